@@ -1,0 +1,14 @@
+//! kpi — a compiler for budget performance-target forms (预算绩效目标表).
+//!
+//! The pipeline: `.kpi` text → [`syntax`] (pest) → [`lower`] (typed [`model`], type errors)
+//! → [`emit`] (JSON). Diagnostics ([`diag`]) are data, rendered in one place.
+
+pub mod cli;
+pub mod diag;
+pub mod emit;
+pub mod filing;
+pub mod lower;
+pub mod model;
+pub mod output;
+pub mod source;
+pub mod syntax;

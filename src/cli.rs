@@ -1,0 +1,163 @@
+//! The command line (clap): parses arguments and calls the library. Exit codes: 0 no errors
+//! (warnings allowed), 1 errors found, 2 usage or I/O problems.
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+use crate::diag::{self, Diagnostic, Lang, Severity};
+use crate::emit;
+use crate::filing::{self, Loaded};
+
+const CHECK_EXAMPLES: &str = "\
+Examples:
+  kpi check examples/lhasa-kjj-2023        check a whole filing (every .kpi under the folder)
+  kpi check examples/quickstart.kpi        check one file
+  kpi check --lang zh forms/               messages in Chinese (default: from LANG / LC_ALL)";
+
+const BUILD_EXAMPLES: &str = "\
+Examples:
+  kpi build examples/lhasa-kjj-2023 --to json              JSON on standard output
+  kpi build examples/lhasa-kjj-2023 --to json -o out.json  JSON written to a file
+  kpi build --to schema                                    the JSON Schema of the JSON output";
+
+/// kpi — checks and compiles budget performance-target forms (预算绩效目标表).
+#[derive(Debug, Parser)]
+#[command(name = "kpi", version, about, long_about = None)]
+pub struct Cli {
+    /// Language of messages: zh or en (default: from LC_ALL / LANG, English when unset).
+    #[arg(long, global = true, value_enum)]
+    pub lang: Option<LangArg>,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// `--lang` values.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum LangArg {
+    Zh,
+    En,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Check forms and report every problem found (检查).
+    #[command(after_help = CHECK_EXAMPLES)]
+    Check {
+        /// .kpi files or folders (a folder is one filing: every .kpi file under it).
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+    },
+    /// Compile forms to another format (编译).
+    #[command(after_help = BUILD_EXAMPLES)]
+    Build {
+        /// .kpi files or folders.
+        paths: Vec<PathBuf>,
+        /// Output format.
+        #[arg(long, value_enum)]
+        to: Target,
+        /// Output file (default: standard output).
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+    },
+}
+
+/// `--to` values.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum Target {
+    /// The filing as JSON (docs/json.md).
+    Json,
+    /// The JSON Schema of the JSON output.
+    Schema,
+}
+
+/// Runs the command line and returns the process exit code.
+pub fn run(cli: Cli) -> ExitCode {
+    let lang = match cli.lang {
+        Some(LangArg::Zh) => Lang::Zh,
+        Some(LangArg::En) => Lang::En,
+        None => Lang::from_env(),
+    };
+    match cli.command {
+        Command::Check { paths } => check(&paths, lang),
+        Command::Build { paths, to, output } => build(&paths, to, output, lang),
+    }
+}
+
+fn load_or_exit(paths: &[PathBuf], lang: Lang) -> Result<Loaded, ExitCode> {
+    filing::load(paths).map_err(|e| {
+        let prefix = match lang {
+            Lang::En => "error",
+            Lang::Zh => "错误",
+        };
+        eprintln!("{prefix}: {e}");
+        ExitCode::from(2)
+    })
+}
+
+fn summary(diags: &[Diagnostic], files: usize, lang: Lang) -> String {
+    let errors = diags.iter().filter(|d| d.severity == Severity::Error).count();
+    let warnings = diags.iter().filter(|d| d.severity == Severity::Warning).count();
+    match lang {
+        Lang::En => format!("{errors} error(s), {warnings} warning(s) in {files} file(s)"),
+        Lang::Zh => format!("共 {files} 个文件：{errors} 个错误，{warnings} 个警告"),
+    }
+}
+
+fn check(paths: &[PathBuf], lang: Lang) -> ExitCode {
+    let loaded = match load_or_exit(paths, lang) {
+        Ok(l) => l,
+        Err(code) => return code,
+    };
+    let mut out = std::io::stdout().lock();
+    let report = diag::render(&loaded.diagnostics, &loaded.sources, lang);
+    let _ = write!(out, "{report}");
+    let _ = writeln!(out, "{}", summary(&loaded.diagnostics, loaded.sources.files.len(), lang));
+    if loaded.diagnostics.iter().any(|d| d.severity == Severity::Error) {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+fn build(paths: &[PathBuf], to: Target, output: Option<PathBuf>, lang: Lang) -> ExitCode {
+    let text = match to {
+        Target::Schema => emit::json::schema(),
+        Target::Json => {
+            if paths.is_empty() {
+                eprintln!("error: give the .kpi files or folders to build");
+                return ExitCode::from(2);
+            }
+            let loaded = match load_or_exit(paths, lang) {
+                Ok(l) => l,
+                Err(code) => return code,
+            };
+            if !loaded.diagnostics.is_empty() {
+                eprint!("{}", diag::render(&loaded.diagnostics, &loaded.sources, lang));
+            }
+            // Only errors that lose data (the form could not be read as written) stop the
+            // build; defects the form really has are `kpi check`'s to judge.
+            if loaded.diagnostics.iter().any(Diagnostic::loses_data) {
+                eprintln!("{}", summary(&loaded.diagnostics, loaded.sources.files.len(), lang));
+                return ExitCode::from(1);
+            }
+            emit::json::to_json(&loaded.filing)
+        }
+    };
+    match output {
+        None => {
+            let _ = std::io::stdout().lock().write_all(text.as_bytes());
+            ExitCode::SUCCESS
+        }
+        Some(path) => match crate::output::write_atomic(&path, text.as_bytes()) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => {
+                eprintln!("error: cannot write {}: {e}", path.display());
+                ExitCode::from(2)
+            }
+        },
+    }
+}

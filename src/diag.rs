@@ -1,0 +1,279 @@
+//! Diagnostics (诊断信息): what kpi tells the user, in Chinese and English, rendered in one place.
+//!
+//! A diagnostic is data — code, severity, file, span, message, help, extra labels — and
+//! rendering (miette) happens only at the edge, so that every stage can be tested on data and
+//! every rendering can be snapshot-tested.
+
+use std::fmt;
+use std::sync::Arc;
+
+use serde::Serialize;
+
+use crate::source::{SourceFile, Span};
+
+/// The language diagnostics are written in (`--lang zh|en`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    /// English
+    En,
+    /// 中文
+    Zh,
+}
+
+impl Lang {
+    /// The language from the environment: `LC_ALL`, then `LANG`; Chinese when it starts with
+    /// `zh`, English otherwise (and when unset).
+    pub fn from_env() -> Lang {
+        let pick = |v: &str| {
+            if v.to_ascii_lowercase().starts_with("zh") {
+                Lang::Zh
+            } else {
+                Lang::En
+            }
+        };
+        for var in ["LC_ALL", "LANG"] {
+            if let Ok(v) = std::env::var(var) {
+                if !v.is_empty() {
+                    return pick(&v);
+                }
+            }
+        }
+        Lang::En
+    }
+}
+
+/// A text in both languages.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Text {
+    pub en: String,
+    pub zh: String,
+}
+
+impl Text {
+    /// A text from its English and Chinese versions.
+    pub fn new(en: impl Into<String>, zh: impl Into<String>) -> Text {
+        Text {
+            en: en.into(),
+            zh: zh.into(),
+        }
+    }
+
+    /// The text in one language.
+    pub fn get(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::En => &self.en,
+            Lang::Zh => &self.zh,
+        }
+    }
+}
+
+/// How bad a finding is (严重程度).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// 提示 — worth knowing, never fails a run.
+    Advice,
+    /// 警告 — suspicious or incomplete; fails only with `--deny warnings`.
+    Warning,
+    /// 错误 — a definite defect; `kpi check` exits 1.
+    Error,
+}
+
+impl Severity {
+    /// The word for the severity in one language.
+    pub fn word(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (Severity::Advice, Lang::En) => "advice",
+            (Severity::Warning, Lang::En) => "warning",
+            (Severity::Error, Lang::En) => "error",
+            (Severity::Advice, Lang::Zh) => "提示",
+            (Severity::Warning, Lang::Zh) => "警告",
+            (Severity::Error, Lang::Zh) => "错误",
+        }
+    }
+}
+
+/// A secondary place a diagnostic points at, with its own short label.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Label {
+    pub file: usize,
+    pub span: Span,
+    pub text: Text,
+}
+
+/// One finding: a code, a severity, where it is, what is wrong and how to fix it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Diagnostic {
+    /// Stable code such as `K0101` (see `docs/rules.md`).
+    pub code: &'static str,
+    pub severity: Severity,
+    /// Index of the file in the [`Sources`] the diagnostic was made against.
+    pub file: usize,
+    /// The exact byte span the finding is about.
+    pub span: Span,
+    /// One line saying what is wrong.
+    pub message: Text,
+    /// How to fix it.
+    pub help: Text,
+    /// Other places involved (e.g. the other document of a cross-document finding).
+    pub labels: Vec<Label>,
+}
+
+impl Diagnostic {
+    /// A new error.
+    pub fn error(code: &'static str, file: usize, span: Span, message: Text, help: Text) -> Self {
+        Diagnostic {
+            code,
+            severity: Severity::Error,
+            file,
+            span,
+            message,
+            help,
+            labels: Vec::new(),
+        }
+    }
+
+    /// A new warning.
+    pub fn warning(code: &'static str, file: usize, span: Span, message: Text, help: Text) -> Self {
+        Diagnostic {
+            severity: Severity::Warning,
+            ..Diagnostic::error(code, file, span, message, help)
+        }
+    }
+
+    /// True for errors after which the model no longer says what the file says (a statement
+    /// that did not parse, an unknown unit, an impossible date): such errors stop `kpi build`.
+    pub fn loses_data(&self) -> bool {
+        self.severity == Severity::Error
+            && (self.code.starts_with("K01") || self.code.starts_with("K02"))
+            && self.code != "K0202"
+    }
+
+    /// Adds a secondary label.
+    pub fn with_label(mut self, file: usize, span: Span, text: Text) -> Self {
+        self.labels.push(Label { file, span, text });
+        self
+    }
+}
+
+/// The files of one run, indexed by `Diagnostic::file`.
+#[derive(Debug, Default, Clone)]
+pub struct Sources {
+    pub files: Vec<Arc<SourceFile>>,
+}
+
+impl Sources {
+    /// Adds a file and returns its index.
+    pub fn add(&mut self, file: SourceFile) -> usize {
+        self.files.push(Arc::new(file));
+        self.files.len() - 1
+    }
+
+    /// The file with this index.
+    pub fn get(&self, index: usize) -> &SourceFile {
+        &self.files[index]
+    }
+}
+
+/// Sorts diagnostics into a stable order: by file, position, then code.
+pub fn sort(diags: &mut [Diagnostic]) {
+    diags.sort_by(|a, b| {
+        (a.file, a.span.start, a.span.end, a.code).cmp(&(b.file, b.span.start, b.span.end, b.code))
+    });
+}
+
+/// A diagnostic bound to its source and language, ready for miette's renderer.
+struct Rendered<'a> {
+    diag: &'a Diagnostic,
+    lang: Lang,
+    source: miette::NamedSource<String>,
+}
+
+impl fmt::Debug for Rendered<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.diag.message.get(self.lang))
+    }
+}
+
+impl fmt::Display for Rendered<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.diag.message.get(self.lang))
+    }
+}
+
+impl std::error::Error for Rendered<'_> {}
+
+impl miette::Diagnostic for Rendered<'_> {
+    fn code<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
+        Some(Box::new(self.diag.code))
+    }
+
+    fn severity(&self) -> Option<miette::Severity> {
+        Some(match self.diag.severity {
+            Severity::Error => miette::Severity::Error,
+            Severity::Warning => miette::Severity::Warning,
+            Severity::Advice => miette::Severity::Advice,
+        })
+    }
+
+    fn help<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
+        let help = self.diag.help.get(self.lang);
+        (!help.is_empty()).then(|| Box::new(help) as Box<dyn fmt::Display>)
+    }
+
+    fn source_code(&self) -> Option<&dyn miette::SourceCode> {
+        Some(&self.source)
+    }
+
+    fn labels(&self) -> Option<Box<dyn Iterator<Item = miette::LabeledSpan> + '_>> {
+        let primary = miette::LabeledSpan::new_primary_with_span(
+            Some(self.diag.message.get(self.lang).to_string()),
+            self.diag.span.to_miette(),
+        );
+        // Labels in other files cannot be drawn in this snippet; they are listed in the help.
+        let others = self
+            .diag
+            .labels
+            .iter()
+            .filter(|l| l.file == self.diag.file)
+            .map(|l| {
+                miette::LabeledSpan::new_with_span(
+                    Some(l.text.get(self.lang).to_string()),
+                    l.span.to_miette(),
+                )
+            });
+        Some(Box::new(std::iter::once(primary).chain(others)))
+    }
+}
+
+/// Renders diagnostics as miette's graphical report: no colour, fixed width, so the bytes are
+/// the same on every machine (the snapshot tests depend on it).
+pub fn render(diags: &[Diagnostic], sources: &Sources, lang: Lang) -> String {
+    let handler = miette::GraphicalReportHandler::new_themed(miette::GraphicalTheme::unicode_nocolor())
+        .with_width(100)
+        .with_links(false);
+    let mut out = String::new();
+    for diag in diags {
+        let file = sources.get(diag.file);
+        let mut diag = diag.clone();
+        // Labels in other files: mention them in the help so nothing is lost.
+        for label in diag.labels.iter().filter(|l| l.file != diag.file) {
+            let other = sources.get(label.file);
+            let (line, col) = other.line_col(label.span.start);
+            let where_ = format!("{}:{}:{}", other.name, line, col);
+            diag.help.en.push_str(&format!("\n{}: {}", where_, label.text.en));
+            diag.help.zh.push_str(&format!("\n{}：{}", where_, label.text.zh));
+        }
+        let rendered = Rendered {
+            diag: &diag,
+            lang,
+            source: miette::NamedSource::new(file.name.clone(), file.text.clone()),
+        };
+        if handler.render_report(&mut out, &rendered).is_err() {
+            out.push_str(diag.message.get(lang));
+        }
+        out.push('\n');
+    }
+    out
+}

@@ -1,0 +1,3 @@
+//! Back ends: what a filing compiles to.
+
+pub mod json;

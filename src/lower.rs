@@ -1,0 +1,957 @@
+//! Lowering and type-checking (降级与类型检查): pest syntax tree → typed model.
+//!
+//! Reads every statement into the model exactly as written and reports what cannot mean
+//! anything: unknown units, a level 2 under the wrong level 1, a cost that is not money, a
+//! date that does not exist. Whether a form is complete or consistent is the checker's job.
+
+use std::str::FromStr;
+
+use pest::iterators::Pair;
+use rust_decimal::Decimal;
+
+use crate::diag::{Diagnostic, Text};
+use crate::model::*;
+use crate::source::{SourceFile, Span};
+use crate::syntax::{self, children, string_value, Rule};
+
+/// Lowers one file into the filing; returns the file's diagnostics (syntax and type errors).
+pub fn lower_file(source: &SourceFile, file: usize, filing: &mut Filing) -> Vec<Diagnostic> {
+    let parsed = syntax::parse_file(&source.text, file);
+    let mut cx = Lowerer {
+        source,
+        file,
+        diags: parsed.diagnostics,
+    };
+    for item in parsed.items {
+        cx.full_width_warnings(&item);
+        match item.as_rule() {
+            Rule::project_item => filing.projects.push(cx.project(item)),
+            Rule::department_item => filing.departments.push(cx.department(item)),
+            _ => {}
+        }
+    }
+    cx.diags
+}
+
+struct Lowerer<'s> {
+    source: &'s SourceFile,
+    file: usize,
+    diags: Vec<Diagnostic>,
+}
+
+/// Where a quantity stands, which decides what units it may have.
+#[derive(Clone, Copy, PartialEq)]
+enum Position {
+    /// A budget or funds amount: must be money; `万` alone means 万元.
+    Money,
+    /// An indicator value.
+    Indicator(Level1, Option<Level2>),
+    /// A project period.
+    Period,
+}
+
+impl<'s> Lowerer<'s> {
+    fn line(&self, span: Span) -> usize {
+        self.source.line_col(span.start).0
+    }
+
+    fn error(&mut self, code: &'static str, span: Span, message: Text, help: Text) {
+        self.diags
+            .push(Diagnostic::error(code, self.file, span, message, help));
+    }
+
+    /// Full-width `；｛｝＜＞` are accepted, with a warning that says what to type instead.
+    fn full_width_warnings(&mut self, item: &Pair<'_, Rule>) {
+        for p in item.clone().into_inner().flatten() {
+            if !matches!(
+                p.as_rule(),
+                Rule::semi | Rule::lbrace | Rule::rbrace | Rule::block_open | Rule::block_close
+            ) {
+                continue;
+            }
+            let s = p.as_str();
+            let ascii = match s {
+                "；" => ";",
+                "｛" => "{",
+                "｝" => "}",
+                "＜" => "<",
+                "＞" => ">",
+                _ => continue,
+            };
+            self.diags.push(Diagnostic::warning(
+                "K0104",
+                self.file,
+                p.as_span().into(),
+                Text::new(
+                    format!("full-width `{s}` (typed with a Chinese input method)"),
+                    format!("全角符号“{s}”（中文输入法输入）"),
+                ),
+                Text::new(
+                    format!("did you mean `{ascii}`? Type it with the input method in English mode, or run `kpi fmt`"),
+                    format!("是否应为半角 `{ascii}`？请切换到英文标点输入，或运行 `kpi fmt`"),
+                ),
+            ));
+        }
+    }
+
+    fn origin(&self, item: &Pair<'_, Rule>, name: &Pair<'_, Rule>) -> Origin {
+        let span: Span = item.as_span().into();
+        Origin {
+            file: self.source.name.clone(),
+            line: self.line(span),
+            file_index: self.file,
+            span,
+            name_span: name.as_span().into(),
+        }
+    }
+
+    fn duplicate(&mut self, span: Span, what: &str, what_zh: &str) {
+        self.error(
+            "K0111",
+            span,
+            Text::new(
+                format!("`{what}` is given twice in this form"),
+                format!("本表中“{what_zh}”出现了两次"),
+            ),
+            Text::new(
+                "keep one; the form has a single cell for it",
+                "只保留一条：表单中此项只有一个单元格",
+            ),
+        );
+    }
+
+    fn project(&mut self, item: Pair<'_, Rule>) -> Project {
+        let mut parts = children(&item);
+        let _kw = parts.next();
+        let name_pair = parts.next().expect("grammar: project name");
+        let mut p = Project {
+            name: string_value(&name_pair),
+            origin: self.origin(&item, &name_pair),
+            year: None,
+            department: None,
+            department_code: None,
+            implementing_unit: None,
+            kind: None,
+            period: None,
+            budget: None,
+            filed: None,
+            goals: Vec::new(),
+            indicators: Vec::new(),
+        };
+        for stmt in parts {
+            match stmt.as_rule() {
+                Rule::project_stmt => {
+                    let Some(inner) = children(&stmt).next() else {
+                        continue;
+                    };
+                    let span: Span = inner.as_span().into();
+                    match inner.as_rule() {
+                        Rule::supervisor_stmt => {
+                            if p.department.is_some() {
+                                self.duplicate(span, "department", "主管部门");
+                            }
+                            let strings: Vec<_> =
+                                children(&inner).filter(|c| c.as_rule() == Rule::string).collect();
+                            p.department = strings.first().map(string_value);
+                            if let Some(code) = strings.get(1) {
+                                p.department_code = Some(string_value(code));
+                            }
+                        }
+                        Rule::code_stmt => {
+                            if p.department_code.is_some() {
+                                self.duplicate(span, "code", "代码");
+                            }
+                            p.department_code = self.string_arg(&inner);
+                        }
+                        Rule::unit_stmt => {
+                            if p.implementing_unit.is_some() {
+                                self.duplicate(span, "unit", "实施单位");
+                            }
+                            p.implementing_unit = self.string_arg(&inner);
+                        }
+                        Rule::kind_stmt => {
+                            if p.kind.is_some() {
+                                self.duplicate(span, "kind", "项目属性");
+                            }
+                            p.kind = Some(self.kind(&inner));
+                        }
+                        Rule::period_stmt => {
+                            if p.period.is_some() {
+                                self.duplicate(span, "period", "项目期");
+                            }
+                            p.period = self.period(&inner);
+                        }
+                        Rule::budget_stmt => {
+                            if p.budget.is_some() {
+                                self.duplicate(span, "budget", "年度资金总额");
+                            }
+                            p.budget = self.budget(&inner);
+                        }
+                        Rule::filed_stmt => self.filed(&inner, &mut p.filed),
+                        Rule::year_stmt => {
+                            if p.year.is_some() {
+                                self.duplicate(span, "year", "年度");
+                            }
+                            p.year = self.year(&inner);
+                        }
+                        Rule::goal_stmt => p.goals.push(self.goal(&inner)),
+                        Rule::indicator_stmt => {
+                            if let Some(ind) = self.indicator(&inner) {
+                                p.indicators.push(ind);
+                            }
+                        }
+                        _ => {}
+                    }
+                }
+                Rule::recover_stmt => self.recovered(&stmt, Rule::project_stmt_only),
+                _ => {}
+            }
+        }
+        p
+    }
+
+    fn department(&mut self, item: Pair<'_, Rule>) -> Department {
+        let mut parts = children(&item);
+        let _kw = parts.next();
+        let name_pair = parts.next().expect("grammar: department name");
+        let mut d = Department {
+            name: string_value(&name_pair),
+            origin: self.origin(&item, &name_pair),
+            code: None,
+            implementing_unit: None,
+            year: None,
+            funds: None,
+            filed: None,
+            goals: Vec::new(),
+            indicators: Vec::new(),
+        };
+        for stmt in parts {
+            match stmt.as_rule() {
+                Rule::department_stmt => {
+                    let Some(inner) = children(&stmt).next() else {
+                        continue;
+                    };
+                    let span: Span = inner.as_span().into();
+                    match inner.as_rule() {
+                        Rule::code_stmt => {
+                            if d.code.is_some() {
+                                self.duplicate(span, "code", "代码");
+                            }
+                            d.code = self.string_arg(&inner);
+                        }
+                        Rule::unit_stmt => {
+                            if d.implementing_unit.is_some() {
+                                self.duplicate(span, "unit", "实施单位");
+                            }
+                            d.implementing_unit = self.string_arg(&inner);
+                        }
+                        Rule::year_stmt => {
+                            if d.year.is_some() {
+                                self.duplicate(span, "year", "年度");
+                            }
+                            d.year = self.year(&inner);
+                        }
+                        Rule::funds_stmt => {
+                            if d.funds.is_some() {
+                                self.duplicate(span, "funds", "资金表");
+                            }
+                            d.funds = Some(self.funds(&inner));
+                        }
+                        Rule::filed_stmt => self.filed(&inner, &mut d.filed),
+                        Rule::goal_stmt => d.goals.push(self.goal(&inner)),
+                        Rule::indicator_stmt => {
+                            if let Some(ind) = self.indicator(&inner) {
+                                d.indicators.push(ind);
+                            }
+                        }
+                        _ => {}
+                    }
+                }
+                Rule::recover_stmt => self.recovered(&stmt, Rule::department_stmt_only),
+                _ => {}
+            }
+        }
+        d
+    }
+
+    /// A statement the tolerant grammar swallowed: report its exact syntax error.
+    fn recovered(&mut self, stmt: &Pair<'_, Rule>, strict: Rule) {
+        let d = syntax::strict_error(&self.source.text, stmt.as_span().into(), strict, self.file);
+        self.diags.push(d);
+    }
+
+    fn string_arg(&self, stmt: &Pair<'_, Rule>) -> Option<String> {
+        children(stmt)
+            .find(|c| c.as_rule() == Rule::string)
+            .map(|c| string_value(&c))
+    }
+
+    fn kind(&mut self, stmt: &Pair<'_, Rule>) -> Kind {
+        let mut kind = Kind {
+            span: stmt.as_span().into(),
+            ..Kind::default()
+        };
+        for v in children(stmt).filter(|c| c.as_rule() == Rule::kind_value) {
+            let Some(inner) = children(&v).next() else {
+                continue;
+            };
+            let push = |k: ProjectKind, kinds: &mut Vec<ProjectKind>| {
+                if !kinds.contains(&k) {
+                    kinds.push(k);
+                }
+            };
+            match inner.as_rule() {
+                Rule::kw_one_off => push(ProjectKind::OneOff, &mut kind.kinds),
+                Rule::kw_recurring => push(ProjectKind::Recurring, &mut kind.kinds),
+                Rule::kw_subsidy => push(ProjectKind::Subsidy, &mut kind.kinds),
+                Rule::kw_new => push(ProjectKind::New, &mut kind.kinds),
+                Rule::kw_continuing => push(ProjectKind::Continuing, &mut kind.kinds),
+                Rule::string => {
+                    let text = string_value(&inner);
+                    // Recognise the words a form writes, in the order they appear.
+                    let words = [
+                        ("一次性", ProjectKind::OneOff),
+                        ("经常性", ProjectKind::Recurring),
+                        ("补助", ProjectKind::Subsidy),
+                        ("新", ProjectKind::New),
+                        ("延续", ProjectKind::Continuing),
+                    ];
+                    let mut found: Vec<(usize, ProjectKind)> = words
+                        .iter()
+                        .filter_map(|(w, k)| text.find(w).map(|i| (i, *k)))
+                        .collect();
+                    found.sort_by_key(|(i, _)| *i);
+                    for (_, k) in found {
+                        push(k, &mut kind.kinds);
+                    }
+                    kind.text = Some(text);
+                }
+                _ => {}
+            }
+        }
+        kind
+    }
+
+    fn year(&mut self, stmt: &Pair<'_, Rule>) -> Option<i32> {
+        let y = children(stmt).find(|c| c.as_rule() == Rule::year_value)?;
+        self.year_value(&y)
+    }
+
+    fn year_value(&mut self, y: &Pair<'_, Rule>) -> Option<i32> {
+        let digits = y.as_str().trim_end_matches('年');
+        let year: i32 = digits.parse().ok()?;
+        if !(1900..=2999).contains(&year) {
+            self.bad_date(y.as_span().into(), y.as_str());
+            return None;
+        }
+        Some(year)
+    }
+
+    fn bad_date(&mut self, span: Span, text: &str) {
+        self.error(
+            "K0205",
+            span,
+            Text::new(
+                format!("`{text}` is not a real date"),
+                format!("“{text}”不是有效日期"),
+            ),
+            Text::new(
+                "check the year (1900–2999), the month (1–12) and the day of the month",
+                "请核对年份（1900–2999）、月份（1–12）和当月日期",
+            ),
+        );
+    }
+
+    /// A `date` or `month` pair → a calendar date.
+    fn date(&mut self, pair: &Pair<'_, Rule>) -> Option<Date> {
+        let text = pair.as_str();
+        let nums: Vec<&str> = text
+            .split(|c: char| !c.is_ascii_digit())
+            .filter(|s| !s.is_empty())
+            .collect();
+        let parsed = (|| {
+            let year: i32 = nums.first()?.parse().ok()?;
+            let month: u32 = nums.get(1)?.parse().ok()?;
+            let day: Option<u32> = match nums.get(2) {
+                Some(d) => Some(d.parse().ok()?),
+                None => None,
+            };
+            Date::new(year, month, day)
+        })();
+        if parsed.is_none() {
+            self.bad_date(pair.as_span().into(), text);
+        }
+        parsed
+    }
+
+    fn date_range(&mut self, pair: &Pair<'_, Rule>) -> Option<(Date, Date)> {
+        let ends: Vec<_> = children(pair)
+            .filter(|c| c.as_rule() == Rule::range_end)
+            .filter_map(|e| children(&e).next())
+            .collect();
+        let from = self.date(ends.first()?);
+        let to = self.date(ends.get(1)?);
+        let (from, to) = (from?, to?);
+        let end_of = |d: Date| (d.year, d.month, d.day.unwrap_or(31));
+        let start_of = |d: Date| (d.year, d.month, d.day.unwrap_or(1));
+        if start_of(from) > end_of(to) {
+            self.error(
+                "K0205",
+                pair.as_span().into(),
+                Text::new("this period ends before it starts", "此期间的结束早于开始"),
+                Text::new("write the earlier date first", "先写较早的日期"),
+            );
+        }
+        Some((from, to))
+    }
+
+    fn period(&mut self, stmt: &Pair<'_, Rule>) -> Option<Spanned<Period>> {
+        let value = children(stmt).find(|c| c.as_rule() == Rule::period_value)?;
+        let span: Span = value.as_span().into();
+        let inner = children(&value).next()?;
+        let period = match inner.as_rule() {
+            Rule::date_range => {
+                let (from, to) = self.date_range(&inner)?;
+                Period::Range { from, to }
+            }
+            Rule::date => Period::Date {
+                date: self.date(&children(&inner).next()?)?,
+            },
+            Rule::year_value => Period::Year {
+                year: self.year_value(&inner)?,
+            },
+            Rule::quantity => {
+                let q = self.quantity(&inner, Position::Period)?;
+                if q.dimension() != Some(Dimension::Time) {
+                    self.error(
+                        "K0206",
+                        span,
+                        Text::new(
+                            format!("`{}` is not a period", inner.as_str()),
+                            format!("“{}”不是项目期", inner.as_str()),
+                        ),
+                        Text::new(
+                            "write a year (2023), a date range (2023-01..2023-12) or a duration (365天)",
+                            "请写年份（2023）、起止日期（2023-01..2023-12）或时长（365天）",
+                        ),
+                    );
+                    return None;
+                }
+                Period::Duration { length: q }
+            }
+            Rule::string => Period::Text {
+                text: string_value(&inner),
+            },
+            _ => return None,
+        };
+        Some(Spanned::new(period, span))
+    }
+
+    fn split(&mut self, pair: &Pair<'_, Rule>) -> Split {
+        let mut split = Split::default();
+        for entry in children(pair).filter(|c| c.as_rule() == Rule::split_entry) {
+            let span: Span = entry.as_span().into();
+            let mut source = None;
+            let mut amount = None;
+            for c in children(&entry) {
+                match c.as_rule() {
+                    Rule::source => source = self.source_of(&c),
+                    Rule::quantity => amount = self.quantity(&c, Position::Money),
+                    _ => {}
+                }
+            }
+            let Some(source) = source else { continue };
+            let slot = split.slot(source);
+            if slot.is_some() {
+                self.duplicate(span, source_word(source).0, source_word(source).1);
+            }
+            *slot = Some(Entry { amount, span });
+        }
+        split
+    }
+
+    fn source_of(&self, pair: &Pair<'_, Rule>) -> Option<Source> {
+        Some(match children(pair).next()?.as_rule() {
+            Rule::kw_fiscal => Source::Fiscal,
+            Rule::kw_transfer => Source::Transfer,
+            Rule::kw_other => Source::Other,
+            _ => return None,
+        })
+    }
+
+    fn budget(&mut self, stmt: &Pair<'_, Rule>) -> Option<Budget> {
+        let mut total = None;
+        let mut split = Split::default();
+        for c in children(stmt) {
+            match c.as_rule() {
+                Rule::quantity => total = self.quantity(&c, Position::Money),
+                Rule::split => split = self.split(&c),
+                _ => {}
+            }
+        }
+        Some(Budget {
+            total: total?,
+            split,
+            span: stmt.as_span().into(),
+        })
+    }
+
+    fn filed(&mut self, stmt: &Pair<'_, Rule>, slot: &mut Option<Filed>) {
+        let filed = slot.get_or_insert_with(|| Filed {
+            span: stmt.as_span().into(),
+            ..Filed::default()
+        });
+        let mut last_kw = Rule::kw_filed;
+        let mut twice = false;
+        for c in children(stmt) {
+            match c.as_rule() {
+                Rule::kw_filed | Rule::kw_by | Rule::kw_phone => last_kw = c.as_rule(),
+                Rule::date => {
+                    let span: Span = c.as_span().into();
+                    if let Some(inner) = children(&c).next() {
+                        if let Some(d) = self.date(&inner) {
+                            twice |= filed.date.is_some();
+                            filed.date = Some(Spanned::new(d, span));
+                        }
+                    }
+                }
+                Rule::string => {
+                    let v = string_value(&c);
+                    if last_kw == Rule::kw_by {
+                        twice |= filed.filer.is_some();
+                        filed.filer = Some(v);
+                    } else {
+                        twice |= filed.phone.is_some();
+                        filed.phone = Some(v);
+                    }
+                }
+                _ => {}
+            }
+        }
+        if twice {
+            self.duplicate(stmt.as_span().into(), "filed", "填报信息");
+        }
+    }
+
+    fn goal(&self, stmt: &Pair<'_, Rule>) -> Goal {
+        Goal {
+            text: self.string_arg(stmt).unwrap_or_default(),
+            span: stmt.as_span().into(),
+        }
+    }
+
+    fn funds(&mut self, stmt: &Pair<'_, Rule>) -> Funds {
+        let mut funds = Funds {
+            span: stmt.as_span().into(),
+            ..Funds::default()
+        };
+        for entry in children(stmt).filter(|c| c.as_rule() == Rule::funds_entry) {
+            let Some(inner) = children(&entry).next() else {
+                continue;
+            };
+            let span: Span = inner.as_span().into();
+            let mut category = None;
+            let mut name = None;
+            let mut amount = None;
+            let mut amount_span = span;
+            let mut split = Split::default();
+            let mut link = None;
+            for c in children(&inner) {
+                match c.as_rule() {
+                    Rule::line_category => {
+                        category = children(&c).next().map(|k| match k.as_rule() {
+                            Rule::kw_basic => LineCategory::Basic,
+                            _ => LineCategory::Project,
+                        })
+                    }
+                    Rule::string => name = Some((string_value(&c), Span::from(c.as_span()))),
+                    Rule::quantity => {
+                        amount_span = c.as_span().into();
+                        amount = self.quantity(&c, Position::Money);
+                    }
+                    Rule::split => split = self.split(&c),
+                    Rule::source => {
+                        // `72.68万元 fiscal`: the whole amount comes from one source.
+                        if let (Some(src), Some(a)) = (self.source_of(&c), amount.clone()) {
+                            *split.slot(src) = Some(Entry {
+                                amount: Some(a),
+                                span: c.as_span().into(),
+                            });
+                        }
+                    }
+                    Rule::link => {
+                        link = children(&c)
+                            .find(|s| s.as_rule() == Rule::string)
+                            .map(|s| string_value(&s))
+                    }
+                    _ => {}
+                }
+            }
+            let Some(amount) = amount else { continue };
+            let line = self.line(span);
+            if inner.as_rule() == Rule::funds_line {
+                let (Some(category), Some((name, name_span))) = (category, name) else {
+                    continue;
+                };
+                funds.lines.push(FundsLine {
+                    category,
+                    name,
+                    amount,
+                    split,
+                    link,
+                    line,
+                    span,
+                    name_span,
+                    amount_span,
+                });
+            } else {
+                funds.totals.push(StatedTotal {
+                    category,
+                    amount,
+                    split,
+                    line,
+                    span,
+                    amount_span,
+                });
+            }
+        }
+        funds
+    }
+
+    fn indicator(&mut self, stmt: &Pair<'_, Rule>) -> Option<Indicator> {
+        let span: Span = stmt.as_span().into();
+        let mut level1 = None;
+        let mut level2 = None;
+        let mut level2_span = span;
+        let mut name = None;
+        let mut value = None;
+        let mut value_span = Span::new(span.end, span.end);
+        let mut attrs = None;
+        for c in children(stmt) {
+            match c.as_rule() {
+                Rule::level1 => level1 = children(&c).next().map(|k| level1_of(k.as_rule())),
+                Rule::level2 => {
+                    level2_span = c.as_span().into();
+                    level2 = children(&c).next().and_then(|k| level2_of(k.as_rule()));
+                }
+                Rule::string => name = Some((string_value(&c), Span::from(c.as_span()))),
+                Rule::value => value = Some(c),
+                Rule::attributes => attrs = Some(c),
+                _ => {}
+            }
+        }
+        let level1 = level1?;
+        let (name, name_span) = name?;
+        if let Some(l2) = level2 {
+            if !level1.children().contains(&l2) {
+                let parents: Vec<&str> = [Level1::Output, Level1::Cost, Level1::Effect, Level1::Satisfaction]
+                    .into_iter()
+                    .filter(|l| l.children().contains(&l2))
+                    .map(Level1::keyword)
+                    .collect();
+                let parents_zh: Vec<&str> = [Level1::Output, Level1::Cost, Level1::Effect, Level1::Satisfaction]
+                    .into_iter()
+                    .filter(|l| l.children().contains(&l2))
+                    .map(Level1::chinese)
+                    .collect();
+                let allowed: Vec<&str> = level1.children().iter().map(|l| l.keyword()).collect();
+                let allowed_zh: Vec<&str> = level1.children().iter().map(|l| l.chinese()).collect();
+                self.error(
+                    "K0203",
+                    level2_span,
+                    Text::new(
+                        format!(
+                            "`{}` is not a level-2 category of `{}`: it belongs under {}",
+                            l2.keyword(),
+                            level1.keyword(),
+                            parents.join(" or ")
+                        ),
+                        format!(
+                            "“{}”不是“{}”的二级指标，应属于{}",
+                            l2.chinese(),
+                            level1.chinese(),
+                            parents_zh.join("或")
+                        ),
+                    ),
+                    Text::new(
+                        format!(
+                            "under `{}` use one of: {}; or change the level 1",
+                            level1.keyword(),
+                            allowed.join(", ")
+                        ),
+                        format!(
+                            "“{}”下可用：{}；或更正一级指标",
+                            level1.chinese(),
+                            allowed_zh.join("、")
+                        ),
+                    ),
+                );
+                return None;
+            }
+        }
+        let mut ind = Indicator {
+            level1,
+            level2,
+            name,
+            value: None,
+            weight: None,
+            explanation: None,
+            scoring: None,
+            direction: None,
+            line: self.line(span),
+            span,
+            name_span,
+            value_span,
+        };
+        if let Some(v) = value {
+            value_span = v.as_span().into();
+            ind.value_span = value_span;
+            ind.value = self.value(&v, level1, level2);
+        }
+        if let Some(a) = attrs {
+            self.attributes(&a, &mut ind);
+        }
+        Some(ind)
+    }
+
+    fn value(&mut self, pair: &Pair<'_, Rule>, level1: Level1, level2: Option<Level2>) -> Option<Value> {
+        let span: Span = pair.as_span().into();
+        let mut comparator = None;
+        let mut result = None;
+        for c in children(pair) {
+            match c.as_rule() {
+                Rule::comparator => comparator = Comparator::from_symbol(c.as_str()),
+                Rule::string => {
+                    return Some(Value::Qualitative {
+                        text: string_value(&c),
+                    })
+                }
+                Rule::quantity => {
+                    let q = self.quantity(&c, Position::Indicator(level1, level2))?;
+                    result = Some(Value::Quantitative {
+                        comparator: comparator.unwrap_or(Comparator::Equal),
+                        explicit: comparator.is_some(),
+                        quantity: q,
+                    });
+                }
+                Rule::date => {
+                    let d = self.date(&children(&c).next()?)?;
+                    result = Some(Value::Date {
+                        comparator: comparator.unwrap_or(Comparator::Equal),
+                        explicit: comparator.is_some(),
+                        date: d,
+                    });
+                }
+                Rule::date_range => {
+                    let (from, to) = self.date_range(&c)?;
+                    result = Some(Value::Period {
+                        comparator: comparator.unwrap_or(Comparator::Equal),
+                        explicit: comparator.is_some(),
+                        from,
+                        to,
+                    });
+                }
+                _ => {}
+            }
+        }
+        let value = result?;
+        self.type_check(&value, level1, level2, span);
+        Some(value)
+    }
+
+    /// K0202: a unit that cannot measure the category (cost in %, satisfaction in 个, a
+    /// timeliness that is not a time, a date or %).
+    fn type_check(&mut self, value: &Value, level1: Level1, level2: Option<Level2>, span: Span) {
+        let is_cost = level1 == Level1::Cost || level2 == Some(Level2::Cost);
+        let is_satisfaction = level1 == Level1::Satisfaction;
+        let is_timeliness = level2 == Some(Level2::Timeliness);
+        let (written, dim, unit) = match value {
+            Value::Quantitative { quantity, .. } => match &quantity.unit {
+                Some(u) => (quantity.written(), Some(u.dimension), Some(u.symbol.clone())),
+                None => return,
+            },
+            Value::Date { .. } | Value::Period { .. } => (String::new(), None, None),
+            Value::Qualitative { .. } => return,
+        };
+        let money_rate = unit
+            .as_deref()
+            .and_then(|u| u.split_once('/'))
+            .and_then(|(num, _)| parse_unit(num))
+            .and_then(|p| p.unit)
+            .is_some_and(|u| u.dimension == Dimension::Money);
+        let (ok, cat_en, cat_zh, want_en, want_zh) = if is_cost {
+            (
+                dim == Some(Dimension::Money) || money_rate,
+                "a cost",
+                "成本指标",
+                "an amount of money (元, 万元)",
+                "金额（元、万元）",
+            )
+        } else if is_satisfaction {
+            (dim == Some(Dimension::Percent), "a satisfaction", "满意度指标", "a percentage (≥90%)", "百分比（≥90%）")
+        } else if is_timeliness {
+            (
+                matches!(dim, None | Some(Dimension::Time) | Some(Dimension::Percent)),
+                "a timeliness",
+                "时效指标",
+                "a time (天, 月), a date, a period or a percentage",
+                "时间（天、月）、日期、期间或百分比",
+            )
+        } else {
+            return;
+        };
+        if ok {
+            return;
+        }
+        let what = if written.is_empty() { "a date".to_string() } else { format!("`{written}`") };
+        let what_zh = if written.is_empty() { "日期".to_string() } else { format!("“{written}”") };
+        self.error(
+            "K0202",
+            span,
+            Text::new(
+                format!("{cat_en} indicator cannot be {what}"),
+                format!("{cat_zh}的值不能是{what_zh}"),
+            ),
+            Text::new(
+                format!("{cat_en} is measured in {want_en}; correct the unit or move the indicator to the category it belongs to"),
+                format!("{cat_zh}应以{want_zh}计量；请更正单位，或把该指标移到正确的类别"),
+            ),
+        );
+    }
+
+    fn attributes(&mut self, pair: &Pair<'_, Rule>, ind: &mut Indicator) {
+        for a in children(pair).filter(|c| c.as_rule() == Rule::attribute) {
+            let mut parts = children(&a);
+            let Some(kw) = parts.next() else { continue };
+            let Some(arg) = parts.next() else { continue };
+            match kw.as_rule() {
+                Rule::kw_weight => ind.weight = Decimal::from_str(arg.as_str()).ok(),
+                Rule::kw_explanation => ind.explanation = Some(string_value(&arg)),
+                Rule::kw_scoring => ind.scoring = Some(string_value(&arg)),
+                Rule::kw_direction => {
+                    ind.direction = children(&arg).next().map(|d| match d.as_rule() {
+                        Rule::kw_negative => Direction::Negative,
+                        _ => Direction::Positive,
+                    })
+                }
+                _ => {}
+            }
+        }
+    }
+
+    fn quantity(&mut self, pair: &Pair<'_, Rule>, position: Position) -> Option<Quantity> {
+        let mut number = None;
+        let mut unit_pair = None;
+        for c in children(pair) {
+            match c.as_rule() {
+                Rule::number => number = Some(c),
+                Rule::unit => unit_pair = Some(c),
+                _ => {}
+            }
+        }
+        let number = number?;
+        let Ok(value) = Decimal::from_str(number.as_str()) else {
+            self.error(
+                "K0103",
+                number.as_span().into(),
+                Text::new(
+                    format!("`{}` is too large or too precise to be exact", number.as_str()),
+                    format!("“{}”过大或小数位过多，无法精确表示", number.as_str()),
+                ),
+                Text::new(
+                    "use at most 28 significant digits",
+                    "有效数字不超过 28 位",
+                ),
+            );
+            return None;
+        };
+        let mut q = Quantity {
+            value,
+            multiplier: None,
+            unit: None,
+        };
+        if let Some(u) = &unit_pair {
+            let Some(parsed) = parse_unit(u.as_str()) else {
+                self.error(
+                    "K0201",
+                    u.as_span().into(),
+                    Text::new(
+                        format!("unknown unit `{}`", u.as_str()),
+                        format!("无法识别的单位“{}”", u.as_str()),
+                    ),
+                    Text::new(
+                        format!("use a known unit ({}); put a space between a unit and the next word", known_units()),
+                        format!("请使用已知单位（{}）；单位与后面的词之间加空格", known_units()),
+                    ),
+                );
+                return None;
+            };
+            q.multiplier = parsed.multiplier;
+            q.unit = parsed.unit;
+        }
+        let money_position = match position {
+            Position::Money => true,
+            Position::Indicator(l1, l2) => l1 == Level1::Cost || l2 == Some(Level2::Cost),
+            Position::Period => false,
+        };
+        // `5万` in a money position means 5万元.
+        if money_position && q.unit.is_none() {
+            if let Some(m) = q.multiplier.take() {
+                q.unit = parse_unit(&format!("{}元", m.as_char())).and_then(|p| p.unit);
+            }
+        }
+        if position == Position::Money {
+            let is_money = q.dimension() == Some(Dimension::Money);
+            if !is_money && !(q.unit.is_none() && q.value.is_zero()) {
+                self.error(
+                    "K0204",
+                    pair.as_span().into(),
+                    Text::new(
+                        format!("`{}` is not an amount of money", pair.as_str()),
+                        format!("“{}”不是金额", pair.as_str()),
+                    ),
+                    Text::new(
+                        "write the amount with its unit, e.g. 1238.68万元 or 50000元",
+                        "金额须带单位，例如 1238.68万元 或 50000元",
+                    ),
+                );
+                return None;
+            }
+        }
+        Some(q)
+    }
+}
+
+/// (English, Chinese) name of a funding source.
+fn source_word(s: Source) -> (&'static str, &'static str) {
+    match s {
+        Source::Fiscal => ("fiscal", "财政拨款"),
+        Source::Transfer => ("transfer", "转移性资金"),
+        Source::Other => ("other", "其他资金"),
+    }
+}
+
+fn level1_of(rule: Rule) -> Level1 {
+    match rule {
+        Rule::kw_cost => Level1::Cost,
+        Rule::kw_effect => Level1::Effect,
+        Rule::kw_satisfaction => Level1::Satisfaction,
+        _ => Level1::Output,
+    }
+}
+
+fn level2_of(rule: Rule) -> Option<Level2> {
+    Some(match rule {
+        Rule::kw_quantity => Level2::Quantity,
+        Rule::kw_quality => Level2::Quality,
+        Rule::kw_timeliness => Level2::Timeliness,
+        Rule::kw_cost2 => Level2::Cost,
+        Rule::kw_economic => Level2::Economic,
+        Rule::kw_social => Level2::Social,
+        Rule::kw_ecological => Level2::Ecological,
+        Rule::kw_sustainable => Level2::Sustainable,
+        Rule::kw_service => Level2::Service,
+        Rule::kw_public => Level2::Public,
+        _ => return None,
+    })
+}

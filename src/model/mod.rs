@@ -1,0 +1,508 @@
+//! The typed model of a filing: what the forms say, with every number exact and every
+//! statement's span kept for diagnostics. The model records; the checker judges.
+
+mod date;
+mod quantity;
+
+pub use date::{days_in_month, Date, Period};
+pub use quantity::{
+    fold_unit_text, known_units, parse_unit, Dimension, Multiplier, ParsedUnit, Quantity, Unit,
+};
+
+use schemars::JsonSchema;
+use serde::Serialize;
+
+use crate::source::Span;
+
+/// The version of the JSON shape; bumped on any incompatible change.
+pub const JSON_VERSION: u32 = 1;
+
+/// 一次申报 — every form of one filing (all `.kpi` files under one directory).
+#[derive(Debug, Clone, Default, Serialize, JsonSchema)]
+pub struct Filing {
+    /// 部门整体支出绩效目标表 — department forms.
+    pub departments: Vec<Department>,
+    /// 项目支出绩效目标表 — project forms, in file order.
+    pub projects: Vec<Project>,
+}
+
+/// Where a form came from.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, JsonSchema)]
+pub struct Origin {
+    /// The file, as given on the command line.
+    pub file: String,
+    /// 1-based line of the form's keyword.
+    pub line: usize,
+    /// Index into the run's sources (for diagnostics); not part of the JSON.
+    #[serde(skip)]
+    pub file_index: usize,
+    /// The whole item.
+    #[serde(skip)]
+    pub span: Span,
+    /// The name string.
+    #[serde(skip)]
+    pub name_span: Span,
+}
+
+/// 项目属性 — a project's attribute.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum ProjectKind {
+    /// 一次性
+    OneOff,
+    /// 经常性
+    Recurring,
+    /// 补助资金
+    Subsidy,
+    /// 新增
+    New,
+    /// 延续
+    Continuing,
+}
+
+/// 项目属性 as the form states it.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, JsonSchema)]
+pub struct Kind {
+    /// The attributes recognised.
+    pub kinds: Vec<ProjectKind>,
+    /// The value as written, when it was written as a string.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub text: Option<String>,
+    #[serde(skip)]
+    pub span: Span,
+}
+
+/// A value with the span it was written at.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
+#[serde(transparent)]
+pub struct Spanned<T> {
+    pub value: T,
+    #[serde(skip)]
+    pub span: Span,
+}
+
+impl<T> Spanned<T> {
+    /// A value with its span.
+    pub fn new(value: T, span: Span) -> Self {
+        Spanned { value, span }
+    }
+}
+
+/// 资金来源 — where money comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum Source {
+    /// 财政拨款
+    Fiscal,
+    /// 转移性资金
+    Transfer,
+    /// 其他资金
+    Other,
+}
+
+/// 其中 — how an amount splits across sources. A source absent here was not written; a source
+/// written with no amount (`other;`) is present with `None` (a blank cell on the form).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, JsonSchema)]
+pub struct Split {
+    /// 财政拨款
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub fiscal: Option<Entry>,
+    /// 转移性资金
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub transfer: Option<Entry>,
+    /// 其他资金
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub other: Option<Entry>,
+}
+
+/// One source row of a split: its amount, or a blank cell.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
+pub struct Entry {
+    /// `null` when the cell is blank.
+    pub amount: Option<Quantity>,
+    #[serde(skip)]
+    pub span: Span,
+}
+
+impl Split {
+    /// The entry for a source.
+    pub fn get(&self, source: Source) -> Option<&Entry> {
+        match source {
+            Source::Fiscal => self.fiscal.as_ref(),
+            Source::Transfer => self.transfer.as_ref(),
+            Source::Other => self.other.as_ref(),
+        }
+    }
+
+    /// The slot for a source.
+    pub fn slot(&mut self, source: Source) -> &mut Option<Entry> {
+        match source {
+            Source::Fiscal => &mut self.fiscal,
+            Source::Transfer => &mut self.transfer,
+            Source::Other => &mut self.other,
+        }
+    }
+
+    /// True when no source was written.
+    pub fn is_empty(&self) -> bool {
+        self.fiscal.is_none() && self.transfer.is_none() && self.other.is_none()
+    }
+}
+
+/// 项目资金 — a project's money: 年度资金总额 and its split.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
+pub struct Budget {
+    /// 年度资金总额
+    pub total: Quantity,
+    pub split: Split,
+    #[serde(skip)]
+    pub span: Span,
+}
+
+/// 填报信息 — who filed the form and when.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, JsonSchema)]
+pub struct Filed {
+    /// 填报日期
+    pub date: Option<Spanned<Date>>,
+    /// 填报人
+    pub filer: Option<String>,
+    /// 联系电话
+    pub phone: Option<String>,
+    #[serde(skip)]
+    pub span: Span,
+}
+
+/// 年度总体目标 — one goal, as free text.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
+pub struct Goal {
+    pub text: String,
+    #[serde(skip)]
+    pub span: Span,
+}
+
+/// 一级指标 — the level-1 category of an indicator.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum Level1 {
+    /// 产出指标
+    Output,
+    /// 成本指标 (level 1 since the 2021 central guidance)
+    Cost,
+    /// 效益指标
+    Effect,
+    /// 满意度指标
+    Satisfaction,
+}
+
+/// 二级指标 — the level-2 category of an indicator.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum Level2 {
+    /// 数量指标
+    Quantity,
+    /// 质量指标
+    Quality,
+    /// 时效指标
+    Timeliness,
+    /// 成本指标 (under output, 2015–2020 forms)
+    Cost,
+    /// 经济效益 / 经济成本
+    Economic,
+    /// 社会效益 / 社会成本
+    Social,
+    /// 生态效益 / 生态环境成本
+    Ecological,
+    /// 可持续影响
+    Sustainable,
+    /// 服务对象满意度
+    Service,
+    /// 社会公众满意度
+    Public,
+}
+
+impl Level1 {
+    /// The level-2 categories that belong under this level 1.
+    pub fn children(self) -> &'static [Level2] {
+        use Level2::*;
+        match self {
+            Level1::Output => &[Quantity, Quality, Timeliness, Cost],
+            Level1::Cost => &[Economic, Social, Ecological],
+            Level1::Effect => &[Economic, Social, Ecological, Sustainable],
+            Level1::Satisfaction => &[Service, Public],
+        }
+    }
+
+    /// The English keyword.
+    pub fn keyword(self) -> &'static str {
+        match self {
+            Level1::Output => "output",
+            Level1::Cost => "cost",
+            Level1::Effect => "effect",
+            Level1::Satisfaction => "satisfaction",
+        }
+    }
+
+    /// The name on the form.
+    pub fn chinese(self) -> &'static str {
+        match self {
+            Level1::Output => "产出指标",
+            Level1::Cost => "成本指标",
+            Level1::Effect => "效益指标",
+            Level1::Satisfaction => "满意度指标",
+        }
+    }
+}
+
+impl Level2 {
+    /// The English keyword.
+    pub fn keyword(self) -> &'static str {
+        match self {
+            Level2::Quantity => "quantity",
+            Level2::Quality => "quality",
+            Level2::Timeliness => "timeliness",
+            Level2::Cost => "cost",
+            Level2::Economic => "economic",
+            Level2::Social => "social",
+            Level2::Ecological => "ecological",
+            Level2::Sustainable => "sustainable",
+            Level2::Service => "service",
+            Level2::Public => "public",
+        }
+    }
+
+    /// The name on the form.
+    pub fn chinese(self) -> &'static str {
+        match self {
+            Level2::Quantity => "数量指标",
+            Level2::Quality => "质量指标",
+            Level2::Timeliness => "时效指标",
+            Level2::Cost => "成本指标",
+            Level2::Economic => "经济效益/经济成本指标",
+            Level2::Social => "社会效益/社会成本指标",
+            Level2::Ecological => "生态效益/生态环境成本指标",
+            Level2::Sustainable => "可持续影响指标",
+            Level2::Service => "服务对象满意度指标",
+            Level2::Public => "社会公众满意度指标",
+        }
+    }
+}
+
+/// A comparison in a quantitative value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, JsonSchema)]
+pub enum Comparator {
+    #[serde(rename = ">=")]
+    AtLeast,
+    #[serde(rename = "<=")]
+    AtMost,
+    #[serde(rename = ">")]
+    Above,
+    #[serde(rename = "<")]
+    Below,
+    #[serde(rename = "=")]
+    Equal,
+}
+
+impl Comparator {
+    /// The comparator for a written symbol (ASCII, ≥ ≤ or full-width).
+    pub fn from_symbol(s: &str) -> Option<Comparator> {
+        Some(match s {
+            ">=" | "≥" | "≧" | "⩾" | "＞＝" => Comparator::AtLeast,
+            "<=" | "≤" | "≦" | "⩽" | "＜＝" => Comparator::AtMost,
+            ">" | "＞" => Comparator::Above,
+            "<" | "＜" => Comparator::Below,
+            "=" | "==" | "＝" => Comparator::Equal,
+            _ => return None,
+        })
+    }
+
+    /// The symbol used in reports.
+    pub fn symbol(self) -> &'static str {
+        match self {
+            Comparator::AtLeast => "≥",
+            Comparator::AtMost => "≤",
+            Comparator::Above => ">",
+            Comparator::Below => "<",
+            Comparator::Equal => "=",
+        }
+    }
+}
+
+/// 指标值 — an indicator's target.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
+#[serde(tag = "type", rename_all = "lowercase")]
+pub enum Value {
+    /// 定量 — a comparison with a quantity. `explicit` is false for a bare quantity (means `=`).
+    Quantitative {
+        comparator: Comparator,
+        explicit: bool,
+        quantity: Quantity,
+    },
+    /// A date as the target (`≤2023-12-31`).
+    Date {
+        comparator: Comparator,
+        explicit: bool,
+        date: Date,
+    },
+    /// A period as the target (`2023.07-2024.01`).
+    Period {
+        comparator: Comparator,
+        explicit: bool,
+        from: Date,
+        to: Date,
+    },
+    /// 定性 — a phrase such as 有所提升.
+    Qualitative { text: String },
+}
+
+/// 指标方向
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum Direction {
+    /// 正向 — higher is better
+    Positive,
+    /// 反向 — lower is better
+    Negative,
+}
+
+/// 三级指标 — one performance indicator with its target.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
+pub struct Indicator {
+    pub level1: Level1,
+    /// `null` when the form gives no level 2.
+    pub level2: Option<Level2>,
+    /// 三级指标 — the indicator's own name.
+    pub name: String,
+    /// 指标值 — `null` for a blank cell.
+    pub value: Option<Value>,
+    /// 分值
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub weight: Option<rust_decimal::Decimal>,
+    /// 指标解释
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub explanation: Option<String>,
+    /// 评分标准
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub scoring: Option<String>,
+    /// 指标方向
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub direction: Option<Direction>,
+    /// 1-based line of the indicator.
+    pub line: usize,
+    #[serde(skip)]
+    pub span: Span,
+    #[serde(skip)]
+    pub name_span: Span,
+    /// The value's span; the statement's end when the value is blank.
+    #[serde(skip)]
+    pub value_span: Span,
+}
+
+/// 项目支出绩效目标表 — a project form.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
+pub struct Project {
+    /// 项目名称
+    pub name: String,
+    pub origin: Origin,
+    /// 年度 — the budget year the form is for.
+    pub year: Option<i32>,
+    /// 主管部门
+    pub department: Option<String>,
+    /// 主管部门代码
+    pub department_code: Option<String>,
+    /// 实施单位
+    pub implementing_unit: Option<String>,
+    /// 项目属性
+    pub kind: Option<Kind>,
+    /// 项目期
+    pub period: Option<Spanned<Period>>,
+    /// 项目资金
+    pub budget: Option<Budget>,
+    /// 填报日期, 填报人, 联系电话
+    pub filed: Option<Filed>,
+    /// 年度总体目标
+    pub goals: Vec<Goal>,
+    /// 绩效指标
+    pub indicators: Vec<Indicator>,
+}
+
+/// 年度主要任务 — a line of the department funds table.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
+pub struct FundsLine {
+    /// 基本支出 or 项目支出
+    pub category: LineCategory,
+    /// 任务名称 / 主要内容
+    pub name: String,
+    /// 总额
+    pub amount: Quantity,
+    /// 财政拨款 / 转移性资金 / 其他资金
+    pub split: Split,
+    /// The project form this line refers to, when its name differs (`->`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub link: Option<String>,
+    pub line: usize,
+    #[serde(skip)]
+    pub span: Span,
+    #[serde(skip)]
+    pub name_span: Span,
+    #[serde(skip)]
+    pub amount_span: Span,
+}
+
+/// 支出类别
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum LineCategory {
+    /// 基本支出
+    Basic,
+    /// 项目支出
+    Project,
+}
+
+/// A subtotal or total as stated on the form: 基本支出, 项目支出合计, 金额合计.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
+pub struct StatedTotal {
+    /// `null` for the grand total 金额合计.
+    pub category: Option<LineCategory>,
+    pub amount: Quantity,
+    pub split: Split,
+    pub line: usize,
+    #[serde(skip)]
+    pub span: Span,
+    #[serde(skip)]
+    pub amount_span: Span,
+}
+
+/// 年度主要任务 — the department's funds table.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, JsonSchema)]
+pub struct Funds {
+    pub lines: Vec<FundsLine>,
+    pub totals: Vec<StatedTotal>,
+    #[serde(skip)]
+    pub span: Span,
+}
+
+/// 部门整体支出绩效目标表 — a department form.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
+pub struct Department {
+    /// 部门(单位名称)
+    pub name: String,
+    pub origin: Origin,
+    /// 部门代码
+    pub code: Option<String>,
+    pub implementing_unit: Option<String>,
+    /// 年度
+    pub year: Option<i32>,
+    pub funds: Option<Funds>,
+    pub filed: Option<Filed>,
+    pub goals: Vec<Goal>,
+    pub indicators: Vec<Indicator>,
+}
+
+/// The versioned JSON document `kpi build --to json` writes.
+#[derive(Serialize, JsonSchema)]
+pub struct FilingJson<'a> {
+    /// The JSON shape's version ([`JSON_VERSION`]).
+    pub kpi_json_version: u32,
+    #[serde(flatten)]
+    pub filing: &'a Filing,
+}

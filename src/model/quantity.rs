@@ -1,0 +1,358 @@
+//! Quantities (数量值): an exact decimal, an optional multiplier and a unit.
+//!
+//! Money is normalised to 元 here and only here: 万元 ×10 000, 亿元 ×100 000 000, 千元 ×1 000,
+//! exactly, never rounded. Normalised money is shown with at least two decimal places (cents).
+
+use rust_decimal::Decimal;
+use schemars::JsonSchema;
+use serde::{Serialize, Serializer};
+
+/// What a unit measures.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum Dimension {
+    /// 金额 — 元 万元 亿元
+    Money,
+    /// 百分比 — % ‰
+    Percent,
+    /// 时间 — 天 月 年 …
+    Time,
+    /// 计数 — 个 人 次 家 项 …
+    Count,
+    /// 面积 — 亩 平方米
+    Area,
+    /// 长度 — 米 公里
+    Length,
+    /// 复合单位 — 元/天, 人/天
+    Compound,
+}
+
+/// A unit of measure as written (`万元`, `件(册)`, `元/天`) with its dimension.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, JsonSchema)]
+pub struct Unit {
+    /// The unit as written, with full-width `％ （）／` folded to ASCII.
+    pub symbol: String,
+    pub dimension: Dimension,
+}
+
+/// 千 万 亿 written between the number and the unit (`2万件`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, JsonSchema)]
+pub enum Multiplier {
+    #[serde(rename = "千")]
+    Thousand,
+    #[serde(rename = "万")]
+    TenThousand,
+    #[serde(rename = "亿")]
+    HundredMillion,
+}
+
+impl Multiplier {
+    /// The multiplier's factor.
+    pub fn factor(self) -> Decimal {
+        match self {
+            Multiplier::Thousand => Decimal::from(1_000),
+            Multiplier::TenThousand => Decimal::from(10_000),
+            Multiplier::HundredMillion => Decimal::from(100_000_000),
+        }
+    }
+
+    /// The multiplier for a character, if it is one.
+    pub fn from_char(c: char) -> Option<Multiplier> {
+        match c {
+            '千' => Some(Multiplier::Thousand),
+            '万' => Some(Multiplier::TenThousand),
+            '亿' => Some(Multiplier::HundredMillion),
+            _ => None,
+        }
+    }
+
+    /// The character of the multiplier.
+    pub fn as_char(self) -> char {
+        match self {
+            Multiplier::Thousand => '千',
+            Multiplier::TenThousand => '万',
+            Multiplier::HundredMillion => '亿',
+        }
+    }
+}
+
+/// Money units and their value in 元.
+const MONEY: &[(&str, i64)] = &[("元", 1), ("千元", 1_000), ("万元", 10_000), ("亿元", 100_000_000)];
+
+/// Percent units.
+const PERCENT: &[&str] = &["%", "‰", "百分比"];
+
+/// Time units.
+const TIME: &[&str] = &[
+    "天", "日", "工作日", "个工作日", "月", "个月", "年", "小时", "周", "季度", "分钟", "学期",
+];
+
+/// Count units: Chinese measure words seen in real forms.
+const COUNT: &[&str] = &[
+    "个", "人", "人次", "次", "家", "项", "份", "期", "条", "届", "处", "件", "册", "台", "套",
+    "台套", "类", "名", "辆", "户", "篇", "场", "批", "所", "座", "间", "本", "张", "部", "株",
+    "头", "只", "课时", "学时", "门", "组", "支", "台次", "户次", "天次", "批次", "项次", "个次",
+    "场次", "期次", "栋", "幅", "块", "棵", "套次", "册次", "车次", "班", "班次", "节", "片",
+    "所次", "项目", "户数", "人数", "次数", "个数", "件数", "集", "卷", "版", "档", "吨", "公斤",
+    "千克", "斤", "头次", "床", "辆次", "架", "艘", "盏", "根", "口", "眼", "座次", "平台",
+];
+
+/// Area units.
+const AREA: &[&str] = &["亩", "平方米", "㎡", "m²", "公顷", "平方公里", "平米"];
+
+/// Length units.
+const LENGTH: &[&str] = &["米", "公里", "千米", "km", "m"];
+
+/// What a unit text turned out to be.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ParsedUnit {
+    pub multiplier: Option<Multiplier>,
+    pub unit: Option<Unit>,
+}
+
+/// Folds full-width unit punctuation to ASCII so `％` and `%` are the same unit.
+pub fn fold_unit_text(text: &str) -> String {
+    text.chars()
+        .map(|c| match c {
+            '％' => '%',
+            '（' => '(',
+            '）' => ')',
+            '／' => '/',
+            c => c,
+        })
+        .collect()
+}
+
+fn simple_dimension(symbol: &str) -> Option<Dimension> {
+    if MONEY.iter().any(|(s, _)| *s == symbol) {
+        return Some(Dimension::Money);
+    }
+    if PERCENT.contains(&symbol) {
+        return Some(Dimension::Percent);
+    }
+    if TIME.contains(&symbol) {
+        return Some(Dimension::Time);
+    }
+    if COUNT.contains(&symbol) {
+        return Some(Dimension::Count);
+    }
+    if AREA.contains(&symbol) {
+        return Some(Dimension::Area);
+    }
+    if LENGTH.contains(&symbol) {
+        return Some(Dimension::Length);
+    }
+    // Variants such as `件(册)`: a count unit with alternatives in brackets.
+    if let Some((head, rest)) = symbol.split_once('(') {
+        if let Some(inner) = rest.strip_suffix(')') {
+            let head_dim = simple_dimension(head)?;
+            let inner_dim = simple_dimension(inner)?;
+            if head_dim == inner_dim {
+                return Some(head_dim);
+            }
+        }
+    }
+    None
+}
+
+/// Reads a unit text such as `万元`, `万件(册)`, `元/天`, `万`: the multiplier in front, if
+/// any, and the unit. `None` when the text is not a known unit.
+pub fn parse_unit(text: &str) -> Option<ParsedUnit> {
+    let symbol = fold_unit_text(text);
+    if let Some(unit) = lookup(&symbol) {
+        return Some(ParsedUnit {
+            multiplier: None,
+            unit: Some(unit),
+        });
+    }
+    let mut chars = symbol.chars();
+    let first = chars.next()?;
+    let multiplier = Multiplier::from_char(first)?;
+    let rest = chars.as_str();
+    if rest.is_empty() {
+        return Some(ParsedUnit {
+            multiplier: Some(multiplier),
+            unit: None,
+        });
+    }
+    let unit = lookup(rest)?;
+    Some(ParsedUnit {
+        multiplier: Some(multiplier),
+        unit: Some(unit),
+    })
+}
+
+fn lookup(symbol: &str) -> Option<Unit> {
+    if let Some(dimension) = simple_dimension(symbol) {
+        return Some(Unit {
+            symbol: symbol.to_string(),
+            dimension,
+        });
+    }
+    let (num, den) = symbol.split_once('/')?;
+    simple_dimension(num)?;
+    simple_dimension(den)?;
+    Some(Unit {
+        symbol: symbol.to_string(),
+        dimension: Dimension::Compound,
+    })
+}
+
+/// The known units of one dimension, for help texts.
+pub fn known_units() -> String {
+    let money: Vec<&str> = MONEY.iter().map(|(s, _)| *s).collect();
+    [money.join(" "), PERCENT.join(" "), TIME.join(" "), COUNT[..20].join(" ") + " …"].join(" | ")
+}
+
+/// An exact quantity: `1238.68万元`, `2万件(册)`, `95%`, `35`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Quantity {
+    /// The number as written.
+    pub value: Decimal,
+    pub multiplier: Option<Multiplier>,
+    pub unit: Option<Unit>,
+}
+
+impl Quantity {
+    /// The quantity in its base unit: money in 元, counts with the multiplier applied; `None`
+    /// for units with no exact base (months, years).
+    pub fn normalized(&self) -> Option<(Decimal, String)> {
+        let mut value = self.value;
+        if let Some(m) = self.multiplier {
+            value *= m.factor();
+        }
+        match &self.unit {
+            Some(u) if u.dimension == Dimension::Money => {
+                let factor = MONEY.iter().find(|(s, _)| *s == u.symbol).map(|(_, f)| *f)?;
+                let mut yuan = value * Decimal::from(factor);
+                if yuan.scale() < 2 {
+                    yuan.rescale(2);
+                }
+                Some((yuan, "元".to_string()))
+            }
+            Some(u) => self.multiplier.map(|_| (value.normalize(), u.symbol.clone())),
+            None => self.multiplier.map(|_| (value.normalize(), String::new())),
+        }
+    }
+
+    /// The amount in 元 when this is money.
+    pub fn yuan(&self) -> Option<Decimal> {
+        match &self.unit {
+            Some(u) if u.dimension == Dimension::Money => self.normalized().map(|(v, _)| v),
+            _ => None,
+        }
+    }
+
+    /// The dimension of the unit, if there is a unit.
+    pub fn dimension(&self) -> Option<Dimension> {
+        self.unit.as_ref().map(|u| u.dimension)
+    }
+
+    /// The quantity as a user would write it: `1238.68万元`.
+    pub fn written(&self) -> String {
+        let mut s = self.value.to_string();
+        if let Some(m) = self.multiplier {
+            s.push(m.as_char());
+        }
+        if let Some(u) = &self.unit {
+            s.push_str(&u.symbol);
+        }
+        s
+    }
+}
+
+/// The JSON shape of a quantity: decimals as strings, the unit, and the normalised value.
+#[derive(Serialize, JsonSchema)]
+pub struct QuantityJson {
+    /// The number as written, as a decimal string.
+    pub value: String,
+    /// 千 万 亿 when written.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub multiplier: Option<Multiplier>,
+    /// The unit as written; absent for a bare number.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub unit: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub dimension: Option<Dimension>,
+    /// The value in its base unit: money in 元 (at least two decimals), multiplied counts.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub normalized: Option<Normalized>,
+    /// The quantity as written, e.g. `1238.68万元`.
+    pub text: String,
+}
+
+/// A quantity in its base unit.
+#[derive(Serialize, JsonSchema)]
+pub struct Normalized {
+    pub value: String,
+    pub unit: String,
+}
+
+impl JsonSchema for Quantity {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Quantity".into()
+    }
+
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        QuantityJson::json_schema(generator)
+    }
+}
+
+impl Serialize for Quantity {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        QuantityJson {
+            value: self.value.to_string(),
+            multiplier: self.multiplier,
+            unit: self.unit.as_ref().map(|u| u.symbol.clone()),
+            dimension: self.dimension(),
+            normalized: self
+                .normalized()
+                .map(|(value, unit)| Normalized { value: value.to_string(), unit }),
+            text: self.written(),
+        }
+        .serialize(s)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::str::FromStr;
+
+    fn q(value: &str, unit: &str) -> Quantity {
+        let parsed = parse_unit(unit).unwrap();
+        Quantity {
+            value: Decimal::from_str(value).unwrap(),
+            multiplier: parsed.multiplier,
+            unit: parsed.unit,
+        }
+    }
+
+    #[test]
+    fn money_normalises_exactly_to_yuan() {
+        assert_eq!(q("1238.68", "万元").yuan().unwrap().to_string(), "12386800.00");
+        assert_eq!(q("0.4", "万元").yuan().unwrap().to_string(), "4000.00");
+        assert_eq!(q("1.23456789", "亿元").yuan().unwrap().to_string(), "123456789.00000000");
+        assert_eq!(q("12.5", "元").yuan().unwrap().to_string(), "12.50");
+    }
+
+    #[test]
+    fn multipliers_apply_to_counts() {
+        let two_wan = q("2", "万件(册)");
+        assert_eq!(two_wan.multiplier, Some(Multiplier::TenThousand));
+        assert_eq!(two_wan.unit.as_ref().unwrap().symbol, "件(册)");
+        assert_eq!(two_wan.normalized().unwrap(), (Decimal::from(20_000), "件(册)".into()));
+    }
+
+    #[test]
+    fn units_are_classified() {
+        assert_eq!(parse_unit("％").unwrap().unit.unwrap().dimension, Dimension::Percent);
+        assert_eq!(parse_unit("元/天").unwrap().unit.unwrap().dimension, Dimension::Compound);
+        assert_eq!(parse_unit("人次").unwrap().unit.unwrap().dimension, Dimension::Count);
+        assert_eq!(parse_unit("个月").unwrap().unit.unwrap().dimension, Dimension::Time);
+        assert!(parse_unit("公斤元").is_none());
+        assert!(parse_unit("xyz").is_none());
+        let wan = parse_unit("万").unwrap();
+        assert_eq!((wan.multiplier, wan.unit), (Some(Multiplier::TenThousand), None));
+    }
+}

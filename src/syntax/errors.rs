@@ -1,0 +1,494 @@
+//! Syntax errors in words a user knows: pest's "expected rule X" becomes "expected `;`" or
+//! "missing `;` after this statement", with a fix in the help, in Chinese and English.
+
+use pest::error::{Error, ErrorVariant, InputLocation};
+
+use super::Rule;
+use crate::diag::{Diagnostic, Text};
+use crate::source::Span;
+
+/// Statement keywords, for "did you mean" on an unknown word.
+const STATEMENT_KEYWORDS: &[(&str, &str)] = &[
+    ("project", "项目"),
+    ("department", "部门"),
+    ("code", "代码"),
+    ("unit", "实施单位"),
+    ("kind", "项目属性"),
+    ("period", "项目期"),
+    ("budget", "年度资金总额"),
+    ("filed", "填报日期"),
+    ("by", "填报人"),
+    ("phone", "联系电话"),
+    ("year", "年度"),
+    ("goal", "目标"),
+    ("funds", "资金表"),
+    ("basic", "基本支出"),
+    ("total", "合计"),
+    ("fiscal", "财政拨款"),
+    ("transfer", "转移性资金"),
+    ("other", "其他资金"),
+    ("output", "产出"),
+    ("cost", "成本"),
+    ("effect", "效益"),
+    ("satisfaction", "满意度"),
+    ("quantity", "数量"),
+    ("quality", "质量"),
+    ("timeliness", "时效"),
+    ("economic", "经济"),
+    ("social", "社会"),
+    ("ecological", "生态"),
+    ("sustainable", "可持续影响"),
+    ("service", "服务对象"),
+    ("public", "社会公众"),
+    ("weight", "分值"),
+    ("explanation", "指标解释"),
+    ("scoring", "评分标准"),
+    ("direction", "指标方向"),
+];
+
+/// What a grammar rule is called in a message: (English, Chinese). `None` for rules that only
+/// add noise to "expected …" lists.
+fn describe(rule: Rule) -> Option<(&'static str, &'static str)> {
+    use Rule::*;
+    Some(match rule {
+        semi => ("`;`", "`;`"),
+        block_open | lbrace => ("`{`", "`{`"),
+        block_close | rbrace => ("`}`", "`}`"),
+        string | ascii_string | cjk_string => ("a quoted text \"…\"", "带引号的文字 \"…\""),
+        number | quantity => ("a number", "数字"),
+        unit => ("a unit", "单位"),
+        comparator => ("a comparison (>= <= =)", "比较符号（>= <= =）"),
+        value => ("a value", "指标值"),
+        date | date_iso | date_dot | date_zh | range_end | month | date_range => {
+            ("a date", "日期")
+        }
+        year_value => ("a year such as 2023", "年份（如 2023）"),
+        period_value => ("a period (2023, 365天, 2023-01..2023-12)", "项目期（2023、365天、2023-01..2023-12）"),
+        kind_value | kw_one_off | kw_recurring | kw_subsidy | kw_new | kw_continuing => (
+            "a project attribute (one-off, recurring, subsidy, new, continuing)",
+            "项目属性（一次性、经常性、补助资金、新增、延续）",
+        ),
+        source | kw_fiscal | kw_transfer | kw_other => (
+            "a funding source (fiscal, transfer, other)",
+            "资金来源（财政拨款、转移性资金、其他资金）",
+        ),
+        level1 | kw_output | kw_cost | kw_effect | kw_satisfaction => (
+            "an indicator (output, cost, effect, satisfaction)",
+            "指标（产出、成本、效益、满意度）",
+        ),
+        level2 | kw_quantity | kw_quality | kw_timeliness | kw_cost2 | kw_economic
+        | kw_social | kw_ecological | kw_sustainable | kw_service | kw_public => {
+            ("a level-2 category", "二级指标")
+        }
+        project_stmt | department_stmt | supervisor_stmt | code_stmt | unit_stmt | kind_stmt
+        | period_stmt | budget_stmt | filed_stmt | year_stmt | goal_stmt | funds_stmt
+        | indicator_stmt | kw_supervisor | kw_code | kw_unit | kw_kind | kw_period
+        | kw_budget | kw_filed | kw_by | kw_phone | kw_year | kw_goal | kw_funds => (
+            "a statement (budget, goal, output, …)",
+            "语句（预算、目标、产出……）",
+        ),
+        funds_entry | funds_line | stated_total | line_category | kw_basic
+        | kw_project_line | kw_total => (
+            "a funds line (basic, project, total)",
+            "资金行（基本支出、项目支出、合计）",
+        ),
+        link => ("`->`", "`->`"),
+        attributes | attribute | kw_weight | kw_explanation | kw_scoring | kw_direction => (
+            "an attribute (weight, explanation, scoring, direction)",
+            "指标属性（分值、指标解释、评分标准、指标方向）",
+        ),
+        direction | kw_positive | kw_negative => ("positive or negative", "正向或反向"),
+        item | item_only | project_item | department_item | kw_project | kw_department => (
+            "a form (`project \"…\" { … }` or `department \"…\" { … }`)",
+            "表单（`项目 \"…\" { … }` 或 `部门 \"…\" { … }`）",
+        ),
+        EOI => ("the end of the file", "文件结尾"),
+        _ => return None,
+    })
+}
+
+/// Full-width (IME) punctuation that is not part of the language, with what to write instead.
+fn full_width(c: char) -> Option<(&'static str, &'static str, &'static str)> {
+    Some(match c {
+        '：' => (":", "remove the `：`: a keyword and its value are separated by a space", "删去“：”：关键字和值之间用空格分隔"),
+        ':' => (":", "remove the `:`: a keyword and its value are separated by a space", "删去“:”：关键字和值之间用空格分隔"),
+        '，' => (",", "end a statement with `;` (not `，`)", "语句以英文分号 `;` 结尾，不用“，”"),
+        '。' => (".", "end a statement with `;` (not `。`)", "语句以英文分号 `;` 结尾，不用“。”"),
+        '、' => (",", "end a statement with `;` (not `、`)", "语句以英文分号 `;` 结尾，不用“、”"),
+        '（' | '）' => ("()", "brackets belong inside quoted names; blocks use `{ }`", "括号只能写在引号内的名称里；块用 `{ }`"),
+        '【' | '】' | '［' | '］' | '[' | ']' => ("{}", "blocks use `{ }`", "块用 `{ }`"),
+        '‘' | '’' | '\'' => ("\"", "quote texts with `\"…\"`", "文字用 `\"…\"` 括起来"),
+        '＝' | '≥' | '≤' => ("=", "", ""),
+        _ => return None,
+    })
+}
+
+/// Turns a pest error on `text[offset..]` into a diagnostic on the whole file's offsets.
+pub fn syntax_error(text: &str, err: &Error<Rule>, slice: Span, file: usize) -> Diagnostic {
+    let offset = slice.start;
+    let pos = offset
+        + match err.location {
+            InputLocation::Pos(p) => p,
+            InputLocation::Span((s, _)) => s,
+        };
+    let pos = pos.min(text.len());
+    let positives: Vec<Rule> = match &err.variant {
+        ErrorVariant::ParsingError { positives, .. } => positives.clone(),
+        ErrorVariant::CustomError { .. } => Vec::new(),
+    };
+
+    if let Some(d) = unterminated(&text[..slice.end], offset, pos, file) {
+        return d;
+    }
+    let rest = &text[pos..];
+    let token = next_token(rest);
+    let token_span = Span::new(pos, pos + token.len().max(rest.chars().next().map_or(0, char::len_utf8)));
+
+    if let Some(d) = malformed_number(text, pos, file) {
+        return d;
+    }
+    if let Some(c) = rest.chars().next() {
+        if let Some((ascii, en, zh)) = full_width(c) {
+            if !en.is_empty() {
+                let span = Span::new(pos, pos + c.len_utf8());
+                return Diagnostic::error(
+                    "K0109",
+                    file,
+                    span,
+                    Text::new(
+                        format!("`{c}` cannot stand here"),
+                        format!("此处不能使用“{c}”"),
+                    ),
+                    Text::new(
+                        format!("did you mean `{ascii}`? {en}"),
+                        format!("是否应为 `{ascii}`？{zh}"),
+                    ),
+                );
+            }
+        }
+    }
+
+    let (en_exp, zh_exp) = expected_words(&positives);
+    let found_en = found(rest, &token, Lang2::En);
+    let found_zh = found(rest, &token, Lang2::Zh);
+
+    let wants_semi = positives.contains(&Rule::semi);
+    let wants_close = positives.contains(&Rule::block_close) || positives.contains(&Rule::rbrace);
+    if wants_semi {
+        // A missing `;` at the end of a line: point just after the statement, not at the next
+        // line's first word.
+        let before = &text[..pos];
+        let trimmed = before.trim_end();
+        if trimmed.len() < before.len() && before[trimmed.len()..].contains('\n') {
+            let at = Span::new(trimmed.len(), trimmed.len());
+            return Diagnostic::error(
+                "K0108",
+                file,
+                at,
+                Text::new("missing `;` after this statement", "此语句后缺少分号 `;`"),
+                Text::new(
+                    "end every statement with `;`",
+                    "每条语句以英文分号 `;` 结尾",
+                ),
+            );
+        }
+    }
+    if rest.starts_with('}') || rest.starts_with('｝') {
+        if positives.iter().any(|r| matches!(r, Rule::item | Rule::item_only | Rule::project_item | Rule::department_item | Rule::kw_project | Rule::kw_department)) || !wants_close {
+            return Diagnostic::error(
+                "K0107",
+                file,
+                token_span,
+                Text::new("this `}` closes nothing", "这个 `}` 没有对应的 `{`"),
+                Text::new(
+                    "remove it, or add the `{` it was meant to close",
+                    "删去它，或补上与之对应的 `{`",
+                ),
+            );
+        }
+    }
+    if rest.is_empty() && wants_close {
+        // Find the block that is still open to point at it.
+        return Diagnostic::error(
+            "K0110",
+            file,
+            Span::new(pos, pos),
+            Text::new("the file ends inside a block: `}` is missing", "文件在块内结束：缺少 `}`"),
+            Text::new(
+                "close every `{` with a `}` (the form's last statement is above)",
+                "每个 `{` 都要有对应的 `}`",
+            ),
+        );
+    }
+
+    let is_word = token
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_alphabetic() || c == '_');
+    let wants_statement = positives.iter().any(|r| {
+        matches!(
+            r,
+            Rule::kw_goal | Rule::kw_budget | Rule::kw_output | Rule::kw_code | Rule::kw_basic | Rule::kw_weight
+        )
+    });
+    if is_word && wants_statement {
+        let suggestion = suggest(&token);
+        let (hint_en, hint_zh) = match suggestion {
+            Some((en, zh)) => (
+                format!("did you mean `{en}` (`{zh}`)? See docs/language.md for every keyword"),
+                format!("是否应为 `{zh}`（`{en}`）？全部关键字见 docs/language.md"),
+            ),
+            None if token.chars().any(is_han) => (
+                "names and values are quoted: write `\"…\"` around Chinese text, after a keyword".to_string(),
+                "名称和文字值要加引号：在关键字之后写 `\"…\"`".to_string(),
+            ),
+            None => (
+                "see docs/language.md for the keywords".to_string(),
+                "全部关键字见 docs/language.md".to_string(),
+            ),
+        };
+        return Diagnostic::error(
+            "K0106",
+            file,
+            token_span,
+            Text::new(
+                format!("unknown keyword `{token}`: expected {en_exp}"),
+                format!("无法识别的关键字“{token}”：此处应为{zh_exp}"),
+            ),
+            Text::new(hint_en, hint_zh),
+        );
+    }
+
+    Diagnostic::error(
+        "K0101",
+        file,
+        token_span,
+        Text::new(
+            format!("expected {en_exp}, found {found_en}"),
+            format!("此处应为{zh_exp}，实际为{found_zh}"),
+        ),
+        Text::new(
+            format!("write {en_exp} here"),
+            format!("在此处写{zh_exp}"),
+        ),
+    )
+}
+
+#[derive(Clone, Copy)]
+enum Lang2 {
+    En,
+    Zh,
+}
+
+fn found(rest: &str, token: &str, lang: Lang2) -> String {
+    match (rest.is_empty(), lang) {
+        (true, Lang2::En) => "the end of the file".into(),
+        (true, Lang2::Zh) => "文件结尾".into(),
+        (false, _) => format!("`{token}`"),
+    }
+}
+
+/// "`;` or `{`" from a list of rules, deduplicated, in both languages.
+fn expected_words(positives: &[Rule]) -> (String, String) {
+    let mut words: Vec<(&str, &str)> = Vec::new();
+    for rule in positives {
+        if let Some(w) = describe(*rule) {
+            if !words.contains(&w) {
+                words.push(w);
+            }
+        }
+    }
+    if words.is_empty() {
+        return ("something else".into(), "其他内容".into());
+    }
+    let join = |zh: bool, or: &str, sep: &str| {
+        let parts: Vec<&str> = words.iter().map(|w| if zh { w.1 } else { w.0 }).collect();
+        match parts.len() {
+            1 => parts[0].to_string(),
+            n => format!("{}{or}{}", parts[..n - 1].join(sep), parts[n - 1]),
+        }
+    };
+    (join(false, " or ", ", "), join(true, "或", "、"))
+}
+
+/// The token that starts `rest`: a word, a number, or one character.
+fn next_token(rest: &str) -> String {
+    let mut chars = rest.chars();
+    let Some(first) = chars.next() else {
+        return String::new();
+    };
+    if first == '"' {
+        let end = rest[1..].find('"').map_or(rest.len(), |i| i + 2);
+        return rest[..end.min(40)].chars().collect();
+    }
+    let word = |c: char| c.is_alphanumeric() || c == '_' || c == '-' || c == '.';
+    if word(first) {
+        rest.chars().take_while(|c| word(*c)).take(20).collect()
+    } else {
+        first.to_string()
+    }
+}
+
+fn is_han(c: char) -> bool {
+    ('\u{4E00}'..='\u{9FFF}').contains(&c) || ('\u{3400}'..='\u{4DBF}').contains(&c)
+}
+
+/// The keyword closest to a misspelt word (edit distance ≤ 2), if any.
+fn suggest(word: &str) -> Option<(&'static str, &'static str)> {
+    let lower = word.to_lowercase();
+    let mut best: Option<(usize, (&str, &str))> = None;
+    for &(en, zh) in STATEMENT_KEYWORDS {
+        let d = edit_distance(&lower, en).min(edit_distance(word, zh));
+        let limit = if word.chars().any(is_han) { 1 } else { 2 };
+        if d <= limit && best.is_none_or(|(bd, _)| d < bd) {
+            best = Some((d, (en, zh)));
+        }
+    }
+    best.map(|(_, k)| k)
+}
+
+fn edit_distance(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.iter().enumerate() {
+        let mut cur = vec![i + 1];
+        for (j, cb) in b.iter().enumerate() {
+            let sub = prev[j] + usize::from(ca != cb);
+            cur.push(sub.min(prev[j + 1] + 1).min(cur[j] + 1));
+        }
+        prev = cur;
+    }
+    prev[b.len()]
+}
+
+/// An unterminated string or block comment before `pos` (in the text being parsed, which
+/// starts at `offset`): the real cause of an error at its end.
+fn unterminated(text: &str, offset: usize, pos: usize, file: usize) -> Option<Diagnostic> {
+    let bytes = text.as_bytes();
+    let mut i = offset;
+    // A closed string that swallowed a `;` and a line break most likely lost its closing quote
+    // there: `goal "abc;` ⏎ `budget …` ⏎ `goal "x";`.
+    let mut suspect: Option<usize> = None;
+    while i < text.len() && i <= pos {
+        let rest = &text[i..];
+        if rest.starts_with("//") {
+            i += rest.find('\n').unwrap_or(rest.len());
+        } else if rest.starts_with("/*") {
+            match rest.find("*/") {
+                Some(e) => i += e + 2,
+                None => {
+                    return Some(Diagnostic::error(
+                        "K0105",
+                        file,
+                        Span::new(i, i + 2),
+                        Text::new("this comment is never closed", "注释没有结束"),
+                        Text::new("close the comment with `*/`", "用 `*/` 结束注释"),
+                    ))
+                }
+            }
+        } else if bytes[i] == b'"' || rest.starts_with('“') {
+            let (close, open_len) = if bytes[i] == b'"' { ('"', 1) } else { ('”', '“'.len_utf8()) };
+            let mut j = i + open_len;
+            let mut closed = false;
+            while j < text.len() {
+                let c = text[j..].chars().next().unwrap_or(close);
+                if c == '\\' && close == '"' {
+                    j += 1 + text[j + 1..].chars().next().map_or(0, char::len_utf8);
+                    continue;
+                }
+                j += c.len_utf8();
+                if c == close {
+                    closed = true;
+                    break;
+                }
+            }
+            if !closed {
+                return Some(Diagnostic::error(
+                    "K0102",
+                    file,
+                    Span::new(i, i + open_len),
+                    Text::new("this text is never closed: the closing quote is missing", "文字缺少结束引号"),
+                    Text::new(
+                        format!("add the closing `{close}` at the end of the text"),
+                        format!("在文字末尾补上 `{close}`"),
+                    ),
+                ));
+            }
+            let body = &text[i..j];
+            if body.contains(";\n") || body.contains("；\n") || body.contains(";\r\n") {
+                suspect = Some(i);
+            }
+            i = j;
+        } else {
+            i += rest.chars().next().map_or(1, char::len_utf8);
+        }
+    }
+    suspect.map(|start| {
+        Diagnostic::error(
+            "K0102",
+            file,
+            Span::new(start, start + 1),
+            Text::new(
+                "this text runs over several statements: its closing quote is probably missing",
+                "这段文字跨越了多条语句：可能缺少结束引号",
+            ),
+            Text::new("add the closing `\"` where the text ends", "在文字结束处补上 `\"`"),
+        )
+    })
+}
+
+/// A number such as `12.3.4` or `12.`: the error is in the number, not after it.
+fn malformed_number(text: &str, pos: usize, file: usize) -> Option<Diagnostic> {
+    let start = text[..pos]
+        .char_indices()
+        .rev()
+        .take_while(|(_, c)| c.is_ascii_digit() || *c == '.')
+        .last()
+        .map_or(pos, |(i, _)| i);
+    let end = pos
+        + text[pos..]
+            .chars()
+            .take_while(|c| c.is_ascii_digit() || *c == '.' || *c == ',')
+            .map(char::len_utf8)
+            .sum::<usize>();
+    let literal = &text[start..end];
+    let starts_with_digit = literal.starts_with(|c: char| c.is_ascii_digit());
+    let bad = literal.matches('.').count() > 1 || literal.ends_with('.') || literal.contains(',') || literal.contains("..");
+    if !starts_with_digit || !bad || literal.len() < 2 {
+        return None;
+    }
+    // A period range such as `2023.07-2024.01` is not a number, and `2023-01..2023-12` is
+    // handled by the date grammar.
+    if literal.contains("..") && text[end..].starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    Some(Diagnostic::error(
+        "K0103",
+        file,
+        Span::new(start, end),
+        Text::new(format!("`{literal}` is not a number"), format!("“{literal}”不是有效的数字")),
+        Text::new(
+            "write a number with at most one decimal point and no thousands separators, e.g. 1238.68",
+            "数字最多一个小数点，不用千分位逗号，例如 1238.68",
+        ),
+    ))
+}
+
+/// A piece that parses on its own but not where it stands (e.g. `funds` in a project form).
+pub fn out_of_place(text: &str, span: Span, file: usize) -> Diagnostic {
+    let token = next_token(&text[span.start..]);
+    Diagnostic::error(
+        "K0106",
+        file,
+        Span::new(span.start, span.start + token.len()),
+        Text::new(
+            format!("`{token}` is not allowed in this kind of form"),
+            format!("这类表单中不能使用“{token}”"),
+        ),
+        Text::new(
+            "`funds` belongs in a department form; `kind`, `period` and `budget` in a project form",
+            "资金表只能写在部门表中；项目属性、项目期、年度资金总额只能写在项目表中",
+        ),
+    )
+}

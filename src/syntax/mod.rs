@@ -1,0 +1,125 @@
+//! Parsing (语法分析): `.kpi` text → pest syntax tree, with error recovery and syntax errors a
+//! finance officer can read.
+//!
+//! The grammar (`grammar/kpi.pest`) is tolerant: a statement or item that does not parse is
+//! swallowed by a `recover_*` rule, so one mistake does not hide the rest of the file. Each
+//! swallowed piece is parsed again with the strict rule to find the exact error, which is
+//! turned into a [`Diagnostic`] in words a user knows (not pest rule names).
+
+mod errors;
+
+use pest::iterators::Pair;
+use pest::Parser;
+
+use crate::diag::Diagnostic;
+use crate::source::Span;
+
+pub use errors::syntax_error;
+
+/// The pest parser generated from `grammar/kpi.pest`.
+#[derive(pest_derive::Parser)]
+#[grammar = "grammar/kpi.pest"]
+pub struct KpiParser;
+
+/// What the parser made of a file: the items that parsed and the syntax errors.
+pub struct ParsedFile<'a> {
+    /// `project_item` and `department_item` pairs, in file order.
+    pub items: Vec<Pair<'a, Rule>>,
+    /// Comments, in file order (kept for the formatter).
+    pub comments: Vec<Pair<'a, Rule>>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Parses a whole file. Never fails: what does not parse becomes diagnostics.
+pub fn parse_file(text: &str, file: usize) -> ParsedFile<'_> {
+    let mut parsed = ParsedFile {
+        items: Vec::new(),
+        comments: Vec::new(),
+        diagnostics: Vec::new(),
+    };
+    let pairs = match KpiParser::parse(Rule::file, text) {
+        Ok(mut pairs) => match pairs.next() {
+            Some(file_pair) => file_pair.into_inner(),
+            None => return parsed,
+        },
+        Err(err) => {
+            // The tolerant grammar accepts any text; this is a safety net.
+            parsed
+                .diagnostics
+                .push(syntax_error(text, &err, Span::new(0, text.len()), file));
+            return parsed;
+        }
+    };
+    for pair in pairs {
+        match pair.as_rule() {
+            Rule::item => {
+                if let Some(inner) = pair.into_inner().next() {
+                    collect_comments(inner.clone(), &mut parsed.comments);
+                    parsed.items.push(inner);
+                }
+            }
+            Rule::recover_item => {
+                let span = pair.as_span();
+                parsed
+                    .diagnostics
+                    .push(strict_error(text, span.into(), Rule::item_only, file));
+            }
+            Rule::COMMENT => parsed.comments.push(pair),
+            _ => {}
+        }
+    }
+    parsed
+}
+
+/// The precise error for a piece of text that the tolerant grammar swallowed: parse it again
+/// with `rule` (which must fail on it) and report where and why.
+pub fn strict_error(text: &str, span: Span, rule: Rule, file: usize) -> Diagnostic {
+    let slice = &text[span.start..span.end];
+    match KpiParser::parse(rule, slice) {
+        Err(err) => syntax_error(text, &err, span, file),
+        // Parses on its own but not in context (e.g. a statement of the wrong form kind).
+        Ok(_) => errors::out_of_place(text, span, file),
+    }
+}
+
+fn collect_comments<'a>(pair: Pair<'a, Rule>, out: &mut Vec<Pair<'a, Rule>>) {
+    for p in pair.into_inner().flatten() {
+        if p.as_rule() == Rule::COMMENT {
+            out.push(p);
+        }
+    }
+}
+
+/// The inner pairs of a pair, comments left out.
+pub fn children<'a>(pair: &Pair<'a, Rule>) -> impl Iterator<Item = Pair<'a, Rule>> {
+    pair.clone()
+        .into_inner()
+        .filter(|p| p.as_rule() != Rule::COMMENT)
+}
+
+/// The text of a string literal, with escapes resolved.
+pub fn string_value(pair: &Pair<'_, Rule>) -> String {
+    let raw = pair.as_str();
+    if let Some(inner) = raw.strip_prefix('“').and_then(|s| s.strip_suffix('”')) {
+        return inner.to_string();
+    }
+    let inner = raw
+        .strip_prefix('"')
+        .and_then(|s| s.strip_suffix('"'))
+        .unwrap_or(raw);
+    let mut out = String::with_capacity(inner.len());
+    let mut chars = inner.chars();
+    while let Some(c) = chars.next() {
+        if c == '\\' {
+            match chars.next() {
+                Some('n') => out.push('\n'),
+                Some('t') => out.push('\t'),
+                Some(other) => out.push(other),
+                None => out.push('\\'),
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
