@@ -80,7 +80,8 @@ fn describe(rule: Rule) -> Option<(&'static str, &'static str)> {
         | kw_social | kw_ecological | kw_sustainable | kw_service | kw_public => {
             ("a level-2 category", "二级指标")
         }
-        project_stmt | department_stmt | supervisor_stmt | code_stmt | unit_stmt | kind_stmt
+        project_stmt | department_stmt | project_stmt_only | department_stmt_only
+        | supervisor_stmt | code_stmt | unit_stmt | kind_stmt
         | period_stmt | budget_stmt | filed_stmt | year_stmt | goal_stmt | funds_stmt
         | indicator_stmt | kw_supervisor | kw_code | kw_unit | kw_kind | kw_period
         | kw_budget | kw_filed | kw_by | kw_phone | kw_year | kw_goal | kw_funds => (
@@ -150,6 +151,11 @@ pub fn syntax_error(text: &str, err: &Error<Rule>, slice: Span, file: usize) -> 
     if let Some(c) = rest.chars().next() {
         if let Some((ascii, en, zh)) = full_width(c) {
             if !en.is_empty() {
+                let (en, zh) = if matches!(c, '：' | ':') {
+                    (en.to_string(), zh.to_string())
+                } else {
+                    (format!("did you mean `{ascii}`? {en}"), format!("是否应为 `{ascii}`？{zh}"))
+                };
                 let span = Span::new(pos, pos + c.len_utf8());
                 return Diagnostic::error(
                     "K0109",
@@ -159,10 +165,7 @@ pub fn syntax_error(text: &str, err: &Error<Rule>, slice: Span, file: usize) -> 
                         format!("`{c}` cannot stand here"),
                         format!("此处不能使用“{c}”"),
                     ),
-                    Text::new(
-                        format!("did you mean `{ascii}`? {en}"),
-                        format!("是否应为 `{ascii}`？{zh}"),
-                    ),
+                    Text::new(en, zh),
                 );
             }
         }
@@ -228,7 +231,16 @@ pub fn syntax_error(text: &str, err: &Error<Rule>, slice: Span, file: usize) -> 
     let wants_statement = positives.iter().any(|r| {
         matches!(
             r,
-            Rule::kw_goal | Rule::kw_budget | Rule::kw_output | Rule::kw_code | Rule::kw_basic | Rule::kw_weight
+            Rule::kw_goal
+                | Rule::kw_budget
+                | Rule::kw_output
+                | Rule::kw_code
+                | Rule::kw_basic
+                | Rule::kw_weight
+                | Rule::project_stmt
+                | Rule::department_stmt
+                | Rule::project_stmt_only
+                | Rule::department_stmt_only
         )
     });
     if is_word && wants_statement {
@@ -259,6 +271,14 @@ pub fn syntax_error(text: &str, err: &Error<Rule>, slice: Span, file: usize) -> 
         );
     }
 
+    let help = if positives.contains(&Rule::string) && token.chars().any(is_han) {
+        Text::new(
+            format!("names and texts are quoted: write \"{token}\""),
+            format!("名称和文字要加引号：写成 \"{token}\""),
+        )
+    } else {
+        Text::new(format!("write {en_exp} here"), format!("在此处写{zh_exp}"))
+    };
     Diagnostic::error(
         "K0101",
         file,
@@ -267,10 +287,7 @@ pub fn syntax_error(text: &str, err: &Error<Rule>, slice: Span, file: usize) -> 
             format!("expected {en_exp}, found {found_en}"),
             format!("此处应为{zh_exp}，实际为{found_zh}"),
         ),
-        Text::new(
-            format!("write {en_exp} here"),
-            format!("在此处写{zh_exp}"),
-        ),
+        help,
     )
 }
 

@@ -123,3 +123,4 @@ pub fn string_value(pair: &Pair<'_, Rule>) -> String {
     }
     out
 }
+
