@@ -21,7 +21,15 @@ const BUILD_EXAMPLES: &str = "\
 Examples:
   kpi build examples/lhasa-kjj-2023 --to json              JSON on standard output
   kpi build examples/lhasa-kjj-2023 --to json -o out.json  JSON written to a file
-  kpi build --to schema                                    the JSON Schema of the JSON output";
+  kpi build --to schema                                    the JSON Schema of the JSON output
+  kpi build examples/lhasa-kjj-2023 --to xlsx -o out/      one workbook, a sheet per form
+  kpi build examples/lhasa-kjj-2023 --to xlsx --split -o out/   one workbook per form
+  kpi build forms/ --to xlsx --template mine.xlsx -o out/  fill your own template (docs/templates.md)";
+
+const IMPORT_EXAMPLES: &str = "\
+Examples:
+  kpi import forms.xlsx                 .kpi text on standard output
+  kpi import forms.xlsx -o forms.kpi    written to a file";
 
 /// kpi — checks and compiles budget performance-target forms (预算绩效目标表).
 #[derive(Debug, Parser)]
@@ -59,7 +67,23 @@ pub enum Command {
         /// Output format.
         #[arg(long, value_enum)]
         to: Target,
-        /// Output file (default: standard output).
+        /// Output file (default: standard output); for xlsx, a directory or an .xlsx file
+        /// (default: the current directory).
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+        /// xlsx: the template workbook to fill (default: the built-in forms).
+        #[arg(long, value_name = "FILE.xlsx")]
+        template: Option<PathBuf>,
+        /// xlsx: one workbook per form instead of one per filing.
+        #[arg(long)]
+        split: bool,
+    },
+    /// Read forms back from an xlsx workbook into .kpi text (导入).
+    #[command(after_help = IMPORT_EXAMPLES)]
+    Import {
+        /// The .xlsx workbook.
+        file: PathBuf,
+        /// Output .kpi file (default: standard output).
         #[arg(short, long)]
         output: Option<PathBuf>,
     },
@@ -72,6 +96,8 @@ pub enum Target {
     Json,
     /// The JSON Schema of the JSON output.
     Schema,
+    /// Official-layout workbooks filled from templates (docs/templates.md).
+    Xlsx,
 }
 
 /// Runs the command line and returns the process exit code.
@@ -83,11 +109,21 @@ pub fn run(cli: Cli) -> ExitCode {
     };
     match cli.command {
         Command::Check { paths } => check(&paths, lang),
-        Command::Build { paths, to, output } => build(&paths, to, output, lang),
+        Command::Build {
+            paths,
+            to: Target::Xlsx,
+            output,
+            template,
+            split,
+        } => crate::cli_xlsx::build(&paths, output.as_deref(), template.as_deref(), split, lang),
+        Command::Build {
+            paths, to, output, ..
+        } => build(&paths, to, output, lang),
+        Command::Import { file, output } => crate::cli_xlsx::import(&file, output.as_deref(), lang),
     }
 }
 
-fn load_or_exit(paths: &[PathBuf], lang: Lang) -> Result<Loaded, ExitCode> {
+pub(crate) fn load_or_exit(paths: &[PathBuf], lang: Lang) -> Result<Loaded, ExitCode> {
     filing::load(paths).map_err(|e| {
         let prefix = match lang {
             Lang::En => "error",
@@ -98,9 +134,15 @@ fn load_or_exit(paths: &[PathBuf], lang: Lang) -> Result<Loaded, ExitCode> {
     })
 }
 
-fn summary(diags: &[Diagnostic], files: usize, lang: Lang) -> String {
-    let errors = diags.iter().filter(|d| d.severity == Severity::Error).count();
-    let warnings = diags.iter().filter(|d| d.severity == Severity::Warning).count();
+pub(crate) fn summary(diags: &[Diagnostic], files: usize, lang: Lang) -> String {
+    let errors = diags
+        .iter()
+        .filter(|d| d.severity == Severity::Error)
+        .count();
+    let warnings = diags
+        .iter()
+        .filter(|d| d.severity == Severity::Warning)
+        .count();
     match lang {
         Lang::En => format!("{errors} error(s), {warnings} warning(s) in {files} file(s)"),
         Lang::Zh => format!("共 {files} 个文件：{errors} 个错误，{warnings} 个警告"),
@@ -115,8 +157,16 @@ fn check(paths: &[PathBuf], lang: Lang) -> ExitCode {
     let mut out = std::io::stdout().lock();
     let report = diag::render(&loaded.diagnostics, &loaded.sources, lang);
     let _ = write!(out, "{report}");
-    let _ = writeln!(out, "{}", summary(&loaded.diagnostics, loaded.sources.files.len(), lang));
-    if loaded.diagnostics.iter().any(|d| d.severity == Severity::Error) {
+    let _ = writeln!(
+        out,
+        "{}",
+        summary(&loaded.diagnostics, loaded.sources.files.len(), lang)
+    );
+    if loaded
+        .diagnostics
+        .iter()
+        .any(|d| d.severity == Severity::Error)
+    {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
@@ -126,7 +176,7 @@ fn check(paths: &[PathBuf], lang: Lang) -> ExitCode {
 fn build(paths: &[PathBuf], to: Target, output: Option<PathBuf>, lang: Lang) -> ExitCode {
     let text = match to {
         Target::Schema => emit::json::schema(),
-        Target::Json => {
+        Target::Json | Target::Xlsx => {
             if paths.is_empty() {
                 eprintln!("error: give the .kpi files or folders to build");
                 return ExitCode::from(2);
@@ -136,12 +186,18 @@ fn build(paths: &[PathBuf], to: Target, output: Option<PathBuf>, lang: Lang) -> 
                 Err(code) => return code,
             };
             if !loaded.diagnostics.is_empty() {
-                eprint!("{}", diag::render(&loaded.diagnostics, &loaded.sources, lang));
+                eprint!(
+                    "{}",
+                    diag::render(&loaded.diagnostics, &loaded.sources, lang)
+                );
             }
             // Only errors that lose data (the form could not be read as written) stop the
             // build; defects the form really has are `kpi check`'s to judge.
             if loaded.diagnostics.iter().any(Diagnostic::loses_data) {
-                eprintln!("{}", summary(&loaded.diagnostics, loaded.sources.files.len(), lang));
+                eprintln!(
+                    "{}",
+                    summary(&loaded.diagnostics, loaded.sources.files.len(), lang)
+                );
                 return ExitCode::from(1);
             }
             emit::json::to_json(&loaded.filing)

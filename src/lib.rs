@@ -4,9 +4,11 @@
 //! → [`emit`] (JSON). Diagnostics ([`diag`]) are data, rendered in one place.
 
 pub mod cli;
+mod cli_xlsx;
 pub mod diag;
 pub mod emit;
 pub mod filing;
+pub mod import;
 pub mod lower;
 pub mod model;
 pub mod output;

@@ -1,3 +1,4 @@
 //! Back ends: what a filing compiles to.
 
 pub mod json;
+pub mod xlsx;

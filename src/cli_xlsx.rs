@@ -1,0 +1,127 @@
+//! The xlsx half of the command line: `kpi build --to xlsx` and `kpi import`. Thin like
+//! `cli.rs`: reads arguments and files, calls the library, writes files atomically.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use crate::cli::{load_or_exit, summary};
+use crate::diag::{self, Diagnostic, Lang};
+use crate::emit::xlsx::{self, Limits, Options, Template};
+
+fn io_error(what: &str, path: &Path, e: impl std::fmt::Display, lang: Lang) -> ExitCode {
+    match lang {
+        Lang::En => eprintln!("error: cannot {what} {}: {e}", path.display()),
+        Lang::Zh => eprintln!(
+            "错误：无法{}{}：{e}",
+            if what == "read" { "读取" } else { "写入" },
+            path.display()
+        ),
+    }
+    ExitCode::from(2)
+}
+
+/// Malformed workbooks must end in a diagnostic, not a panic message: parsers run guarded
+/// and their panics are reported as K1007, so the default hook stays quiet for them.
+fn quiet_panics() {
+    let default = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        if !xlsx::in_guarded() {
+            default(info);
+        }
+    }));
+}
+
+/// `kpi build PATH... --to xlsx [--template FILE] [--split] [-o OUT]`
+pub fn build(
+    paths: &[PathBuf],
+    output: Option<&Path>,
+    template: Option<&Path>,
+    split: bool,
+    lang: Lang,
+) -> ExitCode {
+    if paths.is_empty() {
+        eprintln!("error: give the .kpi files or folders to build");
+        return ExitCode::from(2);
+    }
+    quiet_panics();
+    let user_template = match template {
+        None => None,
+        Some(path) => {
+            let bytes = match std::fs::read(path) {
+                Ok(b) => b,
+                Err(e) => return io_error("read", path, e, lang),
+            };
+            match Template::read(&bytes, &Limits::default()) {
+                Ok(t) => Some(t),
+                Err(diags) => {
+                    eprint!("{}", xlsx::render_plain(&diags, lang));
+                    return ExitCode::from(1);
+                }
+            }
+        }
+    };
+    let loaded = match load_or_exit(paths, lang) {
+        Ok(l) => l,
+        Err(code) => return code,
+    };
+    if !loaded.diagnostics.is_empty() {
+        eprint!(
+            "{}",
+            diag::render(&loaded.diagnostics, &loaded.sources, lang)
+        );
+    }
+    if loaded.diagnostics.iter().any(Diagnostic::loses_data) {
+        eprintln!(
+            "{}",
+            summary(&loaded.diagnostics, loaded.sources.files.len(), lang)
+        );
+        return ExitCode::from(1);
+    }
+    let options = Options {
+        split,
+        file_stem: None,
+    };
+    let outputs = match xlsx::build(&loaded.filing, user_template.as_ref(), &options) {
+        Ok(o) => o,
+        Err(diags) => {
+            eprint!("{}", xlsx::render_plain(&diags, lang));
+            return ExitCode::from(1);
+        }
+    };
+    match xlsx::write_outputs(&outputs, output) {
+        Ok(written) => {
+            for path in written {
+                println!("{}", path.display());
+            }
+            ExitCode::SUCCESS
+        }
+        Err(e) => io_error("write", output.unwrap_or(Path::new(".")), e, lang),
+    }
+}
+
+/// `kpi import FILE.xlsx [-o OUT.kpi]`
+pub fn import(file: &Path, output: Option<&Path>, lang: Lang) -> ExitCode {
+    quiet_panics();
+    let bytes = match std::fs::read(file) {
+        Ok(b) => b,
+        Err(e) => return io_error("read", file, e, lang),
+    };
+    let text = match crate::import::xlsx_to_kpi(&bytes, &file.display().to_string()) {
+        Ok(t) => t,
+        Err(diags) => {
+            eprint!("{}", xlsx::render_plain(&diags, lang));
+            return ExitCode::from(1);
+        }
+    };
+    match output {
+        None => {
+            let _ = std::io::stdout().lock().write_all(text.as_bytes());
+            ExitCode::SUCCESS
+        }
+        Some(path) => match crate::output::write_atomic(path, text.as_bytes()) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => io_error("write", path, e, lang),
+        },
+    }
+}

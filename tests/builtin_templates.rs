@@ -1,0 +1,277 @@
+//! The generator of the built-in templates (`templates/kpi-forms.xlsx`) and the test that the
+//! committed file is what the generator makes.
+//!
+//! Regenerate after changing the layout:
+//!     KPI_REGENERATE_TEMPLATES=1 cargo test --test builtin_templates
+
+use rust_xlsxwriter::{
+    DocProperties, ExcelDateTime, Format, FormatAlign, FormatBorder, Workbook, Worksheet, XlsxError,
+};
+
+const PATH: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/templates/kpi-forms.xlsx");
+
+/// The font the official forms use; LibreOffice and WPS fall back to an installed CJK font.
+const FONT: &str = "宋体";
+
+/// Display width of text in Excel's column units: a CJK (wide) character counts 2, others 1.
+fn display_width(text: &str) -> f64 {
+    text.chars()
+        .map(|c| if (c as u32) < 0x1100 { 1.0 } else { 2.0 })
+        .sum()
+}
+
+/// A column width that fits the widest of `texts` plus padding, at least `min`.
+fn fit(texts: &[&str], min: f64) -> f64 {
+    texts
+        .iter()
+        .map(|t| display_width(t) + 2.0)
+        .fold(min, f64::max)
+}
+
+struct Formats {
+    title: Format,
+    subtitle: Format,
+    unit: Format,
+    label: Format,
+    head: Format,
+    text: Format,
+    center: Format,
+    money: Format,
+    plain: Format,
+}
+
+fn formats() -> Formats {
+    let base = Format::new().set_font_name(FONT).set_font_size(10.5);
+    let cell = base
+        .clone()
+        .set_border(FormatBorder::Thin)
+        .set_text_wrap()
+        .set_align(FormatAlign::VerticalCenter);
+    Formats {
+        title: base
+            .clone()
+            .set_font_size(16)
+            .set_bold()
+            .set_align(FormatAlign::Center)
+            .set_align(FormatAlign::VerticalCenter),
+        subtitle: base.clone().set_align(FormatAlign::Center),
+        unit: base.clone().set_align(FormatAlign::Right),
+        label: cell.clone().set_align(FormatAlign::Center).set_bold(),
+        head: cell.clone().set_align(FormatAlign::Center).set_bold(),
+        text: cell.clone().set_align(FormatAlign::Left),
+        center: cell.clone().set_align(FormatAlign::Center),
+        money: cell
+            .clone()
+            .set_align(FormatAlign::Right)
+            .set_num_format("0.00"),
+        plain: base,
+    }
+}
+
+fn page_setup(ws: &mut Worksheet, last_col: u16) -> Result<(), XlsxError> {
+    ws.set_paper_size(9); // A4
+    ws.set_portrait();
+    ws.set_print_fit_to_pages(1, 0); // one page wide, as many tall as needed
+    ws.set_print_center_horizontally(true);
+    ws.set_margins(0.6, 0.6, 0.75, 0.75, 0.3, 0.3);
+    ws.set_repeat_rows(0, 2)?; // title, year and unit on every printed page
+    ws.set_footer("&C第 &P 页，共 &N 页");
+    let _ = last_col;
+    Ok(())
+}
+
+/// 项目支出绩效目标表: columns A 绩效指标, B 一级, C 二级, D:E 三级, F 指标值.
+fn project_sheet(ws: &mut Worksheet, f: &Formats) -> Result<(), XlsxError> {
+    ws.set_name("项目支出绩效目标表")?;
+    let widths = [
+        fit(&["绩效指标"], 10.0),
+        fit(&["一级指标", "满意度指标"], 12.0),
+        fit(&["二级指标", "服务对象满意度指标"], 12.0),
+        22.0,
+        fit(&["实施单位", "项目期"], 12.0),
+        fit(&["指标值", "≥1238.68万元"], 18.0),
+    ];
+    for (c, w) in widths.iter().enumerate() {
+        ws.set_column_width(c as u16, *w)?;
+    }
+    ws.set_default_row_height(18.0);
+    ws.merge_range(0, 0, 0, 5, "项目支出绩效目标表", &f.title)?;
+    ws.set_row_height(0, 30.0)?;
+    ws.merge_range(1, 0, 1, 5, "（{{year}}年度）", &f.subtitle)?;
+    ws.write_string_with_format(2, 5, "单位：万元", &f.unit)?;
+    ws.write_blank(2, 0, &f.plain)?;
+
+    // Header block.
+    ws.merge_range(3, 0, 3, 1, "项目名称", &f.label)?;
+    ws.merge_range(3, 2, 3, 5, "{{project.name}}", &f.text)?;
+    ws.merge_range(4, 0, 4, 1, "主管部门及代码", &f.label)?;
+    ws.merge_range(4, 2, 4, 3, "{{project.department_and_code}}", &f.text)?;
+    ws.write_string_with_format(4, 4, "实施单位", &f.label)?;
+    ws.write_string_with_format(4, 5, "{{project.unit}}", &f.text)?;
+    ws.merge_range(5, 0, 5, 1, "项目属性", &f.label)?;
+    ws.merge_range(5, 2, 5, 3, "{{project.kind}}", &f.text)?;
+    ws.write_string_with_format(5, 4, "项目期", &f.label)?;
+    ws.write_string_with_format(5, 5, "{{project.period}}", &f.text)?;
+    // 项目资金: the total, then one row per source the form states (其中：财政拨款 …).
+    ws.merge_range(6, 0, 7, 0, "项目资金（万元）", &f.label)?;
+    ws.merge_range(6, 1, 6, 3, "年度资金总额", &f.label)?;
+    ws.merge_range(6, 4, 6, 5, "{{budget.total}}", &f.money)?;
+    ws.merge_range(
+        7,
+        1,
+        7,
+        3,
+        "{{#each budget.split}}{{split.label}}",
+        &f.label,
+    )?;
+    ws.merge_range(7, 4, 7, 5, "{{split.amount}}", &f.money)?;
+    // 年度总体目标: the label spans the goal rows.
+    ws.merge_range(8, 0, 8, 1, "年度总体目标", &f.label)?;
+    ws.merge_range(8, 2, 8, 5, "{{#each goals}}{{goal.text}}", &f.text)?;
+    // 绩效指标
+    ws.merge_range(9, 0, 10, 0, "绩效指标", &f.label)?;
+    ws.write_string_with_format(9, 1, "一级指标", &f.head)?;
+    ws.write_string_with_format(9, 2, "二级指标", &f.head)?;
+    ws.merge_range(9, 3, 9, 4, "三级指标", &f.head)?;
+    ws.write_string_with_format(9, 5, "指标值", &f.head)?;
+    ws.write_string_with_format(
+        10,
+        1,
+        "{{#each indicators}}{{indicator.level1|merge}}",
+        &f.center,
+    )?;
+    ws.write_string_with_format(10, 2, "{{indicator.level2|merge}}", &f.center)?;
+    ws.merge_range(10, 3, 10, 4, "{{indicator.name}}", &f.text)?;
+    ws.write_string_with_format(10, 5, "{{indicator.value}}", &f.center)?;
+    // 填报信息
+    ws.merge_range(11, 0, 11, 1, "填报人", &f.label)?;
+    ws.merge_range(11, 2, 11, 3, "{{filed.filer}}", &f.text)?;
+    ws.write_string_with_format(11, 4, "联系电话", &f.label)?;
+    ws.write_string_with_format(11, 5, "{{filed.phone}}", &f.text)?;
+    ws.merge_range(12, 0, 12, 1, "填报日期", &f.label)?;
+    ws.merge_range(12, 2, 12, 5, "{{filed.date}}", &f.text)?;
+    page_setup(ws, 5)
+}
+
+/// 部门整体支出绩效目标表: the funds table A 任务名称, B:C 主要内容, D 总额, E 财政拨款,
+/// F 转移性资金, G 其他资金; indicators A 年度绩效指标, B 一级, C 二级, D:F 三级, G 指标值.
+fn department_sheet(ws: &mut Worksheet, f: &Formats) -> Result<(), XlsxError> {
+    ws.set_name("部门整体支出绩效目标表")?;
+    let money = fit(&["转移性资金", "1238.68"], 11.0);
+    let widths = [
+        fit(&["任务名称", "基本支出合计"], 12.0),
+        fit(&["一级指标", "满意度指标"], 12.0),
+        fit(&["二级指标", "服务对象满意度指标"], 12.0),
+        money,
+        money,
+        money,
+        fit(&["指标值", "≥1238.68万元"], 14.0),
+    ];
+    for (c, w) in widths.iter().enumerate() {
+        ws.set_column_width(c as u16, *w)?;
+    }
+    ws.set_default_row_height(18.0);
+    ws.merge_range(0, 0, 0, 6, "部门整体支出绩效目标表", &f.title)?;
+    ws.set_row_height(0, 30.0)?;
+    ws.merge_range(1, 0, 1, 6, "（{{year}}年度）", &f.subtitle)?;
+    ws.write_string_with_format(2, 6, "单位：万元", &f.unit)?;
+    ws.write_blank(2, 0, &f.plain)?;
+
+    ws.merge_range(3, 0, 3, 1, "部门（单位）名称", &f.label)?;
+    ws.merge_range(3, 2, 3, 4, "{{department.name}}", &f.text)?;
+    ws.write_string_with_format(3, 5, "部门代码", &f.label)?;
+    ws.write_string_with_format(3, 6, "{{department.code}}", &f.text)?;
+    ws.merge_range(4, 0, 4, 1, "实施单位", &f.label)?;
+    ws.merge_range(4, 2, 4, 6, "{{department.unit}}", &f.text)?;
+
+    // 年度主要任务
+    ws.merge_range(5, 0, 6, 0, "任务名称", &f.head)?;
+    ws.merge_range(5, 1, 6, 2, "主要内容", &f.head)?;
+    ws.merge_range(5, 3, 5, 6, "预算金额（万元）", &f.head)?;
+    ws.write_string_with_format(6, 3, "总额", &f.head)?;
+    ws.write_string_with_format(6, 4, "财政拨款", &f.head)?;
+    ws.write_string_with_format(6, 5, "转移性资金", &f.head)?;
+    ws.write_string_with_format(6, 6, "其他资金", &f.head)?;
+    ws.write_string_with_format(7, 0, "{{#each funds}}{{line.category|merge}}", &f.center)?;
+    ws.merge_range(7, 1, 7, 2, "{{line.name}}", &f.text)?;
+    ws.write_string_with_format(7, 3, "{{line.amount}}", &f.money)?;
+    ws.write_string_with_format(7, 4, "{{line.fiscal}}", &f.money)?;
+    ws.write_string_with_format(7, 5, "{{line.transfer}}", &f.money)?;
+    ws.write_string_with_format(7, 6, "{{line.other}}", &f.money)?;
+    ws.merge_range(8, 0, 8, 2, "{{#each totals}}{{total.label}}", &f.label)?;
+    ws.write_string_with_format(8, 3, "{{total.amount}}", &f.money)?;
+    ws.write_string_with_format(8, 4, "{{total.fiscal}}", &f.money)?;
+    ws.write_string_with_format(8, 5, "{{total.transfer}}", &f.money)?;
+    ws.write_string_with_format(8, 6, "{{total.other}}", &f.money)?;
+
+    // 年度总体目标
+    ws.write_string_with_format(9, 0, "年度总体目标", &f.label)?;
+    ws.merge_range(9, 1, 9, 6, "{{#each goals}}{{goal.text}}", &f.text)?;
+
+    // 年度绩效指标
+    ws.merge_range(10, 0, 11, 0, "年度绩效指标", &f.label)?;
+    ws.write_string_with_format(10, 1, "一级指标", &f.head)?;
+    ws.write_string_with_format(10, 2, "二级指标", &f.head)?;
+    ws.merge_range(10, 3, 10, 5, "三级指标", &f.head)?;
+    ws.write_string_with_format(10, 6, "指标值", &f.head)?;
+    ws.write_string_with_format(
+        11,
+        1,
+        "{{#each indicators}}{{indicator.level1|merge}}",
+        &f.center,
+    )?;
+    ws.write_string_with_format(11, 2, "{{indicator.level2|merge}}", &f.center)?;
+    ws.merge_range(11, 3, 11, 5, "{{indicator.name}}", &f.text)?;
+    ws.write_string_with_format(11, 6, "{{indicator.value}}", &f.center)?;
+
+    ws.write_string_with_format(12, 0, "填报人", &f.label)?;
+    ws.merge_range(12, 1, 12, 2, "{{filed.filer}}", &f.text)?;
+    ws.write_string_with_format(12, 3, "联系电话", &f.label)?;
+    ws.merge_range(12, 4, 12, 6, "{{filed.phone}}", &f.text)?;
+    ws.write_string_with_format(13, 0, "填报日期", &f.label)?;
+    ws.merge_range(13, 1, 13, 6, "{{filed.date}}", &f.text)?;
+    page_setup(ws, 6)
+}
+
+/// The built-in template workbook's bytes.
+fn generate() -> Result<Vec<u8>, XlsxError> {
+    let mut wb = Workbook::new();
+    let f = formats();
+    project_sheet(wb.add_worksheet(), &f)?;
+    department_sheet(wb.add_worksheet(), &f)?;
+    let when = ExcelDateTime::from_ymd(2000, 1, 1)?;
+    wb.set_properties(
+        &DocProperties::new()
+            .set_title("kpi 绩效目标表模板")
+            .set_author("kpi")
+            .set_creation_datetime(&when),
+    );
+    wb.save_to_buffer()
+}
+
+#[test]
+fn committed_builtin_templates_are_what_the_generator_makes() {
+    let bytes = generate().unwrap();
+    assert_eq!(
+        bytes,
+        generate().unwrap(),
+        "the generator must be deterministic"
+    );
+    if std::env::var_os("KPI_REGENERATE_TEMPLATES").is_some() {
+        std::fs::create_dir_all(std::path::Path::new(PATH).parent().unwrap()).unwrap();
+        std::fs::write(PATH, &bytes).unwrap();
+    }
+    let committed = std::fs::read(PATH)
+        .expect("templates/kpi-forms.xlsx is missing: run with KPI_REGENERATE_TEMPLATES=1");
+    assert!(
+        committed == bytes,
+        "templates/kpi-forms.xlsx differs from the generator: run KPI_REGENERATE_TEMPLATES=1 cargo test --test builtin_templates"
+    );
+}
+
+#[test]
+fn widths_count_cjk_as_two() {
+    assert_eq!(display_width("一级指标"), 8.0);
+    assert_eq!(display_width("≥90%"), 5.0);
+    assert_eq!(fit(&["服务对象满意度指标"], 10.0), 20.0);
+}
