@@ -1,8 +1,140 @@
-//! xlsx → .kpi (`kpi import`).
+//! xlsx → .kpi (`kpi import`): reads the built-in layouts and official layouts that label their
+//! fields (项目名称, 实施单位, 年度资金总额 …) and columns (一级指标 / 二级指标 / 三级指标 /
+//! 指标值), and writes .kpi text.
+//!
+//! Cells are read as text (calamine); numbers are turned into decimals through their shortest
+//! text, never through arithmetic. Values are written back in the .kpi syntax only when the
+//! real parser reads them as the same kind of value; anything else becomes a string, so
+//! nothing a cell says is lost.
 
-use crate::diag::Diagnostic;
+mod sheet;
 
-/// Reads a workbook and writes its forms as .kpi text.
-pub fn xlsx_to_kpi(_bytes: &[u8], _name: &str) -> Result<String, Vec<Diagnostic>> {
-    Ok(String::new())
+use std::fmt::Write as _;
+use std::io::Cursor;
+
+use calamine::{Data, Reader, Xlsx};
+
+use crate::diag::{Diagnostic, Text};
+use crate::emit::xlsx::{guarded, open_checked, xlsx_diag, Limits};
+pub use sheet::{reads_as_value, Grid};
+
+/// Reads a workbook and writes its forms as .kpi text. `name` is shown in the header comment.
+pub fn xlsx_to_kpi(bytes: &[u8], name: &str) -> Result<String, Vec<Diagnostic>> {
+    let limits = Limits::default();
+    open_checked(bytes, &limits)?;
+    let grids = guarded(|| read_grids(bytes, &limits))
+        .unwrap_or_else(|| Err(unreadable("the reader failed".into())))?;
+    let mut out = String::new();
+    let _ = writeln!(out, "// Imported from {name} by kpi import.");
+    let mut forms = 0;
+    let mut skipped = Vec::new();
+    for grid in &grids {
+        match sheet::form_of(grid) {
+            Some(text) => {
+                out.push('\n');
+                out.push_str(&text);
+                forms += 1;
+            }
+            None => skipped.push(grid.name.clone()),
+        }
+    }
+    if forms == 0 {
+        let names = grids
+            .iter()
+            .map(|g| g.name.as_str())
+            .collect::<Vec<_>>()
+            .join(", ");
+        return Err(vec![xlsx_diag(
+            "K1101",
+            Text::new(
+                format!("no form found in the workbook (sheets: {names}): no sheet has a 项目名称 label (project form) or a 部门（单位）名称 / 部门名称 label (department form)"),
+                format!("工作簿中没有找到绩效目标表（工作表：{names}）：没有工作表含“项目名称”（项目表）或“部门（单位）名称”/“部门名称”（部门表）标签"),
+            ),
+            Text::new(
+                "kpi import reads the layouts kpi writes and official layouts whose fields and columns are labelled (项目名称, 一级指标, 二级指标, 三级指标, 指标值 …)",
+                "kpi import 可读取 kpi 生成的版式，以及字段和列都有标签（项目名称、一级指标、二级指标、三级指标、指标值……）的官方版式",
+            ),
+        )]);
+    }
+    if !skipped.is_empty() {
+        let _ = writeln!(
+            out,
+            "\n// Skipped sheets with no form labels: {}",
+            skipped.join(", ")
+        );
+    }
+    Ok(out)
+}
+
+fn unreadable(e: String) -> Vec<Diagnostic> {
+    vec![xlsx_diag(
+        "K1007",
+        Text::new(
+            format!("the workbook could not be read: {e}"),
+            format!("无法读取该工作簿：{e}"),
+        ),
+        Text::new(
+            "give an .xlsx workbook saved by Excel, WPS or LibreOffice",
+            "请提供由 Excel、WPS 或 LibreOffice 保存的 .xlsx 工作簿",
+        ),
+    )]
+}
+
+/// A cell's text: numbers through their shortest decimal text.
+pub fn cell_text(d: &Data) -> String {
+    match d {
+        Data::Empty => String::new(),
+        Data::String(s) => s.clone(),
+        Data::Int(i) => i.to_string(),
+        Data::Float(f) => {
+            if f.is_finite() {
+                f.to_string()
+            } else {
+                String::new()
+            }
+        }
+        Data::Bool(b) => if *b { "TRUE" } else { "FALSE" }.to_string(),
+        Data::DateTime(dt) => dt.to_string(),
+        Data::DateTimeIso(s) | Data::DurationIso(s) => s.clone(),
+        Data::Error(_) => String::new(),
+    }
+}
+
+fn read_grids(bytes: &[u8], limits: &Limits) -> Result<Vec<Grid>, Vec<Diagnostic>> {
+    let mut book: Xlsx<_> = Xlsx::new(Cursor::new(bytes)).map_err(|e| unreadable(e.to_string()))?;
+    let mut grids = Vec::new();
+    for name in book.sheet_names() {
+        let range = book
+            .worksheet_range(&name)
+            .map_err(|e| unreadable(e.to_string()))?;
+        let (rows, cols) = range.get_size();
+        if rows.saturating_mul(cols) > limits.max_template_cells * 10 {
+            return Err(vec![xlsx_diag(
+                "K1009",
+                Text::new(
+                    format!("sheet {name} is too big to be a form ({rows}×{cols} cells)"),
+                    format!("工作表 {name} 过大，不像绩效目标表（{rows}×{cols} 个单元格）"),
+                ),
+                Text::new(
+                    "import the sheets of the form only",
+                    "只导入绩效目标表所在的工作表",
+                ),
+            )]);
+        }
+        let start = range.start().unwrap_or((0, 0));
+        let mut cells = vec![vec![String::new(); cols]; rows];
+        for (r, row) in range.rows().enumerate() {
+            for (c, d) in row.iter().enumerate() {
+                cells[r][c] = cell_text(d).trim().to_string();
+            }
+        }
+        let merges = book
+            .merge_cells_by_sheet_name(&name)
+            .map_err(|e| unreadable(e.to_string()))?
+            .into_iter()
+            .map(|dim| (dim.start, dim.end))
+            .collect();
+        grids.push(Grid::new(name, start, cells, merges));
+    }
+    Ok(grids)
 }

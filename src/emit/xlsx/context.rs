@@ -258,6 +258,24 @@ pub fn value_text(v: &Value) -> String {
     }
 }
 
+/// 指标值 as the cell shows it: [`value_text`], except that a qualitative text that would
+/// read as a number, date or period (`"365天"`), or that is already in “…”, is shown in “…”
+/// so that it is read back as text.
+pub fn indicator_value_text(i: &Indicator, v: &Value) -> String {
+    let text = value_text(v);
+    if let Value::Qualitative { text: t } = v {
+        let level = match i.level2 {
+            Some(l2) => format!("{} {}", i.level1.keyword(), l2.keyword()),
+            None => i.level1.keyword().to_string(),
+        };
+        let quoted = t.starts_with('“') && t.ends_with('”');
+        if quoted || crate::import::reads_as_value(t, &level) {
+            return format!("“{t}”");
+        }
+    }
+    text
+}
+
 /// 项目期 as text.
 pub fn period_text(p: &Period) -> String {
     match p {
@@ -356,7 +374,7 @@ fn indicator_item(i: &Indicator) -> Item {
         "value",
         i.value
             .as_ref()
-            .map_or(Val::Blank, |v| Val::Text(value_text(v))),
+            .map_or(Val::Blank, |v| Val::Text(indicator_value_text(i, v))),
     );
     item.insert("weight", i.weight.map_or(Val::Blank, Val::Number));
     item.insert("explanation", Val::text_or_blank(i.explanation.as_deref()));

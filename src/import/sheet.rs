@@ -1,0 +1,709 @@
+//! One sheet read as a grid of texts with its merged regions, and the forms found in it.
+
+use std::fmt::Write as _;
+
+use crate::emit::xlsx::context::{kind_text, project_kind_zh, KIND_SEPARATOR};
+use crate::filing::load_sources;
+use crate::model::{ProjectKind, Value};
+use crate::source::SourceFile;
+
+/// A sheet's cells as text (0-based absolute rows and columns) with its merged regions.
+pub struct Grid {
+    pub name: String,
+    start: (u32, u32),
+    cells: Vec<Vec<String>>,
+    merges: Vec<((u32, u32), (u32, u32))>,
+}
+
+/// A label's text for comparison: no spaces, ASCII brackets and colons, no trailing colon,
+/// no (必填)/(选填) marks.
+pub fn norm(s: &str) -> String {
+    let mut t: String = s
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .map(|c| match c {
+            '（' => '(',
+            '）' => ')',
+            '：' => ':',
+            c => c,
+        })
+        .collect();
+    for mark in ["(必填)", "(选填)", "*"] {
+        t = t.replace(mark, "");
+    }
+    t.trim_end_matches(':').to_string()
+}
+
+impl Grid {
+    /// A grid from calamine's range (its start and cells) and merged regions.
+    pub fn new(
+        name: String,
+        start: (u32, u32),
+        cells: Vec<Vec<String>>,
+        merges: Vec<((u32, u32), (u32, u32))>,
+    ) -> Grid {
+        Grid {
+            name,
+            start,
+            cells,
+            merges,
+        }
+    }
+
+    fn rows(&self) -> u32 {
+        self.start.0 + self.cells.len() as u32
+    }
+
+    fn cols(&self) -> u32 {
+        self.start.1 + self.cells.first().map_or(0, Vec::len) as u32
+    }
+
+    fn raw(&self, r: u32, c: u32) -> &str {
+        if r < self.start.0 || c < self.start.1 {
+            return "";
+        }
+        self.cells
+            .get((r - self.start.0) as usize)
+            .and_then(|row| row.get((c - self.start.1) as usize))
+            .map_or("", String::as_str)
+    }
+
+    /// The region a cell belongs to: its merge, or the cell itself.
+    fn region(&self, r: u32, c: u32) -> ((u32, u32), (u32, u32)) {
+        self.merges
+            .iter()
+            .find(|(s, e)| s.0 <= r && r <= e.0 && s.1 <= c && c <= e.1)
+            .copied()
+            .unwrap_or(((r, c), (r, c)))
+    }
+
+    /// The text shown at a cell (a merged region's text everywhere in it).
+    pub fn get(&self, r: u32, c: u32) -> &str {
+        let (s, _) = self.region(r, c);
+        self.raw(s.0, s.1)
+    }
+
+    /// The first cell (row by row) whose normalized text satisfies `pred`, at a region's start.
+    fn find(&self, pred: impl Fn(&str) -> bool) -> Option<(u32, u32)> {
+        for r in self.start.0..self.rows() {
+            for c in self.start.1..self.cols() {
+                let text = self.raw(r, c);
+                if !text.is_empty() && self.region(r, c).0 == (r, c) && pred(&norm(text)) {
+                    return Some((r, c));
+                }
+            }
+        }
+        None
+    }
+
+    /// The value right of a label: the first non-empty region after the label's region in
+    /// its row, unless that is another label (the field is blank then).
+    fn right_of(&self, r: u32, c: u32) -> (String, u32) {
+        let (_, end) = self.region(r, c);
+        self.value_from(r, end.1 + 1)
+    }
+
+    /// The first non-empty text in row `r` from column `col` on, unless it is a label.
+    fn value_from(&self, r: u32, col: u32) -> (String, u32) {
+        let mut c = col;
+        while c < self.cols() {
+            let text = self.get(r, c);
+            if !text.is_empty() {
+                if is_label(&norm(text)) {
+                    break;
+                }
+                return (text.to_string(), c);
+            }
+            c = self.region(r, c).1 .1 + 1;
+        }
+        (String::new(), col)
+    }
+
+    /// The value of a labelled field: right of the label, or after the colon in the label
+    /// cell itself (`填报日期：2023年1月28日`).
+    fn field(&self, labels: &[&str]) -> Option<String> {
+        let (r, c) = self.find(|t| {
+            labels
+                .iter()
+                .any(|l| t == *l || t.starts_with(&format!("{l}:")))
+        })?;
+        let own = norm(self.raw(r, c));
+        if let Some((_, rest)) = own.split_once(':') {
+            if !rest.is_empty() {
+                return Some(after_colon(self.raw(r, c)));
+            }
+        }
+        let (v, _) = self.right_of(r, c);
+        (!v.is_empty()).then_some(v)
+    }
+}
+
+/// The labels of the fields kpi reads: a value is never one of these.
+const LABELS: &[&str] = &[
+    "项目名称",
+    "主管部门及代码",
+    "主管部门",
+    "实施单位",
+    "项目属性",
+    "项目期",
+    "项目资金",
+    "项目资金(万元)",
+    "年度资金总额",
+    "财政拨款",
+    "其中:财政拨款",
+    "转移性资金",
+    "其他资金",
+    "年度总体目标",
+    "绩效指标",
+    "年度绩效指标",
+    "一级指标",
+    "二级指标",
+    "三级指标",
+    "指标值",
+    "填报人",
+    "联系电话",
+    "填报日期",
+    "填报人及联系电话",
+    "部门代码",
+    "部门(单位)名称",
+    "部门名称",
+    "任务名称",
+    "主要内容",
+    "总额",
+];
+
+fn is_label(t: &str) -> bool {
+    LABELS.contains(&t)
+}
+
+fn after_colon(s: &str) -> String {
+    let i = s
+        .find([':', '：'])
+        .map_or(0, |i| i + s[i..].chars().next().map_or(1, char::len_utf8));
+    s[i..].trim().to_string()
+}
+
+/// A .kpi string literal.
+pub fn quote(s: &str) -> String {
+    format!("\"{}\"", s.replace('\\', "\\\\").replace('"', "\\\""))
+}
+
+/// True when `snippet` (statements of a project form) lowers with no data lost.
+fn lowers(snippet: &str) -> Option<crate::model::Project> {
+    let text = format!("project \"t\" {{\n{snippet}\n}}\n");
+    let loaded = load_sources(vec![SourceFile::new("import.kpi", text)]);
+    if loaded
+        .diagnostics
+        .iter()
+        .any(crate::diag::Diagnostic::loses_data)
+    {
+        return None;
+    }
+    loaded.filing.projects.into_iter().next()
+}
+
+/// The keyword of a level-1 category written on a form.
+fn level1_kw(text: &str) -> Option<&'static str> {
+    let t = norm(text);
+    [
+        ("产出", "output"),
+        ("成本", "cost"),
+        ("效益", "effect"),
+        ("满意", "satisfaction"),
+    ]
+    .iter()
+    .find(|(zh, _)| t.starts_with(zh))
+    .map(|(_, kw)| *kw)
+}
+
+/// The keyword of a level-2 category written on a form.
+fn level2_kw(text: &str) -> Option<&'static str> {
+    let t = norm(text);
+    [
+        ("服务对象", "service"),
+        ("社会公众", "public"),
+        ("可持续", "sustainable"),
+        ("经济", "economic"),
+        ("社会", "social"),
+        ("生态", "ecological"),
+        ("环境", "ecological"),
+        ("数量", "quantity"),
+        ("质量", "quality"),
+        ("时效", "timeliness"),
+        ("成本", "cost"),
+    ]
+    .iter()
+    .find(|(zh, _)| t.contains(zh))
+    .map(|(_, kw)| *kw)
+}
+
+/// True when `text` written bare after an indicator of category `level` (`output quantity`)
+/// reads as a quantity, date or period.
+pub fn reads_as_value(text: &str, level: &str) -> bool {
+    let bare = format!("{level} \"n\" {text};");
+    lowers(&bare).is_some_and(|p| {
+        p.indicators
+            .first()
+            .is_some_and(|i| matches!(&i.value, Some(v) if !matches!(v, Value::Qualitative { .. })))
+    })
+}
+
+/// An indicator value as .kpi: bare when the parser reads it as a quantity, date or period
+/// under this category, a string otherwise. A text in “…” is a qualitative value that
+/// would otherwise read as a number (see `emit::xlsx::context::value_text`).
+fn value_kpi(text: &str, level: &str) -> String {
+    if let Some(inner) = text.strip_prefix('“').and_then(|t| t.strip_suffix('”')) {
+        return quote(inner);
+    }
+    if reads_as_value(text, level) {
+        return text.to_string();
+    }
+    quote(text)
+}
+
+/// Money in a cell: a bare number means 万元 (the form's unit); text with a unit stays.
+fn money_kpi(text: &str) -> Option<String> {
+    let t: String = text
+        .chars()
+        .filter(|c| !c.is_whitespace() && *c != ',')
+        .collect();
+    if t.is_empty() {
+        return None;
+    }
+    let candidate = if t.parse::<rust_decimal::Decimal>().is_ok() {
+        format!("{t}万元")
+    } else {
+        t
+    };
+    lowers(&format!("budget {candidate};"))
+        .and_then(|p| p.budget)
+        .map(|_| candidate)
+}
+
+fn period_kpi(text: &str) -> String {
+    if let Some(p) = lowers(&format!("period {text};")) {
+        if matches!(p.period.as_ref().map(|s| &s.value), Some(v) if !matches!(v, crate::model::Period::Text { .. }))
+        {
+            return text.to_string();
+        }
+    }
+    quote(text)
+}
+
+fn kind_kpi(text: &str) -> String {
+    const ALL: [(ProjectKind, &str); 5] = [
+        (ProjectKind::OneOff, "one-off"),
+        (ProjectKind::Recurring, "recurring"),
+        (ProjectKind::Subsidy, "subsidy"),
+        (ProjectKind::New, "new"),
+        (ProjectKind::Continuing, "continuing"),
+    ];
+    let words: Vec<&str> = text.split(KIND_SEPARATOR).collect();
+    let mut kws = Vec::new();
+    for w in &words {
+        match ALL.iter().find(|(k, _)| project_kind_zh(*k) == *w) {
+            Some((_, kw)) => kws.push(*kw),
+            None => return quote(text),
+        }
+    }
+    // Only the canonical spelling reads back as keywords; anything else is kept as written.
+    let kinds: Vec<ProjectKind> = words
+        .iter()
+        .filter_map(|w| {
+            ALL.iter()
+                .find(|(k, _)| project_kind_zh(*k) == *w)
+                .map(|(k, _)| *k)
+        })
+        .collect();
+    let canonical = kind_text(&crate::model::Kind {
+        kinds,
+        text: None,
+        span: Default::default(),
+    });
+    if canonical == text {
+        kws.join(" ")
+    } else {
+        quote(text)
+    }
+}
+
+fn year_of(grid: &Grid) -> Option<String> {
+    let (r, c) =
+        grid.find(|t| t.contains("年度") && t.chars().filter(char::is_ascii_digit).count() == 4)?;
+    let digits: String = grid
+        .raw(r, c)
+        .chars()
+        .filter(char::is_ascii_digit)
+        .collect();
+    Some(digits)
+}
+
+fn filed_kpi(grid: &Grid, out: &mut String) {
+    let date = grid
+        .field(&["填报日期"])
+        .filter(|d| lowers(&format!("filed {d};")).is_some());
+    let mut filer = grid.field(&["填报人"]);
+    let mut phone = grid.field(&["联系电话"]);
+    if filer.is_none() && phone.is_none() {
+        // Official layout: 填报人及联系电话：谭丽华 0891-6320663
+        if let Some(both) = grid.field(&["填报人及联系电话"]) {
+            match both.rsplit_once(char::is_whitespace) {
+                Some((name, tel)) if tel.chars().any(|c| c.is_ascii_digit()) => {
+                    filer = Some(name.trim().to_string());
+                    phone = Some(tel.to_string());
+                }
+                _ if both.chars().any(|c| c.is_ascii_digit()) => phone = Some(both),
+                _ => filer = Some(both),
+            }
+        }
+    }
+    if date.is_none() && filer.is_none() && phone.is_none() {
+        return;
+    }
+    out.push_str("  filed");
+    if let Some(d) = date {
+        let _ = write!(out, " {d}");
+    }
+    if let Some(f) = filer {
+        let _ = write!(out, " by {}", quote(&f));
+    }
+    if let Some(p) = phone {
+        let _ = write!(out, " phone {}", quote(&p));
+    }
+    out.push_str(";\n");
+}
+
+/// Goals: the values right of the 年度总体目标 label, over the rows its region spans.
+fn goals_kpi(grid: &Grid, out: &mut String) {
+    let Some((r, c)) = grid.find(|t| t == "年度总体目标" || t == "年度目标" || t == "总体目标")
+    else {
+        return;
+    };
+    let (start, end) = grid.region(r, c);
+    let mut last_region = None;
+    for row in start.0..=end.0 {
+        let (text, col) = grid.value_from(row, end.1 + 1);
+        let region = grid.region(row, col);
+        if text.is_empty() || last_region == Some(region) {
+            continue;
+        }
+        last_region = Some(region);
+        let _ = writeln!(out, "  goal {};", quote(&text));
+    }
+}
+
+/// The indicator table: the header row with 一级指标 … 指标值, then its rows.
+fn indicators_kpi(grid: &Grid, out: &mut String) -> bool {
+    let Some((hr, _)) = grid.find(|t| t == "一级指标") else {
+        return false;
+    };
+    let col_of = |names: &[&str]| -> Option<u32> {
+        (grid.start.1..grid.cols()).find(|&c| {
+            grid.region(hr, c).0 == (hr, c) && names.contains(&norm(grid.raw(hr, c)).as_str())
+        })
+    };
+    let (Some(c1), Some(c3), Some(cv)) = (
+        col_of(&["一级指标"]),
+        col_of(&["三级指标"]),
+        col_of(&["指标值", "指标值(目标值)", "目标值"]),
+    ) else {
+        return false;
+    };
+    let c2 = col_of(&["二级指标"]);
+    let cw = col_of(&["分值", "权重"]);
+    let ce = col_of(&["指标解释"]);
+    let cs = col_of(&["评分标准", "评(扣)分标准", "评扣分标准"]);
+    let cd = col_of(&["指标方向"]);
+    let (_, header_end) = grid.region(hr, c1);
+    for r in header_end.0 + 1..grid.rows() {
+        let l1 = grid.get(r, c1);
+        let name = grid.get(r, c3);
+        let value = grid.get(r, cv);
+        if ["填报人", "填报日期", "联系电话"]
+            .iter()
+            .any(|l| norm(grid.get(r, grid.start.1)).starts_with(l))
+        {
+            break;
+        }
+        if name.is_empty() && value.is_empty() && l1.is_empty() {
+            continue; // a blank row (a list with no items keeps one)
+        }
+        let Some(kw1) = level1_kw(l1) else {
+            let _ = writeln!(
+                out,
+                "  // row {}: no 一级指标 recognised in {:?}: {} {}",
+                r + 1,
+                l1,
+                quote(name),
+                quote(value)
+            );
+            continue;
+        };
+        let l2 = c2.map(|c| grid.get(r, c)).unwrap_or("");
+        let level = match level2_kw(l2) {
+            // 成本指标 as level 2 under 产出 is `cost`; as level 1 it has no level-2 of that name.
+            Some("cost") if kw1 == "cost" => kw1.to_string(),
+            Some(kw2) => format!("{kw1} {kw2}"),
+            None => kw1.to_string(),
+        };
+        let _ = write!(out, "  {level} {}", quote(name));
+        if !value.is_empty() {
+            let _ = write!(out, " {}", value_kpi(value, &level));
+        }
+        let mut attrs = String::new();
+        if let Some(w) = cw.map(|c| grid.get(r, c)).filter(|w| !w.is_empty()) {
+            if w.parse::<rust_decimal::Decimal>().is_ok() {
+                let _ = write!(attrs, " weight {w};");
+            }
+        }
+        if let Some(e) = ce.map(|c| grid.get(r, c)).filter(|e| !e.is_empty()) {
+            let _ = write!(attrs, " explanation {};", quote(e));
+        }
+        if let Some(s) = cs.map(|c| grid.get(r, c)).filter(|s| !s.is_empty()) {
+            let _ = write!(attrs, " scoring {};", quote(s));
+        }
+        match cd.map(|c| norm(grid.get(r, c))).as_deref() {
+            Some("正向") => attrs.push_str(" direction positive;"),
+            Some("反向") => attrs.push_str(" direction negative;"),
+            _ => {}
+        }
+        if !attrs.is_empty() {
+            let _ = write!(out, " {{{attrs} }}");
+        }
+        out.push_str(";\n");
+    }
+    true
+}
+
+const SOURCES: [(&str, &str); 3] = [
+    ("财政拨款", "fiscal"),
+    ("转移性资金", "transfer"),
+    ("其他资金", "other"),
+];
+
+fn project_kpi(grid: &Grid, name: &str) -> String {
+    let mut out = String::new();
+    let _ = writeln!(out, "// sheet {}", grid.name);
+    let _ = writeln!(out, "project {} {{", quote(name));
+    if let Some(y) = year_of(grid) {
+        let _ = writeln!(out, "  year {y};");
+    }
+    filed_kpi(grid, &mut out);
+    if let Some(dc) = grid.field(&["主管部门及代码", "主管部门"]) {
+        let (dept, code) = split_code(&dc);
+        match (dept, code) {
+            (Some(d), Some(c)) => {
+                let _ = writeln!(out, "  department {} code {};", quote(&d), quote(&c));
+            }
+            (Some(d), None) => {
+                let _ = writeln!(out, "  department {};", quote(&d));
+            }
+            (None, Some(c)) => {
+                let _ = writeln!(out, "  code {};", quote(&c));
+            }
+            (None, None) => {}
+        }
+    }
+    if let Some(u) = grid.field(&["实施单位"]) {
+        let _ = writeln!(out, "  unit {};", quote(&u));
+    }
+    if let Some(k) = grid.field(&["项目属性"]) {
+        let _ = writeln!(out, "  kind {};", kind_kpi(&k));
+    }
+    if let Some(p) = grid.field(&["项目期"]) {
+        let _ = writeln!(out, "  period {};", period_kpi(&p));
+    }
+    if let Some((r, c)) = grid.find(|t| t == "年度资金总额" || t.starts_with("年度资金总额:"))
+    {
+        let own = after_colon(grid.raw(r, c));
+        let total =
+            if own.is_empty() || !norm(grid.raw(r, c)).contains(':') || own == grid.raw(r, c) {
+                grid.right_of(r, c).0
+            } else {
+                own
+            };
+        if let Some(total) = money_kpi(&total) {
+            let mut split = String::new();
+            let mut row = grid.region(r, c).1 .0 + 1;
+            while row < grid.rows() {
+                let label = norm(grid.get(row, c));
+                let label = label.trim_start_matches("其中").trim_start_matches(':');
+                let Some((_, kw)) = SOURCES.iter().find(|(zh, _)| label == *zh) else {
+                    break;
+                };
+                let (amount, _) = grid.right_of(row, c);
+                match money_kpi(&amount) {
+                    Some(a) => {
+                        let _ = write!(split, " {kw} {a};");
+                    }
+                    None => {
+                        let _ = write!(split, " {kw};");
+                    }
+                }
+                row = grid.region(row, c).1 .0 + 1;
+            }
+            if split.is_empty() {
+                let _ = writeln!(out, "  budget {total};");
+            } else {
+                let _ = writeln!(out, "  budget {total} {{{split} }};");
+            }
+        }
+    }
+    goals_kpi(grid, &mut out);
+    indicators_kpi(grid, &mut out);
+    out.push_str("}\n");
+    out
+}
+
+/// `拉萨市科技局（009909878）` → the department and the code (a bracketed suffix with no
+/// Chinese characters).
+fn split_code(text: &str) -> (Option<String>, Option<String>) {
+    let t = text.trim();
+    if let Some(stripped) = t.strip_suffix('）').or_else(|| t.strip_suffix(')')) {
+        if let Some(open) = stripped.rfind(['（', '(']) {
+            let code = stripped[open..].trim_start_matches(['（', '(']).trim();
+            if !code.is_empty() && code.chars().all(|c| c.is_ascii_alphanumeric() || c == '-') {
+                let dept = stripped[..open].trim();
+                return (
+                    (!dept.is_empty()).then(|| dept.to_string()),
+                    Some(code.to_string()),
+                );
+            }
+        }
+    }
+    ((!t.is_empty()).then(|| t.to_string()), None)
+}
+
+fn department_kpi(grid: &Grid, name: &str) -> String {
+    let mut out = String::new();
+    let _ = writeln!(out, "// sheet {}", grid.name);
+    let _ = writeln!(out, "department {} {{", quote(name));
+    if let Some(y) = year_of(grid) {
+        let _ = writeln!(out, "  year {y};");
+    }
+    filed_kpi(grid, &mut out);
+    if let Some(c) = grid.field(&["部门代码"]) {
+        let _ = writeln!(out, "  code {};", quote(&c));
+    }
+    if let Some(u) = grid.field(&["实施单位"]) {
+        let _ = writeln!(out, "  unit {};", quote(&u));
+    }
+    funds_kpi(grid, &mut out);
+    goals_kpi(grid, &mut out);
+    indicators_kpi(grid, &mut out);
+    out.push_str("}\n");
+    out
+}
+
+/// The funds table: the header row with 总额 (and 财政拨款 …), lines 基本支出/项目支出,
+/// totals (…合计).
+fn funds_kpi(grid: &Grid, out: &mut String) {
+    let Some((hr, c_total)) = grid.find(|t| t == "总额") else {
+        return;
+    };
+    let col_of = |name: &str| {
+        (grid.start.1..grid.cols())
+            .find(|&c| norm(grid.get(hr, c)) == name && grid.region(hr, c).0 .1 == c)
+    };
+    let c_cat = grid.find(|t| t == "任务名称").map_or(grid.start.1, |p| p.1);
+    let c_name = grid.find(|t| t == "主要内容").map(|p| p.1);
+    let sources: Vec<(&str, u32)> = SOURCES
+        .iter()
+        .filter_map(|(zh, kw)| col_of(zh).map(|c| (*kw, c)))
+        .collect();
+    let mut body = String::new();
+    for r in hr + 1..grid.rows() {
+        let cat = norm(grid.get(r, c_cat));
+        let (head, name) = if cat.contains("合计") {
+            let category = if cat.starts_with("基本支出") {
+                " basic"
+            } else if cat.starts_with("项目支出") {
+                " project"
+            } else {
+                ""
+            };
+            (format!("total{category}"), None)
+        } else if cat == "基本支出" {
+            (
+                "basic".to_string(),
+                c_name.map(|c| grid.get(r, c).to_string()),
+            )
+        } else if cat == "项目支出" {
+            (
+                "project".to_string(),
+                c_name.map(|c| grid.get(r, c).to_string()),
+            )
+        } else {
+            break;
+        };
+        let Some(amount) = money_kpi(grid.get(r, c_total)) else {
+            continue;
+        };
+        let mut split = String::new();
+        for (kw, c) in &sources {
+            if let Some(a) = money_kpi(grid.get(r, *c)) {
+                let _ = write!(split, " {kw} {a};");
+            }
+        }
+        let _ = write!(body, "    {head}");
+        if let Some(n) = name {
+            let _ = write!(body, " {}", quote(&n));
+        }
+        let _ = write!(body, " {amount}");
+        if !split.is_empty() {
+            let _ = write!(body, " {{{split} }}");
+        }
+        body.push_str(";\n");
+    }
+    if !body.is_empty() {
+        let _ = writeln!(out, "  funds {{\n{body}  }}");
+    }
+}
+
+/// The .kpi text of the form on a sheet, when the sheet holds one.
+pub fn form_of(grid: &Grid) -> Option<String> {
+    if let Some(name) = grid.field(&["部门(单位)名称", "部门(单位名称)", "部门名称", "单位名称"])
+    {
+        return Some(department_kpi(grid, &name));
+    }
+    grid.field(&["项目名称"])
+        .map(|name| project_kpi(grid, &name))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn labels_normalise() {
+        assert_eq!(norm("数量指标 (必填)"), "数量指标");
+        assert_eq!(norm("年度资金总额："), "年度资金总额");
+        assert_eq!(norm("部门（单位）名称"), "部门(单位)名称");
+    }
+
+    #[test]
+    fn codes_split_off() {
+        assert_eq!(
+            split_code("拉萨市科技局（009909878）"),
+            (Some("拉萨市科技局".into()), Some("009909878".into()))
+        );
+        assert_eq!(
+            split_code("科技局(本级)"),
+            (Some("科技局(本级)".into()), None)
+        );
+        assert_eq!(split_code("（12）"), (None, Some("12".into())));
+    }
+
+    #[test]
+    fn values_stay_what_they_were() {
+        assert_eq!(value_kpi("≥90%", "satisfaction service"), "≥90%");
+        assert_eq!(value_kpi("有所提升", "effect social"), "\"有所提升\"");
+        assert_eq!(value_kpi("7家", "output quantity"), "7家");
+        assert_eq!(value_kpi("≥10%", "output cost"), "≥10%");
+        assert_eq!(kind_kpi("一次性、新增"), "one-off new");
+        assert_eq!(kind_kpi("一次性新"), "\"一次性新\"");
+        assert_eq!(money_kpi("1238.68").as_deref(), Some("1238.68万元"));
+        assert_eq!(money_kpi("12386800元").as_deref(), Some("12386800元"));
+        assert_eq!(money_kpi(""), None);
+    }
+}
