@@ -9,6 +9,10 @@ use rust_xlsxwriter::{
 };
 
 const PATH: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/templates/kpi-forms.xlsx");
+const CUSTOM_PATH: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/examples/templates/with-weights.xlsx"
+);
 
 /// The font the official forms use; LibreOffice and WPS fall back to an installed CJK font.
 const FONT: &str = "宋体";
@@ -247,6 +251,106 @@ fn generate() -> Result<Vec<u8>, XlsxError> {
             .set_creation_datetime(&when),
     );
     wb.save_to_buffer()
+}
+
+/// The example of a custom template (`examples/templates/with-weights.xlsx`): a landscape
+/// project form with 分值, 指标解释, 评分标准 and 指标方向 columns, placeholders inside text,
+/// and no department sheet (department forms then use the built-in one).
+fn generate_custom() -> Result<Vec<u8>, XlsxError> {
+    let mut wb = Workbook::new();
+    let f = formats();
+    let ws = wb.add_worksheet();
+    ws.set_name("项目绩效目标（含分值）")?;
+    let widths = [12.0, 16.0, 30.0, 14.0, 8.0, 20.0, 20.0, 10.0];
+    for (c, w) in widths.iter().enumerate() {
+        ws.set_column_width(c as u16, *w)?;
+    }
+    ws.merge_range(
+        0,
+        0,
+        0,
+        7,
+        "{{project.name}} 绩效目标表（含分值）",
+        &f.title,
+    )?;
+    ws.set_row_height(0, 30.0)?;
+    ws.merge_range(1, 0, 1, 7, "（{{year}}年度）", &f.subtitle)?;
+    ws.write_string_with_format(2, 7, "单位：万元", &f.unit)?;
+    ws.write_string_with_format(3, 0, "项目名称", &f.label)?;
+    ws.merge_range(3, 1, 3, 3, "{{project.name}}", &f.text)?;
+    ws.write_string_with_format(3, 4, "主管部门", &f.label)?;
+    ws.merge_range(3, 5, 3, 7, "{{project.department_and_code}}", &f.text)?;
+    ws.write_string_with_format(4, 0, "年度资金总额", &f.label)?;
+    ws.merge_range(4, 1, 4, 3, "{{budget.total}}", &f.money)?;
+    ws.write_string_with_format(4, 4, "实施单位", &f.label)?;
+    ws.merge_range(4, 5, 4, 7, "{{project.unit}}", &f.text)?;
+    ws.write_string_with_format(5, 0, "{{#each budget.split}}{{split.source}}", &f.label)?;
+    ws.merge_range(5, 1, 5, 3, "{{split.amount}}", &f.money)?;
+    ws.merge_range(5, 4, 5, 7, "", &f.text)?;
+    ws.write_string_with_format(6, 0, "年度总体目标", &f.label)?;
+    ws.merge_range(6, 1, 6, 7, "{{#each goals}}{{goal.text}}", &f.text)?;
+    let heads = [
+        "一级指标",
+        "二级指标",
+        "三级指标",
+        "指标值",
+        "分值",
+        "指标解释",
+        "评分标准",
+        "指标方向",
+    ];
+    for (c, h) in heads.iter().enumerate() {
+        ws.write_string_with_format(7, c as u16, *h, &f.head)?;
+    }
+    let row = [
+        "{{#each indicators}}{{indicator.level1|merge}}",
+        "{{indicator.level2|merge}}",
+        "{{indicator.name}}",
+        "{{indicator.value}}",
+        "{{indicator.weight}}",
+        "{{indicator.explanation}}",
+        "{{indicator.scoring}}",
+        "{{indicator.direction}}",
+    ];
+    for (c, t) in row.iter().enumerate() {
+        let fmt = if c == 2 || c == 5 || c == 6 {
+            &f.text
+        } else {
+            &f.center
+        };
+        ws.write_string_with_format(8, c as u16, *t, fmt)?;
+    }
+    ws.write_string_with_format(9, 0, "填报日期", &f.label)?;
+    ws.write_string_with_format(9, 1, "{{filed.date}}", &f.text)?;
+    ws.write_string_with_format(9, 2, "填报人：{{filed.filer}}", &f.text)?;
+    ws.write_string_with_format(9, 3, "联系电话", &f.label)?;
+    ws.merge_range(9, 4, 9, 7, "{{filed.phone}}", &f.text)?;
+    ws.set_paper_size(9);
+    ws.set_landscape();
+    ws.set_print_fit_to_pages(1, 0);
+    ws.set_repeat_rows(7, 7)?; // the indicator table's header on every page
+    let when = ExcelDateTime::from_ymd(2000, 1, 1)?;
+    wb.set_properties(
+        &DocProperties::new()
+            .set_author("kpi")
+            .set_creation_datetime(&when),
+    );
+    wb.save_to_buffer()
+}
+
+#[test]
+fn committed_custom_template_example_is_what_the_generator_makes() {
+    let bytes = generate_custom().unwrap();
+    if std::env::var_os("KPI_REGENERATE_TEMPLATES").is_some() {
+        std::fs::create_dir_all(std::path::Path::new(CUSTOM_PATH).parent().unwrap()).unwrap();
+        std::fs::write(CUSTOM_PATH, &bytes).unwrap();
+    }
+    let committed =
+        std::fs::read(CUSTOM_PATH).expect("examples/templates/with-weights.xlsx is missing");
+    assert!(
+        committed == bytes,
+        "examples/templates/with-weights.xlsx differs from the generator"
+    );
 }
 
 #[test]

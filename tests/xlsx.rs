@@ -1,0 +1,711 @@
+//! xlsx output and import: round trips, determinism, snapshots of the workbooks, hostile
+//! templates and names, and real readers (LibreOffice, openpyxl).
+
+use std::collections::BTreeSet;
+use std::io::Cursor;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use calamine::{Reader, Xlsx};
+use kpi::emit::json::to_json;
+use kpi::emit::xlsx::{self, Limits, Options, Template};
+use kpi::filing::{load, load_sources, Loaded};
+use kpi::source::SourceFile;
+
+const ROOT: &str = env!("CARGO_MANIFEST_DIR");
+
+fn root(p: &str) -> PathBuf {
+    Path::new(ROOT).join(p)
+}
+
+/// Every example filing: the Lhasa filing, the quickstart, the xlsx fixtures.
+fn examples() -> Vec<(&'static str, PathBuf)> {
+    vec![
+        ("lhasa-kjj-2023", root("examples/lhasa-kjj-2023")),
+        ("quickstart", root("examples/quickstart.kpi")),
+        ("edge-cases", root("tests/fixtures/xlsx/edge-cases.kpi")),
+    ]
+}
+
+fn load_ok(path: &Path) -> Loaded {
+    let loaded = load(&[path.to_path_buf()]).unwrap();
+    assert!(
+        !loaded
+            .diagnostics
+            .iter()
+            .any(kpi::diag::Diagnostic::loses_data),
+        "{}: {:?}",
+        path.display(),
+        loaded.diagnostics
+    );
+    loaded
+}
+
+fn build(loaded: &Loaded, template: Option<&Template>) -> Vec<u8> {
+    let mut out = xlsx::build(&loaded.filing, template, &Options::default()).unwrap();
+    assert_eq!(out.len(), 1);
+    out.remove(0).bytes
+}
+
+/// The JSON of a filing without where it came from (file names and line numbers).
+fn json_without_origin(loaded: &Loaded) -> serde_json::Value {
+    fn strip(v: &mut serde_json::Value) {
+        match v {
+            serde_json::Value::Object(map) => {
+                map.remove("origin");
+                map.remove("line");
+                map.values_mut().for_each(strip);
+            }
+            serde_json::Value::Array(items) => items.iter_mut().for_each(strip),
+            _ => {}
+        }
+    }
+    let mut v: serde_json::Value = serde_json::from_str(&to_json(&loaded.filing)).unwrap();
+    strip(&mut v);
+    v
+}
+
+/// Projects in the order the workbook has them, so the comparison is about content.
+fn in_workbook_order(loaded: &Loaded) -> serde_json::Value {
+    let order: Vec<String> = xlsx::forms_in_order(&loaded.filing)
+        .iter()
+        .map(|f| f.name().to_string())
+        .collect();
+    let mut v = json_without_origin(loaded);
+    if let Some(projects) = v.get_mut("projects").and_then(|p| p.as_array_mut()) {
+        projects.sort_by_key(|p| {
+            order
+                .iter()
+                .position(|n| p["name"] == n.as_str())
+                .unwrap_or(usize::MAX)
+        });
+    }
+    v
+}
+
+fn custom_template() -> Template {
+    let bytes = std::fs::read(root("examples/templates/with-weights.xlsx")).unwrap();
+    Template::read(&bytes, &Limits::default()).unwrap()
+}
+
+fn assert_round_trip(name: &str, path: &Path, template: Option<&Template>) {
+    let original = load_ok(path);
+    let bytes = build(&original, template);
+    let text = kpi::import::xlsx_to_kpi(&bytes, "roundtrip.xlsx").unwrap();
+    let back = load_sources(vec![SourceFile::new("roundtrip.kpi", text.clone())]);
+    assert!(
+        !back
+            .diagnostics
+            .iter()
+            .any(kpi::diag::Diagnostic::loses_data),
+        "{name}: the imported text does not lower:\n{text}\n{:?}",
+        back.diagnostics
+    );
+    let a = serde_json::to_string_pretty(&in_workbook_order(&original)).unwrap();
+    let b = serde_json::to_string_pretty(&in_workbook_order(&back)).unwrap();
+    if a != b {
+        let diff: Vec<String> = a
+            .lines()
+            .zip(b.lines())
+            .enumerate()
+            .filter(|(_, (x, y))| x != y)
+            .take(10)
+            .map(|(i, (x, y))| format!("line {i}:\n  kpi:    {x}\n  import: {y}"))
+            .collect();
+        panic!(
+            "{name}: the round trip changed the model:\n{}\n--- imported text ---\n{text}",
+            diff.join("\n")
+        );
+    }
+}
+
+#[test]
+fn kpi_to_xlsx_to_kpi_keeps_the_model() {
+    for (name, path) in examples() {
+        assert_round_trip(name, &path, None);
+    }
+}
+
+#[test]
+fn round_trip_through_the_custom_template_keeps_weights_and_attributes() {
+    // The example template shows fewer header fields (no 项目属性, 项目期); for a form that
+    // uses only what it shows, its columns for 分值 … 指标方向 come back exactly.
+    let template = custom_template();
+    assert_round_trip(
+        "weights",
+        &root("tests/fixtures/xlsx/weights.kpi"),
+        Some(&template),
+    );
+}
+
+#[test]
+fn two_builds_give_identical_bytes() {
+    for (name, path) in examples() {
+        let loaded = load_ok(&path);
+        assert_eq!(build(&loaded, None), build(&loaded, None), "{name}");
+        let split = |l: &Loaded| {
+            xlsx::build(
+                &l.filing,
+                None,
+                &Options {
+                    split: true,
+                    file_stem: None,
+                },
+            )
+            .unwrap()
+            .into_iter()
+            .map(|o| (o.file_name, o.bytes))
+            .collect::<Vec<_>>()
+        };
+        assert_eq!(split(&loaded), split(&loaded), "{name} --split");
+    }
+}
+
+#[test]
+fn zip_entries_have_fixed_timestamps_and_properties() {
+    let loaded = load_ok(&root("examples/quickstart.kpi"));
+    let bytes = build(&loaded, None);
+    let mut zip = zip::ZipArchive::new(Cursor::new(&bytes)).unwrap();
+    for i in 0..zip.len() {
+        let f = zip.by_index(i).unwrap();
+        assert_eq!(
+            f.last_modified(),
+            Some(zip::DateTime::default()),
+            "{:?}",
+            f.name()
+        );
+    }
+    let mut core = String::new();
+    std::io::Read::read_to_string(&mut zip.by_name("docProps/core.xml").unwrap(), &mut core)
+        .unwrap();
+    assert!(core.contains("2000-01-01T00:00:00Z"), "{core}");
+}
+
+// ───────────────────────────── the workbook as text ─────────────────────────────
+
+/// A text dump of a workbook: per sheet, every non-empty cell (calamine), the merged ranges,
+/// and the styles that make the form (umya): fonts, borders, number formats, wrap, column
+/// widths, row heights, page setup and print titles.
+fn dump(bytes: &[u8]) -> String {
+    use std::fmt::Write as _;
+    let mut out = String::new();
+    let mut book: Xlsx<_> = Xlsx::new(Cursor::new(bytes)).unwrap();
+    let styled = umya_spreadsheet::reader::xlsx::read_reader(Cursor::new(bytes), true).unwrap();
+    for (index, name) in book.sheet_names().into_iter().enumerate() {
+        let _ = writeln!(out, "=== sheet {index}: {name}");
+        let range = book.worksheet_range(&name).unwrap();
+        for (r, c, d) in range.used_cells() {
+            let (r0, c0) = range.start().unwrap();
+            let at = xlsx::template::cell_ref(c as u32 + c0 + 1, r as u32 + r0 + 1);
+            let kind = match d {
+                calamine::Data::Float(_) | calamine::Data::Int(_) => "n",
+                _ => "s",
+            };
+            let _ = writeln!(out, "{at} {kind} {:?}", kpi::import::cell_text(d));
+        }
+        let mut merges: Vec<String> = book
+            .merge_cells_by_sheet_name(&name)
+            .unwrap()
+            .iter()
+            .map(|d| {
+                format!(
+                    "{}:{}",
+                    xlsx::template::cell_ref(d.start.1 + 1, d.start.0 + 1),
+                    xlsx::template::cell_ref(d.end.1 + 1, d.end.0 + 1)
+                )
+            })
+            .collect();
+        merges.sort_by_key(|m| xlsx::template::parse_rect(m).map(|r| (r.1, r.0)));
+        let _ = writeln!(out, "merged: {}", merges.join(" "));
+        let ws = styled.sheet_by_name(&name).unwrap();
+        let mut cols: Vec<String> = ws
+            .column_dimensions()
+            .iter()
+            .map(|c| {
+                format!(
+                    "{}={}",
+                    xlsx::template::column_letters(c.col_num()),
+                    c.width()
+                )
+            })
+            .collect();
+        cols.sort();
+        let _ = writeln!(out, "columns: {}", cols.join(" "));
+        let mut rows: Vec<(u32, f64)> = ws
+            .row_dimensions()
+            .iter()
+            .filter(|r| r.custom_height())
+            .map(|r| (r.row_num(), r.height()))
+            .collect();
+        rows.sort_by_key(|r| r.0);
+        let rows: Vec<String> = rows.iter().map(|(r, h)| format!("{r}={h}")).collect();
+        let _ = writeln!(out, "row heights: {}", rows.join(" "));
+        // Page setup exactly as written in the sheet's XML.
+        let xml = sheet_xml(bytes, index);
+        for tag in [
+            "<pageSetUpPr",
+            "<printOptions",
+            "<pageMargins",
+            "<pageSetup",
+        ] {
+            if let Some(start) = xml.find(tag) {
+                let end = xml[start..].find('>').map_or(xml.len(), |e| start + e + 1);
+                let _ = writeln!(out, "xml: {}", &xml[start..end]);
+            }
+        }
+        for dn in ws.defined_names() {
+            let _ = writeln!(out, "defined: {} = {}", dn.name(), dn.address());
+        }
+        let _ = writeln!(out, "footer: {:?}", ws.header_footer().odd_footer().value());
+        // Distinct styles, each with the cells that use it.
+        let mut styles: std::collections::BTreeMap<String, Vec<String>> = Default::default();
+        let mut cells = ws.cells();
+        cells.sort_by_key(|c| (c.coordinate().row_num(), c.coordinate().col_num()));
+        for cell in cells {
+            let s = cell.style();
+            let font = s.font().map_or("-".into(), |f| {
+                format!(
+                    "{} {}{}",
+                    f.name(),
+                    f.size(),
+                    if f.bold() { " bold" } else { "" }
+                )
+            });
+            let border = s.borders().map_or("-".into(), |b| {
+                format!(
+                    "{}/{}/{}/{}",
+                    b.left().border_style(),
+                    b.right().border_style(),
+                    b.top().border_style(),
+                    b.bottom().border_style()
+                )
+            });
+            let num = s
+                .number_format()
+                .map_or("General".into(), |n| n.format_code().to_string());
+            let align = s.alignment().map_or("-".into(), |a| {
+                format!(
+                    "{:?}/{:?}{}",
+                    a.horizontal(),
+                    a.vertical(),
+                    if a.wrap_text() { " wrap" } else { "" }
+                )
+            });
+            let key = format!("font[{font}] border[{border}] num[{num}] align[{align}]");
+            let at =
+                xlsx::template::cell_ref(cell.coordinate().col_num(), cell.coordinate().row_num());
+            styles.entry(key).or_default().push(at);
+        }
+        for (style, at) in styles {
+            let shown = if at.len() > 12 {
+                format!("{} … ({} cells)", at[..12].join(" "), at.len())
+            } else {
+                at.join(" ")
+            };
+            let _ = writeln!(out, "style {style}: {shown}");
+        }
+    }
+    out
+}
+
+/// The XML of the n-th sheet (0-based) of a workbook.
+fn sheet_xml(bytes: &[u8], index: usize) -> String {
+    let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).unwrap();
+    let mut xml = String::new();
+    let name = format!("xl/worksheets/sheet{}.xml", index + 1);
+    std::io::Read::read_to_string(&mut zip.by_name(&name).unwrap(), &mut xml).unwrap();
+    xml
+}
+
+#[test]
+fn snapshots_of_the_built_in_templates_and_the_examples() {
+    insta::assert_snapshot!("builtin-template", dump(xlsx::BUILTIN_TEMPLATE));
+    for (name, path) in examples() {
+        let loaded = load_ok(&path);
+        insta::assert_snapshot!(format!("example-{name}"), dump(&build(&loaded, None)));
+    }
+}
+
+#[test]
+fn snapshots_of_the_custom_template_example() {
+    let template = custom_template();
+    for (name, path) in examples()
+        .into_iter()
+        .chain([("weights", root("tests/fixtures/xlsx/weights.kpi"))])
+    {
+        let loaded = load_ok(&path);
+        insta::assert_snapshot!(
+            format!("custom-with-weights-{name}"),
+            dump(&build(&loaded, Some(&template)))
+        );
+    }
+}
+
+// ───────────────────────────── hostile input ─────────────────────────────
+
+fn template_error(bytes: &[u8]) -> Vec<String> {
+    match Template::read(bytes, &Limits::default()) {
+        Ok(_) => panic!("expected an error"),
+        Err(d) => d
+            .iter()
+            .map(|d| format!("{} {} | {}", d.code, d.message.en, d.message.zh))
+            .collect(),
+    }
+}
+
+/// A workbook with one sheet whose cells are given as (row, col, text), built with
+/// rust_xlsxwriter.
+fn workbook(cells: &[(u32, u16, &str)]) -> Vec<u8> {
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    let ws = wb.add_worksheet();
+    ws.set_name("模板").unwrap();
+    for (r, c, t) in cells {
+        ws.write_string(*r, *c, *t).unwrap();
+    }
+    wb.save_to_buffer().unwrap()
+}
+
+#[test]
+fn template_mistakes_are_diagnostics_naming_sheet_and_cell() {
+    let e = template_error(&workbook(&[
+        (0, 0, "{{project.name}}"),
+        (1, 1, "{{project.nmae}}"),
+    ]));
+    assert!(
+        e[0].starts_with("K1001 模板!B2: unknown placeholder {{project.nmae}}"),
+        "{e:?}"
+    );
+    assert!(e[0].contains("模板!B2：未知占位符"), "{e:?}");
+    let e = template_error(&workbook(&[
+        (0, 0, "{{project.name}}"),
+        (2, 0, "{{#each indicatorz}}"),
+    ]));
+    assert!(e[0].starts_with("K1003 模板!A3"), "{e:?}");
+    let e = template_error(&workbook(&[
+        (0, 0, "{{project.name}}"),
+        (2, 3, "{{indicator.name}}"),
+    ]));
+    assert!(e[0].starts_with("K1006 模板!D3"), "{e:?}");
+    let e = template_error(&workbook(&[(0, 0, "{{project.name"), (1, 0, "{{/each}}")]));
+    assert!(e.iter().any(|m| m.starts_with("K1005 模板!A1")), "{e:?}");
+    assert!(e.iter().any(|m| m.starts_with("K1004 模板!A2")), "{e:?}");
+    let e = template_error(&workbook(&[(0, 0, "{{project.name|upper}}")]));
+    assert!(e[0].starts_with("K1002 模板!A1"), "{e:?}");
+    let e = template_error(&workbook(&[
+        (0, 0, "{{project.name}}"),
+        (1, 0, "{{department.name}}"),
+    ]));
+    assert!(e[0].starts_with("K1010"), "{e:?}");
+    let e = template_error(&workbook(&[(0, 0, "no placeholders")]));
+    assert!(e[0].starts_with("K1008"), "{e:?}");
+    let e = template_error(&workbook(&[
+        (0, 0, "{{project.name}}"),
+        (2, 0, "{{#each indicators}}{{indicator.name}}"),
+        (2, 1, "{{#each goals}}"),
+    ]));
+    assert!(e[0].starts_with("K1004 模板!"), "{e:?}");
+}
+
+#[test]
+fn garbage_and_huge_templates_are_errors_not_panics() {
+    // Garbage bytes, an empty file, a truncated workbook.
+    assert!(template_error(b"garbage \x00\x01\x02")[0].starts_with("K1007"));
+    assert!(template_error(b"")[0].starts_with("K1007"));
+    let good = xlsx::BUILTIN_TEMPLATE;
+    assert!(template_error(&good[..good.len() / 2])[0].starts_with("K1007"));
+    // A zip of valid structure whose sheet XML is nonsense.
+    let mut entries = Vec::new();
+    {
+        let mut zip = zip::ZipArchive::new(Cursor::new(good)).unwrap();
+        for i in 0..zip.len() {
+            let mut f = zip.by_index(i).unwrap();
+            let mut data = Vec::new();
+            std::io::Read::read_to_end(&mut f, &mut data).unwrap();
+            let name = f.name().unwrap().to_string();
+            if name.ends_with("sheet1.xml") || name.ends_with("workbook.xml") {
+                data = b"<not xml".to_vec();
+            }
+            entries.push((name, data));
+        }
+    }
+    let broken = xlsx::package::write_entries(&entries).unwrap();
+    let _ = Template::read(&broken, &Limits::default()); // must return, Ok or Err
+                                                         // Zip bomb-ish: an entry that inflates past the limit is refused while unzipping.
+    let bomb =
+        xlsx::package::write_entries(&[("xl/worksheets/sheet1.xml".into(), vec![b' '; 8 << 20])])
+            .unwrap();
+    assert!(bomb.len() < 100_000, "compresses well: {}", bomb.len());
+    let small = Limits {
+        max_unzipped_bytes: 1 << 20,
+        ..Limits::default()
+    };
+    match Template::read(&bomb, &small) {
+        Err(d) => assert_eq!(d[0].code, "K1009", "{:?}", d[0].message),
+        Ok(_) => panic!("a bomb was accepted"),
+    }
+    // A sheet with very many cells.
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    let ws = wb.add_worksheet();
+    ws.write_string(0, 0, "{{project.name}}").unwrap();
+    for r in 1..2_000u32 {
+        ws.write_number(r, 0, 1.0).unwrap();
+    }
+    ws.write_string(60_000, 0, "far").unwrap();
+    let far = wb.save_to_buffer().unwrap();
+    let limits = Limits {
+        max_template_cells: 1_000,
+        ..Limits::default()
+    };
+    match Template::read(&far, &limits) {
+        Err(d) => assert_eq!(d[0].code, "K1009"),
+        Ok(_) => panic!("a huge sheet was accepted"),
+    }
+    match Template::read(&far, &Limits::default()) {
+        Err(d) => assert_eq!(d[0].code, "K1009", "row 60001 is past the row limit"),
+        Ok(_) => panic!("a sheet past the row limit was accepted"),
+    }
+}
+
+#[test]
+fn import_of_non_forms_says_what_was_missing() {
+    let e = kpi::import::xlsx_to_kpi(&workbook(&[(0, 0, "hello")]), "x.xlsx").unwrap_err();
+    assert_eq!(e[0].code, "K1101");
+    assert!(e[0].message.en.contains("项目名称"), "{}", e[0].message.en);
+    assert_eq!(
+        kpi::import::xlsx_to_kpi(b"nonsense", "x.xlsx").unwrap_err()[0].code,
+        "K1007"
+    );
+}
+
+#[test]
+fn official_layout_is_imported_by_its_labels() {
+    // The seed's project layout: labels with colons, values in 万元 with the unit, 必填 marks.
+    let bytes = workbook(&[
+        (0, 0, "拉萨市部门项目支出预算绩效目标表"),
+        (1, 0, "(2023年度)"),
+        (2, 0, "填报人及联系电话：谭丽华 0891-6320663"),
+        (3, 0, "填报日期: 2023.01.03"),
+        (4, 0, "项目名称"),
+        (4, 2, "百家科技"),
+        (5, 0, "主管部门及代码"),
+        (5, 2, "拉萨市科技局 (009909878)"),
+        (5, 3, "实施单位"),
+        (5, 4, "高新技术与成果转化科"),
+        (6, 0, "项目属性"),
+        (6, 2, "补助资金"),
+        (6, 3, "项目期"),
+        (6, 4, "2023年"),
+        (7, 0, "项目资金 (万元)"),
+        (7, 1, "年度资金总额:"),
+        (7, 2, "1100万元"),
+        (8, 1, "其中: 财政拨款"),
+        (8, 2, "1100万元"),
+        (9, 1, "其他资金"),
+        (10, 0, "年度总体目标"),
+        (10, 2, "认定科技型中小企业7家。"),
+        (11, 0, "绩效指标"),
+        (11, 1, "一级指标"),
+        (11, 2, "二级指标"),
+        (11, 3, "三级指标"),
+        (11, 4, "指标值"),
+        (12, 1, "产出指标"),
+        (12, 2, "数量指标 (必填)"),
+        (12, 3, "认定企业数量"),
+        (12, 4, "7家"),
+        (13, 1, "满意度指标"),
+        (13, 2, "服务对象 满意度指标 (必填)"),
+        (13, 3, "企业满意度"),
+        (13, 4, "≥95%"),
+    ]);
+    let text = kpi::import::xlsx_to_kpi(&bytes, "official.xlsx").unwrap();
+    let loaded = load_sources(vec![SourceFile::new("official.kpi", text.clone())]);
+    assert!(
+        loaded.diagnostics.is_empty(),
+        "{text}\n{:?}",
+        loaded.diagnostics
+    );
+    let p = &loaded.filing.projects[0];
+    assert_eq!(p.name, "百家科技");
+    assert_eq!(p.year, Some(2023));
+    assert_eq!(p.department_code.as_deref(), Some("009909878"));
+    assert_eq!(p.implementing_unit.as_deref(), Some("高新技术与成果转化科"));
+    let filed = p.filed.as_ref().unwrap();
+    assert_eq!(
+        (filed.filer.as_deref(), filed.phone.as_deref()),
+        (Some("谭丽华"), Some("0891-6320663"))
+    );
+    let b = p.budget.as_ref().unwrap();
+    assert_eq!(b.total.written(), "1100万元");
+    assert!(
+        b.split.other.as_ref().is_some_and(|e| e.amount.is_none()),
+        "{text}"
+    );
+    assert_eq!(p.indicators.len(), 2, "{text}");
+    assert_eq!(p.indicators[1].level2, Some(kpi::model::Level2::Service));
+}
+
+// ───────────────────────────── the command line ─────────────────────────────
+
+fn kpi_cmd() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_kpi"))
+}
+
+#[test]
+fn cli_writes_inside_the_output_directory_whatever_the_names() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out");
+    let status = kpi_cmd()
+        .args(["build", "--to", "xlsx", "--split", "-o"])
+        .arg(&out)
+        .arg(root("tests/fixtures/xlsx/edge-cases.kpi"))
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let mut written: BTreeSet<String> = BTreeSet::new();
+    for entry in std::fs::read_dir(&out).unwrap() {
+        written.insert(entry.unwrap().file_name().to_string_lossy().into_owned());
+    }
+    assert_eq!(
+        written,
+        [
+            "____x a_b [sheet]___.xlsx",
+            "无预算项目.xlsx",
+            "只有总额.xlsx"
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect(),
+    );
+    // Nothing escaped: the temp dir holds only `out`.
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+    // And the sheet name follows Excel's rules.
+    let bytes = std::fs::read(out.join("____x a_b [sheet]___.xlsx")).unwrap();
+    let book: Xlsx<_> = Xlsx::new(Cursor::new(bytes)).unwrap();
+    assert_eq!(
+        book.sheet_names(),
+        vec![".._.._x a_b _sheet____".to_string()]
+    );
+}
+
+#[test]
+fn cli_builds_one_file_and_imports_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("forms.xlsx");
+    let ok = kpi_cmd()
+        .args(["build", "--to", "xlsx", "-o"])
+        .arg(&file)
+        .arg(root("examples/quickstart.kpi"))
+        .status()
+        .unwrap();
+    assert!(ok.success());
+    let kpi_file = dir.path().join("forms.kpi");
+    let ok = kpi_cmd()
+        .arg("import")
+        .arg(&file)
+        .arg("-o")
+        .arg(&kpi_file)
+        .status()
+        .unwrap();
+    assert!(ok.success());
+    let text = std::fs::read_to_string(&kpi_file).unwrap();
+    assert!(text.contains("project \"科技专项\""), "{text}");
+    // A bad template is exit 1 with a diagnostic, not a crash.
+    let bad = dir.path().join("bad.xlsx");
+    std::fs::write(&bad, b"PK\x03\x04 not really").unwrap();
+    let out = kpi_cmd()
+        .args(["build", "--to", "xlsx", "--template"])
+        .arg(&bad)
+        .arg(root("examples/quickstart.kpi"))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("K1007"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+// ───────────────────────────── real readers ─────────────────────────────
+
+/// True when the tool can run; fails under CI=true when it cannot.
+fn have(tool: &str, probe: &[&str]) -> bool {
+    let ok = Command::new(tool)
+        .args(probe)
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !ok {
+        if std::env::var("CI").as_deref() == Ok("true") {
+            panic!("{tool} is required when CI=true (see .ci/run)");
+        }
+        eprintln!("skipped: {tool} is not installed (apt-get install libreoffice-calc-nogui fonts-noto-cjk poppler-utils; pip install openpyxl)");
+    }
+    ok
+}
+
+fn built_in_outputs(dir: &Path) -> Vec<PathBuf> {
+    let mut files = Vec::new();
+    for (name, path) in examples() {
+        let loaded = load_ok(&path);
+        let file = dir.join(format!("{name}.xlsx"));
+        std::fs::write(&file, build(&loaded, None)).unwrap();
+        files.push(file);
+    }
+    files
+}
+
+#[test]
+fn libreoffice_converts_every_output_to_pdf() {
+    if !have("soffice", &["--version"]) {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let files = built_in_outputs(dir.path());
+    let profile = dir.path().join("profile");
+    let out = dir.path().join("pdf");
+    let status = Command::new("soffice")
+        .env("HOME", dir.path())
+        .arg(format!(
+            "-env:UserInstallation=file://{}",
+            profile.display()
+        ))
+        .args(["--headless", "--convert-to", "pdf", "--outdir"])
+        .arg(&out)
+        .args(&files)
+        .output()
+        .unwrap();
+    assert!(
+        status.status.success(),
+        "{}",
+        String::from_utf8_lossy(&status.stderr)
+    );
+    for f in files {
+        let pdf = out.join(f.with_extension("pdf").file_name().unwrap());
+        let bytes = std::fs::read(&pdf).unwrap_or_else(|_| panic!("no PDF for {}", f.display()));
+        assert!(
+            bytes.starts_with(b"%PDF") && bytes.len() > 1000,
+            "{}",
+            pdf.display()
+        );
+    }
+}
+
+#[test]
+fn openpyxl_reads_the_values_back() {
+    if !have("python3", &["-c", "import openpyxl"]) {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let files = built_in_outputs(dir.path());
+    let out = Command::new("python3")
+        .arg(root("tests/openpyxl_check.py"))
+        .args(&files)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}\n{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
