@@ -93,7 +93,8 @@ fn project_sheet(ws: &mut Worksheet, f: &Formats) -> Result<(), XlsxError> {
         fit(&["二级指标", "服务对象满意度指标"], 12.0),
         22.0,
         fit(&["实施单位", "项目期"], 12.0),
-        fit(&["指标值", "≥1238.68万元"], 18.0),
+        // 实施单位 values such as 高新技术与成果转化科 sit in this column too.
+        fit(&["指标值", "≥1238.68万元", "高新技术与成果转化科"], 18.0),
     ];
     for (c, w) in widths.iter().enumerate() {
         ws.set_column_width(c as u16, *w)?;
