@@ -330,6 +330,7 @@ fn generate_custom() -> Result<Vec<u8>, XlsxError> {
     ws.set_landscape();
     ws.set_print_fit_to_pages(1, 0);
     ws.set_repeat_rows(7, 7)?; // the indicator table's header on every page
+    ws.set_print_area(0, 0, 9, 7)?; // moves down with the repeated rows
     let when = ExcelDateTime::from_ymd(2000, 1, 1)?;
     wb.set_properties(
         &DocProperties::new()

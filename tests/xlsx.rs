@@ -598,6 +598,19 @@ fn cli_builds_one_file_and_imports_it() {
         .status()
         .unwrap();
     assert!(ok.success());
+    // Another process, the same bytes.
+    let again = dir.path().join("again.xlsx");
+    let ok = kpi_cmd()
+        .args(["build", "--to", "xlsx", "-o"])
+        .arg(&again)
+        .arg(root("examples/quickstart.kpi"))
+        .status()
+        .unwrap();
+    assert!(ok.success());
+    assert_eq!(
+        std::fs::read(&file).unwrap(),
+        std::fs::read(&again).unwrap()
+    );
     let kpi_file = dir.path().join("forms.kpi");
     let ok = kpi_cmd()
         .arg("import")

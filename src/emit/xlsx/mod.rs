@@ -477,6 +477,16 @@ pub fn write_outputs(
         return Ok(vec![path.to_path_buf()]);
     }
     let dir = out.unwrap_or(Path::new("."));
+    if dir
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("xlsx"))
+        && !dir.is_dir()
+    {
+        return Err(std::io::Error::other(format!(
+            "{} workbooks cannot go into one .xlsx file: give a directory with -o",
+            outputs.len()
+        )));
+    }
     std::fs::create_dir_all(dir)?;
     let mut written = Vec::new();
     for o in outputs {

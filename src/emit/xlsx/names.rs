@@ -23,18 +23,21 @@ fn truncate_utf16(s: &str, max: usize) -> String {
     out
 }
 
-/// A sheet name Excel accepts: no `[]:*?/\`, no control characters, not starting or ending with
-/// `'`, not `History`, at most 31 characters, and not equal (ignoring case) to any in `taken`.
+/// A sheet name Excel accepts: no `[]:*?/\`, no control characters, no `'` (made `’`), not
+/// `History`, at most 31 characters, and not equal (ignoring case) to any in `taken`.
 pub fn sheet_name(wanted: &str, taken: &mut BTreeSet<String>) -> String {
     let cleaned: String = wanted
         .chars()
         .map(|c| match c {
             '[' | ']' | ':' | '*' | '?' | '/' | '\\' => '_',
+            // A quote inside a name must be doubled in every reference to the sheet;
+            // a typographic apostrophe needs nothing.
+            '\'' => '’',
             c if c.is_control() => ' ',
             c => c,
         })
         .collect();
-    let mut base = cleaned.trim().trim_matches('\'').trim().to_string();
+    let mut base = cleaned.trim().to_string();
     if base.is_empty() || base.eq_ignore_ascii_case("history") {
         base = format!(
             "Sheet{}",
@@ -123,7 +126,7 @@ mod tests {
         assert_eq!(sheet_name("A/B", &mut taken), "A_B(2)");
         assert_eq!(sheet_name("../../x", &mut taken), ".._.._x");
         assert_eq!(sheet_name("[x]:*?", &mut taken), "_x____");
-        assert_eq!(sheet_name("'quoted'", &mut taken), "quoted");
+        assert_eq!(sheet_name("'quoted'", &mut taken), "’quoted’");
         assert_eq!(sheet_name("", &mut taken), "Sheet");
         assert_eq!(sheet_name("History", &mut taken), "Sheet_History");
         let long = "科".repeat(40);

@@ -792,16 +792,26 @@ pub fn fill(ws: &mut Worksheet, plan: &SheetPlan, ctx: &Context, new_title: &str
     fit_row_heights(ws, &merges, &fixed);
 
     // Defined names of the sheet (print titles, print area): new sheet name, rows moved.
-    let quoted = format!("'{}'", new_title.replace('\'', "''"));
-    for dn in ws.defined_names_mut() {
-        let addr = dn.address();
-        let moved = addr
-            .split(',')
-            .map(|part| move_address(part, &old_title, &quoted, &map))
-            .collect::<Vec<_>>()
-            .join(",");
-        dn.set_address(moved);
-    }
+    let quoted = format!("'{new_title}'");
+    let names: Vec<umya_spreadsheet::DefinedName> = ws
+        .defined_names()
+        .iter()
+        .map(|dn| {
+            let moved = dn
+                .address()
+                .split(',')
+                .map(|part| move_address(part, &old_title, &quoted, &map))
+                .collect::<Vec<_>>()
+                .join(",");
+            // set_address appends, so the moved name is built anew.
+            let mut new = umya_spreadsheet::DefinedName::default();
+            new.set_name(dn.name());
+            new.set_address(moved);
+            new.set_hidden(dn.hidden());
+            new
+        })
+        .collect();
+    ws.set_defined_names(names);
 }
 
 /// Display width of text in column units at 11 pt: a wide (CJK) character counts 2.
