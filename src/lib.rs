@@ -3,6 +3,7 @@
 //! The pipeline: `.kpi` text → [`syntax`] (pest) → [`lower`] (typed [`model`], type errors)
 //! → [`emit`] (JSON). Diagnostics ([`diag`]) are data, rendered in one place.
 
+pub mod check;
 pub mod cli;
 pub mod diag;
 pub mod emit;
