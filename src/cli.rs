@@ -11,7 +11,6 @@ use crate::check::report::{self, Format};
 use crate::diag::{self, Diagnostic, Lang};
 use crate::emit;
 use crate::filing::{self, Loaded};
-use crate::source::SourceFile;
 
 const CHECK_EXAMPLES: &str = "\
 Examples:
@@ -168,30 +167,6 @@ fn load_or_exit(paths: &[PathBuf], lang: Lang) -> Result<Loaded, ExitCode> {
     })
 }
 
-/// The configuration file of a run: `--config`, else `kpi.toml` in the first folder given
-/// (or beside the first file given).
-fn config_file(paths: &[PathBuf], explicit: Option<PathBuf>) -> Result<Option<SourceFile>, String> {
-    let path = match explicit {
-        Some(p) => Some(p),
-        None => paths
-            .iter()
-            .map(|p| {
-                if p.is_dir() {
-                    p.join("kpi.toml")
-                } else {
-                    p.parent()
-                        .map(|d| d.join("kpi.toml"))
-                        .unwrap_or_else(|| PathBuf::from("kpi.toml"))
-                }
-            })
-            .find(|p| p.is_file()),
-    };
-    let Some(path) = path else { return Ok(None) };
-    let text = std::fs::read_to_string(&path)
-        .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
-    Ok(Some(SourceFile::new(path.display().to_string(), text)))
-}
-
 fn check(
     paths: &[PathBuf],
     format: FormatArg,
@@ -203,7 +178,7 @@ fn check(
         Ok(l) => l,
         Err(code) => return code,
     };
-    let config = match config_file(paths, config) {
+    let config = match crate::check::config::find(paths, config) {
         Ok(c) => c,
         Err(e) => {
             eprintln!("error: {e}");

@@ -16,6 +16,7 @@
 //! ```
 
 use std::collections::BTreeMap;
+use std::path::PathBuf;
 
 use rust_decimal::Decimal;
 
@@ -383,6 +384,30 @@ pub fn parse(source: &SourceFile, file: usize) -> (Config, Vec<Diagnostic>) {
         }
     }
     (config, diags)
+}
+
+/// The configuration file of a run: `--config`, else `kpi.toml` in the first folder given
+/// (or beside the first file given).
+pub fn find(paths: &[PathBuf], explicit: Option<PathBuf>) -> Result<Option<SourceFile>, String> {
+    let path = match explicit {
+        Some(p) => Some(p),
+        None => paths
+            .iter()
+            .map(|p| {
+                if p.is_dir() {
+                    p.join("kpi.toml")
+                } else {
+                    p.parent()
+                        .map(|d| d.join("kpi.toml"))
+                        .unwrap_or_else(|| PathBuf::from("kpi.toml"))
+                }
+            })
+            .find(|p| p.is_file()),
+    };
+    let Some(path) = path else { return Ok(None) };
+    let text = std::fs::read_to_string(&path)
+        .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    Ok(Some(SourceFile::new(path.display().to_string(), text)))
 }
 
 /// The configuration family (K10).

@@ -65,8 +65,8 @@ fn filed(cx: &Ctx<'_>, file: usize, year: i32, filed: &Filed, out: &mut Vec<Diag
             file,
             date.span,
             Text::new(
-                format!("filed on {d}, late in the budget year {year} (after {late_m}月{late_d}日)"),
-                format!("填报日期 {d} 已是预算年度 {year} 年的下半年（晚于{late_m}月{late_d}日）"),
+                format!("filed on {d}, late in the budget year {year} (after {late_m:02}-{late_d:02})"),
+                format!("填报日期 {d} 已晚于预算年度 {year} 年的{late_m}月{late_d}日"),
             ),
             Text::new(
                 "targets are filed with the budget, before or early in the year; check the date (a typing error for 1月?)",

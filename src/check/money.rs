@@ -338,6 +338,7 @@ pub(super) fn check(cx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
                 columns.push(("total", "总额", total, sum));
             }
             let (stated_cols, _) = split_amounts(&stated.split);
+            let total_pair = (total, sum);
             for (i, (source, en, zh)) in SOURCES.iter().enumerate() {
                 let computed: Decimal = lines
                     .iter()
@@ -349,7 +350,9 @@ pub(super) fn check(cx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
                     })
                     .sum();
                 let written = stated.split.get(*source).is_some();
-                if (written || !computed.is_zero()) && stated_cols[i] != computed {
+                // A one-source total (`87万元 fiscal`) repeats the total: report it once.
+                let repeats_total = (stated_cols[i], computed) == total_pair && sum != total;
+                if (written || !computed.is_zero()) && stated_cols[i] != computed && !repeats_total {
                     columns.push((en, zh, stated_cols[i], computed));
                 }
             }

@@ -185,6 +185,7 @@ fn numbers(cx: &Ctx<'_>, file: usize, ind: &Indicator, out: &mut Vec<Diagnostic>
         && ind.level2 == Some(Level2::Quantity)
         && matches!(comparator, Comparator::AtMost | Comparator::Below)
         && ind.direction != Some(Direction::Negative)
+        && !value.is_zero()
     {
         out.push(cx.diag(
             "K0605",
@@ -341,8 +342,8 @@ pub(super) const RULES: &[Rule] = &[
         severity: Severity::Warning,
         title: Doc { en: "An output quantity is bounded from above", zh: "产出数量指标设了上限" },
         what: Doc {
-            en: "Finds output quantity indicators written with `≤` or `<` (`科技项目实施 ≤23个`), unless marked `direction negative` (反向).",
-            zh: "查找用 `≤` 或 `<` 表示的产出数量指标（如“科技项目实施 ≤23个”），标为 `指标方向 反向` 的除外。",
+            en: "Finds output quantity indicators written with `≤` or `<` (`科技项目实施 ≤23个`), unless marked `direction negative` (反向) or the limit is 0 (`安全事故 ≤0次`).",
+            zh: "查找用 `≤` 或 `<` 表示的产出数量指标（如“科技项目实施 ≤23个”），标为 `指标方向 反向` 或上限为 0（如“安全事故 ≤0次”）的除外。",
         },
         why: Doc {
             en: "An output is something to reach: `≤23个` is met by doing nothing at all. It is almost always `≥` mistyped.",
