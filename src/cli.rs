@@ -99,8 +99,14 @@ fn load_or_exit(paths: &[PathBuf], lang: Lang) -> Result<Loaded, ExitCode> {
 }
 
 fn summary(diags: &[Diagnostic], files: usize, lang: Lang) -> String {
-    let errors = diags.iter().filter(|d| d.severity == Severity::Error).count();
-    let warnings = diags.iter().filter(|d| d.severity == Severity::Warning).count();
+    let errors = diags
+        .iter()
+        .filter(|d| d.severity == Severity::Error)
+        .count();
+    let warnings = diags
+        .iter()
+        .filter(|d| d.severity == Severity::Warning)
+        .count();
     match lang {
         Lang::En => format!("{errors} error(s), {warnings} warning(s) in {files} file(s)"),
         Lang::Zh => format!("共 {files} 个文件：{errors} 个错误，{warnings} 个警告"),
@@ -115,8 +121,16 @@ fn check(paths: &[PathBuf], lang: Lang) -> ExitCode {
     let mut out = std::io::stdout().lock();
     let report = diag::render(&loaded.diagnostics, &loaded.sources, lang);
     let _ = write!(out, "{report}");
-    let _ = writeln!(out, "{}", summary(&loaded.diagnostics, loaded.sources.files.len(), lang));
-    if loaded.diagnostics.iter().any(|d| d.severity == Severity::Error) {
+    let _ = writeln!(
+        out,
+        "{}",
+        summary(&loaded.diagnostics, loaded.sources.files.len(), lang)
+    );
+    if loaded
+        .diagnostics
+        .iter()
+        .any(|d| d.severity == Severity::Error)
+    {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
@@ -136,12 +150,18 @@ fn build(paths: &[PathBuf], to: Target, output: Option<PathBuf>, lang: Lang) -> 
                 Err(code) => return code,
             };
             if !loaded.diagnostics.is_empty() {
-                eprint!("{}", diag::render(&loaded.diagnostics, &loaded.sources, lang));
+                eprint!(
+                    "{}",
+                    diag::render(&loaded.diagnostics, &loaded.sources, lang)
+                );
             }
             // Only errors that lose data (the form could not be read as written) stop the
             // build; defects the form really has are `kpi check`'s to judge.
             if loaded.diagnostics.iter().any(Diagnostic::loses_data) {
-                eprintln!("{}", summary(&loaded.diagnostics, loaded.sources.files.len(), lang));
+                eprintln!(
+                    "{}",
+                    summary(&loaded.diagnostics, loaded.sources.files.len(), lang)
+                );
                 return ExitCode::from(1);
             }
             emit::json::to_json(&loaded.filing)

@@ -65,7 +65,8 @@ fn errors_are_reported_in_every_item_and_statement() {
 
 #[test]
 fn the_rest_of_a_form_is_still_read_after_an_error() {
-    let src = "project \"a\" {\n  budgte 1万元;\n  goal \"x\";\n  output quantity \"n\" >= 3个;\n}\n";
+    let src =
+        "project \"a\" {\n  budgte 1万元;\n  goal \"x\";\n  output quantity \"n\" >= 3个;\n}\n";
     let loaded = load_sources(vec![SourceFile::new("t.kpi", src)]);
     let p = &loaded.filing.projects[0];
     assert_eq!(p.goals.len(), 1);
