@@ -3,7 +3,7 @@
 //! finding against the seed text; see the snapshots. The counts per rule are asserted too, so
 //! a rule that stops finding a real defect (or starts finding false ones) fails here.
 
-mod common;
+mod checking;
 
 use std::collections::BTreeMap;
 
@@ -14,14 +14,14 @@ const FILING: &str = "examples/lhasa-kjj-2023";
 
 #[test]
 fn lhasa_short_report() {
-    let (loaded, diags) = common::check(&[FILING]);
-    insta::assert_snapshot!("lhasa_short_en", common::short(&loaded, &diags, Lang::En));
-    insta::assert_snapshot!("lhasa_short_zh", common::short(&loaded, &diags, Lang::Zh));
+    let (loaded, diags) = checking::check(&[FILING]);
+    insta::assert_snapshot!("lhasa_short_en", checking::short(&loaded, &diags, Lang::En));
+    insta::assert_snapshot!("lhasa_short_zh", checking::short(&loaded, &diags, Lang::Zh));
 }
 
 #[test]
 fn lhasa_review_memo() {
-    let (loaded, diags) = common::check(&[FILING]);
+    let (loaded, diags) = checking::check(&[FILING]);
     let memo = report::render(
         Format::Markdown,
         &diags,
@@ -34,7 +34,7 @@ fn lhasa_review_memo() {
 
 #[test]
 fn lhasa_findings_by_rule() {
-    let (_, diags) = common::check(&[FILING]);
+    let (_, diags) = checking::check(&[FILING]);
     let mut by_code: BTreeMap<&str, usize> = BTreeMap::new();
     for d in &diags {
         *by_code.entry(d.code).or_default() += 1;

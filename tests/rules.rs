@@ -3,7 +3,7 @@
 //! snapshot-tested (rendered in English, one line each in Chinese); a fixture named
 //! `<CODE>-ok…` is a near miss and must not trigger it.
 
-mod common;
+mod checking;
 
 use std::path::Path;
 
@@ -34,24 +34,24 @@ fn every_fixture_triggers_its_rule_or_is_a_near_miss() {
     );
     for (stem, path) in all {
         let code = &stem[..5];
-        let (loaded, diags) = common::check(&[&path]);
+        let (loaded, diags) = checking::check(&[&path]);
         let of_code: Vec<_> = diags.iter().filter(|d| d.code == code).cloned().collect();
         if stem[5..].starts_with("-ok") {
             assert!(
                 of_code.is_empty(),
                 "near miss {path} must not trigger {code}:\n{}",
-                common::short(&loaded, &of_code, Lang::En)
+                checking::short(&loaded, &of_code, Lang::En)
             );
             continue;
         }
         assert!(
             !of_code.is_empty(),
             "{path} must trigger {code}; it reported:\n{}",
-            common::short(&loaded, &diags, Lang::En)
+            checking::short(&loaded, &diags, Lang::En)
         );
         let mut text = diag::render(&of_code, &loaded.sources, Lang::En);
         text.push_str("---\n");
-        text.push_str(&common::short(&loaded, &of_code, Lang::Zh));
+        text.push_str(&checking::short(&loaded, &of_code, Lang::Zh));
         insta::assert_snapshot!(format!("rule_{stem}"), text);
     }
 }

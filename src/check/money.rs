@@ -352,7 +352,8 @@ pub(super) fn check(cx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
                 let written = stated.split.get(*source).is_some();
                 // A one-source total (`87万元 fiscal`) repeats the total: report it once.
                 let repeats_total = (stated_cols[i], computed) == total_pair && sum != total;
-                if (written || !computed.is_zero()) && stated_cols[i] != computed && !repeats_total {
+                if (written || !computed.is_zero()) && stated_cols[i] != computed && !repeats_total
+                {
                     columns.push((en, zh, stated_cols[i], computed));
                 }
             }
