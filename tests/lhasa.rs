@@ -52,8 +52,10 @@ fn lhasa_findings_by_rule() {
         ("K0507", 1),  // 07: 科技专项's 其中 rows blank
         ("K0601", 12), // 高中低所 ×4, empty 指标N: rows ×8
         ("K0603", 1),  // 13: 培训人员合格率 ≥10%
+        ("K0604", 1),  // 09: the goal\'s 建设农村科普示范基地0个
+        ("K0606", 1),  // 02: satisfaction written as the phrase “…满意度≥95%”
         ("K0605", 7),  // ≤ on output quantities (01, 06 ×3, 07, 10 ×2)
-        ("K0701", 1),  // 02: goal 24家 vs 20家
+        ("K0701", 2),  // 02: goal 24家 vs 20家; 10: goal 21次 vs ≤21人
         ("K0702", 3),  // 12 13 14 copy 11's goal
         ("K0703", 1),  // 02: 被评价单位接受程度 twice
         ("K0801", 1),  // 04: period 2021 on a 2023 form

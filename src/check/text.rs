@@ -102,7 +102,7 @@ fn clauses(text: &str) -> Vec<(usize, &str)> {
 }
 
 /// The span of a goal's text inside its statement (the string), or the statement.
-fn goal_text_span(cx: &Ctx<'_>, file: usize, goal: &Goal) -> (Span, Option<usize>) {
+pub(super) fn goal_text_span(cx: &Ctx<'_>, file: usize, goal: &Goal) -> (Span, Option<usize>) {
     let src = &cx.source(file).text;
     let stmt = &src[goal.span.start.min(src.len())..goal.span.end.min(src.len())];
     // The goal text is stored unescaped; when it appears verbatim the offsets are exact.
@@ -139,8 +139,11 @@ fn goal_numbers(
             .unwrap_or(quantity.value);
         let name = strip_numbering(&ind.name).0;
         let nb = bigrams(name);
-        // Candidate clauses: same unit, sharing words with the indicator's name.
-        let mut candidates: Vec<(usize, &Goal, usize, Mention)> = Vec::new();
+        // Candidate clauses: same unit, sharing words with the indicator's name; and, for a
+        // unit mismatch, the same number with another count unit in a clause that shares
+        // more words.
+        let mut candidates: Vec<(usize, &Goal, Mention)> = Vec::new();
+        let mut other_units: Vec<(usize, &Goal, Mention)> = Vec::new();
         for g in goals {
             for (offset, clause) in clauses(&g.text) {
                 let cb = bigrams(clause);
@@ -149,55 +152,84 @@ fn goal_numbers(
                     continue;
                 }
                 for m in mentions(clause) {
+                    let m = Mention {
+                        start: m.start + offset,
+                        end: m.end + offset,
+                        ..m
+                    };
                     if m.unit == unit.symbol {
-                        let m = Mention {
-                            start: m.start + offset,
-                            end: m.end + offset,
-                            ..m
-                        };
-                        candidates.push((s, g, offset, m));
+                        candidates.push((s, g, m));
+                    } else if m.value == target
+                        && m.value.scale() == 0
+                        && s >= 3
+                        && s * 2 >= nb.len()
+                    {
+                        other_units.push((s, g, m));
                     }
                 }
             }
         }
-        if candidates.is_empty() || candidates.iter().any(|c| c.3.value == target) {
+        if candidates.iter().any(|c| c.2.value == target) {
             continue;
         }
+        let unit_differs = candidates.is_empty();
         // Report against the clause that shares the most words with the name.
-        let Some(best) = candidates
+        let pool = if unit_differs {
+            &other_units
+        } else {
+            &candidates
+        };
+        let Some(best) = pool
             .iter()
-            .max_by_key(|c| (c.0, std::cmp::Reverse(c.3.start)))
+            .max_by_key(|c| (c.0, std::cmp::Reverse(c.2.start)))
         else {
             continue;
         };
-        let (_, goal, _, m) = best;
+        let (_, goal, m) = best;
         let (text_span, text_start) = goal_text_span(cx, file, goal);
         let label_span = match text_start {
             Some(s) => Span::new(s + m.start, s + m.end),
             None => text_span,
         };
         let said = &goal.text[m.start..m.end];
+        let (en, zh, help_en, help_zh) = if unit_differs {
+            (
+                format!(
+                    "the goal says {said}, but the indicator “{}” targets {}: the unit differs",
+                    ind.name,
+                    quantity.written()
+                ),
+                format!(
+                    "目标中写的是{said}，但指标“{}”的目标为{}：单位不一致",
+                    ind.name,
+                    quantity.written()
+                ),
+                "make the goal and the indicator count in the same unit",
+                "使目标与指标的计量单位一致",
+            )
+        } else {
+            (
+                format!(
+                    "the goal says {said}, but the indicator “{}” targets {}",
+                    ind.name,
+                    quantity.written()
+                ),
+                format!(
+                    "目标中写的是{said}，但指标“{}”的目标为{}",
+                    ind.name,
+                    quantity.written()
+                ),
+                "make the goal and the indicator state the same number",
+                "使目标与指标的数字一致",
+            )
+        };
         out.push(
             cx.diag(
                 "K0701",
                 file,
                 ind.value_span,
-                Text::new(
-                    format!(
-                        "the goal says {said}, but the indicator “{}” targets {}",
-                        ind.name,
-                        quantity.written()
-                    ),
-                    format!(
-                        "目标中写的是{said}，但指标“{}”的目标为{}",
-                        ind.name,
-                        quantity.written()
-                    ),
-                ),
-                Text::new(
-                    "make the goal and the indicator state the same number",
-                    "使目标与指标的数字一致",
-                ),
+                Text::new(en, zh),
+                Text::new(help_en, help_zh),
             )
             .with_label(
                 file,
@@ -308,8 +340,8 @@ pub(super) const RULES: &[Rule] = &[
         severity: Severity::Warning,
         title: Doc { en: "A number in the goal contradicts an indicator", zh: "目标中的数字与指标矛盾" },
         what: Doc {
-            en: "Reads count quantities (`不少于20家`, `84个`) from each clause of the goal text and compares them with indicators that have the same unit. It reports an indicator only when a clause with that unit shares at least two character bigrams with the indicator's name and no such clause states the indicator's number, so that unrelated numbers are not compared.",
-            zh: "从目标文字的各分句中读取计数数量（如“不少于20家”“84个”），与单位相同的指标比较。只有当含该单位的分句与指标名称至少共享两个字符二元组、且这些分句都没有写到指标的数字时才报告，以免比较无关的数字。",
+            en: "Reads count quantities (`不少于20家`, `84个`) from each clause of the goal text and compares them with indicators that have the same unit. It reports an indicator only when a clause with that unit shares at least two character bigrams with the indicator's name and no such clause states the indicator's number, so that unrelated numbers are not compared. When no clause uses the indicator's unit but a clause sharing at least three bigrams (and half of the name's) with its name states the same number in another count unit (`21次` against `≤21人`), the unit mismatch is reported.",
+            zh: "从目标文字的各分句中读取计数数量（如“不少于20家”“84个”），与单位相同的指标比较。只有当含该单位的分句与指标名称至少共享两个字符二元组、且这些分句都没有写到指标的数字时才报告，以免比较无关的数字。若没有分句使用指标的单位，但某个与指标名称至少共享三个（且不少于名称一半的）二元组的分句以另一计数单位写了相同的数字（如目标“21次”、指标“≤21人”），则报告单位不一致。",
         },
         why: Doc {
             en: "The goal and the indicators describe the same plan; when the goal promises 24 enterprises and the indicator 20, one of them was not updated, and the evaluation will not know which to hold the project to.",

@@ -82,6 +82,48 @@ fn placeholders(cx: &Ctx<'_>, file: usize, ind: &Indicator, out: &mut Vec<Diagno
     }
 }
 
+fn qualitative(cx: &Ctx<'_>, file: usize, ind: &Indicator, out: &mut Vec<Diagnostic>) {
+    let Some(Value::Qualitative { text }) = &ind.value else {
+        return;
+    };
+    if placeholder(text).is_some() {
+        return;
+    }
+    let (en, zh, want_en, want_zh) = if super::money::is_cost(ind) {
+        (
+            "a cost",
+            "成本指标",
+            "an amount of money (`≤10万元`)",
+            "金额（如 `≤10万元`）",
+        )
+    } else if ind.level1 == Level1::Satisfaction {
+        (
+            "a satisfaction",
+            "满意度指标",
+            "a percentage (`≥90%`)",
+            "百分比（如 `≥90%`）",
+        )
+    } else {
+        return;
+    };
+    out.push(cx.diag(
+        "K0606",
+        file,
+        ind.value_span,
+        Text::new(
+            format!(
+                "{en} indicator with a phrase as its value: “{}”",
+                text.trim()
+            ),
+            format!("{zh}的值是文字：“{}”", text.trim()),
+        ),
+        Text::new(
+            format!("{en} target is measured: write {want_en}"),
+            format!("{zh}须定量：请写{want_zh}"),
+        ),
+    ));
+}
+
 fn numbers(cx: &Ctx<'_>, file: usize, ind: &Indicator, out: &mut Vec<Diagnostic>) {
     let Some(Value::Quantitative {
         comparator,
@@ -218,7 +260,46 @@ pub(super) fn check(cx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     for (file, indicators) in forms {
         for ind in indicators {
             placeholders(cx, file, ind, out);
+            qualitative(cx, file, ind, out);
             numbers(cx, file, ind, out);
+        }
+    }
+    let goals = cx
+        .filing
+        .projects
+        .iter()
+        .map(|p| (p.origin.file_index, &p.goals))
+        .chain(
+            cx.filing
+                .departments
+                .iter()
+                .map(|d| (d.origin.file_index, &d.goals)),
+        );
+    for (file, list) in goals {
+        for g in list {
+            for m in super::text::mentions(&g.text)
+                .iter()
+                .filter(|m| m.value.is_zero())
+            {
+                let span = match super::text::goal_text_span(cx, file, g) {
+                    (_, Some(start)) => crate::source::Span::new(start + m.start, start + m.end),
+                    (span, None) => span,
+                };
+                let said = &g.text[m.start..m.end];
+                out.push(cx.diag(
+                    "K0604",
+                    file,
+                    span,
+                    Text::new(
+                        format!("the goal sets a target of {said}: it is met by doing nothing"),
+                        format!("目标中的数量为{said}：什么都不做也能完成"),
+                    ),
+                    Text::new(
+                        "write the number the project will deliver, or drop the sentence",
+                        "写明项目将完成的数量，或删去该句",
+                    ),
+                ));
+            }
         }
     }
     for p in &cx.filing.projects {
@@ -323,8 +404,8 @@ pub(super) const RULES: &[Rule] = &[
         severity: Severity::Warning,
         title: Doc { en: "A target of zero", zh: "目标值为 0" },
         what: Doc {
-            en: "Finds targets of `0` or `≥0` (not `≤0`, which is a legitimate limit, nor indicators marked 反向).",
-            zh: "查找目标为 `0` 或 `≥0` 的指标（`≤0` 是合理的上限，标为反向的指标也不报告）。",
+            en: "Finds targets of `0` or `≥0` (not `≤0`, which is a legitimate limit, nor indicators marked 反向), and counts of zero in a goal's text (`建设农村科普示范基地0个`).",
+            zh: "查找目标为 `0` 或 `≥0` 的指标（`≤0` 是合理的上限，标为反向的指标也不报告），以及目标文字中为 0 的计数（如“建设农村科普示范基地0个”）。",
         },
         why: Doc {
             en: "A target of zero is met by doing nothing; it is a placeholder or a typing error.",
@@ -353,6 +434,25 @@ pub(super) const RULES: &[Rule] = &[
         fix: Doc {
             en: "Write `≥23个`; if less really is better, add `{ direction negative; }`.",
             zh: "改为 `≥23个`；如确实越少越好，加上 `{ 指标方向 反向; }`。",
+        },
+    },
+    Rule {
+        code: "K0606",
+        name: "qualitative-cost-or-satisfaction",
+        severity: Severity::Warning,
+        title: Doc { en: "A cost or satisfaction target written as a phrase", zh: "成本或满意度指标的值是文字" },
+        what: Doc {
+            en: "Finds cost indicators (成本) and satisfaction indicators (满意度) whose value is a phrase rather than a quantity. (A quantity in the wrong unit is K0202.)",
+            zh: "查找值为文字而非数量的成本指标和满意度指标。（数量单位不对的归 K0202。）",
+        },
+        why: Doc {
+            en: "Costs and satisfaction are measured: a cost in 元/万元, a satisfaction in %. A phrase such as “被奖励的企业满意度≥95%” hides the target in text that no system can read or score.",
+            zh: "成本和满意度都是定量指标：成本以元/万元计，满意度以 % 计。“被奖励的企业满意度≥95%”这样的文字把目标藏在文字里，系统无法读取和评分。",
+        },
+        example: "project \"百家科技\" {\n  satisfaction service \"被评价单位接受程度\" \"被奖励的高新技术企业 满意度≥95%\";\n}",
+        fix: Doc {
+            en: "Write the target as a quantity: `satisfaction service \"被奖励的高新技术企业满意度\" >= 95%;`.",
+            zh: "把目标写成数量：`满意度 服务对象 \"被奖励的高新技术企业满意度\" >= 95%;`。",
         },
     },
 ];
