@@ -58,6 +58,7 @@ fn lhasa_findings_by_rule() {
         ("K0701", 2),  // 02: goal 24家 vs 20家; 10: goal 21次 vs ≤21人
         ("K0702", 3),  // 12 13 14 copy 11's goal
         ("K0703", 1),  // 02: 被评价单位接受程度 twice
+        ("K0704", 1),  // 10: the goal computes 147000元, the budget is 15万元
         ("K0801", 1),  // 04: period 2021 on a 2023 form
         ("K0802", 3),  // 05 07 filed 2023-11-28, 16 filed 2023-07-28
     ]

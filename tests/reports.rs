@@ -148,7 +148,7 @@ fn human_report_groups_by_file_and_sums_up_by_family() {
         "{out}"
     );
     assert!(
-        out.contains("2 error(s), 79 warning(s) in 18 file(s)"),
+        out.contains("2 error(s), 80 warning(s) in 18 file(s)"),
         "{out}"
     );
     assert!(

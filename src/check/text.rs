@@ -321,8 +321,97 @@ fn duplicates(cx: &Ctx<'_>, file: usize, indicators: &[Indicator], out: &mut Vec
     }
 }
 
+/// The results of calculations written in a goal: a money amount right after `=` / `＝`
+/// (`21×7人/次×1000元/人=147000元`), with its byte range and value in 元.
+pub(super) fn computed_amounts(text: &str) -> Vec<(usize, usize, Decimal)> {
+    let mut out = Vec::new();
+    for (i, c) in text.char_indices().filter(|(_, c)| matches!(c, '=' | '＝')) {
+        let after = i + c.len_utf8();
+        let rest = &text[after..];
+        let start = after + (rest.len() - rest.trim_start().len());
+        let digits: usize = text[start..]
+            .chars()
+            .take_while(|c| c.is_ascii_digit() || *c == '.')
+            .map(char::len_utf8)
+            .sum();
+        let Ok(value) = text[start..start + digits].parse::<Decimal>() else {
+            continue;
+        };
+        let tail = &text[start + digits..];
+        let unit_start = start + digits + (tail.len() - tail.trim_start().len());
+        for unit in ["亿元", "万元", "千元", "元"] {
+            if text[unit_start..].starts_with(unit) {
+                let factor = match unit {
+                    "亿元" => Decimal::from(100_000_000),
+                    "万元" => Decimal::from(10_000),
+                    "千元" => Decimal::from(1_000),
+                    _ => Decimal::ONE,
+                };
+                out.push((start, unit_start + unit.len(), value * factor));
+                break;
+            }
+        }
+    }
+    out
+}
+
+fn goal_calculation(cx: &Ctx<'_>, p: &crate::model::Project, out: &mut Vec<Diagnostic>) {
+    let Some(budget) = p.budget.as_ref().and_then(|b| b.total.yuan()) else {
+        return;
+    };
+    let file = p.origin.file_index;
+    for g in &p.goals {
+        for (start, end, amount) in computed_amounts(&g.text) {
+            if amount == budget {
+                continue;
+            }
+            let span = match goal_text_span(cx, file, g) {
+                (_, Some(s)) => Span::new(s + start, s + end),
+                (span, None) => span,
+            };
+            let said = &g.text[start..end];
+            let b = p
+                .budget
+                .as_ref()
+                .map(|b| b.span)
+                .unwrap_or(p.origin.name_span);
+            out.push(
+                cx.diag(
+                    "K0704",
+                    file,
+                    span,
+                    Text::new(
+                        format!(
+                            "the goal's calculation comes to {said} ({}), but the budget is {}",
+                            super::wan(amount),
+                            super::wan(budget)
+                        ),
+                        format!(
+                            "目标中的测算结果为{said}（{}），而项目预算为{}",
+                            super::wan(amount),
+                            super::wan(budget)
+                        ),
+                    ),
+                    Text::new(
+                        format!(
+                            "explain the difference of {} or make the budget agree with the calculation",
+                            super::wan((budget - amount).abs())
+                        ),
+                        format!(
+                            "说明相差的{}，或使预算与测算一致",
+                            super::wan((budget - amount).abs())
+                        ),
+                    ),
+                )
+                .with_label(file, b, Text::new("the budget", "项目预算")),
+            );
+        }
+    }
+}
+
 pub(super) fn check(cx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     for p in &cx.filing.projects {
+        goal_calculation(cx, p, out);
         goal_numbers(cx, p.origin.file_index, &p.goals, &p.indicators, out);
         duplicates(cx, p.origin.file_index, &p.indicators, out);
     }
@@ -391,6 +480,25 @@ pub(super) const RULES: &[Rule] = &[
             zh: "删去重复行，或改为本应填写的指标。",
         },
     },
+    Rule {
+        code: "K0704",
+        name: "goal-calculation-differs-from-budget",
+        severity: Severity::Warning,
+        title: Doc { en: "A calculation in the goal does not come to the budget", zh: "目标中的测算结果与预算不符" },
+        what: Doc {
+            en: "Finds money amounts written as the result of a calculation in a project's goal (right after `=`, e.g. `21×7人/次×1000元/人=147000元`) and compares them with the project's 年度资金总额.",
+            zh: "查找项目目标中作为测算结果写出的金额（紧跟在 `=` 之后，如 `21×7人/次×1000元/人=147000元`），并与项目的年度资金总额比较。",
+        },
+        why: Doc {
+            en: "The calculation is the budget's justification (测算依据); when it comes to another amount, either the budget is padded or the calculation is out of date.",
+            zh: "测算是预算的依据；测算结果与预算不符，要么预算有虚增，要么测算已过时。",
+        },
+        example: "project \"拉萨市级重点科技项目评审经费\" {\n  budget 15万元;\n  goal \"全年共评审项目21次, 每次7名专家, 21×7人/次×1000元/人=147000元。\";\n}",
+        fix: Doc {
+            en: "Make the budget agree with the calculation, or complete the calculation with the missing items.",
+            zh: "使预算与测算一致，或在测算中补上遗漏的项目。",
+        },
+    },
 ];
 
 #[cfg(test)]
@@ -412,6 +520,16 @@ mod tests {
                 ("20000".into(), "件".into())
             ]
         );
+    }
+
+    #[test]
+    fn calculation_results_are_read_from_text() {
+        let text = "21×7人/次×1000元/人=147000元。另 a = 3万元, b=2";
+        let got: Vec<String> = computed_amounts(text)
+            .iter()
+            .map(|c| c.2.to_string())
+            .collect();
+        assert_eq!(got, vec!["147000", "30000"]);
     }
 
     #[test]
