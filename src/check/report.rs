@@ -383,8 +383,13 @@ fn markdown(diags: &[Diagnostic], sources: &Sources, filing: &Filing, lang: Lang
                 ),
             };
             let sep = if lang == Lang::Zh { "：" } else { ": " };
+            let (open, close) = if lang == Lang::Zh {
+                ("（", "）")
+            } else {
+                (" (", ")")
+            };
             out.push_str(&format!(
-                "{}. **{sev} {}** ({line_word}){sep}{}",
+                "{}. **{sev} {}**{open}{line_word}{close}{sep}{}",
                 i + 1,
                 d.code,
                 d.message.get(lang)

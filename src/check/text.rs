@@ -370,11 +370,10 @@ fn goal_calculation(cx: &Ctx<'_>, p: &crate::model::Project, out: &mut Vec<Diagn
                 (span, None) => span,
             };
             let said = &g.text[start..end];
-            let b = p
-                .budget
-                .as_ref()
-                .map(|b| b.span)
-                .unwrap_or(p.origin.name_span);
+            let b = match &p.budget {
+                Some(b) => super::number_span(cx.source(file), b.span, &b.total),
+                None => p.origin.name_span,
+            };
             out.push(
                 cx.diag(
                     "K0704",
