@@ -338,3 +338,42 @@ fn no_panic_on_odd_input() {
         );
     }
 }
+
+#[test]
+fn no_panic_on_truncated_filings() {
+    // Every example file cut at many places, checked together with the others: the checker
+    // must not panic on half-written forms.
+    let files: Vec<(String, String)> = std::fs::read_dir(FILING)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .map(|p| {
+            (
+                p.display().to_string(),
+                std::fs::read_to_string(&p).unwrap(),
+            )
+        })
+        .collect();
+    for (name, text) in &files {
+        let mut cut = 0;
+        while cut < text.len() {
+            while !text.is_char_boundary(cut) {
+                cut += 1;
+            }
+            let mut set: Vec<(&str, &str)> = files
+                .iter()
+                .filter(|(n, _)| n != name)
+                .map(|(n, t)| (n.as_str(), t.as_str()))
+                .collect();
+            set.push((name.as_str(), &text[..cut]));
+            let (loaded, diags) = checking::check_text(&set, None);
+            let _ = report::render(
+                Format::Markdown,
+                &diags,
+                &loaded.sources,
+                &loaded.filing,
+                Lang::En,
+            );
+            cut += 211;
+        }
+    }
+}
