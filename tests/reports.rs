@@ -377,3 +377,17 @@ fn no_panic_on_truncated_filings() {
         }
     }
 }
+
+#[test]
+fn forms_that_lost_data_are_not_called_incomplete() {
+    // The budget is there but not money (K0204): the form must not also be told that it has
+    // no budget, no goal and no indicators.
+    let text = "project \"x\" {\n  year 2023;\n  budget 1238.68;\n}\n";
+    let (_, diags) = checking::check_text(&[("a.kpi", text)], None);
+    assert_eq!(checking::codes(&diags), vec!["K0204"]);
+    // The same form without the error is judged complete or not.
+    let text = "project \"x\" {\n  year 2023;\n  budget 1238.68万元;\n}\n";
+    let (_, diags) = checking::check_text(&[("a.kpi", text)], None);
+    assert!(checking::codes(&diags).contains(&"K0501"));
+    assert!(checking::codes(&diags).contains(&"K0506"));
+}

@@ -244,6 +244,11 @@ fn header(cx: &Ctx<'_>, p: &Project, out: &mut Vec<Diagnostic>) {
 pub(super) fn check(cx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     for p in &cx.filing.projects {
         let file = p.origin.file_index;
+        if cx.lost_data(file, p.origin.span) {
+            // Part of the form could not be read: only what was read is judged.
+            indicators(cx, file, &p.indicators, out);
+            continue;
+        }
         header(cx, p, out);
         goals(cx, file, p.origin.name_span, &p.goals, out);
         required(
@@ -258,6 +263,10 @@ pub(super) fn check(cx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     }
     for d in &cx.filing.departments {
         let file = d.origin.file_index;
+        if cx.lost_data(file, d.origin.span) {
+            indicators(cx, file, &d.indicators, out);
+            continue;
+        }
         goals(cx, file, d.origin.name_span, &d.goals, out);
         required(
             cx,
@@ -278,8 +287,8 @@ pub(super) const RULES: &[Rule] = &[
         severity: Severity::Warning,
         title: Doc { en: "A required (必填) category has no indicator", zh: "必填类别没有指标" },
         what: Doc {
-            en: "Checks that a project form has an indicator (with a name or a value) in every category the profile marks required. Profile `lhasa-2023` (default): 数量, 质量, 时效, 成本 (under 产出 or level 1), 社会效益, 可持续影响, 服务对象满意度. Profile `central-2021`: 数量, 质量, 时效, level-1 成本, some 效益, some 满意度. Department forms need one 产出, one 效益 and one 满意度 indicator.",
-            zh: "检查项目表在配置方案标为必填的每个类别下都有指标（有名称或有指标值）。方案 `lhasa-2023`（默认）：数量、质量、时效、成本（产出下或一级）、社会效益、可持续影响、服务对象满意度。方案 `central-2021`：数量、质量、时效、一级成本、至少一个效益、至少一个满意度。部门表须至少有一个产出、一个效益、一个满意度指标。",
+            en: "Checks that a project form has an indicator (with a name or a value) in every category the profile marks required (not on forms with syntax or unit errors, whose rows may be lost). Profile `lhasa-2023` (default): 数量, 质量, 时效, 成本 (under 产出 or level 1), 社会效益, 可持续影响, 服务对象满意度. Profile `central-2021`: 数量, 质量, 时效, level-1 成本, some 效益, some 满意度. Department forms need one 产出, one 效益 and one 满意度 indicator.",
+            zh: "检查项目表在配置方案标为必填的每个类别下都有指标（有名称或有指标值）（有语法或单位错误的表不检查，因其部分行可能未被读取）。方案 `lhasa-2023`（默认）：数量、质量、时效、成本（产出下或一级）、社会效益、可持续影响、服务对象满意度。方案 `central-2021`：数量、质量、时效、一级成本、至少一个效益、至少一个满意度。部门表须至少有一个产出、一个效益、一个满意度指标。",
         },
         why: Doc {
             en: "The template marks these rows 必填; a form without them is sent back, and the missing dimension cannot be monitored or evaluated later.",
@@ -355,7 +364,7 @@ pub(super) const RULES: &[Rule] = &[
         title: Doc { en: "A header field of a project form is missing", zh: "项目表表头缺项" },
         what: Doc {
             en: "Checks that a project form gives its supervising department (主管部门), implementing unit (实施单位), period (项目期), annual budget (年度资金总额), filing date (填报日期) and a contact (填报人 or 联系电话).",
-            zh: "检查项目表填写了主管部门、实施单位、项目期、年度资金总额、填报日期和联系人（填报人或联系电话）。",
+            zh: "检查项目表填写了主管部门、实施单位、项目期、年度资金总额、填报日期和联系人（填报人或联系电话）。有语法或单位错误的表不检查缺项（缺的可能正是未能读取的那一行）。",
         },
         why: Doc {
             en: "Reviewers need to know who carries out the project, for how long, and whom to call; a form without them is returned.",

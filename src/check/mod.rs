@@ -191,9 +191,23 @@ pub(crate) struct Ctx<'a> {
     pub filing: &'a Filing,
     pub sources: &'a diag::Sources,
     pub config: &'a Config,
+    /// The diagnostics of lowering (syntax and type errors).
+    pub lowered: &'a [Diagnostic],
 }
 
 impl Ctx<'_> {
+    /// True when lowering lost part of a form (a statement that did not parse, an unknown
+    /// unit …): the model then lacks what the form says, and "missing" findings would be
+    /// false.
+    pub fn lost_data(&self, file: usize, form: Span) -> bool {
+        self.lowered.iter().any(|d| {
+            d.file == file
+                && d.loses_data()
+                && form.start <= d.span.start
+                && d.span.start <= form.end
+        })
+    }
+
     /// The budget year of a form: `kpi.toml`, else the form's own `year`, else the
     /// department's.
     pub fn budget_year(&self, form_year: Option<i32>) -> Option<i32> {
@@ -230,7 +244,8 @@ impl Ctx<'_> {
 /// lowering diagnostics and the findings together, with the configured severities, inline
 /// suppressions applied, in a stable order.
 pub fn run(loaded: &mut Loaded, config_file: Option<SourceFile>) -> (Config, Vec<Diagnostic>) {
-    let mut diags = loaded.diagnostics.clone();
+    let lowered = loaded.diagnostics.clone();
+    let mut diags = lowered.clone();
     let config = match config_file {
         Some(file) => {
             let index = loaded.sources.add(file);
@@ -244,6 +259,7 @@ pub fn run(loaded: &mut Loaded, config_file: Option<SourceFile>) -> (Config, Vec
         filing: &loaded.filing,
         sources: &loaded.sources,
         config: &config,
+        lowered: &lowered,
     };
     money::check(&cx, &mut diags);
     cross::check(&cx, &mut diags);
