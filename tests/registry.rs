@@ -133,3 +133,25 @@ fn docs_rules_md_is_generated_and_current() {
         );
     }
 }
+
+#[test]
+fn every_rule_example_triggers_its_rule() {
+    for r in kpi::check::rules() {
+        let (kpi_text, toml) = if r.code == "K1003" {
+            ("project \"x\" { year 2023; }\n", Some(r.example))
+        } else {
+            (r.example, None)
+        };
+        let sources = vec![kpi::source::SourceFile::new("example.kpi", kpi_text)];
+        let mut loaded = kpi::filing::load_sources(sources);
+        let config = toml.map(|t| kpi::source::SourceFile::new("kpi.toml", t));
+        let (_, diags) = kpi::check::run(&mut loaded, config);
+        assert!(
+            diags.iter().any(|d| d.code == r.code),
+            "the example of {} does not trigger it:\n{}\nfound: {:?}",
+            r.code,
+            r.example,
+            diags.iter().map(|d| d.code).collect::<Vec<_>>()
+        );
+    }
+}

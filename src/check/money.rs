@@ -439,7 +439,7 @@ pub(super) const RULES: &[Rule] = &[
             en: "Stated totals are what the finance bureau adds to the budget; a total that is not the sum of its lines means a line is missing, duplicated or mistyped.",
             zh: "所列合计是财政局汇入预算的数字；合计不等于各行之和，说明有行遗漏、重复或录错。",
         },
-        example: "funds {\n  basic \"公用经费\" 72.68万元 fiscal;\n  basic \"工会经费\" 14.08万元 fiscal;\n  total basic 87万元 fiscal;\n}",
+        example: "department \"拉萨市科学技术局\" {\n  funds {\n    basic \"公用经费\" 72.68万元 fiscal;\n    basic \"工会经费\" 14.08万元 fiscal;\n    total basic 87万元 fiscal;\n  }\n}",
         fix: Doc {
             en: "Correct the stated amount to the sum the message gives, or find the line that is wrong.",
             zh: "把所列金额改为提示中的合计数，或查出有误的行。",
