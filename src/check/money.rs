@@ -339,7 +339,13 @@ pub(super) fn check(cx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
             }
             let (stated_cols, _) = split_amounts(&stated.split);
             let total_pair = (total, sum);
-            for (i, (source, en, zh)) in SOURCES.iter().enumerate() {
+            // A total written without its split (`total 100万元;`) states no columns.
+            let sources = if stated.split.is_empty() {
+                &SOURCES[..0]
+            } else {
+                &SOURCES[..]
+            };
+            for (i, (source, en, zh)) in sources.iter().enumerate() {
                 let computed: Decimal = lines
                     .iter()
                     .filter_map(|l| {
