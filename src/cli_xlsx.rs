@@ -5,7 +5,8 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use crate::cli::{load_or_exit, summary};
+use crate::check::report::summary_line as summary;
+use crate::cli::load_or_exit;
 use crate::diag::{self, Diagnostic, Lang};
 use crate::emit::xlsx::{self, Limits, Options, Template};
 
@@ -22,7 +23,7 @@ fn io_error(what: &str, path: &Path, e: impl std::fmt::Display, lang: Lang) -> E
 }
 
 /// Malformed workbooks must end in a diagnostic, not a panic message: parsers run guarded
-/// and their panics are reported as K1007, so the default hook stays quiet for them.
+/// and their panics are reported as K1107, so the default hook stays quiet for them.
 fn quiet_panics() {
     let default = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {

@@ -372,7 +372,7 @@ fn template_mistakes_are_diagnostics_naming_sheet_and_cell() {
         (1, 1, "{{project.nmae}}"),
     ]));
     assert!(
-        e[0].starts_with("K1001 模板!B2: unknown placeholder {{project.nmae}}"),
+        e[0].starts_with("K1101 模板!B2: unknown placeholder {{project.nmae}}"),
         "{e:?}"
     );
     assert!(e[0].contains("模板!B2：未知占位符"), "{e:?}");
@@ -380,39 +380,39 @@ fn template_mistakes_are_diagnostics_naming_sheet_and_cell() {
         (0, 0, "{{project.name}}"),
         (2, 0, "{{#each indicatorz}}"),
     ]));
-    assert!(e[0].starts_with("K1003 模板!A3"), "{e:?}");
+    assert!(e[0].starts_with("K1103 模板!A3"), "{e:?}");
     let e = template_error(&workbook(&[
         (0, 0, "{{project.name}}"),
         (2, 3, "{{indicator.name}}"),
     ]));
-    assert!(e[0].starts_with("K1006 模板!D3"), "{e:?}");
+    assert!(e[0].starts_with("K1106 模板!D3"), "{e:?}");
     let e = template_error(&workbook(&[(0, 0, "{{project.name"), (1, 0, "{{/each}}")]));
-    assert!(e.iter().any(|m| m.starts_with("K1005 模板!A1")), "{e:?}");
-    assert!(e.iter().any(|m| m.starts_with("K1004 模板!A2")), "{e:?}");
+    assert!(e.iter().any(|m| m.starts_with("K1105 模板!A1")), "{e:?}");
+    assert!(e.iter().any(|m| m.starts_with("K1104 模板!A2")), "{e:?}");
     let e = template_error(&workbook(&[(0, 0, "{{project.name|upper}}")]));
-    assert!(e[0].starts_with("K1002 模板!A1"), "{e:?}");
+    assert!(e[0].starts_with("K1102 模板!A1"), "{e:?}");
     let e = template_error(&workbook(&[
         (0, 0, "{{project.name}}"),
         (1, 0, "{{department.name}}"),
     ]));
-    assert!(e[0].starts_with("K1010"), "{e:?}");
+    assert!(e[0].starts_with("K1110"), "{e:?}");
     let e = template_error(&workbook(&[(0, 0, "no placeholders")]));
-    assert!(e[0].starts_with("K1008"), "{e:?}");
+    assert!(e[0].starts_with("K1108"), "{e:?}");
     let e = template_error(&workbook(&[
         (0, 0, "{{project.name}}"),
         (2, 0, "{{#each indicators}}{{indicator.name}}"),
         (2, 1, "{{#each goals}}"),
     ]));
-    assert!(e[0].starts_with("K1004 模板!"), "{e:?}");
+    assert!(e[0].starts_with("K1104 模板!"), "{e:?}");
 }
 
 #[test]
 fn garbage_and_huge_templates_are_errors_not_panics() {
     // Garbage bytes, an empty file, a truncated workbook.
-    assert!(template_error(b"garbage \x00\x01\x02")[0].starts_with("K1007"));
-    assert!(template_error(b"")[0].starts_with("K1007"));
+    assert!(template_error(b"garbage \x00\x01\x02")[0].starts_with("K1107"));
+    assert!(template_error(b"")[0].starts_with("K1107"));
     let good = xlsx::BUILTIN_TEMPLATE;
-    assert!(template_error(&good[..good.len() / 2])[0].starts_with("K1007"));
+    assert!(template_error(&good[..good.len() / 2])[0].starts_with("K1107"));
     // A zip of valid structure whose sheet XML is nonsense.
     let mut entries = Vec::new();
     {
@@ -440,7 +440,7 @@ fn garbage_and_huge_templates_are_errors_not_panics() {
         ..Limits::default()
     };
     match Template::read(&bomb, &small) {
-        Err(d) => assert_eq!(d[0].code, "K1009", "{:?}", d[0].message),
+        Err(d) => assert_eq!(d[0].code, "K1109", "{:?}", d[0].message),
         Ok(_) => panic!("a bomb was accepted"),
     }
     // A sheet with very many cells.
@@ -457,11 +457,11 @@ fn garbage_and_huge_templates_are_errors_not_panics() {
         ..Limits::default()
     };
     match Template::read(&far, &limits) {
-        Err(d) => assert_eq!(d[0].code, "K1009"),
+        Err(d) => assert_eq!(d[0].code, "K1109"),
         Ok(_) => panic!("a huge sheet was accepted"),
     }
     match Template::read(&far, &Limits::default()) {
-        Err(d) => assert_eq!(d[0].code, "K1009", "row 60001 is past the row limit"),
+        Err(d) => assert_eq!(d[0].code, "K1109", "row 60001 is past the row limit"),
         Ok(_) => panic!("a sheet past the row limit was accepted"),
     }
 }
@@ -469,11 +469,11 @@ fn garbage_and_huge_templates_are_errors_not_panics() {
 #[test]
 fn import_of_non_forms_says_what_was_missing() {
     let e = kpi::import::xlsx_to_kpi(&workbook(&[(0, 0, "hello")]), "x.xlsx").unwrap_err();
-    assert_eq!(e[0].code, "K1101");
+    assert_eq!(e[0].code, "K1201");
     assert!(e[0].message.en.contains("项目名称"), "{}", e[0].message.en);
     assert_eq!(
         kpi::import::xlsx_to_kpi(b"nonsense", "x.xlsx").unwrap_err()[0].code,
-        "K1007"
+        "K1107"
     );
 }
 
@@ -542,6 +542,32 @@ fn official_layout_is_imported_by_its_labels() {
     );
     assert_eq!(p.indicators.len(), 2, "{text}");
     assert_eq!(p.indicators[1].level2, Some(kpi::model::Level2::Service));
+}
+
+/// Every K11xx/K12xx code in src/ is in docs/templates.md's table, and the other way round.
+#[test]
+fn every_workbook_code_is_documented() {
+    fn codes_in(text: &str) -> BTreeSet<String> {
+        let b = text.as_bytes();
+        (0..b.len().saturating_sub(5))
+            .filter(|&i| b[i] == b'K' && b[i + 1] == b'1' && (b[i + 2] == b'1' || b[i + 2] == b'2'))
+            .filter(|&i| b[i + 3..i + 5].iter().all(u8::is_ascii_digit))
+            .filter(|&i| b.get(i + 5).is_none_or(|c| !c.is_ascii_digit()))
+            .map(|i| text[i..i + 5].to_string())
+            .collect()
+    }
+    let mut src = BTreeSet::new();
+    for f in ["src/emit/xlsx/mod.rs", "src/emit/xlsx/template.rs", "src/import/mod.rs", "src/import/sheet.rs"] {
+        src.extend(codes_in(&std::fs::read_to_string(root(f)).unwrap()));
+    }
+    let docs = std::fs::read_to_string(root("docs/templates.md")).unwrap();
+    let documented: BTreeSet<String> = docs
+        .lines()
+        .filter(|l| l.starts_with("| K1"))
+        .flat_map(codes_in)
+        .collect();
+    assert!(src.len() >= 12, "{src:?}");
+    assert_eq!(src, documented, "codes in src/ vs the table in docs/templates.md");
 }
 
 // ───────────────────────────── the command line ─────────────────────────────
@@ -633,7 +659,7 @@ fn cli_builds_one_file_and_imports_it() {
         .unwrap();
     assert_eq!(out.status.code(), Some(1));
     assert!(
-        String::from_utf8_lossy(&out.stderr).contains("K1007"),
+        String::from_utf8_lossy(&out.stderr).contains("K1107"),
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );

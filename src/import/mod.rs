@@ -45,7 +45,7 @@ pub fn xlsx_to_kpi(bytes: &[u8], name: &str) -> Result<String, Vec<Diagnostic>> 
             .collect::<Vec<_>>()
             .join(", ");
         return Err(vec![xlsx_diag(
-            "K1101",
+            "K1201",
             Text::new(
                 format!("no form found in the workbook (sheets: {names}): no sheet has a 项目名称 label (project form) or a 部门（单位）名称 / 部门名称 label (department form)"),
                 format!("工作簿中没有找到绩效目标表（工作表：{names}）：没有工作表含“项目名称”（项目表）或“部门（单位）名称”/“部门名称”（部门表）标签"),
@@ -68,7 +68,7 @@ pub fn xlsx_to_kpi(bytes: &[u8], name: &str) -> Result<String, Vec<Diagnostic>> 
 
 fn unreadable(e: String) -> Vec<Diagnostic> {
     vec![xlsx_diag(
-        "K1007",
+        "K1107",
         Text::new(
             format!("the workbook could not be read: {e}"),
             format!("无法读取该工作簿：{e}"),
@@ -110,7 +110,7 @@ fn read_grids(bytes: &[u8], limits: &Limits) -> Result<Vec<Grid>, Vec<Diagnostic
         let (rows, cols) = range.get_size();
         if rows.saturating_mul(cols) > limits.max_template_cells * 10 {
             return Err(vec![xlsx_diag(
-                "K1009",
+                "K1109",
                 Text::new(
                     format!("sheet {name} is too big to be a form ({rows}×{cols} cells)"),
                     format!("工作表 {name} 过大，不像绩效目标表（{rows}×{cols} 个单元格）"),

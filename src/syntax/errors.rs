@@ -166,6 +166,8 @@ pub fn syntax_error(text: &str, err: &Error<Rule>, slice: Span, file: usize) -> 
     if let Some(d) = unterminated(&text[..slice.end], offset, pos, file) {
         return d;
     }
+    // pest reports some failures before the spaces that precede the offending token.
+    let pos = pos + (text[pos..].len() - text[pos..].trim_start().len());
     let rest = &text[pos..];
     let token = next_token(rest);
     let token_span = Span::new(
@@ -229,19 +231,18 @@ pub fn syntax_error(text: &str, err: &Error<Rule>, slice: Span, file: usize) -> 
             );
         }
     }
-    if (rest.starts_with('}') || rest.starts_with('｝'))
-        && (positives.iter().any(|r| {
-            matches!(
-                r,
-                Rule::item
-                    | Rule::item_only
-                    | Rule::project_item
-                    | Rule::department_item
-                    | Rule::kw_project
-                    | Rule::kw_department
-            )
-        }) || !wants_close)
-    {
+    let closes_nothing = positives.iter().any(|r| {
+        matches!(
+            r,
+            Rule::item
+                | Rule::item_only
+                | Rule::project_item
+                | Rule::department_item
+                | Rule::kw_project
+                | Rule::kw_department
+        )
+    }) || !wants_close;
+    if (rest.starts_with('}') || rest.starts_with('｝')) && closes_nothing {
         return Diagnostic::error(
             "K0107",
             file,
@@ -289,6 +290,14 @@ pub fn syntax_error(text: &str, err: &Error<Rule>, slice: Span, file: usize) -> 
                 | Rule::department_stmt_only
         )
     });
+    if is_word
+        && wants_statement
+        && STATEMENT_KEYWORDS
+            .iter()
+            .any(|(en, zh)| *en == token || *zh == token)
+    {
+        return out_of_place(text, token_span, file);
+    }
     if is_word && wants_statement {
         let suggestion = suggest(&token);
         let (hint_en, hint_zh) = match suggestion {
@@ -348,7 +357,8 @@ fn found(rest: &str, token: &str, lang: Lang2) -> String {
     match (rest.is_empty(), lang) {
         (true, Lang2::En) => "the end of the file".into(),
         (true, Lang2::Zh) => "文件结尾".into(),
-        (false, _) => format!("`{token}`"),
+        (false, Lang2::En) => format!("`{token}`"),
+        (false, Lang2::Zh) => format!("“{token}”"),
     }
 }
 
@@ -383,7 +393,7 @@ fn next_token(rest: &str) -> String {
     };
     if first == '"' {
         let end = rest[1..].find('"').map_or(rest.len(), |i| i + 2);
-        return rest[..end.min(40)].chars().collect();
+        return rest[..end].chars().take(20).collect();
     }
     let word = |c: char| c.is_alphanumeric() || c == '_' || c == '-' || c == '.';
     if word(first) {
@@ -403,7 +413,11 @@ fn suggest(word: &str) -> Option<(&'static str, &'static str)> {
     let mut best: Option<(usize, (&str, &str))> = None;
     for &(en, zh) in STATEMENT_KEYWORDS {
         let d = edit_distance(&lower, en).min(edit_distance(word, zh));
-        let limit = if word.chars().any(is_han) { 1 } else { 2 };
+        let limit = if word.chars().any(is_han) || word.len() <= 4 {
+            1
+        } else {
+            2
+        };
         if d <= limit && best.is_none_or(|(bd, _)| d < bd) {
             best = Some((d, (en, zh)));
         }
@@ -564,8 +578,8 @@ pub fn out_of_place(text: &str, span: Span, file: usize) -> Diagnostic {
             format!("这类表单中不能使用“{token}”"),
         ),
         Text::new(
-            "`funds` belongs in a department form; `kind`, `period` and `budget` in a project form",
-            "资金表只能写在部门表中；项目属性、项目期、年度资金总额只能写在项目表中",
+            "`funds` belongs in a department form; `department`, `kind`, `period` and `budget` in a project form; `basic` and `total` inside `funds { }`; `weight`, `explanation`, `scoring`, `direction` inside an indicator's `{ }`",
+            "资金表只能写在部门表中；主管部门、项目属性、项目期、年度资金总额只能写在项目表中；基本支出、合计只能写在资金表内；分值、指标解释、评分标准、指标方向只能写在指标的 { } 内",
         ),
     )
 }

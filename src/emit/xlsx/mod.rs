@@ -70,7 +70,7 @@ pub fn xlsx_diag(code: &'static str, message: Text, help: Text) -> Diagnostic {
     Diagnostic::error(code, 0, Span::new(0, 0), message, help)
 }
 
-/// Renders xlsx diagnostics (no source text to show): `error[K1001]: message` and the help.
+/// Renders xlsx diagnostics (no source text to show): `error[K1101]: message` and the help.
 pub fn render_plain(diags: &[Diagnostic], lang: Lang) -> String {
     let mut out = String::new();
     for d in diags {
@@ -118,7 +118,7 @@ pub struct Template {
 
 fn not_a_template(en: String, zh: String) -> Vec<Diagnostic> {
     vec![xlsx_diag(
-        "K1007",
+        "K1107",
         Text::new(en, zh),
         Text::new(
             "give an .xlsx workbook saved by Excel, WPS or LibreOffice",
@@ -138,7 +138,7 @@ pub fn open_checked(
             format!("不是 xlsx 工作簿（无法作为 zip 读取：{e}）"),
         ),
         package::ZipProblem::TooBig(what) => vec![xlsx_diag(
-            "K1009",
+            "K1109",
             Text::new(
                 format!("the workbook is too big ({what})"),
                 format!("工作簿过大（{what}）"),
@@ -208,7 +208,7 @@ impl Template {
         }
         if project.is_none() && department.is_none() {
             return Err(vec![xlsx_diag(
-                "K1008",
+                "K1108",
                 Text::new(
                     "the template has no form sheet: no sheet uses {{project.…}} or {{department.…}} placeholders",
                     "模板中没有表格工作表：没有工作表使用 {{project.…}} 或 {{department.…}} 占位符",
@@ -320,7 +320,7 @@ pub struct Options {
 
 fn write_error(e: impl std::fmt::Display) -> Vec<Diagnostic> {
     vec![xlsx_diag(
-        "K1011",
+        "K1111",
         Text::new(
             format!("the workbook could not be written: {e}"),
             format!("无法生成工作簿：{e}"),
