@@ -477,6 +477,68 @@ fn import_of_non_forms_says_what_was_missing() {
     );
 }
 
+/// Rewrites a merge in the first sheet's XML (writing a huge merge would write every cell).
+fn widen_merge(bytes: &[u8], from: &str, to: &str) -> Vec<u8> {
+    let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).unwrap();
+    let entries: Vec<(String, Vec<u8>)> = (0..zip.len())
+        .map(|i| {
+            let mut f = zip.by_index(i).unwrap();
+            let mut data = Vec::new();
+            std::io::Read::read_to_end(&mut f, &mut data).unwrap();
+            let name = f.name().unwrap().to_string();
+            if name == "xl/worksheets/sheet1.xml" {
+                let xml = String::from_utf8(data).unwrap();
+                assert!(xml.contains(from));
+                data = xml.replace(from, to).into_bytes();
+            }
+            (name, data)
+        })
+        .collect();
+    xlsx::package::write_entries(&entries).unwrap()
+}
+
+#[test]
+fn a_template_merge_over_the_whole_sheet_is_harmless() {
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    let ws = wb.add_worksheet();
+    ws.write_string(0, 0, "{{project.name}}").unwrap();
+    ws.write_string(1, 0, "{{#each indicators}}{{indicator.name}}")
+        .unwrap();
+    ws.merge_range(2, 0, 3, 1, "", &rust_xlsxwriter::Format::new())
+        .unwrap();
+    let bytes = widen_merge(&wb.save_to_buffer().unwrap(), "A3:B4", "A3:XFD1048576");
+    let template = Template::read(&bytes, &Limits::default()).unwrap();
+    let loaded = load_ok(&root("examples/quickstart.kpi"));
+    let out = build(&loaded, Some(&template));
+    assert!(dump(&out).contains("A1 s \"科技专项\""), "{}", dump(&out));
+}
+
+#[test]
+fn import_of_hostile_sheets_is_bounded() {
+    // One cell in the last row and column: a dense read would need 17 billion cells.
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    let ws = wb.add_worksheet();
+    ws.write_string(0, 0, "项目名称").unwrap();
+    ws.write_string(0, 1, "x").unwrap();
+    ws.write_string(1_048_575, 16_383, "far").unwrap();
+    let far = wb.save_to_buffer().unwrap();
+    assert_eq!(
+        kpi::import::xlsx_to_kpi(&far, "far.xlsx").unwrap_err()[0].code,
+        "K1109"
+    );
+    // A merge over the whole sheet is fine: it is clipped to the cells there are.
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    let ws = wb.add_worksheet();
+    ws.write_string(0, 0, "项目名称").unwrap();
+    ws.write_string(0, 1, "x").unwrap();
+    ws.merge_range(2, 0, 3, 1, "", &rust_xlsxwriter::Format::new())
+        .unwrap();
+    let small = wb.save_to_buffer().unwrap();
+    let merged = widen_merge(&small, "A3:B4", "A3:XFD1048576");
+    let text = kpi::import::xlsx_to_kpi(&merged, "merged.xlsx").unwrap();
+    assert!(text.contains("project \"x\""), "{text}");
+}
+
 #[test]
 fn official_layout_is_imported_by_its_labels() {
     // The seed's project layout: labels with colons, values in 万元 with the unit, 必填 marks.
@@ -557,7 +619,12 @@ fn every_workbook_code_is_documented() {
             .collect()
     }
     let mut src = BTreeSet::new();
-    for f in ["src/emit/xlsx/mod.rs", "src/emit/xlsx/template.rs", "src/import/mod.rs", "src/import/sheet.rs"] {
+    for f in [
+        "src/emit/xlsx/mod.rs",
+        "src/emit/xlsx/template.rs",
+        "src/import/mod.rs",
+        "src/import/sheet.rs",
+    ] {
         src.extend(codes_in(&std::fs::read_to_string(root(f)).unwrap()));
     }
     let docs = std::fs::read_to_string(root("docs/templates.md")).unwrap();
@@ -567,7 +634,10 @@ fn every_workbook_code_is_documented() {
         .flat_map(codes_in)
         .collect();
     assert!(src.len() >= 12, "{src:?}");
-    assert_eq!(src, documented, "codes in src/ vs the table in docs/templates.md");
+    assert_eq!(
+        src, documented,
+        "codes in src/ vs the table in docs/templates.md"
+    );
 }
 
 // ───────────────────────────── the command line ─────────────────────────────

@@ -100,41 +100,69 @@ pub fn cell_text(d: &Data) -> String {
     }
 }
 
-fn read_grids(bytes: &[u8], limits: &Limits) -> Result<Vec<Grid>, Vec<Diagnostic>> {
+/// Most cells, rows, columns and merged regions a sheet may have to be read as a form.
+const MAX_CELLS: usize = 200_000;
+const MAX_ROW: u32 = 100_000;
+const MAX_COL: u32 = 1_000;
+const MAX_MERGES: usize = 20_000;
+/// Rows covered by merged regions, summed over the regions (within the sheet's rows).
+const MAX_MERGE_ROWS: u64 = 2_000_000;
+
+fn too_big(name: &str, what: String) -> Vec<Diagnostic> {
+    vec![xlsx_diag(
+        "K1109",
+        Text::new(
+            format!("sheet {name} is too big to be a form ({what})"),
+            format!("工作表 {name} 过大，不像绩效目标表（{what}）"),
+        ),
+        Text::new(
+            format!("a form sheet may have at most {MAX_CELLS} cells, {MAX_ROW} rows, {MAX_COL} columns and {MAX_MERGES} merged regions"),
+            format!("表格工作表上限：{MAX_CELLS} 个单元格、{MAX_ROW} 行、{MAX_COL} 列、{MAX_MERGES} 个合并区域"),
+        ),
+    )]
+}
+
+/// Reads every sheet cell by cell (never as a dense range: a hostile sheet with one cell at
+/// XFD1048576 would need billions), within the limits above.
+fn read_grids(bytes: &[u8], _limits: &Limits) -> Result<Vec<Grid>, Vec<Diagnostic>> {
     let mut book: Xlsx<_> = Xlsx::new(Cursor::new(bytes)).map_err(|e| unreadable(e.to_string()))?;
     let mut grids = Vec::new();
     for name in book.sheet_names() {
-        let range = book
-            .worksheet_range(&name)
-            .map_err(|e| unreadable(e.to_string()))?;
-        let (rows, cols) = range.get_size();
-        if rows.saturating_mul(cols) > limits.max_template_cells * 10 {
-            return Err(vec![xlsx_diag(
-                "K1109",
-                Text::new(
-                    format!("sheet {name} is too big to be a form ({rows}×{cols} cells)"),
-                    format!("工作表 {name} 过大，不像绩效目标表（{rows}×{cols} 个单元格）"),
-                ),
-                Text::new(
-                    "import the sheets of the form only",
-                    "只导入绩效目标表所在的工作表",
-                ),
-            )]);
-        }
-        let start = range.start().unwrap_or((0, 0));
-        let mut cells = vec![vec![String::new(); cols]; rows];
-        for (r, row) in range.rows().enumerate() {
-            for (c, d) in row.iter().enumerate() {
-                cells[r][c] = cell_text(d).trim().to_string();
+        let mut cells = std::collections::BTreeMap::new();
+        {
+            let mut reader = book
+                .worksheet_cells_reader(&name)
+                .map_err(|e| unreadable(e.to_string()))?;
+            while let Some(cell) = reader.next_cell().map_err(|e| unreadable(e.to_string()))? {
+                let (r, c) = cell.get_position();
+                let text = cell_text(&Data::from(cell.get_value().clone()))
+                    .trim()
+                    .to_string();
+                if text.is_empty() {
+                    continue;
+                }
+                if r >= MAX_ROW || c >= MAX_COL {
+                    return Err(too_big(
+                        &name,
+                        format!("a cell at row {}, column {}", r + 1, c + 1),
+                    ));
+                }
+                cells.insert((r, c), text);
+                if cells.len() > MAX_CELLS {
+                    return Err(too_big(&name, format!("more than {MAX_CELLS} cells")));
+                }
             }
         }
-        let merges = book
+        let merges: Vec<sheet::Region> = book
             .merge_cells_by_sheet_name(&name)
             .map_err(|e| unreadable(e.to_string()))?
             .into_iter()
             .map(|dim| (dim.start, dim.end))
             .collect();
-        grids.push(Grid::new(name, start, cells, merges));
+        if merges.len() > MAX_MERGES || sheet::merge_index_size(&cells, &merges) > MAX_MERGE_ROWS {
+            return Err(too_big(&name, format!("{} merged regions", merges.len())));
+        }
+        grids.push(Grid::new(name, cells, merges));
     }
     Ok(grids)
 }

@@ -1,5 +1,6 @@
 //! One sheet read as a grid of texts with its merged regions, and the forms found in it.
 
+use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
 use crate::emit::xlsx::context::{kind_text, project_kind_zh, KIND_SEPARATOR};
@@ -7,12 +8,29 @@ use crate::filing::load_sources;
 use crate::model::{ProjectKind, Value};
 use crate::source::SourceFile;
 
-/// A sheet's cells as text (0-based absolute rows and columns) with its merged regions.
+/// A merged region: its first and last (row, column), 0-based.
+pub type Region = ((u32, u32), (u32, u32));
+
+/// A sheet's cells as text (0-based rows and columns) with its merged regions.
 pub struct Grid {
     pub name: String,
-    start: (u32, u32),
-    cells: Vec<Vec<String>>,
-    merges: Vec<((u32, u32), (u32, u32))>,
+    cells: BTreeMap<(u32, u32), String>,
+    merges: Vec<Region>,
+    /// For each row, the merged regions that cover it (so a lookup is not a scan).
+    row_merges: std::collections::HashMap<u32, Vec<usize>>,
+    rows: u32,
+    cols: u32,
+}
+
+/// How many (row, merge) pairs a sheet's merges make within its rows: the size of the index
+/// [`Grid::new`] builds (the import refuses sheets where it is too big).
+pub fn merge_index_size(cells: &BTreeMap<(u32, u32), String>, merges: &[Region]) -> u64 {
+    let rows = cells.keys().map(|k| k.0 + 1).max().unwrap_or(0);
+    merges
+        .iter()
+        .filter(|(s, _)| s.0 < rows)
+        .map(|(s, e)| u64::from(e.0.min(rows - 1).saturating_sub(s.0)) + 1)
+        .sum()
 }
 
 /// A label's text for comparison: no spaces, ASCII brackets and colons, no trailing colon,
@@ -35,45 +53,48 @@ pub fn norm(s: &str) -> String {
 }
 
 impl Grid {
-    /// A grid from calamine's range (its start and cells) and merged regions.
-    pub fn new(
-        name: String,
-        start: (u32, u32),
-        cells: Vec<Vec<String>>,
-        merges: Vec<((u32, u32), (u32, u32))>,
-    ) -> Grid {
+    /// A grid from the non-empty cells of a sheet and its merged regions.
+    pub fn new(name: String, cells: BTreeMap<(u32, u32), String>, merges: Vec<Region>) -> Grid {
+        let rows = cells.keys().map(|k| k.0 + 1).max().unwrap_or(0);
+        let cols = cells.keys().map(|k| k.1 + 1).max().unwrap_or(0);
+        let mut row_merges: std::collections::HashMap<u32, Vec<usize>> = Default::default();
+        for (i, (s, e)) in merges.iter().enumerate() {
+            if s.0 < rows {
+                for r in s.0..=e.0.min(rows - 1) {
+                    row_merges.entry(r).or_default().push(i);
+                }
+            }
+        }
         Grid {
             name,
-            start,
             cells,
             merges,
+            row_merges,
+            rows,
+            cols,
         }
     }
 
     fn rows(&self) -> u32 {
-        self.start.0 + self.cells.len() as u32
+        self.rows
     }
 
     fn cols(&self) -> u32 {
-        self.start.1 + self.cells.first().map_or(0, Vec::len) as u32
+        self.cols
     }
 
     fn raw(&self, r: u32, c: u32) -> &str {
-        if r < self.start.0 || c < self.start.1 {
-            return "";
-        }
-        self.cells
-            .get((r - self.start.0) as usize)
-            .and_then(|row| row.get((c - self.start.1) as usize))
-            .map_or("", String::as_str)
+        self.cells.get(&(r, c)).map_or("", String::as_str)
     }
 
     /// The region a cell belongs to: its merge, or the cell itself.
-    fn region(&self, r: u32, c: u32) -> ((u32, u32), (u32, u32)) {
-        self.merges
-            .iter()
+    fn region(&self, r: u32, c: u32) -> Region {
+        self.row_merges
+            .get(&r)
+            .into_iter()
+            .flatten()
+            .map(|&i| self.merges[i])
             .find(|(s, e)| s.0 <= r && r <= e.0 && s.1 <= c && c <= e.1)
-            .copied()
             .unwrap_or(((r, c), (r, c)))
     }
 
@@ -85,15 +106,10 @@ impl Grid {
 
     /// The first cell (row by row) whose normalized text satisfies `pred`, at a region's start.
     fn find(&self, pred: impl Fn(&str) -> bool) -> Option<(u32, u32)> {
-        for r in self.start.0..self.rows() {
-            for c in self.start.1..self.cols() {
-                let text = self.raw(r, c);
-                if !text.is_empty() && self.region(r, c).0 == (r, c) && pred(&norm(text)) {
-                    return Some((r, c));
-                }
-            }
-        }
-        None
+        self.cells
+            .iter()
+            .find(|(&(r, c), text)| self.region(r, c).0 == (r, c) && pred(&norm(text)))
+            .map(|(&k, _)| k)
     }
 
     /// The value right of a label: the first non-empty region after the label's region in
@@ -381,7 +397,7 @@ fn goals_kpi(grid: &Grid, out: &mut String) {
     };
     let (start, end) = grid.region(r, c);
     let mut last_region = None;
-    for row in start.0..=end.0 {
+    for row in start.0..=end.0.min(grid.rows()) {
         let (text, col) = grid.value_from(row, end.1 + 1);
         let region = grid.region(row, col);
         if text.is_empty() || last_region == Some(region) {
@@ -398,7 +414,7 @@ fn indicators_kpi(grid: &Grid, out: &mut String) -> bool {
         return false;
     };
     let col_of = |names: &[&str]| -> Option<u32> {
-        (grid.start.1..grid.cols()).find(|&c| {
+        (0..grid.cols()).find(|&c| {
             grid.region(hr, c).0 == (hr, c) && names.contains(&norm(grid.raw(hr, c)).as_str())
         })
     };
@@ -421,7 +437,7 @@ fn indicators_kpi(grid: &Grid, out: &mut String) -> bool {
         let value = grid.get(r, cv);
         if ["填报人", "填报日期", "联系电话"]
             .iter()
-            .any(|l| norm(grid.get(r, grid.start.1)).starts_with(l))
+            .any(|l| norm(grid.get(r, 0)).starts_with(l))
         {
             break;
         }
@@ -602,10 +618,9 @@ fn funds_kpi(grid: &Grid, out: &mut String) {
         return;
     };
     let col_of = |name: &str| {
-        (grid.start.1..grid.cols())
-            .find(|&c| norm(grid.get(hr, c)) == name && grid.region(hr, c).0 .1 == c)
+        (0..grid.cols()).find(|&c| norm(grid.get(hr, c)) == name && grid.region(hr, c).0 .1 == c)
     };
-    let c_cat = grid.find(|t| t == "任务名称").map_or(grid.start.1, |p| p.1);
+    let c_cat = grid.find(|t| t == "任务名称").map_or(0, |p| p.1);
     let c_name = grid.find(|t| t == "主要内容").map(|p| p.1);
     let sources: Vec<(&str, u32)> = SOURCES
         .iter()
