@@ -430,7 +430,27 @@ fn garbage_and_huge_templates_are_errors_not_panics() {
     }
     let broken = xlsx::package::write_entries(&entries).unwrap();
     let _ = Template::read(&broken, &Limits::default()); // must return, Ok or Err
-                                                         // Zip bomb-ish: an entry that inflates past the limit is refused while unzipping.
+                                                         // Missing sheets: the workbook names sheets whose parts are not in the zip.
+    let without_sheets: Vec<(String, Vec<u8>)> = {
+        let mut zip = zip::ZipArchive::new(Cursor::new(good)).unwrap();
+        (0..zip.len())
+            .filter_map(|i| {
+                let mut f = zip.by_index(i).unwrap();
+                let name = f.name().unwrap().to_string();
+                let mut data = Vec::new();
+                std::io::Read::read_to_end(&mut f, &mut data).unwrap();
+                (!name.starts_with("xl/worksheets/")).then_some((name, data))
+            })
+            .collect()
+    };
+    let missing = xlsx::package::write_entries(&without_sheets).unwrap();
+    let e = template_error(&missing);
+    assert!(
+        e[0].starts_with("K1107") || e[0].starts_with("K1108"),
+        "{e:?}"
+    );
+    assert!(kpi::import::xlsx_to_kpi(&missing, "m.xlsx").is_err());
+    // Zip bomb-ish: an entry that inflates past the limit is refused while unzipping.
     let bomb =
         xlsx::package::write_entries(&[("xl/worksheets/sheet1.xml".into(), vec![b' '; 8 << 20])])
             .unwrap();

@@ -864,7 +864,8 @@ fn fit_row_heights(ws: &mut Worksheet, merges: &[Rect], fixed: &BTreeSet<u32>) {
                     .max(1.0)
             })
             .sum();
-        let height = lines * size * 1.4 + 3.0;
+        // 409 pt is the tallest row Excel allows.
+        let height = (lines * size * 1.4 + 3.0).min(409.0);
         let e = needed.entry(row).or_insert(0.0);
         *e = e.max(height);
     }
