@@ -186,6 +186,12 @@ pub fn run(cli: Cli) -> ExitCode {
             split,
         } => crate::cli_xlsx::build(&paths, output.as_deref(), template.as_deref(), split, lang),
         Command::Build {
+            template, split, ..
+        } if template.is_some() || split => {
+            eprintln!("error: --template and --split apply to --to xlsx only");
+            ExitCode::from(2)
+        }
+        Command::Build {
             paths, to, output, ..
         } => build(&paths, to, output, lang),
         Command::Import { file, output } => crate::cli_xlsx::import(&file, output.as_deref(), lang),

@@ -738,6 +738,13 @@ fn cli_builds_one_file_and_imports_it() {
     assert!(ok.success());
     let text = std::fs::read_to_string(&kpi_file).unwrap();
     assert!(text.contains("project \"科技专项\""), "{text}");
+    // xlsx options with another target are a usage error.
+    let out = kpi_cmd()
+        .args(["build", "--to", "json", "--split"])
+        .arg(root("examples/quickstart.kpi"))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
     // A bad template is exit 1 with a diagnostic, not a crash.
     let bad = dir.path().join("bad.xlsx");
     std::fs::write(&bad, b"PK\x03\x04 not really").unwrap();
