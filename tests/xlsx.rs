@@ -787,6 +787,11 @@ fn built_in_outputs(dir: &Path) -> Vec<PathBuf> {
         std::fs::write(&file, build(&loaded, None)).unwrap();
         files.push(file);
     }
+    // And one through the custom template (its project sheets, the built-in department one).
+    let loaded = load_ok(&root("examples/lhasa-kjj-2023"));
+    let file = dir.join("custom-lhasa.xlsx");
+    std::fs::write(&file, build(&loaded, Some(&custom_template()))).unwrap();
+    files.push(file);
     files
 }
 

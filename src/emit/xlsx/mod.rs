@@ -473,6 +473,9 @@ pub fn write_outputs(
             && !p.is_dir()
     });
     if let (Some(path), [only]) = (single_file, outputs) {
+        if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+            std::fs::create_dir_all(parent)?;
+        }
         crate::output::write_atomic(path, &only.bytes)?;
         return Ok(vec![path.to_path_buf()]);
     }
