@@ -7,6 +7,7 @@ pub mod cli;
 pub mod diag;
 pub mod emit;
 pub mod filing;
+pub mod fmt;
 pub mod lower;
 pub mod model;
 pub mod output;
