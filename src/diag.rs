@@ -250,9 +250,10 @@ impl miette::Diagnostic for Rendered<'_> {
 /// Renders diagnostics as miette's graphical report: no colour, fixed width, so the bytes are
 /// the same on every machine (the snapshot tests depend on it).
 pub fn render(diags: &[Diagnostic], sources: &Sources, lang: Lang) -> String {
-    let handler = miette::GraphicalReportHandler::new_themed(miette::GraphicalTheme::unicode_nocolor())
-        .with_width(100)
-        .with_links(false);
+    let handler =
+        miette::GraphicalReportHandler::new_themed(miette::GraphicalTheme::unicode_nocolor())
+            .with_width(100)
+            .with_links(false);
     let mut out = String::new();
     for diag in diags {
         let file = sources.get(diag.file);
@@ -262,8 +263,12 @@ pub fn render(diags: &[Diagnostic], sources: &Sources, lang: Lang) -> String {
             let other = sources.get(label.file);
             let (line, col) = other.line_col(label.span.start);
             let where_ = format!("{}:{}:{}", other.name, line, col);
-            diag.help.en.push_str(&format!("\n{}: {}", where_, label.text.en));
-            diag.help.zh.push_str(&format!("\n{}：{}", where_, label.text.zh));
+            diag.help
+                .en
+                .push_str(&format!("\n{}: {}", where_, label.text.en));
+            diag.help
+                .zh
+                .push_str(&format!("\n{}：{}", where_, label.text.zh));
         }
         let rendered = Rendered {
             diag: &diag,

@@ -74,7 +74,8 @@ pub fn load(paths: &[PathBuf]) -> Result<Loaded, LoadError> {
             path: name.clone(),
             source,
         })?;
-        let text = String::from_utf8(bytes).map_err(|_| LoadError::NotUtf8 { path: name.clone() })?;
+        let text =
+            String::from_utf8(bytes).map_err(|_| LoadError::NotUtf8 { path: name.clone() })?;
         texts.push(SourceFile::new(name, text));
     }
     Ok(load_sources(texts))

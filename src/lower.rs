@@ -150,8 +150,9 @@ impl<'s> Lowerer<'s> {
                             if p.department.is_some() {
                                 self.duplicate(span, "department", "主管部门");
                             }
-                            let strings: Vec<_> =
-                                children(&inner).filter(|c| c.as_rule() == Rule::string).collect();
+                            let strings: Vec<_> = children(&inner)
+                                .filter(|c| c.as_rule() == Rule::string)
+                                .collect();
                             p.department = strings.first().map(string_value);
                             if let Some(code) = strings.get(1) {
                                 p.department_code = Some(string_value(code));
@@ -644,16 +645,26 @@ impl<'s> Lowerer<'s> {
         let (name, name_span) = name?;
         if let Some(l2) = level2 {
             if !level1.children().contains(&l2) {
-                let parents: Vec<&str> = [Level1::Output, Level1::Cost, Level1::Effect, Level1::Satisfaction]
-                    .into_iter()
-                    .filter(|l| l.children().contains(&l2))
-                    .map(Level1::keyword)
-                    .collect();
-                let parents_zh: Vec<&str> = [Level1::Output, Level1::Cost, Level1::Effect, Level1::Satisfaction]
-                    .into_iter()
-                    .filter(|l| l.children().contains(&l2))
-                    .map(Level1::chinese)
-                    .collect();
+                let parents: Vec<&str> = [
+                    Level1::Output,
+                    Level1::Cost,
+                    Level1::Effect,
+                    Level1::Satisfaction,
+                ]
+                .into_iter()
+                .filter(|l| l.children().contains(&l2))
+                .map(Level1::keyword)
+                .collect();
+                let parents_zh: Vec<&str> = [
+                    Level1::Output,
+                    Level1::Cost,
+                    Level1::Effect,
+                    Level1::Satisfaction,
+                ]
+                .into_iter()
+                .filter(|l| l.children().contains(&l2))
+                .map(Level1::chinese)
+                .collect();
                 let allowed: Vec<&str> = level1.children().iter().map(|l| l.keyword()).collect();
                 let allowed_zh: Vec<&str> = level1.children().iter().map(|l| l.chinese()).collect();
                 self.error(
@@ -714,7 +725,12 @@ impl<'s> Lowerer<'s> {
         Some(ind)
     }
 
-    fn value(&mut self, pair: &Pair<'_, Rule>, level1: Level1, level2: Option<Level2>) -> Option<Value> {
+    fn value(
+        &mut self,
+        pair: &Pair<'_, Rule>,
+        level1: Level1,
+        level2: Option<Level2>,
+    ) -> Option<Value> {
         let span: Span = pair.as_span().into();
         let mut comparator = None;
         let mut result = None;
@@ -767,7 +783,11 @@ impl<'s> Lowerer<'s> {
         let is_timeliness = level2 == Some(Level2::Timeliness);
         let (written, dim, unit) = match value {
             Value::Quantitative { quantity, .. } => match &quantity.unit {
-                Some(u) => (quantity.written(), Some(u.dimension), Some(u.symbol.clone())),
+                Some(u) => (
+                    quantity.written(),
+                    Some(u.dimension),
+                    Some(u.symbol.clone()),
+                ),
                 None => return,
             },
             Value::Date { .. } | Value::Period { .. } => (String::new(), None, None),
@@ -788,7 +808,13 @@ impl<'s> Lowerer<'s> {
                 "金额（元、万元）",
             )
         } else if is_satisfaction {
-            (dim == Some(Dimension::Percent), "a satisfaction", "满意度指标", "a percentage (≥90%)", "百分比（≥90%）")
+            (
+                dim == Some(Dimension::Percent),
+                "a satisfaction",
+                "满意度指标",
+                "a percentage (≥90%)",
+                "百分比（≥90%）",
+            )
         } else if is_timeliness {
             (
                 matches!(dim, None | Some(Dimension::Time) | Some(Dimension::Percent)),
@@ -803,8 +829,16 @@ impl<'s> Lowerer<'s> {
         if ok {
             return;
         }
-        let what = if written.is_empty() { "a date".to_string() } else { format!("`{written}`") };
-        let what_zh = if written.is_empty() { "日期".to_string() } else { format!("“{written}”") };
+        let what = if written.is_empty() {
+            "a date".to_string()
+        } else {
+            format!("`{written}`")
+        };
+        let what_zh = if written.is_empty() {
+            "日期".to_string()
+        } else {
+            format!("“{written}”")
+        };
         self.error(
             "K0202",
             span,
@@ -855,13 +889,13 @@ impl<'s> Lowerer<'s> {
                 "K0103",
                 number.as_span().into(),
                 Text::new(
-                    format!("`{}` is too large or too precise to be exact", number.as_str()),
+                    format!(
+                        "`{}` is too large or too precise to be exact",
+                        number.as_str()
+                    ),
                     format!("“{}”过大或小数位过多，无法精确表示", number.as_str()),
                 ),
-                Text::new(
-                    "use at most 28 significant digits",
-                    "有效数字不超过 28 位",
-                ),
+                Text::new("use at most 28 significant digits", "有效数字不超过 28 位"),
             );
             return None;
         };
@@ -880,8 +914,14 @@ impl<'s> Lowerer<'s> {
                         format!("无法识别的单位“{}”", u.as_str()),
                     ),
                     Text::new(
-                        format!("use a known unit ({}); put a space between a unit and the next word", known_units()),
-                        format!("请使用已知单位（{}）；单位与后面的词之间加空格", known_units()),
+                        format!(
+                            "use a known unit ({}); put a space between a unit and the next word",
+                            known_units()
+                        ),
+                        format!(
+                            "请使用已知单位（{}）；单位与后面的词之间加空格",
+                            known_units()
+                        ),
                     ),
                 );
                 return None;
@@ -902,7 +942,8 @@ impl<'s> Lowerer<'s> {
         }
         if position == Position::Money {
             let is_money = q.dimension() == Some(Dimension::Money);
-            if !is_money && !(q.unit.is_none() && q.value.is_zero()) {
+            let bare_zero = q.unit.is_none() && q.value.is_zero();
+            if !is_money && !bare_zero {
                 self.error(
                     "K0204",
                     pair.as_span().into(),

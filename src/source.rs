@@ -98,7 +98,7 @@ mod tests {
         let byte = f.text.find('预').unwrap();
         assert_eq!(f.line_col(byte), (2, 3));
         let byte = f.text.find('{').unwrap();
-        assert_eq!(byte, 14);
+        assert_eq!(byte, 16);
         assert_eq!(f.line_col(byte), (1, 9));
     }
 

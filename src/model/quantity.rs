@@ -77,14 +77,30 @@ impl Multiplier {
 }
 
 /// Money units and their value in 元.
-const MONEY: &[(&str, i64)] = &[("元", 1), ("千元", 1_000), ("万元", 10_000), ("亿元", 100_000_000)];
+const MONEY: &[(&str, i64)] = &[
+    ("元", 1),
+    ("千元", 1_000),
+    ("万元", 10_000),
+    ("亿元", 100_000_000),
+];
 
 /// Percent units.
 const PERCENT: &[&str] = &["%", "‰", "百分比"];
 
 /// Time units.
 const TIME: &[&str] = &[
-    "天", "日", "工作日", "个工作日", "月", "个月", "年", "小时", "周", "季度", "分钟", "学期",
+    "天",
+    "日",
+    "工作日",
+    "个工作日",
+    "月",
+    "个月",
+    "年",
+    "小时",
+    "周",
+    "季度",
+    "分钟",
+    "学期",
 ];
 
 /// Count units: Chinese measure words seen in real forms.
@@ -201,7 +217,13 @@ fn lookup(symbol: &str) -> Option<Unit> {
 /// The known units of one dimension, for help texts.
 pub fn known_units() -> String {
     let money: Vec<&str> = MONEY.iter().map(|(s, _)| *s).collect();
-    [money.join(" "), PERCENT.join(" "), TIME.join(" "), COUNT[..20].join(" ") + " …"].join(" | ")
+    [
+        money.join(" "),
+        PERCENT.join(" "),
+        TIME.join(" "),
+        COUNT[..20].join(" ") + " …",
+    ]
+    .join(" | ")
 }
 
 /// An exact quantity: `1238.68万元`, `2万件(册)`, `95%`, `35`.
@@ -223,14 +245,19 @@ impl Quantity {
         }
         match &self.unit {
             Some(u) if u.dimension == Dimension::Money => {
-                let factor = MONEY.iter().find(|(s, _)| *s == u.symbol).map(|(_, f)| *f)?;
+                let factor = MONEY
+                    .iter()
+                    .find(|(s, _)| *s == u.symbol)
+                    .map(|(_, f)| *f)?;
                 let mut yuan = value * Decimal::from(factor);
                 if yuan.scale() < 2 {
                     yuan.rescale(2);
                 }
                 Some((yuan, "元".to_string()))
             }
-            Some(u) => self.multiplier.map(|_| (value.normalize(), u.symbol.clone())),
+            Some(u) => self
+                .multiplier
+                .map(|_| (value.normalize(), u.symbol.clone())),
             None => self.multiplier.map(|_| (value.normalize(), String::new())),
         }
     }
@@ -305,9 +332,10 @@ impl Serialize for Quantity {
             multiplier: self.multiplier,
             unit: self.unit.as_ref().map(|u| u.symbol.clone()),
             dimension: self.dimension(),
-            normalized: self
-                .normalized()
-                .map(|(value, unit)| Normalized { value: value.to_string(), unit }),
+            normalized: self.normalized().map(|(value, unit)| Normalized {
+                value: value.to_string(),
+                unit,
+            }),
             text: self.written(),
         }
         .serialize(s)
@@ -330,9 +358,15 @@ mod tests {
 
     #[test]
     fn money_normalises_exactly_to_yuan() {
-        assert_eq!(q("1238.68", "万元").yuan().unwrap().to_string(), "12386800.00");
+        assert_eq!(
+            q("1238.68", "万元").yuan().unwrap().to_string(),
+            "12386800.00"
+        );
         assert_eq!(q("0.4", "万元").yuan().unwrap().to_string(), "4000.00");
-        assert_eq!(q("1.23456789", "亿元").yuan().unwrap().to_string(), "123456789.00000000");
+        assert_eq!(
+            q("1.23456789", "亿元").yuan().unwrap().to_string(),
+            "123456789.00000000"
+        );
         assert_eq!(q("12.5", "元").yuan().unwrap().to_string(), "12.50");
     }
 
@@ -341,18 +375,36 @@ mod tests {
         let two_wan = q("2", "万件(册)");
         assert_eq!(two_wan.multiplier, Some(Multiplier::TenThousand));
         assert_eq!(two_wan.unit.as_ref().unwrap().symbol, "件(册)");
-        assert_eq!(two_wan.normalized().unwrap(), (Decimal::from(20_000), "件(册)".into()));
+        assert_eq!(
+            two_wan.normalized().unwrap(),
+            (Decimal::from(20_000), "件(册)".into())
+        );
     }
 
     #[test]
     fn units_are_classified() {
-        assert_eq!(parse_unit("％").unwrap().unit.unwrap().dimension, Dimension::Percent);
-        assert_eq!(parse_unit("元/天").unwrap().unit.unwrap().dimension, Dimension::Compound);
-        assert_eq!(parse_unit("人次").unwrap().unit.unwrap().dimension, Dimension::Count);
-        assert_eq!(parse_unit("个月").unwrap().unit.unwrap().dimension, Dimension::Time);
+        assert_eq!(
+            parse_unit("％").unwrap().unit.unwrap().dimension,
+            Dimension::Percent
+        );
+        assert_eq!(
+            parse_unit("元/天").unwrap().unit.unwrap().dimension,
+            Dimension::Compound
+        );
+        assert_eq!(
+            parse_unit("人次").unwrap().unit.unwrap().dimension,
+            Dimension::Count
+        );
+        assert_eq!(
+            parse_unit("个月").unwrap().unit.unwrap().dimension,
+            Dimension::Time
+        );
         assert!(parse_unit("公斤元").is_none());
         assert!(parse_unit("xyz").is_none());
         let wan = parse_unit("万").unwrap();
-        assert_eq!((wan.multiplier, wan.unit), (Some(Multiplier::TenThousand), None));
+        assert_eq!(
+            (wan.multiplier, wan.unit),
+            (Some(Multiplier::TenThousand), None)
+        );
     }
 }

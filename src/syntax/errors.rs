@@ -59,11 +59,12 @@ fn describe(rule: Rule) -> Option<(&'static str, &'static str)> {
         unit => ("a unit", "单位"),
         comparator => ("a comparison (>= <= =)", "比较符号（>= <= =）"),
         value => ("a value", "指标值"),
-        date | date_iso | date_dot | date_zh | range_end | month | date_range => {
-            ("a date", "日期")
-        }
+        date | date_iso | date_dot | date_zh | range_end | month | date_range => ("a date", "日期"),
         year_value => ("a year such as 2023", "年份（如 2023）"),
-        period_value => ("a period (2023, 365天, 2023-01..2023-12)", "项目期（2023、365天、2023-01..2023-12）"),
+        period_value => (
+            "a period (2023, 365天, 2023-01..2023-12)",
+            "项目期（2023、365天、2023-01..2023-12）",
+        ),
         kind_value | kw_one_off | kw_recurring | kw_subsidy | kw_new | kw_continuing => (
             "a project attribute (one-off, recurring, subsidy, new, continuing)",
             "项目属性（一次性、经常性、补助资金、新增、延续）",
@@ -76,20 +77,20 @@ fn describe(rule: Rule) -> Option<(&'static str, &'static str)> {
             "an indicator (output, cost, effect, satisfaction)",
             "指标（产出、成本、效益、满意度）",
         ),
-        level2 | kw_quantity | kw_quality | kw_timeliness | kw_cost2 | kw_economic
-        | kw_social | kw_ecological | kw_sustainable | kw_service | kw_public => {
+        level2 | kw_quantity | kw_quality | kw_timeliness | kw_cost2 | kw_economic | kw_social
+        | kw_ecological | kw_sustainable | kw_service | kw_public => {
             ("a level-2 category", "二级指标")
         }
         project_stmt | department_stmt | project_stmt_only | department_stmt_only
-        | supervisor_stmt | code_stmt | unit_stmt | kind_stmt
-        | period_stmt | budget_stmt | filed_stmt | year_stmt | goal_stmt | funds_stmt
-        | indicator_stmt | kw_supervisor | kw_code | kw_unit | kw_kind | kw_period
-        | kw_budget | kw_filed | kw_by | kw_phone | kw_year | kw_goal | kw_funds => (
+        | supervisor_stmt | code_stmt | unit_stmt | kind_stmt | period_stmt | budget_stmt
+        | filed_stmt | year_stmt | goal_stmt | funds_stmt | indicator_stmt | kw_supervisor
+        | kw_code | kw_unit | kw_kind | kw_period | kw_budget | kw_filed | kw_by | kw_phone
+        | kw_year | kw_goal | kw_funds => (
             "a statement (budget, goal, output, …)",
             "语句（预算、目标、产出……）",
         ),
-        funds_entry | funds_line | stated_total | line_category | kw_basic
-        | kw_project_line | kw_total => (
+        funds_entry | funds_line | stated_total | line_category | kw_basic | kw_project_line
+        | kw_total => (
             "a funds line (basic, project, total)",
             "资金行（基本支出、项目支出、合计）",
         ),
@@ -111,12 +112,36 @@ fn describe(rule: Rule) -> Option<(&'static str, &'static str)> {
 /// Full-width (IME) punctuation that is not part of the language, with what to write instead.
 fn full_width(c: char) -> Option<(&'static str, &'static str, &'static str)> {
     Some(match c {
-        '：' => (":", "remove the `：`: a keyword and its value are separated by a space", "删去“：”：关键字和值之间用空格分隔"),
-        ':' => (":", "remove the `:`: a keyword and its value are separated by a space", "删去“:”：关键字和值之间用空格分隔"),
-        '，' => (",", "end a statement with `;` (not `，`)", "语句以英文分号 `;` 结尾，不用“，”"),
-        '。' => (".", "end a statement with `;` (not `。`)", "语句以英文分号 `;` 结尾，不用“。”"),
-        '、' => (",", "end a statement with `;` (not `、`)", "语句以英文分号 `;` 结尾，不用“、”"),
-        '（' | '）' => ("()", "brackets belong inside quoted names; blocks use `{ }`", "括号只能写在引号内的名称里；块用 `{ }`"),
+        '：' => (
+            ":",
+            "remove the `：`: a keyword and its value are separated by a space",
+            "删去“：”：关键字和值之间用空格分隔",
+        ),
+        ':' => (
+            ":",
+            "remove the `:`: a keyword and its value are separated by a space",
+            "删去“:”：关键字和值之间用空格分隔",
+        ),
+        '，' => (
+            ",",
+            "end a statement with `;` (not `，`)",
+            "语句以英文分号 `;` 结尾，不用“，”",
+        ),
+        '。' => (
+            ".",
+            "end a statement with `;` (not `。`)",
+            "语句以英文分号 `;` 结尾，不用“。”",
+        ),
+        '、' => (
+            ",",
+            "end a statement with `;` (not `、`)",
+            "语句以英文分号 `;` 结尾，不用“、”",
+        ),
+        '（' | '）' => (
+            "()",
+            "brackets belong inside quoted names; blocks use `{ }`",
+            "括号只能写在引号内的名称里；块用 `{ }`",
+        ),
         '【' | '】' | '［' | '］' | '[' | ']' => ("{}", "blocks use `{ }`", "块用 `{ }`"),
         '‘' | '’' | '\'' => ("\"", "quote texts with `\"…\"`", "文字用 `\"…\"` 括起来"),
         '＝' | '≥' | '≤' => ("=", "", ""),
@@ -141,9 +166,16 @@ pub fn syntax_error(text: &str, err: &Error<Rule>, slice: Span, file: usize) -> 
     if let Some(d) = unterminated(&text[..slice.end], offset, pos, file) {
         return d;
     }
+    // pest reports some failures before the spaces that precede the offending token.
+    let pos = pos + (text[pos..].len() - text[pos..].trim_start().len());
     let rest = &text[pos..];
     let token = next_token(rest);
-    let token_span = Span::new(pos, pos + token.len().max(rest.chars().next().map_or(0, char::len_utf8)));
+    let token_span = Span::new(
+        pos,
+        pos + token
+            .len()
+            .max(rest.chars().next().map_or(0, char::len_utf8)),
+    );
 
     if let Some(d) = malformed_number(text, pos, file) {
         return d;
@@ -154,7 +186,10 @@ pub fn syntax_error(text: &str, err: &Error<Rule>, slice: Span, file: usize) -> 
                 let (en, zh) = if matches!(c, '：' | ':') {
                     (en.to_string(), zh.to_string())
                 } else {
-                    (format!("did you mean `{ascii}`? {en}"), format!("是否应为 `{ascii}`？{zh}"))
+                    (
+                        format!("did you mean `{ascii}`? {en}"),
+                        format!("是否应为 `{ascii}`？{zh}"),
+                    )
                 };
                 let span = Span::new(pos, pos + c.len_utf8());
                 return Diagnostic::error(
@@ -196,19 +231,28 @@ pub fn syntax_error(text: &str, err: &Error<Rule>, slice: Span, file: usize) -> 
             );
         }
     }
-    if rest.starts_with('}') || rest.starts_with('｝') {
-        if positives.iter().any(|r| matches!(r, Rule::item | Rule::item_only | Rule::project_item | Rule::department_item | Rule::kw_project | Rule::kw_department)) || !wants_close {
-            return Diagnostic::error(
-                "K0107",
-                file,
-                token_span,
-                Text::new("this `}` closes nothing", "这个 `}` 没有对应的 `{`"),
-                Text::new(
-                    "remove it, or add the `{` it was meant to close",
-                    "删去它，或补上与之对应的 `{`",
-                ),
-            );
-        }
+    let closes_nothing = positives.iter().any(|r| {
+        matches!(
+            r,
+            Rule::item
+                | Rule::item_only
+                | Rule::project_item
+                | Rule::department_item
+                | Rule::kw_project
+                | Rule::kw_department
+        )
+    }) || !wants_close;
+    if (rest.starts_with('}') || rest.starts_with('｝')) && closes_nothing {
+        return Diagnostic::error(
+            "K0107",
+            file,
+            token_span,
+            Text::new("this `}` closes nothing", "这个 `}` 没有对应的 `{`"),
+            Text::new(
+                "remove it, or add the `{` it was meant to close",
+                "删去它，或补上与之对应的 `{`",
+            ),
+        );
     }
     if rest.is_empty() && wants_close {
         // Find the block that is still open to point at it.
@@ -216,7 +260,10 @@ pub fn syntax_error(text: &str, err: &Error<Rule>, slice: Span, file: usize) -> 
             "K0110",
             file,
             Span::new(pos, pos),
-            Text::new("the file ends inside a block: `}` is missing", "文件在块内结束：缺少 `}`"),
+            Text::new(
+                "the file ends inside a block: `}` is missing",
+                "文件在块内结束：缺少 `}`",
+            ),
             Text::new(
                 "close every `{` with a `}` (the form's last statement is above)",
                 "每个 `{` 都要有对应的 `}`",
@@ -243,6 +290,14 @@ pub fn syntax_error(text: &str, err: &Error<Rule>, slice: Span, file: usize) -> 
                 | Rule::department_stmt_only
         )
     });
+    if is_word
+        && wants_statement
+        && STATEMENT_KEYWORDS
+            .iter()
+            .any(|(en, zh)| *en == token || *zh == token)
+    {
+        return out_of_place(text, token_span, file);
+    }
     if is_word && wants_statement {
         let suggestion = suggest(&token);
         let (hint_en, hint_zh) = match suggestion {
@@ -251,7 +306,8 @@ pub fn syntax_error(text: &str, err: &Error<Rule>, slice: Span, file: usize) -> 
                 format!("是否应为 `{zh}`（`{en}`）？全部关键字见 docs/language.md"),
             ),
             None if token.chars().any(is_han) => (
-                "names and values are quoted: write `\"…\"` around Chinese text, after a keyword".to_string(),
+                "names and values are quoted: write `\"…\"` around Chinese text, after a keyword"
+                    .to_string(),
                 "名称和文字值要加引号：在关键字之后写 `\"…\"`".to_string(),
             ),
             None => (
@@ -301,7 +357,8 @@ fn found(rest: &str, token: &str, lang: Lang2) -> String {
     match (rest.is_empty(), lang) {
         (true, Lang2::En) => "the end of the file".into(),
         (true, Lang2::Zh) => "文件结尾".into(),
-        (false, _) => format!("`{token}`"),
+        (false, Lang2::En) => format!("`{token}`"),
+        (false, Lang2::Zh) => format!("“{token}”"),
     }
 }
 
@@ -336,7 +393,7 @@ fn next_token(rest: &str) -> String {
     };
     if first == '"' {
         let end = rest[1..].find('"').map_or(rest.len(), |i| i + 2);
-        return rest[..end.min(40)].chars().collect();
+        return rest[..end].chars().take(20).collect();
     }
     let word = |c: char| c.is_alphanumeric() || c == '_' || c == '-' || c == '.';
     if word(first) {
@@ -356,7 +413,11 @@ fn suggest(word: &str) -> Option<(&'static str, &'static str)> {
     let mut best: Option<(usize, (&str, &str))> = None;
     for &(en, zh) in STATEMENT_KEYWORDS {
         let d = edit_distance(&lower, en).min(edit_distance(word, zh));
-        let limit = if word.chars().any(is_han) { 1 } else { 2 };
+        let limit = if word.chars().any(is_han) || word.len() <= 4 {
+            1
+        } else {
+            2
+        };
         if d <= limit && best.is_none_or(|(bd, _)| d < bd) {
             best = Some((d, (en, zh)));
         }
@@ -405,7 +466,11 @@ fn unterminated(text: &str, offset: usize, pos: usize, file: usize) -> Option<Di
                 }
             }
         } else if bytes[i] == b'"' || rest.starts_with('“') {
-            let (close, open_len) = if bytes[i] == b'"' { ('"', 1) } else { ('”', '“'.len_utf8()) };
+            let (close, open_len) = if bytes[i] == b'"' {
+                ('"', 1)
+            } else {
+                ('”', '“'.len_utf8())
+            };
             let mut j = i + open_len;
             let mut closed = false;
             while j < text.len() {
@@ -425,7 +490,10 @@ fn unterminated(text: &str, offset: usize, pos: usize, file: usize) -> Option<Di
                     "K0102",
                     file,
                     Span::new(i, i + open_len),
-                    Text::new("this text is never closed: the closing quote is missing", "文字缺少结束引号"),
+                    Text::new(
+                        "this text is never closed: the closing quote is missing",
+                        "文字缺少结束引号",
+                    ),
                     Text::new(
                         format!("add the closing `{close}` at the end of the text"),
                         format!("在文字末尾补上 `{close}`"),
@@ -450,7 +518,10 @@ fn unterminated(text: &str, offset: usize, pos: usize, file: usize) -> Option<Di
                 "this text runs over several statements: its closing quote is probably missing",
                 "这段文字跨越了多条语句：可能缺少结束引号",
             ),
-            Text::new("add the closing `\"` where the text ends", "在文字结束处补上 `\"`"),
+            Text::new(
+                "add the closing `\"` where the text ends",
+                "在文字结束处补上 `\"`",
+            ),
         )
     })
 }
@@ -471,7 +542,10 @@ fn malformed_number(text: &str, pos: usize, file: usize) -> Option<Diagnostic> {
             .sum::<usize>();
     let literal = &text[start..end];
     let starts_with_digit = literal.starts_with(|c: char| c.is_ascii_digit());
-    let bad = literal.matches('.').count() > 1 || literal.ends_with('.') || literal.contains(',') || literal.contains("..");
+    let bad = literal.matches('.').count() > 1
+        || literal.ends_with('.')
+        || literal.contains(',')
+        || literal.contains("..");
     if !starts_with_digit || !bad || literal.len() < 2 {
         return None;
     }
@@ -504,8 +578,8 @@ pub fn out_of_place(text: &str, span: Span, file: usize) -> Diagnostic {
             format!("这类表单中不能使用“{token}”"),
         ),
         Text::new(
-            "`funds` belongs in a department form; `kind`, `period` and `budget` in a project form",
-            "资金表只能写在部门表中；项目属性、项目期、年度资金总额只能写在项目表中",
+            "`funds` belongs in a department form; `department`, `kind`, `period` and `budget` in a project form; `basic` and `total` inside `funds { }`; `weight`, `explanation`, `scoring`, `direction` inside an indicator's `{ }`",
+            "资金表只能写在部门表中；主管部门、项目属性、项目期、年度资金总额只能写在项目表中；基本支出、合计只能写在资金表内；分值、指标解释、评分标准、指标方向只能写在指标的 { } 内",
         ),
     )
 }

@@ -123,4 +123,3 @@ pub fn string_value(pair: &Pair<'_, Rule>) -> String {
     }
     out
 }
-
