@@ -369,14 +369,10 @@ impl<'a> Printer<'a> {
         self.flush_comments(pair.as_span().start());
         self.indent = self.indent.saturating_sub(1);
         self.in_stmt = false;
-        if self.block_empty && !self.need_break {
-            self.pair_token(pair, "}", false);
-        } else {
-            self.block_empty = false;
-            self.need_break = true;
-            self.pair_token(pair, "}", false);
-        }
+        // `{}` when nothing (not even a comment) stands inside.
+        self.need_break = !(self.block_empty && self.last_open);
         self.block_empty = false;
+        self.pair_token(pair, "}", false);
     }
 
     fn statement(&mut self, stmt: &Pair<'_, Rule>) {
