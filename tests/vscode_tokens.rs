@@ -106,7 +106,7 @@ fn expected_scope(rule: Rule) -> Option<&'static [&'static str]> {
     }
 }
 
-fn scopes_at<'t>(lines: &'t [Vec<Token>], line: usize, col: usize) -> Option<&'t Token> {
+fn scopes_at(lines: &[Vec<Token>], line: usize, col: usize) -> Option<&Token> {
     lines
         .get(line)?
         .iter()
