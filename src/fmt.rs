@@ -3,8 +3,9 @@
 //! The layout: 2-space indentation, one statement per line, `{ }` for every block (`< >` and
 //! the full-width `｛｝＜＞` become `{ }`), `;` for `；`, one space between words, a number
 //! and its unit written together (`365 天` → `365天`), one space after an ASCII comparator
-//! and none after `≥` `≤`, as the forms print them (`>=95%` → `>= 95%`, `≥ 95%` → `≥95%`), budget splits and indicator attributes on the statement's line, one
-//! funds line per line, a blank line between items, and blank lines between statements kept
+//! and none after `≥` `≤`, as the forms print them (`>=95%` → `>= 95%`, `≥ 95%` → `≥95%`), budget splits and indicator attributes on the statement's line and
+//! every statement ending in `;` (added after a block when left out), one funds line per line
+//! and no `;` after the funds table, a blank line between items, and blank lines between statements kept
 //! (at most one). Numbers, units, dates and the text of strings are printed exactly as
 //! written; `“…”` becomes `"…"` when the text has no `"` or `\`. Comparators are kept as
 //! written except the full-width and look-alike ones (`＞＝` → `>=`, `≧` → `≥`, `＝` → `=`,
@@ -180,6 +181,8 @@ struct Printer<'a> {
     last_open: bool,
     /// The last token written was `≥` or `≤`, which the value follows without a space.
     attach_next: bool,
+    /// The last token written was `;`.
+    last_semi: bool,
     /// Source offset where the last written token or comment ended.
     last_end: usize,
     /// The level 1 of the indicator being written (for Chinese level 2 spellings).
@@ -224,6 +227,7 @@ impl<'a> Printer<'a> {
             after_item: false,
             last_open: false,
             attach_next: false,
+            last_semi: false,
             last_end: 0,
             level1: None,
         }
@@ -319,6 +323,7 @@ impl<'a> Printer<'a> {
         }
         self.push(text, space && !self.attach_next);
         self.last_open = text == "{";
+        self.last_semi = text == ";";
         self.attach_next = false;
         self.last_end = end;
     }
@@ -395,6 +400,12 @@ impl<'a> Printer<'a> {
             }
         } else {
             self.node(stmt);
+            // `;` is optional after a block (`budget 5万元 { fiscal 5万元; }`): always written.
+            // No comment has been written since the last token, so it goes right after it.
+            if !self.last_semi {
+                self.push(";", false);
+                self.last_semi = true;
+            }
         }
         self.in_stmt = false;
         self.need_break = true;

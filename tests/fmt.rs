@@ -386,8 +386,21 @@ impl Gen<'_> {
                 self.semi();
             }
             self.close();
+            // `;` is optional after a block.
+            if self.pick(2) == 0 {
+                return;
+            }
         }
         self.semi();
+    }
+
+    /// `;` after a block: optional.
+    fn block_semi(&mut self) {
+        if self.pick(2) == 0 {
+            self.semi();
+        } else {
+            self.ws0();
+        }
     }
 
     fn project(&mut self) {
@@ -450,8 +463,10 @@ impl Gen<'_> {
                     self.money();
                     if self.pick(2) == 0 {
                         self.split();
+                        self.block_semi();
+                    } else {
+                        self.semi();
                     }
-                    self.semi();
                 }
                 6 => {
                     self.kw(&["filed", "填报日期"]);
@@ -485,16 +500,27 @@ impl Gen<'_> {
                         self.kw(&["basic", "基本支出", "project", "项目支出"]);
                         self.string();
                         self.money();
-                        match self.pick(3) {
-                            0 => self.split(),
-                            1 => self.kw(&["fiscal", "transfer", "其他资金"]),
-                            _ => {}
-                        }
+                        let split = match self.pick(3) {
+                            0 => {
+                                self.split();
+                                true
+                            }
+                            1 => {
+                                self.kw(&["fiscal", "transfer", "其他资金"]);
+                                false
+                            }
+                            _ => false,
+                        };
                         if self.pick(3) == 0 {
                             let a = self.one(&["->", "→"]);
                             self.put(a);
                             self.ws0();
                             self.string();
+                        }
+                        if split {
+                            self.block_semi();
+                        } else {
+                            self.semi();
                         }
                     }
                     _ => {
@@ -505,10 +531,12 @@ impl Gen<'_> {
                         self.money();
                         if self.pick(2) == 0 {
                             self.split();
+                            self.block_semi();
+                        } else {
+                            self.semi();
                         }
                     }
                 }
-                self.semi();
             }
             self.close();
             if self.pick(2) == 0 {
@@ -654,4 +682,14 @@ fn cli_stdin_to_stdout_and_kpi_toml_keywords() {
     std::fs::write(dir.path().join("kpi.toml"), "[fmt]\nkeywords = \"fr\"\n").unwrap();
     let out = kpi(&["fmt", "-"], dir.path(), UGLY);
     assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn a_statement_ending_in_a_block_always_gets_its_semicolon() {
+    let src = "project \"a\" { budget 5万元 { fiscal 5万元; } // 注\n output quantity \"x\" 5个 { weight 10; } }\ndepartment \"d\" { year 2023; funds { total 5万元 { fiscal 5万元; } project \"b\" 5万元 { fiscal 5万元; } -> \"b\" }; }";
+    let out = format_text(src, &Options::default()).unwrap();
+    assert_eq!(
+        out,
+        "project \"a\" {\n  budget 5万元 { fiscal 5万元; }; // 注\n  output quantity \"x\" 5个 { weight 10; };\n}\n\ndepartment \"d\" {\n  year 2023;\n  funds {\n    total 5万元 { fiscal 5万元; };\n    project \"b\" 5万元 { fiscal 5万元; } -> \"b\";\n  }\n}\n"
+    );
 }
