@@ -228,3 +228,31 @@ fn every_keyword_spelling_of_the_grammar_is_highlighted() {
         .collect();
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
+
+/// `gggqG` with the ftplugin's formatexpr and this build of kpi as `formatprg`.
+fn format_in_vim(text: &str) -> String {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("form.kpi");
+    std::fs::write(&file, text).unwrap();
+    let script = format!(
+        "let &l:formatprg = '{} fmt -'\nnormal! gggqG\ncall writefile(getline(1, '$'), g:out)\n",
+        env!("CARGO_BIN_EXE_kpi")
+    );
+    let mut lines = vim(&file, &script).join("\n");
+    lines.push('\n');
+    lines
+}
+
+#[test]
+fn gq_formats_the_buffer_with_kpi_fmt() {
+    if !vim_available() {
+        return;
+    }
+    let text = std::fs::read_to_string(common::root().join("examples/quickstart.kpi")).unwrap();
+    let expected = kpi::fmt::format_text(&text, &kpi::fmt::Options::default()).unwrap();
+    assert_ne!(expected, text);
+    assert_eq!(format_in_vim(&text), expected);
+    // A form with a syntax error stays as it was: no error text in the buffer.
+    let broken = "project \"a\" {  output quantity \"x\" 5个\n  year 2023; }\n";
+    assert_eq!(format_in_vim(broken), broken);
+}
