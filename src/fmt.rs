@@ -113,9 +113,57 @@ pub fn is_syntax_error(d: &Diagnostic) -> bool {
 
 /// Formats the text of one file. A file with syntax errors is not formatted: the errors are
 /// returned instead (made against file index 0).
+///
+/// As a last line of defence the result is checked: if its model or its comments differ from
+/// the input's (a formatter bug), the input is returned unchanged.
 pub fn format_text(text: &str, options: &Options) -> Result<String, Vec<Diagnostic>> {
+    let (out, before) = format_and_model(text, options)?;
+    if out == text {
+        return Ok(out);
+    }
+    let mut after = Filing::default();
+    lower_file(&SourceFile::new("<fmt>", out.as_str()), 0, &mut after);
+    let same = model_without_lines(&before) == model_without_lines(&after)
+        && comment_texts(text) == comment_texts(&out);
+    Ok(if same { out } else { text.to_string() })
+}
+
+/// [`format_text`] without the final check (for tests that look for formatter bugs).
+#[doc(hidden)]
+pub fn format_unverified(text: &str, options: &Options) -> Result<String, Vec<Diagnostic>> {
+    format_and_model(text, options).map(|(out, _)| out)
+}
+
+/// The JSON model with line numbers (which formatting moves) removed.
+fn model_without_lines(filing: &Filing) -> serde_json::Value {
+    fn strip(v: &mut serde_json::Value) {
+        match v {
+            serde_json::Value::Object(map) => {
+                map.remove("line");
+                map.values_mut().for_each(strip);
+            }
+            serde_json::Value::Array(items) => items.iter_mut().for_each(strip),
+            _ => {}
+        }
+    }
+    let mut v = serde_json::from_str(&crate::emit::json::to_json(filing))
+        .unwrap_or(serde_json::Value::Null);
+    strip(&mut v);
+    v
+}
+
+fn comment_texts(text: &str) -> Vec<String> {
+    syntax::parse_file(text, 0)
+        .comments
+        .iter()
+        .map(|c| c.as_str().trim_end().to_string())
+        .collect()
+}
+
+fn format_and_model(text: &str, options: &Options) -> Result<(String, Filing), Vec<Diagnostic>> {
     let source = SourceFile::new("<fmt>", text);
-    let errors: Vec<Diagnostic> = lower_file(&source, 0, &mut Filing::default())
+    let mut filing = Filing::default();
+    let errors: Vec<Diagnostic> = lower_file(&source, 0, &mut filing)
         .into_iter()
         .filter(is_syntax_error)
         .collect();
@@ -131,7 +179,7 @@ pub fn format_text(text: &str, options: &Options) -> Result<String, Vec<Diagnost
         p.item(item);
     }
     p.flush_comments(usize::MAX);
-    Ok(p.finish())
+    Ok((p.finish(), filing))
 }
 
 /// A unified diff from `old` to `new` (empty when they are equal), headed with `path`.
@@ -167,6 +215,8 @@ struct Printer<'a> {
     cur: Option<String>,
     /// The current line holds more than indentation.
     cur_has_content: bool,
+    /// The current line ends in a `//` comment: nothing more may go on it.
+    cur_line_comment: bool,
     /// The next token starts a new line.
     need_break: bool,
     /// Block nesting depth.
@@ -220,6 +270,7 @@ impl<'a> Printer<'a> {
             lines: Vec::new(),
             cur: None,
             cur_has_content: false,
+            cur_line_comment: false,
             need_break: false,
             indent: 0,
             in_stmt: false,
@@ -254,6 +305,7 @@ impl<'a> Printer<'a> {
             }
         }
         self.cur_has_content = false;
+        self.cur_line_comment = false;
     }
 
     /// True when the source has a blank line between the last thing written and `pos`.
@@ -299,7 +351,7 @@ impl<'a> Printer<'a> {
             let (start, end, trailing, ends_line) = (c.start, c.end, c.trailing, c.ends_line);
             self.next_comment += 1;
             let text = &self.src[start..end];
-            if trailing && self.cur_has_content {
+            if trailing && self.cur_has_content && !self.cur_line_comment {
                 self.push(text, true);
             } else {
                 let blank = self.blank_before(start);
@@ -307,6 +359,7 @@ impl<'a> Printer<'a> {
                 self.open_line(indent, blank);
                 self.push(text, false);
             }
+            self.cur_line_comment = text.starts_with("//");
             self.last_open = false;
             self.attach_next = false;
             self.need_break = ends_line;

@@ -5,7 +5,7 @@
 mod common;
 
 use kpi::filing::load_sources;
-use kpi::fmt::{format_text, KeywordStyle, Options};
+use kpi::fmt::{format_text, format_unverified, KeywordStyle, Options};
 use kpi::source::SourceFile;
 use proptest::prelude::*;
 
@@ -51,10 +51,15 @@ fn assert_round_trip(name: &str, text: &str) -> bool {
     let mut formattable = true;
     for keywords in STYLES {
         let options = Options { keywords };
-        let Ok(once) = format_text(text, &options) else {
+        let Ok(once) = format_unverified(text, &options) else {
             formattable = false;
             continue;
         };
+        assert_eq!(
+            format_text(text, &options).unwrap(),
+            once,
+            "{name}: check failed"
+        );
         assert_eq!(
             model(&once),
             model(text),
@@ -65,12 +70,12 @@ fn assert_round_trip(name: &str, text: &str) -> bool {
             codes(text),
             "{name} ({keywords:?}): diagnostics changed\n{once}"
         );
-        let twice = format_text(&once, &options).unwrap_or_else(|e| {
+        let twice = format_unverified(&once, &options).unwrap_or_else(|e| {
             panic!("{name} ({keywords:?}): formatted text does not parse: {e:?}\n{once}")
         });
         assert_eq!(twice, once, "{name} ({keywords:?}): not idempotent");
         // Formatting to one language and back to another ends where formatting once does.
-        let back = format_text(&once, &Options::default()).unwrap();
+        let back = format_unverified(&once, &Options::default()).unwrap();
         assert_eq!(model(&back), model(text), "{name}: {keywords:?} then keep");
     }
     formattable
@@ -691,5 +696,85 @@ fn a_statement_ending_in_a_block_always_gets_its_semicolon() {
     assert_eq!(
         out,
         "project \"a\" {\n  budget 5万元 { fiscal 5万元; }; // 注\n  output quantity \"x\" 5个 { weight 10; };\n}\n\ndepartment \"d\" {\n  year 2023;\n  funds {\n    total 5万元 { fiscal 5万元; };\n    project \"b\" 5万元 { fiscal 5万元; } -> \"b\";\n  }\n}\n"
+    );
+}
+
+/// Pieces of `.kpi` text, glued at random: mostly not valid, sometimes valid by accident.
+const PIECES: &[&str] = &[
+    "project",
+    "项目",
+    "department",
+    "部门",
+    "\"名\"",
+    "“名”",
+    "\"多\n行\"",
+    "{",
+    "}",
+    "｛",
+    "｝",
+    "<",
+    ">",
+    "＜",
+    "＞",
+    ";",
+    "；",
+    " ",
+    "\n",
+    "\u{3000}",
+    "// 注\n",
+    "/* 注 */",
+    "/*",
+    "*/",
+    "5",
+    "1238.68",
+    "万元",
+    "个",
+    "%",
+    "output",
+    "产出",
+    "quantity",
+    "数量",
+    "budget",
+    "fiscal",
+    "other",
+    "year",
+    "2023",
+    "2023-01..2023-12",
+    ">=",
+    "≥",
+    "＞＝",
+    "funds",
+    "basic",
+    "total",
+    "->",
+    "weight",
+    "direction",
+    "positive",
+    "\"",
+    "“",
+    "”",
+    "\\",
+    ".",
+    "-",
+];
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 300, failure_persistence: None, ..ProptestConfig::default() })]
+
+    #[test]
+    fn glued_pieces_never_panic(picks in proptest::collection::vec(0..PIECES.len(), 0..60)) {
+        let text: String = picks.iter().map(|&i| PIECES[i]).collect();
+        assert_round_trip("glued", &text);
+    }
+}
+
+#[test]
+fn a_comment_never_lands_after_a_line_comment() {
+    // The `;` between the two comments is dropped (after a funds table it means nothing).
+    let src = "department \"d\" { funds { }\n// 甲\n; /* 乙 */ year 2023; }";
+    let out = format_unverified(src, &Options::default()).unwrap();
+    assert_eq!(
+        out,
+        "department \"d\" {\n  funds {}\n  // 甲\n  /* 乙 */\n  year 2023;\n}\n"
     );
 }
