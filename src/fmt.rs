@@ -16,6 +16,8 @@
 //! line; a comment on its own line stays on its own line before what it preceded. A comment
 //! inside a statement breaks the statement onto a continuation line (indented one more level).
 //!
+//! Line ends are `\n`, or `\r\n` when every line of the file ends so.
+//!
 //! A file with a syntax error (an error `K01xx`) is not formatted: [`format_text`] returns the
 //! diagnostics instead.
 
@@ -292,8 +294,15 @@ impl<'a> Printer<'a> {
         if self.lines.is_empty() {
             return String::new();
         }
-        let mut out = self.lines.join("\n");
-        out.push('\n');
+        // A file written with Windows line ends only keeps them (strings keep theirs anyway).
+        let newlines = self.src.matches('\n').count();
+        let eol = if newlines > 0 && self.src.matches("\r\n").count() == newlines {
+            "\r\n"
+        } else {
+            "\n"
+        };
+        let mut out = self.lines.join(eol);
+        out.push_str(eol);
         out
     }
 

@@ -778,3 +778,14 @@ fn a_comment_never_lands_after_a_line_comment() {
         "department \"d\" {\n  funds {}\n  // 甲\n  /* 乙 */\n  year 2023;\n}\n"
     );
 }
+
+#[test]
+fn windows_line_ends_are_kept() {
+    let src = "project \"a\" {\r\n  goal \"一\r\n二\"; // 注\r\n\r\n\r\n  year 2023;}\r\n";
+    let out = format_unverified(src, &Options::default()).unwrap();
+    assert_eq!(
+        out,
+        "project \"a\" {\r\n  goal \"一\r\n二\"; // 注\r\n\r\n  year 2023;\r\n}\r\n"
+    );
+    assert_round_trip("crlf", src);
+}
