@@ -7,7 +7,8 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
-use crate::diag::{self, Diagnostic, Lang, Severity};
+use crate::check::report::{self, Format};
+use crate::diag::{self, Diagnostic, Lang};
 use crate::emit;
 use crate::filing::{self, Loaded};
 use crate::fmt;
@@ -16,7 +17,21 @@ const CHECK_EXAMPLES: &str = "\
 Examples:
   kpi check examples/lhasa-kjj-2023        check a whole filing (every .kpi under the folder)
   kpi check examples/quickstart.kpi        check one file
-  kpi check --lang zh forms/               messages in Chinese (default: from LANG / LC_ALL)";
+  kpi check --lang zh forms/               messages in Chinese (default: from LANG / LC_ALL)
+  kpi check forms/ --format short          one line per finding: path:line:col: severity[CODE] message
+  kpi check forms/ --format sarif > r.sarif  SARIF 2.1.0 for code-scanning tools
+  kpi check forms/ --format markdown       a review memo to paste into a reply
+  kpi check forms/ --deny warnings         exit 1 on warnings too
+
+Configuration: kpi.toml in the folder checked (budget year, profile, thresholds, per-rule levels).
+Exit codes: 0 no errors, 1 errors (or warnings with --deny warnings), 2 usage or I/O problems.";
+
+const EXPLAIN_EXAMPLES: &str = "\
+Examples:
+  kpi explain K0301                   what K0301 checks, why, an example, how to fix
+  kpi explain K0301 --lang zh         in Chinese
+  kpi explain --all                   every rule
+  kpi explain --all --markdown        the rules reference (docs/rules.md)";
 
 const BUILD_EXAMPLES: &str = "\
 Examples:
@@ -58,6 +73,28 @@ pub enum Command {
         /// .kpi files or folders (a folder is one filing: every .kpi file under it).
         #[arg(required = true)]
         paths: Vec<PathBuf>,
+        /// Report format.
+        #[arg(long, value_enum, default_value = "human")]
+        format: FormatArg,
+        /// `--deny warnings`: warnings fail the run (exit 1) too.
+        #[arg(long, value_enum)]
+        deny: Option<DenyArg>,
+        /// The configuration file (default: kpi.toml in the folder checked).
+        #[arg(long)]
+        config: Option<PathBuf>,
+    },
+    /// Explain a rule: what it checks, why, an example, how to fix (规则说明).
+    #[command(after_help = EXPLAIN_EXAMPLES)]
+    Explain {
+        /// The rule's code, e.g. K0301.
+        #[arg(required_unless_present = "all")]
+        code: Option<String>,
+        /// Every rule.
+        #[arg(long)]
+        all: bool,
+        /// Markdown (both languages), as in docs/rules.md.
+        #[arg(long)]
+        markdown: bool,
     },
     /// Compile forms to another format (编译).
     #[command(after_help = BUILD_EXAMPLES)]
@@ -95,6 +132,28 @@ pub enum KeywordsArg {
     En,
 }
 
+/// `--format` values.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum FormatArg {
+    /// Rendered diagnostics grouped by file, with a summary per family.
+    Human,
+    /// One line per finding: `path:line:col: severity[CODE] message`.
+    Short,
+    /// JSON (docs/reports.md).
+    Json,
+    /// SARIF 2.1.0.
+    Sarif,
+    /// A review memo in Markdown.
+    Markdown,
+}
+
+/// `--deny` values.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum DenyArg {
+    /// Warnings fail the run.
+    Warnings,
+}
+
 /// `--to` values.
 #[derive(Debug, Clone, Copy, ValueEnum)]
 pub enum Target {
@@ -112,7 +171,17 @@ pub fn run(cli: Cli) -> ExitCode {
         None => Lang::from_env(),
     };
     match cli.command {
-        Command::Check { paths } => check(&paths, lang),
+        Command::Check {
+            paths,
+            format,
+            deny,
+            config,
+        } => check(&paths, format, deny.is_some(), config, lang),
+        Command::Explain {
+            code,
+            all,
+            markdown,
+        } => explain(code, all, markdown, lang),
         Command::Build { paths, to, output } => build(&paths, to, output, lang),
         Command::Fmt {
             paths,
@@ -133,43 +202,72 @@ fn load_or_exit(paths: &[PathBuf], lang: Lang) -> Result<Loaded, ExitCode> {
     })
 }
 
-fn summary(diags: &[Diagnostic], files: usize, lang: Lang) -> String {
-    let errors = diags
-        .iter()
-        .filter(|d| d.severity == Severity::Error)
-        .count();
-    let warnings = diags
-        .iter()
-        .filter(|d| d.severity == Severity::Warning)
-        .count();
-    match lang {
-        Lang::En => format!("{errors} error(s), {warnings} warning(s) in {files} file(s)"),
-        Lang::Zh => format!("共 {files} 个文件：{errors} 个错误，{warnings} 个警告"),
-    }
-}
-
-fn check(paths: &[PathBuf], lang: Lang) -> ExitCode {
-    let loaded = match load_or_exit(paths, lang) {
+fn check(
+    paths: &[PathBuf],
+    format: FormatArg,
+    deny_warnings: bool,
+    config: Option<PathBuf>,
+    lang: Lang,
+) -> ExitCode {
+    let mut loaded = match load_or_exit(paths, lang) {
         Ok(l) => l,
         Err(code) => return code,
     };
-    let mut out = std::io::stdout().lock();
-    let report = diag::render(&loaded.diagnostics, &loaded.sources, lang);
-    let _ = write!(out, "{report}");
-    let _ = writeln!(
-        out,
-        "{}",
-        summary(&loaded.diagnostics, loaded.sources.files.len(), lang)
-    );
-    if loaded
-        .diagnostics
-        .iter()
-        .any(|d| d.severity == Severity::Error)
-    {
+    let config = match crate::check::config::find(paths, config) {
+        Ok(c) => c,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let (_, diags) = crate::check::run(&mut loaded, config);
+    let format = match format {
+        FormatArg::Human => Format::Human,
+        FormatArg::Short => Format::Short,
+        FormatArg::Json => Format::Json,
+        FormatArg::Sarif => Format::Sarif,
+        FormatArg::Markdown => Format::Markdown,
+    };
+    let text = report::render(format, &diags, &loaded.sources, &loaded.filing, lang);
+    let _ = std::io::stdout().lock().write_all(text.as_bytes());
+    let (errors, warnings) = report::counts(&diags);
+    if errors > 0 || (deny_warnings && warnings > 0) {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
     }
+}
+
+fn explain(code: Option<String>, all: bool, markdown: bool, lang: Lang) -> ExitCode {
+    let mut out = std::io::stdout().lock();
+    if all && markdown {
+        let _ = write!(out, "{}", crate::check::rules_markdown());
+        return ExitCode::SUCCESS;
+    }
+    let selected: Vec<&crate::check::Rule> = if all {
+        crate::check::rules()
+    } else {
+        let code = code.unwrap_or_default();
+        match crate::check::rule(&code) {
+            Some(r) => vec![r],
+            None => {
+                match lang {
+                    Lang::En => {
+                        eprintln!("error: unknown rule code `{code}` (see `kpi explain --all`)")
+                    }
+                    Lang::Zh => eprintln!("错误：未知的规则代码“{code}”（见 `kpi explain --all`）"),
+                }
+                return ExitCode::from(2);
+            }
+        }
+    };
+    for (i, r) in selected.iter().enumerate() {
+        if i > 0 {
+            let _ = writeln!(out);
+        }
+        let _ = write!(out, "{}", crate::check::explain(r, lang));
+    }
+    ExitCode::SUCCESS
 }
 
 fn build(paths: &[PathBuf], to: Target, output: Option<PathBuf>, lang: Lang) -> ExitCode {
@@ -195,7 +293,7 @@ fn build(paths: &[PathBuf], to: Target, output: Option<PathBuf>, lang: Lang) -> 
             if loaded.diagnostics.iter().any(Diagnostic::loses_data) {
                 eprintln!(
                     "{}",
-                    summary(&loaded.diagnostics, loaded.sources.files.len(), lang)
+                    report::summary_line(&loaded.diagnostics, loaded.sources.files.len(), lang)
                 );
                 return ExitCode::from(1);
             }

@@ -1,8 +1,10 @@
 //! kpi — a compiler for budget performance-target forms (预算绩效目标表).
 //!
 //! The pipeline: `.kpi` text → [`syntax`] (pest) → [`lower`] (typed [`model`], type errors)
-//! → [`emit`] (JSON). Diagnostics ([`diag`]) are data, rendered in one place.
+//! → [`check`] (rules with codes: the consistency checker) and [`emit`] (JSON). Diagnostics
+//! ([`diag`]) are data, rendered in one place.
 
+pub mod check;
 pub mod cli;
 pub mod diag;
 pub mod emit;

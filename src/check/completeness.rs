@@ -1,0 +1,417 @@
+//! K05 — completeness (完整性): required categories, blank values and names, values without
+//! units, header fields, goals, a blank budget split. Drafts are incomplete by nature, so these
+//! are warnings: a draft still compiles.
+
+use super::config::Requirement;
+use super::words::{placeholder, strip_numbering};
+use super::{Ctx, Doc, Rule};
+use crate::diag::{Diagnostic, Lang, Severity, Text};
+use crate::model::{Goal, Indicator, Project, Value};
+use crate::source::Span;
+
+/// True when a row says nothing: no name (beyond template numbering) and no value.
+pub(super) fn is_blank_row(ind: &Indicator) -> bool {
+    strip_numbering(&ind.name).0.is_empty() && ind.value.is_none()
+}
+
+fn satisfied(req: &Requirement, indicators: &[Indicator]) -> bool {
+    indicators.iter().any(|i| {
+        !is_blank_row(i)
+            && req
+                .alternatives
+                .iter()
+                .any(|(l1, l2)| i.level1 == *l1 && l2.is_none_or(|l2| i.level2 == Some(l2)))
+    })
+}
+
+fn required(
+    cx: &Ctx<'_>,
+    file: usize,
+    form_span: Span,
+    reqs: &[Requirement],
+    indicators: &[Indicator],
+    out: &mut Vec<Diagnostic>,
+) {
+    for req in reqs {
+        if satisfied(req, indicators) {
+            continue;
+        }
+        // Point at the blank row of that category when the form has one.
+        let blank = indicators.iter().find(|i| {
+            req.alternatives
+                .iter()
+                .any(|(l1, l2)| i.level1 == *l1 && l2.is_none_or(|l2| i.level2 == Some(l2)))
+        });
+        let span = blank.map(|i| i.span).unwrap_or(form_span);
+        let profile = cx.config.profile.name();
+        out.push(cx.diag(
+            "K0501",
+            file,
+            span,
+            Text::new(
+                format!(
+                    "the required category {} has no indicator",
+                    req.name.get(Lang::En)
+                ),
+                format!("必填的{}没有指标", req.name.get(Lang::Zh)),
+            ),
+            Text::new(
+                format!(
+                    "add at least one indicator with a value in this category (profile {profile})"
+                ),
+                format!("在该类别下至少填写一个有指标值的指标（配置方案 {profile}）"),
+            ),
+        ));
+    }
+}
+
+fn indicators(cx: &Ctx<'_>, file: usize, list: &[Indicator], out: &mut Vec<Diagnostic>) {
+    for ind in list {
+        let (name, numbered) = strip_numbering(&ind.name);
+        if is_blank_row(ind) || (numbered && name.is_empty()) || placeholder(&ind.name).is_some() {
+            // A template row left blank (reported by K0501 when required) or a placeholder
+            // name (K0601).
+            continue;
+        }
+        if name.is_empty() {
+            out.push(cx.diag(
+                "K0503",
+                file,
+                ind.span,
+                Text::new("this indicator has a value but no name", "该指标有指标值但没有名称"),
+                Text::new(
+                    "write what is measured (三级指标), or remove the row if the value belongs to the row above",
+                    "写明衡量的内容（三级指标）；如果该值属于上一行，删去本行",
+                ),
+            ));
+            continue;
+        }
+        match &ind.value {
+            None => out.push(cx.diag(
+                "K0502",
+                file,
+                ind.name_span,
+                Text::new(format!("the indicator “{}” has no value", ind.name), format!("指标“{}”没有指标值", ind.name)),
+                Text::new(
+                    "write the target: a comparison and a quantity (`≥95%`) or a phrase (`有所提升`)",
+                    "填写指标值：比较符加数量（`≥95%`）或定性描述（`有所提升`）",
+                ),
+            )),
+            Some(Value::Quantitative { quantity, .. })
+                if quantity.unit.is_none() && !super::money::is_cost(ind) && !quantity.value.is_zero() =>
+            {
+                out.push(cx.diag(
+                    "K0504",
+                    file,
+                    ind.value_span,
+                    Text::new(
+                        format!("the value `{}` of “{}” has no unit", quantity.written(), ind.name),
+                        format!("指标“{}”的值“{}”没有单位", ind.name, quantity.written()),
+                    ),
+                    Text::new(
+                        format!("write the unit: `{}人`, `{}个`, `{}%` …", quantity.value, quantity.value, quantity.value),
+                        format!("写明单位：`{}人`、`{}个`、`{}%` 等", quantity.value, quantity.value, quantity.value),
+                    ),
+                ));
+            }
+            _ => {}
+        }
+    }
+}
+
+fn goals(cx: &Ctx<'_>, file: usize, name_span: Span, goals: &[Goal], out: &mut Vec<Diagnostic>) {
+    if goals.is_empty() {
+        out.push(cx.diag(
+            "K0506",
+            file,
+            name_span,
+            Text::new(
+                "the form has no goal (年度总体目标)",
+                "该表没有年度总体目标",
+            ),
+            Text::new(
+                "add `goal \"…\";` saying what the money will achieve this year",
+                "增加 `目标 \"……\";`，写明本年度资金要达到的目标",
+            ),
+        ));
+    }
+    for g in goals {
+        if g.text.trim().is_empty() {
+            out.push(cx.diag(
+                "K0506",
+                file,
+                g.span,
+                Text::new("this goal is empty", "该目标为空"),
+                Text::new(
+                    "write the goal, or remove the empty statement",
+                    "填写目标内容，或删去空语句",
+                ),
+            ));
+        }
+    }
+}
+
+fn header(cx: &Ctx<'_>, p: &Project, out: &mut Vec<Diagnostic>) {
+    let mut missing: Vec<(&str, &str, &str)> = Vec::new();
+    if p.department.as_deref().is_none_or(|s| s.trim().is_empty()) {
+        missing.push((
+            "the supervising department (主管部门)",
+            "主管部门",
+            "department \"拉萨市科技局\" code \"009909878\";",
+        ));
+    }
+    if p.implementing_unit
+        .as_deref()
+        .is_none_or(|s| s.trim().is_empty())
+    {
+        missing.push((
+            "the implementing unit (实施单位)",
+            "实施单位",
+            "unit \"市科技局\";",
+        ));
+    }
+    if p.period.is_none() {
+        missing.push(("the project period (项目期)", "项目期", "period 2023;"));
+    }
+    if p.budget.is_none() {
+        missing.push((
+            "the annual budget (年度资金总额)",
+            "年度资金总额",
+            "budget 10万元 { fiscal 10万元; };",
+        ));
+    }
+    let filed = p.filed.as_ref();
+    if filed.and_then(|f| f.date.as_ref()).is_none() {
+        missing.push((
+            "the filing date (填报日期)",
+            "填报日期",
+            "filed 2023-01-28;",
+        ));
+    }
+    if filed.is_none_or(|f| {
+        f.phone.as_deref().is_none_or(|s| s.trim().is_empty())
+            && f.filer.as_deref().is_none_or(|s| s.trim().is_empty())
+    }) {
+        missing.push((
+            "the contact (填报人及联系电话)",
+            "填报人及联系电话",
+            "by \"姓名\" phone \"0891-0000000\";",
+        ));
+    }
+    for (en, zh, example) in missing {
+        out.push(cx.diag(
+            "K0505",
+            p.origin.file_index,
+            p.origin.name_span,
+            Text::new(
+                format!("the form does not give {en}"),
+                format!("该表未填写{zh}"),
+            ),
+            Text::new(
+                format!("add it, e.g. `{example}`"),
+                format!("请补上，例如 `{example}`"),
+            ),
+        ));
+    }
+    if let Some(b) = &p.budget {
+        let blank = !b.split.is_empty()
+            && [
+                b.split.fiscal.as_ref(),
+                b.split.transfer.as_ref(),
+                b.split.other.as_ref(),
+            ]
+            .iter()
+            .flatten()
+            .all(|e| e.amount.is_none());
+        if blank {
+            out.push(cx.diag(
+                "K0507",
+                p.origin.file_index,
+                b.span,
+                Text::new(
+                    format!("the budget {} does not say where the money comes from: every 其中 row is blank", b.total.written()),
+                    format!("年度资金总额{}未说明资金来源：其中各行均为空", b.total.written()),
+                ),
+                Text::new(
+                    "fill in 财政拨款 / 转移性资金 / 其他资金 (`fiscal 1238.68万元;`)",
+                    "填写财政拨款 / 转移性资金 / 其他资金（`财政拨款 1238.68万元;`）",
+                ),
+            ));
+        }
+    }
+}
+
+pub(super) fn check(cx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
+    for p in &cx.filing.projects {
+        let file = p.origin.file_index;
+        if cx.lost_data(file, p.origin.span) {
+            // Part of the form could not be read: only what was read is judged.
+            indicators(cx, file, &p.indicators, out);
+            continue;
+        }
+        header(cx, p, out);
+        goals(cx, file, p.origin.name_span, &p.goals, out);
+        required(
+            cx,
+            file,
+            p.origin.name_span,
+            cx.config.profile.project(),
+            &p.indicators,
+            out,
+        );
+        indicators(cx, file, &p.indicators, out);
+    }
+    for d in &cx.filing.departments {
+        let file = d.origin.file_index;
+        if cx.lost_data(file, d.origin.span) {
+            indicators(cx, file, &d.indicators, out);
+            continue;
+        }
+        goals(cx, file, d.origin.name_span, &d.goals, out);
+        required(
+            cx,
+            file,
+            d.origin.name_span,
+            cx.config.profile.department(),
+            &d.indicators,
+            out,
+        );
+        indicators(cx, file, &d.indicators, out);
+    }
+}
+
+pub(super) const RULES: &[Rule] = &[
+    Rule {
+        code: "K0501",
+        name: "required-category-missing",
+        severity: Severity::Warning,
+        title: Doc { en: "A required (必填) category has no indicator", zh: "必填类别没有指标" },
+        what: Doc {
+            en: "Checks that a project form has an indicator (with a name or a value) in every category the profile marks required (not on forms with syntax or unit errors, whose rows may be lost). Profile `lhasa-2023` (default): 数量, 质量, 时效, 成本 (under 产出 or level 1), 社会效益, 可持续影响, 服务对象满意度. Profile `central-2021`: 数量, 质量, 时效, level-1 成本, some 效益, some 满意度. Department forms need one 产出, one 效益 and one 满意度 indicator.",
+            zh: "检查项目表在配置方案标为必填的每个类别下都有指标（有名称或有指标值）（有语法或单位错误的表不检查，因其部分行可能未被读取）。方案 `lhasa-2023`（默认）：数量、质量、时效、成本（产出下或一级）、社会效益、可持续影响、服务对象满意度。方案 `central-2021`：数量、质量、时效、一级成本、至少一个效益、至少一个满意度。部门表须至少有一个产出、一个效益、一个满意度指标。",
+        },
+        why: Doc {
+            en: "The template marks these rows 必填; a form without them is sent back, and the missing dimension cannot be monitored or evaluated later.",
+            zh: "模板将这些行标为必填；缺少的表会被退回，缺失的维度日后也无法监控和评价。",
+        },
+        example: "project \"科协经费\" {\n  output quantity \"开展科普宣传活动\" >= 20次;\n  // no 质量指标\n}",
+        fix: Doc {
+            en: "Add at least one indicator with a value in the category, or choose the profile your province uses in kpi.toml.",
+            zh: "在该类别下至少补充一个有指标值的指标，或在 kpi.toml 中选择本省使用的配置方案。",
+        },
+    },
+    Rule {
+        code: "K0502",
+        name: "empty-value",
+        severity: Severity::Warning,
+        title: Doc { en: "An indicator has no value", zh: "指标没有指标值" },
+        what: Doc {
+            en: "Finds indicators with a name but a blank 指标值 cell.",
+            zh: "查找有名称但指标值为空的指标。",
+        },
+        why: Doc {
+            en: "An indicator without a target cannot be met, monitored or scored.",
+            zh: "没有目标值的指标无法完成、监控或评分。",
+        },
+        example: "project \"百家科技\" {\n  output timeliness \"认定备案期\";\n}",
+        fix: Doc {
+            en: "Write the target: a comparison and a quantity (`≥95%`) or a phrase (`有所提升`); or remove the row.",
+            zh: "填写目标值：比较符加数量（`≥95%`）或定性描述（`有所提升`）；或删去该行。",
+        },
+    },
+    Rule {
+        code: "K0503",
+        name: "indicator-without-name",
+        severity: Severity::Warning,
+        title: Doc { en: "An indicator has a value but no name", zh: "指标有值但没有名称" },
+        what: Doc {
+            en: "Finds indicators whose 三级指标 name is empty (or only template numbering) while the value is filled in.",
+            zh: "查找指标值已填、但三级指标名称为空（或只有模板编号）的指标。",
+        },
+        why: Doc {
+            en: "A value with no name says nothing about what is measured; it is often a value that slipped from the row above.",
+            zh: "没有名称的值说明不了衡量的是什么，常是从上一行错位下来的值。",
+        },
+        example: "project \"流动科技馆巡展\" {\n  effect social \"\" \"有所帮助\";\n}",
+        fix: Doc {
+            en: "Write the indicator's name, or remove the row if the value belongs to another.",
+            zh: "写明指标名称；若该值属于其他行，删去本行。",
+        },
+    },
+    Rule {
+        code: "K0504",
+        name: "value-without-unit",
+        severity: Severity::Warning,
+        title: Doc { en: "A quantitative value has no unit", zh: "定量指标值没有单位" },
+        what: Doc {
+            en: "Finds quantitative values written as a bare number (`35`) outside cost rows (a cost without a unit is K0306). Zero is left alone.",
+            zh: "查找成本行以外只写数字（如 `35`）的定量指标值（成本无单位归 K0306）。0 不报告。",
+        },
+        why: Doc {
+            en: "`35` could be 35 people, 35 times or 35%; without the unit the target cannot be checked.",
+            zh: "`35` 可能是 35 人、35 次或 35%；没有单位就无法核对目标。",
+        },
+        example: "project \"疫情防控人员补助经费\" {\n  output quantity \"补助人员数量\" 35;\n}",
+        fix: Doc {
+            en: "Write the unit: `35人`.",
+            zh: "写明单位：`35人`。",
+        },
+    },
+    Rule {
+        code: "K0505",
+        name: "missing-header-field",
+        severity: Severity::Warning,
+        title: Doc { en: "A header field of a project form is missing", zh: "项目表表头缺项" },
+        what: Doc {
+            en: "Checks that a project form gives its supervising department (主管部门), implementing unit (实施单位), period (项目期), annual budget (年度资金总额), filing date (填报日期) and a contact (填报人 or 联系电话).",
+            zh: "检查项目表填写了主管部门、实施单位、项目期、年度资金总额、填报日期和联系人（填报人或联系电话）。有语法或单位错误的表不检查缺项（缺的可能正是未能读取的那一行）。",
+        },
+        why: Doc {
+            en: "Reviewers need to know who carries out the project, for how long, and whom to call; a form without them is returned.",
+            zh: "审核人需要知道由谁实施、实施多久、联系谁；缺少这些信息的表会被退回。",
+        },
+        example: "project \"双创办公运行经费\" {\n  budget 30万元 { fiscal 30万元; };\n}",
+        fix: Doc {
+            en: "Add the field: `unit \"…\";`, `period 2023;`, `filed 2023-01-28 by \"…\" phone \"…\";`.",
+            zh: "补上该项：`实施单位 \"……\";`、`项目期 2023;`、`填报日期 2023-01-28 填报人 \"……\" 联系电话 \"……\";`。",
+        },
+    },
+    Rule {
+        code: "K0506",
+        name: "missing-goal",
+        severity: Severity::Warning,
+        title: Doc { en: "A form has no goal, or an empty one", zh: "表单没有年度总体目标，或目标为空" },
+        what: Doc {
+            en: "Checks that every form states at least one 年度总体目标 and that no goal is empty.",
+            zh: "检查每份表至少有一条年度总体目标，且没有空目标。",
+        },
+        why: Doc {
+            en: "The goal is what the indicators measure; without it a reviewer cannot judge whether the indicators fit the project.",
+            zh: "目标是指标衡量的对象；没有目标，审核人无法判断指标是否与项目相符。",
+        },
+        example: "project \"机动经费\" {\n  goal \"\";\n}",
+        fix: Doc {
+            en: "Write what the money will achieve this year: `goal \"…\";`.",
+            zh: "写明本年度资金要达到的目标：`目标 \"……\";`。",
+        },
+    },
+    Rule {
+        code: "K0507",
+        name: "budget-split-blank",
+        severity: Severity::Warning,
+        title: Doc { en: "The budget's 其中 rows are all blank", zh: "年度资金总额的“其中”各行均为空" },
+        what: Doc {
+            en: "Finds project budgets whose split is written with every source blank (`budget 1238.68万元 { fiscal; other; }`).",
+            zh: "查找资金构成各来源均为空的项目预算（如 `budget 1238.68万元 { fiscal; other; }`）。",
+        },
+        why: Doc {
+            en: "The split says where the money comes from; without it the form cannot be matched with the department's funds table.",
+            zh: "资金构成说明钱从哪里来；没有它就无法与部门资金表核对。",
+        },
+        example: "project \"科技专项\" {\n  budget 1238.68万元 { fiscal; other; };\n}",
+        fix: Doc {
+            en: "Fill in the amounts: `budget 1238.68万元 { fiscal 1238.68万元; other; };`.",
+            zh: "填写金额：`年度资金总额 1238.68万元 { 财政拨款 1238.68万元; 其他资金; };`。",
+        },
+    },
+];

@@ -1,0 +1,569 @@
+//! K04 — cross-document (跨表一致性): the department funds table against the project forms,
+//! and the department's own indicators against its funds table.
+//!
+//! A 项目支出 line matches the project form with the same name (spaces, quotes and
+//! full-width brackets ignored), or the form its `-> "form"` link names. A line with no match
+//! gets a suggestion: the form with an equal amount whose name shares the most character
+//! bigrams with the line's. The suggested form is not reported again as missing from the
+//! table, and its funding sources are compared like a match's.
+
+use std::collections::BTreeMap;
+
+use rust_decimal::Decimal;
+
+use super::money::{describe_split, is_cost, split_amounts};
+use super::words::{bigrams, normalize, shared, strip_numbering};
+use super::{number_span, wan, Ctx, Doc, Rule};
+use crate::diag::{Diagnostic, Severity, Text};
+use crate::model::{Comparator, Department, Dimension, FundsLine, LineCategory, Project, Value};
+use crate::source::Span;
+
+/// How a line found its form.
+#[derive(Clone, Copy, PartialEq)]
+enum Match {
+    Exact(usize),
+    Suggested(usize),
+    None,
+}
+
+fn budget_span(cx: &Ctx<'_>, p: &Project) -> Span {
+    match &p.budget {
+        Some(b) => number_span(cx.source(p.origin.file_index), b.span, &b.total),
+        None => p.origin.name_span,
+    }
+}
+
+fn project_total(p: &Project) -> Option<Decimal> {
+    p.budget.as_ref().and_then(|b| b.total.yuan())
+}
+
+/// The best suggestion for a line: equal amount, the most shared bigrams (at least 2, and at
+/// least half of the shorter name's bigrams).
+fn suggest(line: &FundsLine, projects: &[Project], taken: &[bool]) -> Option<usize> {
+    let amount = line.amount.yuan()?;
+    let lb = bigrams(&normalize(&line.name));
+    let mut best: Option<(usize, usize)> = None;
+    for (i, p) in projects.iter().enumerate() {
+        if taken[i] || project_total(p) != Some(amount) {
+            continue;
+        }
+        let pb = bigrams(&normalize(&p.name));
+        let s = shared(&lb, &pb);
+        let min = lb.len().min(pb.len());
+        if s < 2 || s * 2 < min {
+            continue;
+        }
+        if best.is_none_or(|(_, bs)| s > bs) {
+            best = Some((i, s));
+        }
+    }
+    best.map(|(i, _)| i)
+}
+
+fn sources_differ(
+    cx: &Ctx<'_>,
+    out: &mut Vec<Diagnostic>,
+    file: usize,
+    line: &FundsLine,
+    p: &Project,
+    suggested: bool,
+) {
+    let Some(b) = &p.budget else { return };
+    let (form, any_form) = split_amounts(&b.split);
+    let (table, any_table) = split_amounts(&line.split);
+    if !any_form || !any_table || form == table {
+        return;
+    }
+    let (note_en, note_zh) = if suggested {
+        (
+            " (matched by a similar name and an equal amount)",
+            "（按相近名称和相同金额对应）",
+        )
+    } else {
+        ("", "")
+    };
+    out.push(
+        cx.diag(
+            "K0404",
+            file,
+            line.amount_span,
+            Text::new(
+                format!(
+                    "the funds table says {}, the project form “{}” says {}{note_en}",
+                    describe_split(&table, false),
+                    p.name,
+                    describe_split(&form, false)
+                ),
+                format!("资金表为{}，项目表“{}”为{}{note_zh}", describe_split(&table, true), p.name, describe_split(&form, true)),
+            ),
+            Text::new(
+                "make both documents name the same funding source (a project form's 财政拨款 row is not the funds table's 转移性资金 column)",
+                "使两份表的资金来源一致（项目表的“财政拨款”不等于资金表的“转移性资金”）",
+            ),
+        )
+        .with_label(
+            p.origin.file_index,
+            budget_span(cx, p),
+            Text::new(format!("the form's split: {}", describe_split(&form, false)), format!("项目表资金构成：{}", describe_split(&form, true))),
+        ),
+    );
+}
+
+fn department_indicators(cx: &Ctx<'_>, d: &Department, out: &mut Vec<Diagnostic>) {
+    let Some(funds) = &d.funds else { return };
+    let file = d.origin.file_index;
+    let sum = |cat: Option<LineCategory>| -> Decimal {
+        funds
+            .lines
+            .iter()
+            .filter(|l| cat.is_none_or(|c| c == l.category))
+            .filter_map(|l| l.amount.yuan())
+            .sum()
+    };
+    let project_lines = funds
+        .lines
+        .iter()
+        .filter(|l| l.category == LineCategory::Project)
+        .count();
+    for ind in &d.indicators {
+        let Some(Value::Quantitative {
+            comparator,
+            quantity,
+            ..
+        }) = &ind.value
+        else {
+            continue;
+        };
+        let name = strip_numbering(&ind.name).0;
+        if is_cost(ind) {
+            let Some(y) = quantity.yuan() else { continue };
+            let (cat, en, zh) = if name.contains("基本支出") {
+                (
+                    Some(LineCategory::Basic),
+                    "the 基本支出 lines",
+                    "基本支出各行",
+                )
+            } else if name.contains("项目支出") {
+                (
+                    Some(LineCategory::Project),
+                    "the 项目支出 lines",
+                    "项目支出各行",
+                )
+            } else if name.contains("合计") || name.contains("总") {
+                (None, "all lines", "全部各行")
+            } else {
+                continue;
+            };
+            let funded = sum(cat);
+            if y != funded {
+                out.push(cx.diag(
+                    "K0406",
+                    file,
+                    ind.value_span,
+                    Text::new(
+                        format!("the cost indicator “{}” is {}, but {en} of the funds table add up to {}", ind.name, wan(y), wan(funded)),
+                        format!("成本指标“{}”为{}，但资金表中{zh}合计{}", ind.name, wan(y), wan(funded)),
+                    ),
+                    Text::new(
+                        format!("make the indicator {} or correct the funds table", wan(funded)),
+                        format!("把该指标改为{}，或更正资金表", wan(funded)),
+                    ),
+                ));
+            }
+        } else if (name.contains("项目数量") || name.contains("项目个数"))
+            && quantity
+                .dimension()
+                .is_none_or(|dim| dim == Dimension::Count)
+        {
+            let n = quantity
+                .normalized()
+                .map(|(v, _)| v)
+                .unwrap_or(quantity.value);
+            let count = Decimal::from(project_lines);
+            let holds = match comparator {
+                Comparator::AtLeast => count >= n,
+                Comparator::Above => count > n,
+                Comparator::AtMost => count <= n,
+                Comparator::Below => count < n,
+                Comparator::Equal => count == n,
+            };
+            if !holds {
+                out.push(cx.diag(
+                    "K0406",
+                    file,
+                    ind.value_span,
+                    Text::new(
+                        format!(
+                            "“{}” targets {}{}, but the funds table has {} 项目支出 lines",
+                            ind.name,
+                            comparator.symbol(),
+                            n,
+                            project_lines
+                        ),
+                        format!(
+                            "“{}”目标为{}{}，但资金表只有{}条项目支出",
+                            ind.name,
+                            comparator.symbol(),
+                            n,
+                            project_lines
+                        ),
+                    ),
+                    Text::new(
+                        "make the target agree with the funds table, or add the missing lines",
+                        "使目标与资金表一致，或补上缺少的行",
+                    ),
+                ));
+            }
+        }
+    }
+}
+
+pub(super) fn check(cx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
+    let projects = &cx.filing.projects;
+    // Two forms with one name.
+    let mut by_name: BTreeMap<String, usize> = BTreeMap::new();
+    for (i, p) in projects.iter().enumerate() {
+        let key = normalize(&p.name);
+        if key.is_empty() {
+            continue;
+        }
+        match by_name.get(&key) {
+            Some(&first) => {
+                let f = &projects[first];
+                out.push(
+                    cx.diag(
+                        "K0405",
+                        p.origin.file_index,
+                        p.origin.name_span,
+                        Text::new(
+                            format!("a second project form named “{}”", p.name),
+                            format!("第二份名为“{}”的项目表", p.name),
+                        ),
+                        Text::new(
+                            "give each project form its own name, or remove the copy",
+                            "每份项目表应有自己的名称，或删去重复的表",
+                        ),
+                    )
+                    .with_label(
+                        f.origin.file_index,
+                        f.origin.name_span,
+                        Text::new("the first form of that name", "同名的第一份表"),
+                    ),
+                );
+            }
+            None => {
+                by_name.insert(key, i);
+            }
+        }
+    }
+    for d in &cx.filing.departments {
+        department_indicators(cx, d, out);
+        let Some(funds) = &d.funds else { continue };
+        let file = d.origin.file_index;
+        let mut seen: BTreeMap<String, Span> = BTreeMap::new();
+        for line in &funds.lines {
+            let key = normalize(&line.name);
+            if let Some(first) = seen.get(&key) {
+                out.push(
+                    cx.diag(
+                        "K0405",
+                        file,
+                        line.name_span,
+                        Text::new(
+                            format!("a second funds line named “{}”", line.name),
+                            format!("资金表中第二条名为“{}”的行", line.name),
+                        ),
+                        Text::new(
+                            "merge the two lines or give each its own name",
+                            "合并两行，或分别命名",
+                        ),
+                    )
+                    .with_label(
+                        file,
+                        *first,
+                        Text::new("the first line of that name", "同名的第一行"),
+                    ),
+                );
+            } else {
+                seen.insert(key, line.name_span);
+            }
+        }
+    }
+    // Match the project lines of every department's funds table to the forms.
+    let mut taken = vec![false; projects.len()];
+    let mut any_table = false;
+    let mut pending: Vec<(usize, &FundsLine)> = Vec::new();
+    for d in &cx.filing.departments {
+        let Some(funds) = &d.funds else { continue };
+        any_table = true;
+        for line in funds
+            .lines
+            .iter()
+            .filter(|l| l.category == LineCategory::Project)
+        {
+            pending.push((d.origin.file_index, line));
+        }
+    }
+    let mut matches = Vec::new();
+    for (file, line) in &pending {
+        let target = normalize(line.link.as_deref().unwrap_or(&line.name));
+        let found = projects.iter().position(|p| normalize(&p.name) == target);
+        if let Some(i) = found {
+            taken[i] = true;
+        }
+        matches.push((*file, *line, found.map(Match::Exact).unwrap_or(Match::None)));
+    }
+    for m in matches.iter_mut() {
+        if m.2 == Match::None && m.1.link.is_none() {
+            if let Some(i) = suggest(m.1, projects, &taken) {
+                taken[i] = true;
+                m.2 = Match::Suggested(i);
+            }
+        }
+    }
+    for (file, line, m) in &matches {
+        let file = *file;
+        match *m {
+            Match::Exact(i) => {
+                let p = &projects[i];
+                let (Some(a), Some(b)) = (line.amount.yuan(), project_total(p)) else {
+                    continue;
+                };
+                if a != b {
+                    out.push(
+                        cx.diag(
+                            "K0403",
+                            file,
+                            line.amount_span,
+                            Text::new(
+                                format!(
+                                    "the funds table gives “{}” {}, its project form {}",
+                                    line.name,
+                                    wan(a),
+                                    wan(b)
+                                ),
+                                format!(
+                                    "资金表中“{}”为{}，其项目表为{}",
+                                    line.name,
+                                    wan(a),
+                                    wan(b)
+                                ),
+                            ),
+                            Text::new(
+                                "make the two documents state the same amount",
+                                "使两份表的金额一致",
+                            ),
+                        )
+                        .with_label(
+                            p.origin.file_index,
+                            budget_span(cx, p),
+                            Text::new(
+                                format!("the form's budget: {}", wan(b)),
+                                format!("项目表预算：{}", wan(b)),
+                            ),
+                        ),
+                    );
+                } else {
+                    sources_differ(cx, out, file, line, p, false);
+                }
+            }
+            Match::Suggested(i) => {
+                let p = &projects[i];
+                let amount = line.amount.yuan().map(wan).unwrap_or_default();
+                out.push(
+                    cx.diag(
+                        "K0401",
+                        file,
+                        line.name_span,
+                        Text::new(
+                            format!("no project form is named “{}”", line.name),
+                            format!("没有名为“{}”的项目表", line.name),
+                        ),
+                        Text::new(
+                            format!(
+                                "did you mean the form “{}” ({amount})? link it with `-> \"{}\"`",
+                                p.name, p.name
+                            ),
+                            format!(
+                                "是否指项目表“{}”（{amount}）？用 `-> \"{}\"` 关联",
+                                p.name, p.name
+                            ),
+                        ),
+                    )
+                    .with_label(
+                        p.origin.file_index,
+                        p.origin.name_span,
+                        Text::new(
+                            "a form with a similar name and the same amount",
+                            "名称相近、金额相同的项目表",
+                        ),
+                    ),
+                );
+                sources_differ(cx, out, file, line, p, true);
+            }
+            Match::None => {
+                let (en, zh) = match &line.link {
+                    Some(link) => (
+                        format!(
+                            "the line links to “{link}”, but there is no project form of that name"
+                        ),
+                        format!("该行关联到“{link}”，但没有该名称的项目表"),
+                    ),
+                    None => (
+                        format!("no project form for the funds line “{}”", line.name),
+                        format!("资金表中的“{}”没有对应的项目表", line.name),
+                    ),
+                };
+                out.push(cx.diag(
+                    "K0401",
+                    file,
+                    line.name_span,
+                    Text::new(en, zh),
+                    Text::new(
+                        "add the project's form to the filing, or link the line to its form with `-> \"form name\"`",
+                        "把该项目的绩效目标表加入申报材料，或用 `-> \"项目表名称\"` 关联",
+                    ),
+                ));
+            }
+        }
+    }
+    if !any_table {
+        return;
+    }
+    for (i, p) in projects.iter().enumerate() {
+        if taken[i] {
+            continue;
+        }
+        let amount = project_total(p).map(wan).unwrap_or_default();
+        out.push(cx.diag(
+            "K0402",
+            p.origin.file_index,
+            p.origin.name_span,
+            Text::new(
+                format!("the project “{}” ({amount}) is not in the department's funds table", p.name),
+                format!("项目“{}”（{amount}）不在部门资金表中", p.name),
+            ),
+            Text::new(
+                "add a 项目支出 line for it, or link the line that funds it with `-> \"form name\"`",
+                "在资金表中增加该项目支出行，或用 `-> \"项目表名称\"` 关联对应的行",
+            ),
+        ));
+    }
+}
+
+pub(super) const RULES: &[Rule] = &[
+    Rule {
+        code: "K0401",
+        name: "funds-line-without-form",
+        severity: Severity::Warning,
+        title: Doc { en: "A funds line has no project form", zh: "资金表中的项目没有项目表" },
+        what: Doc {
+            en: "Matches each 项目支出 line of the department funds table to a project form: by name (spaces, quotes and bracket width ignored) or by its `-> \"form\"` link. A line with no match is reported; when a form has an equal amount and a similar name (shared character bigrams), the help suggests it.",
+            zh: "将部门资金表中每条项目支出与项目表对应：按名称（忽略空格、引号和全半角括号）或按 `-> \"项目表\"` 关联。对应不上的行会报告；若有金额相同、名称相近（共享字符二元组）的项目表，帮助中会给出建议。",
+        },
+        why: Doc {
+            en: "Every project in the department budget needs its own performance-target form; a line without one is money with no targets, or a form filed under another name that a reviewer cannot find.",
+            zh: "部门预算中的每个项目都需要绩效目标表；没有表的行就是没有目标的资金，或以其他名称填报、审核人找不到的表。",
+        },
+        example: "department \"拉萨市科学技术局\" {\n  funds { project \"2023 年机动经费\" 10万元 fiscal; }\n}\nproject \"机动经费\" { budget 10万元; }",
+        fix: Doc {
+            en: "Add the missing form, or link the line to the form that belongs to it: `project \"2023 年机动经费\" 10万元 fiscal -> \"机动经费\";`.",
+            zh: "补上缺少的项目表，或把该行关联到对应的表：`project \"2023 年机动经费\" 10万元 fiscal -> \"机动经费\";`。",
+        },
+    },
+    Rule {
+        code: "K0402",
+        name: "form-not-in-funds-table",
+        severity: Severity::Warning,
+        title: Doc { en: "A project form is not in the funds table", zh: "项目表不在部门资金表中" },
+        what: Doc {
+            en: "Reports project forms that no 项目支出 line of a department funds table matches (by name, link or suggestion). Only when the filing has a funds table.",
+            zh: "报告部门资金表中没有任何项目支出行对应（按名称、关联或建议）的项目表。仅在申报材料含有资金表时检查。",
+        },
+        why: Doc {
+            en: "A project that is not in the department budget has no money; either the form is stray or the funds table is missing a line.",
+            zh: "不在部门预算中的项目没有资金来源：要么该表多余，要么资金表漏了一行。",
+        },
+        example: "department \"拉萨市科学技术局\" { funds { project \"科技专项\" 1238.68万元 fiscal; } }\nproject \"百家科技\" { budget 1100万元; }",
+        fix: Doc {
+            en: "Add the line to the funds table, link the line that funds it with `-> \"form\"`, or remove the stray form.",
+            zh: "在资金表中补上该行，用 `-> \"项目表\"` 关联对应的行，或删去多余的表。",
+        },
+    },
+    Rule {
+        code: "K0403",
+        name: "amount-differs-across-documents",
+        severity: Severity::Error,
+        title: Doc { en: "A project's amount differs between the funds table and its form", zh: "同一项目在资金表与项目表中的金额不同" },
+        what: Doc {
+            en: "Compares the amount of a funds line with the 年度资金总额 of the project form it matches (by name or link).",
+            zh: "将资金表中某行的金额与其对应（按名称或关联）的项目表的年度资金总额比较。",
+        },
+        why: Doc {
+            en: "The same project cannot have two budgets; the finance bureau will not know which one to approve.",
+            zh: "同一项目不能有两个预算数，财政局无从审批。",
+        },
+        example: "department \"拉萨市科学技术局\" { funds { project \"科技专项\" 1238.68万元 fiscal; } }\nproject \"科技专项\" { budget 1200万元; }",
+        fix: Doc {
+            en: "Correct whichever of the two amounts is wrong.",
+            zh: "更正两处金额中有误的一处。",
+        },
+    },
+    Rule {
+        code: "K0404",
+        name: "funding-source-differs",
+        severity: Severity::Warning,
+        title: Doc { en: "A project's funding sources differ between the funds table and its form", zh: "同一项目在资金表与项目表中的资金来源不同" },
+        what: Doc {
+            en: "Compares the split by source (财政拨款, 转移性资金, 其他资金) of a funds line with the split of the project form it matches or is suggested for (K0401). Forms whose split is blank are left to K0507.",
+            zh: "将资金表中某行的来源构成（财政拨款、转移性资金、其他资金）与其对应或建议对应（K0401）的项目表的资金构成比较。资金构成空白的项目表归 K0507。",
+        },
+        why: Doc {
+            en: "Fiscal appropriations and transfer funds are budgeted and accounted for separately; a form that books transfer money as 财政拨款 misstates where its money comes from.",
+            zh: "财政拨款与转移性资金分别编制预算、分别核算；把转移性资金写成财政拨款，资金来源就不实。",
+        },
+        example: "department \"拉萨市科学技术局\" { funds { project \"百家科技\" 1100万元 transfer; } }\nproject \"百家科技\" { budget 1100万元 { fiscal 1100万元; } }",
+        fix: Doc {
+            en: "Make both documents name the same source; on a project form, write transfer money as `transfer` even when its template has no such row.",
+            zh: "使两份表的资金来源一致；项目表模板即使没有“转移性资金”一行，也应写为 `transfer`（转移性资金）。",
+        },
+    },
+    Rule {
+        code: "K0405",
+        name: "duplicate-project-name",
+        severity: Severity::Error,
+        title: Doc { en: "Two project forms (or funds lines) have one name", zh: "两份项目表（或资金表两行）同名" },
+        what: Doc {
+            en: "Finds project forms with the same name in one filing, and funds lines with the same name in one table (spaces, quotes and bracket width ignored).",
+            zh: "查找同一申报材料中同名的项目表，以及同一资金表中同名的行（忽略空格、引号和全半角括号）。",
+        },
+        why: Doc {
+            en: "A project is identified by its name; two of one name cannot be matched to the funds table, and one of them is usually a leftover copy.",
+            zh: "项目以名称识别；同名的两个项目无法与资金表对应，其中一个通常是残留的副本。",
+        },
+        example: "project \"科技专项\" { budget 1238.68万元; }\nproject \"科技专项\" { budget 1238.68万元; }",
+        fix: Doc {
+            en: "Remove the copy, or give each project its own name.",
+            zh: "删去副本，或为每个项目分别命名。",
+        },
+    },
+    Rule {
+        code: "K0406",
+        name: "department-indicator-contradicts-funds",
+        severity: Severity::Error,
+        title: Doc { en: "A department indicator contradicts its funds table", zh: "部门绩效指标与其资金表矛盾" },
+        what: Doc {
+            en: "On a department form, compares cost indicators named 基本支出, 项目支出 or 合计/总 with the sum of the matching funds lines, and a 项目数量/项目个数 target with the number of 项目支出 lines.",
+            zh: "在部门表中，将名为基本支出、项目支出或合计/总的成本指标与资金表相应各行之和比较，并将项目数量/项目个数的目标与项目支出行数比较。",
+        },
+        why: Doc {
+            en: "The department's indicators summarise its own funds table; a cost or a count that disagrees with the table is a typing or copying error.",
+            zh: "部门指标是对本部门资金表的概括；成本或数量与资金表不符，是录入或抄写错误。",
+        },
+        example: "department \"拉萨市科学技术局\" {\n  funds { basic \"公用经费\" 72.68万元 fiscal; }\n  output cost \"基本支出\" <= 80万元;\n}",
+        fix: Doc {
+            en: "Make the indicator agree with the funds table, or correct the table.",
+            zh: "使指标与资金表一致，或更正资金表。",
+        },
+    },
+];

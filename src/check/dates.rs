@@ -1,0 +1,193 @@
+//! K08 — dates (日期): a project period outside the budget year, a filing date late in,
+//! after, or long before the year the form plans for.
+//!
+//! The budget year is `year` in kpi.toml, else the form's own `year`, else the department's.
+
+use super::{Ctx, Doc, Rule};
+use crate::diag::{Diagnostic, Severity, Text};
+use crate::model::{Date, Filed, Period};
+use crate::source::Span;
+
+fn period(
+    cx: &Ctx<'_>,
+    file: usize,
+    year: i32,
+    period: &Period,
+    span: Span,
+    out: &mut Vec<Diagnostic>,
+) {
+    let (from, to, written) = match period {
+        Period::Year { year } => (*year, *year, format!("{year}")),
+        Period::Range { from, to } => (from.year, to.year, format!("{from} – {to}")),
+        Period::Date { date } => (date.year, date.year, date.to_string()),
+        Period::Duration { .. } | Period::Text { .. } => return,
+    };
+    if from <= year && year <= to {
+        return;
+    }
+    out.push(cx.diag(
+        "K0801",
+        file,
+        span,
+        Text::new(
+            format!("the project period {written} lies outside the budget year {year}"),
+            format!("项目期 {written} 不在预算年度 {year} 年内"),
+        ),
+        Text::new(
+            format!("a form for {year} plans work in {year}: correct the period (e.g. `period {year};`), it was probably copied from an older form"),
+            format!("{year} 年的表应计划 {year} 年的工作：请更正项目期（如 `项目期 {year};`），该值可能抄自往年的表"),
+        ),
+    ));
+}
+
+fn filed(cx: &Ctx<'_>, file: usize, year: i32, filed: &Filed, out: &mut Vec<Diagnostic>) {
+    let Some(date) = &filed.date else { return };
+    let d: Date = date.value;
+    let (late_m, late_d) = cx.config.late_filing_after;
+    let day = d.day.unwrap_or(1);
+    if d.year > year {
+        out.push(cx.diag(
+            "K0803",
+            file,
+            date.span,
+            Text::new(
+                format!("filed on {d}, after the budget year {year} it plans for"),
+                format!("填报日期 {d} 晚于其所计划的预算年度 {year} 年"),
+            ),
+            Text::new(
+                "a performance target is set before the money is spent: correct the date or the year",
+                "绩效目标应在资金使用前设定：请更正填报日期或年度",
+            ),
+        ));
+    } else if d.year == year && (d.month, day) > (late_m, late_d) {
+        out.push(cx.diag(
+            "K0802",
+            file,
+            date.span,
+            Text::new(
+                format!("filed on {d}, late in the budget year {year} (after {late_m:02}-{late_d:02})"),
+                format!("填报日期 {d} 已晚于预算年度 {year} 年的{late_m}月{late_d}日"),
+            ),
+            Text::new(
+                "targets are filed with the budget, before or early in the year; check the date (a typing error for 1月?)",
+                "绩效目标应随预算在年初或上一年申报；请核对日期（是否把 1 月误写）",
+            ),
+        ));
+    } else if d.year < year - 1 {
+        out.push(cx.diag(
+            "K0804",
+            file,
+            date.span,
+            Text::new(
+                format!("filed on {d}, more than a year before the budget year {year}"),
+                format!("填报日期 {d} 比预算年度 {year} 年早一年以上"),
+            ),
+            Text::new(
+                "the form was probably copied from an older year: update the date",
+                "该表可能抄自往年：请更新填报日期",
+            ),
+        ));
+    }
+}
+
+pub(super) fn check(cx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
+    for p in &cx.filing.projects {
+        let Some(year) = cx.budget_year(p.year) else {
+            continue;
+        };
+        let file = p.origin.file_index;
+        if let Some(per) = &p.period {
+            period(cx, file, year, &per.value, per.span, out);
+        }
+        if let Some(f) = &p.filed {
+            filed(cx, file, year, f, out);
+        }
+    }
+    for d in &cx.filing.departments {
+        let Some(year) = cx.config.year.or(d.year) else {
+            continue;
+        };
+        if let Some(f) = &d.filed {
+            filed(cx, d.origin.file_index, year, f, out);
+        }
+    }
+}
+
+pub(super) const RULES: &[Rule] = &[
+    Rule {
+        code: "K0801",
+        name: "period-outside-budget-year",
+        severity: Severity::Error,
+        title: Doc { en: "The project period lies outside the budget year", zh: "项目期不在预算年度内" },
+        what: Doc {
+            en: "Checks that a project period given as a year, a date or a range overlaps the budget year (kpi.toml `year`, else the form's `year`, else the department's). Durations (`365天`) are not checked.",
+            zh: "检查以年份、日期或起止日期表示的项目期与预算年度（kpi.toml 的 `year`，否则为表单的年度，否则为部门表的年度）有交集。时长（如 `365天`）不检查。",
+        },
+        why: Doc {
+            en: "A 2023 form whose period is 2021 plans nothing for 2023: it was copied from an old form and its targets are stale too.",
+            zh: "2023 年的表项目期却是 2021 年，等于没有计划 2023 年的工作：表是从旧表抄来的，其目标也已过时。",
+        },
+        example: "project \"拉萨市级科技创业创新券兑现资金\" {\n  year 2023;\n  period 2021年1月-2021年12月;\n}",
+        fix: Doc {
+            en: "Correct the period to the budget year (`period 2023;`) and review the rest of the form for stale content.",
+            zh: "把项目期改为预算年度（`项目期 2023;`），并检查表中其他过时内容。",
+        },
+    },
+    Rule {
+        code: "K0802",
+        name: "filed-late",
+        severity: Severity::Warning,
+        title: Doc { en: "Filed late in the budget year", zh: "填报日期已在预算年度下半年" },
+        what: Doc {
+            en: "Finds forms filed in their budget year after `late_filing_after` (kpi.toml `[thresholds]`, default \"06-30\").",
+            zh: "查找在预算年度内、晚于 `late_filing_after`（kpi.toml 的 `[thresholds]`，默认 \"06-30\"）填报的表。",
+        },
+        why: Doc {
+            en: "Targets are set with the budget, before the money is spent; a form dated November of its own year was either filed after the fact or carries a typing error.",
+            zh: "绩效目标随预算设定，应在资金使用前；表上日期是当年 11 月，要么是事后补填，要么日期录错。",
+        },
+        example: "project \"科技专项\" {\n  year 2023;\n  filed 2023年11月28日;\n}",
+        fix: Doc {
+            en: "Correct the date if it is a typing error; otherwise explain the late filing, and suppress with a reason.",
+            zh: "若日期录错请更正；否则说明补报原因，并在抑制注释中写明理由。",
+        },
+    },
+    Rule {
+        code: "K0803",
+        name: "filed-after-budget-year",
+        severity: Severity::Error,
+        title: Doc { en: "Filed after the year it plans for", zh: "填报日期晚于所计划的年度" },
+        what: Doc {
+            en: "Finds forms whose filing date is after the end of their budget year.",
+            zh: "查找填报日期晚于预算年度结束的表。",
+        },
+        why: Doc {
+            en: "A target cannot be planned for a year that is over; the date or the year is wrong.",
+            zh: "不可能为已经结束的年度设定目标：填报日期或年度有误。",
+        },
+        example: "project \"科技专项\" {\n  year 2023;\n  filed 2024-02-01;\n}",
+        fix: Doc {
+            en: "Correct the filing date or the form's year.",
+            zh: "更正填报日期或表单年度。",
+        },
+    },
+    Rule {
+        code: "K0804",
+        name: "filed-long-before",
+        severity: Severity::Warning,
+        title: Doc { en: "Filed more than a year before the budget year", zh: "填报日期早于预算年度一年以上" },
+        what: Doc {
+            en: "Finds forms whose filing date is before the year preceding their budget year.",
+            zh: "查找填报日期早于预算年度前一年的表。",
+        },
+        why: Doc {
+            en: "Forms are filed in the year before, or early in, their budget year; an older date shows the form was copied from an earlier year without review.",
+            zh: "绩效目标表在预算年度前一年或年初填报；更早的日期说明表是从往年照抄、未经复核。",
+        },
+        example: "project \"科技专项\" {\n  year 2023;\n  filed 2020-12-01;\n}",
+        fix: Doc {
+            en: "Update the filing date, and review the form for other stale content.",
+            zh: "更新填报日期，并检查表中其他过时内容。",
+        },
+    },
+];

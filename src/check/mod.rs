@@ -1,0 +1,321 @@
+//! The consistency checker (一致性检查): rules with stable codes that find what a careful
+//! reviewer would flag in a filing.
+//!
+//! Every rule has a code in a numbered family (K01 syntax, K02 units, K03 money, K04
+//! cross-document, K05 completeness, K06 values, K07 text, K08 dates, K09 weights, K10
+//! configuration), a default severity and a four-part doc in Chinese and English (what it
+//! checks, why it matters, an example, how to fix). The docs feed `kpi explain CODE` and the
+//! generated `docs/rules.md`. K01 and K02 are reported while lowering (`src/lower.rs`,
+//! `src/syntax/`); the checker documents them and applies configuration to them like to its own.
+//!
+//! One file per family; each exports its `RULES` and a `check` function.
+
+mod completeness;
+pub mod config;
+mod cross;
+mod dates;
+mod docs;
+mod money;
+pub mod report;
+mod suppress;
+mod text;
+mod values;
+mod weights;
+mod words;
+
+use rust_decimal::Decimal;
+
+use crate::diag::{self, Diagnostic, Lang, Severity, Text};
+use crate::filing::Loaded;
+use crate::model::{Filing, Quantity};
+use crate::source::{SourceFile, Span};
+
+pub use config::{Config, Level, Profile};
+pub use docs::{explain, rules_markdown};
+
+/// One rule: its code, name, default severity and documentation.
+#[derive(Debug, Clone, Copy)]
+pub struct Rule {
+    /// Stable code, e.g. `K0301`.
+    pub code: &'static str,
+    /// Short kebab-case name, e.g. `split-does-not-add-up`.
+    pub name: &'static str,
+    /// Severity unless `kpi.toml` says otherwise.
+    pub severity: Severity,
+    /// One-line summary.
+    pub title: Doc,
+    /// What it checks.
+    pub what: Doc,
+    /// Why it matters.
+    pub why: Doc,
+    /// An example that triggers it (`.kpi` text).
+    pub example: &'static str,
+    /// How to fix it.
+    pub fix: Doc,
+}
+
+/// A static text in both languages.
+#[derive(Debug, Clone, Copy)]
+pub struct Doc {
+    pub en: &'static str,
+    pub zh: &'static str,
+}
+
+impl Doc {
+    /// The text in one language.
+    pub fn get(&self, lang: Lang) -> &'static str {
+        match lang {
+            Lang::En => self.en,
+            Lang::Zh => self.zh,
+        }
+    }
+}
+
+/// A family of rules: the first three characters of the code.
+#[derive(Debug, Clone, Copy)]
+pub struct Family {
+    /// `K03`
+    pub prefix: &'static str,
+    pub name: Doc,
+}
+
+/// The families, in order.
+pub const FAMILIES: &[Family] = &[
+    Family {
+        prefix: "K01",
+        name: Doc {
+            en: "syntax",
+            zh: "语法",
+        },
+    },
+    Family {
+        prefix: "K02",
+        name: Doc {
+            en: "units and types",
+            zh: "单位与类型",
+        },
+    },
+    Family {
+        prefix: "K03",
+        name: Doc {
+            en: "money",
+            zh: "金额",
+        },
+    },
+    Family {
+        prefix: "K04",
+        name: Doc {
+            en: "cross-document",
+            zh: "跨表一致性",
+        },
+    },
+    Family {
+        prefix: "K05",
+        name: Doc {
+            en: "completeness",
+            zh: "完整性",
+        },
+    },
+    Family {
+        prefix: "K06",
+        name: Doc {
+            en: "values",
+            zh: "指标值",
+        },
+    },
+    Family {
+        prefix: "K07",
+        name: Doc {
+            en: "text",
+            zh: "文本",
+        },
+    },
+    Family {
+        prefix: "K08",
+        name: Doc {
+            en: "dates",
+            zh: "日期",
+        },
+    },
+    Family {
+        prefix: "K09",
+        name: Doc {
+            en: "weights",
+            zh: "分值",
+        },
+    },
+    Family {
+        prefix: "K10",
+        name: Doc {
+            en: "configuration",
+            zh: "配置与抑制",
+        },
+    },
+];
+
+/// The family of a code.
+pub fn family_of(code: &str) -> Option<&'static Family> {
+    FAMILIES.iter().find(|f| code.starts_with(f.prefix))
+}
+
+/// Every rule, in code order.
+pub fn rules() -> Vec<&'static Rule> {
+    let mut all: Vec<&'static Rule> = [
+        docs::SYNTAX,
+        docs::UNITS,
+        money::RULES,
+        cross::RULES,
+        completeness::RULES,
+        values::RULES,
+        text::RULES,
+        dates::RULES,
+        weights::RULES,
+        config::RULES,
+    ]
+    .iter()
+    .flat_map(|r| r.iter())
+    .collect();
+    all.sort_by_key(|r| r.code);
+    all
+}
+
+/// The rule with this code.
+pub fn rule(code: &str) -> Option<&'static Rule> {
+    rules()
+        .into_iter()
+        .find(|r| r.code.eq_ignore_ascii_case(code))
+}
+
+/// What the rules look at: the filing, its sources and the configuration.
+pub(crate) struct Ctx<'a> {
+    pub filing: &'a Filing,
+    pub sources: &'a diag::Sources,
+    pub config: &'a Config,
+    /// The diagnostics of lowering (syntax and type errors).
+    pub lowered: &'a [Diagnostic],
+}
+
+impl Ctx<'_> {
+    /// True when lowering lost part of a form (a statement that did not parse, an unknown
+    /// unit …): the model then lacks what the form says, and "missing" findings would be
+    /// false.
+    pub fn lost_data(&self, file: usize, form: Span) -> bool {
+        self.lowered.iter().any(|d| {
+            d.file == file
+                && d.loses_data()
+                && form.start <= d.span.start
+                && d.span.start <= form.end
+        })
+    }
+
+    /// The budget year of a form: `kpi.toml`, else the form's own `year`, else the
+    /// department's.
+    pub fn budget_year(&self, form_year: Option<i32>) -> Option<i32> {
+        self.config
+            .year
+            .or(form_year)
+            .or_else(|| self.filing.departments.iter().find_map(|d| d.year))
+    }
+
+    /// A finding with the rule's default severity.
+    pub fn diag(
+        &self,
+        code: &'static str,
+        file: usize,
+        span: Span,
+        message: Text,
+        help: Text,
+    ) -> Diagnostic {
+        let severity = rule(code).map(|r| r.severity).unwrap_or(Severity::Warning);
+        Diagnostic {
+            severity,
+            ..Diagnostic::error(code, file, span, message, help)
+        }
+    }
+
+    /// The source text of a file.
+    pub fn source(&self, file: usize) -> &SourceFile {
+        self.sources.get(file)
+    }
+}
+
+/// Runs every rule on a loaded filing. `config_file` is the text of `kpi.toml` when there is
+/// one: it is added to the sources (so its own problems can point into it). Returns the
+/// lowering diagnostics and the findings together, with the configured severities, inline
+/// suppressions applied, in a stable order.
+pub fn run(loaded: &mut Loaded, config_file: Option<SourceFile>) -> (Config, Vec<Diagnostic>) {
+    let lowered = loaded.diagnostics.clone();
+    let mut diags = lowered.clone();
+    let config = match config_file {
+        Some(file) => {
+            let index = loaded.sources.add(file);
+            let (config, problems) = config::parse(loaded.sources.get(index), index);
+            diags.extend(problems);
+            config
+        }
+        None => Config::default(),
+    };
+    let cx = Ctx {
+        filing: &loaded.filing,
+        sources: &loaded.sources,
+        config: &config,
+        lowered: &lowered,
+    };
+    money::check(&cx, &mut diags);
+    cross::check(&cx, &mut diags);
+    completeness::check(&cx, &mut diags);
+    values::check(&cx, &mut diags);
+    text::check(&cx, &mut diags);
+    dates::check(&cx, &mut diags);
+    weights::check(&cx, &mut diags);
+    let mut diags = suppress::apply(&cx, diags);
+    diags = config.apply_levels(diags);
+    diag::sort(&mut diags);
+    diags.dedup();
+    (config, diags)
+}
+
+/// Money in 万元 as a form writes it: `1238.68万元`.
+pub(crate) fn wan(yuan: Decimal) -> String {
+    format!("{}万元", (yuan / Decimal::from(10_000)).normalize())
+}
+
+/// The span of the first occurrence of `needle` inside `within`, or `within` itself.
+pub(crate) fn find_in(source: &SourceFile, within: Span, needle: &str) -> Span {
+    let end = within.end.min(source.text.len());
+    let start = within.start.min(end);
+    if needle.is_empty()
+        || !source.text.is_char_boundary(start)
+        || !source.text.is_char_boundary(end)
+    {
+        return within;
+    }
+    match source.text[start..end].find(needle) {
+        Some(i) => Span::new(start + i, start + i + needle.len()),
+        None => within,
+    }
+}
+
+/// The span of a quantity's number inside a statement (skipping the keyword before it).
+pub(crate) fn number_span(source: &SourceFile, within: Span, q: &Quantity) -> Span {
+    let number = q.value.to_string();
+    let s = find_in(source, within, &number);
+    if s == within {
+        return s;
+    }
+    // Extend over the unit written right after the number (spaces allowed).
+    let text = &source.text;
+    let mut end = s.end;
+    let rest = &text[end..within.end.min(text.len())];
+    let trimmed = rest.trim_start();
+    let skipped = rest.len() - trimmed.len();
+    let unit: usize = trimmed
+        .chars()
+        .take_while(|c| !c.is_whitespace() && !matches!(c, ';' | '；' | '{' | '}' | ',' | '"'))
+        .map(char::len_utf8)
+        .sum();
+    if unit > 0 {
+        end += skipped + unit;
+    }
+    Span::new(s.start, end)
+}

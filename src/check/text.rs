@@ -1,0 +1,539 @@
+//! K07 — text (文本): numbers in a goal that contradict an indicator, goal text copied
+//! across projects, the same indicator twice in one form.
+//!
+//! The goal check is conservative. It reads `number + count unit` pairs (`不少于20家`, `84个`)
+//! from each clause of the goal, and flags an indicator only when the indicator's value has the
+//! same unit, some clause with that unit shares at least two character bigrams with the
+//! indicator's name, and no such clause states the indicator's number.
+
+use std::collections::BTreeMap;
+
+use rust_decimal::Decimal;
+
+use super::words::{bigrams, content_len, normalize, overlap, shared, strip_numbering};
+use super::{Ctx, Doc, Rule};
+use crate::diag::{Diagnostic, Severity, Text};
+use crate::model::{parse_unit, Dimension, Goal, Indicator, Value};
+use crate::source::Span;
+
+/// A `number unit` pair found in free text.
+#[derive(Debug, Clone, PartialEq)]
+pub(super) struct Mention {
+    pub value: Decimal,
+    pub unit: String,
+    /// Byte range in the text.
+    pub start: usize,
+    pub end: usize,
+}
+
+/// Count quantities mentioned in a text: a number followed by a count unit (`20家`, `84 个`,
+/// `2万件`). Dates, money, percentages and times are not counts and are skipped.
+pub(super) fn mentions(text: &str) -> Vec<Mention> {
+    let mut out = Vec::new();
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        let (start, c) = chars[i];
+        let prev_is_word =
+            i > 0 && (chars[i - 1].1.is_ascii_alphanumeric() || chars[i - 1].1 == '.');
+        if !c.is_ascii_digit() || prev_is_word {
+            i += 1;
+            continue;
+        }
+        let mut j = i;
+        while j < chars.len()
+            && (chars[j].1.is_ascii_digit()
+                || (chars[j].1 == '.' && j + 1 < chars.len() && chars[j + 1].1.is_ascii_digit()))
+        {
+            j += 1;
+        }
+        let num_end = chars.get(j).map(|x| x.0).unwrap_or(text.len());
+        let Ok(value) = text[start..num_end].parse::<Decimal>() else {
+            i = j;
+            continue;
+        };
+        let mut k = j;
+        while k < chars.len() && chars[k].1 == ' ' {
+            k += 1;
+        }
+        // The longest unit text (up to 4 characters) that parses.
+        let mut found = None;
+        for len in (1..=4).rev() {
+            if k + len > chars.len() {
+                continue;
+            }
+            let from = chars[k].0;
+            let to = chars.get(k + len).map(|x| x.0).unwrap_or(text.len());
+            if let Some(p) = parse_unit(&text[from..to]) {
+                found = Some((p, to));
+                break;
+            }
+        }
+        if let Some((p, to)) = found {
+            if let Some(u) = &p.unit {
+                if u.dimension == Dimension::Count {
+                    let v = p.multiplier.map(|m| value * m.factor()).unwrap_or(value);
+                    out.push(Mention {
+                        value: v,
+                        unit: u.symbol.clone(),
+                        start,
+                        end: to,
+                    });
+                }
+            }
+        }
+        i = j.max(i + 1);
+    }
+    out
+}
+
+/// The clauses of a goal: split at 。；; and line breaks, with their byte offsets.
+fn clauses(text: &str) -> Vec<(usize, &str)> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (i, c) in text.char_indices() {
+        if matches!(c, '。' | '；' | ';' | '\n') {
+            out.push((start, &text[start..i]));
+            start = i + c.len_utf8();
+        }
+    }
+    out.push((start, &text[start..]));
+    out
+}
+
+/// The span of a goal's text inside its statement (the string), or the statement.
+pub(super) fn goal_text_span(cx: &Ctx<'_>, file: usize, goal: &Goal) -> (Span, Option<usize>) {
+    let src = &cx.source(file).text;
+    let stmt = &src[goal.span.start.min(src.len())..goal.span.end.min(src.len())];
+    // The goal text is stored unescaped; when it appears verbatim the offsets are exact.
+    match stmt.find(goal.text.as_str()) {
+        Some(i) if !goal.text.is_empty() => {
+            let s = goal.span.start + i;
+            (Span::new(s, s + goal.text.len()), Some(s))
+        }
+        _ => (goal.span, None),
+    }
+}
+
+fn goal_numbers(
+    cx: &Ctx<'_>,
+    file: usize,
+    goals: &[Goal],
+    indicators: &[Indicator],
+    out: &mut Vec<Diagnostic>,
+) {
+    for ind in indicators {
+        let Some(Value::Quantitative { quantity, .. }) = &ind.value else {
+            continue;
+        };
+        let Some(unit) = quantity
+            .unit
+            .as_ref()
+            .filter(|u| u.dimension == Dimension::Count)
+        else {
+            continue;
+        };
+        let target = quantity
+            .normalized()
+            .map(|(v, _)| v)
+            .unwrap_or(quantity.value);
+        let name = strip_numbering(&ind.name).0;
+        let nb = bigrams(name);
+        // Candidate clauses: same unit, sharing words with the indicator's name; and, for a
+        // unit mismatch, the same number with another count unit in a clause that shares
+        // more words.
+        let mut candidates: Vec<(usize, &Goal, Mention)> = Vec::new();
+        let mut other_units: Vec<(usize, &Goal, Mention)> = Vec::new();
+        for g in goals {
+            for (offset, clause) in clauses(&g.text) {
+                let cb = bigrams(clause);
+                let s = shared(&nb, &cb);
+                if s < 2 {
+                    continue;
+                }
+                for m in mentions(clause) {
+                    let m = Mention {
+                        start: m.start + offset,
+                        end: m.end + offset,
+                        ..m
+                    };
+                    if m.unit == unit.symbol {
+                        candidates.push((s, g, m));
+                    } else if m.value == target
+                        && m.value.scale() == 0
+                        && s >= 3
+                        && s * 2 >= nb.len()
+                    {
+                        other_units.push((s, g, m));
+                    }
+                }
+            }
+        }
+        if candidates.iter().any(|c| c.2.value == target) {
+            continue;
+        }
+        let unit_differs = candidates.is_empty();
+        // Report against the clause that shares the most words with the name.
+        let pool = if unit_differs {
+            &other_units
+        } else {
+            &candidates
+        };
+        let Some(best) = pool
+            .iter()
+            .max_by_key(|c| (c.0, std::cmp::Reverse(c.2.start)))
+        else {
+            continue;
+        };
+        let (_, goal, m) = best;
+        let (text_span, text_start) = goal_text_span(cx, file, goal);
+        let label_span = match text_start {
+            Some(s) => Span::new(s + m.start, s + m.end),
+            None => text_span,
+        };
+        let said = &goal.text[m.start..m.end];
+        let (en, zh, help_en, help_zh) = if unit_differs {
+            (
+                format!(
+                    "the goal says {said}, but the indicator “{}” targets {}: the unit differs",
+                    ind.name,
+                    quantity.written()
+                ),
+                format!(
+                    "目标中写的是{said}，但指标“{}”的目标为{}：单位不一致",
+                    ind.name,
+                    quantity.written()
+                ),
+                "make the goal and the indicator count in the same unit",
+                "使目标与指标的计量单位一致",
+            )
+        } else {
+            (
+                format!(
+                    "the goal says {said}, but the indicator “{}” targets {}",
+                    ind.name,
+                    quantity.written()
+                ),
+                format!(
+                    "目标中写的是{said}，但指标“{}”的目标为{}",
+                    ind.name,
+                    quantity.written()
+                ),
+                "make the goal and the indicator state the same number",
+                "使目标与指标的数字一致",
+            )
+        };
+        out.push(
+            cx.diag(
+                "K0701",
+                file,
+                ind.value_span,
+                Text::new(en, zh),
+                Text::new(help_en, help_zh),
+            )
+            .with_label(
+                file,
+                label_span,
+                Text::new(format!("the goal: {said}"), format!("目标：{said}")),
+            ),
+        );
+    }
+}
+
+fn copied_goals(cx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
+    const MIN_CHARS: usize = 15;
+    let projects = &cx.filing.projects;
+    for (i, p) in projects.iter().enumerate() {
+        'goal: for g in &p.goals {
+            if content_len(&g.text) < MIN_CHARS {
+                continue;
+            }
+            for earlier in &projects[..i] {
+                for eg in &earlier.goals {
+                    if content_len(&eg.text) < MIN_CHARS {
+                        continue;
+                    }
+                    let identical = normalize(&g.text) == normalize(&eg.text);
+                    if identical || overlap(&g.text, &eg.text) >= 0.9 {
+                        let file = p.origin.file_index;
+                        let (span, _) = goal_text_span(cx, file, g);
+                        let (en, zh) = if identical {
+                            ("the same goal text", "相同的目标文字")
+                        } else {
+                            ("nearly the same goal text", "几乎相同的目标文字")
+                        };
+                        out.push(
+                            cx.diag(
+                                "K0702",
+                                file,
+                                span,
+                                Text::new(
+                                    format!("{en} as the project “{}”", earlier.name),
+                                    format!("与项目“{}”{zh}", earlier.name),
+                                ),
+                                Text::new(
+                                    "write this project's own goal: what this money achieves this year",
+                                    "写出本项目自己的目标：这笔资金本年度要达到什么",
+                                ),
+                            )
+                            .with_label(earlier.origin.file_index, eg.span, Text::new("the goal it copies", "被复制的目标")),
+                        );
+                        continue 'goal;
+                    }
+                }
+            }
+        }
+    }
+}
+
+fn duplicates(cx: &Ctx<'_>, file: usize, indicators: &[Indicator], out: &mut Vec<Diagnostic>) {
+    let mut seen: BTreeMap<(String, String), Span> = BTreeMap::new();
+    for ind in indicators {
+        let name = normalize(strip_numbering(&ind.name).0);
+        if name.is_empty() || super::words::placeholder(&ind.name).is_some() {
+            continue;
+        }
+        let level = format!("{:?}/{:?}", ind.level1, ind.level2);
+        match seen.get(&(level.clone(), name.clone())) {
+            Some(first) => out.push(
+                cx.diag(
+                    "K0703",
+                    file,
+                    ind.name_span,
+                    Text::new(
+                        format!(
+                            "the indicator “{}” appears twice in this category",
+                            ind.name
+                        ),
+                        format!("指标“{}”在同一类别中出现了两次", ind.name),
+                    ),
+                    Text::new(
+                        "merge the two rows, or name what distinguishes them",
+                        "合并两行，或写明两者的区别",
+                    ),
+                )
+                .with_label(file, *first, Text::new("first here", "第一次出现")),
+            ),
+            None => {
+                seen.insert((level, name), ind.name_span);
+            }
+        }
+    }
+}
+
+/// The results of calculations written in a goal: a money amount right after `=` / `＝`
+/// (`21×7人/次×1000元/人=147000元`), with its byte range and value in 元.
+pub(super) fn computed_amounts(text: &str) -> Vec<(usize, usize, Decimal)> {
+    let mut out = Vec::new();
+    for (i, c) in text.char_indices().filter(|(_, c)| matches!(c, '=' | '＝')) {
+        let after = i + c.len_utf8();
+        let rest = &text[after..];
+        let start = after + (rest.len() - rest.trim_start().len());
+        let digits: usize = text[start..]
+            .chars()
+            .take_while(|c| c.is_ascii_digit() || *c == '.')
+            .map(char::len_utf8)
+            .sum();
+        let Ok(value) = text[start..start + digits].parse::<Decimal>() else {
+            continue;
+        };
+        let tail = &text[start + digits..];
+        let unit_start = start + digits + (tail.len() - tail.trim_start().len());
+        for unit in ["亿元", "万元", "千元", "元"] {
+            if text[unit_start..].starts_with(unit) {
+                let factor = match unit {
+                    "亿元" => Decimal::from(100_000_000),
+                    "万元" => Decimal::from(10_000),
+                    "千元" => Decimal::from(1_000),
+                    _ => Decimal::ONE,
+                };
+                out.push((start, unit_start + unit.len(), value * factor));
+                break;
+            }
+        }
+    }
+    out
+}
+
+fn goal_calculation(cx: &Ctx<'_>, p: &crate::model::Project, out: &mut Vec<Diagnostic>) {
+    let Some(budget) = p.budget.as_ref().and_then(|b| b.total.yuan()) else {
+        return;
+    };
+    let file = p.origin.file_index;
+    for g in &p.goals {
+        for (start, end, amount) in computed_amounts(&g.text) {
+            if amount == budget {
+                continue;
+            }
+            let span = match goal_text_span(cx, file, g) {
+                (_, Some(s)) => Span::new(s + start, s + end),
+                (span, None) => span,
+            };
+            let said = &g.text[start..end];
+            let b = match &p.budget {
+                Some(b) => super::number_span(cx.source(file), b.span, &b.total),
+                None => p.origin.name_span,
+            };
+            out.push(
+                cx.diag(
+                    "K0704",
+                    file,
+                    span,
+                    Text::new(
+                        format!(
+                            "the goal's calculation comes to {said} ({}), but the budget is {}",
+                            super::wan(amount),
+                            super::wan(budget)
+                        ),
+                        format!(
+                            "目标中的测算结果为{said}（{}），而项目预算为{}",
+                            super::wan(amount),
+                            super::wan(budget)
+                        ),
+                    ),
+                    Text::new(
+                        format!(
+                            "explain the difference of {} or make the budget agree with the calculation",
+                            super::wan((budget - amount).abs())
+                        ),
+                        format!(
+                            "说明相差的{}，或使预算与测算一致",
+                            super::wan((budget - amount).abs())
+                        ),
+                    ),
+                )
+                .with_label(file, b, Text::new("the budget", "项目预算")),
+            );
+        }
+    }
+}
+
+pub(super) fn check(cx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
+    for p in &cx.filing.projects {
+        goal_calculation(cx, p, out);
+        goal_numbers(cx, p.origin.file_index, &p.goals, &p.indicators, out);
+        duplicates(cx, p.origin.file_index, &p.indicators, out);
+    }
+    for d in &cx.filing.departments {
+        goal_numbers(cx, d.origin.file_index, &d.goals, &d.indicators, out);
+        duplicates(cx, d.origin.file_index, &d.indicators, out);
+    }
+    copied_goals(cx, out);
+}
+
+pub(super) const RULES: &[Rule] = &[
+    Rule {
+        code: "K0701",
+        name: "goal-contradicts-indicator",
+        severity: Severity::Warning,
+        title: Doc { en: "A number in the goal contradicts an indicator", zh: "目标中的数字与指标矛盾" },
+        what: Doc {
+            en: "Reads count quantities (`不少于20家`, `84个`) from each clause of the goal text and compares them with indicators that have the same unit. It reports an indicator only when a clause with that unit shares at least two character bigrams with the indicator's name and no such clause states the indicator's number, so that unrelated numbers are not compared. When no clause uses the indicator's unit but a clause sharing at least three bigrams (and half of the name's) with its name states the same number in another count unit (`21次` against `≤21人`), the unit mismatch is reported.",
+            zh: "从目标文字的各分句中读取计数数量（如“不少于20家”“84个”），与单位相同的指标比较。只有当含该单位的分句与指标名称至少共享两个字符二元组、且这些分句都没有写到指标的数字时才报告，以免比较无关的数字。若没有分句使用指标的单位，但某个与指标名称至少共享三个（且不少于名称一半的）二元组的分句以另一计数单位写了相同的数字（如目标“21次”、指标“≤21人”），则报告单位不一致。",
+        },
+        why: Doc {
+            en: "The goal and the indicators describe the same plan; when the goal promises 24 enterprises and the indicator 20, one of them was not updated, and the evaluation will not know which to hold the project to.",
+            zh: "目标与指标描述的是同一计划；目标承诺 24 家而指标写 20 家，说明其中一处未更新，评价时无从判断以哪个为准。",
+        },
+        example: "project \"百家科技\" {\n  goal \"2021年新认定高新技术企业24家。\";\n  output quantity \"认定为高新技术企业\" 20家;\n}",
+        fix: Doc {
+            en: "Make the goal and the indicator state the same number.",
+            zh: "使目标与指标的数字一致。",
+        },
+    },
+    Rule {
+        code: "K0702",
+        name: "goal-copied",
+        severity: Severity::Warning,
+        title: Doc { en: "Goal text copied from another project", zh: "目标文字抄自其他项目" },
+        what: Doc {
+            en: "Compares the goals of the project forms. A goal (15 or more characters) that is identical to an earlier form's goal, or whose character bigrams are at least 90% contained in it (or contain it), is reported once, on the later form, pointing at the first.",
+            zh: "比较各项目表的目标。某条目标（15 字以上）与前面某表的目标相同，或二者字符二元组的包含度不低于 90%，在后一份表上报告一次，并指向第一份。",
+        },
+        why: Doc {
+            en: "Each project needs its own goal; a goal copied from another project says nothing about what this money achieves, and the evaluation has nothing to measure against.",
+            zh: "每个项目都应有自己的目标；抄来的目标说明不了这笔资金要达成什么，评价时也无从衡量。",
+        },
+        example: "project \"双创载体摸底调研项目\" { goal \"为我市企事业单位提供服务，做好政策宣传，资金扶持等工作。\"; }\nproject \"拉萨市双创升级系列培训计划\" { goal \"为我市企事业单位提供服务，做好政策宣传，资金扶持等工作。\"; }",
+        fix: Doc {
+            en: "Write what this project's money achieves this year, with its own numbers.",
+            zh: "写出本项目资金本年度要达成的目标，并给出本项目自己的数字。",
+        },
+    },
+    Rule {
+        code: "K0703",
+        name: "duplicate-indicator",
+        severity: Severity::Warning,
+        title: Doc { en: "The same indicator twice in one form", zh: "同一表中重复的指标" },
+        what: Doc {
+            en: "Finds indicators in one form with the same level 1, level 2 and name (template numbering `指标N:`, spaces and quotes ignored). The same name in different categories (a quantity and its cost) is fine.",
+            zh: "查找同一表中一级、二级指标和名称都相同的指标（忽略模板编号“指标N:”、空格和引号）。名称相同但类别不同（如数量与其成本）不报告。",
+        },
+        why: Doc {
+            en: "A repeated row is a copy-paste leftover; it double-counts in scoring and usually hides the indicator that should have been there.",
+            zh: "重复的行是复制粘贴的残留，评分时会重复计算，也往往掩盖了本应填写的指标。",
+        },
+        example: "project \"百家科技\" {\n  satisfaction service \"被评价单位接受程度\" >= 95%;\n  satisfaction service \"被评价单位接受程度\";\n}",
+        fix: Doc {
+            en: "Remove the copy, or rename it to the indicator that was meant.",
+            zh: "删去重复行，或改为本应填写的指标。",
+        },
+    },
+    Rule {
+        code: "K0704",
+        name: "goal-calculation-differs-from-budget",
+        severity: Severity::Warning,
+        title: Doc { en: "A calculation in the goal does not come to the budget", zh: "目标中的测算结果与预算不符" },
+        what: Doc {
+            en: "Finds money amounts written as the result of a calculation in a project's goal (right after `=`, e.g. `21×7人/次×1000元/人=147000元`) and compares them with the project's 年度资金总额.",
+            zh: "查找项目目标中作为测算结果写出的金额（紧跟在 `=` 之后，如 `21×7人/次×1000元/人=147000元`），并与项目的年度资金总额比较。",
+        },
+        why: Doc {
+            en: "The calculation is the budget's justification (测算依据); when it comes to another amount, either the budget is padded or the calculation is out of date.",
+            zh: "测算是预算的依据；测算结果与预算不符，要么预算有虚增，要么测算已过时。",
+        },
+        example: "project \"拉萨市级重点科技项目评审经费\" {\n  budget 15万元;\n  goal \"全年共评审项目21次, 每次7名专家, 21×7人/次×1000元/人=147000元。\";\n}",
+        fix: Doc {
+            en: "Make the budget agree with the calculation, or complete the calculation with the missing items.",
+            zh: "使预算与测算一致，或在测算中补上遗漏的项目。",
+        },
+    },
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counts_are_read_from_text() {
+        let m = mentions("申领的企业不少于20家; 兑现不少于16家, 2021年度, 1000元, 98%, 2万件");
+        let got: Vec<(String, String)> = m
+            .iter()
+            .map(|m| (m.value.to_string(), m.unit.clone()))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                ("20".into(), "家".into()),
+                ("16".into(), "家".into()),
+                ("20000".into(), "件".into())
+            ]
+        );
+    }
+
+    #[test]
+    fn calculation_results_are_read_from_text() {
+        let text = "21×7人/次×1000元/人=147000元。另 a = 3万元, b=2";
+        let got: Vec<String> = computed_amounts(text)
+            .iter()
+            .map(|c| c.2.to_string())
+            .collect();
+        assert_eq!(got, vec!["147000", "30000"]);
+    }
+
+    #[test]
+    fn compound_units_and_dates_are_not_counts() {
+        assert!(mentions("21×7人/次×1000元/人=147000元").is_empty());
+        assert!(mentions("1959年3月28日").is_empty());
+    }
+}

@@ -1,0 +1,123 @@
+//! K09 — weights (分值): indicator weights that do not add up to the configured total
+//! (default 90: the remaining 10 points are the budget execution rate in the self-evaluation).
+//! Only forms that give any weight are checked.
+
+use rust_decimal::Decimal;
+
+use super::{Ctx, Doc, Rule};
+use crate::diag::{Diagnostic, Severity, Text};
+use crate::model::Indicator;
+use crate::source::Span;
+
+fn form(
+    cx: &Ctx<'_>,
+    file: usize,
+    name_span: Span,
+    indicators: &[Indicator],
+    out: &mut Vec<Diagnostic>,
+) {
+    let weighted: Vec<&Indicator> = indicators.iter().filter(|i| i.weight.is_some()).collect();
+    if weighted.is_empty() {
+        return;
+    }
+    let total = cx.config.weight_total;
+    let sum: Decimal = weighted.iter().filter_map(|i| i.weight).sum();
+    if sum != total {
+        out.push(cx.diag(
+            "K0901",
+            file,
+            name_span,
+            Text::new(
+                format!("the indicator weights add up to {}, not {}", sum.normalize(), total.normalize()),
+                format!("指标分值合计为{}，应为{}", sum.normalize(), total.normalize()),
+            ),
+            Text::new(
+                format!("adjust the weights so they add up to {} (set `weight_total` in kpi.toml if your province uses another total)", total.normalize()),
+                format!("调整分值使合计为{}（如本省总分不同，在 kpi.toml 中设置 `weight_total`）", total.normalize()),
+            ),
+        ));
+    }
+    for ind in indicators
+        .iter()
+        .filter(|i| i.weight.is_none() && !super::completeness::is_blank_row(i))
+    {
+        out.push(cx.diag(
+            "K0902",
+            file,
+            ind.name_span,
+            Text::new(
+                format!(
+                    "the indicator “{}” has no weight, while others do",
+                    ind.name
+                ),
+                format!("指标“{}”没有分值，而其他指标有", ind.name),
+            ),
+            Text::new(
+                "give every indicator a weight (`{ weight 10; }`)",
+                "为每个指标设定分值（`{ 分值 10; }`）",
+            ),
+        ));
+    }
+}
+
+pub(super) fn check(cx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
+    for p in &cx.filing.projects {
+        form(
+            cx,
+            p.origin.file_index,
+            p.origin.name_span,
+            &p.indicators,
+            out,
+        );
+    }
+    for d in &cx.filing.departments {
+        form(
+            cx,
+            d.origin.file_index,
+            d.origin.name_span,
+            &d.indicators,
+            out,
+        );
+    }
+}
+
+pub(super) const RULES: &[Rule] = &[
+    Rule {
+        code: "K0901",
+        name: "weights-do-not-add-up",
+        severity: Severity::Error,
+        title: Doc { en: "Weights do not add up to the total", zh: "指标分值合计不等于总分" },
+        what: Doc {
+            en: "When any indicator of a form has a weight (分值), checks that the weights add up to `weight_total` (kpi.toml `[thresholds]`, default 90).",
+            zh: "表中任一指标设有分值时，检查分值合计等于 `weight_total`（kpi.toml 的 `[thresholds]`，默认 90）。",
+        },
+        why: Doc {
+            en: "The self-evaluation scores each indicator by its weight; weights that do not add up to the total distort every score (the other 10 points are budget execution).",
+            zh: "自评按分值给每个指标打分；分值合计不对，所有得分都会失真（其余 10 分为预算执行率）。",
+        },
+        example: "project \"科技专项\" {\n  output quantity \"科技项目实施\" >= 23个 { weight 50; }\n  satisfaction service \"满意度\" >= 90% { weight 30; }\n}",
+        fix: Doc {
+            en: "Adjust the weights (commonly 产出 50, 效益 30, 满意度 10), or set `weight_total` if your province uses another total.",
+            zh: "调整分值（常见为产出 50、效益 30、满意度 10），或在本省总分不同时设置 `weight_total`。",
+        },
+    },
+    Rule {
+        code: "K0902",
+        name: "weight-missing",
+        severity: Severity::Warning,
+        title: Doc { en: "Some indicators have weights, this one has none", zh: "部分指标有分值，此指标没有" },
+        what: Doc {
+            en: "When any indicator of a form has a weight, finds the indicators that have none.",
+            zh: "表中任一指标设有分值时，查找没有分值的指标。",
+        },
+        why: Doc {
+            en: "An indicator without a weight cannot be scored; the weights of the others then do not add up either.",
+            zh: "没有分值的指标无法评分，其他指标的分值合计也因此对不上。",
+        },
+        example: "project \"科技专项\" {\n  output quantity \"科技项目实施\" >= 23个 { weight 50; }\n  output quality \"验收合格率\" >= 95%;\n}",
+        fix: Doc {
+            en: "Give every indicator a weight.",
+            zh: "为每个指标设定分值。",
+        },
+    },
+];

@@ -1,0 +1,153 @@
+//! Text helpers for the rules: name normalisation, character bigrams, template numbering.
+
+use std::collections::BTreeSet;
+
+/// True for a CJK ideograph.
+pub fn is_han(c: char) -> bool {
+    matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x2FFFF)
+}
+
+/// A name reduced for matching: no spaces, no quotes of any kind, full-width brackets and
+/// punctuation folded to ASCII, ASCII lower-cased. `“59.3.28”离退休干部慰问金` and
+/// `"59.3.28" 离退休干部慰问金` are the same name.
+pub fn normalize(name: &str) -> String {
+    name.chars()
+        .filter(|c| {
+            !c.is_whitespace()
+                && !matches!(
+                    c,
+                    '"' | '\'' | '“' | '”' | '‘' | '’' | '「' | '」' | '『' | '』'
+                )
+        })
+        .map(|c| match c {
+            '（' => '(',
+            '）' => ')',
+            '，' => ',',
+            '：' => ':',
+            '；' => ';',
+            '、' => ',',
+            c => c.to_ascii_lowercase(),
+        })
+        .collect()
+}
+
+/// The template numbering in front of a name: `指标1:`, `指标 2：`, `1.`, `1、`. Returns the
+/// rest of the name (trimmed) and whether a numbering was there.
+pub fn strip_numbering(name: &str) -> (&str, bool) {
+    let t = name.trim();
+    if let Some(rest) = t.strip_prefix("指标") {
+        let digits = rest
+            .trim_start()
+            .trim_start_matches(|c: char| c.is_ascii_digit());
+        if digits.len() < rest.trim_start().len() {
+            let after = digits.trim_start();
+            if let Some(r) = after.strip_prefix(':').or_else(|| after.strip_prefix('：')) {
+                return (r.trim(), true);
+            }
+            return (after.trim(), true);
+        }
+    }
+    (t, false)
+}
+
+/// The set of character bigrams of a text's CJK and alphanumeric runs.
+pub fn bigrams(text: &str) -> BTreeSet<(char, char)> {
+    let mut set = BTreeSet::new();
+    let mut prev: Option<char> = None;
+    for c in text.chars() {
+        if is_han(c) || c.is_alphanumeric() {
+            if let Some(p) = prev {
+                set.insert((p, c));
+            }
+            prev = Some(c);
+        } else {
+            prev = None;
+        }
+    }
+    set
+}
+
+/// How many bigrams two texts share.
+pub fn shared(a: &BTreeSet<(char, char)>, b: &BTreeSet<(char, char)>) -> usize {
+    a.intersection(b).count()
+}
+
+/// Overlap coefficient of the bigram sets: shared / the smaller set (1.0 when one text's
+/// bigrams all occur in the other).
+pub fn overlap(a: &str, b: &str) -> f64 {
+    let (x, y) = (bigrams(a), bigrams(b));
+    let min = x.len().min(y.len());
+    if min == 0 {
+        return 0.0;
+    }
+    shared(&x, &y) as f64 / min as f64
+}
+
+/// The number of characters of a text that carry content (CJK and alphanumerics).
+pub fn content_len(text: &str) -> usize {
+    text.chars()
+        .filter(|c| is_han(*c) || c.is_alphanumeric())
+        .count()
+}
+
+/// Template leftovers written as a value or name: 高中低, 高中低所, XX, `*`.
+pub fn placeholder(text: &str) -> Option<&'static str> {
+    let t = text.trim();
+    if t.is_empty() {
+        return None;
+    }
+    if t.contains("高中低") {
+        return Some("高中低");
+    }
+    if t.contains("XX") || t.contains("xx") || t.contains("××") || t.contains("ＸＸ") {
+        return Some("XX");
+    }
+    if t.chars()
+        .all(|c| matches!(c, '*' | '＊' | 'X' | 'x' | '×' | 'Ｘ' | '.' | '…' | '。'))
+    {
+        return Some("*");
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn quotes_and_spaces_do_not_matter() {
+        assert_eq!(
+            normalize("“59.3.28”离退休干部慰问金"),
+            normalize("\"59.3.28\" 离退休干部慰问金")
+        );
+        assert_eq!(
+            normalize("流动科技馆巡展项目（自治区）"),
+            "流动科技馆巡展项目(自治区)"
+        );
+        assert_ne!(normalize("机动经费"), normalize("2023 年机动经费"));
+    }
+
+    #[test]
+    fn numbering_is_stripped() {
+        assert_eq!(strip_numbering("指标1: 开展培训"), ("开展培训", true));
+        assert_eq!(strip_numbering("指标10：项目总资金"), ("项目总资金", true));
+        assert_eq!(strip_numbering("指标1:"), ("", true));
+        assert_eq!(strip_numbering("指标体系"), ("指标体系", false));
+        assert_eq!(strip_numbering("慰问人数"), ("慰问人数", false));
+    }
+
+    #[test]
+    fn placeholders_are_recognised() {
+        assert_eq!(placeholder("高中低所"), Some("高中低"));
+        assert_eq!(placeholder("XX"), Some("XX"));
+        assert_eq!(placeholder("*"), Some("*"));
+        assert_eq!(placeholder("有所提升"), None);
+        assert_eq!(placeholder(""), None);
+    }
+
+    #[test]
+    fn overlap_measures_containment() {
+        assert!(overlap("科协经费", "2023 年市科协专项经费") >= 0.6);
+        assert!(overlap("双创办公经费", "基层科普行动计划") < 0.2);
+    }
+}
