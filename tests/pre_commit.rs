@@ -60,8 +60,10 @@ fn pre_commit(repo: &Path) -> Output {
 
 const CLEAN: &str = "project \"科技专项\" {\n  budget 1238.68万元;\n  output quantity \"科技项目实施\" <= 23个;\n}\n";
 const UNFORMATTED: &str =
-    "project \"科技专项\" < budget 1238.68万元; output quantity \"科技项目实施\" <= 23 个; >\n";
-const DEFECTIVE: &str = "project \"科技专项\" {\n  budget 1238.68万元\n  output quantity \"科技项目实施\" <= 23个;\n}\n";
+    "project \"百家科技\" < budget 1100万元; output quantity \"认定企业\" <= 23 个; >\n";
+const UNFORMATTED_FIXED: &str =
+    "project \"百家科技\" {\n  budget 1100万元;\n  output quantity \"认定企业\" <= 23个;\n}\n";
+const DEFECTIVE: &str = "project \"拉萨科技\" {\n  budget 1238.68万元\n  output quantity \"科技项目实施\" <= 23个;\n}\n";
 
 #[test]
 fn hooks_reject_defective_and_unformatted_forms_and_accept_clean_ones() {
@@ -113,7 +115,7 @@ fn hooks_reject_defective_and_unformatted_forms_and_accept_clean_ones() {
     );
     assert_eq!(
         std::fs::read_to_string(repo.join("ugly.kpi")).unwrap(),
-        CLEAN
+        UNFORMATTED_FIXED
     );
     git(repo, &["add", "."]);
     let out = pre_commit(repo);
