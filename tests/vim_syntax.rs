@@ -256,3 +256,34 @@ fn gq_formats_the_buffer_with_kpi_fmt() {
     let broken = "project \"a\" {  output quantity \"x\" 5个\n  year 2023; }\n";
     assert_eq!(format_in_vim(broken), broken);
 }
+
+#[test]
+fn make_fills_the_quickfix_list_from_kpi_check() {
+    if !vim_available() {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("form.kpi");
+    std::fs::write(&file, "project \"a\" {\n  budget 5万元\n  year 2023;\n}\n").unwrap();
+    for (lang, text) in [
+        ("en", "[K0108] missing `;` after this statement"),
+        ("zh", "[K0108]"),
+    ] {
+        // The ftplugin's makeprg, with this build of kpi in place of `kpi`.
+        let script = format!(
+            "let &l:makeprg = substitute(&l:makeprg, '^kpi', '{} --lang {lang}', '')\nlet &g:errorformat = &l:errorformat\nsilent make\nlet s:res = []\nfor s:e in getqflist()\n  if s:e.valid\n    call add(s:res, join([fnamemodify(bufname(s:e.bufnr), ':t'), s:e.lnum, s:e.col, s:e.type, s:e.text], '|'))\n  endif\nendfor\ncall writefile(s:res, g:out)\n",
+            env!("CARGO_BIN_EXE_kpi")
+        );
+        let res = vim(&file, &script);
+        assert_eq!(res.len(), 1, "{lang}: {res:?}");
+        assert!(res[0].starts_with("form.kpi|2|13|"), "{lang}: {res:?}");
+        assert!(res[0].contains(text), "{lang}: {res:?}");
+        // English errors are typed E; the Chinese severity word is left out of the text.
+        let head = if lang == "en" {
+            "form.kpi|2|13|e|[K0108] "
+        } else {
+            "form.kpi|2|13||[K0108] "
+        };
+        assert!(res[0].starts_with(head), "{lang}: {res:?}");
+    }
+}
