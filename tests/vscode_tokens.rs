@@ -323,3 +323,46 @@ fn snippets_are_valid_formatted_forms() {
         );
     }
 }
+
+#[test]
+fn extension_manifest_points_at_its_files() {
+    let dir = common::root().join("editors/vscode");
+    let read = |p: &str| -> Value {
+        serde_json::from_str(&std::fs::read_to_string(dir.join(p)).unwrap())
+            .unwrap_or_else(|e| panic!("{p}: {e}"))
+    };
+    let manifest = read("package.json");
+    let lang = &manifest["contributes"]["languages"][0];
+    assert_eq!(lang["id"], "kpi");
+    assert_eq!(lang["extensions"][0], ".kpi");
+    let config = lang["configuration"].as_str().unwrap();
+    let grammar = &manifest["contributes"]["grammars"][0];
+    assert_eq!(grammar["scopeName"], "source.kpi");
+    let snippets = manifest["contributes"]["snippets"][0]["path"]
+        .as_str()
+        .unwrap();
+    for p in [config, grammar["path"].as_str().unwrap(), snippets] {
+        assert!(dir.join(p).is_file(), "{p} missing");
+    }
+    assert_eq!(
+        read(grammar["path"].as_str().unwrap())["scopeName"],
+        "source.kpi"
+    );
+    let conf = read(config);
+    assert_eq!(conf["comments"]["lineComment"], "//");
+    let pairs: Vec<String> = conf["autoClosingPairs"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| {
+            format!(
+                "{}{}",
+                p["open"].as_str().unwrap(),
+                p["close"].as_str().unwrap()
+            )
+        })
+        .collect();
+    for pair in ["{}", "｛｝", "()", "（）", "\"\"", "“”"] {
+        assert!(pairs.iter().any(|p| p == pair), "{pair} not auto-closed");
+    }
+}
