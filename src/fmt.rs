@@ -1,16 +1,19 @@
 //! The formatter (格式化): `.kpi` text → the one canonical layout, meaning unchanged.
 //!
-//! The layout: 2-space indentation, one statement per line, `{ }` for every block (`< >` and
-//! the full-width `｛｝＜＞` become `{ }`), `;` for `；`, one space between words, a number
-//! and its unit written together (`365 天` → `365天`), one space after an ASCII comparator
-//! and none after `≥` `≤`, as the forms print them (`>=95%` → `>= 95%`, `≥ 95%` → `≥95%`), budget splits and indicator attributes on the statement's line and
-//! every statement ending in `;` (added after a block when left out), one funds line per line
-//! and no `;` after the funds table, a blank line between items, and blank lines between statements kept
-//! (at most one). Numbers, units, dates and the text of strings are printed exactly as
-//! written; `“…”` becomes `"…"` when the text has no `"` or `\`. Comparators are kept as
-//! written except the full-width and look-alike ones (`＞＝` → `>=`, `≧` → `≥`, `＝` → `=`,
-//! `==` → `=`). Keywords keep the language they were written in unless [`KeywordStyle`] says
-//! otherwise.
+//! The layout (docs/editors.md has it as a table):
+//!
+//! - 2-space indentation, one statement per line, every statement ending in `;` (added after
+//!   an inline block, where it is optional); budget splits and indicator attributes on the
+//!   statement's line; the funds table one entry per line, without a `;` after it;
+//! - `{ }` for every block (`< >` and the full-width `｛｝＜＞` too), `;` for `；`;
+//! - one space between words; a number and its unit together (`365 天` → `365天`); one space
+//!   after an ASCII comparator and none after `≥` `≤`, as the printed forms write them
+//!   (`>=95%` → `>= 95%`, `≥ 95%` → `≥95%`); full-width and look-alike comparators become
+//!   the usual ones (`＞＝` → `>=`, `≧` → `≥`, `＝` and `==` → `=`);
+//! - a blank line between items; blank lines between statements kept (at most one);
+//! - numbers, units, dates and the text of strings exactly as written; `“…”` becomes `"…"`
+//!   when the text has no `"` or `\`;
+//! - keywords in the language they were written in, unless [`KeywordStyle`] says otherwise.
 //!
 //! Comments stay where they were: a comment at the end of a line stays at the end of that
 //! line; a comment on its own line stays on its own line before what it preceded. A comment
