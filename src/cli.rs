@@ -399,7 +399,9 @@ fn fmt_cmd(paths: &[PathBuf], check: bool, keywords: Option<KeywordsArg>, lang: 
                     code = ExitCode::from(1);
                 }
                 Ok(out) => {
-                    if let Err(e) = crate::output::write_atomic(&file, out.as_bytes()) {
+                    // Through a symlink, rewrite the file it points to, not the link.
+                    let target = std::fs::canonicalize(&file).unwrap_or_else(|_| file.clone());
+                    if let Err(e) = crate::output::write_atomic(&target, out.as_bytes()) {
                         eprintln!("error: cannot write {name}: {e}");
                         return ExitCode::from(2);
                     }

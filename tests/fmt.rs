@@ -790,3 +790,21 @@ fn windows_line_ends_are_kept() {
     );
     assert_round_trip("crlf", src);
 }
+
+#[cfg(unix)]
+#[test]
+fn cli_formats_through_a_symlink_and_keeps_the_mode() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let real = dir.path().join("real.kpi");
+    std::fs::write(&real, UGLY).unwrap();
+    std::fs::set_permissions(&real, std::fs::Permissions::from_mode(0o600)).unwrap();
+    std::os::unix::fs::symlink("real.kpi", dir.path().join("link.kpi")).unwrap();
+    let out = kpi(&["fmt", "link.kpi"], dir.path(), "");
+    assert_eq!(out.status.code(), Some(0));
+    let link = std::fs::symlink_metadata(dir.path().join("link.kpi")).unwrap();
+    assert!(link.file_type().is_symlink(), "the link was replaced");
+    assert_eq!(std::fs::read_to_string(&real).unwrap(), PRETTY);
+    let mode = std::fs::metadata(&real).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode, 0o600);
+}
