@@ -133,6 +133,13 @@ pub fn format_text(text: &str, options: &Options) -> Result<String, Vec<Diagnost
     Ok(if same { out } else { text.to_string() })
 }
 
+/// A file holding the line comment `// kpi fmt: off` is kept as written (still parsed, so its
+/// syntax errors are reported): for files that show a layout on purpose, such as the product
+/// brief's one-line form in `examples/quickstart.kpi`.
+fn formatting_is_off(text: &str) -> bool {
+    text.lines().any(|l| l.trim() == "// kpi fmt: off")
+}
+
 /// [`format_text`] without the final check (for tests that look for formatter bugs).
 #[doc(hidden)]
 pub fn format_unverified(text: &str, options: &Options) -> Result<String, Vec<Diagnostic>> {
@@ -178,6 +185,9 @@ fn format_and_model(text: &str, options: &Options) -> Result<(String, Filing), V
     let parsed = syntax::parse_file(text, 0);
     if !parsed.diagnostics.is_empty() {
         return Err(parsed.diagnostics);
+    }
+    if formatting_is_off(text) {
+        return Ok((text.to_string(), filing));
     }
     let mut p = Printer::new(text, *options, &parsed.comments);
     for item in &parsed.items {
@@ -717,5 +727,20 @@ mod tests {
         );
         assert!(parse_config("[fmt]\nkeywords = \"fr\"\n").is_err());
         assert_eq!(parse_config("").unwrap(), Options::default());
+    }
+}
+
+#[cfg(test)]
+mod fmt_off_tests {
+    use super::*;
+
+    #[test]
+    fn fmt_off_keeps_the_file_as_written_but_still_reports_syntax_errors() {
+        let brief = "// kpi fmt: off\nproject \"p\" < budget 5万元; >\n";
+        assert_eq!(format_text(brief, &Options::default()).unwrap(), brief);
+        let without = brief.replacen("// kpi fmt: off\n", "", 1);
+        assert_ne!(format_text(&without, &Options::default()).unwrap(), without);
+        let broken = "// kpi fmt: off\nproject \"p\" < budget 5万元 >\n";
+        assert!(format_text(broken, &Options::default()).is_err());
     }
 }

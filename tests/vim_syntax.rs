@@ -248,7 +248,10 @@ fn gq_formats_the_buffer_with_kpi_fmt() {
     if !vim_available() {
         return;
     }
-    let text = std::fs::read_to_string(common::root().join("examples/quickstart.kpi")).unwrap();
+    // The brief's one-liner without its `kpi fmt: off` line, so that there is work to do.
+    let text = std::fs::read_to_string(common::root().join("examples/quickstart.kpi"))
+        .unwrap()
+        .replace("// kpi fmt: off\n", "");
     let expected = kpi::fmt::format_text(&text, &kpi::fmt::Options::default()).unwrap();
     assert_ne!(expected, text);
     assert_eq!(format_in_vim(&text), expected);
