@@ -11,6 +11,7 @@ use crate::check::report::{self, Format};
 use crate::diag::{self, Diagnostic, Lang};
 use crate::emit;
 use crate::filing::{self, Loaded};
+use crate::fmt;
 
 const CHECK_EXAMPLES: &str = "\
 Examples:
@@ -45,6 +46,13 @@ const IMPORT_EXAMPLES: &str = "\
 Examples:
   kpi import forms.xlsx                 .kpi text on standard output
   kpi import forms.xlsx -o forms.kpi    written to a file";
+
+const FMT_EXAMPLES: &str = "\
+Examples:
+  kpi fmt examples                 rewrite every .kpi file under the folder in place
+  kpi fmt --check forms/           print a diff and exit 1 if any file is not formatted
+  kpi fmt - < form.kpi             format standard input to standard output
+  kpi fmt --keywords zh form.kpi   also write every keyword in Chinese";
 
 /// kpi — checks and compiles budget performance-target forms (预算绩效目标表).
 #[derive(Debug, Parser)]
@@ -124,6 +132,28 @@ pub enum Command {
         #[arg(short, long)]
         output: Option<PathBuf>,
     },
+    /// Rewrite files in the canonical layout (格式化).
+    #[command(after_help = FMT_EXAMPLES)]
+    Fmt {
+        /// .kpi files or folders; `-` reads standard input and writes standard output.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// Change nothing: print a diff of what would change, exit 1 if anything would.
+        #[arg(long)]
+        check: bool,
+        /// Keyword language: keep each as written, or all zh / all en (default: `[fmt]
+        /// keywords` in the nearest kpi.toml, else keep).
+        #[arg(long, value_enum)]
+        keywords: Option<KeywordsArg>,
+    },
+}
+
+/// `--keywords` values.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum KeywordsArg {
+    Keep,
+    Zh,
+    En,
 }
 
 /// `--format` values.
@@ -195,6 +225,11 @@ pub fn run(cli: Cli) -> ExitCode {
             paths, to, output, ..
         } => build(&paths, to, output, lang),
         Command::Import { file, output } => crate::cli_xlsx::import(&file, output.as_deref(), lang),
+        Command::Fmt {
+            paths,
+            check,
+            keywords,
+        } => fmt_cmd(&paths, check, keywords, lang),
     }
 }
 
@@ -320,4 +355,122 @@ fn build(paths: &[PathBuf], to: Target, output: Option<PathBuf>, lang: Lang) -> 
             }
         },
     }
+}
+
+fn fmt_cmd(paths: &[PathBuf], check: bool, keywords: Option<KeywordsArg>, lang: Lang) -> ExitCode {
+    let options_for = |dir: &std::path::Path| -> Result<fmt::Options, ExitCode> {
+        let mut options = fmt::options_for(dir).map_err(|e| {
+            eprintln!("error: {e}");
+            ExitCode::from(2)
+        })?;
+        if let Some(k) = keywords {
+            options.keywords = match k {
+                KeywordsArg::Keep => fmt::KeywordStyle::Keep,
+                KeywordsArg::Zh => fmt::KeywordStyle::Zh,
+                KeywordsArg::En => fmt::KeywordStyle::En,
+            };
+        }
+        Ok(options)
+    };
+    let mut code = ExitCode::SUCCESS;
+    for path in paths {
+        if path.as_os_str() == "-" {
+            let mut text = String::new();
+            if let Err(e) = std::io::Read::read_to_string(&mut std::io::stdin(), &mut text) {
+                eprintln!("error: cannot read standard input: {e}");
+                return ExitCode::from(2);
+            }
+            let options = match options_for(std::path::Path::new(".")) {
+                Ok(o) => o,
+                Err(c) => return c,
+            };
+            match fmt::format_text(&text, &options) {
+                Ok(out) if check => {
+                    let diff = fmt::unified_diff("<stdin>", &text, &out);
+                    if !diff.is_empty() {
+                        emit_stdout(&diff);
+                        code = ExitCode::from(1);
+                    }
+                }
+                Ok(out) => emit_stdout(&out),
+                Err(diags) => {
+                    print_fmt_errors("<stdin>", &text, &diags, lang);
+                    // Unformattable input passes through unchanged (editors replace the buffer).
+                    if !check {
+                        emit_stdout(&text);
+                    }
+                    code = ExitCode::from(1);
+                }
+            }
+            continue;
+        }
+        let files = match filing::expand(std::slice::from_ref(path)) {
+            Ok(f) => f,
+            Err(e) => {
+                eprintln!("error: {e}");
+                return ExitCode::from(2);
+            }
+        };
+        for file in files {
+            let name = file.display().to_string();
+            let text = match std::fs::read(&file).map(String::from_utf8) {
+                Ok(Ok(t)) => t,
+                Ok(Err(_)) => {
+                    eprintln!("error: {name} is not UTF-8 text");
+                    return ExitCode::from(2);
+                }
+                Err(e) => {
+                    eprintln!("error: cannot read {name}: {e}");
+                    return ExitCode::from(2);
+                }
+            };
+            let dir = file.parent().unwrap_or(std::path::Path::new("."));
+            let dir = if dir.as_os_str().is_empty() {
+                std::path::Path::new(".")
+            } else {
+                dir
+            };
+            let options = match options_for(dir) {
+                Ok(o) => o,
+                Err(c) => return c,
+            };
+            match fmt::format_text(&text, &options) {
+                Ok(out) if out == text => {}
+                Ok(out) if check => {
+                    emit_stdout(&fmt::unified_diff(&name, &text, &out));
+                    code = ExitCode::from(1);
+                }
+                Ok(out) => {
+                    // Through a symlink, rewrite the file it points to, not the link.
+                    let target = std::fs::canonicalize(&file).unwrap_or_else(|_| file.clone());
+                    if let Err(e) = crate::output::write_atomic(&target, out.as_bytes()) {
+                        eprintln!("error: cannot write {name}: {e}");
+                        return ExitCode::from(2);
+                    }
+                    eprintln!("formatted {name}");
+                }
+                Err(diags) => {
+                    print_fmt_errors(&name, &text, &diags, lang);
+                    code = ExitCode::from(1);
+                }
+            }
+        }
+    }
+    code
+}
+
+/// Syntax errors of a file `kpi fmt` leaves alone, on standard error.
+fn print_fmt_errors(name: &str, text: &str, diags: &[Diagnostic], lang: Lang) {
+    let mut sources = diag::Sources::default();
+    sources.add(crate::source::SourceFile::new(name, text));
+    eprint!("{}", diag::render(diags, &sources, lang));
+    match lang {
+        Lang::En => eprintln!("{name}: not formatted: fix the syntax errors first"),
+        Lang::Zh => eprintln!("{name}：存在语法错误，未格式化，请先修正"),
+    }
+}
+
+/// Writes to standard output, ignoring a closed pipe (`kpi fmt --check | head`).
+fn emit_stdout(text: &str) {
+    let _ = std::io::stdout().lock().write_all(text.as_bytes());
 }

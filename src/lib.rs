@@ -10,6 +10,7 @@ mod cli_xlsx;
 pub mod diag;
 pub mod emit;
 pub mod filing;
+pub mod fmt;
 pub mod import;
 pub mod lower;
 pub mod model;

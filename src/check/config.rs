@@ -375,6 +375,8 @@ pub fn parse(source: &SourceFile, file: usize) -> (Config, Vec<Diagnostic>) {
                     config.levels.insert(canonical.to_string(), level);
                 }
             }
+            // `[fmt]` belongs to the formatter, which reads and validates it (src/fmt.rs).
+            ("fmt", toml::Value::Table(_)) => {}
             _ => diags.push(invalid(
                 file,
                 span,
@@ -456,8 +458,8 @@ pub const RULES: &[Rule] = &[
         severity: Severity::Error,
         title: Doc { en: "kpi.toml cannot be read", zh: "kpi.toml 无法读取" },
         what: Doc {
-            en: "Checks that `kpi.toml` is valid TOML and uses only known settings: `year`, `profile` (`lhasa-2023`, `central-2021`), `[thresholds]` (`satisfaction_min`, `rate_min`, `late_filing_after` as \"MM-DD\", `weight_total`) and `[rules]` (`CODE = \"allow\" | \"warn\" | \"error\"`).",
-            zh: "检查 `kpi.toml` 是有效的 TOML，且只使用已知设置：`year`、`profile`（`lhasa-2023`、`central-2021`）、`[thresholds]`（`satisfaction_min`、`rate_min`、`late_filing_after` 格式 \"MM-DD\"、`weight_total`）和 `[rules]`（`代码 = \"allow\" | \"warn\" | \"error\"`）。",
+            en: "Checks that `kpi.toml` is valid TOML and uses only known settings: `year`, `profile` (`lhasa-2023`, `central-2021`), `[thresholds]` (`satisfaction_min`, `rate_min`, `late_filing_after` as \"MM-DD\", `weight_total`) and `[rules]` (`CODE = \"allow\" | \"warn\" | \"error\"`); `[fmt]` is the formatter's (`keywords`, see docs/editors.md).",
+            zh: "检查 `kpi.toml` 是有效的 TOML，且只使用已知设置：`year`、`profile`（`lhasa-2023`、`central-2021`）、`[thresholds]`（`satisfaction_min`、`rate_min`、`late_filing_after` 格式 \"MM-DD\"、`weight_total`）和 `[rules]`（`代码 = \"allow\" | \"warn\" | \"error\"`）；`[fmt]` 属于格式化工具（`keywords`，见 docs/editors.md）。",
         },
         why: Doc {
             en: "A setting kpi does not understand is ignored; the checks then run with defaults the writer did not intend.",
