@@ -660,6 +660,89 @@ fn every_workbook_code_is_documented() {
     );
 }
 
+#[test]
+fn official_department_layout_is_imported_by_its_labels() {
+    // The seed's department layout: subtotals in the content column, a page-break label
+    // inside the table, 年度绩效指标 with 二级 names and (必填) marks.
+    let bytes = workbook(&[
+        (0, 0, "部门整体支出绩效目标申报表"),
+        (1, 0, "(2023 年度)"),
+        (2, 0, "部门(单位名称)"),
+        (2, 2, "拉萨市科学技术局"),
+        (3, 0, "任务名称"),
+        (3, 1, "主要内容"),
+        (3, 2, "预算金额(万元)"),
+        (4, 2, "总额"),
+        (4, 3, "财政拨款"),
+        (4, 4, "转移性资金"),
+        (5, 0, "基本支出"),
+        (5, 1, "公用经费"),
+        (5, 2, "72.68"),
+        (5, 3, "72.68"),
+        (6, 0, "年度主要任务"),
+        (7, 0, "项目支出"),
+        (7, 1, "百家科技"),
+        (7, 2, "1100"),
+        (7, 4, "1100"),
+        (8, 1, "基本支出"),
+        (8, 2, "72.68"),
+        (8, 3, "72.68"),
+        (9, 1, "项目支出合计"),
+        (9, 2, "1100"),
+        (9, 4, "1100"),
+        (10, 1, "金额合计"),
+        (10, 2, "1172.68"),
+        (10, 3, "72.68"),
+        (10, 4, "1100"),
+        (11, 0, "年度总体目标"),
+        (11, 1, "目标 1：保障运行。"),
+        (12, 0, "年度绩效"),
+        (12, 1, "一级指标"),
+        (12, 2, "二级指标"),
+        (12, 3, "三级指标"),
+        (12, 4, "指标值"),
+        (13, 1, "满意度指标"),
+        (13, 2, "服务对象满意度指标"),
+        (13, 3, "科技企业满意度"),
+        (13, 4, "≥90%"),
+    ]);
+    let text = kpi::import::xlsx_to_kpi(&bytes, "official-department.xlsx").unwrap();
+    let loaded = load_sources(vec![SourceFile::new("d.kpi", text.clone())]);
+    assert!(
+        loaded.diagnostics.is_empty(),
+        "{text}\n{:?}",
+        loaded.diagnostics
+    );
+    let d = &loaded.filing.departments[0];
+    assert_eq!(d.name, "拉萨市科学技术局");
+    assert_eq!(d.year, Some(2023));
+    let funds = d.funds.as_ref().unwrap();
+    assert_eq!(funds.lines.len(), 2, "{text}");
+    assert_eq!(funds.lines[1].name, "百家科技");
+    assert!(funds.lines[1].split.transfer.is_some() && funds.lines[1].split.fiscal.is_none());
+    let totals: Vec<_> = funds
+        .totals
+        .iter()
+        .map(|t| (t.category, t.amount.written()))
+        .collect();
+    assert_eq!(
+        totals,
+        vec![
+            (
+                Some(kpi::model::LineCategory::Basic),
+                "72.68万元".to_string()
+            ),
+            (
+                Some(kpi::model::LineCategory::Project),
+                "1100万元".to_string()
+            ),
+            (None, "1172.68万元".to_string()),
+        ]
+    );
+    assert_eq!(d.goals.len(), 1);
+    assert_eq!(d.indicators.len(), 1, "{text}");
+}
+
 // ───────────────────────────── the command line ─────────────────────────────
 
 fn kpi_cmd() -> Command {

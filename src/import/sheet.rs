@@ -627,29 +627,45 @@ fn funds_kpi(grid: &Grid, out: &mut String) {
         .filter_map(|(zh, kw)| col_of(zh).map(|c| (*kw, c)))
         .collect();
     let mut body = String::new();
+    let total = |label: &str| {
+        let category = if label.starts_with("基本支出") {
+            " basic"
+        } else if label.starts_with("项目支出") {
+            " project"
+        } else {
+            ""
+        };
+        (format!("total{category}"), None)
+    };
     for r in hr + 1..grid.rows() {
         let cat = norm(grid.get(r, c_cat));
-        let (head, name) = if cat.contains("合计") {
-            let category = if cat.starts_with("基本支出") {
-                " basic"
-            } else if cat.starts_with("项目支出") {
-                " project"
-            } else {
-                ""
-            };
-            (format!("total{category}"), None)
-        } else if cat == "基本支出" {
-            (
-                "basic".to_string(),
-                c_name.map(|c| grid.get(r, c).to_string()),
-            )
-        } else if cat == "项目支出" {
-            (
-                "project".to_string(),
-                c_name.map(|c| grid.get(r, c).to_string()),
-            )
-        } else {
+        let name = c_name.map_or(String::new(), |c| grid.get(r, c).to_string());
+        // The table ends where the goals or the indicators begin.
+        if [cat.as_str(), norm(&name).as_str()]
+            .iter()
+            .any(|t| ["年度总体目标", "年度绩效指标", "绩效指标", "一级指标"].contains(t))
+        {
             break;
+        }
+        // Official layouts state subtotals as 基本支出 / 项目支出合计 / 金额合计 in either the
+        // category or the content column, with the other one blank.
+        let label = if cat.is_empty() {
+            norm(&name)
+        } else {
+            cat.clone()
+        };
+        let is_category = |t: &str| t == "基本支出" || t == "项目支出";
+        let (head, name) = if label.contains("合计")
+            || (cat.is_empty() && is_category(&label))
+            || (is_category(&cat) && name.is_empty())
+        {
+            total(&label)
+        } else if cat == "基本支出" {
+            ("basic".to_string(), Some(name))
+        } else if cat == "项目支出" {
+            ("project".to_string(), Some(name))
+        } else {
+            continue; // a stray row (a page-break label, a blank row)
         };
         let Some(amount) = money_kpi(grid.get(r, c_total)) else {
             continue;
