@@ -92,6 +92,11 @@ fn assert_round_trip(name: &str, path: &Path, template: Option<&Template>) {
     let original = load_ok(path);
     let bytes = build(&original, template);
     let text = kpi::import::xlsx_to_kpi(&bytes, "roundtrip.xlsx").unwrap();
+    assert_eq!(
+        kpi::fmt::format_text(&text, &kpi::fmt::Options::default()).unwrap(),
+        text,
+        "{name}: imported text is in kpi fmt's layout"
+    );
     let back = load_sources(vec![SourceFile::new("roundtrip.kpi", text.clone())]);
     assert!(
         !back

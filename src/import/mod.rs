@@ -63,7 +63,8 @@ pub fn xlsx_to_kpi(bytes: &[u8], name: &str) -> Result<String, Vec<Diagnostic>> 
             skipped.join(", ")
         );
     }
-    Ok(out)
+    // In kpi fmt's canonical layout (the formatter keeps the text as is if it cannot).
+    Ok(crate::fmt::format_text(&out, &crate::fmt::Options::default()).unwrap_or(out))
 }
 
 fn unreadable(e: String) -> Vec<Diagnostic> {
