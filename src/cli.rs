@@ -312,6 +312,27 @@ fn explain(code: Option<String>, all: bool, markdown: bool, lang: Lang) -> ExitC
     ExitCode::SUCCESS
 }
 
+/// Loads a filing for `kpi build`: prints the lowering diagnostics, and stops (exit 1) when
+/// one of them means the model does not say what the files say. Defects the forms really have
+/// are `kpi check`'s to judge and do not stop a build.
+pub(crate) fn load_for_build(paths: &[PathBuf], lang: Lang) -> Result<Loaded, ExitCode> {
+    let loaded = load_or_exit(paths, lang)?;
+    if !loaded.diagnostics.is_empty() {
+        eprint!(
+            "{}",
+            diag::render(&loaded.diagnostics, &loaded.sources, lang)
+        );
+    }
+    if loaded.diagnostics.iter().any(Diagnostic::loses_data) {
+        eprintln!(
+            "{}",
+            report::summary_line(&loaded.diagnostics, loaded.sources.files.len(), lang)
+        );
+        return Err(ExitCode::from(1));
+    }
+    Ok(loaded)
+}
+
 fn build(paths: &[PathBuf], to: Target, output: Option<PathBuf>, lang: Lang) -> ExitCode {
     let text = match to {
         Target::Schema => emit::json::schema(),
@@ -320,25 +341,10 @@ fn build(paths: &[PathBuf], to: Target, output: Option<PathBuf>, lang: Lang) -> 
                 eprintln!("error: give the .kpi files or folders to build");
                 return ExitCode::from(2);
             }
-            let loaded = match load_or_exit(paths, lang) {
+            let loaded = match load_for_build(paths, lang) {
                 Ok(l) => l,
                 Err(code) => return code,
             };
-            if !loaded.diagnostics.is_empty() {
-                eprint!(
-                    "{}",
-                    diag::render(&loaded.diagnostics, &loaded.sources, lang)
-                );
-            }
-            // Only errors that lose data (the form could not be read as written) stop the
-            // build; defects the form really has are `kpi check`'s to judge.
-            if loaded.diagnostics.iter().any(Diagnostic::loses_data) {
-                eprintln!(
-                    "{}",
-                    report::summary_line(&loaded.diagnostics, loaded.sources.files.len(), lang)
-                );
-                return ExitCode::from(1);
-            }
             emit::json::to_json(&loaded.filing)
         }
     };

@@ -5,9 +5,8 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use crate::check::report::summary_line as summary;
-use crate::cli::load_or_exit;
-use crate::diag::{self, Diagnostic, Lang};
+use crate::cli::load_for_build;
+use crate::diag::Lang;
 use crate::emit::xlsx::{self, Limits, Options, Template};
 
 fn io_error(what: &str, path: &Path, e: impl std::fmt::Display, lang: Lang) -> ExitCode {
@@ -62,23 +61,10 @@ pub fn build(
             }
         }
     };
-    let loaded = match load_or_exit(paths, lang) {
+    let loaded = match load_for_build(paths, lang) {
         Ok(l) => l,
         Err(code) => return code,
     };
-    if !loaded.diagnostics.is_empty() {
-        eprint!(
-            "{}",
-            diag::render(&loaded.diagnostics, &loaded.sources, lang)
-        );
-    }
-    if loaded.diagnostics.iter().any(Diagnostic::loses_data) {
-        eprintln!(
-            "{}",
-            summary(&loaded.diagnostics, loaded.sources.files.len(), lang)
-        );
-        return ExitCode::from(1);
-    }
     let options = Options {
         split,
         file_stem: None,

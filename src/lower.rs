@@ -33,6 +33,17 @@ pub fn lower_file(source: &SourceFile, file: usize, filing: &mut Filing) -> Vec<
     cx.diags
 }
 
+/// What project and department forms share, collected while reading either.
+#[derive(Default)]
+struct Common {
+    code: Option<String>,
+    unit: Option<String>,
+    year: Option<i32>,
+    filed: Option<Filed>,
+    goals: Vec<Goal>,
+    indicators: Vec<Indicator>,
+}
+
 struct Lowerer<'s> {
     source: &'s SourceFile,
     file: usize,
@@ -123,21 +134,15 @@ impl<'s> Lowerer<'s> {
     fn project(&mut self, item: Pair<'_, Rule>) -> Project {
         let mut parts = children(&item);
         let _kw = parts.next();
-        let name_pair = parts.next().expect("grammar: project name");
+        let Some(name_pair) = parts.next() else {
+            return Project::default();
+        };
         let mut p = Project {
             name: string_value(&name_pair),
             origin: self.origin(&item, &name_pair),
-            year: None,
-            department: None,
-            department_code: None,
-            implementing_unit: None,
-            kind: None,
-            period: None,
-            budget: None,
-            filed: None,
-            goals: Vec::new(),
-            indicators: Vec::new(),
+            ..Project::default()
         };
+        let mut common = Common::default();
         for stmt in parts {
             match stmt.as_rule() {
                 Rule::project_stmt => {
@@ -155,20 +160,11 @@ impl<'s> Lowerer<'s> {
                                 .collect();
                             p.department = strings.first().map(string_value);
                             if let Some(code) = strings.get(1) {
-                                p.department_code = Some(string_value(code));
+                                if common.code.is_some() {
+                                    self.duplicate(span, "code", "代码");
+                                }
+                                common.code = Some(string_value(code));
                             }
-                        }
-                        Rule::code_stmt => {
-                            if p.department_code.is_some() {
-                                self.duplicate(span, "code", "代码");
-                            }
-                            p.department_code = self.string_arg(&inner);
-                        }
-                        Rule::unit_stmt => {
-                            if p.implementing_unit.is_some() {
-                                self.duplicate(span, "unit", "实施单位");
-                            }
-                            p.implementing_unit = self.string_arg(&inner);
                         }
                         Rule::kind_stmt => {
                             if p.kind.is_some() {
@@ -188,91 +184,93 @@ impl<'s> Lowerer<'s> {
                             }
                             p.budget = self.budget(&inner);
                         }
-                        Rule::filed_stmt => self.filed(&inner, &mut p.filed),
-                        Rule::year_stmt => {
-                            if p.year.is_some() {
-                                self.duplicate(span, "year", "年度");
-                            }
-                            p.year = self.year(&inner);
-                        }
-                        Rule::goal_stmt => p.goals.push(self.goal(&inner)),
-                        Rule::indicator_stmt => {
-                            if let Some(ind) = self.indicator(&inner) {
-                                p.indicators.push(ind);
-                            }
-                        }
-                        _ => {}
+                        _ => self.common(&inner, &mut common),
                     }
                 }
                 Rule::recover_stmt => self.recovered(&stmt, Rule::project_stmt_only),
                 _ => {}
             }
         }
+        p.department_code = common.code;
+        p.implementing_unit = common.unit;
+        p.year = common.year;
+        p.filed = common.filed;
+        p.goals = common.goals;
+        p.indicators = common.indicators;
         p
     }
 
     fn department(&mut self, item: Pair<'_, Rule>) -> Department {
         let mut parts = children(&item);
         let _kw = parts.next();
-        let name_pair = parts.next().expect("grammar: department name");
+        let Some(name_pair) = parts.next() else {
+            return Department::default();
+        };
         let mut d = Department {
             name: string_value(&name_pair),
             origin: self.origin(&item, &name_pair),
-            code: None,
-            implementing_unit: None,
-            year: None,
-            funds: None,
-            filed: None,
-            goals: Vec::new(),
-            indicators: Vec::new(),
+            ..Department::default()
         };
+        let mut common = Common::default();
         for stmt in parts {
             match stmt.as_rule() {
                 Rule::department_stmt => {
                     let Some(inner) = children(&stmt).next() else {
                         continue;
                     };
-                    let span: Span = inner.as_span().into();
-                    match inner.as_rule() {
-                        Rule::code_stmt => {
-                            if d.code.is_some() {
-                                self.duplicate(span, "code", "代码");
-                            }
-                            d.code = self.string_arg(&inner);
+                    if inner.as_rule() == Rule::funds_stmt {
+                        if d.funds.is_some() {
+                            self.duplicate(inner.as_span().into(), "funds", "资金表");
                         }
-                        Rule::unit_stmt => {
-                            if d.implementing_unit.is_some() {
-                                self.duplicate(span, "unit", "实施单位");
-                            }
-                            d.implementing_unit = self.string_arg(&inner);
-                        }
-                        Rule::year_stmt => {
-                            if d.year.is_some() {
-                                self.duplicate(span, "year", "年度");
-                            }
-                            d.year = self.year(&inner);
-                        }
-                        Rule::funds_stmt => {
-                            if d.funds.is_some() {
-                                self.duplicate(span, "funds", "资金表");
-                            }
-                            d.funds = Some(self.funds(&inner));
-                        }
-                        Rule::filed_stmt => self.filed(&inner, &mut d.filed),
-                        Rule::goal_stmt => d.goals.push(self.goal(&inner)),
-                        Rule::indicator_stmt => {
-                            if let Some(ind) = self.indicator(&inner) {
-                                d.indicators.push(ind);
-                            }
-                        }
-                        _ => {}
+                        d.funds = Some(self.funds(&inner));
+                    } else {
+                        self.common(&inner, &mut common);
                     }
                 }
                 Rule::recover_stmt => self.recovered(&stmt, Rule::department_stmt_only),
                 _ => {}
             }
         }
+        d.code = common.code;
+        d.implementing_unit = common.unit;
+        d.year = common.year;
+        d.filed = common.filed;
+        d.goals = common.goals;
+        d.indicators = common.indicators;
         d
+    }
+
+    /// The statements both kinds of form have: code, unit, year, filing, goals, indicators.
+    fn common(&mut self, inner: &Pair<'_, Rule>, c: &mut Common) {
+        let span: Span = inner.as_span().into();
+        match inner.as_rule() {
+            Rule::code_stmt => {
+                if c.code.is_some() {
+                    self.duplicate(span, "code", "代码");
+                }
+                c.code = self.string_arg(inner);
+            }
+            Rule::unit_stmt => {
+                if c.unit.is_some() {
+                    self.duplicate(span, "unit", "实施单位");
+                }
+                c.unit = self.string_arg(inner);
+            }
+            Rule::year_stmt => {
+                if c.year.is_some() {
+                    self.duplicate(span, "year", "年度");
+                }
+                c.year = self.year(inner);
+            }
+            Rule::filed_stmt => self.filed(inner, &mut c.filed),
+            Rule::goal_stmt => c.goals.push(self.goal(inner)),
+            Rule::indicator_stmt => {
+                if let Some(ind) = self.indicator(inner) {
+                    c.indicators.push(ind);
+                }
+            }
+            _ => {}
+        }
     }
 
     /// A statement the tolerant grammar swallowed: report its exact syntax error.

@@ -398,7 +398,7 @@ pub struct Indicator {
 }
 
 /// 项目支出绩效目标表 — a project form.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, JsonSchema)]
 pub struct Project {
     /// 项目名称
     pub name: String,
@@ -482,7 +482,7 @@ pub struct Funds {
 }
 
 /// 部门整体支出绩效目标表 — a department form.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, JsonSchema)]
 pub struct Department {
     /// 部门(单位名称)
     pub name: String,

@@ -605,17 +605,7 @@ mod tests {
     fn every_declared_name_has_a_value() {
         let p = Context::project(&Project {
             name: "x".into(),
-            origin: Default::default(),
-            year: None,
-            department: None,
-            department_code: None,
-            implementing_unit: None,
-            kind: None,
-            period: None,
-            budget: None,
-            filed: None,
-            goals: vec![],
-            indicators: vec![],
+            ..Project::default()
         });
         for name in scalar_names(FormKind::Project) {
             assert!(p.scalars.contains_key(name), "{name}");
