@@ -7,6 +7,8 @@
 //! checks, why it matters, an example, how to fix). The docs feed `kpi explain CODE` and the
 //! generated `docs/rules.md`. K01 and K02 are reported while lowering (`src/lower.rs`,
 //! `src/syntax/`); the checker documents them and applies configuration to them like to its own.
+//! K11 (xlsx templates and output) and K12 (import) are about workbooks, not `.kpi` text: they
+//! are reported by `kpi build --to xlsx` and `kpi import`, and documented here too.
 //!
 //! One file per family; each exports its `RULES` and a `check` function.
 
@@ -22,6 +24,7 @@ mod text;
 mod values;
 mod weights;
 mod words;
+mod xlsx_docs;
 
 use rust_decimal::Decimal;
 
@@ -48,7 +51,8 @@ pub struct Rule {
     pub what: Doc,
     /// Why it matters.
     pub why: Doc,
-    /// An example that triggers it (`.kpi` text).
+    /// An example that triggers it: `.kpi` text, or for a [`Family::workbook`] family a short
+    /// description of the template cell or workbook.
     pub example: &'static str,
     /// How to fix it.
     pub fix: Doc,
@@ -77,6 +81,10 @@ pub struct Family {
     /// `K03`
     pub prefix: &'static str,
     pub name: Doc,
+    /// The codes are about xlsx workbooks (K11 templates and output, K12 import), reported by
+    /// `kpi build --to xlsx` and `kpi import`, not by `kpi check`: their examples describe a
+    /// workbook, not `.kpi` text.
+    pub workbook: bool,
 }
 
 /// The families, in order.
@@ -87,6 +95,7 @@ pub const FAMILIES: &[Family] = &[
             en: "syntax",
             zh: "语法",
         },
+        workbook: false,
     },
     Family {
         prefix: "K02",
@@ -94,6 +103,7 @@ pub const FAMILIES: &[Family] = &[
             en: "units and types",
             zh: "单位与类型",
         },
+        workbook: false,
     },
     Family {
         prefix: "K03",
@@ -101,6 +111,7 @@ pub const FAMILIES: &[Family] = &[
             en: "money",
             zh: "金额",
         },
+        workbook: false,
     },
     Family {
         prefix: "K04",
@@ -108,6 +119,7 @@ pub const FAMILIES: &[Family] = &[
             en: "cross-document",
             zh: "跨表一致性",
         },
+        workbook: false,
     },
     Family {
         prefix: "K05",
@@ -115,6 +127,7 @@ pub const FAMILIES: &[Family] = &[
             en: "completeness",
             zh: "完整性",
         },
+        workbook: false,
     },
     Family {
         prefix: "K06",
@@ -122,6 +135,7 @@ pub const FAMILIES: &[Family] = &[
             en: "values",
             zh: "指标值",
         },
+        workbook: false,
     },
     Family {
         prefix: "K07",
@@ -129,6 +143,7 @@ pub const FAMILIES: &[Family] = &[
             en: "text",
             zh: "文本",
         },
+        workbook: false,
     },
     Family {
         prefix: "K08",
@@ -136,6 +151,7 @@ pub const FAMILIES: &[Family] = &[
             en: "dates",
             zh: "日期",
         },
+        workbook: false,
     },
     Family {
         prefix: "K09",
@@ -143,6 +159,7 @@ pub const FAMILIES: &[Family] = &[
             en: "weights",
             zh: "分值",
         },
+        workbook: false,
     },
     Family {
         prefix: "K10",
@@ -150,6 +167,23 @@ pub const FAMILIES: &[Family] = &[
             en: "configuration",
             zh: "配置与抑制",
         },
+        workbook: false,
+    },
+    Family {
+        prefix: "K11",
+        name: Doc {
+            en: "xlsx templates and output",
+            zh: "模板与表格输出",
+        },
+        workbook: true,
+    },
+    Family {
+        prefix: "K12",
+        name: Doc {
+            en: "import",
+            zh: "导入",
+        },
+        workbook: true,
     },
 ];
 
@@ -171,6 +205,8 @@ pub fn rules() -> Vec<&'static Rule> {
         dates::RULES,
         weights::RULES,
         config::RULES,
+        xlsx_docs::TEMPLATES,
+        xlsx_docs::IMPORT,
     ]
     .iter()
     .flat_map(|r| r.iter())
