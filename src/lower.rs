@@ -131,15 +131,28 @@ impl<'s> Lowerer<'s> {
         );
     }
 
-    fn project(&mut self, item: Pair<'_, Rule>) -> Project {
-        let mut parts = children(&item);
+    /// The form's name and origin, and its statements (the item's children after the name).
+    fn header<'i>(
+        &self,
+        item: &Pair<'i, Rule>,
+    ) -> Option<(String, Origin, impl Iterator<Item = Pair<'i, Rule>>)> {
+        let mut parts = children(item);
         let _kw = parts.next();
-        let Some(name_pair) = parts.next() else {
+        let name_pair = parts.next()?;
+        Some((
+            string_value(&name_pair),
+            self.origin(item, &name_pair),
+            parts,
+        ))
+    }
+
+    fn project(&mut self, item: Pair<'_, Rule>) -> Project {
+        let Some((name, origin, parts)) = self.header(&item) else {
             return Project::default();
         };
         let mut p = Project {
-            name: string_value(&name_pair),
-            origin: self.origin(&item, &name_pair),
+            name,
+            origin,
             ..Project::default()
         };
         let mut common = Common::default();
@@ -201,14 +214,12 @@ impl<'s> Lowerer<'s> {
     }
 
     fn department(&mut self, item: Pair<'_, Rule>) -> Department {
-        let mut parts = children(&item);
-        let _kw = parts.next();
-        let Some(name_pair) = parts.next() else {
+        let Some((name, origin, parts)) = self.header(&item) else {
             return Department::default();
         };
         let mut d = Department {
-            name: string_value(&name_pair),
-            origin: self.origin(&item, &name_pair),
+            name,
+            origin,
             ..Department::default()
         };
         let mut common = Common::default();

@@ -3,7 +3,7 @@
 
 use serde_json::{json, Value as Json};
 
-use super::{family_of, rule, rules, FAMILIES};
+use super::{family_of, rule, rules, Family, FAMILIES};
 use crate::diag::{self, Diagnostic, Lang, Severity, Sources};
 use crate::model::Filing;
 
@@ -64,21 +64,21 @@ pub fn summary_line(diags: &[Diagnostic], files: usize, lang: Lang) -> String {
     }
 }
 
+/// The families that have findings, with their error and warning counts, in family order.
+fn family_counts(diags: &[Diagnostic]) -> Vec<(&'static Family, usize, usize)> {
+    FAMILIES
+        .iter()
+        .filter_map(|fam| {
+            let of = || diags.iter().filter(|d| d.code.starts_with(fam.prefix));
+            let count = |sev: Severity| of().filter(|d| d.severity == sev).count();
+            (of().next().is_some()).then(|| (fam, count(Severity::Error), count(Severity::Warning)))
+        })
+        .collect()
+}
+
 fn family_summary(diags: &[Diagnostic], lang: Lang) -> String {
     let mut out = String::new();
-    for fam in FAMILIES {
-        let of: Vec<&Diagnostic> = diags
-            .iter()
-            .filter(|d| d.code.starts_with(fam.prefix))
-            .collect();
-        if of.is_empty() {
-            continue;
-        }
-        let e = of.iter().filter(|d| d.severity == Severity::Error).count();
-        let w = of
-            .iter()
-            .filter(|d| d.severity == Severity::Warning)
-            .count();
+    for (fam, e, w) in family_counts(diags) {
         let line = match lang {
             Lang::En => format!(
                 "  {}xx {:<16} {e} error(s), {w} warning(s)\n",
@@ -414,19 +414,7 @@ fn markdown(diags: &[Diagnostic], sources: &Sources, filing: &Filing, lang: Lang
         Lang::En => out.push_str("\n## Totals\n\n| family | errors | warnings |\n|---|---|---|\n"),
         Lang::Zh => out.push_str("\n## 合计\n\n| 类别 | 错误 | 警告 |\n|---|---|---|\n"),
     }
-    for fam in FAMILIES {
-        let of: Vec<&Diagnostic> = diags
-            .iter()
-            .filter(|d| d.code.starts_with(fam.prefix))
-            .collect();
-        if of.is_empty() {
-            continue;
-        }
-        let e = of.iter().filter(|d| d.severity == Severity::Error).count();
-        let w = of
-            .iter()
-            .filter(|d| d.severity == Severity::Warning)
-            .count();
+    for (fam, e, w) in family_counts(diags) {
         out.push_str(&format!(
             "| {}xx {} | {e} | {w} |\n",
             fam.prefix,
