@@ -262,6 +262,14 @@ fn config_problems_are_reported() {
     );
     let (_, broken) = checking::check_text(&[("a.kpi", FORM)], Some("[rules\n"));
     assert!(checking::codes(&broken).contains(&"K1003"));
+    // Workbook codes (K11/K12) are not reported by `kpi check`: naming them would do nothing.
+    let (loaded, workbook) =
+        checking::check_text(&[("a.kpi", FORM)], Some("[rules]\nK1101 = \"allow\"\n"));
+    let short = checking::short(&loaded, &workbook, Lang::En);
+    assert!(
+        short.contains("kpi.toml:2:1: error[K1001] unknown rule code `K1101`"),
+        "{short}"
+    );
 }
 
 #[test]

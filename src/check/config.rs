@@ -341,7 +341,7 @@ pub fn parse(source: &SourceFile, file: usize) -> (Config, Vec<Diagnostic>) {
             ("rules", toml::Value::Table(t)) => {
                 for (code, v) in t {
                     let span = key_span(source, code);
-                    if super::rule(code).is_none() {
+                    if super::checkable_rule(code).is_none() {
                         diags.push(problem(
                             "K1001",
                             file,

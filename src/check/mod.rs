@@ -222,6 +222,13 @@ pub fn rule(code: &str) -> Option<&'static Rule> {
         .find(|r| r.code.eq_ignore_ascii_case(code))
 }
 
+/// A rule that `kpi.toml` and suppression comments may name: any code `kpi check` reports
+/// (the workbook families K11/K12 are reported by `kpi build --to xlsx` and `kpi import`,
+/// where a severity or a suppression would have no effect).
+pub(crate) fn checkable_rule(code: &str) -> Option<&'static Rule> {
+    rule(code).filter(|r| family_of(r.code).is_some_and(|f| !f.workbook))
+}
+
 /// What the rules look at: the filing, its sources and the configuration.
 pub(crate) struct Ctx<'a> {
     pub filing: &'a Filing,

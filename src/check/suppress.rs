@@ -55,7 +55,7 @@ pub(super) fn apply(cx: &Ctx<'_>, diags: Vec<Diagnostic>) -> Vec<Diagnostic> {
                 .split([',', ' ', '，', '、'])
                 .filter(|c| !c.is_empty())
             {
-                match super::rule(code) {
+                match super::checkable_rule(code) {
                     Some(rule) => {
                         codes.insert(rule.code.to_string());
                     }
