@@ -186,27 +186,7 @@ fn every_keyword_spelling_of_the_grammar_is_highlighted() {
     if !vim_available() {
         return;
     }
-    let pest = std::fs::read_to_string(common::root().join("grammar/kpi.pest")).unwrap();
-    let mut words = Vec::new();
-    let mut rest = pest.as_str();
-    while let Some(i) = rest.find("\nkw_") {
-        rest = &rest[i + 1..];
-        let end = rest.find('}').unwrap();
-        if let Some((_, body)) = rest[..end].split_once("@{") {
-            if let Some(alternatives) = body.split("~ kw_end").next() {
-                words.extend(
-                    alternatives
-                        .split('"')
-                        .skip(1)
-                        .step_by(2)
-                        .map(str::to_string),
-                );
-            }
-        }
-        rest = &rest[end..];
-    }
-    words.sort();
-    words.dedup();
+    let words = common::grammar_keywords();
     assert!(words.len() > 100);
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("keywords.kpi");

@@ -165,37 +165,9 @@ fn every_keyword_unit_and_comparator_in_the_examples_gets_a_scope() {
     assert!(checked > 1000, "only {checked} characters checked");
 }
 
-/// Every spelling in the `kw_*` rules of the grammar: `kw_x = @{ ("a" | "b") ~ kw_end }`,
-/// possibly over several lines.
-fn grammar_keywords() -> Vec<String> {
-    let pest = std::fs::read_to_string(common::root().join("grammar/kpi.pest")).unwrap();
-    let mut words = Vec::new();
-    let mut rest = pest.as_str();
-    while let Some(i) = rest.find("\nkw_") {
-        rest = &rest[i + 1..];
-        let rule_end = rest.find('}').unwrap();
-        let rule = &rest[..rule_end];
-        if let Some(body) = rule.split_once("@{").map(|(_, b)| b) {
-            if let Some(alternatives) = body.split("~ kw_end").next() {
-                words.extend(
-                    alternatives
-                        .split('"')
-                        .skip(1)
-                        .step_by(2)
-                        .map(str::to_string),
-                );
-            }
-        }
-        rest = &rest[rule_end..];
-    }
-    words.sort();
-    words.dedup();
-    words
-}
-
 #[test]
 fn every_keyword_spelling_of_the_grammar_is_highlighted() {
-    let words = grammar_keywords();
+    let words = common::grammar_keywords();
     assert!(words.len() > 100, "{words:?}");
     assert!(words.iter().any(|w| w == "环境效益指标"));
     if !tokenizer_available() {

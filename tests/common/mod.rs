@@ -37,3 +37,31 @@ pub fn rel(path: &Path) -> String {
         .to_string_lossy()
         .replace('\\', "/")
 }
+
+/// Every spelling in the `kw_*` rules of the grammar: `kw_x = @{ ("a" | "b") ~ kw_end }`,
+/// possibly over several lines.
+pub fn grammar_keywords() -> Vec<String> {
+    let pest = std::fs::read_to_string(root().join("grammar/kpi.pest")).unwrap();
+    let mut words = Vec::new();
+    let mut rest = pest.as_str();
+    while let Some(i) = rest.find("\nkw_") {
+        rest = &rest[i + 1..];
+        let rule_end = rest.find('}').unwrap();
+        let rule = &rest[..rule_end];
+        if let Some(body) = rule.split_once("@{").map(|(_, b)| b) {
+            if let Some(alternatives) = body.split("~ kw_end").next() {
+                words.extend(
+                    alternatives
+                        .split('"')
+                        .skip(1)
+                        .step_by(2)
+                        .map(str::to_string),
+                );
+            }
+        }
+        rest = &rest[rule_end..];
+    }
+    words.sort();
+    words.dedup();
+    words
+}
