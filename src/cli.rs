@@ -234,7 +234,20 @@ pub fn run(cli: Cli) -> ExitCode {
 }
 
 pub(crate) fn load_or_exit(paths: &[PathBuf], lang: Lang) -> Result<Loaded, ExitCode> {
-    filing::load(paths).map_err(|e| {
+    // `[units]` of the filing's kpi.toml is needed while reading the forms.
+    let units = match crate::check::config::find(paths, None) {
+        Ok(Some(config)) => crate::check::config::units_of(&config),
+        _ => Default::default(),
+    };
+    load_with_units_or_exit(paths, &units, lang)
+}
+
+fn load_with_units_or_exit(
+    paths: &[PathBuf],
+    units: &crate::model::CustomUnits,
+    lang: Lang,
+) -> Result<Loaded, ExitCode> {
+    filing::load_with_units(paths, units).map_err(|e| {
         let prefix = match lang {
             Lang::En => "error",
             Lang::Zh => "错误",
@@ -251,16 +264,20 @@ fn check(
     config: Option<PathBuf>,
     lang: Lang,
 ) -> ExitCode {
-    let mut loaded = match load_or_exit(paths, lang) {
-        Ok(l) => l,
-        Err(code) => return code,
-    };
     let config = match crate::check::config::find(paths, config) {
         Ok(c) => c,
         Err(e) => {
             eprintln!("error: {e}");
             return ExitCode::from(2);
         }
+    };
+    let units = config
+        .as_ref()
+        .map(crate::check::config::units_of)
+        .unwrap_or_default();
+    let mut loaded = match load_with_units_or_exit(paths, &units, lang) {
+        Ok(l) => l,
+        Err(code) => return code,
     };
     let (_, diags) = crate::check::run(&mut loaded, config);
     let format = match format {
@@ -419,17 +436,15 @@ fn fmt_cmd(paths: &[PathBuf], check: bool, keywords: Option<KeywordsArg>, lang: 
         };
         for file in files {
             let name = file.display().to_string();
-            let text = match std::fs::read(&file).map(String::from_utf8) {
-                Ok(Ok(t)) => t,
-                Ok(Err(_)) => {
-                    eprintln!("error: {name} is not UTF-8 text");
-                    return ExitCode::from(2);
-                }
+            let (text, encoding) = match filing::read_text(&file) {
+                Ok(t) => t,
                 Err(e) => {
-                    eprintln!("error: cannot read {name}: {e}");
+                    eprintln!("error: {e}");
                     return ExitCode::from(2);
                 }
             };
+            // A GB18030 file is rewritten as UTF-8 even when its layout is already canonical.
+            let reencode = encoding == crate::source::Encoding::Gb18030;
             let dir = file.parent().unwrap_or(std::path::Path::new("."));
             let dir = if dir.as_os_str().is_empty() {
                 std::path::Path::new(".")
@@ -441,8 +456,11 @@ fn fmt_cmd(paths: &[PathBuf], check: bool, keywords: Option<KeywordsArg>, lang: 
                 Err(c) => return c,
             };
             match fmt::format_text(&text, &options) {
-                Ok(out) if out == text => {}
+                Ok(out) if out == text && !reencode => {}
                 Ok(out) if check => {
+                    if reencode {
+                        eprintln!("{name}: saved in GB18030/GBK; `kpi fmt` re-saves it as UTF-8");
+                    }
                     emit_stdout(&fmt::unified_diff(&name, &text, &out));
                     code = ExitCode::from(1);
                 }

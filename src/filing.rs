@@ -3,10 +3,10 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::diag::{self, Diagnostic, Sources};
-use crate::lower::lower_file;
-use crate::model::Filing;
-use crate::source::SourceFile;
+use crate::diag::{self, Diagnostic, Sources, Text};
+use crate::lower::lower_file_with;
+use crate::model::{CustomUnits, Filing};
+use crate::source::{decode, Encoding, NotText, SourceFile, Span};
 
 /// A problem reading the input (exit code 2), as opposed to a finding in it.
 #[derive(Debug, thiserror::Error)]
@@ -16,8 +16,10 @@ pub enum LoadError {
         path: String,
         source: std::io::Error,
     },
-    #[error("{path} is not UTF-8 text")]
+    #[error("{path} is not UTF-8 or GB18030 text")]
     NotUtf8 { path: String },
+    #[error("{path} is an xlsx workbook, not .kpi text: run `kpi import {path} -o FORMS.kpi`, then check the .kpi file")]
+    Workbook { path: String },
     #[error("no .kpi files found in {path}")]
     Empty { path: String },
 }
@@ -65,31 +67,74 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
     Ok(())
 }
 
+/// Reads a `.kpi` file as text: UTF-8, or GB18030 (with the encoding it was in).
+pub fn read_text(path: &Path) -> Result<(String, Encoding), LoadError> {
+    let name = path.display().to_string();
+    let bytes = std::fs::read(path).map_err(|source| LoadError::Read {
+        path: name.clone(),
+        source,
+    })?;
+    decode(&bytes).map_err(|e| match e {
+        NotText::Workbook => LoadError::Workbook { path: name },
+        NotText::Unknown => LoadError::NotUtf8 { path: name },
+    })
+}
+
 /// Reads and lowers the files that `paths` name.
 pub fn load(paths: &[PathBuf]) -> Result<Loaded, LoadError> {
+    load_with_units(paths, &CustomUnits::new())
+}
+
+/// [`load`] with the units the filing's `kpi.toml` declares.
+pub fn load_with_units(paths: &[PathBuf], units: &CustomUnits) -> Result<Loaded, LoadError> {
     let mut texts = Vec::new();
+    let mut legacy = Vec::new();
     for path in expand(paths)? {
-        let name = path.display().to_string();
-        let bytes = std::fs::read(&path).map_err(|source| LoadError::Read {
-            path: name.clone(),
-            source,
-        })?;
-        let text =
-            String::from_utf8(bytes).map_err(|_| LoadError::NotUtf8 { path: name.clone() })?;
-        texts.push(SourceFile::new(name, text));
+        let (text, encoding) = read_text(&path)?;
+        if encoding == Encoding::Gb18030 {
+            legacy.push(texts.len());
+        }
+        texts.push(SourceFile::new(path.display().to_string(), text));
     }
-    Ok(load_sources(texts))
+    let mut loaded = load_sources_with(texts, units);
+    for index in legacy {
+        loaded.diagnostics.push(legacy_encoding(index));
+    }
+    diag::sort(&mut loaded.diagnostics);
+    Ok(loaded)
+}
+
+/// K0112: a file saved in GB18030/GBK, read correctly, to be re-saved as UTF-8.
+fn legacy_encoding(file: usize) -> Diagnostic {
+    Diagnostic::warning(
+        "K0112",
+        file,
+        Span::new(0, 0),
+        Text::new(
+            "this file is saved in GB18030/GBK (the Chinese Windows encoding), not UTF-8",
+            "该文件以 GB18030/GBK（中文 Windows 默认编码）保存，而非 UTF-8",
+        ),
+        Text::new(
+            "kpi read it correctly; run `kpi fmt` on it to re-save it as UTF-8, which every editor and tool reads the same way",
+            "kpi 已正确读取；对其运行 `kpi fmt` 即可另存为 UTF-8，各种编辑器和工具都能一致读取",
+        ),
+    )
 }
 
 /// Lowers sources already in memory (tests, stdin).
 pub fn load_sources(files: Vec<SourceFile>) -> Loaded {
+    load_sources_with(files, &CustomUnits::new())
+}
+
+/// [`load_sources`] with declared units.
+pub fn load_sources_with(files: Vec<SourceFile>, units: &CustomUnits) -> Loaded {
     let mut sources = Sources::default();
     let mut filing = Filing::default();
     let mut diagnostics = Vec::new();
     for file in files {
         let index = sources.add(file);
         let source = sources.files[index].clone();
-        diagnostics.extend(lower_file(&source, index, &mut filing));
+        diagnostics.extend(lower_file_with(&source, index, &mut filing, units));
     }
     diag::sort(&mut diagnostics);
     Loaded {

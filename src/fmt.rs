@@ -30,7 +30,7 @@ use pest::iterators::Pair;
 
 use crate::diag::{Diagnostic, Severity};
 use crate::lower::lower_file;
-use crate::model::Filing;
+use crate::model::{canonical_number, date_parts, is_canonical_date, Filing};
 use crate::source::SourceFile;
 use crate::syntax::{self, children, Rule};
 
@@ -252,6 +252,8 @@ struct Printer<'a> {
     last_end: usize,
     /// The level 1 of the indicator being written (for Chinese level 2 spellings).
     level1: Option<Rule>,
+    /// The level 2 of the indicator being written (a timeliness number may be a date serial).
+    level2: Option<Rule>,
 }
 
 fn is_hspace(c: char) -> bool {
@@ -296,6 +298,7 @@ impl<'a> Printer<'a> {
             last_semi: false,
             last_end: 0,
             level1: None,
+            level2: None,
         }
     }
 
@@ -458,6 +461,7 @@ impl<'a> Printer<'a> {
     fn statement(&mut self, stmt: &Pair<'_, Rule>) {
         self.begin_line(stmt.as_span().start());
         self.in_stmt = true;
+        self.level2 = None;
         if stmt.as_rule() == Rule::funds_stmt {
             for c in children(stmt) {
                 match c.as_rule() {
@@ -507,21 +511,55 @@ impl<'a> Printer<'a> {
                 self.attach_next = matches!(symbol, "≥" | "≤");
             }
             Rule::quantity => {
+                // A timeliness value that is an Excel date serial is written as its date (the
+                // model already holds the date: see `lower.rs`).
+                if self.level2 == Some(Rule::kw_timeliness) && text.trim().len() == 5 {
+                    if let Some(d) = text
+                        .trim()
+                        .parse::<i64>()
+                        .ok()
+                        .and_then(crate::model::Date::from_excel_serial)
+                    {
+                        self.pair_token(pair, &d.to_string(), true);
+                        return;
+                    }
+                }
                 let mut first = true;
                 for c in children(pair) {
-                    self.pair_token(&c, c.as_str(), first);
+                    let written = match c.as_rule() {
+                        Rule::number => canonical_number(c.as_str()),
+                        _ => c.as_str().to_string(),
+                    };
+                    self.pair_token(&c, &written, first);
                     first = false;
                 }
             }
             Rule::date_range => {
                 let mut first = true;
                 for c in children(pair) {
-                    self.pair_token(&c, c.as_str().trim(), first);
+                    let written = match children(&c).next() {
+                        Some(d) if d.as_rule() == Rule::date => date_text(d.as_str()),
+                        _ => c.as_str().trim().to_string(),
+                    };
+                    self.pair_token(&c, &written, first);
                     first = false;
                 }
             }
-            Rule::number | Rule::unit | Rule::date | Rule::year_value => {
-                self.pair_token(pair, text, true)
+            Rule::number => self.pair_token(pair, &canonical_number(text), true),
+            Rule::date => self.pair_token(pair, &date_text(text), true),
+            Rule::date_serial => {
+                let written = text
+                    .trim()
+                    .parse::<i64>()
+                    .ok()
+                    .and_then(crate::model::Date::from_excel_serial)
+                    .map_or_else(|| text.to_string(), |d| d.to_string());
+                self.pair_token(pair, &written, true)
+            }
+            Rule::unit | Rule::year_value | Rule::month_date => self.pair_token(pair, text, true),
+            Rule::level2 => {
+                self.level2 = children(pair).next().map(|c| c.as_rule());
+                self.children_of(pair);
             }
             Rule::link => {
                 let start = pair.as_span().start();
@@ -564,6 +602,21 @@ impl<'a> Printer<'a> {
 }
 
 /// A string literal as printed: `“…”` becomes `"…"` when its text needs no escapes.
+/// A date as `kpi fmt` writes it: kept when its spelling is one of the usual ones, otherwise
+/// (`2023/01/28`, `20230128`, `2023 年 1 月 28`) rewritten to ISO or to `2023年1月28日`.
+fn date_text(written: &str) -> String {
+    let written = written.trim();
+    if is_canonical_date(written) {
+        return written.to_string();
+    }
+    date_parts(written)
+        .and_then(|(y, m, d)| crate::model::Date::new(y, m, d))
+        .map_or_else(
+            || written.to_string(),
+            |d| d.canonical(written.contains('年')),
+        )
+}
+
 fn string_text(written: &str) -> String {
     if let Some(inner) = written.strip_prefix('“').and_then(|s| s.strip_suffix('”')) {
         if !inner.contains(['"', '\\']) {
@@ -636,6 +689,7 @@ fn keyword_spellings(rule: Rule, level1: Option<Rule>) -> Option<(&'static str, 
         Rule::kw_weight => ("weight", "分值"),
         Rule::kw_explanation => ("explanation", "指标解释"),
         Rule::kw_scoring => ("scoring", "评分标准"),
+        Rule::kw_standard => ("standard", "绩效标准"),
         Rule::kw_direction => ("direction", "指标方向"),
         Rule::kw_positive => ("positive", "正向"),
         Rule::kw_negative => ("negative", "反向"),

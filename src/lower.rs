@@ -7,6 +7,7 @@
 use std::str::FromStr;
 
 use pest::iterators::Pair;
+use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 
 use crate::diag::{Diagnostic, Text};
@@ -16,11 +17,22 @@ use crate::syntax::{self, children, string_value, Rule};
 
 /// Lowers one file into the filing; returns the file's diagnostics (syntax and type errors).
 pub fn lower_file(source: &SourceFile, file: usize, filing: &mut Filing) -> Vec<Diagnostic> {
+    lower_file_with(source, file, filing, &CustomUnits::new())
+}
+
+/// [`lower_file`] with the units the filing declares in `kpi.toml` `[units]`.
+pub fn lower_file_with(
+    source: &SourceFile,
+    file: usize,
+    filing: &mut Filing,
+    units: &CustomUnits,
+) -> Vec<Diagnostic> {
     let parsed = syntax::parse_file(&source.text, file);
     let mut cx = Lowerer {
         source,
         file,
         diags: parsed.diagnostics,
+        units,
     };
     for item in parsed.items {
         cx.full_width_warnings(&item);
@@ -42,12 +54,14 @@ struct Common {
     filed: Option<Filed>,
     goals: Vec<Goal>,
     indicators: Vec<Indicator>,
+    unread: Vec<Unread>,
 }
 
 struct Lowerer<'s> {
     source: &'s SourceFile,
     file: usize,
     diags: Vec<Diagnostic>,
+    units: &'s CustomUnits,
 }
 
 /// Where a quantity stands, which decides what units it may have.
@@ -69,6 +83,39 @@ impl<'s> Lowerer<'s> {
     fn error(&mut self, code: &'static str, span: Span, message: Text, help: Text) {
         self.diags
             .push(Diagnostic::error(code, self.file, span, message, help));
+    }
+
+    fn warning(&mut self, code: &'static str, span: Span, message: Text, help: Text) {
+        self.diags
+            .push(Diagnostic::warning(code, self.file, span, message, help));
+    }
+
+    /// K0207: a five-digit number where a date belongs, read as the Excel date serial it is.
+    fn excel_serial(&mut self, pair: &Pair<'_, Rule>) -> Option<Date> {
+        let text = pair.as_str().trim();
+        let date = text.parse::<i64>().ok().and_then(Date::from_excel_serial);
+        let span: Span = pair.as_span().into();
+        match date {
+            Some(d) => {
+                self.warning(
+                    "K0207",
+                    span,
+                    Text::new(
+                        format!("`{text}` is an Excel date serial: it means {d}"),
+                        format!("“{text}”是 Excel 日期序号，表示 {d}"),
+                    ),
+                    Text::new(
+                        format!("write the date itself (`{d}`); `kpi fmt` does it. In Excel, format the cell as a date before copying"),
+                        format!("请直接写日期（`{d}`），`kpi fmt` 会自动改写；在 Excel 中先把单元格设为日期格式再复制"),
+                    ),
+                );
+                Some(d)
+            }
+            None => {
+                self.bad_date(span, text);
+                None
+            }
+        }
     }
 
     /// Full-width `；｛｝＜＞` are accepted, with a warning that says what to type instead.
@@ -190,17 +237,27 @@ impl<'s> Lowerer<'s> {
                                 self.duplicate(span, "period", "项目期");
                             }
                             p.period = self.period(&inner);
+                            if p.period.is_none() {
+                                common.unread.push(Unread::Field("period"));
+                            }
                         }
                         Rule::budget_stmt => {
                             if p.budget.is_some() {
                                 self.duplicate(span, "budget", "年度资金总额");
                             }
                             p.budget = self.budget(&inner);
+                            if p.budget.is_none() {
+                                // Its amount was reported (K0204 …): not also "no budget".
+                                common.unread.push(Unread::Field("budget"));
+                            }
                         }
                         _ => self.common(&inner, &mut common),
                     }
                 }
-                Rule::recover_stmt => self.recovered(&stmt, Rule::project_stmt_only),
+                Rule::recover_stmt => {
+                    self.recovered(&stmt, Rule::project_stmt_only);
+                    common.unread.push(unread(stmt.as_str()));
+                }
                 _ => {}
             }
         }
@@ -210,6 +267,7 @@ impl<'s> Lowerer<'s> {
         p.filed = common.filed;
         p.goals = common.goals;
         p.indicators = common.indicators;
+        p.unread = common.unread;
         p
     }
 
@@ -238,7 +296,10 @@ impl<'s> Lowerer<'s> {
                         self.common(&inner, &mut common);
                     }
                 }
-                Rule::recover_stmt => self.recovered(&stmt, Rule::department_stmt_only),
+                Rule::recover_stmt => {
+                    self.recovered(&stmt, Rule::department_stmt_only);
+                    common.unread.push(unread(stmt.as_str()));
+                }
                 _ => {}
             }
         }
@@ -248,6 +309,7 @@ impl<'s> Lowerer<'s> {
         d.filed = common.filed;
         d.goals = common.goals;
         d.indicators = common.indicators;
+        d.unread = common.unread;
         d
     }
 
@@ -348,7 +410,11 @@ impl<'s> Lowerer<'s> {
     }
 
     fn year_value(&mut self, y: &Pair<'_, Rule>) -> Option<i32> {
-        let digits = y.as_str().trim_end_matches('年');
+        let digits: String = y
+            .as_str()
+            .chars()
+            .take_while(char::is_ascii_digit)
+            .collect();
         let year: i32 = digits.parse().ok()?;
         if !(1900..=2999).contains(&year) {
             self.bad_date(y.as_span().into(), y.as_str());
@@ -375,19 +441,7 @@ impl<'s> Lowerer<'s> {
     /// A `date` or `month` pair → a calendar date.
     fn date(&mut self, pair: &Pair<'_, Rule>) -> Option<Date> {
         let text = pair.as_str();
-        let nums: Vec<&str> = text
-            .split(|c: char| !c.is_ascii_digit())
-            .filter(|s| !s.is_empty())
-            .collect();
-        let parsed = (|| {
-            let year: i32 = nums.first()?.parse().ok()?;
-            let month: u32 = nums.get(1)?.parse().ok()?;
-            let day: Option<u32> = match nums.get(2) {
-                Some(d) => Some(d.parse().ok()?),
-                None => None,
-            };
-            Date::new(year, month, day)
-        })();
+        let parsed = date_parts(text).and_then(|(y, m, d)| Date::new(y, m, d));
         if parsed.is_none() {
             self.bad_date(pair.as_span().into(), text);
         }
@@ -395,13 +449,31 @@ impl<'s> Lowerer<'s> {
     }
 
     fn date_range(&mut self, pair: &Pair<'_, Rule>) -> Option<(Date, Date)> {
-        let ends: Vec<_> = children(pair)
-            .filter(|c| c.as_rule() == Rule::range_end)
-            .filter_map(|e| children(&e).next())
-            .collect();
-        let from = self.date(ends.first()?);
-        let to = self.date(ends.get(1)?);
-        let (from, to) = (from?, to?);
+        let (from, to) = match children(pair).next() {
+            // `2023年1-12月`, `2023年1月-12月`: months of one year.
+            Some(span) if span.as_rule() == Rule::month_span => {
+                let nums: Vec<u32> = span
+                    .as_str()
+                    .split(|c: char| !c.is_ascii_digit())
+                    .filter_map(|n| n.parse().ok())
+                    .collect();
+                let (year, m1, m2) = (*nums.first()? as i32, *nums.get(1)?, *nums.get(2)?);
+                let (from, to) = (Date::new(year, m1, None), Date::new(year, m2, None));
+                if from.is_none() || to.is_none() {
+                    self.bad_date(span.as_span().into(), span.as_str());
+                }
+                (from?, to?)
+            }
+            _ => {
+                let ends: Vec<_> = children(pair)
+                    .filter(|c| c.as_rule() == Rule::range_end)
+                    .filter_map(|e| children(&e).next())
+                    .collect();
+                let from = self.date(ends.first()?);
+                let to = self.date(ends.get(1)?);
+                (from?, to?)
+            }
+        };
         let end_of = |d: Date| (d.year, d.month, d.day.unwrap_or(31));
         let start_of = |d: Date| (d.year, d.month, d.day.unwrap_or(1));
         if start_of(from) > end_of(to) {
@@ -429,6 +501,9 @@ impl<'s> Lowerer<'s> {
             },
             Rule::year_value => Period::Year {
                 year: self.year_value(&inner)?,
+            },
+            Rule::date_serial => Period::Date {
+                date: self.excel_serial(&inner)?,
             },
             Rule::quantity => {
                 let q = self.quantity(&inner, Position::Period)?;
@@ -523,6 +598,12 @@ impl<'s> Lowerer<'s> {
                             twice |= filed.date.is_some();
                             filed.date = Some(Spanned::new(d, span));
                         }
+                    }
+                }
+                Rule::date_serial => {
+                    if let Some(d) = self.excel_serial(&c) {
+                        twice |= filed.date.is_some();
+                        filed.date = Some(Spanned::new(d, c.as_span().into()));
                     }
                 }
                 Rule::string => {
@@ -717,6 +798,7 @@ impl<'s> Lowerer<'s> {
             weight: None,
             explanation: None,
             scoring: None,
+            standard: None,
             direction: None,
             line: self.line(span),
             span,
@@ -753,10 +835,33 @@ impl<'s> Lowerer<'s> {
                 }
                 Rule::quantity => {
                     let q = self.quantity(&c, Position::Indicator(level1, level2))?;
+                    let serial = level2 == Some(Level2::Timeliness)
+                        && q.unit.is_none()
+                        && q.multiplier.is_none()
+                        && q.value.is_integer()
+                        && c.as_str().trim().len() == 5;
+                    if serial && q.value.to_i64().and_then(Date::from_excel_serial).is_some() {
+                        // A date cell pasted as its serial number (`45291`).
+                        let date = self.excel_serial(&c)?;
+                        result = Some(Value::Date {
+                            comparator: comparator.unwrap_or(Comparator::Equal),
+                            explicit: comparator.is_some(),
+                            date,
+                        });
+                        continue;
+                    }
                     result = Some(Value::Quantitative {
                         comparator: comparator.unwrap_or(Comparator::Equal),
                         explicit: comparator.is_some(),
                         quantity: q,
+                    });
+                }
+                Rule::month_date => {
+                    let d = self.date(&c)?;
+                    result = Some(Value::Date {
+                        comparator: comparator.unwrap_or(Comparator::Equal),
+                        explicit: comparator.is_some(),
+                        date: d,
                     });
                 }
                 Rule::date => {
@@ -792,6 +897,10 @@ impl<'s> Lowerer<'s> {
         let is_timeliness = level2 == Some(Level2::Timeliness);
         let (written, dim, unit) = match value {
             Value::Quantitative { quantity, .. } => match &quantity.unit {
+                // An unknown unit was reported once (K0201); judging its fit would repeat it.
+                Some(u) if u.dimension == Dimension::Other => return,
+                // `28.40/株`: the money unit is missing, which the checker reports (K0306).
+                Some(u) if u.symbol.starts_with('/') && is_cost_position(level1, level2) => return,
                 Some(u) => (
                     quantity.written(),
                     Some(u.dimension),
@@ -871,6 +980,7 @@ impl<'s> Lowerer<'s> {
                 Rule::kw_weight => ind.weight = Decimal::from_str(arg.as_str()).ok(),
                 Rule::kw_explanation => ind.explanation = Some(string_value(&arg)),
                 Rule::kw_scoring => ind.scoring = Some(string_value(&arg)),
+                Rule::kw_standard => ind.standard = Some(string_value(&arg)),
                 Rule::kw_direction => {
                     ind.direction = children(&arg).next().map(|d| match d.as_rule() {
                         Rule::kw_negative => Direction::Negative,
@@ -880,6 +990,31 @@ impl<'s> Lowerer<'s> {
                 _ => {}
             }
         }
+    }
+
+    /// K0201: a unit kpi does not know. The value is kept with the unit as written (nothing
+    /// the form says is lost), so this is the only finding about it.
+    fn unknown_unit(&mut self, u: &Pair<'_, Rule>) {
+        self.warning(
+            "K0201",
+            u.as_span().into(),
+            Text::new(
+                format!("unknown unit `{}`", u.as_str()),
+                format!("无法识别的单位“{}”", u.as_str()),
+            ),
+            Text::new(
+                format!(
+                    "use a known unit ({}), or declare it in kpi.toml under [units] (e.g. `\"{}\" = \"count\"`); put a space between a unit and the next word",
+                    known_units(),
+                    u.as_str()
+                ),
+                format!(
+                    "请使用已知单位（{}），或在 kpi.toml 的 [units] 中声明（如 `\"{}\" = \"count\"`）；单位与后面的词之间加空格",
+                    known_units(),
+                    u.as_str()
+                ),
+            ),
+        );
     }
 
     fn quantity(&mut self, pair: &Pair<'_, Rule>, position: Position) -> Option<Quantity> {
@@ -893,7 +1028,7 @@ impl<'s> Lowerer<'s> {
             }
         }
         let number = number?;
-        let Ok(value) = Decimal::from_str(number.as_str()) else {
+        let Ok(value) = Decimal::from_str(&canonical_number(number.as_str())) else {
             self.error(
                 "K0103",
                 number.as_span().into(),
@@ -914,26 +1049,12 @@ impl<'s> Lowerer<'s> {
             unit: None,
         };
         if let Some(u) = &unit_pair {
-            let Some(parsed) = parse_unit(u.as_str()) else {
-                self.error(
-                    "K0201",
-                    u.as_span().into(),
-                    Text::new(
-                        format!("unknown unit `{}`", u.as_str()),
-                        format!("无法识别的单位“{}”", u.as_str()),
-                    ),
-                    Text::new(
-                        format!(
-                            "use a known unit ({}); put a space between a unit and the next word",
-                            known_units()
-                        ),
-                        format!(
-                            "请使用已知单位（{}）；单位与后面的词之间加空格",
-                            known_units()
-                        ),
-                    ),
-                );
-                return None;
+            let parsed = match parse_unit_with(u.as_str(), self.units) {
+                Some(parsed) => parsed,
+                None => {
+                    self.unknown_unit(u);
+                    unknown_unit(u.as_str())
+                }
             };
             q.multiplier = parsed.multiplier;
             q.unit = parsed.unit;
@@ -949,7 +1070,7 @@ impl<'s> Lowerer<'s> {
                 q.unit = parse_unit(&format!("{}元", m.as_char())).and_then(|p| p.unit);
             }
         }
-        if position == Position::Money {
+        if position == Position::Money && q.dimension() != Some(Dimension::Other) {
             let is_money = q.dimension() == Some(Dimension::Money);
             let bare_zero = q.unit.is_none() && q.value.is_zero();
             if !is_money && !bare_zero {
@@ -972,6 +1093,43 @@ impl<'s> Lowerer<'s> {
     }
 }
 
+/// What a statement that did not parse would have said, from its first keywords.
+fn unread(text: &str) -> Unread {
+    use pest::Parser;
+    let text = text.trim_start();
+    let head = |rule: Rule, t: &str| {
+        syntax::KpiParser::parse(rule, t)
+            .ok()
+            .and_then(|mut p| p.next())
+            .map(|p| (p.as_str().len(), p.into_inner().next().map(|k| k.as_rule())))
+    };
+    if let Some((len, Some(l1))) = head(Rule::level1, text) {
+        let rest = text[len..].trim_start();
+        let l2 = head(Rule::level2, rest)
+            .and_then(|(_, k)| k)
+            .and_then(level2_of);
+        return Unread::Indicator(level1_of(l1), l2);
+    }
+    let fields = [
+        (Rule::kw_unit, "unit"),
+        (Rule::kw_period, "period"),
+        (Rule::kw_budget, "budget"),
+        (Rule::kw_supervisor, "department"),
+        (Rule::kw_code, "code"),
+        (Rule::kw_filed, "filed"),
+        (Rule::kw_by, "contact"),
+        (Rule::kw_phone, "contact"),
+        (Rule::kw_goal, "goal"),
+        (Rule::kw_kind, "kind"),
+        (Rule::kw_year, "year"),
+        (Rule::kw_funds, "funds"),
+    ];
+    fields
+        .iter()
+        .find(|(rule, _)| syntax::KpiParser::parse(*rule, text).is_ok())
+        .map_or(Unread::Unknown, |(_, name)| Unread::Field(name))
+}
+
 /// (English, Chinese) name of a funding source.
 fn source_word(s: Source) -> (&'static str, &'static str) {
     match s {
@@ -979,6 +1137,10 @@ fn source_word(s: Source) -> (&'static str, &'static str) {
         Source::Transfer => ("transfer", "转移性资金"),
         Source::Other => ("other", "其他资金"),
     }
+}
+
+fn is_cost_position(level1: Level1, level2: Option<Level2>) -> bool {
+    level1 == Level1::Cost || level2 == Some(Level2::Cost)
 }
 
 fn level1_of(rule: Rule) -> Level1 {

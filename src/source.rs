@@ -36,6 +36,41 @@ impl From<pest::Span<'_>> for Span {
     }
 }
 
+/// How a file's bytes were encoded.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Encoding {
+    /// UTF-8 (with or without a byte-order mark): what kpi writes.
+    Utf8,
+    /// GB18030 (a superset of GBK and GB2312): what Notepad and WPS save on Chinese Windows.
+    Gb18030,
+}
+
+/// Why a file's bytes are not text kpi can read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NotText {
+    /// A zip archive: an xlsx (or docx) workbook, which `kpi import` reads.
+    Workbook,
+    /// Neither UTF-8 nor GB18030.
+    Unknown,
+}
+
+/// The text of a file: UTF-8 when it is UTF-8, else GB18030 when it decodes as such without a
+/// single invalid sequence. A zip archive (an `.xlsx`) is recognised so that the user can be
+/// sent to `kpi import`.
+pub fn decode(bytes: &[u8]) -> Result<(String, Encoding), NotText> {
+    if bytes.starts_with(b"PK\x03\x04") {
+        return Err(NotText::Workbook);
+    }
+    match std::str::from_utf8(bytes) {
+        Ok(text) => Ok((text.to_string(), Encoding::Utf8)),
+        Err(_) if bytes.contains(&0) => Err(NotText::Unknown),
+        Err(_) => encoding_rs::GB18030
+            .decode_without_bom_handling_and_without_replacement(bytes)
+            .map(|text| (text.into_owned(), Encoding::Gb18030))
+            .ok_or(NotText::Unknown),
+    }
+}
+
 /// One `.kpi` file: its display name and its text.
 #[derive(Debug, Clone)]
 pub struct SourceFile {

@@ -54,6 +54,7 @@ fn lhasa_findings_by_rule() {
         ("K0603", 1),  // 13: 培训人员合格率 ≥10%
         ("K0604", 1),  // 09: the goal\'s 建设农村科普示范基地0个
         ("K0606", 1),  // 02: satisfaction written as the phrase “…满意度≥95%”
+        ("K0608", 1),  // 04: 申报兑现期 “以下发通知有效期为准” — no time at all
         ("K0605", 7),  // ≤ on output quantities (01, 06 ×3, 07, 10 ×2)
         ("K0701", 2),  // 02: goal 24家 vs 20家; 10: goal 21次 vs ≤21人
         ("K0702", 3),  // 12 13 14 copy 11's goal

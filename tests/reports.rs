@@ -58,7 +58,8 @@ fn json_report_shape() {
     assert_eq!(code, 1);
     let doc: serde_json::Value = serde_json::from_str(&out).unwrap();
     assert_eq!(doc["kpi_check_version"], 1);
-    assert_eq!(doc["files"].as_array().unwrap().len(), 18);
+    // 18 forms and the filing's kpi.toml.
+    assert_eq!(doc["files"].as_array().unwrap().len(), 19);
     let diags = doc["diagnostics"].as_array().unwrap();
     let period = diags
         .iter()
@@ -143,12 +144,12 @@ fn human_report_groups_by_file_and_sums_up_by_family() {
     let (_, out, _) = kpi(&["check", FILING]);
     assert!(
         out.contains(
-            "── examples/lhasa-kjj-2023/04-innovation-vouchers.kpi ── 1 error(s), 0 warning(s)"
+            "── examples/lhasa-kjj-2023/04-innovation-vouchers.kpi ── 1 error(s), 1 warning(s)"
         ),
         "{out}"
     );
     assert!(
-        out.contains("2 error(s), 80 warning(s) in 18 file(s)"),
+        out.contains("2 error(s), 81 warning(s) in 18 file(s)"),
         "{out}"
     );
     assert!(
@@ -389,13 +390,50 @@ fn no_panic_on_truncated_filings() {
 #[test]
 fn forms_that_lost_data_are_not_called_incomplete() {
     // The budget is there but not money (K0204): the form must not also be told that it has
-    // no budget, no goal and no indicators.
-    let text = "project \"x\" {\n  year 2023;\n  budget 1238.68;\n}\n";
-    let (_, diags) = checking::check_text(&[("a.kpi", text)], None);
-    assert_eq!(checking::codes(&diags), vec!["K0204"]);
+    // no budget, nor be called short of the categories its profile requires; what it really
+    // lacks (a goal) is still reported: one bad value, one finding, and the other checks run.
+    let lhasa = Some("profile = \"lhasa-2023\"");
+    let text = "project \"x\" {\n  year 2023;\n  budget 1238.68;\n  goal \"完成。\";\n  output quantity \"n\" ≥1个;\n}\n";
+    let (_, diags) = checking::check_text(&[("a.kpi", text)], lhasa);
+    assert!(codes_contain(&diags, "K0204"), "{diags:?}");
+    assert!(
+        !diags
+            .iter()
+            .any(|d| d.code == "K0505" && d.message.en.contains("budget")),
+        "{diags:?}"
+    );
+    // A statement that does not parse hides only what it could have been: here an
+    // indicator row of 产出/质量, so 质量 is not called missing, while 时效 still is.
+    let text = "project \"x\" {\n  year 2023;\n  budget 10万元;\n  goal \"完成。\";\n  output quality \"n\" >= ;\n}\n";
+    let (_, diags) = checking::check_text(&[("a.kpi", text)], lhasa);
+    let missing: Vec<String> = diags
+        .iter()
+        .filter(|d| d.code == "K0501")
+        .map(|d| d.message.en.clone())
+        .collect();
+    assert!(codes_contain(&diags, "K0101"), "{diags:?}");
+    assert!(
+        !missing.iter().any(|m| m.contains("quality")),
+        "{missing:?}"
+    );
+    assert!(
+        missing.iter().any(|m| m.contains("timeliness")),
+        "{missing:?}"
+    );
+    // A statement whose first word is no keyword could have been anything: no K0501/K0505.
+    let text = "project \"x\" {\n  year 2023;\n  预算资金 10万元;\n}\n";
+    let (_, diags) = checking::check_text(&[("a.kpi", text)], lhasa);
+    assert!(
+        !codes_contain(&diags, "K0501") && !codes_contain(&diags, "K0505"),
+        "{diags:?}"
+    );
     // The same form without the error is judged complete or not.
     let text = "project \"x\" {\n  year 2023;\n  budget 1238.68万元;\n}\n";
-    let (_, diags) = checking::check_text(&[("a.kpi", text)], None);
+    let (_, diags) = checking::check_text(&[("a.kpi", text)], lhasa);
     assert!(checking::codes(&diags).contains(&"K0501"));
     assert!(checking::codes(&diags).contains(&"K0506"));
+}
+
+fn codes_contain(diags: &[kpi::diag::Diagnostic], code: &str) -> bool {
+    diags.iter().any(|d| d.code == code)
 }

@@ -44,7 +44,7 @@ fn corpus() -> Vec<String> {
     files.extend(common::kpi_files("tests/fixtures"));
     files
         .iter()
-        .map(|p| std::fs::read_to_string(p).unwrap())
+        .map(|p| kpi::source::decode(&std::fs::read(p).unwrap()).unwrap().0)
         .collect()
 }
 

@@ -247,7 +247,11 @@ fn make_fills_the_quickfix_list_from_kpi_check() {
     }
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("form.kpi");
-    std::fs::write(&file, "project \"a\" {\n  budget 5万元\n  year 2023;\n}\n").unwrap();
+    std::fs::write(
+        &file,
+        "project \"a\" {\n  budget 5万元\n  year 2023;\n  goal \"完成。\";\n}\n",
+    )
+    .unwrap();
     for (lang, text) in [
         ("en", "[K0108] missing `;` after this statement"),
         ("zh", "[K0108] 此语句后缺少分号"),

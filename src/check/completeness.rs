@@ -2,12 +2,22 @@
 //! units, header fields, goals, a blank budget split. Drafts are incomplete by nature, so these
 //! are warnings: a draft still compiles.
 
-use super::config::Requirement;
-use super::words::{placeholder, strip_numbering};
+use super::profile::{HeaderField, Requirement};
+use super::words::{normalize, placeholder, strip_numbering};
 use super::{Ctx, Doc, Rule};
 use crate::diag::{Diagnostic, Lang, Severity, Text};
-use crate::model::{Goal, Indicator, Project, Value};
+use crate::model::{Goal, Indicator, Level1, Level2, Project, Unread, Value};
 use crate::source::Span;
+
+/// The unit a name gives in brackets at its end, as templates with a unit column merged into
+/// the name write it: `开展修复工程(个)`, `受益人口（万人）`.
+pub(super) fn unit_in_name(name: &str) -> Option<String> {
+    let name = name.trim_end();
+    let inner = name.strip_suffix(')').or_else(|| name.strip_suffix('）'))?;
+    let open = inner.rfind(['(', '（'])?;
+    let unit = &inner[open..].trim_start_matches(['(', '（']);
+    crate::model::parse_unit(unit).map(|_| unit.to_string())
+}
 
 /// True when a row says nothing: no name (beyond template numbering) and no value.
 pub(super) fn is_blank_row(ind: &Indicator) -> bool {
@@ -15,13 +25,9 @@ pub(super) fn is_blank_row(ind: &Indicator) -> bool {
 }
 
 fn satisfied(req: &Requirement, indicators: &[Indicator]) -> bool {
-    indicators.iter().any(|i| {
-        !is_blank_row(i)
-            && req
-                .alternatives
-                .iter()
-                .any(|(l1, l2)| i.level1 == *l1 && l2.is_none_or(|l2| i.level2 == Some(l2)))
-    })
+    indicators
+        .iter()
+        .any(|i| !is_blank_row(i) && req.matches(i))
 }
 
 fn required(
@@ -30,6 +36,7 @@ fn required(
     form_span: Span,
     reqs: &[Requirement],
     indicators: &[Indicator],
+    lost: &[(Level1, Option<Level2>)],
     out: &mut Vec<Diagnostic>,
 ) {
     for req in reqs {
@@ -37,13 +44,17 @@ fn required(
             continue;
         }
         // Point at the blank row of that category when the form has one.
-        let blank = indicators.iter().find(|i| {
+        if lost.iter().any(|(l1, l2)| {
             req.alternatives
                 .iter()
-                .any(|(l1, l2)| i.level1 == *l1 && l2.is_none_or(|l2| i.level2 == Some(l2)))
-        });
+                .any(|(r1, r2)| l1 == r1 && (r2.is_none() || l2.is_none() || l2 == r2))
+        }) {
+            // A row of this category did not parse (reported there): it may be the one.
+            continue;
+        }
+        let blank = indicators.iter().find(|i| req.matches(i));
         let span = blank.map(|i| i.span).unwrap_or(form_span);
-        let profile = cx.config.profile.name();
+        let profile = &cx.config.profile.name;
         out.push(cx.diag(
             "K0501",
             file,
@@ -98,7 +109,10 @@ fn indicators(cx: &Ctx<'_>, file: usize, list: &[Indicator], out: &mut Vec<Diagn
                 ),
             )),
             Some(Value::Quantitative { quantity, .. })
-                if quantity.unit.is_none() && !super::money::is_cost(ind) && !quantity.value.is_zero() =>
+                if quantity.unit.is_none()
+                    && !super::money::is_cost(ind)
+                    && !quantity.value.is_zero()
+                    && unit_in_name(&ind.name).is_none() =>
             {
                 out.push(cx.diag(
                     "K0504",
@@ -119,8 +133,18 @@ fn indicators(cx: &Ctx<'_>, file: usize, list: &[Indicator], out: &mut Vec<Diagn
     }
 }
 
-fn goals(cx: &Ctx<'_>, file: usize, name_span: Span, goals: &[Goal], out: &mut Vec<Diagnostic>) {
-    if goals.is_empty() {
+fn goals(
+    cx: &Ctx<'_>,
+    file: usize,
+    name_span: Span,
+    goals: &[Goal],
+    unread: &[Unread],
+    out: &mut Vec<Diagnostic>,
+) {
+    let goal_unread = unread
+        .iter()
+        .any(|u| matches!(u, Unread::Field("goal") | Unread::Unknown));
+    if goals.is_empty() && !goal_unread {
         out.push(cx.diag(
             "K0506",
             file,
@@ -153,16 +177,30 @@ fn goals(cx: &Ctx<'_>, file: usize, name_span: Span, goals: &[Goal], out: &mut V
 
 fn header(cx: &Ctx<'_>, p: &Project, out: &mut Vec<Diagnostic>) {
     let mut missing: Vec<(&str, &str, &str)> = Vec::new();
-    if p.department.as_deref().is_none_or(|s| s.trim().is_empty()) {
+    // A field is judged when the profile requires it and no statement that failed to parse
+    // could have been it.
+    let judged = |field: HeaderField, word: &str| {
+        cx.config.profile.requires(field)
+            && !p.unread.iter().any(|u| match u {
+                Unread::Unknown => true,
+                // `filed DATE by NAME phone TEL` carries the contact too.
+                Unread::Field(w) => *w == word || (word == "contact" && *w == "filed"),
+                Unread::Indicator(..) => false,
+            })
+    };
+    if judged(HeaderField::Department, "department")
+        && p.department.as_deref().is_none_or(|s| s.trim().is_empty())
+    {
         missing.push((
             "the supervising department (主管部门)",
             "主管部门",
             "department \"拉萨市科技局\" code \"009909878\";",
         ));
     }
-    if p.implementing_unit
-        .as_deref()
-        .is_none_or(|s| s.trim().is_empty())
+    if judged(HeaderField::Unit, "unit")
+        && p.implementing_unit
+            .as_deref()
+            .is_none_or(|s| s.trim().is_empty())
     {
         missing.push((
             "the implementing unit (实施单位)",
@@ -170,10 +208,10 @@ fn header(cx: &Ctx<'_>, p: &Project, out: &mut Vec<Diagnostic>) {
             "unit \"市科技局\";",
         ));
     }
-    if p.period.is_none() {
+    if judged(HeaderField::Period, "period") && p.period.is_none() {
         missing.push(("the project period (项目期)", "项目期", "period 2023;"));
     }
-    if p.budget.is_none() {
+    if judged(HeaderField::Budget, "budget") && p.budget.is_none() {
         missing.push((
             "the annual budget (年度资金总额)",
             "年度资金总额",
@@ -181,17 +219,19 @@ fn header(cx: &Ctx<'_>, p: &Project, out: &mut Vec<Diagnostic>) {
         ));
     }
     let filed = p.filed.as_ref();
-    if filed.and_then(|f| f.date.as_ref()).is_none() {
+    if judged(HeaderField::Filed, "filed") && filed.and_then(|f| f.date.as_ref()).is_none() {
         missing.push((
             "the filing date (填报日期)",
             "填报日期",
             "filed 2023-01-28;",
         ));
     }
-    if filed.is_none_or(|f| {
-        f.phone.as_deref().is_none_or(|s| s.trim().is_empty())
-            && f.filer.as_deref().is_none_or(|s| s.trim().is_empty())
-    }) {
+    if judged(HeaderField::Contact, "contact")
+        && filed.is_none_or(|f| {
+            f.phone.as_deref().is_none_or(|s| s.trim().is_empty())
+                && f.filer.as_deref().is_none_or(|s| s.trim().is_empty())
+        })
+    {
         missing.push((
             "the contact (填报人及联系电话)",
             "填报人及联系电话",
@@ -241,41 +281,90 @@ fn header(cx: &Ctx<'_>, p: &Project, out: &mut Vec<Diagnostic>) {
     }
 }
 
+/// The categories of rows that did not parse; `None` when a row could have been anything.
+fn lost_categories(unread: &[Unread]) -> Option<Vec<(Level1, Option<Level2>)>> {
+    let mut lost = Vec::new();
+    for u in unread {
+        match u {
+            Unread::Indicator(l1, l2) => lost.push((*l1, *l2)),
+            Unread::Field(_) => {}
+            Unread::Unknown => return None,
+        }
+    }
+    Some(lost)
+}
+
+/// K1004: the form is laid out for another template than the profile's. Said once; the
+/// profile's required categories are then not judged one by one.
+fn profile_mismatch(
+    cx: &Ctx<'_>,
+    file: usize,
+    name_span: Span,
+    indicators: &[Indicator],
+    out: &mut Vec<Diagnostic>,
+) -> bool {
+    let Some(why) = cx.config.profile.mismatch(indicators) else {
+        return false;
+    };
+    out.push(cx.diag(
+        "K1004",
+        file,
+        name_span,
+        why,
+        Text::new(
+            "set the profile of your region's template in kpi.toml (`profile = \"generic\"`, `\"central-2021\"`, `\"lhasa-2023\"` or a file of your own, see docs/profiles.md), or lay the form out as the profile's template does",
+            "在 kpi.toml 中设置本地模板对应的配置方案（`profile = \"generic\"`、`\"central-2021\"`、`\"lhasa-2023\"` 或自定义文件，见 docs/profiles.md），或按该方案的模板填写",
+        ),
+    ));
+    true
+}
+
 pub(super) fn check(cx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     for p in &cx.filing.projects {
         let file = p.origin.file_index;
-        if cx.lost_data(file, p.origin.span) {
-            // Part of the form could not be read: only what was read is judged.
-            indicators(cx, file, &p.indicators, out);
-            continue;
+        let lost = lost_categories(&p.unread);
+        if normalize(&p.name).is_empty() {
+            out.push(cx.diag(
+                "K0508",
+                file,
+                p.origin.name_span,
+                Text::new("the project form has no name", "项目表没有项目名称"),
+                Text::new(
+                    "write the project's name as in the department's funds table: `project \"科技专项\" { … }`",
+                    "按部门资金表填写项目名称：`项目 \"科技专项\" { … }`",
+                ),
+            ));
         }
         header(cx, p, out);
-        goals(cx, file, p.origin.name_span, &p.goals, out);
-        required(
-            cx,
-            file,
-            p.origin.name_span,
-            cx.config.profile.project(),
-            &p.indicators,
-            out,
-        );
+        goals(cx, file, p.origin.name_span, &p.goals, &p.unread, out);
+        let mismatch = profile_mismatch(cx, file, p.origin.name_span, &p.indicators, out);
+        if let (Some(lost), false) = (&lost, mismatch) {
+            required(
+                cx,
+                file,
+                p.origin.name_span,
+                &cx.config.profile.project_required,
+                &p.indicators,
+                lost,
+                out,
+            );
+        }
         indicators(cx, file, &p.indicators, out);
     }
     for d in &cx.filing.departments {
         let file = d.origin.file_index;
-        if cx.lost_data(file, d.origin.span) {
-            indicators(cx, file, &d.indicators, out);
-            continue;
+        goals(cx, file, d.origin.name_span, &d.goals, &d.unread, out);
+        if let Some(lost) = lost_categories(&d.unread) {
+            required(
+                cx,
+                file,
+                d.origin.name_span,
+                &cx.config.profile.department_required,
+                &d.indicators,
+                &lost,
+                out,
+            );
         }
-        goals(cx, file, d.origin.name_span, &d.goals, out);
-        required(
-            cx,
-            file,
-            d.origin.name_span,
-            cx.config.profile.department(),
-            &d.indicators,
-            out,
-        );
         indicators(cx, file, &d.indicators, out);
     }
 }
@@ -287,8 +376,8 @@ pub(super) const RULES: &[Rule] = &[
         severity: Severity::Warning,
         title: Doc { en: "A required (必填) category has no indicator", zh: "必填类别没有指标" },
         what: Doc {
-            en: "Checks that a project form has an indicator (with a name or a value) in every category the profile marks required (not on forms with syntax or unit errors, whose rows may be lost). Profile `lhasa-2023` (default): 数量, 质量, 时效, 成本 (under 产出 or level 1), 社会效益, 可持续影响, 服务对象满意度. Profile `central-2021`: 数量, 质量, 时效, level-1 成本, some 效益, some 满意度. Department forms need one 产出, one 效益 and one 满意度 indicator.",
-            zh: "检查项目表在配置方案标为必填的每个类别下都有指标（有名称或有指标值）（有语法或单位错误的表不检查，因其部分行可能未被读取）。方案 `lhasa-2023`（默认）：数量、质量、时效、成本（产出下或一级）、社会效益、可持续影响、服务对象满意度。方案 `central-2021`：数量、质量、时效、一级成本、至少一个效益、至少一个满意度。部门表须至少有一个产出、一个效益、一个满意度指标。",
+            en: "Checks that a form has an indicator (with a name or a value) in every category its profile marks required (docs/profiles.md). Profile `generic` (the default) requires none. Profile `lhasa-2023`: 数量, 质量, 时效, 成本 (under 产出 or level 1), 社会效益, 可持续影响, 服务对象满意度. Profile `central-2021`: 数量, 质量, 时效, level-1 成本, some 效益, some 满意度; department forms one 产出, one 效益 and one 满意度 indicator. A category whose row did not parse is not called missing (its syntax error is reported), and a form laid out for another template gets one K1004 instead.",
+            zh: "检查表单在其配置方案（docs/profiles.md）标为必填的每个类别下都有指标（有名称或有指标值）。方案 `generic`（默认）不要求任何类别。方案 `lhasa-2023`：数量、质量、时效、成本（产出下或一级）、社会效益、可持续影响、服务对象满意度。方案 `central-2021`：数量、质量、时效、一级成本、至少一个效益、至少一个满意度；部门表须至少有一个产出、一个效益、一个满意度指标。某类别的行未能解析时不判为缺失（语法错误已在该处报告）；按其他模板填写的表只报一次 K1004。",
         },
         why: Doc {
             en: "The template marks these rows 必填; a form without them is sent back, and the missing dimension cannot be monitored or evaluated later.",
@@ -412,6 +501,25 @@ pub(super) const RULES: &[Rule] = &[
         fix: Doc {
             en: "Fill in the amounts: `budget 1238.68万元 { fiscal 1238.68万元; other; };`.",
             zh: "填写金额：`年度资金总额 1238.68万元 { 财政拨款 1238.68万元; 其他资金; };`。",
+        },
+    },
+    Rule {
+        code: "K0508",
+        name: "empty-project-name",
+        severity: Severity::Error,
+        title: Doc { en: "A project form has no name", zh: "项目表没有项目名称" },
+        what: Doc {
+            en: "Finds project forms whose name is empty or only spaces and quotes (`project \"\" { … }`).",
+            zh: "查找名称为空（或只有空格、引号）的项目表（`项目 \"\" { … }`）。",
+        },
+        why: Doc {
+            en: "The name links the form to its line in the department's funds table and to the budget system; a nameless form cannot be matched, reviewed or evaluated.",
+            zh: "项目名称把项目表与部门资金表中的一行、与预算系统联系起来；没有名称的表无法对应、审核和评价。",
+        },
+        example: "project \"\" {\n  budget 10万元;\n}",
+        fix: Doc {
+            en: "Write the project's name as the funds table gives it.",
+            zh: "按资金表填写项目名称。",
         },
     },
 ];

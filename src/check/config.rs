@@ -3,7 +3,7 @@
 //!
 //! ```toml
 //! year = 2023                 # budget year (else each form's `year`, else the department's)
-//! profile = "lhasa-2023"      # or "central-2021"
+//! profile = "lhasa-2023"      # or "central-2021", "generic" (default), or "my-profile.toml"
 //!
 //! [thresholds]
 //! satisfaction_min = 80       # % — a satisfaction target below this is implausible
@@ -20,9 +20,10 @@ use std::path::PathBuf;
 
 use rust_decimal::Decimal;
 
+use super::profile::{self, Profile};
 use super::{Doc, Rule};
 use crate::diag::{Diagnostic, Severity, Text};
-use crate::model::{Level1, Level2};
+use crate::model::{CustomUnits, Dimension};
 use crate::source::{SourceFile, Span};
 
 /// What `kpi.toml` may set a rule to.
@@ -36,165 +37,24 @@ pub enum Level {
     Error,
 }
 
-/// Which level-2 categories a form must have (必填), by province or year of guidance.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Profile {
-    /// 拉萨 2023 (the seed's 必填 set): quantity, quality, timeliness, cost, social effect,
-    /// sustainable impact, service satisfaction; cost may stand under output or at level 1.
-    Lhasa2023,
-    /// 2021 central guidance: cost is a level-1 category; output quantity, quality,
-    /// timeliness; some effect; some satisfaction.
-    Central2021,
-}
-
-/// One required category: satisfied by an indicator in any of the alternatives
-/// (level 1, and level 2 or any level 2 when `None`).
-#[derive(Debug, Clone, Copy)]
-pub struct Requirement {
-    pub name: Doc,
-    pub alternatives: &'static [(Level1, Option<Level2>)],
-}
-
-const QUANTITY: Requirement = Requirement {
-    name: Doc {
-        en: "output quantity (数量指标)",
-        zh: "数量指标",
-    },
-    alternatives: &[(Level1::Output, Some(Level2::Quantity))],
-};
-const QUALITY: Requirement = Requirement {
-    name: Doc {
-        en: "output quality (质量指标)",
-        zh: "质量指标",
-    },
-    alternatives: &[(Level1::Output, Some(Level2::Quality))],
-};
-const TIMELINESS: Requirement = Requirement {
-    name: Doc {
-        en: "output timeliness (时效指标)",
-        zh: "时效指标",
-    },
-    alternatives: &[(Level1::Output, Some(Level2::Timeliness))],
-};
-const COST_ANY: Requirement = Requirement {
-    name: Doc {
-        en: "cost (成本指标)",
-        zh: "成本指标",
-    },
-    alternatives: &[(Level1::Output, Some(Level2::Cost)), (Level1::Cost, None)],
-};
-const COST_LEVEL1: Requirement = Requirement {
-    name: Doc {
-        en: "level-1 cost (成本指标, 2021 guidance)",
-        zh: "一级成本指标（2021年起）",
-    },
-    alternatives: &[(Level1::Cost, None)],
-};
-const SOCIAL: Requirement = Requirement {
-    name: Doc {
-        en: "social effect (社会效益指标)",
-        zh: "社会效益指标",
-    },
-    alternatives: &[(Level1::Effect, Some(Level2::Social))],
-};
-const SUSTAINABLE: Requirement = Requirement {
-    name: Doc {
-        en: "sustainable impact (可持续影响指标)",
-        zh: "可持续影响指标",
-    },
-    alternatives: &[(Level1::Effect, Some(Level2::Sustainable))],
-};
-const SERVICE: Requirement = Requirement {
-    name: Doc {
-        en: "service-object satisfaction (服务对象满意度指标)",
-        zh: "服务对象满意度指标",
-    },
-    alternatives: &[(Level1::Satisfaction, Some(Level2::Service))],
-};
-const OUTPUT_ANY: Requirement = Requirement {
-    name: Doc {
-        en: "output (产出指标)",
-        zh: "产出指标",
-    },
-    alternatives: &[(Level1::Output, None)],
-};
-const EFFECT_ANY: Requirement = Requirement {
-    name: Doc {
-        en: "effect (效益指标)",
-        zh: "效益指标",
-    },
-    alternatives: &[(Level1::Effect, None)],
-};
-const SATISFACTION_ANY: Requirement = Requirement {
-    name: Doc {
-        en: "satisfaction (满意度指标)",
-        zh: "满意度指标",
-    },
-    alternatives: &[(Level1::Satisfaction, None)],
-};
-
-impl Profile {
-    /// The profile for a name in `kpi.toml`.
-    pub fn from_name(name: &str) -> Option<Profile> {
-        match name {
-            "lhasa-2023" => Some(Profile::Lhasa2023),
-            "central-2021" => Some(Profile::Central2021),
-            _ => None,
-        }
-    }
-
-    /// The profile's name.
-    pub fn name(self) -> &'static str {
-        match self {
-            Profile::Lhasa2023 => "lhasa-2023",
-            Profile::Central2021 => "central-2021",
-        }
-    }
-
-    /// The categories a project form must have.
-    pub fn project(self) -> &'static [Requirement] {
-        match self {
-            Profile::Lhasa2023 => &[
-                QUANTITY,
-                QUALITY,
-                TIMELINESS,
-                COST_ANY,
-                SOCIAL,
-                SUSTAINABLE,
-                SERVICE,
-            ],
-            Profile::Central2021 => &[
-                QUANTITY,
-                QUALITY,
-                TIMELINESS,
-                COST_LEVEL1,
-                EFFECT_ANY,
-                SATISFACTION_ANY,
-            ],
-        }
-    }
-
-    /// The categories a department form must have (its template marks none 必填: one of each
-    /// level 1).
-    pub fn department(self) -> &'static [Requirement] {
-        &[OUTPUT_ANY, EFFECT_ANY, SATISFACTION_ANY]
-    }
-}
-
 /// The checker's configuration.
 #[derive(Debug, Clone)]
 pub struct Config {
     /// 预算年度 — overrides the forms' own `year`.
     pub year: Option<i32>,
+    /// The region's template requirements (`profile`, default `generic`).
     pub profile: Profile,
     /// A satisfaction target below this percentage is implausible (K0603).
     pub satisfaction_min: Decimal,
     /// A 合格率/完成率-like target below this percentage is implausible (K0603).
     pub rate_min: Decimal,
-    /// (month, day): a form filed after this day of its budget year is late (K0802).
-    pub late_filing_after: (u32, u32),
-    /// What weights add up to (K0901).
-    pub weight_total: Decimal,
+    /// (month, day): a form filed after this day of its budget year is late (K0802); `[thresholds]`
+    /// overrides the profile's.
+    pub late_filing_after: Option<(u32, u32)>,
+    /// What weights add up to (K0901); `[thresholds]` overrides the profile's.
+    pub weight_total: Option<Decimal>,
+    /// Units the filing declares (`[units]`).
+    pub units: CustomUnits,
     /// Per-rule severities.
     pub levels: BTreeMap<String, Level>,
 }
@@ -203,17 +63,32 @@ impl Default for Config {
     fn default() -> Self {
         Config {
             year: None,
-            profile: Profile::Lhasa2023,
+            profile: Profile::default_profile(),
             satisfaction_min: Decimal::from(80),
             rate_min: Decimal::from(60),
-            late_filing_after: (6, 30),
-            weight_total: Decimal::from(90),
+            late_filing_after: None,
+            weight_total: None,
+            units: CustomUnits::new(),
             levels: BTreeMap::new(),
         }
     }
 }
 
 impl Config {
+    /// The day after which filing is late: `[thresholds]`, else the profile's.
+    pub fn late_filing_after(&self) -> (u32, u32) {
+        self.late_filing_after
+            .unwrap_or(self.profile.late_filing_after)
+    }
+
+    /// What weights may add up to: `[thresholds]`, else the profile's.
+    pub fn weight_totals(&self) -> Vec<Decimal> {
+        match self.weight_total {
+            Some(t) => vec![t],
+            None => self.profile.weight_totals.clone(),
+        }
+    }
+
     /// Applies per-rule levels: drops allowed findings, changes severities.
     pub fn apply_levels(&self, diags: Vec<Diagnostic>) -> Vec<Diagnostic> {
         diags
@@ -299,15 +174,25 @@ pub fn parse(source: &SourceFile, file: usize) -> (Config, Vec<Diagnostic>) {
             ("year", toml::Value::Integer(y)) if (1900..=2999).contains(y) => {
                 config.year = Some(*y as i32)
             }
-            ("profile", toml::Value::String(p)) => match Profile::from_name(p) {
-                Some(p) => config.profile = p,
-                None => diags.push(invalid(
-                    file,
-                    key_span(source, p),
-                    format!("unknown profile `{p}` (known: lhasa-2023, central-2021)"),
-                    format!("未知的配置方案“{p}”（可用：lhasa-2023、central-2021）"),
-                )),
+            ("profile", toml::Value::String(p)) => match load_profile(source, p) {
+                Ok(p) => config.profile = p,
+                Err(text) => diags.push(invalid(file, key_span(source, p), text.en, text.zh)),
             },
+            ("units", toml::Value::Table(t)) => {
+                for (symbol, v) in t {
+                    match custom_unit(v) {
+                        Some(unit) => {
+                            config.units.insert(crate::model::fold_unit_text(symbol), unit);
+                        }
+                        None => diags.push(invalid(
+                            file,
+                            key_span(source, symbol),
+                            format!("`units.{symbol}` must be a dimension (\"count\", \"mass\" …) or {{ dimension = \"…\", base = \"…\", factor = N }}"),
+                            format!("“units.{symbol}”应为量纲（\"count\"、\"mass\" 等）或 {{ dimension = \"…\", base = \"…\", factor = 数值 }}"),
+                        )),
+                    }
+                }
+            }
             ("thresholds", toml::Value::Table(t)) => {
                 for (k, v) in t {
                     let span = key_span(source, k);
@@ -316,7 +201,9 @@ pub fn parse(source: &SourceFile, file: usize) -> (Config, Vec<Diagnostic>) {
                             decimal_of(v).map(|d| config.satisfaction_min = d).is_some()
                         }
                         "rate_min" => decimal_of(v).map(|d| config.rate_min = d).is_some(),
-                        "weight_total" => decimal_of(v).map(|d| config.weight_total = d).is_some(),
+                        "weight_total" => decimal_of(v)
+                            .map(|d| config.weight_total = Some(d))
+                            .is_some(),
                         "late_filing_after" => v
                             .as_str()
                             .and_then(|s| s.split_once('-'))
@@ -324,7 +211,7 @@ pub fn parse(source: &SourceFile, file: usize) -> (Config, Vec<Diagnostic>) {
                                 Some((m.parse::<u32>().ok()?, d.parse::<u32>().ok()?))
                             })
                             .filter(|(m, d)| (1..=12).contains(m) && (1..=31).contains(d))
-                            .map(|md| config.late_filing_after = md)
+                            .map(|md| config.late_filing_after = Some(md))
                             .is_some(),
                         _ => false,
                     };
@@ -386,6 +273,75 @@ pub fn parse(source: &SourceFile, file: usize) -> (Config, Vec<Diagnostic>) {
         }
     }
     (config, diags)
+}
+
+/// A profile named in `kpi.toml`: a built-in name, or a `.toml` file relative to kpi.toml.
+fn load_profile(source: &SourceFile, name: &str) -> Result<Profile, Text> {
+    if let Some(p) = Profile::built_in(name) {
+        return Ok(p);
+    }
+    if !name.ends_with(".toml") {
+        let known: Vec<&str> = profile::BUILT_IN.iter().map(|(n, _)| *n).collect();
+        return Err(Text::new(
+            format!(
+                "unknown profile `{name}` (built in: {}; or the path of a .toml profile)",
+                known.join(", ")
+            ),
+            format!(
+                "未知的配置方案“{name}”（内置：{}；或 .toml 配置方案文件的路径）",
+                known.join("、")
+            ),
+        ));
+    }
+    let dir = std::path::Path::new(&source.name)
+        .parent()
+        .unwrap_or(std::path::Path::new("."));
+    let path = dir.join(name);
+    let text = std::fs::read_to_string(&path).map_err(|e| {
+        Text::new(
+            format!("cannot read the profile {}: {e}", path.display()),
+            format!("无法读取配置方案 {}：{e}", path.display()),
+        )
+    })?;
+    Profile::from_toml(&text).map(|mut p| {
+        p.name = name.to_string();
+        p
+    })
+}
+
+/// A `[units]` entry: `"标准箱" = "count"` or `"万亩" = { dimension = "area", base = "亩",
+/// factor = 10000 }`.
+fn custom_unit(v: &toml::Value) -> Option<(Dimension, Option<(String, Decimal)>)> {
+    match v {
+        toml::Value::String(d) => Some((Dimension::from_name(d)?, None)),
+        toml::Value::Table(t) => {
+            let dimension = Dimension::from_name(t.get("dimension")?.as_str()?)?;
+            let base = match (t.get("base"), t.get("factor")) {
+                (Some(b), Some(f)) => Some((b.as_str()?.to_string(), decimal_of(f)?)),
+                (None, None) => None,
+                _ => return None,
+            };
+            Some((dimension, base))
+        }
+        _ => None,
+    }
+}
+
+/// The `[units]` of a `kpi.toml`, read before the forms are lowered (problems with them are
+/// reported by [`parse`]).
+pub fn units_of(source: &SourceFile) -> CustomUnits {
+    let Ok(table) = source.text.parse::<toml::Table>() else {
+        return CustomUnits::new();
+    };
+    table
+        .get("units")
+        .and_then(|u| u.as_table())
+        .map(|t| {
+            t.iter()
+                .filter_map(|(k, v)| Some((crate::model::fold_unit_text(k), custom_unit(v)?)))
+                .collect()
+        })
+        .unwrap_or_default()
 }
 
 /// The configuration file of a run: `--config`, else `kpi.toml` in the first folder given
@@ -458,8 +414,8 @@ pub const RULES: &[Rule] = &[
         severity: Severity::Error,
         title: Doc { en: "kpi.toml cannot be read", zh: "kpi.toml 无法读取" },
         what: Doc {
-            en: "Checks that `kpi.toml` is valid TOML and uses only known settings: `year`, `profile` (`lhasa-2023`, `central-2021`), `[thresholds]` (`satisfaction_min`, `rate_min`, `late_filing_after` as \"MM-DD\", `weight_total`) and `[rules]` (`CODE = \"allow\" | \"warn\" | \"error\"`); `[fmt]` is the formatter's (`keywords`, see docs/editors.md).",
-            zh: "检查 `kpi.toml` 是有效的 TOML，且只使用已知设置：`year`、`profile`（`lhasa-2023`、`central-2021`）、`[thresholds]`（`satisfaction_min`、`rate_min`、`late_filing_after` 格式 \"MM-DD\"、`weight_total`）和 `[rules]`（`代码 = \"allow\" | \"warn\" | \"error\"`）；`[fmt]` 属于格式化工具（`keywords`，见 docs/editors.md）。",
+            en: "Checks that `kpi.toml` is valid TOML and uses only known settings: `year`, `profile` (`generic`, `lhasa-2023`, `central-2021` or the path of a profile file, docs/profiles.md), `[units]` (`\"标准箱\" = \"count\"`), `[thresholds]` (`satisfaction_min`, `rate_min`, `late_filing_after` as \"MM-DD\", `weight_total`) and `[rules]` (`CODE = \"allow\" | \"warn\" | \"error\"`); `[fmt]` is the formatter's (`keywords`, see docs/editors.md).",
+            zh: "检查 `kpi.toml` 是有效的 TOML，且只使用已知设置：`year`、`profile`（`generic`、`lhasa-2023`、`central-2021` 或配置方案文件路径，见 docs/profiles.md）、`[units]`（`\"标准箱\" = \"count\"`）、`[thresholds]`（`satisfaction_min`、`rate_min`、`late_filing_after` 格式 \"MM-DD\"、`weight_total`）和 `[rules]`（`代码 = \"allow\" | \"warn\" | \"error\"`）；`[fmt]` 属于格式化工具（`keywords`，见 docs/editors.md）。",
         },
         why: Doc {
             en: "A setting kpi does not understand is ignored; the checks then run with defaults the writer did not intend.",
@@ -467,8 +423,27 @@ pub const RULES: &[Rule] = &[
         },
         example: "# kpi.toml\nprofile = \"lhasa\"\n[thresholds]\nsatisfaction_min = \"high\"",
         fix: Doc {
-            en: "Correct the setting's name or value; the defaults are year from the forms, profile lhasa-2023, satisfaction_min 80, rate_min 60, late_filing_after \"06-30\", weight_total 90.",
-            zh: "改正设置名或取值；默认值：年度取自表单，profile 为 lhasa-2023，satisfaction_min 80，rate_min 60，late_filing_after \"06-30\"，weight_total 90。",
+            en: "Correct the setting's name or value; the defaults are year from the forms, profile generic, satisfaction_min 80, rate_min 60, late_filing_after and weight_total from the profile (\"06-30\"; 90 or 100 under generic).",
+            zh: "改正设置名或取值；默认值：年度取自表单，profile 为 generic，satisfaction_min 80，rate_min 60，late_filing_after 与 weight_total 取自配置方案（\"06-30\"；generic 下为 90 或 100）。",
+        },
+    },
+    Rule {
+        code: "K1004",
+        name: "form-does-not-fit-profile",
+        severity: Severity::Warning,
+        title: Doc { en: "The form is laid out for another template than the profile's", zh: "表单样式与配置方案的模板不符" },
+        what: Doc {
+            en: "Checks, once per project form, that the form is laid out as its profile's template: cost (成本指标) under 产出 where the profile expects the 2021 level-1 cost, or the reverse. When it is not, the profile's required categories (K0501) are not judged one by one for that form.",
+            zh: "对每份项目表检查一次其样式是否与配置方案的模板一致：方案要求 2021 年起的一级成本指标，表中却把成本放在产出下，或相反。不一致时，不再逐项判断该表的必填类别（K0501）。",
+        },
+        why: Doc {
+            en: "A form checked under another region's or year's template would get one false finding per category; one finding that names the mismatch is what a reviewer needs.",
+            zh: "按其他地区或年份的模板检查，会在每个类别都报一条不实的问题；审核人需要的是一条指出样式不符的提示。",
+        },
+        example: "// kpi.toml: profile = \"central-2021\"\nproject \"科技专项\" {\n  output cost \"项目预算控制数\" <= 10万元;\n}",
+        fix: Doc {
+            en: "Set the profile of your region's template in kpi.toml (docs/profiles.md), or lay the form out as the profile's template does.",
+            zh: "在 kpi.toml 中设置本地模板对应的配置方案（docs/profiles.md），或按该方案的模板填写。",
         },
     },
 ];

@@ -218,7 +218,85 @@ fn department_indicators(cx: &Ctx<'_>, d: &Department, out: &mut Vec<Diagnostic>
     }
 }
 
+/// True when one department name may be the other's short form: the shorter one's
+/// characters appear in order in the longer one, and both start and end alike (拉萨市科技局 is
+/// 拉萨市科学技术局; 拉萨市教育局 is not).
+fn same_department(a: &str, b: &str) -> bool {
+    let (a, b) = (normalize(a), normalize(b));
+    if a == b {
+        return true;
+    }
+    let (short, long) = if a.chars().count() <= b.chars().count() {
+        (a, b)
+    } else {
+        (b, a)
+    };
+    let prefix: String = short.chars().take(2).collect();
+    if short.is_empty() || !long.starts_with(&prefix) || short.chars().last() != long.chars().last()
+    {
+        return false;
+    }
+    let mut rest = long.chars();
+    short.chars().all(|c| rest.any(|l| l == c))
+}
+
+/// K0407: a project form's 主管部门 or 代码 differs from the department form of its filing.
+fn supervisor(cx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
+    let [d] = cx.filing.departments.as_slice() else {
+        // No department form, or several: which one supervises a project is not known.
+        return;
+    };
+    for p in &cx.filing.projects {
+        let file = p.origin.file_index;
+        let source = cx.source(file);
+        let mut differs: Vec<(Span, Text)> = Vec::new();
+        if let Some(name) = p.department.as_deref().filter(|n| !n.trim().is_empty()) {
+            if !same_department(name, &d.name) {
+                differs.push((
+                    super::find_in(source, p.origin.span, name),
+                    Text::new(
+                        format!(
+                            "the supervising department “{name}” is not the department form's “{}”",
+                            d.name
+                        ),
+                        format!("主管部门“{name}”与部门表“{}”不一致", d.name),
+                    ),
+                ));
+            }
+        }
+        if let (Some(code), Some(dcode)) = (p.department_code.as_deref(), d.code.as_deref()) {
+            if !code.trim().is_empty() && code.trim() != dcode.trim() {
+                differs.push((
+                    super::find_in(source, p.origin.span, code),
+                    Text::new(
+                        format!(
+                            "the department code “{code}” is not the department form's “{dcode}”"
+                        ),
+                        format!("部门代码“{code}”与部门表的“{dcode}”不一致"),
+                    ),
+                ));
+            }
+        }
+        for (span, message) in differs {
+            out.push(
+                cx.diag(
+                    "K0407",
+                    file,
+                    span,
+                    message,
+                    Text::new(
+                        "a project form names the department that files it: copy the name and code from the department form (the form was probably copied from another department's)",
+                        "项目表应填写申报它的部门：按部门表填写名称和代码（该表可能抄自其他部门）",
+                    ),
+                )
+                .with_label(d.origin.file_index, d.origin.name_span, Text::new("the department form", "部门表")),
+            );
+        }
+    }
+}
+
 pub(super) fn check(cx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
+    supervisor(cx, out);
     let projects = &cx.filing.projects;
     // Two forms with one name.
     let mut by_name: BTreeMap<String, usize> = BTreeMap::new();
@@ -564,6 +642,25 @@ pub(super) const RULES: &[Rule] = &[
         fix: Doc {
             en: "Make the indicator agree with the funds table, or correct the table.",
             zh: "使指标与资金表一致，或更正资金表。",
+        },
+    },
+    Rule {
+        code: "K0407",
+        name: "supervisor-differs-from-department",
+        severity: Severity::Warning,
+        title: Doc { en: "A project form's 主管部门 or 代码 differs from its department form", zh: "项目表的主管部门或代码与部门表不一致" },
+        what: Doc {
+            en: "In a filing with one department form, compares each project form's supervising department (主管部门) and department code (代码) with the department form's name and code. A short form of the name (拉萨市科技局 for 拉萨市科学技术局: its characters in order, same start and end) is accepted.",
+            zh: "在只有一份部门表的申报材料中，将每份项目表的主管部门和部门代码与部门表的名称和代码比较。名称的简称（如“拉萨市科技局”之于“拉萨市科学技术局”：字符顺序一致、首尾相同）视为一致。",
+        },
+        why: Doc {
+            en: "A project form that names another department or code was copied from another department's filing; the budget system files it under the wrong department.",
+            zh: "项目表写的是其他部门或代码，说明它抄自其他部门的材料；预算系统会把它归到错误的部门。",
+        },
+        example: "department \"拉萨市科学技术局\" { code \"009909878\"; }\nproject \"科技专项\" {\n  department \"拉萨市教育局\" code \"009909001\";\n}",
+        fix: Doc {
+            en: "Write the department's name and code as the department form gives them.",
+            zh: "按部门表填写部门名称和代码。",
         },
     },
 ];

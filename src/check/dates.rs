@@ -5,7 +5,7 @@
 
 use super::{Ctx, Doc, Rule};
 use crate::diag::{Diagnostic, Severity, Text};
-use crate::model::{Date, Filed, Period};
+use crate::model::{Date, Filed, Indicator, Level2, Period, Value};
 use crate::source::Span;
 
 fn period(
@@ -22,6 +22,18 @@ fn period(
         Period::Date { date } => (date.year, date.year, date.to_string()),
         Period::Duration { .. } | Period::Text { .. } => return,
     };
+    if from <= year && year < to {
+        out.push(past_year(
+            cx,
+            file,
+            span,
+            &written,
+            year,
+            "project period",
+            "项目期",
+        ));
+        return;
+    }
     if from <= year && year <= to {
         return;
     }
@@ -40,10 +52,121 @@ fn period(
     ));
 }
 
+/// K0805: a period or date that starts in the budget year and runs past it.
+fn past_year(
+    cx: &Ctx<'_>,
+    file: usize,
+    span: Span,
+    written: &str,
+    year: i32,
+    what: &str,
+    what_zh: &str,
+) -> Diagnostic {
+    cx.diag(
+        "K0805",
+        file,
+        span,
+        Text::new(
+            format!("the {what} {written} runs past the budget year {year}"),
+            format!("{what_zh} {written} 超出了预算年度 {year} 年"),
+        ),
+        Text::new(
+            format!("a {year} form sets targets for {year}: end the {what} by {year}-12-31, or file the later part with next year's budget"),
+            format!("{year} 年的表设定 {year} 年的目标：{what_zh}应在 {year} 年 12 月 31 日前结束，以后的部分随下一年度预算申报"),
+        ),
+    )
+}
+
+/// The latest year written in a phrase as `2026年…` (a deadline in words), with the words from
+/// the year to the end of that date (`2026年12月底`).
+fn last_year_in(text: &str) -> Option<(i32, String)> {
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let mut best: Option<(i32, String)> = None;
+    for (i, &(start, c)) in chars.iter().enumerate() {
+        let four: String = chars[i..].iter().take(4).map(|(_, c)| *c).collect();
+        let before_digit = i > 0 && chars[i - 1].1.is_ascii_digit();
+        if !c.is_ascii_digit()
+            || before_digit
+            || four.len() != 4
+            || !four.chars().all(|c| c.is_ascii_digit())
+        {
+            continue;
+        }
+        if chars.get(i + 4).map(|x| x.1) != Some('年') {
+            continue;
+        }
+        let Ok(y) = four.parse::<i32>() else { continue };
+        // The date's words: up to a character that is no digit nor a date word.
+        let end = chars[i + 5..]
+            .iter()
+            .find(|(_, c)| !(c.is_ascii_digit() || "月日号底末初前".contains(*c)))
+            .map_or(text.len(), |(j, _)| *j);
+        if best.as_ref().is_none_or(|(b, _)| y > *b) {
+            best = Some((y, text[start..end].to_string()));
+        }
+    }
+    best
+}
+
+/// K0805 for timeliness (时效) values: a deadline or a period after the budget year.
+fn timeliness(
+    cx: &Ctx<'_>,
+    file: usize,
+    year: i32,
+    indicators: &[Indicator],
+    out: &mut Vec<Diagnostic>,
+) {
+    for ind in indicators
+        .iter()
+        .filter(|i| i.level2 == Some(Level2::Timeliness))
+    {
+        let (last, written) = match &ind.value {
+            Some(Value::Date {
+                date, comparator, ..
+            }) => (date.year, format!("{}{date}", comparator.symbol())),
+            Some(Value::Period { from, to, .. }) => (to.year, format!("{from} – {to}")),
+            // A deadline written in words, in the value or in the name: `截至2026年12月底`.
+            Some(Value::Qualitative { text }) => match last_year_in(text) {
+                Some((y, said)) => (y, said),
+                None => continue,
+            },
+            _ => match last_year_in(&ind.name) {
+                Some((y, said)) => {
+                    if y > year {
+                        let span = super::find_in(cx.source(file), ind.name_span, &said);
+                        out.push(past_year(
+                            cx,
+                            file,
+                            span,
+                            &said,
+                            year,
+                            "timeliness target",
+                            "时效目标",
+                        ));
+                    }
+                    continue;
+                }
+                None => continue,
+            },
+        };
+        if last > year {
+            out.push(past_year(
+                cx,
+                file,
+                ind.value_span,
+                &written,
+                year,
+                "timeliness target",
+                "时效目标",
+            ));
+        }
+    }
+}
+
 fn filed(cx: &Ctx<'_>, file: usize, year: i32, filed: &Filed, out: &mut Vec<Diagnostic>) {
     let Some(date) = &filed.date else { return };
     let d: Date = date.value;
-    let (late_m, late_d) = cx.config.late_filing_after;
+    let (late_m, late_d) = cx.config.late_filing_after();
     let day = d.day.unwrap_or(1);
     if d.year > year {
         out.push(cx.diag(
@@ -102,6 +225,7 @@ pub(super) fn check(cx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         if let Some(f) = &p.filed {
             filed(cx, file, year, f, out);
         }
+        timeliness(cx, file, year, &p.indicators, out);
     }
     for d in &cx.filing.departments {
         let Some(year) = cx.config.year.or(d.year) else {
@@ -110,6 +234,7 @@ pub(super) fn check(cx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         if let Some(f) = &d.filed {
             filed(cx, d.origin.file_index, year, f, out);
         }
+        timeliness(cx, d.origin.file_index, year, &d.indicators, out);
     }
 }
 
@@ -188,6 +313,25 @@ pub(super) const RULES: &[Rule] = &[
         fix: Doc {
             en: "Update the filing date, and review the form for other stale content.",
             zh: "更新填报日期，并检查表中其他过时内容。",
+        },
+    },
+    Rule {
+        code: "K0805",
+        name: "period-past-budget-year",
+        severity: Severity::Warning,
+        title: Doc { en: "A period or deadline runs past the budget year", zh: "期间或期限超出预算年度" },
+        what: Doc {
+            en: "Finds project periods that start in the budget year but end after it (`2023.07-2024.06` on a 2023 form), and timeliness (时效) dates or periods that end after the budget year (`≤2024-06-30`). A period wholly outside the year is K0801.",
+            zh: "查找从预算年度开始但在其后结束的项目期（2023 年的表写 `2023.07-2024.06`），以及结束于预算年度之后的时效日期或期间（`≤2024-06-30`）。整个落在年度之外的归 K0801。",
+        },
+        why: Doc {
+            en: "Annual targets are monitored in July and evaluated at year end; a target due next year cannot be judged, and the money for next year belongs to next year's budget.",
+            zh: "年度目标在 7 月监控、年末评价；次年才到期的目标无法评价，次年的资金也应列入次年预算。",
+        },
+        example: "project \"科技城筹备\" {\n  year 2023;\n  period 2023.07-2024.06;\n  output timeliness \"完成时间\" <= 2024-06-30;\n}",
+        fix: Doc {
+            en: "End the period and the deadline within the budget year, or suppress the finding with the reason for a multi-year project (`// kpi: allow K0805 -- 跨年度项目`).",
+            zh: "把期间和期限定在预算年度内；跨年度项目可写明理由后抑制（`// kpi: allow K0805 -- 跨年度项目`）。",
         },
     },
 ];

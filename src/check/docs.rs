@@ -48,15 +48,15 @@ pub(super) const SYNTAX: &[Rule] = &[
         severity: Severity::Error,
         title: Doc { en: "Not a valid number", zh: "不是有效的数字" },
         what: Doc {
-            en: "Finds numbers with two decimal points, a trailing point, thousands separators, or more than 28 significant digits.",
-            zh: "查找有两个小数点、末尾小数点、千分位逗号或超过 28 位有效数字的数。",
+            en: "Finds numbers with two decimal points (`12.34.5`), separators in the wrong places (`1,23`), or more than 28 significant digits. Thousands separators (`1,238.68`), full-width digits (`１２３`) and a trailing point (`100.`) are read as filers mean them, and `kpi fmt` rewrites them.",
+            zh: "查找有两个小数点（`12.34.5`）、分隔符位置不对（`1,23`）或超过 28 位有效数字的数。千分位逗号（`1,238.68`）、全角数字（`１２３`）和末尾小数点（`100.`）按填报人的本意读取，`kpi fmt` 会改写为规范写法。",
         },
         why: Doc {
             en: "Amounts are exact decimals; a number kpi cannot read exactly would change the money.",
             zh: "金额是精确小数；无法精确读取的数字会改变金额。",
         },
-        example: "project \"科技专项\" {\n  budget 1,238.68万元;\n}",
-        fix: Doc { en: "Write the number with one decimal point and no separators: `1238.68`.", zh: "数字只用一个小数点、不加分隔符：`1238.68`。" },
+        example: "project \"科技专项\" {\n  budget 12.38.68万元;\n}",
+        fix: Doc { en: "Write the number with one decimal point: `1238.68` (or `1,238.68`).", zh: "数字只用一个小数点：`1238.68`（或 `1,238.68`）。" },
     },
     Rule {
         code: "K0104",
@@ -153,6 +153,22 @@ pub(super) const SYNTAX: &[Rule] = &[
         example: "project \"科技专项\" {\n  period 2023;\n  period 365天;\n}",
         fix: Doc { en: "Keep one.", zh: "只保留一条。" },
     },
+    Rule {
+        code: "K0112",
+        name: "legacy-encoding",
+        severity: Severity::Warning,
+        title: Doc { en: "The file is saved in GB18030/GBK, not UTF-8", zh: "文件以 GB18030/GBK 保存，而非 UTF-8" },
+        what: Doc {
+            en: "Finds `.kpi` files that are not UTF-8 but read as GB18030 (which includes GBK and GB2312): what Notepad and WPS save on Chinese Windows. kpi reads them correctly.",
+            zh: "查找不是 UTF-8、但可按 GB18030（含 GBK、GB2312）读取的 `.kpi` 文件，即中文 Windows 上记事本和 WPS 保存的格式。kpi 能正确读取。",
+        },
+        why: Doc {
+            en: "Other tools (git diffs, web review, editors set to UTF-8) show such a file as garbled text; one encoding for every file avoids it.",
+            zh: "其他工具（git 差异、网页审阅、设为 UTF-8 的编辑器）会把此类文件显示为乱码；所有文件统一编码即可避免。",
+        },
+        example: "(a file saved as ANSI/GBK by Notepad)",
+        fix: Doc { en: "Run `kpi fmt FILE`: it re-saves the file as UTF-8.", zh: "运行 `kpi fmt 文件`：会将其另存为 UTF-8。" },
+    },
 ];
 
 /// K02 — units and types (单位与类型), reported by `src/lower.rs`.
@@ -160,15 +176,15 @@ pub(super) const UNITS: &[Rule] = &[
     Rule {
         code: "K0201",
         name: "unknown-unit",
-        severity: Severity::Error,
+        severity: Severity::Warning,
         title: Doc { en: "Unknown unit", zh: "无法识别的单位" },
         what: Doc {
-            en: "Finds units kpi does not know (see docs/language.md for the list: money, percent, time, counts, area, length, and `a/b` compounds).",
-            zh: "查找 kpi 不认识的单位（列表见 docs/language.md：金额、百分比、时间、计数、面积、长度及 `a/b` 复合单位）。",
+            en: "Finds units kpi does not know (see docs/language.md for the list: money, percent, time, counts, area, length, mass, volume, energy, ratios, and `a/b` compounds; Latin units in any case). The value is kept with the unit as written, so nothing is lost and `kpi build` still runs; only its fit to the category is not judged. `kpi.toml` `[units]` declares a unit's dimension and conversion.",
+            zh: "查找 kpi 不认识的单位（列表见 docs/language.md：金额、百分比、时间、计数、面积、长度、质量、体积、电力、倍数及 `a/b` 复合单位；拉丁字母单位不区分大小写）。该值连同原样单位保留，不丢失内容，`kpi build` 照常进行，只是不判断其是否符合类别。可在 `kpi.toml` 的 `[units]` 中声明单位的量纲和换算。",
         },
-        why: Doc { en: "Without a known unit the value cannot be compared or type-checked.", zh: "单位不明，数值就无法比较或检查类型。" },
+        why: Doc { en: "Without a known unit the value cannot be compared with others or type-checked.", zh: "单位不明，数值就无法与其他值比较或检查类型。" },
         example: "project \"科技专项\" {\n  output quantity \"科技项目实施\" >= 23个项;\n}",
-        fix: Doc { en: "Use a known unit; put a space between a unit and the next word.", zh: "使用已知单位；单位与后面的词之间加空格。" },
+        fix: Doc { en: "Use a known unit, or declare it in kpi.toml (`[units]` `\"标准箱\" = \"count\"`); put a space between a unit and the next word.", zh: "使用已知单位，或在 kpi.toml 中声明（`[units]` `\"标准箱\" = \"count\"`）；单位与后面的词之间加空格。" },
     },
     Rule {
         code: "K0202",
@@ -237,6 +253,19 @@ pub(super) const UNITS: &[Rule] = &[
         why: Doc { en: "`项目期 3个` says nothing about when the project runs.", zh: "`项目期 3个` 说明不了项目何时实施。" },
         example: "project \"科技专项\" {\n  period 3个;\n}",
         fix: Doc { en: "Write a year (`2023`), a range (`2023-01..2023-12`) or a duration (`365天`).", zh: "写年份（`2023`）、起止日期（`2023-01..2023-12`）或时长（`365天`）。" },
+    },
+    Rule {
+        code: "K0207",
+        name: "excel-date-serial",
+        severity: Severity::Warning,
+        title: Doc { en: "A date written as an Excel date serial", zh: "日期写成了 Excel 日期序号" },
+        what: Doc {
+            en: "Finds five-digit numbers where a date belongs — the filing date, the project period, a timeliness (时效) value — that are Excel date serials of a day in 2000–2099 (`45291` = 2023-12-31). kpi reads them as the date they encode and says which.",
+            zh: "查找应为日期处（填报日期、项目期、时效指标值）出现的五位数，即 2000–2099 年某日的 Excel 日期序号（`45291` = 2023-12-31）。kpi 按其表示的日期读取，并指出是哪一天。",
+        },
+        why: Doc { en: "A date cell copied from Excel without its format shows a serial number; a reviewer reading `45291` cannot tell the deadline.", zh: "从 Excel 复制的日期单元格丢了格式就会变成序号；审核人看到 `45291` 无法知道期限。" },
+        example: "project \"科技专项\" {\n  output timeliness \"项目完成时间\" ≤45291;\n}",
+        fix: Doc { en: "Write the date itself (`≤2023-12-31`); `kpi fmt` rewrites it.", zh: "直接写日期（`≤2023-12-31`）；`kpi fmt` 会自动改写。" },
     },
 ];
 

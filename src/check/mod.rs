@@ -18,6 +18,7 @@ mod cross;
 mod dates;
 mod docs;
 mod money;
+pub mod profile;
 pub mod report;
 mod suppress;
 mod text;
@@ -33,8 +34,9 @@ use crate::filing::Loaded;
 use crate::model::{Filing, Quantity};
 use crate::source::{SourceFile, Span};
 
-pub use config::{Config, Level, Profile};
+pub use config::{Config, Level};
 pub use docs::{explain, rules_markdown};
+pub use profile::Profile;
 
 /// One rule: its code, name, default severity and documentation.
 #[derive(Debug, Clone, Copy)]
@@ -234,23 +236,9 @@ pub(crate) struct Ctx<'a> {
     pub filing: &'a Filing,
     pub sources: &'a diag::Sources,
     pub config: &'a Config,
-    /// The diagnostics of lowering (syntax and type errors).
-    pub lowered: &'a [Diagnostic],
 }
 
 impl Ctx<'_> {
-    /// True when lowering lost part of a form (a statement that did not parse, an unknown
-    /// unit …): the model then lacks what the form says, and "missing" findings would be
-    /// false.
-    pub fn lost_data(&self, file: usize, form: Span) -> bool {
-        self.lowered.iter().any(|d| {
-            d.file == file
-                && d.loses_data()
-                && form.start <= d.span.start
-                && d.span.start <= form.end
-        })
-    }
-
     /// The budget year of a form: `kpi.toml`, else the form's own `year`, else the
     /// department's.
     pub fn budget_year(&self, form_year: Option<i32>) -> Option<i32> {
@@ -302,7 +290,6 @@ pub fn run(loaded: &mut Loaded, config_file: Option<SourceFile>) -> (Config, Vec
         filing: &loaded.filing,
         sources: &loaded.sources,
         config: &config,
-        lowered: &lowered,
     };
     money::check(&cx, &mut diags);
     cross::check(&cx, &mut diags);

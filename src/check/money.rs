@@ -112,7 +112,15 @@ fn project_costs(cx: &Ctx<'_>, p: &Project, out: &mut Vec<Diagnostic>) {
         else {
             continue;
         };
-        if quantity.unit.is_none() && quantity.multiplier.is_none() {
+        if quantity.value.is_zero() {
+            // A cost of zero is K0607 (values.rs); comparing it with the budget says no more.
+            continue;
+        }
+        let per_unit_only = quantity
+            .unit
+            .as_ref()
+            .is_some_and(|u| u.symbol.starts_with('/'));
+        if (quantity.unit.is_none() && quantity.multiplier.is_none()) || per_unit_only {
             let budget_hint = p.budget.as_ref().and_then(|b| b.total.yuan());
             let (hint_en, hint_zh) = match budget_hint {
                 Some(b) => (
@@ -132,10 +140,20 @@ fn project_costs(cx: &Ctx<'_>, p: &Project, out: &mut Vec<Diagnostic>) {
                     ),
                     format!("成本指标值“{}”没有金额单位：是元还是万元？", quantity.value),
                 ),
-                Text::new(
-                    format!("write the unit, e.g. `≤{}万元`{hint_en}", quantity.value),
-                    format!("写明单位，例如 `≤{}万元`{hint_zh}", quantity.value),
-                ),
+                match quantity.unit.as_ref().filter(|_| per_unit_only) {
+                    // `28.40/株`: the rate lacks its money unit, `28.40元/株`.
+                    Some(u) => Text::new(
+                        format!(
+                            "write the money unit, e.g. `≤{}元{}`",
+                            quantity.value, u.symbol
+                        ),
+                        format!("写明金额单位，例如 `≤{}元{}`", quantity.value, u.symbol),
+                    ),
+                    None => Text::new(
+                        format!("write the unit, e.g. `≤{}万元`{hint_en}", quantity.value),
+                        format!("写明单位，例如 `≤{}万元`{hint_zh}", quantity.value),
+                    ),
+                },
             ));
             continue;
         }

@@ -3,7 +3,8 @@
 //!
 //! The goal check is conservative. It reads `number + count unit` pairs (`不少于20家`, `84个`)
 //! from each clause of the goal, and flags an indicator only when the indicator's value has the
-//! same unit, some clause with that unit shares at least two character bigrams with the
+//! same kind of unit (人/名/位/人次 for people, 个/家/所 for organisations, 次/场/期 for events),
+//! some clause with that unit shares at least two character bigrams with the
 //! indicator's name, and no such clause states the indicator's number.
 
 use std::collections::BTreeMap;
@@ -115,6 +116,33 @@ pub(super) fn goal_text_span(cx: &Ctx<'_>, file: usize, goal: &Goal) -> (Span, O
     }
 }
 
+/// Count units that name the same kind of thing, so a goal's `20名` and an indicator's
+/// `20人` are compared: people, organisations, events. Other units match only themselves.
+const UNIT_SYNONYMS: &[&[&str]] = &[
+    &["人", "名", "位", "人次"],
+    &["个", "家", "所"],
+    &["次", "场", "期", "场次", "期次"],
+];
+
+/// True when two count units count the same kind of thing.
+pub(super) fn same_kind(a: &str, b: &str) -> bool {
+    a == b
+        || UNIT_SYNONYMS
+            .iter()
+            .any(|group| group.contains(&a) && group.contains(&b))
+}
+
+/// True when a mention counts with the general classifier 个 a noun that holds the indicator's
+/// unit (`70个行政村` against `70村`): the same things, counted the same.
+fn classifier_of(clause: &str, m: &Mention, unit: &str) -> bool {
+    m.unit == "个"
+        && clause[m.end..]
+            .chars()
+            .take(4)
+            .collect::<String>()
+            .contains(unit)
+}
+
 fn goal_numbers(
     cx: &Ctx<'_>,
     file: usize,
@@ -157,9 +185,11 @@ fn goal_numbers(
                         end: m.end + offset,
                         ..m
                     };
-                    if m.unit == unit.symbol {
+                    if same_kind(&m.unit, &unit.symbol) {
                         candidates.push((s, g, m));
-                    } else if m.value == target
+                    } else if !same_kind(&m.unit, &unit.symbol)
+                        && m.value == target
+                        && !classifier_of(&g.text, &m, &unit.symbol)
                         && m.value.scale() == 0
                         && s >= 3
                         && s * 2 >= nb.len()
@@ -172,7 +202,10 @@ fn goal_numbers(
         if candidates.iter().any(|c| c.2.value == target) {
             continue;
         }
-        let unit_differs = candidates.is_empty();
+        // The indicator's own number in another unit outweighs a different number in a
+        // synonym (`21次` in the goal against `21人`, beside `7名` experts per session).
+        let exact_unit = candidates.iter().any(|c| c.2.unit == unit.symbol);
+        let unit_differs = candidates.is_empty() || (!exact_unit && !other_units.is_empty());
         // Report against the clause that shares the most words with the name.
         let pool = if unit_differs {
             &other_units
@@ -286,14 +319,64 @@ fn copied_goals(cx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     }
 }
 
+/// The value of an indicator as a comparable key (`≥:95:%`), `None` when it has none.
+fn value_key(ind: &Indicator) -> Option<String> {
+    Some(match ind.value.as_ref()? {
+        Value::Quantitative {
+            comparator,
+            quantity,
+            ..
+        } => format!("{comparator:?}:{}", quantity.written()),
+        Value::Date {
+            comparator, date, ..
+        } => format!("{comparator:?}:{date}"),
+        Value::Period {
+            comparator,
+            from,
+            to,
+            ..
+        } => format!("{comparator:?}:{from}..{to}"),
+        Value::Qualitative { text } => normalize(text),
+    })
+}
+
 fn duplicates(cx: &Ctx<'_>, file: usize, indicators: &[Indicator], out: &mut Vec<Diagnostic>) {
     let mut seen: BTreeMap<(String, String), Span> = BTreeMap::new();
+    // name + value → (category, first place): the same row in two categories (K0705).
+    let mut rows: BTreeMap<(String, String), (String, Span)> = BTreeMap::new();
     for ind in indicators {
         let name = normalize(strip_numbering(&ind.name).0);
         if name.is_empty() || super::words::placeholder(&ind.name).is_some() {
             continue;
         }
         let level = format!("{:?}/{:?}", ind.level1, ind.level2);
+        if let Some(value) = value_key(ind) {
+            match rows.get(&(name.clone(), value.clone())) {
+                Some((first_level, first)) if *first_level != level => out.push(
+                    cx.diag(
+                        "K0705",
+                        file,
+                        ind.name_span,
+                        Text::new(
+                            format!(
+                                "the indicator “{}” with the same value stands in two categories",
+                                ind.name
+                            ),
+                            format!("指标“{}”以相同的值出现在两个类别中", ind.name),
+                        ),
+                        Text::new(
+                            "keep it in the category it measures, and put the indicator that was meant in the other",
+                            "只保留在其所衡量的类别中，另一类别填写本应填写的指标",
+                        ),
+                    )
+                    .with_label(file, *first, Text::new("first here", "第一次出现")),
+                ),
+                Some(_) => {}
+                None => {
+                    rows.insert((name.clone(), value), (level.clone(), ind.name_span));
+                }
+            }
+        }
         match seen.get(&(level.clone(), name.clone())) {
             Some(first) => out.push(
                 cx.diag(
@@ -319,6 +402,95 @@ fn duplicates(cx: &Ctx<'_>, file: usize, indicators: &[Indicator], out: &mut Vec
             }
         }
     }
+}
+
+/// The percentages written in a text (`达标率100%`), with their byte ranges.
+fn percents(text: &str) -> Vec<(usize, usize, Decimal)> {
+    let mut out = Vec::new();
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i].is_ascii_digit()
+            && (i == 0 || !(bytes[i - 1].is_ascii_digit() || bytes[i - 1] == b'.'))
+        {
+            let start = i;
+            while i < bytes.len() && (bytes[i].is_ascii_digit() || bytes[i] == b'.') {
+                i += 1;
+            }
+            let rest = &text[i..];
+            let unit_len = if rest.starts_with('%') {
+                1
+            } else if rest.starts_with('％') {
+                '％'.len_utf8()
+            } else {
+                0
+            };
+            if unit_len > 0 {
+                if let Ok(v) = text[start..i].parse::<Decimal>() {
+                    out.push((start, i + unit_len, v));
+                }
+            }
+        } else {
+            i += 1;
+        }
+    }
+    out
+}
+
+/// K0706: the indicator's name states a target (`达标率100%`, `培训20名`) that its value
+/// contradicts (`≥98%`, `≥25人`).
+fn name_contradicts_value(cx: &Ctx<'_>, file: usize, ind: &Indicator, out: &mut Vec<Diagnostic>) {
+    let Some(Value::Quantitative { quantity, .. }) = &ind.value else {
+        return;
+    };
+    if ind.name.contains("**") || ind.name.contains("＊＊") {
+        // A template hint (`(≥**%)`): K0601.
+        return;
+    }
+    let target = quantity
+        .normalized()
+        .map(|(v, _)| v)
+        .unwrap_or(quantity.value);
+    let said: Option<(usize, usize)> = match quantity.dimension() {
+        Some(Dimension::Percent) if quantity.unit.as_ref().is_some_and(|u| u.symbol == "%") => {
+            let found = percents(&ind.name);
+            if found.is_empty() || found.iter().any(|(_, _, v)| *v == target) {
+                return;
+            }
+            found.first().map(|(s, e, _)| (*s, *e))
+        }
+        Some(Dimension::Count) => {
+            let unit = quantity
+                .unit
+                .as_ref()
+                .map(|u| u.symbol.as_str())
+                .unwrap_or("");
+            let found: Vec<Mention> = mentions(&ind.name)
+                .into_iter()
+                .filter(|m| same_kind(&m.unit, unit))
+                .collect();
+            if found.is_empty() || found.iter().any(|m| m.value == target) {
+                return;
+            }
+            found.first().map(|m| (m.start, m.end))
+        }
+        _ => return,
+    };
+    let Some((start, end)) = said else { return };
+    let said = &ind.name[start..end];
+    out.push(cx.diag(
+        "K0706",
+        file,
+        ind.value_span,
+        Text::new(
+            format!("the name “{}” says {said}, but the target is {}", ind.name, quantity.written()),
+            format!("指标名称“{}”写的是{said}，而指标值为{}", ind.name, quantity.written()),
+        ),
+        Text::new(
+            "make the name and the target agree; a name says what is measured and leaves the number to the value",
+            "使名称与指标值一致；名称写明衡量什么，数值写在指标值中",
+        ),
+    ));
 }
 
 /// The results of calculations written in a goal: a money amount right after `=` / `＝`
@@ -355,13 +527,64 @@ pub(super) fn computed_amounts(text: &str) -> Vec<(usize, usize, Decimal)> {
     out
 }
 
+/// A calculation a goal implies without writing its result: a count and an amount per the
+/// same thing (`70个行政村 … 704元/村`). Only when the goal writes no `=` result, has one
+/// such per-unit amount and one count of that thing. Returns the byte range of the amount, the
+/// words of the calculation and its result in 元.
+pub(super) fn implied_amount(text: &str) -> Option<(usize, usize, String, Decimal)> {
+    if text.contains(['=', '＝']) {
+        return None;
+    }
+    // `704元/村`: a number, 元 or 万元, `/`, the thing.
+    let mut rates = Vec::new();
+    for (i, _) in text.match_indices("元/") {
+        let (per, factor, num_end) = if text[..i].ends_with('万') {
+            ("万元", Decimal::from(10_000), i - '万'.len_utf8())
+        } else {
+            ("元", Decimal::ONE, i)
+        };
+        let num_start = text[..num_end]
+            .char_indices()
+            .rev()
+            .take_while(|(_, c)| c.is_ascii_digit() || *c == '.')
+            .last()
+            .map(|(j, _)| j)?;
+        let value: Decimal = text[num_start..num_end].parse().ok()?;
+        let thing: String = text[i + "元/".len()..].chars().take(1).collect();
+        let end = i + "元/".len() + thing.len();
+        rates.push((num_start, end, value * factor, per, thing));
+    }
+    let [(start, end, rate, _, thing)] = rates.as_slice() else {
+        return None;
+    };
+    let counts: Vec<Mention> = mentions(text)
+        .into_iter()
+        .filter(|m| m.unit == *thing || (m.unit == "个" && classifier_of(text, m, thing)))
+        .collect();
+    let [count] = counts.as_slice() else {
+        return None;
+    };
+    let words = format!(
+        "{} × {}",
+        &text[count.start..count.end],
+        &text[*start..*end]
+    );
+    Some((*start, *end, words, count.value * rate))
+}
+
 fn goal_calculation(cx: &Ctx<'_>, p: &crate::model::Project, out: &mut Vec<Diagnostic>) {
     let Some(budget) = p.budget.as_ref().and_then(|b| b.total.yuan()) else {
         return;
     };
     let file = p.origin.file_index;
     for g in &p.goals {
-        for (start, end, amount) in computed_amounts(&g.text) {
+        let mut found = computed_amounts(&g.text);
+        let mut implied_words = None;
+        if let Some((start, end, words, amount)) = implied_amount(&g.text) {
+            found.push((start, end, amount));
+            implied_words = Some(words);
+        }
+        for (start, end, amount) in found {
             if amount == budget {
                 continue;
             }
@@ -369,7 +592,10 @@ fn goal_calculation(cx: &Ctx<'_>, p: &crate::model::Project, out: &mut Vec<Diagn
                 (_, Some(s)) => Span::new(s + start, s + end),
                 (span, None) => span,
             };
-            let said = &g.text[start..end];
+            let said = match &implied_words {
+                Some(words) => format!("{words} = {}元", amount.normalize()),
+                None => g.text[start..end].to_string(),
+            };
             let b = match &p.budget {
                 Some(b) => super::number_span(cx.source(file), b.span, &b.total),
                 None => p.origin.name_span,
@@ -409,6 +635,20 @@ fn goal_calculation(cx: &Ctx<'_>, p: &crate::model::Project, out: &mut Vec<Diagn
 }
 
 pub(super) fn check(cx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
+    for (file, ind) in cx
+        .filing
+        .projects
+        .iter()
+        .flat_map(|p| p.indicators.iter().map(move |i| (p.origin.file_index, i)))
+        .chain(
+            cx.filing
+                .departments
+                .iter()
+                .flat_map(|d| d.indicators.iter().map(move |i| (d.origin.file_index, i))),
+        )
+    {
+        name_contradicts_value(cx, file, ind, out);
+    }
     for p in &cx.filing.projects {
         goal_calculation(cx, p, out);
         goal_numbers(cx, p.origin.file_index, &p.goals, &p.indicators, out);
@@ -428,8 +668,8 @@ pub(super) const RULES: &[Rule] = &[
         severity: Severity::Warning,
         title: Doc { en: "A number in the goal contradicts an indicator", zh: "目标中的数字与指标矛盾" },
         what: Doc {
-            en: "Reads count quantities (`不少于20家`, `84个`) from each clause of the goal text and compares them with indicators that have the same unit. It reports an indicator only when a clause with that unit shares at least two character bigrams with the indicator's name and no such clause states the indicator's number, so that unrelated numbers are not compared. When no clause uses the indicator's unit but a clause sharing at least three bigrams (and half of the name's) with its name states the same number in another count unit (`21次` against `≤21人`), the unit mismatch is reported.",
-            zh: "从目标文字的各分句中读取计数数量（如“不少于20家”“84个”），与单位相同的指标比较。只有当含该单位的分句与指标名称至少共享两个字符二元组、且这些分句都没有写到指标的数字时才报告，以免比较无关的数字。若没有分句使用指标的单位，但某个与指标名称至少共享三个（且不少于名称一半的）二元组的分句以另一计数单位写了相同的数字（如目标“21次”、指标“≤21人”），则报告单位不一致。",
+            en: "Reads count quantities (`不少于20家`, `84个`) from each clause of the goal text and compares them with indicators that count the same kind of thing: the same unit, or units that mean the same (人/名/位/人次 for people; 个/家/所 for organisations; 次/场/期 for events), never unlike things (人 against 个). It reports an indicator only when a clause with that unit shares at least two character bigrams with the indicator's name and no such clause states the indicator's number, so that unrelated numbers are not compared. When no clause uses the indicator's unit but a clause sharing at least three bigrams (and half of the name's) with its name states the same number in another count unit (`21次` against `≤21人`), the unit mismatch is reported.",
+            zh: "从目标文字的各分句中读取计数数量（如“不少于20家”“84个”），与计数对象相同的指标比较：单位相同，或单位同义（人/名/位/人次 指人；个/家/所 指单位；次/场/期 指活动），不比较不同类的单位（人与个）。只有当含该单位的分句与指标名称至少共享两个字符二元组、且这些分句都没有写到指标的数字时才报告，以免比较无关的数字。若没有分句使用指标的单位，但某个与指标名称至少共享三个（且不少于名称一半的）二元组的分句以另一计数单位写了相同的数字（如目标“21次”、指标“≤21人”），则报告单位不一致。",
         },
         why: Doc {
             en: "The goal and the indicators describe the same plan; when the goal promises 24 enterprises and the indicator 20, one of them was not updated, and the evaluation will not know which to hold the project to.",
@@ -485,8 +725,8 @@ pub(super) const RULES: &[Rule] = &[
         severity: Severity::Warning,
         title: Doc { en: "A calculation in the goal does not come to the budget", zh: "目标中的测算结果与预算不符" },
         what: Doc {
-            en: "Finds money amounts written as the result of a calculation in a project's goal (right after `=`, e.g. `21×7人/次×1000元/人=147000元`) and compares them with the project's 年度资金总额.",
-            zh: "查找项目目标中作为测算结果写出的金额（紧跟在 `=` 之后，如 `21×7人/次×1000元/人=147000元`），并与项目的年度资金总额比较。",
+            en: "Finds money amounts written as the result of a calculation in a project's goal (right after `=`, e.g. `21×7人/次×1000元/人=147000元`) and compares them with the project's 年度资金总额. A goal that writes no result but gives one amount per thing and one count of that thing (`70个行政村 … 704元/村`) is taken to imply their product.",
+            zh: "查找项目目标中作为测算结果写出的金额（紧跟在 `=` 之后，如 `21×7人/次×1000元/人=147000元`），并与项目的年度资金总额比较。目标未写结果、但给出一个单价和一个相应数量（如“70个行政村……704元/村”）时，按二者之积比较。",
         },
         why: Doc {
             en: "The calculation is the budget's justification (测算依据); when it comes to another amount, either the budget is padded or the calculation is out of date.",
@@ -496,6 +736,43 @@ pub(super) const RULES: &[Rule] = &[
         fix: Doc {
             en: "Make the budget agree with the calculation, or complete the calculation with the missing items.",
             zh: "使预算与测算一致，或在测算中补上遗漏的项目。",
+        },
+    },    Rule {
+        code: "K0705",
+        name: "indicator-in-two-categories",
+        severity: Severity::Warning,
+        title: Doc { en: "The same indicator in two categories of one form", zh: "同一指标出现在表中两个类别" },
+        what: Doc {
+            en: "Finds indicators of one form with the same name and the same value in different categories (`产出 数量 \"培训人数\" ≥100人` and `效益 社会效益 \"培训人数\" ≥100人`). The same name with different values (a quantity and its cost) is fine; the same category is K0703.",
+            zh: "查找同一表中名称和值都相同、但类别不同的指标（如 `产出 数量 \"培训人数\" ≥100人` 与 `效益 社会效益 \"培训人数\" ≥100人`）。名称相同但值不同（如数量与其成本）不报告；同一类别中的重复归 K0703。",
+        },
+        why: Doc {
+            en: "An output counted again as an effect inflates the form: the effect row measures nothing the output row does not, and the real effect is missing.",
+            zh: "把产出再当作效益填一次会虚增表单内容：效益行衡量的与产出行相同，真正的效益却缺失了。",
+        },
+        example: "project \"农民培训\" {\n  output quantity \"培训人数\" >= 100人;\n  effect social \"培训人数\" >= 100人;\n}",
+        fix: Doc {
+            en: "Keep the row in the category it measures, and write the real indicator in the other (e.g. 培训后就业率 as the effect).",
+            zh: "在其所衡量的类别保留该行，另一类别填写真正的指标（如以“培训后就业率”作为效益）。",
+        },
+    },
+    Rule {
+        code: "K0706",
+        name: "name-contradicts-value",
+        severity: Severity::Warning,
+        title: Doc { en: "The indicator's name states another target than its value", zh: "指标名称中的目标与指标值矛盾" },
+        what: Doc {
+            en: "Finds indicators whose name states a number that the value contradicts: a percentage in the name against a percentage value (`质量达标率100%` with `≥98%`), or a count against a count of the same kind (`培训20名学员` with `≥25人`). Template hints such as `(≥**%)` are K0601.",
+            zh: "查找名称中写有数字、而指标值与之矛盾的指标：名称中的百分比与百分比值（“质量达标率100%”却为 `≥98%`），或同类计数（“培训20名学员”却为 `≥25人`）。`(≥**%)` 之类的模板提示归 K0601。",
+        },
+        why: Doc {
+            en: "Two targets for one indicator: at year end the evaluator cannot tell which one was promised.",
+            zh: "一个指标两个目标：年终评价时无法判断承诺的是哪一个。",
+        },
+        example: "project \"旅游扶贫\" {\n  output quality \"基础设施建设质量达标率100%\" >= 98%;\n}",
+        fix: Doc {
+            en: "Keep the number in the value only: `output quality \"基础设施建设质量达标率\" >= 98%;` (or correct the value).",
+            zh: "数字只写在指标值中：`产出 质量 \"基础设施建设质量达标率\" >= 98%;`（或更正指标值）。",
         },
     },
 ];

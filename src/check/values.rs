@@ -27,6 +27,98 @@ const RATE_WORDS: &[&str] = &[
     "满意率",
 ];
 
+/// Words that make an indicator count something to avoid (a reverse indicator, 反向指标):
+/// zero accidents, complaints or disputes is a real target.
+const HARM_WORDS: &[&str] = &[
+    "事故",
+    "投诉",
+    "争议",
+    "差错",
+    "违规",
+    "违纪",
+    "违法",
+    "失误",
+    "损失",
+    "逾期",
+    "上访",
+    "纠纷",
+    "不合格",
+    "返工",
+    "超支",
+    "闲置",
+    "流失",
+    "误差",
+    "故障",
+    "污染",
+    "发病",
+    "死亡",
+    "伤亡",
+    "案件",
+    "问题数",
+    "整改",
+    "退回",
+];
+
+/// True when the indicator's name says it counts something to avoid.
+pub(super) fn names_a_harm(name: &str) -> bool {
+    HARM_WORDS.iter().any(|w| name.contains(w))
+}
+
+/// K0611: the indicator measures something its category does not: a rate (`…率 ≥95%`) under
+/// 数量, an amount of money under 数量 (an input, not an output), a satisfaction (`…满意度`,
+/// `…满意程度`) outside 满意度.
+fn category_fit(cx: &Ctx<'_>, file: usize, ind: &Indicator, out: &mut Vec<Diagnostic>) {
+    let name = strip_numbering(&ind.name).0;
+    let quantity = match &ind.value {
+        Some(Value::Quantitative { quantity, .. }) => Some(quantity),
+        _ => None,
+    };
+    let dim = quantity.and_then(|q| q.dimension());
+    let under_quantity = ind.level1 == Level1::Output && ind.level2 == Some(Level2::Quantity);
+    // A name that ends in a rate, before any template hint: `种植作物成活率(≥**%)`.
+    let rate_name = name
+        .split(['(', '（'])
+        .next()
+        .is_some_and(|head| head.trim_end().ends_with('率'));
+    let (en, zh, fix_en, fix_zh) = if under_quantity
+        && (dim == Some(Dimension::Percent) && name.contains('率') || rate_name && dim.is_none())
+    {
+        (
+            format!("“{}” is a rate ({}), filed under 数量指标", ind.name, quantity.map(|q| q.written()).unwrap_or_default()),
+            format!("“{}”是比率（{}），却填在数量指标下", ind.name, quantity.map(|q| q.written()).unwrap_or_default()),
+            "a quantity counts what the project delivers; move a rate to 质量指标 (or 时效 for a completion-on-time rate), and count the output under 数量",
+            "数量指标计量项目产出的多少；比率应移到质量指标（按时完成率移到时效指标），数量指标下填写产出的数量",
+        )
+    } else if under_quantity && dim == Some(Dimension::Money) {
+        (
+            format!("“{}” is an amount of money ({}), filed as an output quantity", ind.name, quantity.map(|q| q.written()).unwrap_or_default()),
+            format!("“{}”是金额（{}），却作为产出数量填报", ind.name, quantity.map(|q| q.written()).unwrap_or_default()),
+            "money spent is an input (成本指标), not an output: state what the money delivers under 数量",
+            "支出金额是投入（成本指标），不是产出：数量指标下应写明资金带来的产出",
+        )
+    } else if ind.level1 != Level1::Satisfaction
+        && ["满意度", "满意程度", "满意率"]
+            .iter()
+            .any(|w| name.contains(w))
+    {
+        (
+            format!("“{}” measures satisfaction, filed under {}", ind.name, ind.level1.chinese()),
+            format!("“{}”衡量的是满意度，却填在{}下", ind.name, ind.level1.chinese()),
+            "move it to 满意度指标, and state under this category what it measures (an effect: what changed for whom)",
+            "将其移到满意度指标，本类别下填写本应衡量的内容（效益：为谁带来了什么变化）",
+        )
+    } else {
+        return;
+    };
+    out.push(cx.diag(
+        "K0611",
+        file,
+        ind.name_span,
+        Text::new(en, zh),
+        Text::new(fix_en, fix_zh),
+    ));
+}
+
 fn placeholders(cx: &Ctx<'_>, file: usize, ind: &Indicator, out: &mut Vec<Diagnostic>) {
     let (rest, numbered) = strip_numbering(&ind.name);
     if numbered && rest.is_empty() {
@@ -64,6 +156,22 @@ fn placeholders(cx: &Ctx<'_>, file: usize, ind: &Indicator, out: &mut Vec<Diagno
         ));
     }
     if let Some(Value::Qualitative { text }) = &ind.value {
+        if super::words::unit_only(text) {
+            out.push(cx.diag(
+                "K0601",
+                file,
+                ind.value_span,
+                Text::new(
+                    format!("template leftover: the value of “{}” is only the unit `{}`, with no number", ind.name, text.trim()),
+                    format!("模板残留：指标“{}”的值只有单位“{}”，没有数值", ind.name, text.trim()),
+                ),
+                Text::new(
+                    "write the target with its number (`≥9200人`), or delete the row if the category does not apply",
+                    "填写带数值的目标（如 `≥9200人`）；如该指标不适用，删去该行",
+                ),
+            ));
+            return;
+        }
         if let Some(p) = placeholder(text) {
             out.push(cx.diag(
                 "K0601",
@@ -82,11 +190,159 @@ fn placeholders(cx: &Ctx<'_>, file: usize, ind: &Indicator, out: &mut Vec<Diagno
     }
 }
 
+/// Phrases that fill a target cell without measuring anything (K0609).
+const BOILERPLATE: &[&str] = &[
+    "按实际情况执行",
+    "按实际情况",
+    "按实际执行",
+    "按实际发生",
+    "据实结算",
+    "据实",
+    "按规定执行",
+    "按规定",
+    "按要求执行",
+    "按要求",
+    "按政策执行",
+    "按标准执行",
+    "按计划执行",
+    "符合要求",
+    "符合规定",
+    "符合标准",
+    "达到要求",
+    "达标",
+    "完成",
+    "全部完成",
+    "按时完成",
+    "良好",
+    "好",
+];
+
+/// True when a phrase is one of [`BOILERPLATE`], punctuation aside.
+fn is_boilerplate(text: &str) -> bool {
+    let t: String = text
+        .chars()
+        .filter(|c| !c.is_whitespace() && !matches!(c, '。' | '.' | '，' | ','))
+        .collect();
+    BOILERPLATE.contains(&t.as_str())
+}
+
+/// True when an effect row answers "no" to a question of benefit (`是否产生经济价值` → `否`).
+/// "No" to a question of harm (`是否对生态环境造成影响`, `是否造成污染`) is a good outcome.
+fn says_no_benefit(name: &str, value: &str) -> bool {
+    let v = value.trim();
+    let harm = ["造成", "破坏", "污染", "损害", "负面", "不良"];
+    matches!(v, "否" | "无" | "没有" | "不产生" | "未产生")
+        && !harm.iter().any(|w| name.contains(w))
+        && !names_a_harm(name)
+}
+
+/// Words that make a phrase name a time: a timeliness target written in words (`年底前完成`,
+/// `春节前`, `当月`). A bare time unit is not enough: `按月安排` is a frequency, not a deadline.
+const TIME_WORDS: &[&str] = &[
+    "底",
+    "末",
+    "初",
+    "前",
+    "以内",
+    "之内",
+    "内完成",
+    "当年",
+    "当月",
+    "当日",
+    "当天",
+    "当期",
+    "年度内",
+    "同步",
+    "即时",
+    "实时",
+];
+
+/// True when a phrase states a time: a digit, a time word, or a Chinese numeral with a time
+/// unit (`三个月`, `十五个工作日`).
+fn states_a_time(text: &str) -> bool {
+    if text
+        .chars()
+        .any(|c| c.is_ascii_digit() || ('０'..='９').contains(&c))
+        || TIME_WORDS.iter().any(|w| text.contains(w))
+    {
+        return true;
+    }
+    let chars: Vec<char> = text.chars().collect();
+    chars.iter().enumerate().any(|(i, c)| {
+        "一二两三四五六七八九十半".contains(*c)
+            && chars[i + 1..]
+                .iter()
+                .skip_while(|c| **c == '个')
+                .take(3)
+                .collect::<String>()
+                .starts_with(['天', '日', '月', '周', '年', '小', '工', '季'])
+    })
+}
+
 fn qualitative(cx: &Ctx<'_>, file: usize, ind: &Indicator, out: &mut Vec<Diagnostic>) {
     let Some(Value::Qualitative { text }) = &ind.value else {
         return;
     };
     if placeholder(text).is_some() {
+        return;
+    }
+    if ind.level2 == Some(Level2::Timeliness) {
+        if !states_a_time(text) {
+            out.push(cx.diag(
+                "K0608",
+                file,
+                ind.value_span,
+                Text::new(
+                    format!("the timeliness target of “{}” is “{}”, which is not a time, a date, a period or a rate", ind.name, text.trim()),
+                    format!("时效指标“{}”的值“{}”不是时间、日期、期间或比率", ind.name, text.trim()),
+                ),
+                Text::new(
+                    "write when or how fast: a date (`≤2023-12-31`), a time (`≤30天`), a period or a rate (`≥95%`)",
+                    "写明完成时间或时效：日期（`≤2023-12-31`）、时长（`≤30天`）、期间或比率（`≥95%`）",
+                ),
+            ));
+        }
+        return;
+    }
+    if ind.level1 == Level1::Effect && says_no_benefit(&ind.name, text) {
+        out.push(cx.diag(
+            "K0609",
+            file,
+            ind.value_span,
+            Text::new(
+                format!("the effect “{}” is answered “{}”: the row promises no effect", ind.name, text.trim()),
+                format!("效益指标“{}”的值为“{}”：该行承诺的是没有效益", ind.name, text.trim()),
+            ),
+            Text::new(
+                "state the effect the project has (`带动增收 ≥5000元/户`), or leave out an optional (选填) category that does not apply",
+                "写明项目产生的效益（如 `带动增收 ≥5000元/户`）；不适用的选填类别可不填",
+            ),
+        ));
+        return;
+    }
+    if ind.level1 == Level1::Output && ind.level2 == Some(Level2::Quantity) && is_boilerplate(text)
+    {
+        out.push(cx.diag(
+            "K0609",
+            file,
+            ind.value_span,
+            Text::new(
+                format!(
+                    "“{}” measures nothing: the quantity target of “{}” is boilerplate",
+                    text.trim(),
+                    ind.name
+                ),
+                format!(
+                    "“{}”无法衡量：数量指标“{}”的值是套话",
+                    text.trim(),
+                    ind.name
+                ),
+            ),
+            Text::new(
+                "write how many the project delivers (`≥20个`)",
+                "写明项目完成的数量（如 `≥20个`）",
+            ),
+        ));
         return;
     }
     let (en, zh, want_en, want_zh) = if super::money::is_cost(ind) {
@@ -128,7 +384,7 @@ fn numbers(cx: &Ctx<'_>, file: usize, ind: &Indicator, out: &mut Vec<Diagnostic>
     let Some(Value::Quantitative {
         comparator,
         quantity,
-        ..
+        explicit,
     }) = &ind.value
     else {
         return;
@@ -205,9 +461,66 @@ fn numbers(cx: &Ctx<'_>, file: usize, ind: &Indicator, out: &mut Vec<Diagnostic>
             ));
         }
     }
+    if value.is_zero() && super::money::is_cost(ind) {
+        out.push(cx.diag(
+            "K0607",
+            file,
+            ind.value_span,
+            Text::new(
+                format!(
+                    "the cost target of “{}” is {}{}: a cost is a positive amount",
+                    ind.name,
+                    comparator.symbol(),
+                    quantity.written()
+                ),
+                format!(
+                    "成本指标“{}”的目标为{}{}：成本应为正的金额",
+                    ind.name,
+                    comparator.symbol(),
+                    quantity.written()
+                ),
+            ),
+            Text::new(
+                "write what the project costs (`≤10万元`), at most its budget",
+                "写明项目成本（如 `≤10万元`），不超过项目预算",
+            ),
+        ));
+        return;
+    }
+    // A bare `100%` can only mean "all": at least 100% and exactly 100% are the same target.
+    if !explicit && is_percent && value != hundred {
+        out.push(cx.diag(
+            "K0610",
+            file,
+            ind.value_span,
+            Text::new(
+                format!(
+                    "the rate `{}` of “{}” has no comparator: at least, at most or exactly?",
+                    quantity.written(),
+                    ind.name
+                ),
+                format!(
+                    "指标“{}”的比率“{}”没有比较符：是不低于、不高于还是等于？",
+                    ind.name,
+                    quantity.written()
+                ),
+            ),
+            Text::new(
+                format!(
+                    "write `≥{0}` (at least) or `≤{0}` (at most); a bare rate is read as `={0}`",
+                    quantity.written()
+                ),
+                format!(
+                    "写作 `≥{0}`（不低于）或 `≤{0}`（不高于）；不写比较符按 `={0}` 理解",
+                    quantity.written()
+                ),
+            ),
+        ));
+    }
     if value.is_zero()
         && matches!(comparator, Comparator::AtLeast | Comparator::Equal)
         && ind.direction != Some(Direction::Negative)
+        && !names_a_harm(&ind.name)
     {
         out.push(cx.diag(
             "K0604",
@@ -260,6 +573,7 @@ pub(super) fn check(cx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     for (file, indicators) in forms {
         for ind in indicators {
             placeholders(cx, file, ind, out);
+            category_fit(cx, file, ind, out);
             qualitative(cx, file, ind, out);
             numbers(cx, file, ind, out);
         }
@@ -347,8 +661,8 @@ pub(super) const RULES: &[Rule] = &[
         severity: Severity::Warning,
         title: Doc { en: "A template placeholder was left in the form", zh: "表单中残留模板占位符" },
         what: Doc {
-            en: "Finds template leftovers: the choice lists `高中低` / `高中低所`, `XX`, `*` as a value, name, goal or implementing unit, and names that are only the template's numbering (`指标1:` with nothing after it).",
-            zh: "查找模板残留：作为指标值、指标名称、目标或实施单位的选项列表 `高中低` / `高中低所`、`XX`、`*`，以及只有模板编号的名称（`指标1:` 后面什么也没有）。",
+            en: "Finds template leftovers: the choice lists `高中低` / `高中低所`, `XX`, `*` as a value, name, goal or implementing unit; the template's hints `(≥**%)` and its core-indicator marks `*` `★` left in a name; a value that is only the template's unit with no number (`公里`, `≧ %`); and names that are only the template's numbering (`指标1:` with nothing after it).",
+            zh: "查找模板残留：作为指标值、指标名称、目标或实施单位的选项列表 `高中低` / `高中低所`、`XX`、`*`；留在名称中的模板提示 `(≥**%)` 和核心指标标记 `*` `★`；只有模板单位而没有数值的指标值（如“公里”“≧ %”）；以及只有模板编号的名称（`指标1:` 后面什么也没有）。",
         },
         why: Doc {
             en: "A placeholder is not a target: the row was copied from the template and never filled in, and the form will be returned.",
@@ -404,8 +718,8 @@ pub(super) const RULES: &[Rule] = &[
         severity: Severity::Warning,
         title: Doc { en: "A target of zero", zh: "目标值为 0" },
         what: Doc {
-            en: "Finds targets of `0` or `≥0` (not `≤0`, which is a legitimate limit, nor indicators marked 反向), and counts of zero in a goal's text (`建设农村科普示范基地0个`).",
-            zh: "查找目标为 `0` 或 `≥0` 的指标（`≤0` 是合理的上限，标为反向的指标也不报告），以及目标文字中为 0 的计数（如“建设农村科普示范基地0个”）。",
+            en: "Finds targets of `0` or `≥0` (not `≤0`, which is a legitimate limit, nor indicators marked 反向 or named for something to avoid: 事故, 投诉, 争议, 差错, 违规 …), and counts of zero in a goal's text (`建设农村科普示范基地0个`).",
+            zh: "查找目标为 `0` 或 `≥0` 的指标（`≤0` 是合理的上限；标为反向的指标，以及名称表明是要避免之事的指标——事故、投诉、争议、差错、违规等——也不报告），以及目标文字中为 0 的计数（如“建设农村科普示范基地0个”）。",
         },
         why: Doc {
             en: "A target of zero is met by doing nothing; it is a placeholder or a typing error.",
@@ -453,6 +767,88 @@ pub(super) const RULES: &[Rule] = &[
         fix: Doc {
             en: "Write the target as a quantity: `satisfaction service \"被奖励的高新技术企业满意度\" >= 95%;`.",
             zh: "把目标写成数量：`满意度 服务对象 \"被奖励的高新技术企业满意度\" >= 95%;`。",
+        },
+    },    Rule {
+        code: "K0607",
+        name: "cost-target-not-positive",
+        severity: Severity::Error,
+        title: Doc { en: "A cost target of zero", zh: "成本指标目标为 0" },
+        what: Doc {
+            en: "Finds cost indicators (成本, under 产出 or at level 1) whose target is zero, whatever the comparator (`0`, `≤0元`, `≥0万元`). (A number cannot be written negative.)",
+            zh: "查找目标为 0 的成本指标（产出下或一级成本），无论比较符如何（`0`、`≤0元`、`≥0万元`）。（数值不能写成负数。）",
+        },
+        why: Doc {
+            en: "A project that spends money has a cost; `≤0元` promises to spend nothing and contradicts the budget. It is a placeholder or a unit typed in the wrong cell.",
+            zh: "花钱的项目必有成本；`≤0元` 等于承诺不花钱，与预算矛盾。这通常是占位或单位填错了格。",
+        },
+        example: "project \"办公经费\" {\n  budget 10万元;\n  cost economic \"办公经费支出\" <= 0元;\n}",
+        fix: Doc { en: "Write what the project costs (`≤10万元`).", zh: "写明项目成本（如 `≤10万元`）。" },
+    },
+    Rule {
+        code: "K0608",
+        name: "timeliness-not-a-time",
+        severity: Severity::Warning,
+        title: Doc { en: "A timeliness target that is not a time", zh: "时效指标的值不是时间" },
+        what: Doc {
+            en: "Finds timeliness (时效) indicators whose value is a phrase that states no time (`及时`, `按时完成`, `按月安排`): no digit, no deadline word (底 末 初 前 以内 当年 当月 …) and no Chinese numeral with a time unit (`三个月`). A quantity in a non-time unit is K0202.",
+            zh: "查找值为未说明时间的文字的时效指标（如“及时”“按时完成”“按月安排”）：既无数字，也无期限词（底、末、初、前、以内、当年、当月等），也无带时间单位的中文数字（如“三个月”）。以非时间单位表示的数量归 K0202。",
+        },
+        why: Doc {
+            en: "Timeliness says when or how fast; `及时` cannot be monitored in July or scored at year end.",
+            zh: "时效指标要说明何时完成或多快完成；“及时”在年中监控和年终评价时都无法衡量。",
+        },
+        example: "project \"慰问经费\" {\n  output timeliness \"慰问金发放及时性\" \"及时\";\n}",
+        fix: Doc { en: "Write a date (`≤2023-12-31`), a time (`≤30天`), a period or a rate (`≥95%`).", zh: "写日期（`≤2023-12-31`）、时长（`≤30天`）、期间或比率（`≥95%`）。" },
+    },
+    Rule {
+        code: "K0609",
+        name: "boilerplate-value",
+        severity: Severity::Warning,
+        title: Doc { en: "A target that measures nothing", zh: "指标值无法衡量" },
+        what: Doc {
+            en: "Finds output quantity (数量) indicators whose value is boilerplate: 按实际情况执行, 按规定执行, 按要求执行, 据实结算, 符合要求, 达标, 完成 and the like; and effect (效益) rows answered 否/无 to a question of benefit (`是否产生经济价值` → `否`; \"no\" to a question of harm, `是否造成污染`, is a good outcome and not reported). (On a cost or satisfaction row a phrase is K0606; on a timeliness row K0608.)",
+            zh: "查找值为套话的产出数量指标：按实际情况执行、按规定执行、按要求执行、据实结算、符合要求、达标、完成等；以及对效益问题回答“否/无”的效益指标（如“是否产生经济价值”→“否”；对危害问题回答“否”，如“是否造成污染”，是好的结果，不报告）。（成本、满意度行的文字归 K0606，时效行归 K0608。）",
+        },
+        why: Doc {
+            en: "A quantity target says how many; “按实际情况执行” can never be missed, so it commits the project to nothing.",
+            zh: "数量指标要说明完成多少；“按实际情况执行”永远不会未完成，等于什么也没承诺。",
+        },
+        example: "project \"机动经费\" {\n  output quantity \"保障事项\" \"按实际情况执行\";\n}",
+        fix: Doc { en: "Write the number the project delivers (`≥20个`).", zh: "写明项目完成的数量（如 `≥20个`）。" },
+    },
+    Rule {
+        code: "K0610",
+        name: "rate-without-comparator",
+        severity: Severity::Advice,
+        title: Doc { en: "A rate with no comparator", zh: "比率没有比较符" },
+        what: Doc {
+            en: "Finds percentage targets written without `≥`, `≤` or `=` (`95%`). A bare `100%` is not reported: for a rate, at least 100% and exactly 100% are the same target.",
+            zh: "查找没有写 `≥`、`≤` 或 `=` 的百分比目标（如 `95%`）。单独的 `100%` 不报告：对比率而言，不低于 100% 与等于 100% 是同一目标。",
+        },
+        why: Doc {
+            en: "kpi reads a bare value as `=`, but a rate is almost always a floor or a ceiling; at year end `96%` against `95%` scores differently under each reading.",
+            zh: "kpi 把不写比较符的值按 `=` 理解，但比率几乎总是下限或上限；年终时 `96%` 对 `95%` 的得分因理解不同而不同。",
+        },
+        example: "project \"科技专项\" {\n  output quality \"验收合格率\" 95%;\n}",
+        fix: Doc { en: "Write `≥95%` for a floor, `≤5%` for a ceiling.", zh: "下限写 `≥95%`，上限写 `≤5%`。" },
+    },
+    Rule {
+        code: "K0611",
+        name: "measure-does-not-fit-category",
+        severity: Severity::Warning,
+        title: Doc { en: "The indicator measures what its category does not", zh: "指标衡量的内容与其类别不符" },
+        what: Doc {
+            en: "Finds indicators filed under a category that does not measure what they measure: a rate (a name with 率 and a % value) under 产出 数量; an amount of money under 产出 数量 (an input); a satisfaction (满意度, 满意程度, 满意率 in the name) under any level 1 but 满意度.",
+            zh: "查找填在不衡量其内容的类别下的指标：产出数量下的比率（名称含“率”且值为 %）；产出数量下的金额（投入而非产出）；满意度以外的一级指标下的满意度（名称含满意度、满意程度、满意率）。",
+        },
+        why: Doc {
+            en: "The categories are scored apart; a rate under 数量 leaves the form with no count of what it delivers, a satisfaction under 效益 with no effect. Reviewers send such forms back.",
+            zh: "各类别分别评分；比率填在数量下，表中就没有产出的数量；满意度填在效益下，表中就没有真正的效益。此类表会被退回。",
+        },
+        example: "project \"葡萄种植\" {\n  output quantity \"种植作物成活率\" ≥85%;\n  effect social \"市民对空气质量改善的满意程度\" ≥85%;\n}",
+        fix: Doc {
+            en: "Move the row to the category it measures (质量, 成本, 满意度), and fill this category with what it is meant to measure.",
+            zh: "把该行移到其所衡量的类别（质量、成本、满意度），本类别填写应衡量的内容。",
         },
     },
 ];

@@ -20,20 +20,26 @@ fn form(
     if weighted.is_empty() {
         return;
     }
-    let total = cx.config.weight_total;
+    let totals = cx.config.weight_totals();
     let sum: Decimal = weighted.iter().filter_map(|i| i.weight).sum();
-    if sum != total {
+    if !totals.contains(&sum) {
+        let total = totals
+            .iter()
+            .map(|t| t.normalize().to_string())
+            .collect::<Vec<_>>()
+            .join(" or ");
+        let total_zh = total.replace(" or ", "或");
         out.push(cx.diag(
             "K0901",
             file,
             name_span,
             Text::new(
-                format!("the indicator weights add up to {}, not {}", sum.normalize(), total.normalize()),
-                format!("指标分值合计为{}，应为{}", sum.normalize(), total.normalize()),
+                format!("the indicator weights add up to {}, not {total}", sum.normalize()),
+                format!("指标分值合计为{}，应为{total_zh}", sum.normalize()),
             ),
             Text::new(
-                format!("adjust the weights so they add up to {} (set `weight_total` in kpi.toml if your province uses another total)", total.normalize()),
-                format!("调整分值使合计为{}（如本省总分不同，在 kpi.toml 中设置 `weight_total`）", total.normalize()),
+                format!("adjust the weights so they add up to {total} (set `weight_total` in kpi.toml if your province uses another total)"),
+                format!("调整分值使合计为{total_zh}（如本省总分不同，在 kpi.toml 中设置 `weight_total`）"),
             ),
         ));
     }
@@ -88,8 +94,8 @@ pub(super) const RULES: &[Rule] = &[
         severity: Severity::Error,
         title: Doc { en: "Weights do not add up to the total", zh: "指标分值合计不等于总分" },
         what: Doc {
-            en: "When any indicator of a form has a weight (分值), checks that the weights add up to `weight_total` (kpi.toml `[thresholds]`, default 90).",
-            zh: "表中任一指标设有分值时，检查分值合计等于 `weight_total`（kpi.toml 的 `[thresholds]`，默认 90）。",
+            en: "When any indicator of a form has a weight (分值), checks that the weights add up to `weight_total` (kpi.toml `[thresholds]`, else the profile's: 90 under lhasa-2023 and central-2021, 90 or 100 under generic).",
+            zh: "表中任一指标设有分值时，检查分值合计等于 `weight_total`（kpi.toml 的 `[thresholds]`，否则取配置方案的值：lhasa-2023 与 central-2021 为 90，generic 为 90 或 100）。",
         },
         why: Doc {
             en: "The self-evaluation scores each indicator by its weight; weights that do not add up to the total distort every score (the other 10 points are budget execution).",

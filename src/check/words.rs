@@ -102,12 +102,33 @@ pub fn placeholder(text: &str) -> Option<&'static str> {
     if t.contains("XX") || t.contains("xx") || t.contains("××") || t.contains("ＸＸ") {
         return Some("XX");
     }
+    // The template's hint for the value, left in a name: `培训人数(≥**人)`.
+    if t.contains("**") || t.contains("＊＊") {
+        return Some("**");
+    }
+    // The template's marks for core indicators, left in front of a name: `*项目完成率`, `★★★`.
+    if t.starts_with(['★', '☆']) {
+        return Some("★");
+    }
+    if t.starts_with(['*', '＊']) && t.chars().any(|c| !matches!(c, '*' | '＊' | ' ')) {
+        return Some("*");
+    }
     if t.chars()
         .all(|c| matches!(c, '*' | '＊' | 'X' | 'x' | '×' | 'Ｘ' | '.' | '…' | '。'))
     {
         return Some("*");
     }
     None
+}
+
+/// True when a value is only a unit, perhaps with a comparator, and no number: the template's
+/// unit column left as it was (`公里`, `万人`, `≧ %`).
+pub fn unit_only(text: &str) -> bool {
+    let rest: String = text
+        .chars()
+        .filter(|c| !c.is_whitespace() && !"≥≤≧≦⩾⩽><=＞＜＝".contains(*c))
+        .collect();
+    !rest.is_empty() && crate::model::parse_unit(&rest).is_some()
 }
 
 #[cfg(test)]
@@ -142,6 +163,11 @@ mod tests {
         assert_eq!(placeholder("XX"), Some("XX"));
         assert_eq!(placeholder("*"), Some("*"));
         assert_eq!(placeholder("有所提升"), None);
+        assert_eq!(placeholder("培训人数(≥**人)"), Some("**"));
+        assert_eq!(placeholder("*项目完成率"), Some("*"));
+        assert_eq!(placeholder("★★★受益户数"), Some("★"));
+        assert!(unit_only("≧ %") && unit_only("万人") && unit_only("公里"));
+        assert!(!unit_only("有所提升") && !unit_only("≥95%") && !unit_only(""));
         assert_eq!(placeholder(""), None);
     }
 

@@ -258,9 +258,14 @@ fn level2_kw(text: &str) -> Option<&'static str> {
 pub fn reads_as_value(text: &str, level: &str) -> bool {
     let bare = format!("{level} \"n\" {text};");
     lowers(&bare).is_some_and(|p| {
-        p.indicators
-            .first()
-            .is_some_and(|i| matches!(&i.value, Some(v) if !matches!(v, Value::Qualitative { .. })))
+        p.indicators.first().is_some_and(|i| match &i.value {
+            Some(Value::Qualitative { .. }) | None => false,
+            // A number with a unit kpi does not know (`2021年初次认定的企业`) is text.
+            Some(Value::Quantitative { quantity, .. }) => {
+                quantity.dimension() != Some(crate::model::Dimension::Other)
+            }
+            Some(_) => true,
+        })
     })
 }
 

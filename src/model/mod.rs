@@ -4,9 +4,11 @@
 mod date;
 mod quantity;
 
+pub use date::{date_parts, is_canonical_date};
 pub use date::{days_in_month, Date, Period};
 pub use quantity::{
-    fold_unit_text, known_units, parse_unit, Dimension, Multiplier, ParsedUnit, Quantity, Unit,
+    canonical_number, fold_unit_text, known_units, parse_unit, parse_unit_with, unknown_unit,
+    CustomUnits, Dimension, Multiplier, ParsedUnit, Quantity, Unit,
 };
 
 use schemars::JsonSchema;
@@ -243,6 +245,18 @@ impl Level1 {
     }
 
     /// The name on the form.
+    /// The level 1 for its English keyword (`output`, `cost`, `effect`, `satisfaction`).
+    pub fn from_keyword(word: &str) -> Option<Level1> {
+        [
+            Level1::Output,
+            Level1::Cost,
+            Level1::Effect,
+            Level1::Satisfaction,
+        ]
+        .into_iter()
+        .find(|l| l.keyword() == word)
+    }
+
     pub fn chinese(self) -> &'static str {
         match self {
             Level1::Output => "产出指标",
@@ -254,6 +268,38 @@ impl Level1 {
 }
 
 impl Level2 {
+    /// The level 2 for its English keyword (`quantity`, `social` …).
+    pub fn from_keyword(word: &str) -> Option<Level2> {
+        use Level2::*;
+        [
+            Quantity,
+            Quality,
+            Timeliness,
+            Cost,
+            Economic,
+            Social,
+            Ecological,
+            Sustainable,
+            Service,
+            Public,
+        ]
+        .into_iter()
+        .find(|l| l.keyword() == word)
+    }
+
+    /// The Chinese name under a given level 1: 经济成本指标 under 成本, 经济效益指标 under 效益.
+    pub fn chinese_under(self, level1: Level1) -> &'static str {
+        match (self, level1) {
+            (Level2::Economic, Level1::Cost) => "经济成本指标",
+            (Level2::Economic, _) => "经济效益指标",
+            (Level2::Social, Level1::Cost) => "社会成本指标",
+            (Level2::Social, _) => "社会效益指标",
+            (Level2::Ecological, Level1::Cost) => "生态环境成本指标",
+            (Level2::Ecological, _) => "生态效益指标",
+            (other, _) => other.chinese(),
+        }
+    }
+
     /// The English keyword.
     pub fn keyword(self) -> &'static str {
         match self {
@@ -383,6 +429,9 @@ pub struct Indicator {
     /// 评分标准
     #[serde(skip_serializing_if = "Option::is_none")]
     pub scoring: Option<String>,
+    /// 绩效标准 — the standard the target is set against (计划标准, 行业标准, 历史标准 …).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub standard: Option<String>,
     /// 指标方向
     #[serde(skip_serializing_if = "Option::is_none")]
     pub direction: Option<Direction>,
@@ -398,6 +447,20 @@ pub struct Indicator {
 }
 
 /// 项目支出绩效目标表 — a project form.
+/// A statement of a form that did not parse (its syntax error is reported): what it would have
+/// said, as far as its first keywords tell, so that the checker does not call that part of
+/// the form missing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Unread {
+    /// An indicator row of this category.
+    Indicator(Level1, Option<Level2>),
+    /// A header field, by its English keyword (`unit`, `period`, `budget`, `department`,
+    /// `filed`, `goal` …).
+    Field(&'static str),
+    /// Its first word is no keyword: it could have been anything.
+    Unknown,
+}
+
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, JsonSchema)]
 pub struct Project {
     /// 项目名称
@@ -423,6 +486,10 @@ pub struct Project {
     pub goals: Vec<Goal>,
     /// 绩效指标
     pub indicators: Vec<Indicator>,
+    /// Statements that did not parse.
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub unread: Vec<Unread>,
 }
 
 /// 年度主要任务 — a line of the department funds table.
@@ -496,6 +563,10 @@ pub struct Department {
     pub filed: Option<Filed>,
     pub goals: Vec<Goal>,
     pub indicators: Vec<Indicator>,
+    /// Statements that did not parse.
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub unread: Vec<Unread>,
 }
 
 /// The versioned JSON document `kpi build --to json` writes.

@@ -13,7 +13,7 @@ use serde::{Serialize, Serializer};
 pub enum Dimension {
     /// 金额 — 元 万元 亿元
     Money,
-    /// 百分比 — % ‰
+    /// 百分比 — % ‰ 个百分点
     Percent,
     /// 时间 — 天 月 年 …
     Time,
@@ -23,8 +23,38 @@ pub enum Dimension {
     Area,
     /// 长度 — 米 公里
     Length,
+    /// 质量（重量） — 吨 公斤 千克 斤
+    Mass,
+    /// 体积（容积） — 立方米 升
+    Volume,
+    /// 功率与电量 — 千瓦 度 千瓦时
+    Energy,
+    /// 倍数 — 倍
+    Ratio,
     /// 复合单位 — 元/天, 人/天
     Compound,
+    /// 未知单位 — kept as written (warning K0201), or declared in `kpi.toml` `[units]`
+    Other,
+}
+
+impl Dimension {
+    /// The dimension for its name in `kpi.toml` `[units]` (the JSON name: `count`, `mass` …).
+    pub fn from_name(name: &str) -> Option<Dimension> {
+        Some(match name {
+            "money" => Dimension::Money,
+            "percent" => Dimension::Percent,
+            "time" => Dimension::Time,
+            "count" => Dimension::Count,
+            "area" => Dimension::Area,
+            "length" => Dimension::Length,
+            "mass" => Dimension::Mass,
+            "volume" => Dimension::Volume,
+            "energy" => Dimension::Energy,
+            "ratio" => Dimension::Ratio,
+            "other" => Dimension::Other,
+            _ => return None,
+        })
+    }
 }
 
 /// A unit of measure as written (`万元`, `件(册)`, `元/天`) with its dimension.
@@ -33,6 +63,11 @@ pub struct Unit {
     /// The unit as written, with full-width `％ （）／` folded to ASCII.
     pub symbol: String,
     pub dimension: Dimension,
+    /// For a unit declared in `kpi.toml` `[units]` with a conversion: the base unit and how
+    /// many of it one of this unit is (`万亩` → (`亩`, 10000)).
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub base: Option<(String, Decimal)>,
 }
 
 /// 千 万 亿 written between the number and the unit (`2万件`).
@@ -84,8 +119,8 @@ const MONEY: &[(&str, i64)] = &[
     ("亿元", 100_000_000),
 ];
 
-/// Percent units.
-const PERCENT: &[&str] = &["%", "‰", "百分比"];
+/// Percent units. `个百分点` (percentage points) is how a rise is written: `提高2个百分点`.
+const PERCENT: &[&str] = &["%", "‰", "百分比", "个百分点", "百分点"];
 
 /// Time units.
 const TIME: &[&str] = &[
@@ -97,27 +132,155 @@ const TIME: &[&str] = &[
     "个月",
     "年",
     "小时",
+    "h",
     "周",
     "季度",
+    "个季度",
     "分钟",
+    "min",
     "学期",
+    "秒",
 ];
 
 /// Count units: Chinese measure words seen in real forms.
 const COUNT: &[&str] = &[
-    "个", "人", "人次", "次", "家", "项", "份", "期", "条", "届", "处", "件", "册", "台", "套",
-    "台套", "类", "名", "辆", "户", "篇", "场", "批", "所", "座", "间", "本", "张", "部", "株",
-    "头", "只", "课时", "学时", "门", "组", "支", "台次", "户次", "天次", "批次", "项次", "个次",
-    "场次", "期次", "栋", "幅", "块", "棵", "套次", "册次", "车次", "班", "班次", "节", "片",
-    "所次", "项目", "户数", "人数", "次数", "个数", "件数", "集", "卷", "版", "档", "吨", "公斤",
-    "千克", "斤", "头次", "床", "辆次", "架", "艘", "盏", "根", "口", "眼", "座次", "平台",
+    "个",
+    "人",
+    "人次",
+    "次",
+    "家",
+    "项",
+    "份",
+    "期",
+    "条",
+    "届",
+    "处",
+    "件",
+    "册",
+    "台",
+    "套",
+    "台套",
+    "类",
+    "名",
+    "辆",
+    "户",
+    "篇",
+    "场",
+    "批",
+    "所",
+    "座",
+    "间",
+    "本",
+    "张",
+    "部",
+    "株",
+    "头",
+    "只",
+    "课时",
+    "学时",
+    "门",
+    "组",
+    "支",
+    "台次",
+    "户次",
+    "天次",
+    "批次",
+    "项次",
+    "个次",
+    "场次",
+    "期次",
+    "栋",
+    "幅",
+    "块",
+    "棵",
+    "套次",
+    "册次",
+    "车次",
+    "班",
+    "班次",
+    "节",
+    "片",
+    "所次",
+    "项目",
+    "户数",
+    "人数",
+    "次数",
+    "个数",
+    "件数",
+    "集",
+    "卷",
+    "版",
+    "档",
+    "头次",
+    "床",
+    "辆次",
+    "架",
+    "艘",
+    "盏",
+    "根",
+    "口",
+    "眼",
+    "座次",
+    "平台",
+    "位",
+    "万人次",
+    "人日",
+    "人天",
+    "村",
+    "镇",
+    "乡",
+    "宗",
+    "单",
+    "票",
+    "例",
+    "羽",
+    "尾",
+    "窝",
+    "只次",
+    "个点",
+    "点",
+    "处次",
+    "篇次",
+    "期数",
+    "套数",
+    "家次",
+    "单位",
+    "个单位",
+    "个村",
+    "标段",
 ];
 
 /// Area units.
-const AREA: &[&str] = &["亩", "平方米", "㎡", "m²", "公顷", "平方公里", "平米"];
+const AREA: &[&str] = &[
+    "亩",
+    "平方米",
+    "㎡",
+    "m²",
+    "m2",
+    "公顷",
+    "平方公里",
+    "平米",
+    "平方千米",
+    "km²",
+    "km2",
+];
 
 /// Length units.
-const LENGTH: &[&str] = &["米", "公里", "千米", "km", "m"];
+const LENGTH: &[&str] = &[
+    "米", "公里", "千米", "km", "m", "延米", "厘米", "cm", "毫米", "mm",
+];
+
+/// Mass units (a mass is not a count: `吨` and `人` are not comparable).
+const MASS: &[&str] = &["吨", "公斤", "千克", "kg", "斤", "克", "g", "t"];
+
+/// Volume units.
+const VOLUME: &[&str] = &["立方米", "m³", "m3", "方", "升", "l", "毫升", "ml"];
+
+/// Power and energy units (电力).
+const ENERGY: &[&str] = &["千瓦", "kw", "瓦", "w", "度", "千瓦时", "kwh", "兆瓦", "mw"];
+
+/// Ratios: `倍`.
+const RATIO: &[&str] = &["倍"];
 
 /// What a unit text turned out to be.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -139,24 +302,30 @@ pub fn fold_unit_text(text: &str) -> String {
         .collect()
 }
 
+/// Units declared in `kpi.toml` `[units]`: symbol → dimension and optional conversion.
+pub type CustomUnits = std::collections::BTreeMap<String, (Dimension, Option<(String, Decimal)>)>;
+
 fn simple_dimension(symbol: &str) -> Option<Dimension> {
     if MONEY.iter().any(|(s, _)| *s == symbol) {
         return Some(Dimension::Money);
     }
-    if PERCENT.contains(&symbol) {
-        return Some(Dimension::Percent);
-    }
-    if TIME.contains(&symbol) {
-        return Some(Dimension::Time);
-    }
-    if COUNT.contains(&symbol) {
-        return Some(Dimension::Count);
-    }
-    if AREA.contains(&symbol) {
-        return Some(Dimension::Area);
-    }
-    if LENGTH.contains(&symbol) {
-        return Some(Dimension::Length);
+    // Latin units are matched without regard to case: `KM`, `Km` and `km` are one unit.
+    let lower = symbol.to_ascii_lowercase();
+    let tables: [(&[&str], Dimension); 9] = [
+        (PERCENT, Dimension::Percent),
+        (TIME, Dimension::Time),
+        (COUNT, Dimension::Count),
+        (AREA, Dimension::Area),
+        (LENGTH, Dimension::Length),
+        (MASS, Dimension::Mass),
+        (VOLUME, Dimension::Volume),
+        (ENERGY, Dimension::Energy),
+        (RATIO, Dimension::Ratio),
+    ];
+    for (table, dim) in tables {
+        if table.iter().any(|u| u.eq_ignore_ascii_case(&lower)) {
+            return Some(dim);
+        }
     }
     // Variants such as `件(册)`: a count unit with alternatives in brackets.
     if let Some((head, rest)) = symbol.split_once('(') {
@@ -174,8 +343,13 @@ fn simple_dimension(symbol: &str) -> Option<Dimension> {
 /// Reads a unit text such as `万元`, `万件(册)`, `元/天`, `万`: the multiplier in front, if
 /// any, and the unit. `None` when the text is not a known unit.
 pub fn parse_unit(text: &str) -> Option<ParsedUnit> {
+    parse_unit_with(text, &CustomUnits::new())
+}
+
+/// [`parse_unit`] with the units a filing declares in `kpi.toml` `[units]`.
+pub fn parse_unit_with(text: &str, custom: &CustomUnits) -> Option<ParsedUnit> {
     let symbol = fold_unit_text(text);
-    if let Some(unit) = lookup(&symbol) {
+    if let Some(unit) = lookup(&symbol, custom) {
         return Some(ParsedUnit {
             multiplier: None,
             unit: Some(unit),
@@ -191,27 +365,70 @@ pub fn parse_unit(text: &str) -> Option<ParsedUnit> {
             unit: None,
         });
     }
-    let unit = lookup(rest)?;
+    let unit = lookup(rest, custom)?;
     Some(ParsedUnit {
         multiplier: Some(multiplier),
         unit: Some(unit),
     })
 }
 
-fn lookup(symbol: &str) -> Option<Unit> {
+/// A unit kpi does not know, kept as written so that nothing the form says is lost.
+pub fn unknown_unit(text: &str) -> ParsedUnit {
+    ParsedUnit {
+        multiplier: None,
+        unit: Some(Unit {
+            symbol: fold_unit_text(text),
+            dimension: Dimension::Other,
+            base: None,
+        }),
+    }
+}
+
+fn lookup(symbol: &str, custom: &CustomUnits) -> Option<Unit> {
+    if let Some((dimension, base)) = custom.get(symbol) {
+        return Some(Unit {
+            symbol: symbol.to_string(),
+            dimension: *dimension,
+            base: base.clone(),
+        });
+    }
     if let Some(dimension) = simple_dimension(symbol) {
         return Some(Unit {
             symbol: symbol.to_string(),
             dimension,
+            base: None,
         });
     }
     let (num, den) = symbol.split_once('/')?;
-    simple_dimension(num)?;
-    simple_dimension(den)?;
+    let known = |s: &str| simple_dimension(s).is_some() || custom.contains_key(s);
+    // `/株` (a rate whose numerator unit was left out, `28.40/株`) is read too: the checker
+    // then says what is missing (K0306 for a cost).
+    if !(num.is_empty() || known(num)) || !known(den) {
+        return None;
+    }
     Some(Unit {
         symbol: symbol.to_string(),
         dimension: Dimension::Compound,
+        base: None,
     })
+}
+
+/// The number as written, read the way a filer means it: thousands separators dropped
+/// (`1,238.68`), full-width digits made ASCII (`１２３`), a trailing `.` dropped (`100.`).
+/// The result is what [`Decimal`] parses and what `kpi fmt` writes.
+pub fn canonical_number(text: &str) -> String {
+    let mut out: String = text
+        .chars()
+        .filter(|c| *c != ',')
+        .map(|c| match c {
+            '０'..='９' => char::from(b'0' + (c as u32 - '０' as u32) as u8),
+            c => c,
+        })
+        .collect();
+    if out.ends_with('.') {
+        out.pop();
+    }
+    out
 }
 
 /// The known units of one dimension, for help texts.
@@ -241,20 +458,24 @@ impl Quantity {
     pub fn normalized(&self) -> Option<(Decimal, String)> {
         let mut value = self.value;
         if let Some(m) = self.multiplier {
-            value *= m.factor();
+            value = value.checked_mul(m.factor())?;
         }
         match &self.unit {
             Some(u) if u.dimension == Dimension::Money => {
-                let factor = MONEY
-                    .iter()
-                    .find(|(s, _)| *s == u.symbol)
-                    .map(|(_, f)| *f)?;
-                let mut yuan = value * Decimal::from(factor);
+                let factor = match &u.base {
+                    Some((_, f)) => *f,
+                    None => Decimal::from(MONEY.iter().find(|(s, _)| *s == u.symbol)?.1),
+                };
+                let mut yuan = value.checked_mul(factor)?;
                 if yuan.scale() < 2 {
                     yuan.rescale(2);
                 }
                 Some((yuan, "元".to_string()))
             }
+            Some(Unit {
+                base: Some((base, factor)),
+                ..
+            }) => Some(((value.checked_mul(*factor)?).normalize(), base.clone())),
             Some(u) => self
                 .multiplier
                 .map(|_| (value.normalize(), u.symbol.clone())),

@@ -95,9 +95,10 @@ fn describe(rule: Rule) -> Option<(&'static str, &'static str)> {
             "资金行（基本支出、项目支出、合计）",
         ),
         link => ("`->`", "`->`"),
-        attributes | attribute | kw_weight | kw_explanation | kw_scoring | kw_direction => (
-            "an attribute (weight, explanation, scoring, direction)",
-            "指标属性（分值、指标解释、评分标准、指标方向）",
+        attributes | attribute | kw_weight | kw_explanation | kw_scoring | kw_standard
+        | kw_direction => (
+            "an attribute (weight, explanation, scoring, standard, direction)",
+            "指标属性（分值、指标解释、评分标准、绩效标准、指标方向）",
         ),
         direction | kw_positive | kw_negative => ("positive or negative", "正向或反向"),
         item | item_only | project_item | department_item | kw_project | kw_department => (

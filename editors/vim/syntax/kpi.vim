@@ -15,7 +15,7 @@ set cpo&vim
 " (`5万元 fiscal`). Defined first: later items win at the same position.
 syn match kpiNumber /\d\+\%(\.\d\+\)\=/ nextgroup=kpiUnit skipwhite
 
-syn match kpiUnit #\%(\%(satisfaction\|explanation\|sustainable\|continuing\|department\|ecological\|timeliness\|direction\|recurring\|服务对象满意度指标\|社会公众满意度指标\|economic\|negative\|positive\|quantity\|transfer\|生态环境成本指标\|one-off\|project\|quality\|scoring\|service\|subsidy\|可持续影响指标\|服务对象满意度\|社会公众满意度\|budget\|effect\|fiscal\|output\|period\|public\|social\|weight\|年度总体目标\|年度资金总额\|环境效益指标\|生态效益指标\|生态环境成本\|社会成本指标\|社会效益指标\|经济成本指标\|经济效益指标\|basic\|filed\|funds\|other\|phone\|total\|可持续影响\|满意度指标\|转移性资金\|code\|cost\|goal\|kind\|unit\|year\|主管部门\|产出指标\|其他资金\|基本支出\|填报日期\|实施单位\|年度目标\|总体目标\|成本指标\|指标方向\|指标解释\|效益指标\|数量指标\|时效指标\|服务对象\|环境效益\|生态效益\|社会公众\|社会成本\|社会效益\|经济成本\|经济效益\|联系电话\|补助资金\|评分标准\|财政拨款\|质量指标\|项目属性\|项目支出\|new\|一次性\|填报人\|满意度\|经常性\|资金表\|项目期\|by\|产出\|代码\|分值\|反向\|合计\|年度\|延续\|成本\|效益\|数量\|新增\|时效\|权重\|正向\|生态\|目标\|社会\|经济\|补助\|质量\|部门\|项目\|预算\|新\)[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaffA-Za-z0-9_]\@!\)\@!\%([千万亿][\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaffA-Za-z%％‰/／()（）²³㎡]\@=\)\=[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaffA-Za-z%％‰/／()（）²³㎡]\+# contained contains=kpiMultiplier
+syn match kpiUnit #\%(\%(服务对象或社会公众满意度指标\|社会公众或服务对象满意度指标\|satisfaction\|服务对象或社会公众满意度\|社会公众或服务对象满意度\|explanation\|sustainable\|continuing\|department\|ecological\|timeliness\|direction\|recurring\|服务对象满意度指标\|社会公众满意度指标\|economic\|negative\|positive\|quantity\|standard\|transfer\|生态环境成本指标\|one-off\|project\|quality\|scoring\|service\|subsidy\|可持续影响指标\|服务对象满意度\|社会公众满意度\|budget\|effect\|fiscal\|output\|period\|public\|social\|weight\|年度总体目标\|年度资金总额\|环境效益指标\|生态效益指标\|生态环境成本\|社会成本指标\|社会效益指标\|经济成本指标\|经济效益指标\|basic\|filed\|funds\|other\|phone\|total\|可持续影响\|满意度指标\|转移性资金\|code\|cost\|goal\|kind\|unit\|year\|主管部门\|产出指标\|其他资金\|基本支出\|填报日期\|实施单位\|年度目标\|总体目标\|成本指标\|指标方向\|指标解释\|效益指标\|数量指标\|时效指标\|服务对象\|环境效益\|生态效益\|社会公众\|社会成本\|社会效益\|经济成本\|经济效益\|绩效标准\|联系电话\|补助资金\|评分标准\|财政拨款\|质量指标\|项目属性\|项目支出\|new\|一次性\|填报人\|满意度\|经常性\|资金表\|项目期\|by\|产出\|代码\|分值\|反向\|合计\|年度\|延续\|成本\|效益\|数量\|新增\|时效\|权重\|正向\|生态\|目标\|社会\|经济\|补助\|质量\|部门\|项目\|预算\|新\)[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaffA-Za-z0-9_]\@!\)\@!\%([千万亿][\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaffA-Za-z%％‰/／()（）²³㎡]\@=\)\=[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaffA-Za-z%％‰/／()（）²³㎡]\+# contained contains=kpiMultiplier
 syn match kpiMultiplier #\%(^\|\s\|\d\)\@<=[千万亿][\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaffA-Za-z%％‰/／()（）²³㎡]\@=# contained
 
 " Dates, months and years: 2023-01-28, 2023.01.03, 2023年11月28日, 2023.07-2024.01, 2023年.
@@ -30,7 +30,7 @@ syn keyword kpiField 主管部门 code 代码 unit 实施单位 kind 项目属�
 syn keyword kpiField 项目期 budget 年度资金总额 预算 filed 填报日期 by 填报人
 syn keyword kpiField phone 联系电话 goal 年度总体目标 总体目标 年度目标 目标 year
 syn keyword kpiField 年度 funds 资金表 basic 基本支出 项目支出 total 合计
-syn keyword kpiField weight 分值 权重 explanation 指标解释 scoring 评分标准 direction
+syn keyword kpiField weight 分值 权重 explanation 指标解释 scoring 评分标准 standard 绩效标准 direction
 syn keyword kpiField 指标方向
 syn keyword kpiLevel1 output 产出指标 产出 effect 效益指标 效益 satisfaction 满意度指标
 syn keyword kpiLevel1 满意度
@@ -40,6 +40,8 @@ syn keyword kpiLevel2 经济成本 经济 social 社会效益指标 社会效益
 syn keyword kpiLevel2 ecological 生态效益指标 生态效益 生态环境成本指标 生态环境成本 环境效益指标 环境效益 生态
 syn keyword kpiLevel2 sustainable 可持续影响指标 可持续影响 service 服务对象满意度指标 服务对象满意度 服务对象 public
 syn keyword kpiLevel2 社会公众满意度指标 社会公众满意度 社会公众
+syn keyword kpiLevel2 社会公众或服务对象满意度指标 社会公众或服务对象满意度
+syn keyword kpiLevel2 服务对象或社会公众满意度指标 服务对象或社会公众满意度
 syn keyword kpiSource fiscal 财政拨款 transfer 转移性资金 other 其他资金
 syn keyword kpiKind 一次性 recurring 经常性 subsidy 补助资金 补助 new 新增
 syn keyword kpiKind 新 continuing 延续
