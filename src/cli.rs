@@ -40,7 +40,11 @@ Examples:
   kpi build --to schema                                    the JSON Schema of the JSON output
   kpi build examples/lhasa-kjj-2023 --to xlsx -o out/      one workbook, a sheet per form
   kpi build examples/lhasa-kjj-2023 --to xlsx --split -o out/   one workbook per form
-  kpi build forms/ --to xlsx --template mine.xlsx -o out/  fill your own template (docs/templates.md)";
+  kpi build forms/ --to xlsx --template mine.xlsx -o out/  fill your own template (docs/templates.md)
+
+Exit codes: 0 the output was written, 1 it was not (a statement could not be read: fix the
+errors shown), 2 usage or I/O problems. An error that loses nothing (a cost in %, K0202) is
+shown but does not stop the build: judging the forms is `kpi check`'s job, and its exit code.";
 
 const IMPORT_EXAMPLES: &str = "\
 Examples:
@@ -346,6 +350,20 @@ pub(crate) fn load_for_build(paths: &[PathBuf], lang: Lang) -> Result<Loaded, Ex
             report::summary_line(&loaded.diagnostics, loaded.sources.files.len(), lang)
         );
         return Err(ExitCode::from(1));
+    }
+    if loaded
+        .diagnostics
+        .iter()
+        .any(|d| d.severity == crate::diag::Severity::Error)
+    {
+        // Say why the exit code is 0 after an error (see `kpi build --help`).
+        eprintln!(
+            "{}",
+            match lang {
+                Lang::En => "note: nothing was lost, so the output is written; the errors above are findings of `kpi check`, which exits 1 on them",
+                Lang::Zh => "注：没有内容丢失，因此照常输出；以上错误属于 `kpi check` 的检查结果，`kpi check` 遇到它们会以 1 退出",
+            }
+        );
     }
     Ok(loaded)
 }

@@ -112,7 +112,7 @@ fn missing_semicolon_exits_1_with_file_line_col() {
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert!(stdout.contains("K0108"), "{stdout}");
     assert!(
-        stdout.contains("tests/fixtures/syntax/missing-semicolon.kpi:2:23"),
+        stdout.contains("tests/fixtures/syntax/missing-semicolon.kpi:2:19"),
         "{stdout}"
     );
 }

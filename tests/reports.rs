@@ -437,3 +437,20 @@ fn forms_that_lost_data_are_not_called_incomplete() {
 fn codes_contain(diags: &[kpi::diag::Diagnostic], code: &str) -> bool {
     diags.iter().any(|d| d.code == code)
 }
+
+#[test]
+fn human_and_short_reports_agree_on_columns() {
+    // The cost sits after 9 Chinese characters: its column counts characters in every
+    // format (miette alone would count bytes: 2:45).
+    let text = "project \"科技专项\" {\n  output cost \"人均培训成本控制率\" ≥10%;\n}\n";
+    let (loaded, diags) = checking::check_text(&[("a.kpi", text)], None);
+    let k0202: Vec<_> = diags
+        .iter()
+        .filter(|d| d.code == "K0202")
+        .cloned()
+        .collect();
+    let short = checking::short(&loaded, &k0202, Lang::En);
+    assert!(short.starts_with("a.kpi:2:27:"), "{short}");
+    let human = kpi::diag::render(&k0202, &loaded.sources, Lang::En);
+    assert!(human.contains("[a.kpi:2:27]"), "{human}");
+}

@@ -328,6 +328,28 @@ pub fn syntax_error(text: &str, err: &Error<Rule>, slice: Span, file: usize) -> 
         );
     }
 
+    // `产出 质理 "…"`: a misspelt level-2 category, not a name to quote.
+    if positives.contains(&Rule::level2) {
+        if let Some((en, zh)) = suggest_level2(&token) {
+            return Diagnostic::error(
+                "K0106",
+                file,
+                token_span,
+                Text::new(
+                    format!(
+                        "unknown category `{token}`: expected a level-2 category or a quoted name"
+                    ),
+                    format!("无法识别的类别“{token}”：此处应为二级指标或带引号的名称"),
+                ),
+                Text::new(
+                    format!(
+                        "did you mean `{zh}` (`{en}`)? See docs/language.md for the categories"
+                    ),
+                    format!("是否应为 `{zh}`（`{en}`）？全部类别见 docs/language.md"),
+                ),
+            );
+        }
+    }
     let help = if positives.contains(&Rule::string) && token.chars().any(is_han) {
         Text::new(
             format!("names and texts are quoted: write \"{token}\""),
@@ -421,6 +443,40 @@ fn suggest(word: &str) -> Option<(&'static str, &'static str)> {
         };
         if d <= limit && best.is_none_or(|(bd, _)| d < bd) {
             best = Some((d, (en, zh)));
+        }
+    }
+    best.map(|(_, k)| k)
+}
+
+/// The level-2 category closest to a misspelt word (one character off), if any. The
+/// spellings come from the model, so they follow the vocabulary.
+fn suggest_level2(word: &str) -> Option<(&'static str, &'static str)> {
+    use crate::model::Level1;
+    let bare = word.strip_suffix("指标").unwrap_or(word);
+    let mut best: Option<(usize, (&str, &str))> = None;
+    for l1 in [
+        Level1::Output,
+        Level1::Cost,
+        Level1::Effect,
+        Level1::Satisfaction,
+    ] {
+        for &l2 in l1.children() {
+            let zh = l2.chinese_under(l1);
+            let short = zh.strip_suffix("指标").unwrap_or(zh);
+            let d =
+                edit_distance(bare, short).min(edit_distance(&word.to_lowercase(), l2.keyword()));
+            if d == 0 {
+                // A real keyword: the error is elsewhere.
+                return None;
+            }
+            let limit = if bare.chars().count() <= 2 || !word.chars().any(is_han) {
+                1
+            } else {
+                2
+            };
+            if d <= limit && best.is_none_or(|(bd, _)| d < bd) {
+                best = Some((d, (l2.keyword(), short)));
+            }
         }
     }
     best.map(|(_, k)| k)
