@@ -239,8 +239,8 @@ pub fn run(cli: Cli) -> ExitCode {
 
 pub(crate) fn load_or_exit(paths: &[PathBuf], lang: Lang) -> Result<Loaded, ExitCode> {
     // `[units]` of the filing's kpi.toml is needed while reading the forms.
-    let units = match crate::check::config::find(paths, None) {
-        Ok(Some(config)) => crate::check::config::units_of(&config),
+    let units = match crate::config::find(paths, None) {
+        Ok(Some(config)) => crate::config::units_of(&config),
         _ => Default::default(),
     };
     load_with_units_or_exit(paths, &units, lang)
@@ -268,22 +268,30 @@ fn check(
     config: Option<PathBuf>,
     lang: Lang,
 ) -> ExitCode {
-    let config = match crate::check::config::find(paths, config) {
-        Ok(c) => c,
-        Err(e) => {
-            eprintln!("error: {e}");
-            return ExitCode::from(2);
-        }
-    };
-    let units = config
-        .as_ref()
-        .map(crate::check::config::units_of)
-        .unwrap_or_default();
-    let mut loaded = match load_with_units_or_exit(paths, &units, lang) {
-        Ok(l) => l,
-        Err(code) => return code,
-    };
-    let (_, diags) = crate::check::run(&mut loaded, config);
+    // Each folder is a filing of its own: its funds table is compared with its own project
+    // forms only, under its own kpi.toml. One report covers them all.
+    let mut all = Loaded::empty();
+    let mut diags = Vec::new();
+    for filing_paths in filing::filings(paths) {
+        let config_file = match crate::config::find(&filing_paths, config.clone()) {
+            Ok(c) => c,
+            Err(e) => {
+                eprintln!("error: {e}");
+                return ExitCode::from(2);
+            }
+        };
+        let units = config_file
+            .as_ref()
+            .map(crate::config::units_of)
+            .unwrap_or_default();
+        let mut loaded = match load_with_units_or_exit(&filing_paths, &units, lang) {
+            Ok(l) => l,
+            Err(code) => return code,
+        };
+        let (_, found) = crate::check::run(&mut loaded, config_file);
+        diags.extend(all.absorb(loaded, found));
+    }
+    let loaded = all;
     let format = match format {
         FormatArg::Human => Format::Human,
         FormatArg::Short => Format::Short,

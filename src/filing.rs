@@ -31,6 +31,57 @@ pub struct Loaded {
     pub diagnostics: Vec<Diagnostic>,
 }
 
+/// The filings a command line names: each directory is a filing of its own (a department's
+/// folder, checked on its own, with its own `kpi.toml`); the files named on their own form one
+/// filing together. In the order given, the files first.
+pub fn filings(paths: &[PathBuf]) -> Vec<Vec<PathBuf>> {
+    let (dirs, files): (Vec<&PathBuf>, Vec<&PathBuf>) = paths.iter().partition(|p| p.is_dir());
+    let mut out = Vec::new();
+    if !files.is_empty() {
+        out.push(files.into_iter().cloned().collect());
+    }
+    out.extend(dirs.into_iter().map(|d| vec![d.clone()]));
+    out
+}
+
+impl Loaded {
+    /// Adds another filing's sources and model to this one, for one report over several
+    /// filings: the other's file indices (in its diagnostics and forms) are shifted past
+    /// this one's. Returns the other's diagnostics, renumbered.
+    pub fn absorb(&mut self, other: Loaded, diags: Vec<Diagnostic>) -> Vec<Diagnostic> {
+        let offset = self.sources.files.len();
+        self.sources.files.extend(other.sources.files);
+        let mut filing = other.filing;
+        for p in &mut filing.projects {
+            p.origin.file_index += offset;
+        }
+        for d in &mut filing.departments {
+            d.origin.file_index += offset;
+        }
+        self.filing.projects.extend(filing.projects);
+        self.filing.departments.extend(filing.departments);
+        let shift = |mut d: Diagnostic| {
+            d.file += offset;
+            for l in &mut d.labels {
+                l.file += offset;
+            }
+            d
+        };
+        self.diagnostics
+            .extend(other.diagnostics.into_iter().map(shift));
+        diags.into_iter().map(shift).collect()
+    }
+
+    /// An empty run, to absorb filings into.
+    pub fn empty() -> Loaded {
+        Loaded {
+            sources: Sources::default(),
+            filing: Filing::default(),
+            diagnostics: Vec::new(),
+        }
+    }
+}
+
 /// The `.kpi` files a list of paths names, directories expanded recursively, sorted.
 pub fn expand(paths: &[PathBuf]) -> Result<Vec<PathBuf>, LoadError> {
     let mut files = Vec::new();

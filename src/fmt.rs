@@ -24,7 +24,7 @@
 //! A file with a syntax error (an error `K01xx`) is not formatted: [`format_text`] returns the
 //! diagnostics instead.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use pest::iterators::Pair;
 
@@ -34,37 +34,12 @@ use crate::model::{canonical_number, date_parts, is_canonical_date, Filing};
 use crate::source::SourceFile;
 use crate::syntax::{self, children, Rule};
 
-/// Which language keywords are printed in (`[fmt] keywords` in `kpi.toml`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum KeywordStyle {
-    /// Each keyword as it was written (the default).
-    #[default]
-    Keep,
-    /// Chinese keywords (中文关键字).
-    Zh,
-    /// English keywords.
-    En,
-}
+pub use crate::config::KeywordStyle;
 
 /// Formatting options.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Options {
     pub keywords: KeywordStyle,
-}
-
-/// The `kpi.toml` settings the formatter reads.
-#[derive(Debug, Default, serde::Deserialize)]
-struct ConfigFile {
-    #[serde(default)]
-    fmt: FmtSection,
-}
-
-#[derive(Debug, Default, serde::Deserialize)]
-#[serde(deny_unknown_fields)]
-struct FmtSection {
-    #[serde(default)]
-    keywords: KeywordStyle,
 }
 
 /// A `kpi.toml` that cannot be read or understood.
@@ -79,17 +54,10 @@ pub enum ConfigError {
     Invalid { path: String, message: String },
 }
 
-/// The nearest `kpi.toml` in `dir` or a folder above it.
-pub fn find_config(dir: &Path) -> Option<PathBuf> {
-    let dir = std::path::absolute(dir).unwrap_or_else(|_| dir.to_path_buf());
-    dir.ancestors()
-        .map(|d| d.join("kpi.toml"))
-        .find(|p| p.is_file())
-}
-
-/// The options for files in `dir`: `[fmt]` of the nearest `kpi.toml`, defaults without one.
+/// The options for files in `dir`: `[fmt]` of the `kpi.toml` that [`crate::config::find_for`]
+/// finds (the same file `kpi check` reads), defaults without one.
 pub fn options_for(dir: &Path) -> Result<Options, ConfigError> {
-    let Some(path) = find_config(dir) else {
+    let Some(path) = crate::config::find_for(dir) else {
         return Ok(Options::default());
     };
     let name = path.display().to_string();
@@ -103,12 +71,19 @@ pub fn options_for(dir: &Path) -> Result<Options, ConfigError> {
     })
 }
 
-/// The formatter options in the text of a `kpi.toml`.
+/// The formatter options in the text of a `kpi.toml`: an error when the file is not TOML or
+/// its `[fmt]` section is wrong (other settings are `kpi check`'s to report).
 pub fn parse_config(text: &str) -> Result<Options, String> {
-    let config: ConfigFile = toml::from_str(text).map_err(|e| e.message().to_string())?;
-    Ok(Options {
-        keywords: config.fmt.keywords,
-    })
+    let (config, problems) = crate::config::parse(&SourceFile::new("kpi.toml", text), 0);
+    let fmt_problem = problems
+        .iter()
+        .find(|d| d.message.en.contains("not valid TOML") || d.message.en.contains("`fmt."));
+    match fmt_problem {
+        Some(d) => Err(d.message.en.clone()),
+        None => Ok(Options {
+            keywords: config.keywords,
+        }),
+    }
 }
 
 /// True for the diagnostics that stop formatting: errors `K01xx`, the file does not parse.

@@ -7,6 +7,7 @@
 pub mod check;
 pub mod cli;
 mod cli_xlsx;
+pub mod config;
 pub mod diag;
 pub mod emit;
 pub mod filing;

@@ -201,7 +201,7 @@ fn an_unknown_unit_is_one_warning_and_nothing_is_lost() {
     assert!(diags.iter().all(|d| !d.loses_data()));
     // Declared in kpi.toml, the unit has a dimension and a conversion, and no warning.
     let config = "[units]\n\"标准箱\" = \"count\"\n\"万亩\" = { dimension = \"area\", base = \"亩\", factor = 10000 }\n";
-    let units = kpi::check::config::units_of(&SourceFile::new("kpi.toml", config));
+    let units = kpi::config::units_of(&SourceFile::new("kpi.toml", config));
     let loaded = kpi::filing::load_sources_with(vec![SourceFile::new("a.kpi", text)], &units);
     assert!(loaded.diagnostics.is_empty(), "{:?}", loaded.diagnostics);
     let text = "project \"p\" { output quantity \"改造面积\" ≥2.5万亩; }";

@@ -454,3 +454,45 @@ fn human_and_short_reports_agree_on_columns() {
     let human = kpi::diag::render(&k0202, &loaded.sources, Lang::En);
     assert!(human.contains("[a.kpi:2:27]"), "{human}");
 }
+
+#[test]
+fn each_folder_is_a_filing_of_its_own() {
+    // a/ has the funds table, b/ the project form of the same name: checked together they
+    // must not be matched with each other (each folder is one department's filing).
+    let dir = tempfile::tempdir().unwrap();
+    let a = dir.path().join("a");
+    let b = dir.path().join("b");
+    std::fs::create_dir_all(&a).unwrap();
+    std::fs::create_dir_all(&b).unwrap();
+    std::fs::write(
+        a.join("dept.kpi"),
+        "department \"甲局\" {\n  year 2023;\n  funds {\n    project \"科技专项\" 10万元 fiscal;\n  }\n}\n",
+    )
+    .unwrap();
+    std::fs::write(
+        b.join("proj.kpi"),
+        "project \"科技专项\" {\n  year 2023;\n  budget 10万元 { fiscal 10万元; }\n}\n",
+    )
+    .unwrap();
+    std::fs::write(
+        b.join("dept.kpi"),
+        "department \"乙局\" {\n  year 2023;\n  funds {\n  }\n}\n",
+    )
+    .unwrap();
+    let (_, out, _) = kpi(&[
+        "check",
+        a.to_str().unwrap(),
+        b.to_str().unwrap(),
+        "--format",
+        "short",
+    ]);
+    assert!(out.contains("[K0401]"), "a's line has no form in a: {out}");
+    assert!(
+        out.contains("[K0402]"),
+        "b's form is not in b's table: {out}"
+    );
+    // Each folder alone gives the same findings as together.
+    let (_, alone_a, _) = kpi(&["check", a.to_str().unwrap(), "--format", "short"]);
+    let (_, alone_b, _) = kpi(&["check", b.to_str().unwrap(), "--format", "short"]);
+    assert_eq!(out, format!("{alone_a}{alone_b}"));
+}

@@ -2,9 +2,9 @@
 //! units, header fields, goals, a blank budget split. Drafts are incomplete by nature, so these
 //! are warnings: a draft still compiles.
 
-use super::profile::{HeaderField, Requirement};
 use super::words::{normalize, placeholder, strip_numbering};
 use super::{Ctx, Doc, Rule};
+use crate::config::profile::{HeaderField, Requirement};
 use crate::diag::{Diagnostic, Lang, Severity, Text};
 use crate::model::{Goal, Indicator, Level1, Level2, Project, Unread, Value};
 use crate::source::Span;

@@ -13,12 +13,10 @@
 //! One file per family; each exports its `RULES` and a `check` function.
 
 mod completeness;
-pub mod config;
 mod cross;
 mod dates;
 mod docs;
 mod money;
-pub mod profile;
 pub mod report;
 mod suppress;
 mod text;
@@ -34,9 +32,8 @@ use crate::filing::Loaded;
 use crate::model::{Filing, Quantity};
 use crate::source::{SourceFile, Span};
 
-pub use config::{Config, Level};
+pub use crate::config::{Config, Level, Profile};
 pub use docs::{explain, rules_markdown};
-pub use profile::Profile;
 
 /// One rule: its code, name, default severity and documentation.
 #[derive(Debug, Clone, Copy)]
@@ -206,7 +203,7 @@ pub fn rules() -> Vec<&'static Rule> {
         text::RULES,
         dates::RULES,
         weights::RULES,
-        config::RULES,
+        crate::config::RULES,
         xlsx_docs::TEMPLATES,
         xlsx_docs::IMPORT,
     ]
@@ -280,7 +277,7 @@ pub fn run(loaded: &mut Loaded, config_file: Option<SourceFile>) -> (Config, Vec
     let config = match config_file {
         Some(file) => {
             let index = loaded.sources.add(file);
-            let (config, problems) = config::parse(loaded.sources.get(index), index);
+            let (config, problems) = crate::config::parse(loaded.sources.get(index), index);
             diags.extend(problems);
             config
         }

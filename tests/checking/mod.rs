@@ -11,7 +11,7 @@ use kpi::filing::Loaded;
 pub fn check(paths: &[&str]) -> (Loaded, Vec<Diagnostic>) {
     let paths: Vec<PathBuf> = paths.iter().map(PathBuf::from).collect();
     let mut loaded = kpi::filing::load(&paths).expect("fixture loads");
-    let config = kpi::check::config::find(&paths, None).expect("config readable");
+    let config = kpi::config::find(&paths, None).expect("config readable");
     let (_, diags) = kpi::check::run(&mut loaded, config);
     (loaded, diags)
 }

@@ -1,5 +1,8 @@
-//! `kpi.toml` (配置): the budget year, the profile of required categories, thresholds and
-//! per-rule severities of a filing. Lives at the filing's root, beside its `.kpi` files.
+//! `kpi.toml` (配置): the one configuration module. It holds a filing's budget year, the
+//! profile of its region's template, its own units, thresholds, per-rule severities and the
+//! formatter's keyword style, and finds the file by one rule for every command
+//! ([`find_for`]): the nearest `kpi.toml` in the folder of the filing (or of the file) or in a
+//! folder above it; `--config FILE` overrides.
 //!
 //! ```toml
 //! year = 2023                 # budget year (else each form's `year`, else the department's)
@@ -15,16 +18,31 @@
 //! K0605 = "allow"             # allow | warn | error
 //! ```
 
+pub mod profile;
+
 use std::collections::BTreeMap;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use rust_decimal::Decimal;
 
-use super::profile::{self, Profile};
-use super::{Doc, Rule};
+pub use profile::Profile;
+
+use crate::check::{Doc, Rule};
 use crate::diag::{Diagnostic, Severity, Text};
 use crate::model::{CustomUnits, Dimension};
 use crate::source::{SourceFile, Span};
+
+/// Which language `kpi fmt` prints keywords in (`[fmt] keywords`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum KeywordStyle {
+    /// Each keyword as it was written (the default).
+    #[default]
+    Keep,
+    /// Chinese keywords (中文关键字).
+    Zh,
+    /// English keywords.
+    En,
+}
 
 /// What `kpi.toml` may set a rule to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -55,6 +73,8 @@ pub struct Config {
     pub weight_total: Option<Decimal>,
     /// Units the filing declares (`[units]`).
     pub units: CustomUnits,
+    /// The formatter's keyword language (`[fmt] keywords`).
+    pub keywords: KeywordStyle,
     /// Per-rule severities.
     pub levels: BTreeMap<String, Level>,
 }
@@ -69,6 +89,7 @@ impl Default for Config {
             late_filing_after: None,
             weight_total: None,
             units: CustomUnits::new(),
+            keywords: KeywordStyle::Keep,
             levels: BTreeMap::new(),
         }
     }
@@ -107,7 +128,7 @@ impl Config {
 }
 
 fn problem(code: &'static str, file: usize, span: Span, message: Text, help: Text) -> Diagnostic {
-    let severity = super::rule(code)
+    let severity = crate::check::rule(code)
         .map(|r| r.severity)
         .unwrap_or(Severity::Error);
     Diagnostic {
@@ -116,11 +137,48 @@ fn problem(code: &'static str, file: usize, span: Span, message: Text, help: Tex
     }
 }
 
-/// The span of `key` in the config text (its first occurrence), for pointing at a setting.
-fn key_span(source: &SourceFile, key: &str) -> Span {
-    match source.text.find(key) {
-        Some(i) => Span::new(i, i + key.len()),
-        None => Span::new(0, 0),
+/// Where each key and its value stand in the text, by dotted path (`thresholds.rate_min`),
+/// as the TOML parser reports them.
+struct Spans(BTreeMap<String, (Span, Span)>);
+
+impl Spans {
+    fn of(text: &str) -> Spans {
+        fn walk(
+            table: &toml::de::DeTable<'_>,
+            prefix: &str,
+            out: &mut BTreeMap<String, (Span, Span)>,
+        ) {
+            for (k, v) in table.iter() {
+                let path = if prefix.is_empty() {
+                    k.get_ref().to_string()
+                } else {
+                    format!("{prefix}.{}", k.get_ref())
+                };
+                let (ks, vs) = (k.span(), v.span());
+                out.insert(
+                    path.clone(),
+                    (Span::new(ks.start, ks.end), Span::new(vs.start, vs.end)),
+                );
+                if let toml::de::DeValue::Table(t) = v.get_ref() {
+                    walk(t, &path, out);
+                }
+            }
+        }
+        let mut out = BTreeMap::new();
+        if let Ok(doc) = toml::de::DeTable::parse(text) {
+            walk(doc.get_ref(), "", &mut out);
+        }
+        Spans(out)
+    }
+
+    /// The span of a key (`thresholds.rate_min`).
+    fn key(&self, path: &str) -> Span {
+        self.0.get(path).map(|(k, _)| *k).unwrap_or_default()
+    }
+
+    /// The span of a key's value.
+    fn value(&self, path: &str) -> Span {
+        self.0.get(path).map(|(_, v)| *v).unwrap_or_default()
     }
 }
 
@@ -168,15 +226,16 @@ pub fn parse(source: &SourceFile, file: usize) -> (Config, Vec<Diagnostic>) {
             return (config, diags);
         }
     };
+    let spans = Spans::of(&source.text);
     for (key, value) in &table {
-        let span = key_span(source, key);
+        let span = spans.key(key);
         match (key.as_str(), value) {
             ("year", toml::Value::Integer(y)) if (1900..=2999).contains(y) => {
                 config.year = Some(*y as i32)
             }
             ("profile", toml::Value::String(p)) => match load_profile(source, p) {
                 Ok(p) => config.profile = p,
-                Err(text) => diags.push(invalid(file, key_span(source, p), text.en, text.zh)),
+                Err(text) => diags.push(invalid(file, spans.value("profile"), text.en, text.zh)),
             },
             ("units", toml::Value::Table(t)) => {
                 for (symbol, v) in t {
@@ -186,7 +245,7 @@ pub fn parse(source: &SourceFile, file: usize) -> (Config, Vec<Diagnostic>) {
                         }
                         None => diags.push(invalid(
                             file,
-                            key_span(source, symbol),
+                            spans.key(&format!("units.{symbol}")),
                             format!("`units.{symbol}` must be a dimension (\"count\", \"mass\" …) or {{ dimension = \"…\", base = \"…\", factor = N }}"),
                             format!("“units.{symbol}”应为量纲（\"count\"、\"mass\" 等）或 {{ dimension = \"…\", base = \"…\", factor = 数值 }}"),
                         )),
@@ -195,7 +254,7 @@ pub fn parse(source: &SourceFile, file: usize) -> (Config, Vec<Diagnostic>) {
             }
             ("thresholds", toml::Value::Table(t)) => {
                 for (k, v) in t {
-                    let span = key_span(source, k);
+                    let span = spans.key(&format!("thresholds.{k}"));
                     let ok = match k.as_str() {
                         "satisfaction_min" => {
                             decimal_of(v).map(|d| config.satisfaction_min = d).is_some()
@@ -227,8 +286,8 @@ pub fn parse(source: &SourceFile, file: usize) -> (Config, Vec<Diagnostic>) {
             }
             ("rules", toml::Value::Table(t)) => {
                 for (code, v) in t {
-                    let span = key_span(source, code);
-                    if super::checkable_rule(code).is_none() {
+                    let span = spans.key(&format!("rules.{code}"));
+                    if crate::check::checkable_rule(code).is_none() {
                         diags.push(problem(
                             "K1001",
                             file,
@@ -258,12 +317,29 @@ pub fn parse(source: &SourceFile, file: usize) -> (Config, Vec<Diagnostic>) {
                             continue;
                         }
                     };
-                    let canonical = super::rule(code).map(|r| r.code).unwrap_or_default();
+                    let canonical = crate::check::rule(code).map(|r| r.code).unwrap_or_default();
                     config.levels.insert(canonical.to_string(), level);
                 }
             }
-            // `[fmt]` belongs to the formatter, which reads and validates it (src/fmt.rs).
-            ("fmt", toml::Value::Table(_)) => {}
+            ("fmt", toml::Value::Table(t)) => {
+                for (k, v) in t {
+                    let style = match (k.as_str(), v.as_str()) {
+                        ("keywords", Some("keep")) => Some(KeywordStyle::Keep),
+                        ("keywords", Some("zh")) => Some(KeywordStyle::Zh),
+                        ("keywords", Some("en")) => Some(KeywordStyle::En),
+                        _ => None,
+                    };
+                    match style {
+                        Some(s) => config.keywords = s,
+                        None => diags.push(invalid(
+                            file,
+                            spans.key(&format!("fmt.{k}")),
+                            format!("`fmt.{k}` is unknown or its value is invalid (`keywords = \"keep\" | \"zh\" | \"en\"`)"),
+                            format!("“fmt.{k}”未知或取值无效（`keywords = \"keep\" | \"zh\" | \"en\"`）"),
+                        )),
+                    }
+                }
+            }
             _ => diags.push(invalid(
                 file,
                 span,
@@ -344,23 +420,42 @@ pub fn units_of(source: &SourceFile) -> CustomUnits {
         .unwrap_or_default()
 }
 
-/// The configuration file of a run: `--config`, else `kpi.toml` in the first folder given
-/// (or beside the first file given).
+/// The one search rule for `kpi.toml`: the nearest one in `start` (a folder, or the folder of a
+/// file) or in a folder above it. A province's settings can live at the root of a repository
+/// of filings, and a filing's own `kpi.toml` overrides them all.
+pub fn find_for(start: &Path) -> Option<PathBuf> {
+    let dir = if start.is_dir() {
+        start.to_path_buf()
+    } else {
+        start.parent().map(Path::to_path_buf).unwrap_or_default()
+    };
+    let dir = if dir.as_os_str().is_empty() {
+        PathBuf::from(".")
+    } else {
+        dir
+    };
+    let absolute = std::path::absolute(&dir).unwrap_or(dir);
+    absolute
+        .ancestors()
+        .map(|d| d.join("kpi.toml"))
+        .find(|p| p.is_file())
+        .map(|found| relative_to_cwd(&found))
+}
+
+/// A path shown relative to the working directory when it lies below it (stable in reports).
+fn relative_to_cwd(path: &Path) -> PathBuf {
+    std::env::current_dir()
+        .ok()
+        .and_then(|cwd| path.strip_prefix(cwd).ok().map(Path::to_path_buf))
+        .unwrap_or_else(|| path.to_path_buf())
+}
+
+/// The `kpi.toml` of a filing: `explicit` (`--config`) when given, else [`find_for`] from the
+/// first path. `None` when there is none.
 pub fn find(paths: &[PathBuf], explicit: Option<PathBuf>) -> Result<Option<SourceFile>, String> {
     let path = match explicit {
         Some(p) => Some(p),
-        None => paths
-            .iter()
-            .map(|p| {
-                if p.is_dir() {
-                    p.join("kpi.toml")
-                } else {
-                    p.parent()
-                        .map(|d| d.join("kpi.toml"))
-                        .unwrap_or_else(|| PathBuf::from("kpi.toml"))
-                }
-            })
-            .find(|p| p.is_file()),
+        None => paths.first().and_then(|p| find_for(p)),
     };
     let Some(path) = path else { return Ok(None) };
     let text = std::fs::read_to_string(&path)
