@@ -157,8 +157,8 @@ pub fn load_with_units(paths: &[PathBuf], units: &CustomUnits) -> Result<Loaded,
 
 /// K0112: a file saved in GB18030/GBK, read correctly, to be re-saved as UTF-8.
 fn legacy_encoding(file: usize) -> Diagnostic {
-    Diagnostic::warning(
-        "K0112",
+    Diagnostic::new(
+        &crate::syntax::rules::LEGACY_ENCODING,
         file,
         Span::new(0, 0),
         Text::new(

@@ -56,7 +56,7 @@ fn required(
         let span = blank.map(|i| i.span).unwrap_or(form_span);
         let profile = &cx.config.profile.name;
         out.push(cx.diag(
-            "K0501",
+            &REQUIRED_CATEGORY_MISSING,
             file,
             span,
             Text::new(
@@ -86,7 +86,7 @@ fn indicators(cx: &Ctx<'_>, file: usize, list: &[Indicator], out: &mut Vec<Diagn
         }
         if name.is_empty() {
             out.push(cx.diag(
-                "K0503",
+                &INDICATOR_WITHOUT_NAME,
                 file,
                 ind.span,
                 Text::new("this indicator has a value but no name", "该指标有指标值但没有名称"),
@@ -99,7 +99,7 @@ fn indicators(cx: &Ctx<'_>, file: usize, list: &[Indicator], out: &mut Vec<Diagn
         }
         match &ind.value {
             None => out.push(cx.diag(
-                "K0502",
+                &EMPTY_VALUE,
                 file,
                 ind.name_span,
                 Text::new(format!("the indicator “{}” has no value", ind.name), format!("指标“{}”没有指标值", ind.name)),
@@ -115,7 +115,7 @@ fn indicators(cx: &Ctx<'_>, file: usize, list: &[Indicator], out: &mut Vec<Diagn
                     && unit_in_name(&ind.name).is_none() =>
             {
                 out.push(cx.diag(
-                    "K0504",
+                    &VALUE_WITHOUT_UNIT,
                     file,
                     ind.value_span,
                     Text::new(
@@ -146,7 +146,7 @@ fn goals(
         .any(|u| matches!(u, Unread::Field("goal") | Unread::Unknown));
     if goals.is_empty() && !goal_unread {
         out.push(cx.diag(
-            "K0506",
+            &MISSING_GOAL,
             file,
             name_span,
             Text::new(
@@ -162,7 +162,7 @@ fn goals(
     for g in goals {
         if g.text.trim().is_empty() {
             out.push(cx.diag(
-                "K0506",
+                &MISSING_GOAL,
                 file,
                 g.span,
                 Text::new("this goal is empty", "该目标为空"),
@@ -240,7 +240,7 @@ fn header(cx: &Ctx<'_>, p: &Project, out: &mut Vec<Diagnostic>) {
     }
     for (en, zh, example) in missing {
         out.push(cx.diag(
-            "K0505",
+            &MISSING_HEADER_FIELD,
             p.origin.file_index,
             p.origin.name_span,
             Text::new(
@@ -265,7 +265,7 @@ fn header(cx: &Ctx<'_>, p: &Project, out: &mut Vec<Diagnostic>) {
             .all(|e| e.amount.is_none());
         if blank {
             out.push(cx.diag(
-                "K0507",
+                &BUDGET_SPLIT_BLANK,
                 p.origin.file_index,
                 b.span,
                 Text::new(
@@ -307,7 +307,7 @@ fn profile_mismatch(
         return false;
     };
     out.push(cx.diag(
-        "K1004",
+        &crate::config::FORM_DOES_NOT_FIT_PROFILE,
         file,
         name_span,
         why,
@@ -325,7 +325,7 @@ pub(super) fn check(cx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         let lost = lost_categories(&p.unread);
         if normalize(&p.name).is_empty() {
             out.push(cx.diag(
-                "K0508",
+                &EMPTY_PROJECT_NAME,
                 file,
                 p.origin.name_span,
                 Text::new("the project form has no name", "项目表没有项目名称"),
@@ -369,157 +369,174 @@ pub(super) fn check(cx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     }
 }
 
-pub(super) const RULES: &[Rule] = &[
-    Rule {
-        code: "K0501",
-        name: "required-category-missing",
-        severity: Severity::Warning,
-        title: Doc { en: "A required (必填) category has no indicator", zh: "必填类别没有指标" },
-        what: Doc {
-            en: "Checks that a form has an indicator (with a name or a value) in every category its profile marks required (docs/profiles.md). Profile `generic` (the default) requires none. Profile `lhasa-2023`: 数量, 质量, 时效, 成本 (under 产出 or level 1), 社会效益, 可持续影响, 服务对象满意度. Profile `central-2021`: 数量, 质量, 时效, level-1 成本, some 效益, some 满意度; department forms one 产出, one 效益 and one 满意度 indicator. A category whose row did not parse is not called missing (its syntax error is reported), and a form laid out for another template gets one K1004 instead.",
-            zh: "检查表单在其配置方案（docs/profiles.md）标为必填的每个类别下都有指标（有名称或有指标值）。方案 `generic`（默认）不要求任何类别。方案 `lhasa-2023`：数量、质量、时效、成本（产出下或一级）、社会效益、可持续影响、服务对象满意度。方案 `central-2021`：数量、质量、时效、一级成本、至少一个效益、至少一个满意度；部门表须至少有一个产出、一个效益、一个满意度指标。某类别的行未能解析时不判为缺失（语法错误已在该处报告）；按其他模板填写的表只报一次 K1004。",
-        },
-        why: Doc {
-            en: "The template marks these rows 必填; a form without them is sent back, and the missing dimension cannot be monitored or evaluated later.",
-            zh: "模板将这些行标为必填；缺少的表会被退回，缺失的维度日后也无法监控和评价。",
-        },
-        example: "project \"科协经费\" {\n  output quantity \"开展科普宣传活动\" >= 20次;\n  // no 质量指标\n}",
-        fix: Doc {
-            en: "Add at least one indicator with a value in the category, or choose the profile your province uses in kpi.toml.",
-            zh: "在该类别下至少补充一个有指标值的指标，或在 kpi.toml 中选择本省使用的配置方案。",
-        },
+pub const REQUIRED_CATEGORY_MISSING: Rule = Rule {
+    code: "K0501",
+    name: "required-category-missing",
+    severity: Severity::Warning,
+    title: Doc { en: "A required (必填) category has no indicator", zh: "必填类别没有指标" },
+    what: Doc {
+        en: "Checks that a form has an indicator (with a name or a value) in every category its profile marks required (docs/profiles.md). Profile `generic` (the default) requires none. Profile `lhasa-2023`: 数量, 质量, 时效, 成本 (under 产出 or level 1), 社会效益, 可持续影响, 服务对象满意度. Profile `central-2021`: 数量, 质量, 时效, level-1 成本, some 效益, some 满意度; department forms one 产出, one 效益 and one 满意度 indicator. A category whose row did not parse is not called missing (its syntax error is reported), and a form laid out for another template gets one K1004 instead.",
+        zh: "检查表单在其配置方案（docs/profiles.md）标为必填的每个类别下都有指标（有名称或有指标值）。方案 `generic`（默认）不要求任何类别。方案 `lhasa-2023`：数量、质量、时效、成本（产出下或一级）、社会效益、可持续影响、服务对象满意度。方案 `central-2021`：数量、质量、时效、一级成本、至少一个效益、至少一个满意度；部门表须至少有一个产出、一个效益、一个满意度指标。某类别的行未能解析时不判为缺失（语法错误已在该处报告）；按其他模板填写的表只报一次 K1004。",
     },
-    Rule {
-        code: "K0502",
-        name: "empty-value",
-        severity: Severity::Warning,
-        title: Doc { en: "An indicator has no value", zh: "指标没有指标值" },
-        what: Doc {
-            en: "Finds indicators with a name but a blank 指标值 cell.",
-            zh: "查找有名称但指标值为空的指标。",
-        },
-        why: Doc {
-            en: "An indicator without a target cannot be met, monitored or scored.",
-            zh: "没有目标值的指标无法完成、监控或评分。",
-        },
-        example: "project \"百家科技\" {\n  output timeliness \"认定备案期\";\n}",
-        fix: Doc {
-            en: "Write the target: a comparison and a quantity (`≥95%`) or a phrase (`有所提升`); or remove the row.",
-            zh: "填写目标值：比较符加数量（`≥95%`）或定性描述（`有所提升`）；或删去该行。",
-        },
+    why: Doc {
+        en: "The template marks these rows 必填; a form without them is sent back, and the missing dimension cannot be monitored or evaluated later.",
+        zh: "模板将这些行标为必填；缺少的表会被退回，缺失的维度日后也无法监控和评价。",
     },
-    Rule {
-        code: "K0503",
-        name: "indicator-without-name",
-        severity: Severity::Warning,
-        title: Doc { en: "An indicator has a value but no name", zh: "指标有值但没有名称" },
-        what: Doc {
-            en: "Finds indicators whose 三级指标 name is empty (or only template numbering) while the value is filled in.",
-            zh: "查找指标值已填、但三级指标名称为空（或只有模板编号）的指标。",
-        },
-        why: Doc {
-            en: "A value with no name says nothing about what is measured; it is often a value that slipped from the row above.",
-            zh: "没有名称的值说明不了衡量的是什么，常是从上一行错位下来的值。",
-        },
-        example: "project \"流动科技馆巡展\" {\n  effect social \"\" \"有所帮助\";\n}",
-        fix: Doc {
-            en: "Write the indicator's name, or remove the row if the value belongs to another.",
-            zh: "写明指标名称；若该值属于其他行，删去本行。",
-        },
+    example: "project \"科协经费\" {\n  output quantity \"开展科普宣传活动\" >= 20次;\n  // no 质量指标\n}",
+    fix: Doc {
+        en: "Add at least one indicator with a value in the category, or choose the profile your province uses in kpi.toml.",
+        zh: "在该类别下至少补充一个有指标值的指标，或在 kpi.toml 中选择本省使用的配置方案。",
     },
-    Rule {
-        code: "K0504",
-        name: "value-without-unit",
-        severity: Severity::Warning,
-        title: Doc { en: "A quantitative value has no unit", zh: "定量指标值没有单位" },
-        what: Doc {
-            en: "Finds quantitative values written as a bare number (`35`) outside cost rows (a cost without a unit is K0306). Zero is left alone.",
-            zh: "查找成本行以外只写数字（如 `35`）的定量指标值（成本无单位归 K0306）。0 不报告。",
-        },
-        why: Doc {
-            en: "`35` could be 35 people, 35 times or 35%; without the unit the target cannot be checked.",
-            zh: "`35` 可能是 35 人、35 次或 35%；没有单位就无法核对目标。",
-        },
-        example: "project \"疫情防控人员补助经费\" {\n  output quantity \"补助人员数量\" 35;\n}",
-        fix: Doc {
-            en: "Write the unit: `35人`.",
-            zh: "写明单位：`35人`。",
-        },
+};
+
+pub const EMPTY_VALUE: Rule = Rule {
+    code: "K0502",
+    name: "empty-value",
+    severity: Severity::Warning,
+    title: Doc { en: "An indicator has no value", zh: "指标没有指标值" },
+    what: Doc {
+        en: "Finds indicators with a name but a blank 指标值 cell.",
+        zh: "查找有名称但指标值为空的指标。",
     },
-    Rule {
-        code: "K0505",
-        name: "missing-header-field",
-        severity: Severity::Warning,
-        title: Doc { en: "A header field of a project form is missing", zh: "项目表表头缺项" },
-        what: Doc {
-            en: "Checks that a project form gives its supervising department (主管部门), implementing unit (实施单位), period (项目期), annual budget (年度资金总额), filing date (填报日期) and a contact (填报人 or 联系电话).",
-            zh: "检查项目表填写了主管部门、实施单位、项目期、年度资金总额、填报日期和联系人（填报人或联系电话）。有语法或单位错误的表不检查缺项（缺的可能正是未能读取的那一行）。",
-        },
-        why: Doc {
-            en: "Reviewers need to know who carries out the project, for how long, and whom to call; a form without them is returned.",
-            zh: "审核人需要知道由谁实施、实施多久、联系谁；缺少这些信息的表会被退回。",
-        },
-        example: "project \"双创办公运行经费\" {\n  budget 30万元 { fiscal 30万元; };\n}",
-        fix: Doc {
-            en: "Add the field: `unit \"…\";`, `period 2023;`, `filed 2023-01-28 by \"…\" phone \"…\";`.",
-            zh: "补上该项：`实施单位 \"……\";`、`项目期 2023;`、`填报日期 2023-01-28 填报人 \"……\" 联系电话 \"……\";`。",
-        },
+    why: Doc {
+        en: "An indicator without a target cannot be met, monitored or scored.",
+        zh: "没有目标值的指标无法完成、监控或评分。",
     },
-    Rule {
-        code: "K0506",
-        name: "missing-goal",
-        severity: Severity::Warning,
-        title: Doc { en: "A form has no goal, or an empty one", zh: "表单没有年度总体目标，或目标为空" },
-        what: Doc {
-            en: "Checks that every form states at least one 年度总体目标 and that no goal is empty.",
-            zh: "检查每份表至少有一条年度总体目标，且没有空目标。",
-        },
-        why: Doc {
-            en: "The goal is what the indicators measure; without it a reviewer cannot judge whether the indicators fit the project.",
-            zh: "目标是指标衡量的对象；没有目标，审核人无法判断指标是否与项目相符。",
-        },
-        example: "project \"机动经费\" {\n  goal \"\";\n}",
-        fix: Doc {
-            en: "Write what the money will achieve this year: `goal \"…\";`.",
-            zh: "写明本年度资金要达到的目标：`目标 \"……\";`。",
-        },
+    example: "project \"百家科技\" {\n  output timeliness \"认定备案期\";\n}",
+    fix: Doc {
+        en: "Write the target: a comparison and a quantity (`≥95%`) or a phrase (`有所提升`); or remove the row.",
+        zh: "填写目标值：比较符加数量（`≥95%`）或定性描述（`有所提升`）；或删去该行。",
     },
-    Rule {
-        code: "K0507",
-        name: "budget-split-blank",
-        severity: Severity::Warning,
-        title: Doc { en: "The budget's 其中 rows are all blank", zh: "年度资金总额的“其中”各行均为空" },
-        what: Doc {
-            en: "Finds project budgets whose split is written with every source blank (`budget 1238.68万元 { fiscal; other; }`).",
-            zh: "查找资金构成各来源均为空的项目预算（如 `budget 1238.68万元 { fiscal; other; }`）。",
-        },
-        why: Doc {
-            en: "The split says where the money comes from; without it the form cannot be matched with the department's funds table.",
-            zh: "资金构成说明钱从哪里来；没有它就无法与部门资金表核对。",
-        },
-        example: "project \"科技专项\" {\n  budget 1238.68万元 { fiscal; other; };\n}",
-        fix: Doc {
-            en: "Fill in the amounts: `budget 1238.68万元 { fiscal 1238.68万元; other; };`.",
-            zh: "填写金额：`年度资金总额 1238.68万元 { 财政拨款 1238.68万元; 其他资金; };`。",
-        },
+};
+
+pub const INDICATOR_WITHOUT_NAME: Rule = Rule {
+    code: "K0503",
+    name: "indicator-without-name",
+    severity: Severity::Warning,
+    title: Doc { en: "An indicator has a value but no name", zh: "指标有值但没有名称" },
+    what: Doc {
+        en: "Finds indicators whose 三级指标 name is empty (or only template numbering) while the value is filled in.",
+        zh: "查找指标值已填、但三级指标名称为空（或只有模板编号）的指标。",
     },
-    Rule {
-        code: "K0508",
-        name: "empty-project-name",
-        severity: Severity::Error,
-        title: Doc { en: "A project form has no name", zh: "项目表没有项目名称" },
-        what: Doc {
-            en: "Finds project forms whose name is empty or only spaces and quotes (`project \"\" { … }`).",
-            zh: "查找名称为空（或只有空格、引号）的项目表（`项目 \"\" { … }`）。",
-        },
-        why: Doc {
-            en: "The name links the form to its line in the department's funds table and to the budget system; a nameless form cannot be matched, reviewed or evaluated.",
-            zh: "项目名称把项目表与部门资金表中的一行、与预算系统联系起来；没有名称的表无法对应、审核和评价。",
-        },
-        example: "project \"\" {\n  budget 10万元;\n}",
-        fix: Doc {
-            en: "Write the project's name as the funds table gives it.",
-            zh: "按资金表填写项目名称。",
-        },
+    why: Doc {
+        en: "A value with no name says nothing about what is measured; it is often a value that slipped from the row above.",
+        zh: "没有名称的值说明不了衡量的是什么，常是从上一行错位下来的值。",
     },
+    example: "project \"流动科技馆巡展\" {\n  effect social \"\" \"有所帮助\";\n}",
+    fix: Doc {
+        en: "Write the indicator's name, or remove the row if the value belongs to another.",
+        zh: "写明指标名称；若该值属于其他行，删去本行。",
+    },
+};
+
+pub const VALUE_WITHOUT_UNIT: Rule = Rule {
+    code: "K0504",
+    name: "value-without-unit",
+    severity: Severity::Warning,
+    title: Doc { en: "A quantitative value has no unit", zh: "定量指标值没有单位" },
+    what: Doc {
+        en: "Finds quantitative values written as a bare number (`35`) outside cost rows (a cost without a unit is K0306). Zero is left alone.",
+        zh: "查找成本行以外只写数字（如 `35`）的定量指标值（成本无单位归 K0306）。0 不报告。",
+    },
+    why: Doc {
+        en: "`35` could be 35 people, 35 times or 35%; without the unit the target cannot be checked.",
+        zh: "`35` 可能是 35 人、35 次或 35%；没有单位就无法核对目标。",
+    },
+    example: "project \"疫情防控人员补助经费\" {\n  output quantity \"补助人员数量\" 35;\n}",
+    fix: Doc {
+        en: "Write the unit: `35人`.",
+        zh: "写明单位：`35人`。",
+    },
+};
+
+pub const MISSING_HEADER_FIELD: Rule = Rule {
+    code: "K0505",
+    name: "missing-header-field",
+    severity: Severity::Warning,
+    title: Doc { en: "A header field of a project form is missing", zh: "项目表表头缺项" },
+    what: Doc {
+        en: "Checks that a project form gives its supervising department (主管部门), implementing unit (实施单位), period (项目期), annual budget (年度资金总额), filing date (填报日期) and a contact (填报人 or 联系电话).",
+        zh: "检查项目表填写了主管部门、实施单位、项目期、年度资金总额、填报日期和联系人（填报人或联系电话）。有语法或单位错误的表不检查缺项（缺的可能正是未能读取的那一行）。",
+    },
+    why: Doc {
+        en: "Reviewers need to know who carries out the project, for how long, and whom to call; a form without them is returned.",
+        zh: "审核人需要知道由谁实施、实施多久、联系谁；缺少这些信息的表会被退回。",
+    },
+    example: "project \"双创办公运行经费\" {\n  budget 30万元 { fiscal 30万元; };\n}",
+    fix: Doc {
+        en: "Add the field: `unit \"…\";`, `period 2023;`, `filed 2023-01-28 by \"…\" phone \"…\";`.",
+        zh: "补上该项：`实施单位 \"……\";`、`项目期 2023;`、`填报日期 2023-01-28 填报人 \"……\" 联系电话 \"……\";`。",
+    },
+};
+
+pub const MISSING_GOAL: Rule = Rule {
+    code: "K0506",
+    name: "missing-goal",
+    severity: Severity::Warning,
+    title: Doc { en: "A form has no goal, or an empty one", zh: "表单没有年度总体目标，或目标为空" },
+    what: Doc {
+        en: "Checks that every form states at least one 年度总体目标 and that no goal is empty.",
+        zh: "检查每份表至少有一条年度总体目标，且没有空目标。",
+    },
+    why: Doc {
+        en: "The goal is what the indicators measure; without it a reviewer cannot judge whether the indicators fit the project.",
+        zh: "目标是指标衡量的对象；没有目标，审核人无法判断指标是否与项目相符。",
+    },
+    example: "project \"机动经费\" {\n  goal \"\";\n}",
+    fix: Doc {
+        en: "Write what the money will achieve this year: `goal \"…\";`.",
+        zh: "写明本年度资金要达到的目标：`目标 \"……\";`。",
+    },
+};
+
+pub const BUDGET_SPLIT_BLANK: Rule = Rule {
+    code: "K0507",
+    name: "budget-split-blank",
+    severity: Severity::Warning,
+    title: Doc { en: "The budget's 其中 rows are all blank", zh: "年度资金总额的“其中”各行均为空" },
+    what: Doc {
+        en: "Finds project budgets whose split is written with every source blank (`budget 1238.68万元 { fiscal; other; }`).",
+        zh: "查找资金构成各来源均为空的项目预算（如 `budget 1238.68万元 { fiscal; other; }`）。",
+    },
+    why: Doc {
+        en: "The split says where the money comes from; without it the form cannot be matched with the department's funds table.",
+        zh: "资金构成说明钱从哪里来；没有它就无法与部门资金表核对。",
+    },
+    example: "project \"科技专项\" {\n  budget 1238.68万元 { fiscal; other; };\n}",
+    fix: Doc {
+        en: "Fill in the amounts: `budget 1238.68万元 { fiscal 1238.68万元; other; };`.",
+        zh: "填写金额：`年度资金总额 1238.68万元 { 财政拨款 1238.68万元; 其他资金; };`。",
+    },
+};
+
+pub const EMPTY_PROJECT_NAME: Rule = Rule {
+    code: "K0508",
+    name: "empty-project-name",
+    severity: Severity::Error,
+    title: Doc { en: "A project form has no name", zh: "项目表没有项目名称" },
+    what: Doc {
+        en: "Finds project forms whose name is empty or only spaces and quotes (`project \"\" { … }`).",
+        zh: "查找名称为空（或只有空格、引号）的项目表（`项目 \"\" { … }`）。",
+    },
+    why: Doc {
+        en: "The name links the form to its line in the department's funds table and to the budget system; a nameless form cannot be matched, reviewed or evaluated.",
+        zh: "项目名称把项目表与部门资金表中的一行、与预算系统联系起来；没有名称的表无法对应、审核和评价。",
+    },
+    example: "project \"\" {\n  budget 10万元;\n}",
+    fix: Doc {
+        en: "Write the project's name as the funds table gives it.",
+        zh: "按资金表填写项目名称。",
+    },
+};
+
+/// The rules of this family, in code order.
+pub const RULES: &[&Rule] = &[
+    &REQUIRED_CATEGORY_MISSING,
+    &EMPTY_VALUE,
+    &INDICATOR_WITHOUT_NAME,
+    &VALUE_WITHOUT_UNIT,
+    &MISSING_HEADER_FIELD,
+    &MISSING_GOAL,
+    &BUDGET_SPLIT_BLANK,
+    &EMPTY_PROJECT_NAME,
 ];

@@ -84,7 +84,7 @@ fn sources_differ(
     };
     out.push(
         cx.diag(
-            "K0404",
+            &FUNDING_SOURCE_DIFFERS,
             file,
             line.amount_span,
             Text::new(
@@ -157,7 +157,7 @@ fn department_indicators(cx: &Ctx<'_>, d: &Department, out: &mut Vec<Diagnostic>
             let funded = sum(cat);
             if y != funded {
                 out.push(cx.diag(
-                    "K0406",
+                    &DEPARTMENT_INDICATOR_CONTRADICTS_FUNDS,
                     file,
                     ind.value_span,
                     Text::new(
@@ -189,7 +189,7 @@ fn department_indicators(cx: &Ctx<'_>, d: &Department, out: &mut Vec<Diagnostic>
             };
             if !holds {
                 out.push(cx.diag(
-                    "K0406",
+                    &DEPARTMENT_INDICATOR_CONTRADICTS_FUNDS,
                     file,
                     ind.value_span,
                     Text::new(
@@ -280,7 +280,7 @@ fn supervisor(cx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         for (span, message) in differs {
             out.push(
                 cx.diag(
-                    "K0407",
+                    &SUPERVISOR_DIFFERS_FROM_DEPARTMENT,
                     file,
                     span,
                     message,
@@ -310,7 +310,7 @@ pub(super) fn check(cx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
                 let f = &projects[first];
                 out.push(
                     cx.diag(
-                        "K0405",
+                        &DUPLICATE_PROJECT_NAME,
                         p.origin.file_index,
                         p.origin.name_span,
                         Text::new(
@@ -344,7 +344,7 @@ pub(super) fn check(cx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
             if let Some(first) = seen.get(&key) {
                 out.push(
                     cx.diag(
-                        "K0405",
+                        &DUPLICATE_PROJECT_NAME,
                         file,
                         line.name_span,
                         Text::new(
@@ -410,7 +410,7 @@ pub(super) fn check(cx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
                 if a != b {
                     out.push(
                         cx.diag(
-                            "K0403",
+                            &AMOUNT_DIFFERS_ACROSS_DOCUMENTS,
                             file,
                             line.amount_span,
                             Text::new(
@@ -450,7 +450,7 @@ pub(super) fn check(cx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
                 let amount = line.amount.yuan().map(wan).unwrap_or_default();
                 out.push(
                     cx.diag(
-                        "K0401",
+                        &FUNDS_LINE_WITHOUT_FORM,
                         file,
                         line.name_span,
                         Text::new(
@@ -493,7 +493,7 @@ pub(super) fn check(cx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
                     ),
                 };
                 out.push(cx.diag(
-                    "K0401",
+                    &FUNDS_LINE_WITHOUT_FORM,
                     file,
                     line.name_span,
                     Text::new(en, zh),
@@ -514,7 +514,7 @@ pub(super) fn check(cx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         }
         let amount = project_total(p).map(wan).unwrap_or_default();
         out.push(cx.diag(
-            "K0402",
+            &FORM_NOT_IN_FUNDS_TABLE,
             p.origin.file_index,
             p.origin.name_span,
             Text::new(
@@ -529,138 +529,153 @@ pub(super) fn check(cx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     }
 }
 
-pub(super) const RULES: &[Rule] = &[
-    Rule {
-        code: "K0401",
-        name: "funds-line-without-form",
-        severity: Severity::Warning,
-        title: Doc { en: "A funds line has no project form", zh: "资金表中的项目没有项目表" },
-        what: Doc {
-            en: "Matches each 项目支出 line of the department funds table to a project form: by name (spaces, quotes and bracket width ignored) or by its `-> \"form\"` link. A line with no match is reported; when a form has an equal amount and a similar name (shared character bigrams), the help suggests it.",
-            zh: "将部门资金表中每条项目支出与项目表对应：按名称（忽略空格、引号和全半角括号）或按 `-> \"项目表\"` 关联。对应不上的行会报告；若有金额相同、名称相近（共享字符二元组）的项目表，帮助中会给出建议。",
-        },
-        why: Doc {
-            en: "Every project in the department budget needs its own performance-target form; a line without one is money with no targets, or a form filed under another name that a reviewer cannot find.",
-            zh: "部门预算中的每个项目都需要绩效目标表；没有表的行就是没有目标的资金，或以其他名称填报、审核人找不到的表。",
-        },
-        example: "department \"拉萨市科学技术局\" {\n  funds { project \"2023 年机动经费\" 10万元 fiscal; }\n}\nproject \"机动经费\" { budget 10万元; }",
-        fix: Doc {
-            en: "Add the missing form, or link the line to the form that belongs to it: `project \"2023 年机动经费\" 10万元 fiscal -> \"机动经费\";`.",
-            zh: "补上缺少的项目表，或把该行关联到对应的表：`project \"2023 年机动经费\" 10万元 fiscal -> \"机动经费\";`。",
-        },
+pub const FUNDS_LINE_WITHOUT_FORM: Rule = Rule {
+    code: "K0401",
+    name: "funds-line-without-form",
+    severity: Severity::Warning,
+    title: Doc { en: "A funds line has no project form", zh: "资金表中的项目没有项目表" },
+    what: Doc {
+        en: "Matches each 项目支出 line of the department funds table to a project form: by name (spaces, quotes and bracket width ignored) or by its `-> \"form\"` link. A line with no match is reported; when a form has an equal amount and a similar name (shared character bigrams), the help suggests it.",
+        zh: "将部门资金表中每条项目支出与项目表对应：按名称（忽略空格、引号和全半角括号）或按 `-> \"项目表\"` 关联。对应不上的行会报告；若有金额相同、名称相近（共享字符二元组）的项目表，帮助中会给出建议。",
     },
-    Rule {
-        code: "K0402",
-        name: "form-not-in-funds-table",
-        severity: Severity::Warning,
-        title: Doc { en: "A project form is not in the funds table", zh: "项目表不在部门资金表中" },
-        what: Doc {
-            en: "Reports project forms that no 项目支出 line of a department funds table matches (by name, link or suggestion). Only when the filing has a funds table.",
-            zh: "报告部门资金表中没有任何项目支出行对应（按名称、关联或建议）的项目表。仅在申报材料含有资金表时检查。",
-        },
-        why: Doc {
-            en: "A project that is not in the department budget has no money; either the form is stray or the funds table is missing a line.",
-            zh: "不在部门预算中的项目没有资金来源：要么该表多余，要么资金表漏了一行。",
-        },
-        example: "department \"拉萨市科学技术局\" { funds { project \"科技专项\" 1238.68万元 fiscal; } }\nproject \"百家科技\" { budget 1100万元; }",
-        fix: Doc {
-            en: "Add the line to the funds table, link the line that funds it with `-> \"form\"`, or remove the stray form.",
-            zh: "在资金表中补上该行，用 `-> \"项目表\"` 关联对应的行，或删去多余的表。",
-        },
+    why: Doc {
+        en: "Every project in the department budget needs its own performance-target form; a line without one is money with no targets, or a form filed under another name that a reviewer cannot find.",
+        zh: "部门预算中的每个项目都需要绩效目标表；没有表的行就是没有目标的资金，或以其他名称填报、审核人找不到的表。",
     },
-    Rule {
-        code: "K0403",
-        name: "amount-differs-across-documents",
-        severity: Severity::Error,
-        title: Doc { en: "A project's amount differs between the funds table and its form", zh: "同一项目在资金表与项目表中的金额不同" },
-        what: Doc {
-            en: "Compares the amount of a funds line with the 年度资金总额 of the project form it matches (by name or link).",
-            zh: "将资金表中某行的金额与其对应（按名称或关联）的项目表的年度资金总额比较。",
-        },
-        why: Doc {
-            en: "The same project cannot have two budgets; the finance bureau will not know which one to approve.",
-            zh: "同一项目不能有两个预算数，财政局无从审批。",
-        },
-        example: "department \"拉萨市科学技术局\" { funds { project \"科技专项\" 1238.68万元 fiscal; } }\nproject \"科技专项\" { budget 1200万元; }",
-        fix: Doc {
-            en: "Correct whichever of the two amounts is wrong.",
-            zh: "更正两处金额中有误的一处。",
-        },
+    example: "department \"拉萨市科学技术局\" {\n  funds { project \"2023 年机动经费\" 10万元 fiscal; }\n}\nproject \"机动经费\" { budget 10万元; }",
+    fix: Doc {
+        en: "Add the missing form, or link the line to the form that belongs to it: `project \"2023 年机动经费\" 10万元 fiscal -> \"机动经费\";`.",
+        zh: "补上缺少的项目表，或把该行关联到对应的表：`project \"2023 年机动经费\" 10万元 fiscal -> \"机动经费\";`。",
     },
-    Rule {
-        code: "K0404",
-        name: "funding-source-differs",
-        severity: Severity::Warning,
-        title: Doc { en: "A project's funding sources differ between the funds table and its form", zh: "同一项目在资金表与项目表中的资金来源不同" },
-        what: Doc {
-            en: "Compares the split by source (财政拨款, 转移性资金, 其他资金) of a funds line with the split of the project form it matches or is suggested for (K0401). Forms whose split is blank are left to K0507.",
-            zh: "将资金表中某行的来源构成（财政拨款、转移性资金、其他资金）与其对应或建议对应（K0401）的项目表的资金构成比较。资金构成空白的项目表归 K0507。",
-        },
-        why: Doc {
-            en: "Fiscal appropriations and transfer funds are budgeted and accounted for separately; a form that books transfer money as 财政拨款 misstates where its money comes from.",
-            zh: "财政拨款与转移性资金分别编制预算、分别核算；把转移性资金写成财政拨款，资金来源就不实。",
-        },
-        example: "department \"拉萨市科学技术局\" { funds { project \"百家科技\" 1100万元 transfer; } }\nproject \"百家科技\" { budget 1100万元 { fiscal 1100万元; } }",
-        fix: Doc {
-            en: "Make both documents name the same source; on a project form, write transfer money as `transfer` even when its template has no such row.",
-            zh: "使两份表的资金来源一致；项目表模板即使没有“转移性资金”一行，也应写为 `transfer`（转移性资金）。",
-        },
+};
+
+pub const FORM_NOT_IN_FUNDS_TABLE: Rule = Rule {
+    code: "K0402",
+    name: "form-not-in-funds-table",
+    severity: Severity::Warning,
+    title: Doc { en: "A project form is not in the funds table", zh: "项目表不在部门资金表中" },
+    what: Doc {
+        en: "Reports project forms that no 项目支出 line of a department funds table matches (by name, link or suggestion). Only when the filing has a funds table.",
+        zh: "报告部门资金表中没有任何项目支出行对应（按名称、关联或建议）的项目表。仅在申报材料含有资金表时检查。",
     },
-    Rule {
-        code: "K0405",
-        name: "duplicate-project-name",
-        severity: Severity::Error,
-        title: Doc { en: "Two project forms (or funds lines) have one name", zh: "两份项目表（或资金表两行）同名" },
-        what: Doc {
-            en: "Finds project forms with the same name in one filing, and funds lines with the same name in one table (spaces, quotes and bracket width ignored).",
-            zh: "查找同一申报材料中同名的项目表，以及同一资金表中同名的行（忽略空格、引号和全半角括号）。",
-        },
-        why: Doc {
-            en: "A project is identified by its name; two of one name cannot be matched to the funds table, and one of them is usually a leftover copy.",
-            zh: "项目以名称识别；同名的两个项目无法与资金表对应，其中一个通常是残留的副本。",
-        },
-        example: "project \"科技专项\" { budget 1238.68万元; }\nproject \"科技专项\" { budget 1238.68万元; }",
-        fix: Doc {
-            en: "Remove the copy, or give each project its own name.",
-            zh: "删去副本，或为每个项目分别命名。",
-        },
+    why: Doc {
+        en: "A project that is not in the department budget has no money; either the form is stray or the funds table is missing a line.",
+        zh: "不在部门预算中的项目没有资金来源：要么该表多余，要么资金表漏了一行。",
     },
-    Rule {
-        code: "K0406",
-        name: "department-indicator-contradicts-funds",
-        severity: Severity::Error,
-        title: Doc { en: "A department indicator contradicts its funds table", zh: "部门绩效指标与其资金表矛盾" },
-        what: Doc {
-            en: "On a department form, compares cost indicators named 基本支出, 项目支出 or 合计/总 with the sum of the matching funds lines, and a 项目数量/项目个数 target with the number of 项目支出 lines.",
-            zh: "在部门表中，将名为基本支出、项目支出或合计/总的成本指标与资金表相应各行之和比较，并将项目数量/项目个数的目标与项目支出行数比较。",
-        },
-        why: Doc {
-            en: "The department's indicators summarise its own funds table; a cost or a count that disagrees with the table is a typing or copying error.",
-            zh: "部门指标是对本部门资金表的概括；成本或数量与资金表不符，是录入或抄写错误。",
-        },
-        example: "department \"拉萨市科学技术局\" {\n  funds { basic \"公用经费\" 72.68万元 fiscal; }\n  output cost \"基本支出\" <= 80万元;\n}",
-        fix: Doc {
-            en: "Make the indicator agree with the funds table, or correct the table.",
-            zh: "使指标与资金表一致，或更正资金表。",
-        },
+    example: "department \"拉萨市科学技术局\" { funds { project \"科技专项\" 1238.68万元 fiscal; } }\nproject \"百家科技\" { budget 1100万元; }",
+    fix: Doc {
+        en: "Add the line to the funds table, link the line that funds it with `-> \"form\"`, or remove the stray form.",
+        zh: "在资金表中补上该行，用 `-> \"项目表\"` 关联对应的行，或删去多余的表。",
     },
-    Rule {
-        code: "K0407",
-        name: "supervisor-differs-from-department",
-        severity: Severity::Warning,
-        title: Doc { en: "A project form's 主管部门 or 代码 differs from its department form", zh: "项目表的主管部门或代码与部门表不一致" },
-        what: Doc {
-            en: "In a filing with one department form, compares each project form's supervising department (主管部门) and department code (代码) with the department form's name and code. A short form of the name (拉萨市科技局 for 拉萨市科学技术局: its characters in order, same start and end) is accepted.",
-            zh: "在只有一份部门表的申报材料中，将每份项目表的主管部门和部门代码与部门表的名称和代码比较。名称的简称（如“拉萨市科技局”之于“拉萨市科学技术局”：字符顺序一致、首尾相同）视为一致。",
-        },
-        why: Doc {
-            en: "A project form that names another department or code was copied from another department's filing; the budget system files it under the wrong department.",
-            zh: "项目表写的是其他部门或代码，说明它抄自其他部门的材料；预算系统会把它归到错误的部门。",
-        },
-        example: "department \"拉萨市科学技术局\" { code \"009909878\"; }\nproject \"科技专项\" {\n  department \"拉萨市教育局\" code \"009909001\";\n}",
-        fix: Doc {
-            en: "Write the department's name and code as the department form gives them.",
-            zh: "按部门表填写部门名称和代码。",
-        },
+};
+
+pub const AMOUNT_DIFFERS_ACROSS_DOCUMENTS: Rule = Rule {
+    code: "K0403",
+    name: "amount-differs-across-documents",
+    severity: Severity::Error,
+    title: Doc { en: "A project's amount differs between the funds table and its form", zh: "同一项目在资金表与项目表中的金额不同" },
+    what: Doc {
+        en: "Compares the amount of a funds line with the 年度资金总额 of the project form it matches (by name or link).",
+        zh: "将资金表中某行的金额与其对应（按名称或关联）的项目表的年度资金总额比较。",
     },
+    why: Doc {
+        en: "The same project cannot have two budgets; the finance bureau will not know which one to approve.",
+        zh: "同一项目不能有两个预算数，财政局无从审批。",
+    },
+    example: "department \"拉萨市科学技术局\" { funds { project \"科技专项\" 1238.68万元 fiscal; } }\nproject \"科技专项\" { budget 1200万元; }",
+    fix: Doc {
+        en: "Correct whichever of the two amounts is wrong.",
+        zh: "更正两处金额中有误的一处。",
+    },
+};
+
+pub const FUNDING_SOURCE_DIFFERS: Rule = Rule {
+    code: "K0404",
+    name: "funding-source-differs",
+    severity: Severity::Warning,
+    title: Doc { en: "A project's funding sources differ between the funds table and its form", zh: "同一项目在资金表与项目表中的资金来源不同" },
+    what: Doc {
+        en: "Compares the split by source (财政拨款, 转移性资金, 其他资金) of a funds line with the split of the project form it matches or is suggested for (K0401). Forms whose split is blank are left to K0507.",
+        zh: "将资金表中某行的来源构成（财政拨款、转移性资金、其他资金）与其对应或建议对应（K0401）的项目表的资金构成比较。资金构成空白的项目表归 K0507。",
+    },
+    why: Doc {
+        en: "Fiscal appropriations and transfer funds are budgeted and accounted for separately; a form that books transfer money as 财政拨款 misstates where its money comes from.",
+        zh: "财政拨款与转移性资金分别编制预算、分别核算；把转移性资金写成财政拨款，资金来源就不实。",
+    },
+    example: "department \"拉萨市科学技术局\" { funds { project \"百家科技\" 1100万元 transfer; } }\nproject \"百家科技\" { budget 1100万元 { fiscal 1100万元; } }",
+    fix: Doc {
+        en: "Make both documents name the same source; on a project form, write transfer money as `transfer` even when its template has no such row.",
+        zh: "使两份表的资金来源一致；项目表模板即使没有“转移性资金”一行，也应写为 `transfer`（转移性资金）。",
+    },
+};
+
+pub const DUPLICATE_PROJECT_NAME: Rule = Rule {
+    code: "K0405",
+    name: "duplicate-project-name",
+    severity: Severity::Error,
+    title: Doc { en: "Two project forms (or funds lines) have one name", zh: "两份项目表（或资金表两行）同名" },
+    what: Doc {
+        en: "Finds project forms with the same name in one filing, and funds lines with the same name in one table (spaces, quotes and bracket width ignored).",
+        zh: "查找同一申报材料中同名的项目表，以及同一资金表中同名的行（忽略空格、引号和全半角括号）。",
+    },
+    why: Doc {
+        en: "A project is identified by its name; two of one name cannot be matched to the funds table, and one of them is usually a leftover copy.",
+        zh: "项目以名称识别；同名的两个项目无法与资金表对应，其中一个通常是残留的副本。",
+    },
+    example: "project \"科技专项\" { budget 1238.68万元; }\nproject \"科技专项\" { budget 1238.68万元; }",
+    fix: Doc {
+        en: "Remove the copy, or give each project its own name.",
+        zh: "删去副本，或为每个项目分别命名。",
+    },
+};
+
+pub const DEPARTMENT_INDICATOR_CONTRADICTS_FUNDS: Rule = Rule {
+    code: "K0406",
+    name: "department-indicator-contradicts-funds",
+    severity: Severity::Error,
+    title: Doc { en: "A department indicator contradicts its funds table", zh: "部门绩效指标与其资金表矛盾" },
+    what: Doc {
+        en: "On a department form, compares cost indicators named 基本支出, 项目支出 or 合计/总 with the sum of the matching funds lines, and a 项目数量/项目个数 target with the number of 项目支出 lines.",
+        zh: "在部门表中，将名为基本支出、项目支出或合计/总的成本指标与资金表相应各行之和比较，并将项目数量/项目个数的目标与项目支出行数比较。",
+    },
+    why: Doc {
+        en: "The department's indicators summarise its own funds table; a cost or a count that disagrees with the table is a typing or copying error.",
+        zh: "部门指标是对本部门资金表的概括；成本或数量与资金表不符，是录入或抄写错误。",
+    },
+    example: "department \"拉萨市科学技术局\" {\n  funds { basic \"公用经费\" 72.68万元 fiscal; }\n  output cost \"基本支出\" <= 80万元;\n}",
+    fix: Doc {
+        en: "Make the indicator agree with the funds table, or correct the table.",
+        zh: "使指标与资金表一致，或更正资金表。",
+    },
+};
+
+pub const SUPERVISOR_DIFFERS_FROM_DEPARTMENT: Rule = Rule {
+    code: "K0407",
+    name: "supervisor-differs-from-department",
+    severity: Severity::Warning,
+    title: Doc { en: "A project form's 主管部门 or 代码 differs from its department form", zh: "项目表的主管部门或代码与部门表不一致" },
+    what: Doc {
+        en: "In a filing with one department form, compares each project form's supervising department (主管部门) and department code (代码) with the department form's name and code. A short form of the name (拉萨市科技局 for 拉萨市科学技术局: its characters in order, same start and end) is accepted.",
+        zh: "在只有一份部门表的申报材料中，将每份项目表的主管部门和部门代码与部门表的名称和代码比较。名称的简称（如“拉萨市科技局”之于“拉萨市科学技术局”：字符顺序一致、首尾相同）视为一致。",
+    },
+    why: Doc {
+        en: "A project form that names another department or code was copied from another department's filing; the budget system files it under the wrong department.",
+        zh: "项目表写的是其他部门或代码，说明它抄自其他部门的材料；预算系统会把它归到错误的部门。",
+    },
+    example: "department \"拉萨市科学技术局\" { code \"009909878\"; }\nproject \"科技专项\" {\n  department \"拉萨市教育局\" code \"009909001\";\n}",
+    fix: Doc {
+        en: "Write the department's name and code as the department form gives them.",
+        zh: "按部门表填写部门名称和代码。",
+    },
+};
+
+/// The rules of this family, in code order.
+pub const RULES: &[&Rule] = &[
+    &FUNDS_LINE_WITHOUT_FORM,
+    &FORM_NOT_IN_FUNDS_TABLE,
+    &AMOUNT_DIFFERS_ACROSS_DOCUMENTS,
+    &FUNDING_SOURCE_DIFFERS,
+    &DUPLICATE_PROJECT_NAME,
+    &DEPARTMENT_INDICATOR_CONTRADICTS_FUNDS,
+    &SUPERVISOR_DIFFERS_FROM_DEPARTMENT,
 ];

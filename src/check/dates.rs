@@ -38,7 +38,7 @@ fn period(
         return;
     }
     out.push(cx.diag(
-        "K0801",
+        &PERIOD_OUTSIDE_BUDGET_YEAR,
         file,
         span,
         Text::new(
@@ -63,7 +63,7 @@ fn past_year(
     what_zh: &str,
 ) -> Diagnostic {
     cx.diag(
-        "K0805",
+        &PERIOD_PAST_BUDGET_YEAR,
         file,
         span,
         Text::new(
@@ -170,7 +170,7 @@ fn filed(cx: &Ctx<'_>, file: usize, year: i32, filed: &Filed, out: &mut Vec<Diag
     let day = d.day.unwrap_or(1);
     if d.year > year {
         out.push(cx.diag(
-            "K0803",
+            &FILED_AFTER_BUDGET_YEAR,
             file,
             date.span,
             Text::new(
@@ -184,7 +184,7 @@ fn filed(cx: &Ctx<'_>, file: usize, year: i32, filed: &Filed, out: &mut Vec<Diag
         ));
     } else if d.year == year && (d.month, day) > (late_m, late_d) {
         out.push(cx.diag(
-            "K0802",
+            &FILED_LATE,
             file,
             date.span,
             Text::new(
@@ -198,7 +198,7 @@ fn filed(cx: &Ctx<'_>, file: usize, year: i32, filed: &Filed, out: &mut Vec<Diag
         ));
     } else if d.year < year - 1 {
         out.push(cx.diag(
-            "K0804",
+            &FILED_LONG_BEFORE,
             file,
             date.span,
             Text::new(
@@ -238,100 +238,114 @@ pub(super) fn check(cx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     }
 }
 
-pub(super) const RULES: &[Rule] = &[
-    Rule {
-        code: "K0801",
-        name: "period-outside-budget-year",
-        severity: Severity::Error,
-        title: Doc { en: "The project period lies outside the budget year", zh: "项目期不在预算年度内" },
-        what: Doc {
-            en: "Checks that a project period given as a year, a date or a range overlaps the budget year (kpi.toml `year`, else the form's `year`, else the department's). Durations (`365天`) are not checked.",
-            zh: "检查以年份、日期或起止日期表示的项目期与预算年度（kpi.toml 的 `year`，否则为表单的年度，否则为部门表的年度）有交集。时长（如 `365天`）不检查。",
-        },
-        why: Doc {
-            en: "A 2023 form whose period is 2021 plans nothing for 2023: it was copied from an old form and its targets are stale too.",
-            zh: "2023 年的表项目期却是 2021 年，等于没有计划 2023 年的工作：表是从旧表抄来的，其目标也已过时。",
-        },
-        example: "project \"拉萨市级科技创业创新券兑现资金\" {\n  year 2023;\n  period 2021年1月-2021年12月;\n}",
-        fix: Doc {
-            en: "Correct the period to the budget year (`period 2023;`) and review the rest of the form for stale content.",
-            zh: "把项目期改为预算年度（`项目期 2023;`），并检查表中其他过时内容。",
-        },
+pub const PERIOD_OUTSIDE_BUDGET_YEAR: Rule = Rule {
+    code: "K0801",
+    name: "period-outside-budget-year",
+    severity: Severity::Error,
+    title: Doc { en: "The project period lies outside the budget year", zh: "项目期不在预算年度内" },
+    what: Doc {
+        en: "Checks that a project period given as a year, a date or a range overlaps the budget year (kpi.toml `year`, else the form's `year`, else the department's). Durations (`365天`) are not checked.",
+        zh: "检查以年份、日期或起止日期表示的项目期与预算年度（kpi.toml 的 `year`，否则为表单的年度，否则为部门表的年度）有交集。时长（如 `365天`）不检查。",
     },
-    Rule {
-        code: "K0802",
-        name: "filed-late",
-        severity: Severity::Warning,
-        title: Doc { en: "Filed late in the budget year", zh: "填报日期已在预算年度下半年" },
-        what: Doc {
-            en: "Finds forms filed in their budget year after `late_filing_after` (kpi.toml `[thresholds]`, default \"06-30\").",
-            zh: "查找在预算年度内、晚于 `late_filing_after`（kpi.toml 的 `[thresholds]`，默认 \"06-30\"）填报的表。",
-        },
-        why: Doc {
-            en: "Targets are set with the budget, before the money is spent; a form dated November of its own year was either filed after the fact or carries a typing error.",
-            zh: "绩效目标随预算设定，应在资金使用前；表上日期是当年 11 月，要么是事后补填，要么日期录错。",
-        },
-        example: "project \"科技专项\" {\n  year 2023;\n  filed 2023年11月28日;\n}",
-        fix: Doc {
-            en: "Correct the date if it is a typing error; otherwise explain the late filing, and suppress with a reason.",
-            zh: "若日期录错请更正；否则说明补报原因，并在抑制注释中写明理由。",
-        },
+    why: Doc {
+        en: "A 2023 form whose period is 2021 plans nothing for 2023: it was copied from an old form and its targets are stale too.",
+        zh: "2023 年的表项目期却是 2021 年，等于没有计划 2023 年的工作：表是从旧表抄来的，其目标也已过时。",
     },
-    Rule {
-        code: "K0803",
-        name: "filed-after-budget-year",
-        severity: Severity::Error,
-        title: Doc { en: "Filed after the year it plans for", zh: "填报日期晚于所计划的年度" },
-        what: Doc {
-            en: "Finds forms whose filing date is after the end of their budget year.",
-            zh: "查找填报日期晚于预算年度结束的表。",
-        },
-        why: Doc {
-            en: "A target cannot be planned for a year that is over; the date or the year is wrong.",
-            zh: "不可能为已经结束的年度设定目标：填报日期或年度有误。",
-        },
-        example: "project \"科技专项\" {\n  year 2023;\n  filed 2024-02-01;\n}",
-        fix: Doc {
-            en: "Correct the filing date or the form's year.",
-            zh: "更正填报日期或表单年度。",
-        },
+    example: "project \"拉萨市级科技创业创新券兑现资金\" {\n  year 2023;\n  period 2021年1月-2021年12月;\n}",
+    fix: Doc {
+        en: "Correct the period to the budget year (`period 2023;`) and review the rest of the form for stale content.",
+        zh: "把项目期改为预算年度（`项目期 2023;`），并检查表中其他过时内容。",
     },
-    Rule {
-        code: "K0804",
-        name: "filed-long-before",
-        severity: Severity::Warning,
-        title: Doc { en: "Filed more than a year before the budget year", zh: "填报日期早于预算年度一年以上" },
-        what: Doc {
-            en: "Finds forms whose filing date is before the year preceding their budget year.",
-            zh: "查找填报日期早于预算年度前一年的表。",
-        },
-        why: Doc {
-            en: "Forms are filed in the year before, or early in, their budget year; an older date shows the form was copied from an earlier year without review.",
-            zh: "绩效目标表在预算年度前一年或年初填报；更早的日期说明表是从往年照抄、未经复核。",
-        },
-        example: "project \"科技专项\" {\n  year 2023;\n  filed 2020-12-01;\n}",
-        fix: Doc {
-            en: "Update the filing date, and review the form for other stale content.",
-            zh: "更新填报日期，并检查表中其他过时内容。",
-        },
+};
+
+pub const FILED_LATE: Rule = Rule {
+    code: "K0802",
+    name: "filed-late",
+    severity: Severity::Warning,
+    title: Doc { en: "Filed late in the budget year", zh: "填报日期已在预算年度下半年" },
+    what: Doc {
+        en: "Finds forms filed in their budget year after `late_filing_after` (kpi.toml `[thresholds]`, default \"06-30\").",
+        zh: "查找在预算年度内、晚于 `late_filing_after`（kpi.toml 的 `[thresholds]`，默认 \"06-30\"）填报的表。",
     },
-    Rule {
-        code: "K0805",
-        name: "period-past-budget-year",
-        severity: Severity::Warning,
-        title: Doc { en: "A period or deadline runs past the budget year", zh: "期间或期限超出预算年度" },
-        what: Doc {
-            en: "Finds project periods that start in the budget year but end after it (`2023.07-2024.06` on a 2023 form), and timeliness (时效) dates or periods that end after the budget year (`≤2024-06-30`). A period wholly outside the year is K0801.",
-            zh: "查找从预算年度开始但在其后结束的项目期（2023 年的表写 `2023.07-2024.06`），以及结束于预算年度之后的时效日期或期间（`≤2024-06-30`）。整个落在年度之外的归 K0801。",
-        },
-        why: Doc {
-            en: "Annual targets are monitored in July and evaluated at year end; a target due next year cannot be judged, and the money for next year belongs to next year's budget.",
-            zh: "年度目标在 7 月监控、年末评价；次年才到期的目标无法评价，次年的资金也应列入次年预算。",
-        },
-        example: "project \"科技城筹备\" {\n  year 2023;\n  period 2023.07-2024.06;\n  output timeliness \"完成时间\" <= 2024-06-30;\n}",
-        fix: Doc {
-            en: "End the period and the deadline within the budget year, or suppress the finding with the reason for a multi-year project (`// kpi: allow K0805 -- 跨年度项目`).",
-            zh: "把期间和期限定在预算年度内；跨年度项目可写明理由后抑制（`// kpi: allow K0805 -- 跨年度项目`）。",
-        },
+    why: Doc {
+        en: "Targets are set with the budget, before the money is spent; a form dated November of its own year was either filed after the fact or carries a typing error.",
+        zh: "绩效目标随预算设定，应在资金使用前；表上日期是当年 11 月，要么是事后补填，要么日期录错。",
     },
+    example: "project \"科技专项\" {\n  year 2023;\n  filed 2023年11月28日;\n}",
+    fix: Doc {
+        en: "Correct the date if it is a typing error; otherwise explain the late filing, and suppress with a reason.",
+        zh: "若日期录错请更正；否则说明补报原因，并在抑制注释中写明理由。",
+    },
+};
+
+pub const FILED_AFTER_BUDGET_YEAR: Rule = Rule {
+    code: "K0803",
+    name: "filed-after-budget-year",
+    severity: Severity::Error,
+    title: Doc {
+        en: "Filed after the year it plans for",
+        zh: "填报日期晚于所计划的年度",
+    },
+    what: Doc {
+        en: "Finds forms whose filing date is after the end of their budget year.",
+        zh: "查找填报日期晚于预算年度结束的表。",
+    },
+    why: Doc {
+        en: "A target cannot be planned for a year that is over; the date or the year is wrong.",
+        zh: "不可能为已经结束的年度设定目标：填报日期或年度有误。",
+    },
+    example: "project \"科技专项\" {\n  year 2023;\n  filed 2024-02-01;\n}",
+    fix: Doc {
+        en: "Correct the filing date or the form's year.",
+        zh: "更正填报日期或表单年度。",
+    },
+};
+
+pub const FILED_LONG_BEFORE: Rule = Rule {
+    code: "K0804",
+    name: "filed-long-before",
+    severity: Severity::Warning,
+    title: Doc { en: "Filed more than a year before the budget year", zh: "填报日期早于预算年度一年以上" },
+    what: Doc {
+        en: "Finds forms whose filing date is before the year preceding their budget year.",
+        zh: "查找填报日期早于预算年度前一年的表。",
+    },
+    why: Doc {
+        en: "Forms are filed in the year before, or early in, their budget year; an older date shows the form was copied from an earlier year without review.",
+        zh: "绩效目标表在预算年度前一年或年初填报；更早的日期说明表是从往年照抄、未经复核。",
+    },
+    example: "project \"科技专项\" {\n  year 2023;\n  filed 2020-12-01;\n}",
+    fix: Doc {
+        en: "Update the filing date, and review the form for other stale content.",
+        zh: "更新填报日期，并检查表中其他过时内容。",
+    },
+};
+
+pub const PERIOD_PAST_BUDGET_YEAR: Rule = Rule {
+    code: "K0805",
+    name: "period-past-budget-year",
+    severity: Severity::Warning,
+    title: Doc { en: "A period or deadline runs past the budget year", zh: "期间或期限超出预算年度" },
+    what: Doc {
+        en: "Finds project periods that start in the budget year but end after it (`2023.07-2024.06` on a 2023 form), and timeliness (时效) dates or periods that end after the budget year (`≤2024-06-30`). A period wholly outside the year is K0801.",
+        zh: "查找从预算年度开始但在其后结束的项目期（2023 年的表写 `2023.07-2024.06`），以及结束于预算年度之后的时效日期或期间（`≤2024-06-30`）。整个落在年度之外的归 K0801。",
+    },
+    why: Doc {
+        en: "Annual targets are monitored in July and evaluated at year end; a target due next year cannot be judged, and the money for next year belongs to next year's budget.",
+        zh: "年度目标在 7 月监控、年末评价；次年才到期的目标无法评价，次年的资金也应列入次年预算。",
+    },
+    example: "project \"科技城筹备\" {\n  year 2023;\n  period 2023.07-2024.06;\n  output timeliness \"完成时间\" <= 2024-06-30;\n}",
+    fix: Doc {
+        en: "End the period and the deadline within the budget year, or suppress the finding with the reason for a multi-year project (`// kpi: allow K0805 -- 跨年度项目`).",
+        zh: "把期间和期限定在预算年度内；跨年度项目可写明理由后抑制（`// kpi: allow K0805 -- 跨年度项目`）。",
+    },
+};
+
+/// The rules of this family, in code order.
+pub const RULES: &[&Rule] = &[
+    &PERIOD_OUTSIDE_BUDGET_YEAR,
+    &FILED_LATE,
+    &FILED_AFTER_BUDGET_YEAR,
+    &FILED_LONG_BEFORE,
+    &PERIOD_PAST_BUDGET_YEAR,
 ];

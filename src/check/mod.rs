@@ -23,195 +23,44 @@ mod text;
 mod values;
 mod weights;
 mod words;
-mod xlsx_docs;
 
 use rust_decimal::Decimal;
 
-use crate::diag::{self, Diagnostic, Lang, Severity, Text};
+use crate::diag::{self, Diagnostic, Text};
 use crate::filing::Loaded;
 use crate::model::{Filing, Quantity};
 use crate::source::{SourceFile, Span};
 
 pub use crate::config::{Config, Level, Profile};
+pub use crate::diag::{family_of, Doc, Family, Rule, FAMILIES};
 pub use docs::{explain, rules_markdown};
 
-/// One rule: its code, name, default severity and documentation.
-#[derive(Debug, Clone, Copy)]
-pub struct Rule {
-    /// Stable code, e.g. `K0301`.
-    pub code: &'static str,
-    /// Short kebab-case name, e.g. `split-does-not-add-up`.
-    pub name: &'static str,
-    /// Severity unless `kpi.toml` says otherwise.
-    pub severity: Severity,
-    /// One-line summary.
-    pub title: Doc,
-    /// What it checks.
-    pub what: Doc,
-    /// Why it matters.
-    pub why: Doc,
-    /// An example that triggers it: `.kpi` text, or for a [`Family::workbook`] family a short
-    /// description of the template cell or workbook.
-    pub example: &'static str,
-    /// How to fix it.
-    pub fix: Doc,
-}
-
-/// A static text in both languages.
-#[derive(Debug, Clone, Copy)]
-pub struct Doc {
-    pub en: &'static str,
-    pub zh: &'static str,
-}
-
-impl Doc {
-    /// The text in one language.
-    pub fn get(&self, lang: Lang) -> &'static str {
-        match lang {
-            Lang::En => self.en,
-            Lang::Zh => self.zh,
-        }
-    }
-}
-
-/// A family of rules: the first three characters of the code.
-#[derive(Debug, Clone, Copy)]
-pub struct Family {
-    /// `K03`
-    pub prefix: &'static str,
-    pub name: Doc,
-    /// The codes are about xlsx workbooks (K11 templates and output, K12 import), reported by
-    /// `kpi build --to xlsx` and `kpi import`, not by `kpi check`: their examples describe a
-    /// workbook, not `.kpi` text.
-    pub workbook: bool,
-}
-
-/// The families, in order.
-pub const FAMILIES: &[Family] = &[
-    Family {
-        prefix: "K01",
-        name: Doc {
-            en: "syntax",
-            zh: "语法",
-        },
-        workbook: false,
-    },
-    Family {
-        prefix: "K02",
-        name: Doc {
-            en: "units and types",
-            zh: "单位与类型",
-        },
-        workbook: false,
-    },
-    Family {
-        prefix: "K03",
-        name: Doc {
-            en: "money",
-            zh: "金额",
-        },
-        workbook: false,
-    },
-    Family {
-        prefix: "K04",
-        name: Doc {
-            en: "cross-document",
-            zh: "跨表一致性",
-        },
-        workbook: false,
-    },
-    Family {
-        prefix: "K05",
-        name: Doc {
-            en: "completeness",
-            zh: "完整性",
-        },
-        workbook: false,
-    },
-    Family {
-        prefix: "K06",
-        name: Doc {
-            en: "values",
-            zh: "指标值",
-        },
-        workbook: false,
-    },
-    Family {
-        prefix: "K07",
-        name: Doc {
-            en: "text",
-            zh: "文本",
-        },
-        workbook: false,
-    },
-    Family {
-        prefix: "K08",
-        name: Doc {
-            en: "dates",
-            zh: "日期",
-        },
-        workbook: false,
-    },
-    Family {
-        prefix: "K09",
-        name: Doc {
-            en: "weights",
-            zh: "分值",
-        },
-        workbook: false,
-    },
-    Family {
-        prefix: "K10",
-        name: Doc {
-            en: "configuration",
-            zh: "配置与抑制",
-        },
-        workbook: false,
-    },
-    Family {
-        prefix: "K11",
-        name: Doc {
-            en: "xlsx templates and output",
-            zh: "模板与表格输出",
-        },
-        workbook: true,
-    },
-    Family {
-        prefix: "K12",
-        name: Doc {
-            en: "import",
-            zh: "导入",
-        },
-        workbook: true,
-    },
-];
-
-/// The family of a code.
-pub fn family_of(code: &str) -> Option<&'static Family> {
-    FAMILIES.iter().find(|f| code.starts_with(f.prefix))
-}
-
-/// Every rule, in code order.
+/// Every rule, in code order: the registry that `kpi explain`, `docs/rules.md`, SARIF's rule
+/// list and `kpi.toml` validation read. Built once.
 pub fn rules() -> Vec<&'static Rule> {
-    let mut all: Vec<&'static Rule> = [
-        docs::SYNTAX,
-        docs::UNITS,
-        money::RULES,
-        cross::RULES,
-        completeness::RULES,
-        values::RULES,
-        text::RULES,
-        dates::RULES,
-        weights::RULES,
-        crate::config::RULES,
-        xlsx_docs::TEMPLATES,
-        xlsx_docs::IMPORT,
-    ]
-    .iter()
-    .flat_map(|r| r.iter())
-    .collect();
-    all.sort_by_key(|r| r.code);
-    all
+    static ALL: std::sync::OnceLock<Vec<&'static Rule>> = std::sync::OnceLock::new();
+    ALL.get_or_init(|| {
+        let mut all: Vec<&'static Rule> = [
+            crate::syntax::rules::RULES,
+            crate::lower::rules::RULES,
+            money::RULES,
+            cross::RULES,
+            completeness::RULES,
+            values::RULES,
+            text::RULES,
+            dates::RULES,
+            weights::RULES,
+            crate::config::RULES,
+            crate::emit::xlsx::rules::RULES,
+            crate::import::rules::RULES,
+        ]
+        .iter()
+        .flat_map(|r| r.iter().copied())
+        .collect();
+        all.sort_by_key(|r| r.code);
+        all
+    })
+    .clone()
 }
 
 /// The rule with this code.
@@ -245,20 +94,16 @@ impl Ctx<'_> {
             .or_else(|| self.filing.departments.iter().find_map(|d| d.year))
     }
 
-    /// A finding with the rule's default severity.
+    /// A finding of a rule, with its default severity.
     pub fn diag(
         &self,
-        code: &'static str,
+        rule: &'static Rule,
         file: usize,
         span: Span,
         message: Text,
         help: Text,
     ) -> Diagnostic {
-        let severity = rule(code).map(|r| r.severity).unwrap_or(Severity::Warning);
-        Diagnostic {
-            severity,
-            ..Diagnostic::error(code, file, span, message, help)
-        }
+        Diagnostic::new(rule, file, span, message, help)
     }
 
     /// The source text of a file.
@@ -277,7 +122,8 @@ pub fn run(loaded: &mut Loaded, config_file: Option<SourceFile>) -> (Config, Vec
     let config = match config_file {
         Some(file) => {
             let index = loaded.sources.add(file);
-            let (config, problems) = crate::config::parse(loaded.sources.get(index), index);
+            let (config, problems) =
+                crate::config::parse(loaded.sources.get(index), index, &checkable_rule);
             diags.extend(problems);
             config
         }

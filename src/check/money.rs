@@ -69,7 +69,7 @@ fn split_check(
         return;
     }
     out.push(cx.diag(
-        "K0301",
+        &SPLIT_DOES_NOT_ADD_UP,
         file,
         span,
         Text::new(
@@ -130,7 +130,7 @@ fn project_costs(cx: &Ctx<'_>, p: &Project, out: &mut Vec<Diagnostic>) {
                 None => (String::new(), String::new()),
             };
             out.push(cx.diag(
-                "K0306",
+                &COST_WITHOUT_MONEY_UNIT,
                 file,
                 ind.value_span,
                 Text::new(
@@ -172,7 +172,7 @@ fn project_costs(cx: &Ctx<'_>, p: &Project, out: &mut Vec<Diagnostic>) {
     );
     let above = |ind: &Indicator, y: Decimal| {
         cx.diag(
-            "K0303",
+            &COST_ABOVE_BUDGET,
             file,
             ind.value_span,
             Text::new(
@@ -199,7 +199,7 @@ fn project_costs(cx: &Ctx<'_>, p: &Project, out: &mut Vec<Diagnostic>) {
                 let ceiling = matches!(comparator, Comparator::AtMost | Comparator::Below);
                 out.push(
                     cx.diag(
-                        "K0304",
+                        &COST_BELOW_BUDGET,
                         file,
                         ind.value_span,
                         Text::new(
@@ -251,7 +251,7 @@ fn project_costs(cx: &Ctx<'_>, p: &Project, out: &mut Vec<Diagnostic>) {
                 let first = components[0].0;
                 let mut d = cx
                     .diag(
-                        "K0305",
+                        &COST_COMPONENTS_MISMATCH,
                         file,
                         first.value_span,
                         Text::new(
@@ -398,7 +398,7 @@ pub(super) fn check(cx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
                         .unwrap_or(stated.amount_span)
                 };
                 out.push(cx.diag(
-                    "K0302",
+                    &STATED_TOTAL_MISMATCH,
                     file,
                     span,
                     Text::new(
@@ -430,119 +430,132 @@ pub(super) fn check(cx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     }
 }
 
-pub(super) const RULES: &[Rule] = &[
-    Rule {
-        code: "K0301",
-        name: "split-does-not-add-up",
-        severity: Severity::Error,
-        title: Doc { en: "Fiscal + transfer + other ≠ the total", zh: "财政拨款 + 转移性资金 + 其他资金 ≠ 总额" },
-        what: Doc {
-            en: "Checks that the sources of an amount add up to it: a project's 年度资金总额 and its 其中 rows, each line of a department funds table and each stated total. Blank cells count as 0; a split with every cell blank is K0507 instead.",
-            zh: "检查金额的各来源之和等于该金额：项目的年度资金总额与其中各行、部门资金表的每一行及每个所列合计。空白单元格按 0 计；各来源全部空白的归 K0507。",
-        },
-        why: Doc {
-            en: "The total and its split are two statements of the same money; when they differ, at least one is wrong and the budget system will reject or misbook it.",
-            zh: "总额与其构成是同一笔钱的两种写法，不一致说明至少一处有误，预算系统会拒收或错记。",
-        },
-        example: "project \"机动经费\" {\n  budget 10万元 { fiscal 8万元; other 1万元; }\n}",
-        fix: Doc {
-            en: "Correct the total or one of the sources so that fiscal + transfer + other = total.",
-            zh: "更正总额或某一来源，使财政拨款 + 转移性资金 + 其他资金 = 总额。",
-        },
+pub const SPLIT_DOES_NOT_ADD_UP: Rule = Rule {
+    code: "K0301",
+    name: "split-does-not-add-up",
+    severity: Severity::Error,
+    title: Doc { en: "Fiscal + transfer + other ≠ the total", zh: "财政拨款 + 转移性资金 + 其他资金 ≠ 总额" },
+    what: Doc {
+        en: "Checks that the sources of an amount add up to it: a project's 年度资金总额 and its 其中 rows, each line of a department funds table and each stated total. Blank cells count as 0; a split with every cell blank is K0507 instead.",
+        zh: "检查金额的各来源之和等于该金额：项目的年度资金总额与其中各行、部门资金表的每一行及每个所列合计。空白单元格按 0 计；各来源全部空白的归 K0507。",
     },
-    Rule {
-        code: "K0302",
-        name: "stated-total-mismatch",
-        severity: Severity::Error,
-        title: Doc { en: "A stated subtotal or total is not the sum of its lines", zh: "所列小计或合计不等于各行之和" },
-        what: Doc {
-            en: "Recomputes the department funds table's 基本支出 subtotal, 项目支出合计 and 金额合计 from its lines, for the total column and for each source column (财政拨款, 转移性资金, 其他资金), and compares them with the stated amounts.",
-            zh: "按各行重新计算部门资金表的基本支出小计、项目支出合计和金额合计，总额列和各来源列（财政拨款、转移性资金、其他资金）分别计算，并与所列金额比较。",
-        },
-        why: Doc {
-            en: "Stated totals are what the finance bureau adds to the budget; a total that is not the sum of its lines means a line is missing, duplicated or mistyped.",
-            zh: "所列合计是财政局汇入预算的数字；合计不等于各行之和，说明有行遗漏、重复或录错。",
-        },
-        example: "department \"拉萨市科学技术局\" {\n  funds {\n    basic \"公用经费\" 72.68万元 fiscal;\n    basic \"工会经费\" 14.08万元 fiscal;\n    total basic 87万元 fiscal;\n  }\n}",
-        fix: Doc {
-            en: "Correct the stated amount to the sum the message gives, or find the line that is wrong.",
-            zh: "把所列金额改为提示中的合计数，或查出有误的行。",
-        },
+    why: Doc {
+        en: "The total and its split are two statements of the same money; when they differ, at least one is wrong and the budget system will reject or misbook it.",
+        zh: "总额与其构成是同一笔钱的两种写法，不一致说明至少一处有误，预算系统会拒收或错记。",
     },
-    Rule {
-        code: "K0303",
-        name: "cost-above-budget",
-        severity: Severity::Error,
-        title: Doc { en: "A cost indicator is above the project's budget", zh: "成本指标高于项目预算" },
-        what: Doc {
-            en: "Compares each money-valued cost indicator (成本指标, at level 1 or under output) of a project form with the form's 年度资金总额.",
-            zh: "将项目表中每个以金额计的成本指标（一级成本指标或产出下的成本指标）与该表的年度资金总额比较。",
-        },
-        why: Doc {
-            en: "A project cannot plan to cost more than the money it asks for: either the cost or the budget is wrong.",
-            zh: "项目计划成本不可能高于申请的资金：成本或预算必有一处有误。",
-        },
-        example: "project \"科技专项\" {\n  budget 1238.68万元;\n  output cost \"项目预算控制数\" <= 1300万元;\n}",
-        fix: Doc {
-            en: "Correct the cost indicator or the budget so that the cost does not exceed the budget.",
-            zh: "更正成本指标或预算，使成本不超过预算。",
-        },
+    example: "project \"机动经费\" {\n  budget 10万元 { fiscal 8万元; other 1万元; }\n}",
+    fix: Doc {
+        en: "Correct the total or one of the sources so that fiscal + transfer + other = total.",
+        zh: "更正总额或某一来源，使财政拨款 + 转移性资金 + 其他资金 = 总额。",
     },
-    Rule {
-        code: "K0304",
-        name: "cost-below-budget",
-        severity: Severity::Warning,
-        title: Doc { en: "The only cost indicator is below the project's budget", zh: "唯一的成本指标低于项目预算" },
-        what: Doc {
-            en: "When a project form has a single money-valued cost indicator (usually 项目预算控制数 ≤ X), checks that X equals the form's 年度资金总额.",
-            zh: "项目表只有一个以金额计的成本指标（通常为项目预算控制数 ≤ X）时，检查 X 是否等于年度资金总额。",
-        },
-        why: Doc {
-            en: "The cost ceiling is normally the budget. A lower ceiling means part of the requested money has no planned use, or the ceiling was copied from another form or year.",
-            zh: "成本控制数通常就是预算。控制数偏低，说明部分申请资金没有计划用途，或该数字抄自其他表单或年度。",
-        },
-        example: "project \"百家科技\" {\n  budget 1100万元;\n  output cost \"项目预算控制数\" <= 1000万元;\n}",
-        fix: Doc {
-            en: "Set the cost ceiling to the budget, or reduce the budget to what the project will cost.",
-            zh: "把成本控制数改为预算数，或把预算核减到项目实际成本。",
-        },
+};
+
+pub const STATED_TOTAL_MISMATCH: Rule = Rule {
+    code: "K0302",
+    name: "stated-total-mismatch",
+    severity: Severity::Error,
+    title: Doc { en: "A stated subtotal or total is not the sum of its lines", zh: "所列小计或合计不等于各行之和" },
+    what: Doc {
+        en: "Recomputes the department funds table's 基本支出 subtotal, 项目支出合计 and 金额合计 from its lines, for the total column and for each source column (财政拨款, 转移性资金, 其他资金), and compares them with the stated amounts.",
+        zh: "按各行重新计算部门资金表的基本支出小计、项目支出合计和金额合计，总额列和各来源列（财政拨款、转移性资金、其他资金）分别计算，并与所列金额比较。",
     },
-    Rule {
-        code: "K0305",
-        name: "cost-components-mismatch",
-        severity: Severity::Error,
-        title: Doc { en: "Cost components do not add up to the budget", zh: "各项成本之和不等于项目预算" },
-        what: Doc {
-            en: "When a project form lists several money-valued cost indicators, they are read as the budget's components (leaving out one that states the whole budget, such as 项目总资金) and their sum is compared with the 年度资金总额.",
-            zh: "项目表列出多个以金额计的成本指标时，视为预算的构成（其中等于预算总数的一项，如“项目总资金”，不计入），将其合计与年度资金总额比较。",
-        },
-        why: Doc {
-            en: "Cost components break the budget down; if they do not add up to it, part of the money is unexplained or a component is mistyped.",
-            zh: "成本构成是预算的分解；合计与预算不符，说明有资金去向不明或某项录错。",
-        },
-        example: "project \"科协经费\" {\n  budget 194万元;\n  output cost \"宣传活动\" 50万元;\n  output cost \"信息化建设\" 47万元;\n}",
-        fix: Doc {
-            en: "Correct the component that is wrong, add the missing one, or correct the budget.",
-            zh: "更正有误的成本项、补上遗漏的成本项，或更正预算。",
-        },
+    why: Doc {
+        en: "Stated totals are what the finance bureau adds to the budget; a total that is not the sum of its lines means a line is missing, duplicated or mistyped.",
+        zh: "所列合计是财政局汇入预算的数字；合计不等于各行之和，说明有行遗漏、重复或录错。",
     },
-    Rule {
-        code: "K0306",
-        name: "cost-without-money-unit",
-        severity: Severity::Warning,
-        title: Doc { en: "A cost value has no money unit", zh: "成本指标值没有金额单位" },
-        what: Doc {
-            en: "Finds cost indicators whose value is a bare number (`≤1000`) with no 元 or 万元. (A cost written with another unit, such as %, is K0202.)",
-            zh: "查找数值不带元或万元的成本指标（如 `≤1000`）。（成本写成其他单位如 % 的，归 K0202。）",
-        },
-        why: Doc {
-            en: "`1000` could be 1000元 or 1000万元, a factor of ten thousand; the cost cannot be compared with the budget or monitored later.",
-            zh: "`1000` 可能是 1000 元，也可能是 1000 万元，相差一万倍；无法与预算比较，也无法在监控时使用。",
-        },
-        example: "project \"百家科技\" {\n  budget 1100万元;\n  output cost \"项目预期控制数控制\" <= 1000;\n}",
-        fix: Doc {
-            en: "Write the unit: `≤1000万元`.",
-            zh: "写明单位：`≤1000万元`。",
-        },
+    example: "department \"拉萨市科学技术局\" {\n  funds {\n    basic \"公用经费\" 72.68万元 fiscal;\n    basic \"工会经费\" 14.08万元 fiscal;\n    total basic 87万元 fiscal;\n  }\n}",
+    fix: Doc {
+        en: "Correct the stated amount to the sum the message gives, or find the line that is wrong.",
+        zh: "把所列金额改为提示中的合计数，或查出有误的行。",
     },
+};
+
+pub const COST_ABOVE_BUDGET: Rule = Rule {
+    code: "K0303",
+    name: "cost-above-budget",
+    severity: Severity::Error,
+    title: Doc { en: "A cost indicator is above the project's budget", zh: "成本指标高于项目预算" },
+    what: Doc {
+        en: "Compares each money-valued cost indicator (成本指标, at level 1 or under output) of a project form with the form's 年度资金总额.",
+        zh: "将项目表中每个以金额计的成本指标（一级成本指标或产出下的成本指标）与该表的年度资金总额比较。",
+    },
+    why: Doc {
+        en: "A project cannot plan to cost more than the money it asks for: either the cost or the budget is wrong.",
+        zh: "项目计划成本不可能高于申请的资金：成本或预算必有一处有误。",
+    },
+    example: "project \"科技专项\" {\n  budget 1238.68万元;\n  output cost \"项目预算控制数\" <= 1300万元;\n}",
+    fix: Doc {
+        en: "Correct the cost indicator or the budget so that the cost does not exceed the budget.",
+        zh: "更正成本指标或预算，使成本不超过预算。",
+    },
+};
+
+pub const COST_BELOW_BUDGET: Rule = Rule {
+    code: "K0304",
+    name: "cost-below-budget",
+    severity: Severity::Warning,
+    title: Doc { en: "The only cost indicator is below the project's budget", zh: "唯一的成本指标低于项目预算" },
+    what: Doc {
+        en: "When a project form has a single money-valued cost indicator (usually 项目预算控制数 ≤ X), checks that X equals the form's 年度资金总额.",
+        zh: "项目表只有一个以金额计的成本指标（通常为项目预算控制数 ≤ X）时，检查 X 是否等于年度资金总额。",
+    },
+    why: Doc {
+        en: "The cost ceiling is normally the budget. A lower ceiling means part of the requested money has no planned use, or the ceiling was copied from another form or year.",
+        zh: "成本控制数通常就是预算。控制数偏低，说明部分申请资金没有计划用途，或该数字抄自其他表单或年度。",
+    },
+    example: "project \"百家科技\" {\n  budget 1100万元;\n  output cost \"项目预算控制数\" <= 1000万元;\n}",
+    fix: Doc {
+        en: "Set the cost ceiling to the budget, or reduce the budget to what the project will cost.",
+        zh: "把成本控制数改为预算数，或把预算核减到项目实际成本。",
+    },
+};
+
+pub const COST_COMPONENTS_MISMATCH: Rule = Rule {
+    code: "K0305",
+    name: "cost-components-mismatch",
+    severity: Severity::Error,
+    title: Doc { en: "Cost components do not add up to the budget", zh: "各项成本之和不等于项目预算" },
+    what: Doc {
+        en: "When a project form lists several money-valued cost indicators, they are read as the budget's components (leaving out one that states the whole budget, such as 项目总资金) and their sum is compared with the 年度资金总额.",
+        zh: "项目表列出多个以金额计的成本指标时，视为预算的构成（其中等于预算总数的一项，如“项目总资金”，不计入），将其合计与年度资金总额比较。",
+    },
+    why: Doc {
+        en: "Cost components break the budget down; if they do not add up to it, part of the money is unexplained or a component is mistyped.",
+        zh: "成本构成是预算的分解；合计与预算不符，说明有资金去向不明或某项录错。",
+    },
+    example: "project \"科协经费\" {\n  budget 194万元;\n  output cost \"宣传活动\" 50万元;\n  output cost \"信息化建设\" 47万元;\n}",
+    fix: Doc {
+        en: "Correct the component that is wrong, add the missing one, or correct the budget.",
+        zh: "更正有误的成本项、补上遗漏的成本项，或更正预算。",
+    },
+};
+
+pub const COST_WITHOUT_MONEY_UNIT: Rule = Rule {
+    code: "K0306",
+    name: "cost-without-money-unit",
+    severity: Severity::Warning,
+    title: Doc { en: "A cost value has no money unit", zh: "成本指标值没有金额单位" },
+    what: Doc {
+        en: "Finds cost indicators whose value is a bare number (`≤1000`) with no 元 or 万元. (A cost written with another unit, such as %, is K0202.)",
+        zh: "查找数值不带元或万元的成本指标（如 `≤1000`）。（成本写成其他单位如 % 的，归 K0202。）",
+    },
+    why: Doc {
+        en: "`1000` could be 1000元 or 1000万元, a factor of ten thousand; the cost cannot be compared with the budget or monitored later.",
+        zh: "`1000` 可能是 1000 元，也可能是 1000 万元，相差一万倍；无法与预算比较，也无法在监控时使用。",
+    },
+    example: "project \"百家科技\" {\n  budget 1100万元;\n  output cost \"项目预期控制数控制\" <= 1000;\n}",
+    fix: Doc {
+        en: "Write the unit: `≤1000万元`.",
+        zh: "写明单位：`≤1000万元`。",
+    },
+};
+
+/// The rules of this family, in code order.
+pub const RULES: &[&Rule] = &[
+    &SPLIT_DOES_NOT_ADD_UP,
+    &STATED_TOTAL_MISMATCH,
+    &COST_ABOVE_BUDGET,
+    &COST_BELOW_BUDGET,
+    &COST_COMPONENTS_MISMATCH,
+    &COST_WITHOUT_MONEY_UNIT,
 ];

@@ -60,7 +60,7 @@ pub(super) fn apply(cx: &Ctx<'_>, diags: Vec<Diagnostic>) -> Vec<Diagnostic> {
                         codes.insert(rule.code.to_string());
                     }
                     None => problems.push(cx.diag(
-                        "K1001",
+                        &crate::config::UNKNOWN_RULE_CODE,
                         file,
                         comment,
                         Text::new(
@@ -76,7 +76,7 @@ pub(super) fn apply(cx: &Ctx<'_>, diags: Vec<Diagnostic>) -> Vec<Diagnostic> {
             }
             if reason.is_empty() {
                 problems.push(cx.diag(
-                    "K1002",
+                    &crate::config::SUPPRESSION_WITHOUT_REASON,
                     file,
                     comment,
                     Text::new("this suppression gives no reason", "此抑制注释没有写理由"),

@@ -258,7 +258,7 @@ fn goal_numbers(
         };
         out.push(
             cx.diag(
-                "K0701",
+                &GOAL_CONTRADICTS_INDICATOR,
                 file,
                 ind.value_span,
                 Text::new(en, zh),
@@ -297,7 +297,7 @@ fn copied_goals(cx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
                         };
                         out.push(
                             cx.diag(
-                                "K0702",
+                                &GOAL_COPIED,
                                 file,
                                 span,
                                 Text::new(
@@ -354,7 +354,7 @@ fn duplicates(cx: &Ctx<'_>, file: usize, indicators: &[Indicator], out: &mut Vec
             match rows.get(&(name.clone(), value.clone())) {
                 Some((first_level, first)) if *first_level != level => out.push(
                     cx.diag(
-                        "K0705",
+                        &INDICATOR_IN_TWO_CATEGORIES,
                         file,
                         ind.name_span,
                         Text::new(
@@ -380,7 +380,7 @@ fn duplicates(cx: &Ctx<'_>, file: usize, indicators: &[Indicator], out: &mut Vec
         match seen.get(&(level.clone(), name.clone())) {
             Some(first) => out.push(
                 cx.diag(
-                    "K0703",
+                    &DUPLICATE_INDICATOR,
                     file,
                     ind.name_span,
                     Text::new(
@@ -479,7 +479,7 @@ fn name_contradicts_value(cx: &Ctx<'_>, file: usize, ind: &Indicator, out: &mut 
     let Some((start, end)) = said else { return };
     let said = &ind.name[start..end];
     out.push(cx.diag(
-        "K0706",
+        &NAME_CONTRADICTS_VALUE,
         file,
         ind.value_span,
         Text::new(
@@ -602,7 +602,7 @@ fn goal_calculation(cx: &Ctx<'_>, p: &crate::model::Project, out: &mut Vec<Diagn
             };
             out.push(
                 cx.diag(
-                    "K0704",
+                    &GOAL_CALCULATION_DIFFERS_FROM_BUDGET,
                     file,
                     span,
                     Text::new(
@@ -661,120 +661,134 @@ pub(super) fn check(cx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     copied_goals(cx, out);
 }
 
-pub(super) const RULES: &[Rule] = &[
-    Rule {
-        code: "K0701",
-        name: "goal-contradicts-indicator",
-        severity: Severity::Warning,
-        title: Doc { en: "A number in the goal contradicts an indicator", zh: "目标中的数字与指标矛盾" },
-        what: Doc {
-            en: "Reads count quantities (`不少于20家`, `84个`) from each clause of the goal text and compares them with indicators that count the same kind of thing: the same unit, or units that mean the same (人/名/位/人次 for people; 个/家/所 for organisations; 次/场/期 for events), never unlike things (人 against 个). It reports an indicator only when a clause with that unit shares at least two character bigrams with the indicator's name and no such clause states the indicator's number, so that unrelated numbers are not compared. When no clause uses the indicator's unit but a clause sharing at least three bigrams (and half of the name's) with its name states the same number in another count unit (`21次` against `≤21人`), the unit mismatch is reported.",
-            zh: "从目标文字的各分句中读取计数数量（如“不少于20家”“84个”），与计数对象相同的指标比较：单位相同，或单位同义（人/名/位/人次 指人；个/家/所 指单位；次/场/期 指活动），不比较不同类的单位（人与个）。只有当含该单位的分句与指标名称至少共享两个字符二元组、且这些分句都没有写到指标的数字时才报告，以免比较无关的数字。若没有分句使用指标的单位，但某个与指标名称至少共享三个（且不少于名称一半的）二元组的分句以另一计数单位写了相同的数字（如目标“21次”、指标“≤21人”），则报告单位不一致。",
-        },
-        why: Doc {
-            en: "The goal and the indicators describe the same plan; when the goal promises 24 enterprises and the indicator 20, one of them was not updated, and the evaluation will not know which to hold the project to.",
-            zh: "目标与指标描述的是同一计划；目标承诺 24 家而指标写 20 家，说明其中一处未更新，评价时无从判断以哪个为准。",
-        },
-        example: "project \"百家科技\" {\n  goal \"2021年新认定高新技术企业24家。\";\n  output quantity \"认定为高新技术企业\" 20家;\n}",
-        fix: Doc {
-            en: "Make the goal and the indicator state the same number.",
-            zh: "使目标与指标的数字一致。",
-        },
+pub const GOAL_CONTRADICTS_INDICATOR: Rule = Rule {
+    code: "K0701",
+    name: "goal-contradicts-indicator",
+    severity: Severity::Warning,
+    title: Doc { en: "A number in the goal contradicts an indicator", zh: "目标中的数字与指标矛盾" },
+    what: Doc {
+        en: "Reads count quantities (`不少于20家`, `84个`) from each clause of the goal text and compares them with indicators that count the same kind of thing: the same unit, or units that mean the same (人/名/位/人次 for people; 个/家/所 for organisations; 次/场/期 for events), never unlike things (人 against 个). It reports an indicator only when a clause with that unit shares at least two character bigrams with the indicator's name and no such clause states the indicator's number, so that unrelated numbers are not compared. When no clause uses the indicator's unit but a clause sharing at least three bigrams (and half of the name's) with its name states the same number in another count unit (`21次` against `≤21人`), the unit mismatch is reported.",
+        zh: "从目标文字的各分句中读取计数数量（如“不少于20家”“84个”），与计数对象相同的指标比较：单位相同，或单位同义（人/名/位/人次 指人；个/家/所 指单位；次/场/期 指活动），不比较不同类的单位（人与个）。只有当含该单位的分句与指标名称至少共享两个字符二元组、且这些分句都没有写到指标的数字时才报告，以免比较无关的数字。若没有分句使用指标的单位，但某个与指标名称至少共享三个（且不少于名称一半的）二元组的分句以另一计数单位写了相同的数字（如目标“21次”、指标“≤21人”），则报告单位不一致。",
     },
-    Rule {
-        code: "K0702",
-        name: "goal-copied",
-        severity: Severity::Warning,
-        title: Doc { en: "Goal text copied from another project", zh: "目标文字抄自其他项目" },
-        what: Doc {
-            en: "Compares the goals of the project forms. A goal (15 or more characters) that is identical to an earlier form's goal, or whose character bigrams are at least 90% contained in it (or contain it), is reported once, on the later form, pointing at the first.",
-            zh: "比较各项目表的目标。某条目标（15 字以上）与前面某表的目标相同，或二者字符二元组的包含度不低于 90%，在后一份表上报告一次，并指向第一份。",
-        },
-        why: Doc {
-            en: "Each project needs its own goal; a goal copied from another project says nothing about what this money achieves, and the evaluation has nothing to measure against.",
-            zh: "每个项目都应有自己的目标；抄来的目标说明不了这笔资金要达成什么，评价时也无从衡量。",
-        },
-        example: "project \"双创载体摸底调研项目\" { goal \"为我市企事业单位提供服务，做好政策宣传，资金扶持等工作。\"; }\nproject \"拉萨市双创升级系列培训计划\" { goal \"为我市企事业单位提供服务，做好政策宣传，资金扶持等工作。\"; }",
-        fix: Doc {
-            en: "Write what this project's money achieves this year, with its own numbers.",
-            zh: "写出本项目资金本年度要达成的目标，并给出本项目自己的数字。",
-        },
+    why: Doc {
+        en: "The goal and the indicators describe the same plan; when the goal promises 24 enterprises and the indicator 20, one of them was not updated, and the evaluation will not know which to hold the project to.",
+        zh: "目标与指标描述的是同一计划；目标承诺 24 家而指标写 20 家，说明其中一处未更新，评价时无从判断以哪个为准。",
     },
-    Rule {
-        code: "K0703",
-        name: "duplicate-indicator",
-        severity: Severity::Warning,
-        title: Doc { en: "The same indicator twice in one form", zh: "同一表中重复的指标" },
-        what: Doc {
-            en: "Finds indicators in one form with the same level 1, level 2 and name (template numbering `指标N:`, spaces and quotes ignored). The same name in different categories (a quantity and its cost) is fine.",
-            zh: "查找同一表中一级、二级指标和名称都相同的指标（忽略模板编号“指标N:”、空格和引号）。名称相同但类别不同（如数量与其成本）不报告。",
-        },
-        why: Doc {
-            en: "A repeated row is a copy-paste leftover; it double-counts in scoring and usually hides the indicator that should have been there.",
-            zh: "重复的行是复制粘贴的残留，评分时会重复计算，也往往掩盖了本应填写的指标。",
-        },
-        example: "project \"百家科技\" {\n  satisfaction service \"被评价单位接受程度\" >= 95%;\n  satisfaction service \"被评价单位接受程度\";\n}",
-        fix: Doc {
-            en: "Remove the copy, or rename it to the indicator that was meant.",
-            zh: "删去重复行，或改为本应填写的指标。",
-        },
+    example: "project \"百家科技\" {\n  goal \"2021年新认定高新技术企业24家。\";\n  output quantity \"认定为高新技术企业\" 20家;\n}",
+    fix: Doc {
+        en: "Make the goal and the indicator state the same number.",
+        zh: "使目标与指标的数字一致。",
     },
-    Rule {
-        code: "K0704",
-        name: "goal-calculation-differs-from-budget",
-        severity: Severity::Warning,
-        title: Doc { en: "A calculation in the goal does not come to the budget", zh: "目标中的测算结果与预算不符" },
-        what: Doc {
-            en: "Finds money amounts written as the result of a calculation in a project's goal (right after `=`, e.g. `21×7人/次×1000元/人=147000元`) and compares them with the project's 年度资金总额. A goal that writes no result but gives one amount per thing and one count of that thing (`70个行政村 … 704元/村`) is taken to imply their product.",
-            zh: "查找项目目标中作为测算结果写出的金额（紧跟在 `=` 之后，如 `21×7人/次×1000元/人=147000元`），并与项目的年度资金总额比较。目标未写结果、但给出一个单价和一个相应数量（如“70个行政村……704元/村”）时，按二者之积比较。",
-        },
-        why: Doc {
-            en: "The calculation is the budget's justification (测算依据); when it comes to another amount, either the budget is padded or the calculation is out of date.",
-            zh: "测算是预算的依据；测算结果与预算不符，要么预算有虚增，要么测算已过时。",
-        },
-        example: "project \"拉萨市级重点科技项目评审经费\" {\n  budget 15万元;\n  goal \"全年共评审项目21次, 每次7名专家, 21×7人/次×1000元/人=147000元。\";\n}",
-        fix: Doc {
-            en: "Make the budget agree with the calculation, or complete the calculation with the missing items.",
-            zh: "使预算与测算一致，或在测算中补上遗漏的项目。",
-        },
-    },    Rule {
-        code: "K0705",
-        name: "indicator-in-two-categories",
-        severity: Severity::Warning,
-        title: Doc { en: "The same indicator in two categories of one form", zh: "同一指标出现在表中两个类别" },
-        what: Doc {
-            en: "Finds indicators of one form with the same name and the same value in different categories (`产出 数量 \"培训人数\" ≥100人` and `效益 社会效益 \"培训人数\" ≥100人`). The same name with different values (a quantity and its cost) is fine; the same category is K0703.",
-            zh: "查找同一表中名称和值都相同、但类别不同的指标（如 `产出 数量 \"培训人数\" ≥100人` 与 `效益 社会效益 \"培训人数\" ≥100人`）。名称相同但值不同（如数量与其成本）不报告；同一类别中的重复归 K0703。",
-        },
-        why: Doc {
-            en: "An output counted again as an effect inflates the form: the effect row measures nothing the output row does not, and the real effect is missing.",
-            zh: "把产出再当作效益填一次会虚增表单内容：效益行衡量的与产出行相同，真正的效益却缺失了。",
-        },
-        example: "project \"农民培训\" {\n  output quantity \"培训人数\" >= 100人;\n  effect social \"培训人数\" >= 100人;\n}",
-        fix: Doc {
-            en: "Keep the row in the category it measures, and write the real indicator in the other (e.g. 培训后就业率 as the effect).",
-            zh: "在其所衡量的类别保留该行，另一类别填写真正的指标（如以“培训后就业率”作为效益）。",
-        },
+};
+
+pub const GOAL_COPIED: Rule = Rule {
+    code: "K0702",
+    name: "goal-copied",
+    severity: Severity::Warning,
+    title: Doc { en: "Goal text copied from another project", zh: "目标文字抄自其他项目" },
+    what: Doc {
+        en: "Compares the goals of the project forms. A goal (15 or more characters) that is identical to an earlier form's goal, or whose character bigrams are at least 90% contained in it (or contain it), is reported once, on the later form, pointing at the first.",
+        zh: "比较各项目表的目标。某条目标（15 字以上）与前面某表的目标相同，或二者字符二元组的包含度不低于 90%，在后一份表上报告一次，并指向第一份。",
     },
-    Rule {
-        code: "K0706",
-        name: "name-contradicts-value",
-        severity: Severity::Warning,
-        title: Doc { en: "The indicator's name states another target than its value", zh: "指标名称中的目标与指标值矛盾" },
-        what: Doc {
-            en: "Finds indicators whose name states a number that the value contradicts: a percentage in the name against a percentage value (`质量达标率100%` with `≥98%`), or a count against a count of the same kind (`培训20名学员` with `≥25人`). Template hints such as `(≥**%)` are K0601.",
-            zh: "查找名称中写有数字、而指标值与之矛盾的指标：名称中的百分比与百分比值（“质量达标率100%”却为 `≥98%`），或同类计数（“培训20名学员”却为 `≥25人`）。`(≥**%)` 之类的模板提示归 K0601。",
-        },
-        why: Doc {
-            en: "Two targets for one indicator: at year end the evaluator cannot tell which one was promised.",
-            zh: "一个指标两个目标：年终评价时无法判断承诺的是哪一个。",
-        },
-        example: "project \"旅游扶贫\" {\n  output quality \"基础设施建设质量达标率100%\" >= 98%;\n}",
-        fix: Doc {
-            en: "Keep the number in the value only: `output quality \"基础设施建设质量达标率\" >= 98%;` (or correct the value).",
-            zh: "数字只写在指标值中：`产出 质量 \"基础设施建设质量达标率\" >= 98%;`（或更正指标值）。",
-        },
+    why: Doc {
+        en: "Each project needs its own goal; a goal copied from another project says nothing about what this money achieves, and the evaluation has nothing to measure against.",
+        zh: "每个项目都应有自己的目标；抄来的目标说明不了这笔资金要达成什么，评价时也无从衡量。",
     },
+    example: "project \"双创载体摸底调研项目\" { goal \"为我市企事业单位提供服务，做好政策宣传，资金扶持等工作。\"; }\nproject \"拉萨市双创升级系列培训计划\" { goal \"为我市企事业单位提供服务，做好政策宣传，资金扶持等工作。\"; }",
+    fix: Doc {
+        en: "Write what this project's money achieves this year, with its own numbers.",
+        zh: "写出本项目资金本年度要达成的目标，并给出本项目自己的数字。",
+    },
+};
+
+pub const DUPLICATE_INDICATOR: Rule = Rule {
+    code: "K0703",
+    name: "duplicate-indicator",
+    severity: Severity::Warning,
+    title: Doc { en: "The same indicator twice in one form", zh: "同一表中重复的指标" },
+    what: Doc {
+        en: "Finds indicators in one form with the same level 1, level 2 and name (template numbering `指标N:`, spaces and quotes ignored). The same name in different categories (a quantity and its cost) is fine.",
+        zh: "查找同一表中一级、二级指标和名称都相同的指标（忽略模板编号“指标N:”、空格和引号）。名称相同但类别不同（如数量与其成本）不报告。",
+    },
+    why: Doc {
+        en: "A repeated row is a copy-paste leftover; it double-counts in scoring and usually hides the indicator that should have been there.",
+        zh: "重复的行是复制粘贴的残留，评分时会重复计算，也往往掩盖了本应填写的指标。",
+    },
+    example: "project \"百家科技\" {\n  satisfaction service \"被评价单位接受程度\" >= 95%;\n  satisfaction service \"被评价单位接受程度\";\n}",
+    fix: Doc {
+        en: "Remove the copy, or rename it to the indicator that was meant.",
+        zh: "删去重复行，或改为本应填写的指标。",
+    },
+};
+
+pub const GOAL_CALCULATION_DIFFERS_FROM_BUDGET: Rule = Rule {
+    code: "K0704",
+    name: "goal-calculation-differs-from-budget",
+    severity: Severity::Warning,
+    title: Doc { en: "A calculation in the goal does not come to the budget", zh: "目标中的测算结果与预算不符" },
+    what: Doc {
+        en: "Finds money amounts written as the result of a calculation in a project's goal (right after `=`, e.g. `21×7人/次×1000元/人=147000元`) and compares them with the project's 年度资金总额. A goal that writes no result but gives one amount per thing and one count of that thing (`70个行政村 … 704元/村`) is taken to imply their product.",
+        zh: "查找项目目标中作为测算结果写出的金额（紧跟在 `=` 之后，如 `21×7人/次×1000元/人=147000元`），并与项目的年度资金总额比较。目标未写结果、但给出一个单价和一个相应数量（如“70个行政村……704元/村”）时，按二者之积比较。",
+    },
+    why: Doc {
+        en: "The calculation is the budget's justification (测算依据); when it comes to another amount, either the budget is padded or the calculation is out of date.",
+        zh: "测算是预算的依据；测算结果与预算不符，要么预算有虚增，要么测算已过时。",
+    },
+    example: "project \"拉萨市级重点科技项目评审经费\" {\n  budget 15万元;\n  goal \"全年共评审项目21次, 每次7名专家, 21×7人/次×1000元/人=147000元。\";\n}",
+    fix: Doc {
+        en: "Make the budget agree with the calculation, or complete the calculation with the missing items.",
+        zh: "使预算与测算一致，或在测算中补上遗漏的项目。",
+    },
+};
+
+pub const INDICATOR_IN_TWO_CATEGORIES: Rule = Rule {
+    code: "K0705",
+    name: "indicator-in-two-categories",
+    severity: Severity::Warning,
+    title: Doc { en: "The same indicator in two categories of one form", zh: "同一指标出现在表中两个类别" },
+    what: Doc {
+        en: "Finds indicators of one form with the same name and the same value in different categories (`产出 数量 \"培训人数\" ≥100人` and `效益 社会效益 \"培训人数\" ≥100人`). The same name with different values (a quantity and its cost) is fine; the same category is K0703.",
+        zh: "查找同一表中名称和值都相同、但类别不同的指标（如 `产出 数量 \"培训人数\" ≥100人` 与 `效益 社会效益 \"培训人数\" ≥100人`）。名称相同但值不同（如数量与其成本）不报告；同一类别中的重复归 K0703。",
+    },
+    why: Doc {
+        en: "An output counted again as an effect inflates the form: the effect row measures nothing the output row does not, and the real effect is missing.",
+        zh: "把产出再当作效益填一次会虚增表单内容：效益行衡量的与产出行相同，真正的效益却缺失了。",
+    },
+    example: "project \"农民培训\" {\n  output quantity \"培训人数\" >= 100人;\n  effect social \"培训人数\" >= 100人;\n}",
+    fix: Doc {
+        en: "Keep the row in the category it measures, and write the real indicator in the other (e.g. 培训后就业率 as the effect).",
+        zh: "在其所衡量的类别保留该行，另一类别填写真正的指标（如以“培训后就业率”作为效益）。",
+    },
+};
+
+pub const NAME_CONTRADICTS_VALUE: Rule = Rule {
+    code: "K0706",
+    name: "name-contradicts-value",
+    severity: Severity::Warning,
+    title: Doc { en: "The indicator's name states another target than its value", zh: "指标名称中的目标与指标值矛盾" },
+    what: Doc {
+        en: "Finds indicators whose name states a number that the value contradicts: a percentage in the name against a percentage value (`质量达标率100%` with `≥98%`), or a count against a count of the same kind (`培训20名学员` with `≥25人`). Template hints such as `(≥**%)` are K0601.",
+        zh: "查找名称中写有数字、而指标值与之矛盾的指标：名称中的百分比与百分比值（“质量达标率100%”却为 `≥98%`），或同类计数（“培训20名学员”却为 `≥25人`）。`(≥**%)` 之类的模板提示归 K0601。",
+    },
+    why: Doc {
+        en: "Two targets for one indicator: at year end the evaluator cannot tell which one was promised.",
+        zh: "一个指标两个目标：年终评价时无法判断承诺的是哪一个。",
+    },
+    example: "project \"旅游扶贫\" {\n  output quality \"基础设施建设质量达标率100%\" >= 98%;\n}",
+    fix: Doc {
+        en: "Keep the number in the value only: `output quality \"基础设施建设质量达标率\" >= 98%;` (or correct the value).",
+        zh: "数字只写在指标值中：`产出 质量 \"基础设施建设质量达标率\" >= 98%;`（或更正指标值）。",
+    },
+};
+
+/// The rules of this family, in code order.
+pub const RULES: &[&Rule] = &[
+    &GOAL_CONTRADICTS_INDICATOR,
+    &GOAL_COPIED,
+    &DUPLICATE_INDICATOR,
+    &GOAL_CALCULATION_DIFFERS_FROM_BUDGET,
+    &INDICATOR_IN_TWO_CATEGORIES,
+    &NAME_CONTRADICTS_VALUE,
 ];
 
 #[cfg(test)]

@@ -111,7 +111,7 @@ fn category_fit(cx: &Ctx<'_>, file: usize, ind: &Indicator, out: &mut Vec<Diagno
         return;
     };
     out.push(cx.diag(
-        "K0611",
+        &MEASURE_DOES_NOT_FIT_CATEGORY,
         file,
         ind.name_span,
         Text::new(en, zh),
@@ -123,7 +123,7 @@ fn placeholders(cx: &Ctx<'_>, file: usize, ind: &Indicator, out: &mut Vec<Diagno
     let (rest, numbered) = strip_numbering(&ind.name);
     if numbered && rest.is_empty() {
         out.push(cx.diag(
-            "K0601",
+            &TEMPLATE_PLACEHOLDER,
             file,
             ind.name_span,
             Text::new(
@@ -142,7 +142,7 @@ fn placeholders(cx: &Ctx<'_>, file: usize, ind: &Indicator, out: &mut Vec<Diagno
     }
     if let Some(p) = placeholder(&ind.name) {
         out.push(cx.diag(
-            "K0601",
+            &TEMPLATE_PLACEHOLDER,
             file,
             ind.name_span,
             Text::new(
@@ -158,7 +158,7 @@ fn placeholders(cx: &Ctx<'_>, file: usize, ind: &Indicator, out: &mut Vec<Diagno
     if let Some(Value::Qualitative { text }) = &ind.value {
         if super::words::unit_only(text) {
             out.push(cx.diag(
-                "K0601",
+                &TEMPLATE_PLACEHOLDER,
                 file,
                 ind.value_span,
                 Text::new(
@@ -174,7 +174,7 @@ fn placeholders(cx: &Ctx<'_>, file: usize, ind: &Indicator, out: &mut Vec<Diagno
         }
         if let Some(p) = placeholder(text) {
             out.push(cx.diag(
-                "K0601",
+                &TEMPLATE_PLACEHOLDER,
                 file,
                 ind.value_span,
                 Text::new(
@@ -289,7 +289,7 @@ fn qualitative(cx: &Ctx<'_>, file: usize, ind: &Indicator, out: &mut Vec<Diagnos
     if ind.level2 == Some(Level2::Timeliness) {
         if !states_a_time(text) {
             out.push(cx.diag(
-                "K0608",
+                &TIMELINESS_NOT_A_TIME,
                 file,
                 ind.value_span,
                 Text::new(
@@ -306,7 +306,7 @@ fn qualitative(cx: &Ctx<'_>, file: usize, ind: &Indicator, out: &mut Vec<Diagnos
     }
     if ind.level1 == Level1::Effect && says_no_benefit(&ind.name, text) {
         out.push(cx.diag(
-            "K0609",
+            &BOILERPLATE_VALUE,
             file,
             ind.value_span,
             Text::new(
@@ -323,7 +323,7 @@ fn qualitative(cx: &Ctx<'_>, file: usize, ind: &Indicator, out: &mut Vec<Diagnos
     if ind.level1 == Level1::Output && ind.level2 == Some(Level2::Quantity) && is_boilerplate(text)
     {
         out.push(cx.diag(
-            "K0609",
+            &BOILERPLATE_VALUE,
             file,
             ind.value_span,
             Text::new(
@@ -363,7 +363,7 @@ fn qualitative(cx: &Ctx<'_>, file: usize, ind: &Indicator, out: &mut Vec<Diagnos
         return;
     };
     out.push(cx.diag(
-        "K0606",
+        &QUALITATIVE_COST_OR_SATISFACTION,
         file,
         ind.value_span,
         Text::new(
@@ -399,7 +399,7 @@ fn numbers(cx: &Ctx<'_>, file: usize, ind: &Indicator, out: &mut Vec<Diagnostic>
     );
     if is_percent && (value > hundred || (value == hundred && *comparator == Comparator::Above)) {
         out.push(cx.diag(
-            "K0602",
+            &PERCENT_ABOVE_100,
             file,
             ind.value_span,
             Text::new(
@@ -447,7 +447,7 @@ fn numbers(cx: &Ctx<'_>, file: usize, ind: &Indicator, out: &mut Vec<Diagnostic>
         };
         if value < min && !value.is_zero() {
             out.push(cx.diag(
-                "K0603",
+                &IMPLAUSIBLE_THRESHOLD,
                 file,
                 ind.value_span,
                 Text::new(
@@ -463,7 +463,7 @@ fn numbers(cx: &Ctx<'_>, file: usize, ind: &Indicator, out: &mut Vec<Diagnostic>
     }
     if value.is_zero() && super::money::is_cost(ind) {
         out.push(cx.diag(
-            "K0607",
+            &COST_TARGET_NOT_POSITIVE,
             file,
             ind.value_span,
             Text::new(
@@ -490,7 +490,7 @@ fn numbers(cx: &Ctx<'_>, file: usize, ind: &Indicator, out: &mut Vec<Diagnostic>
     // A bare `100%` can only mean "all": at least 100% and exactly 100% are the same target.
     if !explicit && is_percent && value != hundred {
         out.push(cx.diag(
-            "K0610",
+            &RATE_WITHOUT_COMPARATOR,
             file,
             ind.value_span,
             Text::new(
@@ -523,7 +523,7 @@ fn numbers(cx: &Ctx<'_>, file: usize, ind: &Indicator, out: &mut Vec<Diagnostic>
         && !names_a_harm(&ind.name)
     {
         out.push(cx.diag(
-            "K0604",
+            &ZERO_TARGET,
             file,
             ind.value_span,
             Text::new(
@@ -543,7 +543,7 @@ fn numbers(cx: &Ctx<'_>, file: usize, ind: &Indicator, out: &mut Vec<Diagnostic>
         && !value.is_zero()
     {
         out.push(cx.diag(
-            "K0605",
+            &OUTPUT_BOUNDED_ABOVE,
             file,
             ind.value_span,
             Text::new(
@@ -601,7 +601,7 @@ pub(super) fn check(cx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
                 };
                 let said = &g.text[m.start..m.end];
                 out.push(cx.diag(
-                    "K0604",
+                    &ZERO_TARGET,
                     file,
                     span,
                     Text::new(
@@ -620,7 +620,7 @@ pub(super) fn check(cx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         for g in &p.goals {
             if let Some(ph) = placeholder(&g.text) {
                 out.push(cx.diag(
-                    "K0601",
+                    &TEMPLATE_PLACEHOLDER,
                     p.origin.file_index,
                     g.span,
                     Text::new(
@@ -637,7 +637,7 @@ pub(super) fn check(cx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         if let Some(unit) = &p.implementing_unit {
             if let Some(ph) = placeholder(unit) {
                 out.push(cx.diag(
-                    "K0601",
+                    &TEMPLATE_PLACEHOLDER,
                     p.origin.file_index,
                     p.origin.name_span,
                     Text::new(
@@ -654,201 +654,225 @@ pub(super) fn check(cx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     }
 }
 
-pub(super) const RULES: &[Rule] = &[
-    Rule {
-        code: "K0601",
-        name: "template-placeholder",
-        severity: Severity::Warning,
-        title: Doc { en: "A template placeholder was left in the form", zh: "表单中残留模板占位符" },
-        what: Doc {
-            en: "Finds template leftovers: the choice lists `高中低` / `高中低所`, `XX`, `*` as a value, name, goal or implementing unit; the template's hints `(≥**%)` and its core-indicator marks `*` `★` left in a name; a value that is only the template's unit with no number (`公里`, `≧ %`); and names that are only the template's numbering (`指标1:` with nothing after it).",
-            zh: "查找模板残留：作为指标值、指标名称、目标或实施单位的选项列表 `高中低` / `高中低所`、`XX`、`*`；留在名称中的模板提示 `(≥**%)` 和核心指标标记 `*` `★`；只有模板单位而没有数值的指标值（如“公里”“≧ %”）；以及只有模板编号的名称（`指标1:` 后面什么也没有）。",
-        },
-        why: Doc {
-            en: "A placeholder is not a target: the row was copied from the template and never filled in, and the form will be returned.",
-            zh: "占位符不是目标：该行从模板复制后从未填写，表单会被退回。",
-        },
-        example: "project \"双创载体摸底调研项目\" {\n  effect social \"指标1: 我市经济社会高质量发展\" \"高中低所\";\n  effect ecological \"指标1:\";\n}",
-        fix: Doc {
-            en: "Write the real value (`有所提升`) or name, or delete the template row if the category is optional (选填).",
-            zh: "填写真实的值（如“有所提升”）或名称；若该类别为选填，删去模板行。",
-        },
+pub const TEMPLATE_PLACEHOLDER: Rule = Rule {
+    code: "K0601",
+    name: "template-placeholder",
+    severity: Severity::Warning,
+    title: Doc { en: "A template placeholder was left in the form", zh: "表单中残留模板占位符" },
+    what: Doc {
+        en: "Finds template leftovers: the choice lists `高中低` / `高中低所`, `XX`, `*` as a value, name, goal or implementing unit; the template's hints `(≥**%)` and its core-indicator marks `*` `★` left in a name; a value that is only the template's unit with no number (`公里`, `≧ %`); and names that are only the template's numbering (`指标1:` with nothing after it).",
+        zh: "查找模板残留：作为指标值、指标名称、目标或实施单位的选项列表 `高中低` / `高中低所`、`XX`、`*`；留在名称中的模板提示 `(≥**%)` 和核心指标标记 `*` `★`；只有模板单位而没有数值的指标值（如“公里”“≧ %”）；以及只有模板编号的名称（`指标1:` 后面什么也没有）。",
     },
-    Rule {
-        code: "K0602",
-        name: "percent-above-100",
-        severity: Severity::Warning,
-        title: Doc { en: "A percentage above 100%", zh: "百分比超过100%" },
-        what: Doc {
-            en: "Finds percentage targets above 100% (`≥120%`, `>100%`).",
-            zh: "查找超过100%的百分比目标（如 `≥120%`、`>100%`）。",
-        },
-        why: Doc {
-            en: "Rates, satisfaction and completion cannot exceed 100%; such a target is a typing error or cannot be met. (A growth rate may; allow the rule there.)",
-            zh: "比率、满意度、完成率不可能超过100%；这样的目标是录入错误或无法完成。（增长率可以超过，可在该处抑制此规则。）",
-        },
-        example: "project \"科技专项\" {\n  satisfaction service \"项目实施企事业单位\" >= 198%;\n}",
-        fix: Doc {
-            en: "Correct the number (`≥98%`).",
-            zh: "更正数值（如 `≥98%`）。",
-        },
+    why: Doc {
+        en: "A placeholder is not a target: the row was copied from the template and never filled in, and the form will be returned.",
+        zh: "占位符不是目标：该行从模板复制后从未填写，表单会被退回。",
     },
-    Rule {
-        code: "K0603",
-        name: "implausible-threshold",
-        severity: Severity::Warning,
-        title: Doc { en: "An implausibly low satisfaction or rate target", zh: "满意度或比率目标过低" },
-        what: Doc {
-            en: "Finds satisfaction targets below `satisfaction_min` (default 80%) and 合格率/完成率/达标率/执行率-like targets below `rate_min` (default 60%), both set in kpi.toml `[thresholds]`.",
-            zh: "查找低于 `satisfaction_min`（默认 80%）的满意度目标，以及低于 `rate_min`（默认 60%）的合格率、完成率、达标率、执行率等目标；两个阈值可在 kpi.toml 的 `[thresholds]` 中设置。",
-        },
-        why: Doc {
-            en: "A target of `合格率 ≥10%` is met by almost any result and measures nothing; it is usually a typing error for 100% or 90%.",
-            zh: "`合格率 ≥10%` 这样的目标几乎必然达成，衡量不了什么，通常是 100% 或 90% 的录入错误。",
-        },
-        example: "project \"拉萨市双创升级系列培训计划\" {\n  output quality \"指标1: 培训人员合格率\" >= 10%;\n}",
-        fix: Doc {
-            en: "Set a target the project has to work for (`≥90%`).",
-            zh: "设定需要努力才能达到的目标（如 `≥90%`）。",
-        },
+    example: "project \"双创载体摸底调研项目\" {\n  effect social \"指标1: 我市经济社会高质量发展\" \"高中低所\";\n  effect ecological \"指标1:\";\n}",
+    fix: Doc {
+        en: "Write the real value (`有所提升`) or name, or delete the template row if the category is optional (选填).",
+        zh: "填写真实的值（如“有所提升”）或名称；若该类别为选填，删去模板行。",
     },
-    Rule {
-        code: "K0604",
-        name: "zero-target",
-        severity: Severity::Warning,
-        title: Doc { en: "A target of zero", zh: "目标值为 0" },
-        what: Doc {
-            en: "Finds targets of `0` or `≥0` (not `≤0`, which is a legitimate limit, nor indicators marked 反向 or named for something to avoid: 事故, 投诉, 争议, 差错, 违规 …), and counts of zero in a goal's text (`建设农村科普示范基地0个`).",
-            zh: "查找目标为 `0` 或 `≥0` 的指标（`≤0` 是合理的上限；标为反向的指标，以及名称表明是要避免之事的指标——事故、投诉、争议、差错、违规等——也不报告），以及目标文字中为 0 的计数（如“建设农村科普示范基地0个”）。",
-        },
-        why: Doc {
-            en: "A target of zero is met by doing nothing; it is a placeholder or a typing error.",
-            zh: "目标为 0 意味着什么都不做也能完成，是占位或录入错误。",
-        },
-        example: "project \"流动科技馆巡展\" {\n  output quantity \"建设农村科普示范基地\" 0个;\n}",
-        fix: Doc {
-            en: "Write what the project will deliver, or remove the indicator.",
-            zh: "写明项目将完成的数量，或删去该指标。",
-        },
+};
+
+pub const PERCENT_ABOVE_100: Rule = Rule {
+    code: "K0602",
+    name: "percent-above-100",
+    severity: Severity::Warning,
+    title: Doc { en: "A percentage above 100%", zh: "百分比超过100%" },
+    what: Doc {
+        en: "Finds percentage targets above 100% (`≥120%`, `>100%`).",
+        zh: "查找超过100%的百分比目标（如 `≥120%`、`>100%`）。",
     },
-    Rule {
-        code: "K0605",
-        name: "output-bounded-above",
-        severity: Severity::Warning,
-        title: Doc { en: "An output quantity is bounded from above", zh: "产出数量指标设了上限" },
-        what: Doc {
-            en: "Finds output quantity indicators written with `≤` or `<` (`科技项目实施 ≤23个`), unless marked `direction negative` (反向) or the limit is 0 (`安全事故 ≤0次`).",
-            zh: "查找用 `≤` 或 `<` 表示的产出数量指标（如“科技项目实施 ≤23个”），标为 `指标方向 反向` 或上限为 0（如“安全事故 ≤0次”）的除外。",
-        },
-        why: Doc {
-            en: "An output is something to reach: `≤23个` is met by doing nothing at all. It is almost always `≥` mistyped.",
-            zh: "产出是要达到的数量：`≤23个` 什么都不做也算完成，几乎都是 `≥` 的误写。",
-        },
-        example: "project \"科技专项\" {\n  output quantity \"科技项目实施\" <= 23个;\n}",
-        fix: Doc {
-            en: "Write `≥23个`; if less really is better, add `{ direction negative; }`.",
-            zh: "改为 `≥23个`；如确实越少越好，加上 `{ 指标方向 反向; }`。",
-        },
+    why: Doc {
+        en: "Rates, satisfaction and completion cannot exceed 100%; such a target is a typing error or cannot be met. (A growth rate may; allow the rule there.)",
+        zh: "比率、满意度、完成率不可能超过100%；这样的目标是录入错误或无法完成。（增长率可以超过，可在该处抑制此规则。）",
     },
-    Rule {
-        code: "K0606",
-        name: "qualitative-cost-or-satisfaction",
-        severity: Severity::Warning,
-        title: Doc { en: "A cost or satisfaction target written as a phrase", zh: "成本或满意度指标的值是文字" },
-        what: Doc {
-            en: "Finds cost indicators (成本) and satisfaction indicators (满意度) whose value is a phrase rather than a quantity. (A quantity in the wrong unit is K0202.)",
-            zh: "查找值为文字而非数量的成本指标和满意度指标。（数量单位不对的归 K0202。）",
-        },
-        why: Doc {
-            en: "Costs and satisfaction are measured: a cost in 元/万元, a satisfaction in %. A phrase such as “被奖励的企业满意度≥95%” hides the target in text that no system can read or score.",
-            zh: "成本和满意度都是定量指标：成本以元/万元计，满意度以 % 计。“被奖励的企业满意度≥95%”这样的文字把目标藏在文字里，系统无法读取和评分。",
-        },
-        example: "project \"百家科技\" {\n  satisfaction service \"被评价单位接受程度\" \"被奖励的高新技术企业 满意度≥95%\";\n}",
-        fix: Doc {
-            en: "Write the target as a quantity: `satisfaction service \"被奖励的高新技术企业满意度\" >= 95%;`.",
-            zh: "把目标写成数量：`满意度 服务对象 \"被奖励的高新技术企业满意度\" >= 95%;`。",
-        },
-    },    Rule {
-        code: "K0607",
-        name: "cost-target-not-positive",
-        severity: Severity::Error,
-        title: Doc { en: "A cost target of zero", zh: "成本指标目标为 0" },
-        what: Doc {
-            en: "Finds cost indicators (成本, under 产出 or at level 1) whose target is zero, whatever the comparator (`0`, `≤0元`, `≥0万元`). (A number cannot be written negative.)",
-            zh: "查找目标为 0 的成本指标（产出下或一级成本），无论比较符如何（`0`、`≤0元`、`≥0万元`）。（数值不能写成负数。）",
-        },
-        why: Doc {
-            en: "A project that spends money has a cost; `≤0元` promises to spend nothing and contradicts the budget. It is a placeholder or a unit typed in the wrong cell.",
-            zh: "花钱的项目必有成本；`≤0元` 等于承诺不花钱，与预算矛盾。这通常是占位或单位填错了格。",
-        },
-        example: "project \"办公经费\" {\n  budget 10万元;\n  cost economic \"办公经费支出\" <= 0元;\n}",
-        fix: Doc { en: "Write what the project costs (`≤10万元`).", zh: "写明项目成本（如 `≤10万元`）。" },
+    example: "project \"科技专项\" {\n  satisfaction service \"项目实施企事业单位\" >= 198%;\n}",
+    fix: Doc {
+        en: "Correct the number (`≥98%`).",
+        zh: "更正数值（如 `≥98%`）。",
     },
-    Rule {
-        code: "K0608",
-        name: "timeliness-not-a-time",
-        severity: Severity::Warning,
-        title: Doc { en: "A timeliness target that is not a time", zh: "时效指标的值不是时间" },
-        what: Doc {
-            en: "Finds timeliness (时效) indicators whose value is a phrase that states no time (`及时`, `按时完成`, `按月安排`): no digit, no deadline word (底 末 初 前 以内 当年 当月 …) and no Chinese numeral with a time unit (`三个月`). A quantity in a non-time unit is K0202.",
-            zh: "查找值为未说明时间的文字的时效指标（如“及时”“按时完成”“按月安排”）：既无数字，也无期限词（底、末、初、前、以内、当年、当月等），也无带时间单位的中文数字（如“三个月”）。以非时间单位表示的数量归 K0202。",
-        },
-        why: Doc {
-            en: "Timeliness says when or how fast; `及时` cannot be monitored in July or scored at year end.",
-            zh: "时效指标要说明何时完成或多快完成；“及时”在年中监控和年终评价时都无法衡量。",
-        },
-        example: "project \"慰问经费\" {\n  output timeliness \"慰问金发放及时性\" \"及时\";\n}",
-        fix: Doc { en: "Write a date (`≤2023-12-31`), a time (`≤30天`), a period or a rate (`≥95%`).", zh: "写日期（`≤2023-12-31`）、时长（`≤30天`）、期间或比率（`≥95%`）。" },
+};
+
+pub const IMPLAUSIBLE_THRESHOLD: Rule = Rule {
+    code: "K0603",
+    name: "implausible-threshold",
+    severity: Severity::Warning,
+    title: Doc { en: "An implausibly low satisfaction or rate target", zh: "满意度或比率目标过低" },
+    what: Doc {
+        en: "Finds satisfaction targets below `satisfaction_min` (default 80%) and 合格率/完成率/达标率/执行率-like targets below `rate_min` (default 60%), both set in kpi.toml `[thresholds]`.",
+        zh: "查找低于 `satisfaction_min`（默认 80%）的满意度目标，以及低于 `rate_min`（默认 60%）的合格率、完成率、达标率、执行率等目标；两个阈值可在 kpi.toml 的 `[thresholds]` 中设置。",
     },
-    Rule {
-        code: "K0609",
-        name: "boilerplate-value",
-        severity: Severity::Warning,
-        title: Doc { en: "A target that measures nothing", zh: "指标值无法衡量" },
-        what: Doc {
-            en: "Finds output quantity (数量) indicators whose value is boilerplate: 按实际情况执行, 按规定执行, 按要求执行, 据实结算, 符合要求, 达标, 完成 and the like; and effect (效益) rows answered 否/无 to a question of benefit (`是否产生经济价值` → `否`; \"no\" to a question of harm, `是否造成污染`, is a good outcome and not reported). (On a cost or satisfaction row a phrase is K0606; on a timeliness row K0608.)",
-            zh: "查找值为套话的产出数量指标：按实际情况执行、按规定执行、按要求执行、据实结算、符合要求、达标、完成等；以及对效益问题回答“否/无”的效益指标（如“是否产生经济价值”→“否”；对危害问题回答“否”，如“是否造成污染”，是好的结果，不报告）。（成本、满意度行的文字归 K0606，时效行归 K0608。）",
-        },
-        why: Doc {
-            en: "A quantity target says how many; “按实际情况执行” can never be missed, so it commits the project to nothing.",
-            zh: "数量指标要说明完成多少；“按实际情况执行”永远不会未完成，等于什么也没承诺。",
-        },
-        example: "project \"机动经费\" {\n  output quantity \"保障事项\" \"按实际情况执行\";\n}",
-        fix: Doc { en: "Write the number the project delivers (`≥20个`).", zh: "写明项目完成的数量（如 `≥20个`）。" },
+    why: Doc {
+        en: "A target of `合格率 ≥10%` is met by almost any result and measures nothing; it is usually a typing error for 100% or 90%.",
+        zh: "`合格率 ≥10%` 这样的目标几乎必然达成，衡量不了什么，通常是 100% 或 90% 的录入错误。",
     },
-    Rule {
-        code: "K0610",
-        name: "rate-without-comparator",
-        severity: Severity::Advice,
-        title: Doc { en: "A rate with no comparator", zh: "比率没有比较符" },
-        what: Doc {
-            en: "Finds percentage targets written without `≥`, `≤` or `=` (`95%`). A bare `100%` is not reported: for a rate, at least 100% and exactly 100% are the same target.",
-            zh: "查找没有写 `≥`、`≤` 或 `=` 的百分比目标（如 `95%`）。单独的 `100%` 不报告：对比率而言，不低于 100% 与等于 100% 是同一目标。",
-        },
-        why: Doc {
-            en: "kpi reads a bare value as `=`, but a rate is almost always a floor or a ceiling; at year end `96%` against `95%` scores differently under each reading.",
-            zh: "kpi 把不写比较符的值按 `=` 理解，但比率几乎总是下限或上限；年终时 `96%` 对 `95%` 的得分因理解不同而不同。",
-        },
-        example: "project \"科技专项\" {\n  output quality \"验收合格率\" 95%;\n}",
-        fix: Doc { en: "Write `≥95%` for a floor, `≤5%` for a ceiling.", zh: "下限写 `≥95%`，上限写 `≤5%`。" },
+    example: "project \"拉萨市双创升级系列培训计划\" {\n  output quality \"指标1: 培训人员合格率\" >= 10%;\n}",
+    fix: Doc {
+        en: "Set a target the project has to work for (`≥90%`).",
+        zh: "设定需要努力才能达到的目标（如 `≥90%`）。",
     },
-    Rule {
-        code: "K0611",
-        name: "measure-does-not-fit-category",
-        severity: Severity::Warning,
-        title: Doc { en: "The indicator measures what its category does not", zh: "指标衡量的内容与其类别不符" },
-        what: Doc {
-            en: "Finds indicators filed under a category that does not measure what they measure: a rate (a name with 率 and a % value) under 产出 数量; an amount of money under 产出 数量 (an input); a satisfaction (满意度, 满意程度, 满意率 in the name) under any level 1 but 满意度.",
-            zh: "查找填在不衡量其内容的类别下的指标：产出数量下的比率（名称含“率”且值为 %）；产出数量下的金额（投入而非产出）；满意度以外的一级指标下的满意度（名称含满意度、满意程度、满意率）。",
-        },
-        why: Doc {
-            en: "The categories are scored apart; a rate under 数量 leaves the form with no count of what it delivers, a satisfaction under 效益 with no effect. Reviewers send such forms back.",
-            zh: "各类别分别评分；比率填在数量下，表中就没有产出的数量；满意度填在效益下，表中就没有真正的效益。此类表会被退回。",
-        },
-        example: "project \"葡萄种植\" {\n  output quantity \"种植作物成活率\" ≥85%;\n  effect social \"市民对空气质量改善的满意程度\" ≥85%;\n}",
-        fix: Doc {
-            en: "Move the row to the category it measures (质量, 成本, 满意度), and fill this category with what it is meant to measure.",
-            zh: "把该行移到其所衡量的类别（质量、成本、满意度），本类别填写应衡量的内容。",
-        },
+};
+
+pub const ZERO_TARGET: Rule = Rule {
+    code: "K0604",
+    name: "zero-target",
+    severity: Severity::Warning,
+    title: Doc { en: "A target of zero", zh: "目标值为 0" },
+    what: Doc {
+        en: "Finds targets of `0` or `≥0` (not `≤0`, which is a legitimate limit, nor indicators marked 反向 or named for something to avoid: 事故, 投诉, 争议, 差错, 违规 …), and counts of zero in a goal's text (`建设农村科普示范基地0个`).",
+        zh: "查找目标为 `0` 或 `≥0` 的指标（`≤0` 是合理的上限；标为反向的指标，以及名称表明是要避免之事的指标——事故、投诉、争议、差错、违规等——也不报告），以及目标文字中为 0 的计数（如“建设农村科普示范基地0个”）。",
     },
+    why: Doc {
+        en: "A target of zero is met by doing nothing; it is a placeholder or a typing error.",
+        zh: "目标为 0 意味着什么都不做也能完成，是占位或录入错误。",
+    },
+    example: "project \"流动科技馆巡展\" {\n  output quantity \"建设农村科普示范基地\" 0个;\n}",
+    fix: Doc {
+        en: "Write what the project will deliver, or remove the indicator.",
+        zh: "写明项目将完成的数量，或删去该指标。",
+    },
+};
+
+pub const OUTPUT_BOUNDED_ABOVE: Rule = Rule {
+    code: "K0605",
+    name: "output-bounded-above",
+    severity: Severity::Warning,
+    title: Doc { en: "An output quantity is bounded from above", zh: "产出数量指标设了上限" },
+    what: Doc {
+        en: "Finds output quantity indicators written with `≤` or `<` (`科技项目实施 ≤23个`), unless marked `direction negative` (反向) or the limit is 0 (`安全事故 ≤0次`).",
+        zh: "查找用 `≤` 或 `<` 表示的产出数量指标（如“科技项目实施 ≤23个”），标为 `指标方向 反向` 或上限为 0（如“安全事故 ≤0次”）的除外。",
+    },
+    why: Doc {
+        en: "An output is something to reach: `≤23个` is met by doing nothing at all. It is almost always `≥` mistyped.",
+        zh: "产出是要达到的数量：`≤23个` 什么都不做也算完成，几乎都是 `≥` 的误写。",
+    },
+    example: "project \"科技专项\" {\n  output quantity \"科技项目实施\" <= 23个;\n}",
+    fix: Doc {
+        en: "Write `≥23个`; if less really is better, add `{ direction negative; }`.",
+        zh: "改为 `≥23个`；如确实越少越好，加上 `{ 指标方向 反向; }`。",
+    },
+};
+
+pub const QUALITATIVE_COST_OR_SATISFACTION: Rule = Rule {
+    code: "K0606",
+    name: "qualitative-cost-or-satisfaction",
+    severity: Severity::Warning,
+    title: Doc { en: "A cost or satisfaction target written as a phrase", zh: "成本或满意度指标的值是文字" },
+    what: Doc {
+        en: "Finds cost indicators (成本) and satisfaction indicators (满意度) whose value is a phrase rather than a quantity. (A quantity in the wrong unit is K0202.)",
+        zh: "查找值为文字而非数量的成本指标和满意度指标。（数量单位不对的归 K0202。）",
+    },
+    why: Doc {
+        en: "Costs and satisfaction are measured: a cost in 元/万元, a satisfaction in %. A phrase such as “被奖励的企业满意度≥95%” hides the target in text that no system can read or score.",
+        zh: "成本和满意度都是定量指标：成本以元/万元计，满意度以 % 计。“被奖励的企业满意度≥95%”这样的文字把目标藏在文字里，系统无法读取和评分。",
+    },
+    example: "project \"百家科技\" {\n  satisfaction service \"被评价单位接受程度\" \"被奖励的高新技术企业 满意度≥95%\";\n}",
+    fix: Doc {
+        en: "Write the target as a quantity: `satisfaction service \"被奖励的高新技术企业满意度\" >= 95%;`.",
+        zh: "把目标写成数量：`满意度 服务对象 \"被奖励的高新技术企业满意度\" >= 95%;`。",
+    },
+};
+
+pub const COST_TARGET_NOT_POSITIVE: Rule = Rule {
+    code: "K0607",
+    name: "cost-target-not-positive",
+    severity: Severity::Error,
+    title: Doc { en: "A cost target of zero", zh: "成本指标目标为 0" },
+    what: Doc {
+        en: "Finds cost indicators (成本, under 产出 or at level 1) whose target is zero, whatever the comparator (`0`, `≤0元`, `≥0万元`). (A number cannot be written negative.)",
+        zh: "查找目标为 0 的成本指标（产出下或一级成本），无论比较符如何（`0`、`≤0元`、`≥0万元`）。（数值不能写成负数。）",
+    },
+    why: Doc {
+        en: "A project that spends money has a cost; `≤0元` promises to spend nothing and contradicts the budget. It is a placeholder or a unit typed in the wrong cell.",
+        zh: "花钱的项目必有成本；`≤0元` 等于承诺不花钱，与预算矛盾。这通常是占位或单位填错了格。",
+    },
+    example: "project \"办公经费\" {\n  budget 10万元;\n  cost economic \"办公经费支出\" <= 0元;\n}",
+    fix: Doc { en: "Write what the project costs (`≤10万元`).", zh: "写明项目成本（如 `≤10万元`）。" },
+};
+
+pub const TIMELINESS_NOT_A_TIME: Rule = Rule {
+    code: "K0608",
+    name: "timeliness-not-a-time",
+    severity: Severity::Warning,
+    title: Doc { en: "A timeliness target that is not a time", zh: "时效指标的值不是时间" },
+    what: Doc {
+        en: "Finds timeliness (时效) indicators whose value is a phrase that states no time (`及时`, `按时完成`, `按月安排`): no digit, no deadline word (底 末 初 前 以内 当年 当月 …) and no Chinese numeral with a time unit (`三个月`). A quantity in a non-time unit is K0202.",
+        zh: "查找值为未说明时间的文字的时效指标（如“及时”“按时完成”“按月安排”）：既无数字，也无期限词（底、末、初、前、以内、当年、当月等），也无带时间单位的中文数字（如“三个月”）。以非时间单位表示的数量归 K0202。",
+    },
+    why: Doc {
+        en: "Timeliness says when or how fast; `及时` cannot be monitored in July or scored at year end.",
+        zh: "时效指标要说明何时完成或多快完成；“及时”在年中监控和年终评价时都无法衡量。",
+    },
+    example: "project \"慰问经费\" {\n  output timeliness \"慰问金发放及时性\" \"及时\";\n}",
+    fix: Doc { en: "Write a date (`≤2023-12-31`), a time (`≤30天`), a period or a rate (`≥95%`).", zh: "写日期（`≤2023-12-31`）、时长（`≤30天`）、期间或比率（`≥95%`）。" },
+};
+
+pub const BOILERPLATE_VALUE: Rule = Rule {
+    code: "K0609",
+    name: "boilerplate-value",
+    severity: Severity::Warning,
+    title: Doc { en: "A target that measures nothing", zh: "指标值无法衡量" },
+    what: Doc {
+        en: "Finds output quantity (数量) indicators whose value is boilerplate: 按实际情况执行, 按规定执行, 按要求执行, 据实结算, 符合要求, 达标, 完成 and the like; and effect (效益) rows answered 否/无 to a question of benefit (`是否产生经济价值` → `否`; \"no\" to a question of harm, `是否造成污染`, is a good outcome and not reported). (On a cost or satisfaction row a phrase is K0606; on a timeliness row K0608.)",
+        zh: "查找值为套话的产出数量指标：按实际情况执行、按规定执行、按要求执行、据实结算、符合要求、达标、完成等；以及对效益问题回答“否/无”的效益指标（如“是否产生经济价值”→“否”；对危害问题回答“否”，如“是否造成污染”，是好的结果，不报告）。（成本、满意度行的文字归 K0606，时效行归 K0608。）",
+    },
+    why: Doc {
+        en: "A quantity target says how many; “按实际情况执行” can never be missed, so it commits the project to nothing.",
+        zh: "数量指标要说明完成多少；“按实际情况执行”永远不会未完成，等于什么也没承诺。",
+    },
+    example: "project \"机动经费\" {\n  output quantity \"保障事项\" \"按实际情况执行\";\n}",
+    fix: Doc { en: "Write the number the project delivers (`≥20个`).", zh: "写明项目完成的数量（如 `≥20个`）。" },
+};
+
+pub const RATE_WITHOUT_COMPARATOR: Rule = Rule {
+    code: "K0610",
+    name: "rate-without-comparator",
+    severity: Severity::Advice,
+    title: Doc { en: "A rate with no comparator", zh: "比率没有比较符" },
+    what: Doc {
+        en: "Finds percentage targets written without `≥`, `≤` or `=` (`95%`). A bare `100%` is not reported: for a rate, at least 100% and exactly 100% are the same target.",
+        zh: "查找没有写 `≥`、`≤` 或 `=` 的百分比目标（如 `95%`）。单独的 `100%` 不报告：对比率而言，不低于 100% 与等于 100% 是同一目标。",
+    },
+    why: Doc {
+        en: "kpi reads a bare value as `=`, but a rate is almost always a floor or a ceiling; at year end `96%` against `95%` scores differently under each reading.",
+        zh: "kpi 把不写比较符的值按 `=` 理解，但比率几乎总是下限或上限；年终时 `96%` 对 `95%` 的得分因理解不同而不同。",
+    },
+    example: "project \"科技专项\" {\n  output quality \"验收合格率\" 95%;\n}",
+    fix: Doc { en: "Write `≥95%` for a floor, `≤5%` for a ceiling.", zh: "下限写 `≥95%`，上限写 `≤5%`。" },
+};
+
+pub const MEASURE_DOES_NOT_FIT_CATEGORY: Rule = Rule {
+    code: "K0611",
+    name: "measure-does-not-fit-category",
+    severity: Severity::Warning,
+    title: Doc { en: "The indicator measures what its category does not", zh: "指标衡量的内容与其类别不符" },
+    what: Doc {
+        en: "Finds indicators filed under a category that does not measure what they measure: a rate (a name with 率 and a % value) under 产出 数量; an amount of money under 产出 数量 (an input); a satisfaction (满意度, 满意程度, 满意率 in the name) under any level 1 but 满意度.",
+        zh: "查找填在不衡量其内容的类别下的指标：产出数量下的比率（名称含“率”且值为 %）；产出数量下的金额（投入而非产出）；满意度以外的一级指标下的满意度（名称含满意度、满意程度、满意率）。",
+    },
+    why: Doc {
+        en: "The categories are scored apart; a rate under 数量 leaves the form with no count of what it delivers, a satisfaction under 效益 with no effect. Reviewers send such forms back.",
+        zh: "各类别分别评分；比率填在数量下，表中就没有产出的数量；满意度填在效益下，表中就没有真正的效益。此类表会被退回。",
+    },
+    example: "project \"葡萄种植\" {\n  output quantity \"种植作物成活率\" ≥85%;\n  effect social \"市民对空气质量改善的满意程度\" ≥85%;\n}",
+    fix: Doc {
+        en: "Move the row to the category it measures (质量, 成本, 满意度), and fill this category with what it is meant to measure.",
+        zh: "把该行移到其所衡量的类别（质量、成本、满意度），本类别填写应衡量的内容。",
+    },
+};
+
+/// The rules of this family, in code order.
+pub const RULES: &[&Rule] = &[
+    &TEMPLATE_PLACEHOLDER,
+    &PERCENT_ABOVE_100,
+    &IMPLAUSIBLE_THRESHOLD,
+    &ZERO_TARGET,
+    &OUTPUT_BOUNDED_ABOVE,
+    &QUALITATIVE_COST_OR_SATISFACTION,
+    &COST_TARGET_NOT_POSITIVE,
+    &TIMELINESS_NOT_A_TIME,
+    &BOILERPLATE_VALUE,
+    &RATE_WITHOUT_COMPARATOR,
+    &MEASURE_DOES_NOT_FIT_CATEGORY,
 ];

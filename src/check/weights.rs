@@ -30,7 +30,7 @@ fn form(
             .join(" or ");
         let total_zh = total.replace(" or ", "或");
         out.push(cx.diag(
-            "K0901",
+            &WEIGHTS_DO_NOT_ADD_UP,
             file,
             name_span,
             Text::new(
@@ -48,7 +48,7 @@ fn form(
         .filter(|i| i.weight.is_none() && !super::completeness::is_blank_row(i))
     {
         out.push(cx.diag(
-            "K0902",
+            &WEIGHT_MISSING,
             file,
             ind.name_span,
             Text::new(
@@ -87,43 +87,45 @@ pub(super) fn check(cx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     }
 }
 
-pub(super) const RULES: &[Rule] = &[
-    Rule {
-        code: "K0901",
-        name: "weights-do-not-add-up",
-        severity: Severity::Error,
-        title: Doc { en: "Weights do not add up to the total", zh: "指标分值合计不等于总分" },
-        what: Doc {
-            en: "When any indicator of a form has a weight (分值), checks that the weights add up to `weight_total` (kpi.toml `[thresholds]`, else the profile's: 90 under lhasa-2023 and central-2021, 90 or 100 under generic).",
-            zh: "表中任一指标设有分值时，检查分值合计等于 `weight_total`（kpi.toml 的 `[thresholds]`，否则取配置方案的值：lhasa-2023 与 central-2021 为 90，generic 为 90 或 100）。",
-        },
-        why: Doc {
-            en: "The self-evaluation scores each indicator by its weight; weights that do not add up to the total distort every score (the other 10 points are budget execution).",
-            zh: "自评按分值给每个指标打分；分值合计不对，所有得分都会失真（其余 10 分为预算执行率）。",
-        },
-        example: "project \"科技专项\" {\n  output quantity \"科技项目实施\" >= 23个 { weight 50; }\n  satisfaction service \"满意度\" >= 90% { weight 30; }\n}",
-        fix: Doc {
-            en: "Adjust the weights (commonly 产出 50, 效益 30, 满意度 10), or set `weight_total` if your province uses another total.",
-            zh: "调整分值（常见为产出 50、效益 30、满意度 10），或在本省总分不同时设置 `weight_total`。",
-        },
+pub const WEIGHTS_DO_NOT_ADD_UP: Rule = Rule {
+    code: "K0901",
+    name: "weights-do-not-add-up",
+    severity: Severity::Error,
+    title: Doc { en: "Weights do not add up to the total", zh: "指标分值合计不等于总分" },
+    what: Doc {
+        en: "When any indicator of a form has a weight (分值), checks that the weights add up to `weight_total` (kpi.toml `[thresholds]`, else the profile's: 90 under lhasa-2023 and central-2021, 90 or 100 under generic).",
+        zh: "表中任一指标设有分值时，检查分值合计等于 `weight_total`（kpi.toml 的 `[thresholds]`，否则取配置方案的值：lhasa-2023 与 central-2021 为 90，generic 为 90 或 100）。",
     },
-    Rule {
-        code: "K0902",
-        name: "weight-missing",
-        severity: Severity::Warning,
-        title: Doc { en: "Some indicators have weights, this one has none", zh: "部分指标有分值，此指标没有" },
-        what: Doc {
-            en: "When any indicator of a form has a weight, finds the indicators that have none.",
-            zh: "表中任一指标设有分值时，查找没有分值的指标。",
-        },
-        why: Doc {
-            en: "An indicator without a weight cannot be scored; the weights of the others then do not add up either.",
-            zh: "没有分值的指标无法评分，其他指标的分值合计也因此对不上。",
-        },
-        example: "project \"科技专项\" {\n  output quantity \"科技项目实施\" >= 23个 { weight 50; }\n  output quality \"验收合格率\" >= 95%;\n}",
-        fix: Doc {
-            en: "Give every indicator a weight.",
-            zh: "为每个指标设定分值。",
-        },
+    why: Doc {
+        en: "The self-evaluation scores each indicator by its weight; weights that do not add up to the total distort every score (the other 10 points are budget execution).",
+        zh: "自评按分值给每个指标打分；分值合计不对，所有得分都会失真（其余 10 分为预算执行率）。",
     },
-];
+    example: "project \"科技专项\" {\n  output quantity \"科技项目实施\" >= 23个 { weight 50; }\n  satisfaction service \"满意度\" >= 90% { weight 30; }\n}",
+    fix: Doc {
+        en: "Adjust the weights (commonly 产出 50, 效益 30, 满意度 10), or set `weight_total` if your province uses another total.",
+        zh: "调整分值（常见为产出 50、效益 30、满意度 10），或在本省总分不同时设置 `weight_total`。",
+    },
+};
+
+pub const WEIGHT_MISSING: Rule = Rule {
+    code: "K0902",
+    name: "weight-missing",
+    severity: Severity::Warning,
+    title: Doc { en: "Some indicators have weights, this one has none", zh: "部分指标有分值，此指标没有" },
+    what: Doc {
+        en: "When any indicator of a form has a weight, finds the indicators that have none.",
+        zh: "表中任一指标设有分值时，查找没有分值的指标。",
+    },
+    why: Doc {
+        en: "An indicator without a weight cannot be scored; the weights of the others then do not add up either.",
+        zh: "没有分值的指标无法评分，其他指标的分值合计也因此对不上。",
+    },
+    example: "project \"科技专项\" {\n  output quantity \"科技项目实施\" >= 23个 { weight 50; }\n  output quality \"验收合格率\" >= 95%;\n}",
+    fix: Doc {
+        en: "Give every indicator a weight.",
+        zh: "为每个指标设定分值。",
+    },
+};
+
+/// The rules of this family, in code order.
+pub const RULES: &[&Rule] = &[&WEIGHTS_DO_NOT_ADD_UP, &WEIGHT_MISSING];

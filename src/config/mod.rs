@@ -27,8 +27,8 @@ use rust_decimal::Decimal;
 
 pub use profile::Profile;
 
-use crate::check::{Doc, Rule};
 use crate::diag::{Diagnostic, Severity, Text};
+use crate::diag::{Doc, Rule};
 use crate::model::{CustomUnits, Dimension};
 use crate::source::{SourceFile, Span};
 
@@ -127,14 +127,8 @@ impl Config {
     }
 }
 
-fn problem(code: &'static str, file: usize, span: Span, message: Text, help: Text) -> Diagnostic {
-    let severity = crate::check::rule(code)
-        .map(|r| r.severity)
-        .unwrap_or(Severity::Error);
-    Diagnostic {
-        severity,
-        ..Diagnostic::error(code, file, span, message, help)
-    }
+fn problem(rule: &'static Rule, file: usize, span: Span, message: Text, help: Text) -> Diagnostic {
+    Diagnostic::new(rule, file, span, message, help)
 }
 
 /// Where each key and its value stand in the text, by dotted path (`thresholds.rate_min`),
@@ -184,7 +178,7 @@ impl Spans {
 
 fn invalid(file: usize, span: Span, en: String, zh: String) -> Diagnostic {
     problem(
-        "K1003",
+        &INVALID_CONFIG,
         file,
         span,
         Text::new(en, zh),
@@ -206,7 +200,13 @@ fn decimal_of(v: &toml::Value) -> Option<Decimal> {
 
 /// Reads `kpi.toml`. Never fails: problems become diagnostics (K1001, K1003) and the
 /// defaults stand for what could not be read.
-pub fn parse(source: &SourceFile, file: usize) -> (Config, Vec<Diagnostic>) {
+/// `known` says which rule a code in `[rules]` names (the checker passes its registry), so
+/// that this module does not depend on the checker.
+pub fn parse(
+    source: &SourceFile,
+    file: usize,
+    known: &dyn Fn(&str) -> Option<&'static Rule>,
+) -> (Config, Vec<Diagnostic>) {
     let mut config = Config::default();
     let mut diags = Vec::new();
     let table: toml::Table = match source.text.parse() {
@@ -287,9 +287,9 @@ pub fn parse(source: &SourceFile, file: usize) -> (Config, Vec<Diagnostic>) {
             ("rules", toml::Value::Table(t)) => {
                 for (code, v) in t {
                     let span = spans.key(&format!("rules.{code}"));
-                    if crate::check::checkable_rule(code).is_none() {
+                    let Some(rule) = known(code) else {
                         diags.push(problem(
-                            "K1001",
+                            &UNKNOWN_RULE_CODE,
                             file,
                             span,
                             Text::new(
@@ -302,7 +302,7 @@ pub fn parse(source: &SourceFile, file: usize) -> (Config, Vec<Diagnostic>) {
                             ),
                         ));
                         continue;
-                    }
+                    };
                     let level = match v.as_str() {
                         Some("allow") => Level::Allow,
                         Some("warn") | Some("warning") => Level::Warn,
@@ -317,8 +317,7 @@ pub fn parse(source: &SourceFile, file: usize) -> (Config, Vec<Diagnostic>) {
                             continue;
                         }
                     };
-                    let canonical = crate::check::rule(code).map(|r| r.code).unwrap_or_default();
-                    config.levels.insert(canonical.to_string(), level);
+                    config.levels.insert(rule.code.to_string(), level);
                 }
             }
             ("fmt", toml::Value::Table(t)) => {
@@ -464,81 +463,90 @@ pub fn find(paths: &[PathBuf], explicit: Option<PathBuf>) -> Result<Option<Sourc
 }
 
 /// The configuration family (K10).
-pub const RULES: &[Rule] = &[
-    Rule {
-        code: "K1001",
-        name: "unknown-rule-code",
-        severity: Severity::Error,
-        title: Doc { en: "Unknown rule code in kpi.toml or in a suppression", zh: "kpi.toml 或抑制注释中的规则代码不存在" },
-        what: Doc {
-            en: "Checks that every code named in `kpi.toml` `[rules]` and in a `// kpi: allow CODE` comment is a real rule code.",
-            zh: "检查 `kpi.toml` 的 `[rules]` 与 `// kpi: allow 代码` 注释中写的每个代码都确有其规则。",
-        },
-        why: Doc {
-            en: "A mistyped code silences nothing and changes nothing, while the writer believes the finding is handled.",
-            zh: "代码写错时什么也不会被抑制或调整，填报人却以为问题已处理。",
-        },
-        example: "// kpi: allow K9999 -- 无此规则\noutput quantity \"科技项目实施\" <= 23个;",
-        fix: Doc {
-            en: "Correct the code (see `kpi explain --all`) or remove the setting.",
-            zh: "改正代码（见 `kpi explain --all`），或删去该设置。",
-        },
+pub const UNKNOWN_RULE_CODE: Rule = Rule {
+    code: "K1001",
+    name: "unknown-rule-code",
+    severity: Severity::Error,
+    title: Doc { en: "Unknown rule code in kpi.toml or in a suppression", zh: "kpi.toml 或抑制注释中的规则代码不存在" },
+    what: Doc {
+        en: "Checks that every code named in `kpi.toml` `[rules]` and in a `// kpi: allow CODE` comment is a real rule code.",
+        zh: "检查 `kpi.toml` 的 `[rules]` 与 `// kpi: allow 代码` 注释中写的每个代码都确有其规则。",
     },
-    Rule {
-        code: "K1002",
-        name: "suppression-without-reason",
-        severity: Severity::Warning,
-        title: Doc { en: "A suppression gives no reason", zh: "抑制注释未写理由" },
-        what: Doc {
-            en: "Checks that every `// kpi: allow CODE` comment says why, after ` -- `.",
-            zh: "检查每条 `// kpi: allow 代码` 注释都在 ` -- ` 之后写明理由。",
-        },
-        why: Doc {
-            en: "A reviewer reading the form must be able to tell a deliberate exception from a hidden defect.",
-            zh: "审核人需要能区分有意的例外和被掩盖的问题。",
-        },
-        example: "// kpi: allow K0605\noutput quantity \"科技项目实施\" <= 23个;",
-        fix: Doc {
-            en: "Add the reason: `// kpi: allow K0605 -- 上限由立项批复确定`.",
-            zh: "补上理由：`// kpi: allow K0605 -- 上限由立项批复确定`。",
-        },
+    why: Doc {
+        en: "A mistyped code silences nothing and changes nothing, while the writer believes the finding is handled.",
+        zh: "代码写错时什么也不会被抑制或调整，填报人却以为问题已处理。",
     },
-    Rule {
-        code: "K1003",
-        name: "invalid-config",
-        severity: Severity::Error,
-        title: Doc { en: "kpi.toml cannot be read", zh: "kpi.toml 无法读取" },
-        what: Doc {
-            en: "Checks that `kpi.toml` is valid TOML and uses only known settings: `year`, `profile` (`generic`, `lhasa-2023`, `central-2021` or the path of a profile file, docs/profiles.md), `[units]` (`\"标准箱\" = \"count\"`), `[thresholds]` (`satisfaction_min`, `rate_min`, `late_filing_after` as \"MM-DD\", `weight_total`) and `[rules]` (`CODE = \"allow\" | \"warn\" | \"error\"`); `[fmt]` is the formatter's (`keywords`, see docs/editors.md).",
-            zh: "检查 `kpi.toml` 是有效的 TOML，且只使用已知设置：`year`、`profile`（`generic`、`lhasa-2023`、`central-2021` 或配置方案文件路径，见 docs/profiles.md）、`[units]`（`\"标准箱\" = \"count\"`）、`[thresholds]`（`satisfaction_min`、`rate_min`、`late_filing_after` 格式 \"MM-DD\"、`weight_total`）和 `[rules]`（`代码 = \"allow\" | \"warn\" | \"error\"`）；`[fmt]` 属于格式化工具（`keywords`，见 docs/editors.md）。",
-        },
-        why: Doc {
-            en: "A setting kpi does not understand is ignored; the checks then run with defaults the writer did not intend.",
-            zh: "无法识别的设置会被忽略，检查将按默认值进行，与填报人的本意不符。",
-        },
-        example: "# kpi.toml\nprofile = \"lhasa\"\n[thresholds]\nsatisfaction_min = \"high\"",
-        fix: Doc {
-            en: "Correct the setting's name or value; the defaults are year from the forms, profile generic, satisfaction_min 80, rate_min 60, late_filing_after and weight_total from the profile (\"06-30\"; 90 or 100 under generic).",
-            zh: "改正设置名或取值；默认值：年度取自表单，profile 为 generic，satisfaction_min 80，rate_min 60，late_filing_after 与 weight_total 取自配置方案（\"06-30\"；generic 下为 90 或 100）。",
-        },
+    example: "// kpi: allow K9999 -- 无此规则\noutput quantity \"科技项目实施\" <= 23个;",
+    fix: Doc {
+        en: "Correct the code (see `kpi explain --all`) or remove the setting.",
+        zh: "改正代码（见 `kpi explain --all`），或删去该设置。",
     },
-    Rule {
-        code: "K1004",
-        name: "form-does-not-fit-profile",
-        severity: Severity::Warning,
-        title: Doc { en: "The form is laid out for another template than the profile's", zh: "表单样式与配置方案的模板不符" },
-        what: Doc {
-            en: "Checks, once per project form, that the form is laid out as its profile's template: cost (成本指标) under 产出 where the profile expects the 2021 level-1 cost, or the reverse. When it is not, the profile's required categories (K0501) are not judged one by one for that form.",
-            zh: "对每份项目表检查一次其样式是否与配置方案的模板一致：方案要求 2021 年起的一级成本指标，表中却把成本放在产出下，或相反。不一致时，不再逐项判断该表的必填类别（K0501）。",
-        },
-        why: Doc {
-            en: "A form checked under another region's or year's template would get one false finding per category; one finding that names the mismatch is what a reviewer needs.",
-            zh: "按其他地区或年份的模板检查，会在每个类别都报一条不实的问题；审核人需要的是一条指出样式不符的提示。",
-        },
-        example: "// kpi.toml: profile = \"central-2021\"\nproject \"科技专项\" {\n  output cost \"项目预算控制数\" <= 10万元;\n}",
-        fix: Doc {
-            en: "Set the profile of your region's template in kpi.toml (docs/profiles.md), or lay the form out as the profile's template does.",
-            zh: "在 kpi.toml 中设置本地模板对应的配置方案（docs/profiles.md），或按该方案的模板填写。",
-        },
+};
+
+pub const SUPPRESSION_WITHOUT_REASON: Rule = Rule {
+    code: "K1002",
+    name: "suppression-without-reason",
+    severity: Severity::Warning,
+    title: Doc { en: "A suppression gives no reason", zh: "抑制注释未写理由" },
+    what: Doc {
+        en: "Checks that every `// kpi: allow CODE` comment says why, after ` -- `.",
+        zh: "检查每条 `// kpi: allow 代码` 注释都在 ` -- ` 之后写明理由。",
     },
+    why: Doc {
+        en: "A reviewer reading the form must be able to tell a deliberate exception from a hidden defect.",
+        zh: "审核人需要能区分有意的例外和被掩盖的问题。",
+    },
+    example: "// kpi: allow K0605\noutput quantity \"科技项目实施\" <= 23个;",
+    fix: Doc {
+        en: "Add the reason: `// kpi: allow K0605 -- 上限由立项批复确定`.",
+        zh: "补上理由：`// kpi: allow K0605 -- 上限由立项批复确定`。",
+    },
+};
+
+pub const INVALID_CONFIG: Rule = Rule {
+    code: "K1003",
+    name: "invalid-config",
+    severity: Severity::Error,
+    title: Doc { en: "kpi.toml cannot be read", zh: "kpi.toml 无法读取" },
+    what: Doc {
+        en: "Checks that `kpi.toml` is valid TOML and uses only known settings: `year`, `profile` (`generic`, `lhasa-2023`, `central-2021` or the path of a profile file, docs/profiles.md), `[units]` (`\"标准箱\" = \"count\"`), `[thresholds]` (`satisfaction_min`, `rate_min`, `late_filing_after` as \"MM-DD\", `weight_total`) and `[rules]` (`CODE = \"allow\" | \"warn\" | \"error\"`); `[fmt]` is the formatter's (`keywords`, see docs/editors.md).",
+        zh: "检查 `kpi.toml` 是有效的 TOML，且只使用已知设置：`year`、`profile`（`generic`、`lhasa-2023`、`central-2021` 或配置方案文件路径，见 docs/profiles.md）、`[units]`（`\"标准箱\" = \"count\"`）、`[thresholds]`（`satisfaction_min`、`rate_min`、`late_filing_after` 格式 \"MM-DD\"、`weight_total`）和 `[rules]`（`代码 = \"allow\" | \"warn\" | \"error\"`）；`[fmt]` 属于格式化工具（`keywords`，见 docs/editors.md）。",
+    },
+    why: Doc {
+        en: "A setting kpi does not understand is ignored; the checks then run with defaults the writer did not intend.",
+        zh: "无法识别的设置会被忽略，检查将按默认值进行，与填报人的本意不符。",
+    },
+    example: "# kpi.toml\nprofile = \"lhasa\"\n[thresholds]\nsatisfaction_min = \"high\"",
+    fix: Doc {
+        en: "Correct the setting's name or value; the defaults are year from the forms, profile generic, satisfaction_min 80, rate_min 60, late_filing_after and weight_total from the profile (\"06-30\"; 90 or 100 under generic).",
+        zh: "改正设置名或取值；默认值：年度取自表单，profile 为 generic，satisfaction_min 80，rate_min 60，late_filing_after 与 weight_total 取自配置方案（\"06-30\"；generic 下为 90 或 100）。",
+    },
+};
+
+pub const FORM_DOES_NOT_FIT_PROFILE: Rule = Rule {
+    code: "K1004",
+    name: "form-does-not-fit-profile",
+    severity: Severity::Warning,
+    title: Doc { en: "The form is laid out for another template than the profile's", zh: "表单样式与配置方案的模板不符" },
+    what: Doc {
+        en: "Checks, once per project form, that the form is laid out as its profile's template: cost (成本指标) under 产出 where the profile expects the 2021 level-1 cost, or the reverse. When it is not, the profile's required categories (K0501) are not judged one by one for that form.",
+        zh: "对每份项目表检查一次其样式是否与配置方案的模板一致：方案要求 2021 年起的一级成本指标，表中却把成本放在产出下，或相反。不一致时，不再逐项判断该表的必填类别（K0501）。",
+    },
+    why: Doc {
+        en: "A form checked under another region's or year's template would get one false finding per category; one finding that names the mismatch is what a reviewer needs.",
+        zh: "按其他地区或年份的模板检查，会在每个类别都报一条不实的问题；审核人需要的是一条指出样式不符的提示。",
+    },
+    example: "// kpi.toml: profile = \"central-2021\"\nproject \"科技专项\" {\n  output cost \"项目预算控制数\" <= 10万元;\n}",
+    fix: Doc {
+        en: "Set the profile of your region's template in kpi.toml (docs/profiles.md), or lay the form out as the profile's template does.",
+        zh: "在 kpi.toml 中设置本地模板对应的配置方案（docs/profiles.md），或按该方案的模板填写。",
+    },
+};
+
+/// The rules of this family, in code order.
+pub const RULES: &[&Rule] = &[
+    &UNKNOWN_RULE_CODE,
+    &SUPPRESSION_WITHOUT_REASON,
+    &INVALID_CONFIG,
+    &FORM_DOES_NOT_FIT_PROFILE,
 ];

@@ -7,6 +7,7 @@
 //! real parser reads them as the same kind of value; anything else becomes a string, so
 //! nothing a cell says is lost.
 
+pub mod rules;
 mod sheet;
 
 use std::fmt::Write as _;
@@ -45,7 +46,7 @@ pub fn xlsx_to_kpi(bytes: &[u8], name: &str) -> Result<String, Vec<Diagnostic>> 
             .collect::<Vec<_>>()
             .join(", ");
         return Err(vec![xlsx_diag(
-            "K1201",
+            &rules::NO_FORM_FOUND,
             Text::new(
                 format!("no form found in the workbook (sheets: {names}): no sheet has a 项目名称 label (project form) or a 部门（单位）名称 / 部门名称 label (department form)"),
                 format!("工作簿中没有找到绩效目标表（工作表：{names}）：没有工作表含“项目名称”（项目表）或“部门（单位）名称”/“部门名称”（部门表）标签"),
@@ -69,7 +70,7 @@ pub fn xlsx_to_kpi(bytes: &[u8], name: &str) -> Result<String, Vec<Diagnostic>> 
 
 fn unreadable(e: String) -> Vec<Diagnostic> {
     vec![xlsx_diag(
-        "K1107",
+        &crate::emit::xlsx::rules::NOT_A_WORKBOOK,
         Text::new(
             format!("the workbook could not be read: {e}"),
             format!("无法读取该工作簿：{e}"),
@@ -111,7 +112,7 @@ const MAX_MERGE_ROWS: u64 = 2_000_000;
 
 fn too_big(name: &str, what: String) -> Vec<Diagnostic> {
     vec![xlsx_diag(
-        "K1109",
+        &crate::emit::xlsx::rules::WORKBOOK_TOO_BIG,
         Text::new(
             format!("sheet {name} is too big to be a form ({what})"),
             format!("工作表 {name} 过大，不像绩效目标表（{what}）"),

@@ -193,8 +193,8 @@ pub fn syntax_error(text: &str, err: &Error<Rule>, slice: Span, file: usize) -> 
                     )
                 };
                 let span = Span::new(pos, pos + c.len_utf8());
-                return Diagnostic::error(
-                    "K0109",
+                return Diagnostic::new(
+                    &super::rules::MISPLACED_CHARACTER,
                     file,
                     span,
                     Text::new(
@@ -220,8 +220,8 @@ pub fn syntax_error(text: &str, err: &Error<Rule>, slice: Span, file: usize) -> 
         let trimmed = before.trim_end();
         if trimmed.len() < before.len() && before[trimmed.len()..].contains('\n') {
             let at = Span::new(trimmed.len(), trimmed.len());
-            return Diagnostic::error(
-                "K0108",
+            return Diagnostic::new(
+                &super::rules::MISSING_SEMICOLON,
                 file,
                 at,
                 Text::new("missing `;` after this statement", "此语句后缺少分号 `;`"),
@@ -244,8 +244,8 @@ pub fn syntax_error(text: &str, err: &Error<Rule>, slice: Span, file: usize) -> 
         )
     }) || !wants_close;
     if (rest.starts_with('}') || rest.starts_with('｝')) && closes_nothing {
-        return Diagnostic::error(
-            "K0107",
+        return Diagnostic::new(
+            &super::rules::STRAY_CLOSE,
             file,
             token_span,
             Text::new("this `}` closes nothing", "这个 `}` 没有对应的 `{`"),
@@ -257,8 +257,8 @@ pub fn syntax_error(text: &str, err: &Error<Rule>, slice: Span, file: usize) -> 
     }
     if rest.is_empty() && wants_close {
         // Find the block that is still open to point at it.
-        return Diagnostic::error(
-            "K0110",
+        return Diagnostic::new(
+            &super::rules::UNCLOSED_BLOCK,
             file,
             Span::new(pos, pos),
             Text::new(
@@ -316,8 +316,8 @@ pub fn syntax_error(text: &str, err: &Error<Rule>, slice: Span, file: usize) -> 
                 "全部关键字见 docs/language.md".to_string(),
             ),
         };
-        return Diagnostic::error(
-            "K0106",
+        return Diagnostic::new(
+            &super::rules::UNKNOWN_KEYWORD,
             file,
             token_span,
             Text::new(
@@ -331,8 +331,8 @@ pub fn syntax_error(text: &str, err: &Error<Rule>, slice: Span, file: usize) -> 
     // `产出 质理 "…"`: a misspelt level-2 category, not a name to quote.
     if positives.contains(&Rule::level2) {
         if let Some((en, zh)) = suggest_level2(&token) {
-            return Diagnostic::error(
-                "K0106",
+            return Diagnostic::new(
+                &super::rules::UNKNOWN_KEYWORD,
                 file,
                 token_span,
                 Text::new(
@@ -358,8 +358,8 @@ pub fn syntax_error(text: &str, err: &Error<Rule>, slice: Span, file: usize) -> 
     } else {
         Text::new(format!("write {en_exp} here"), format!("在此处写{zh_exp}"))
     };
-    Diagnostic::error(
-        "K0101",
+    Diagnostic::new(
+        &super::rules::UNEXPECTED_TOKEN,
         file,
         token_span,
         Text::new(
@@ -513,8 +513,8 @@ fn unterminated(text: &str, offset: usize, pos: usize, file: usize) -> Option<Di
             match rest.find("*/") {
                 Some(e) => i += e + 2,
                 None => {
-                    return Some(Diagnostic::error(
-                        "K0105",
+                    return Some(Diagnostic::new(
+                        &super::rules::UNCLOSED_COMMENT,
                         file,
                         Span::new(i, i + 2),
                         Text::new("this comment is never closed", "注释没有结束"),
@@ -543,8 +543,8 @@ fn unterminated(text: &str, offset: usize, pos: usize, file: usize) -> Option<Di
                 }
             }
             if !closed {
-                return Some(Diagnostic::error(
-                    "K0102",
+                return Some(Diagnostic::new(
+                    &super::rules::UNCLOSED_TEXT,
                     file,
                     Span::new(i, i + open_len),
                     Text::new(
@@ -567,8 +567,8 @@ fn unterminated(text: &str, offset: usize, pos: usize, file: usize) -> Option<Di
         }
     }
     suspect.map(|start| {
-        Diagnostic::error(
-            "K0102",
+        Diagnostic::new(
+            &super::rules::UNCLOSED_TEXT,
             file,
             Span::new(start, start + 1),
             Text::new(
@@ -611,8 +611,8 @@ fn malformed_number(text: &str, pos: usize, file: usize) -> Option<Diagnostic> {
     if literal.contains("..") && text[end..].starts_with(|c: char| c.is_ascii_digit()) {
         return None;
     }
-    Some(Diagnostic::error(
-        "K0103",
+    Some(Diagnostic::new(
+        &super::rules::INVALID_NUMBER,
         file,
         Span::new(start, end),
         Text::new(format!("`{literal}` is not a number"), format!("“{literal}”不是有效的数字")),
@@ -626,8 +626,8 @@ fn malformed_number(text: &str, pos: usize, file: usize) -> Option<Diagnostic> {
 /// A piece that parses on its own but not where it stands (e.g. `funds` in a project form).
 pub fn out_of_place(text: &str, span: Span, file: usize) -> Diagnostic {
     let token = next_token(&text[span.start..]);
-    Diagnostic::error(
-        "K0106",
+    Diagnostic::new(
+        &super::rules::UNKNOWN_KEYWORD,
         file,
         Span::new(span.start, span.start + token.len()),
         Text::new(

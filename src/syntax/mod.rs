@@ -7,6 +7,7 @@
 //! turned into a [`Diagnostic`] in words a user knows (not pest rule names).
 
 mod errors;
+pub mod rules;
 
 use pest::iterators::Pair;
 use pest::Parser;

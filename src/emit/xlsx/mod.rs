@@ -14,6 +14,7 @@
 pub mod context;
 pub mod names;
 pub mod package;
+pub mod rules;
 pub mod template;
 
 use std::collections::BTreeSet;
@@ -66,8 +67,8 @@ impl Default for Limits {
 
 /// A diagnostic about an xlsx file: there is no text span, so the span is empty and the
 /// message names the sheet and cell.
-pub fn xlsx_diag(code: &'static str, message: Text, help: Text) -> Diagnostic {
-    Diagnostic::error(code, 0, Span::new(0, 0), message, help)
+pub fn xlsx_diag(rule: &'static crate::diag::Rule, message: Text, help: Text) -> Diagnostic {
+    Diagnostic::new(rule, 0, Span::new(0, 0), message, help)
 }
 
 /// Renders xlsx diagnostics (no source text to show): `error[K1101]: message` and the help.
@@ -118,7 +119,7 @@ pub struct Template {
 
 fn not_a_template(en: String, zh: String) -> Vec<Diagnostic> {
     vec![xlsx_diag(
-        "K1107",
+        &rules::NOT_A_WORKBOOK,
         Text::new(en, zh),
         Text::new(
             "give an .xlsx workbook saved by Excel, WPS or LibreOffice",
@@ -138,7 +139,7 @@ pub fn open_checked(
             format!("不是 xlsx 工作簿（无法作为 zip 读取：{e}）"),
         ),
         package::ZipProblem::TooBig(what) => vec![xlsx_diag(
-            "K1109",
+            &rules::WORKBOOK_TOO_BIG,
             Text::new(
                 format!("the workbook is too big ({what})"),
                 format!("工作簿过大（{what}）"),
@@ -208,7 +209,7 @@ impl Template {
         }
         if project.is_none() && department.is_none() {
             return Err(vec![xlsx_diag(
-                "K1108",
+                &rules::NO_FORM_SHEET,
                 Text::new(
                     "the template has no form sheet: no sheet uses {{project.…}} or {{department.…}} placeholders",
                     "模板中没有表格工作表：没有工作表使用 {{project.…}} 或 {{department.…}} 占位符",
@@ -320,7 +321,7 @@ pub struct Options {
 
 fn write_error(e: impl std::fmt::Display) -> Vec<Diagnostic> {
     vec![xlsx_diag(
-        "K1111",
+        &rules::WRITE_FAILED,
         Text::new(
             format!("the workbook could not be written: {e}"),
             format!("无法生成工作簿：{e}"),

@@ -175,7 +175,7 @@ pub struct SheetPlan {
 }
 
 fn sheet_diag(
-    code: &'static str,
+    rule: &'static crate::diag::Rule,
     title: &str,
     at: &str,
     en: String,
@@ -183,7 +183,7 @@ fn sheet_diag(
     help: Text,
 ) -> Diagnostic {
     xlsx_diag(
-        code,
+        rule,
         Text::new(format!("{title}!{at}: {en}"), format!("{title}!{at}：{zh}")),
         help,
     )
@@ -200,7 +200,7 @@ pub fn plan_sheet(
     let cells = ws.cells();
     if cells.len() > limits.max_template_cells {
         return Err(vec![xlsx_diag(
-            "K1109",
+            &super::rules::WORKBOOK_TOO_BIG,
             Text::new(
                 format!(
                     "template sheet {title} has {} cells, more than the {} a template may have",
@@ -226,7 +226,7 @@ pub fn plan_sheet(
         let row = cell.coordinate().row_num();
         if row > limits.max_template_rows || col > 16_384 {
             diags.push(xlsx_diag(
-                "K1109",
+                &super::rules::WORKBOOK_TOO_BIG,
                 Text::new(
                     format!("template sheet {title} uses row {row}, beyond the {} rows a template may have", limits.max_template_rows),
                     format!("模板工作表 {title} 用到第 {row} 行，超过模板上限 {} 行", limits.max_template_rows),
@@ -279,7 +279,7 @@ pub fn plan_sheet(
     }
     if kinds.len() > 1 {
         diags.push(xlsx_diag(
-            "K1110",
+            &super::rules::FORM_KIND_UNCLEAR,
             Text::new(
                 format!("template sheet {title} mixes project placeholders ({{{{project.…}}}}, {{{{budget.…}}}}) with department ones ({{{{department.…}}}}, {{{{#each funds}}}})"),
                 format!("模板工作表 {title} 同时使用了项目表占位符（{{{{project.…}}}}、{{{{budget.…}}}}）和部门表占位符（{{{{department.…}}}}、{{{{#each funds}}}}）"),
@@ -297,7 +297,7 @@ pub fn plan_sheet(
             Ok(None)
         } else {
             Err(vec![xlsx_diag(
-                "K1110",
+                &super::rules::FORM_KIND_UNCLEAR,
                 Text::new(
                     format!("template sheet {title} does not say which form it is for: it uses no {{{{project.…}}}} or {{{{department.…}}}} placeholder"),
                     format!("模板工作表 {title} 未表明用于哪种表：没有 {{{{project.…}}}} 或 {{{{department.…}}}} 占位符"),
@@ -315,7 +315,7 @@ pub fn plan_sheet(
         let Some(spec) = context::lists(kind).find(|l| l.name == list) else {
             let known: Vec<&str> = context::lists(kind).map(|l| l.name).collect();
             diags.push(sheet_diag(
-                "K1103",
+                &super::rules::UNKNOWN_LIST,
                 &title,
                 &at,
                 format!("unknown list in {{{{#each {list}}}}}"),
@@ -330,7 +330,7 @@ pub fn plan_sheet(
         if let Some(other) = repeats.get(&row) {
             if *other != spec.name {
                 diags.push(sheet_diag(
-                    "K1104",
+                    &super::rules::BAD_REPEAT_ROW,
                     &title,
                     &at,
                     format!("row {row} repeats both {other} and {}", spec.name),
@@ -347,7 +347,7 @@ pub fn plan_sheet(
     }
     if repeats.len() > limits.max_repeat_rows {
         diags.push(xlsx_diag(
-            "K1109",
+            &super::rules::WORKBOOK_TOO_BIG,
             Text::new(
                 format!(
                     "template sheet {title} has more than {} repeat rows",
@@ -389,7 +389,7 @@ pub fn plan_sheet(
                         continue;
                     }
                     diags.push(sheet_diag(
-                        "K1106",
+                        &super::rules::ITEM_OUTSIDE_REPEAT,
                         &title,
                         &at,
                         format!(
@@ -409,7 +409,7 @@ pub fn plan_sheet(
                 }
             }
             diags.push(sheet_diag(
-                "K1101",
+                &super::rules::UNKNOWN_PLACEHOLDER,
                 &title,
                 &at,
                 format!("unknown placeholder {{{{{name}}}}}"),
@@ -437,7 +437,7 @@ pub fn plan_sheet(
 
 fn merge_outside(title: &str, at: &str, name: &str) -> Diagnostic {
     sheet_diag(
-        "K1102",
+        &super::rules::BAD_FILTER,
         title,
         at,
         format!(
@@ -467,25 +467,25 @@ fn known_names(kind: FormKind) -> String {
 fn parse_error_diag(title: &str, at: &str, text: &str, e: ParseError) -> Diagnostic {
     let (code, en, zh, help) = match e {
         ParseError::Unclosed => (
-            "K1105",
+            &super::rules::MALFORMED_PLACEHOLDER,
             format!("`{{{{` without `}}}}` in {text:?}"),
             format!("{text:?} 中的 `{{{{` 没有对应的 `}}}}`"),
             Text::new("close the placeholder: {{project.name}}", "补全占位符：{{project.name}}"),
         ),
         ParseError::Empty => (
-            "K1105",
+            &super::rules::MALFORMED_PLACEHOLDER,
             format!("empty placeholder in {text:?}"),
             format!("{text:?} 中有空的占位符"),
             Text::new("write a name: {{project.name}}, {{#each indicators}}", "写上名称：{{project.name}}、{{#each indicators}}"),
         ),
         ParseError::ClosingEach => (
-            "K1104",
+            &super::rules::BAD_REPEAT_ROW,
             format!("{{{{/each}}}} in {text:?}: a repeat covers exactly the row its {{{{#each}}}} is in"),
             format!("{text:?} 中有 {{{{/each}}}}：重复范围就是 {{{{#each}}}} 所在的一行"),
             Text::new("remove {{/each}}", "删除 {{/each}}"),
         ),
         ParseError::UnknownFilter(f) => (
-            "K1102",
+            &super::rules::BAD_FILTER,
             format!("unknown filter |{f} in {text:?}"),
             format!("{text:?} 中的过滤器 |{f} 未知"),
             Text::new("the only filter is |merge", "唯一的过滤器是 |merge"),

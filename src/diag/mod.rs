@@ -4,12 +4,16 @@
 //! rendering (miette) happens only at the edge, so that every stage can be tested on data and
 //! every rendering can be snapshot-tested.
 
+mod rule;
+
 use std::fmt;
 use std::sync::Arc;
 
 use serde::Serialize;
 
 use crate::source::{SourceFile, Span};
+
+pub use rule::{family_of, Doc, Family, Rule, FAMILIES};
 
 /// The language diagnostics are written in (`--lang zh|en`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -121,11 +125,11 @@ pub struct Diagnostic {
 }
 
 impl Diagnostic {
-    /// A new error.
-    pub fn error(code: &'static str, file: usize, span: Span, message: Text, help: Text) -> Self {
+    /// A finding of a rule, with the rule's default severity (`kpi.toml` may change it later).
+    pub fn new(rule: &'static Rule, file: usize, span: Span, message: Text, help: Text) -> Self {
         Diagnostic {
-            code,
-            severity: Severity::Error,
+            code: rule.code,
+            severity: rule.severity,
             file,
             span,
             message,
@@ -134,20 +138,13 @@ impl Diagnostic {
         }
     }
 
-    /// A new warning.
-    pub fn warning(code: &'static str, file: usize, span: Span, message: Text, help: Text) -> Self {
-        Diagnostic {
-            severity: Severity::Warning,
-            ..Diagnostic::error(code, file, span, message, help)
-        }
-    }
-
     /// True for errors after which the model no longer says what the file says (a statement
-    /// that did not parse, an unknown unit, an impossible date): such errors stop `kpi build`.
+    /// that did not parse, an impossible date, an amount that is no money): such errors stop
+    /// `kpi build`. A unit that does not fit its category (K0202) loses nothing.
     pub fn loses_data(&self) -> bool {
         self.severity == Severity::Error
-            && (self.code.starts_with("K01") || self.code.starts_with("K02"))
-            && self.code != "K0202"
+            && matches!(family_of(self.code).map(|f| f.prefix), Some("K01" | "K02"))
+            && self.code != crate::lower::rules::UNIT_DOES_NOT_FIT_CATEGORY.code
     }
 
     /// Adds a secondary label.

@@ -10,7 +10,9 @@ use pest::iterators::Pair;
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 
-use crate::diag::{Diagnostic, Text};
+pub mod rules;
+
+use crate::diag::{self, Diagnostic, Text};
 use crate::model::*;
 use crate::source::{SourceFile, Span};
 use crate::syntax::{self, children, string_value, Rule};
@@ -80,14 +82,10 @@ impl<'s> Lowerer<'s> {
         self.source.line_col(span.start).0
     }
 
-    fn error(&mut self, code: &'static str, span: Span, message: Text, help: Text) {
+    /// A finding of one of the rules lowering reports (K01, K02).
+    fn report(&mut self, rule: &'static diag::Rule, span: Span, message: Text, help: Text) {
         self.diags
-            .push(Diagnostic::error(code, self.file, span, message, help));
-    }
-
-    fn warning(&mut self, code: &'static str, span: Span, message: Text, help: Text) {
-        self.diags
-            .push(Diagnostic::warning(code, self.file, span, message, help));
+            .push(Diagnostic::new(rule, self.file, span, message, help));
     }
 
     /// K0207: a five-digit number where a date belongs, read as the Excel date serial it is.
@@ -97,8 +95,8 @@ impl<'s> Lowerer<'s> {
         let span: Span = pair.as_span().into();
         match date {
             Some(d) => {
-                self.warning(
-                    "K0207",
+                self.report(
+                    &rules::EXCEL_DATE_SERIAL,
                     span,
                     Text::new(
                         format!("`{text}` is an Excel date serial: it means {d}"),
@@ -136,8 +134,8 @@ impl<'s> Lowerer<'s> {
                 "＞" => ">",
                 _ => continue,
             };
-            self.diags.push(Diagnostic::warning(
-                "K0104",
+            self.diags.push(Diagnostic::new(
+                &crate::syntax::rules::FULL_WIDTH_PUNCTUATION,
                 self.file,
                 p.as_span().into(),
                 Text::new(
@@ -164,8 +162,8 @@ impl<'s> Lowerer<'s> {
     }
 
     fn duplicate(&mut self, span: Span, what: &str, what_zh: &str) {
-        self.error(
-            "K0111",
+        self.report(
+            &crate::syntax::rules::FIELD_GIVEN_TWICE,
             span,
             Text::new(
                 format!("`{what}` is given twice in this form"),
@@ -424,8 +422,8 @@ impl<'s> Lowerer<'s> {
     }
 
     fn bad_date(&mut self, span: Span, text: &str) {
-        self.error(
-            "K0205",
+        self.report(
+            &rules::IMPOSSIBLE_DATE,
             span,
             Text::new(
                 format!("`{text}` is not a real date"),
@@ -477,8 +475,8 @@ impl<'s> Lowerer<'s> {
         let end_of = |d: Date| (d.year, d.month, d.day.unwrap_or(31));
         let start_of = |d: Date| (d.year, d.month, d.day.unwrap_or(1));
         if start_of(from) > end_of(to) {
-            self.error(
-                "K0205",
+            self.report(
+                &rules::IMPOSSIBLE_DATE,
                 pair.as_span().into(),
                 Text::new("this period ends before it starts", "此期间的结束早于开始"),
                 Text::new("write the earlier date first", "先写较早的日期"),
@@ -508,8 +506,8 @@ impl<'s> Lowerer<'s> {
             Rule::quantity => {
                 let q = self.quantity(&inner, Position::Period)?;
                 if q.dimension() != Some(Dimension::Time) {
-                    self.error(
-                        "K0206",
+                    self.report(
+                        &rules::NOT_A_PERIOD,
                         span,
                         Text::new(
                             format!("`{}` is not a period", inner.as_str()),
@@ -757,8 +755,8 @@ impl<'s> Lowerer<'s> {
                 .collect();
                 let allowed: Vec<&str> = level1.children().iter().map(|l| l.keyword()).collect();
                 let allowed_zh: Vec<&str> = level1.children().iter().map(|l| l.chinese()).collect();
-                self.error(
-                    "K0203",
+                self.report(
+                    &rules::LEVEL2_UNDER_WRONG_LEVEL1,
                     level2_span,
                     Text::new(
                         format!(
@@ -957,8 +955,8 @@ impl<'s> Lowerer<'s> {
         } else {
             format!("“{written}”")
         };
-        self.error(
-            "K0202",
+        self.report(
+            &rules::UNIT_DOES_NOT_FIT_CATEGORY,
             span,
             Text::new(
                 format!("{cat_en} indicator cannot be {what}"),
@@ -995,8 +993,8 @@ impl<'s> Lowerer<'s> {
     /// K0201: a unit kpi does not know. The value is kept with the unit as written (nothing
     /// the form says is lost), so this is the only finding about it.
     fn unknown_unit(&mut self, u: &Pair<'_, Rule>) {
-        self.warning(
-            "K0201",
+        self.report(
+            &rules::UNKNOWN_UNIT,
             u.as_span().into(),
             Text::new(
                 format!("unknown unit `{}`", u.as_str()),
@@ -1029,8 +1027,8 @@ impl<'s> Lowerer<'s> {
         }
         let number = number?;
         let Ok(value) = Decimal::from_str(&canonical_number(number.as_str())) else {
-            self.error(
-                "K0103",
+            self.report(
+                &crate::syntax::rules::INVALID_NUMBER,
                 number.as_span().into(),
                 Text::new(
                     format!(
@@ -1074,8 +1072,8 @@ impl<'s> Lowerer<'s> {
             let is_money = q.dimension() == Some(Dimension::Money);
             let bare_zero = q.unit.is_none() && q.value.is_zero();
             if !is_money && !bare_zero {
-                self.error(
-                    "K0204",
+                self.report(
+                    &rules::AMOUNT_NOT_MONEY,
                     pair.as_span().into(),
                     Text::new(
                         format!("`{}` is not an amount of money", pair.as_str()),

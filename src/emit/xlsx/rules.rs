@@ -1,0 +1,239 @@
+//! The rules of xlsx templates and output (K11xx, 模板与表格输出), reported by
+//! `kpi build --to xlsx`. Their examples describe a template cell or a workbook.
+
+use crate::diag::{Doc, Rule, Severity};
+
+pub const UNKNOWN_PLACEHOLDER: Rule = Rule {
+    code: "K1101",
+    name: "unknown-placeholder",
+    severity: Severity::Error,
+    title: Doc { en: "Unknown placeholder in a template", zh: "模板中的占位符未知" },
+    what: Doc {
+        en: "Checks every `{{name}}` in a template sheet against the names of the sheet's form (project or department). A name that is neither a field of the form nor an item field of one of its lists is reported with the sheet and cell; the help lists the names of that form.",
+        zh: "对照模板工作表所属表格（项目表或部门表）的名称检查每个 `{{名称}}`。既不是该表字段、也不是其列表项字段的名称会连同工作表和单元格一起报告；提示会列出该表可用的名称。",
+    },
+    why: Doc {
+        en: "A misspelt placeholder would otherwise stay in the output as literal text, or leave the cell empty, in a form that goes to the finance bureau.",
+        zh: "拼错的占位符否则会作为原文留在输出中，或使单元格为空，而这张表是要报送财政部门的。",
+    },
+    example: "Sheet 模板, cell B2: {{project.nmae}}\n工作表“模板”单元格 B2：{{project.nmae}}",
+    fix: Doc {
+        en: "Correct the name to one listed in the help (e.g. `{{project.name}}`), or start from the built-in template (docs/templates.md).",
+        zh: "改成提示中列出的名称（如 `{{project.name}}`），或从内置模板开始修改（见 docs/templates.md）。",
+    },
+};
+
+pub const BAD_FILTER: Rule = Rule {
+    code: "K1102",
+    name: "bad-filter",
+    severity: Severity::Error,
+    title: Doc { en: "Unknown filter, or `|merge` outside a repeat row", zh: "过滤器未知，或 `|merge` 不在重复行中" },
+    what: Doc {
+        en: "Finds a placeholder filter other than `|merge` (`{{project.name|upper}}`), and a `|merge` on a placeholder in a row that has no `{{#each}}`.",
+        zh: "查找 `|merge` 以外的过滤器（`{{project.name|upper}}`），以及用在没有 `{{#each}}` 的行中的 `|merge`。",
+    },
+    why: Doc {
+        en: "`merge` is the only filter: it merges equal neighbouring cells of a repeated column (e.g. 一级指标). Outside a repeat row there is nothing to merge, so the template does not do what it says.",
+        zh: "`merge` 是唯一的过滤器：它合并重复列中相邻的相同单元格（如一级指标）。不在重复行中就没有可合并的单元格，模板不会按所写的方式工作。",
+    },
+    example: "Sheet 模板, cell A1: {{project.name|merge}} (row 1 has no {{#each}})\n工作表“模板”单元格 A1：{{project.name|merge}}（第 1 行没有 {{#each}}）",
+    fix: Doc {
+        en: "Remove the filter, or move the `|merge` placeholder into a `{{#each …}}` row.",
+        zh: "删除过滤器，或把带 `|merge` 的占位符放到 `{{#each …}}` 行中。",
+    },
+};
+
+pub const UNKNOWN_LIST: Rule = Rule {
+    code: "K1103",
+    name: "unknown-list",
+    severity: Severity::Error,
+    title: Doc { en: "Unknown list in `{{#each}}`", zh: "`{{#each}}` 中的列表未知" },
+    what: Doc {
+        en: "Checks the list named by `{{#each LIST}}` against the lists of the sheet's form (`indicators` and `goals` on both forms, `budget.split` on the project form, `funds` and `totals` on the department form); the help lists them.",
+        zh: "对照工作表所属表格的列表（两种表都有 `indicators` 和 `goals`，项目表另有 `budget.split`，部门表另有 `funds` 和 `totals`）检查 `{{#each 列表}}` 中的名称；提示会列出可用的列表。",
+    },
+    why: Doc {
+        en: "An unknown list cannot be repeated: the row would be written once, with no rows of the form in it.",
+        zh: "未知的列表无法重复：这一行只会写出一次，表中的行不会填进去。",
+    },
+    example: "Sheet 模板, cell A3: {{#each indicator}} (the list is `indicators`)\n工作表“模板”单元格 A3：{{#each indicator}}（列表名应为 `indicators`）",
+    fix: Doc {
+        en: "Use a list named in the help, e.g. `{{#each indicators}}`.",
+        zh: "使用提示中列出的列表，如 `{{#each indicators}}`。",
+    },
+};
+
+pub const BAD_REPEAT_ROW: Rule = Rule {
+    code: "K1104",
+    name: "bad-repeat-row",
+    severity: Severity::Error,
+    title: Doc { en: "A row repeats two lists, or has `{{/each}}`", zh: "一行重复两个列表，或使用了 `{{/each}}`" },
+    what: Doc {
+        en: "Finds a row with two different `{{#each}}` lists, and any `{{/each}}`: a repeat always covers exactly the row its `{{#each}}` is in, so there is no closing tag.",
+        zh: "查找同时有两个不同 `{{#each}}` 列表的行，以及任何 `{{/each}}`：重复范围就是 `{{#each}}` 所在的一行，没有结束标记。",
+    },
+    why: Doc {
+        en: "A row can be copied once per item of one list only; a template written for block repeats would not produce the layout its author expects.",
+        zh: "一行只能按一个列表的项目逐项复制；按块重复方式写的模板得不到作者期望的版式。",
+    },
+    example: "Sheet 模板, row 2: A2 {{#each indicators}}, D2 {{#each funds}}\n工作表“模板”第 2 行：A2 {{#each indicators}}，D2 {{#each funds}}",
+    fix: Doc {
+        en: "Put each `{{#each}}` in a row of its own and remove `{{/each}}`.",
+        zh: "每个 `{{#each}}` 各占一行，并删除 `{{/each}}`。",
+    },
+};
+
+pub const MALFORMED_PLACEHOLDER: Rule = Rule {
+    code: "K1105",
+    name: "malformed-placeholder",
+    severity: Severity::Error,
+    title: Doc { en: "Unclosed or empty placeholder", zh: "占位符未闭合或为空" },
+    what: Doc {
+        en: "Finds a `{{` without its `}}` in a template cell, and an empty placeholder `{{ }}`.",
+        zh: "查找模板单元格中没有对应 `}}` 的 `{{`，以及空的占位符 `{{ }}`。",
+    },
+    why: Doc {
+        en: "The cell's text cannot be split into text and placeholders, so kpi cannot tell what to write there.",
+        zh: "无法把单元格文字拆分成文字和占位符，kpi 不知道此处该写什么。",
+    },
+    example: "Sheet 模板, cell A1: 项目名称：{{project.name\n工作表“模板”单元格 A1：项目名称：{{project.name",
+    fix: Doc {
+        en: "Close the placeholder (`{{project.name}}`) or write a name inside an empty one.",
+        zh: "补全占位符（`{{project.name}}`），或在空占位符中写上名称。",
+    },
+};
+
+pub const ITEM_OUTSIDE_REPEAT: Rule = Rule {
+    code: "K1106",
+    name: "item-outside-repeat",
+    severity: Severity::Error,
+    title: Doc { en: "An item field outside its `{{#each}}` row", zh: "列表项字段不在其 `{{#each}}` 行中" },
+    what: Doc {
+        en: "Finds an item field of a list (`{{indicator.name}}`, `{{line.amount}}`) in a row that does not repeat that list.",
+        zh: "查找不在对应列表重复行中的列表项字段（`{{indicator.name}}`、`{{line.amount}}`）。",
+    },
+    why: Doc {
+        en: "An item field only has a value for one item of the list; outside its repeat row there is no item to take it from.",
+        zh: "列表项字段只对列表中的某一项有值；不在重复行中就没有可取值的项目。",
+    },
+    example: "Sheet 模板, row 3 has no {{#each}}; cell D3: {{indicator.value}}\n工作表“模板”第 3 行没有 {{#each}}；单元格 D3：{{indicator.value}}",
+    fix: Doc {
+        en: "Put `{{#each indicators}}` (the list the field belongs to) in the first cell of that row.",
+        zh: "在该行第一个单元格中写上字段所属的列表，如 `{{#each indicators}}`。",
+    },
+};
+
+pub const NOT_A_WORKBOOK: Rule = Rule {
+    code: "K1107",
+    name: "not-a-workbook",
+    severity: Severity::Error,
+    title: Doc { en: "Not a readable xlsx workbook", zh: "不是可读取的 xlsx 工作簿" },
+    what: Doc {
+        en: "Reported when a template (`kpi build --to xlsx --template`) or a workbook given to `kpi import` is not a zip file, is damaged, or its XML cannot be read. Readers run guarded: a malformed file gives this error, never a crash.",
+        zh: "当模板（`kpi build --to xlsx --template`）或交给 `kpi import` 的工作簿不是 zip 文件、已损坏或其 XML 无法读取时报告。读取过程受保护：格式错误的文件只会得到此错误，不会导致崩溃。",
+    },
+    why: Doc {
+        en: "Nothing can be read from the file: no template to fill, no form to import.",
+        zh: "文件中什么也读不到：没有可填写的模板，也没有可导入的表。",
+    },
+    example: "A .xls (Excel 97) file, or an .xlsx file cut short by a failed download\n.xls（Excel 97）文件，或下载中断而不完整的 .xlsx 文件",
+    fix: Doc {
+        en: "Open the file in Excel, WPS or LibreOffice and save it again as .xlsx.",
+        zh: "用 Excel、WPS 或 LibreOffice 打开该文件，另存为 .xlsx。",
+    },
+};
+
+pub const NO_FORM_SHEET: Rule = Rule {
+    code: "K1108",
+    name: "no-form-sheet",
+    severity: Severity::Error,
+    title: Doc { en: "The template has no form sheet", zh: "模板中没有表格工作表" },
+    what: Doc {
+        en: "Reported when no sheet of a template uses form placeholders (`{{project.…}}` or `{{department.…}}`), so no sheet is a template for either form.",
+        zh: "当模板中没有任何工作表使用表格占位符（`{{project.…}}` 或 `{{department.…}}`）、因而没有一张工作表是项目表或部门表的模板时报告。",
+    },
+    why: Doc {
+        en: "Without placeholders kpi does not know where any field goes: the output would be the template unchanged.",
+        zh: "没有占位符，kpi 不知道各字段应写在哪里：输出会与模板完全相同。",
+    },
+    example: "A workbook whose only sheet is the official blank form, with no {{…}} in any cell\n只有一张官方空白表、任何单元格中都没有 {{…}} 的工作簿",
+    fix: Doc {
+        en: "Write placeholders into the cells to fill (`{{project.name}}`, `{{#each indicators}}` …), or start from the built-in template (docs/templates.md).",
+        zh: "在需要填写的单元格中写上占位符（`{{project.name}}`、`{{#each indicators}}`……），或从内置模板开始修改（见 docs/templates.md）。",
+    },
+};
+
+pub const WORKBOOK_TOO_BIG: Rule = Rule {
+    code: "K1109",
+    name: "workbook-too-big",
+    severity: Severity::Error,
+    title: Doc { en: "The workbook or a sheet is too big", zh: "工作簿或工作表过大" },
+    what: Doc {
+        en: "Checks the limits: a workbook over 20 MiB, over 100 MiB unzipped (counted while unzipping) or with over 2 000 zip entries; a template sheet with over 100 000 cells, a cell beyond row 10 000, or over 100 repeat rows; for `kpi import`, a sheet with over 200 000 cells, 100 000 rows, 1 000 columns or 20 000 merged regions.",
+        zh: "检查上限：工作簿超过 20 MiB、解压后超过 100 MiB（解压时计数）或 zip 条目超过 2000 个；模板工作表超过 100000 个单元格、用到第 10000 行以后或重复行超过 100 行；`kpi import` 读取的工作表超过 200000 个单元格、100000 行、1000 列或 20000 个合并区域。",
+    },
+    why: Doc {
+        en: "A form is a few pages; a file far bigger is not a form (or is a zip bomb), and reading it would take the machine's memory and time.",
+        zh: "一张绩效目标表只有几页；大得多的文件不是这种表（或是 zip 炸弹），读取它会耗尽内存和时间。",
+    },
+    example: "A template sheet with a cell at row 60 001, or a workbook that unzips to 1 GiB\n在第 60001 行有单元格的模板工作表，或解压后有 1 GiB 的工作簿",
+    fix: Doc {
+        en: "Keep only the form's rows on the sheet (delete the rows and columns below and beside it), or split the workbook.",
+        zh: "工作表中只保留表格本身的行（删除其下方和右侧的行列），或拆分工作簿。",
+    },
+};
+
+pub const FORM_KIND_UNCLEAR: Rule = Rule {
+    code: "K1110",
+    name: "form-kind-unclear",
+    severity: Severity::Error,
+    title: Doc { en: "A template sheet's form is unclear", zh: "模板工作表对应的表格不明确" },
+    what: Doc {
+        en: "A template sheet is for the project form or the department form, told by its placeholders. Reported when a sheet mixes project placeholders (`{{project.…}}`, `{{budget.…}}`) with department ones (`{{department.…}}`, `{{#each funds}}`), or uses only names common to both.",
+        zh: "模板工作表通过占位符表明用于项目表还是部门表。当一张工作表同时使用项目表占位符（`{{project.…}}`、`{{budget.…}}`）和部门表占位符（`{{department.…}}`、`{{#each funds}}`），或只使用两者共有的名称时报告。",
+    },
+    why: Doc {
+        en: "Each sheet is filled from one form: kpi cannot fill a sheet from two, or guess which one is meant.",
+        zh: "每张工作表只由一张表填写：kpi 无法用两张表填写同一张工作表，也无法猜测用哪一张。",
+    },
+    example: "Sheet 模板: B2 {{project.name}}, B20 {{department.name}}\n工作表“模板”：B2 {{project.name}}，B20 {{department.name}}",
+    fix: Doc {
+        en: "Use one sheet for the project form and another for the department form; add `{{project.name}}` or `{{department.name}}` to a sheet that says neither.",
+        zh: "项目表和部门表分别放在两个工作表中；未表明用途的工作表请加入 `{{project.name}}` 或 `{{department.name}}`。",
+    },
+};
+
+pub const WRITE_FAILED: Rule = Rule {
+    code: "K1111",
+    name: "write-failed",
+    severity: Severity::Error,
+    title: Doc { en: "The workbook could not be written", zh: "无法生成工作簿" },
+    what: Doc {
+        en: "Reported when filling a checked template or writing the xlsx file fails inside kpi.",
+        zh: "当填写已通过检查的模板或写出 xlsx 文件时在 kpi 内部失败时报告。",
+    },
+    why: Doc {
+        en: "A template that passes the checks should always give a workbook: this is a bug in kpi.",
+        zh: "通过检查的模板应当总能生成工作簿：这是 kpi 的缺陷。",
+    },
+    example: "A template that passes every check above, but whose output the xlsx writer rejects\n通过上述所有检查、但输出被 xlsx 写入器拒绝的模板",
+    fix: Doc {
+        en: "Report it with the template and the .kpi files; meanwhile try the built-in template.",
+        zh: "请附上模板和 .kpi 文件报告此问题；在此期间可先使用内置模板。",
+    },
+};
+
+/// The rules of this family, in code order.
+pub const RULES: &[&Rule] = &[
+    &UNKNOWN_PLACEHOLDER,
+    &BAD_FILTER,
+    &UNKNOWN_LIST,
+    &BAD_REPEAT_ROW,
+    &MALFORMED_PLACEHOLDER,
+    &ITEM_OUTSIDE_REPEAT,
+    &NOT_A_WORKBOOK,
+    &NO_FORM_SHEET,
+    &WORKBOOK_TOO_BIG,
+    &FORM_KIND_UNCLEAR,
+    &WRITE_FAILED,
+];

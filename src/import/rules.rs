@@ -1,0 +1,26 @@
+//! The rules of `kpi import` (K12xx, 导入). Their examples describe a workbook.
+
+use crate::diag::{Doc, Rule, Severity};
+
+pub const NO_FORM_FOUND: Rule = Rule {
+    code: "K1201",
+    name: "no-form-found",
+    severity: Severity::Error,
+    title: Doc { en: "No form found in the workbook", zh: "工作簿中没有找到绩效目标表" },
+    what: Doc {
+        en: "`kpi import` looks on every sheet for a form's labels: 项目名称 for a project form, 部门（单位）名称 or 部门名称 for a department form. Reported when no sheet has one; the message lists the sheets. Sheets without labels are skipped (and named in a comment) when another sheet is a form.",
+        zh: "`kpi import` 在每张工作表中查找表格标签：项目表找“项目名称”，部门表找“部门（单位）名称”或“部门名称”。没有任何工作表含这些标签时报告，消息中列出各工作表。若另有工作表是表格，无标签的工作表会被跳过（并在注释中列出）。",
+    },
+    why: Doc {
+        en: "Without labels kpi cannot tell which cell holds which field, so it imports nothing rather than guess.",
+        zh: "没有标签，kpi 无法判断哪个单元格是哪个字段，因此宁可不导入也不猜测。",
+    },
+    example: "A workbook whose sheets hold only a funds table, with no 项目名称 or 部门名称 label\n各工作表只有资金表、没有“项目名称”或“部门名称”标签的工作簿",
+    fix: Doc {
+        en: "Import a workbook written by kpi, or an official layout whose fields and columns are labelled (项目名称, 一级指标, 二级指标, 三级指标, 指标值 …); add the missing label if it was deleted.",
+        zh: "导入 kpi 生成的工作簿，或字段和列都有标签（项目名称、一级指标、二级指标、三级指标、指标值……）的官方版式；若标签被删，请补上。",
+    },
+};
+
+/// The rules of this family, in code order.
+pub const RULES: &[&Rule] = &[&NO_FORM_FOUND];
