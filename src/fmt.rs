@@ -87,9 +87,10 @@ pub fn parse_config(text: &str) -> Result<Options, String> {
     }
 }
 
-/// True for the diagnostics that stop formatting: errors `K01xx`, the file does not parse.
+/// True for the diagnostics that stop formatting: errors of the syntax rules (K01xx), the
+/// file does not parse.
 pub fn is_syntax_error(d: &Diagnostic) -> bool {
-    d.severity == Severity::Error && d.code.starts_with("K01")
+    d.severity == Severity::Error && crate::syntax::rules::RULES.contains(&d.rule)
 }
 
 /// Formats the text of one file. A file with syntax errors is not formatted: the errors are

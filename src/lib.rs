@@ -6,7 +6,6 @@
 
 pub mod check;
 pub mod cli;
-mod cli_xlsx;
 pub mod config;
 pub mod diag;
 pub mod emit;

@@ -373,6 +373,7 @@ pub const REQUIRED_CATEGORY_MISSING: Rule = Rule {
     code: "K0501",
     name: "required-category-missing",
     severity: Severity::Warning,
+    loses_data: false,
     title: Doc { en: "A required (必填) category has no indicator", zh: "必填类别没有指标" },
     what: Doc {
         en: "Checks that a form has an indicator (with a name or a value) in every category its profile marks required (docs/profiles.md). Profile `generic` (the default) requires none. Profile `lhasa-2023`: 数量, 质量, 时效, 成本 (under 产出 or level 1), 社会效益, 可持续影响, 服务对象满意度. Profile `central-2021`: 数量, 质量, 时效, level-1 成本, some 效益, some 满意度; department forms one 产出, one 效益 and one 满意度 indicator. A category whose row did not parse is not called missing (its syntax error is reported), and a form laid out for another template gets one K1004 instead.",
@@ -393,6 +394,7 @@ pub const EMPTY_VALUE: Rule = Rule {
     code: "K0502",
     name: "empty-value",
     severity: Severity::Warning,
+    loses_data: false,
     title: Doc { en: "An indicator has no value", zh: "指标没有指标值" },
     what: Doc {
         en: "Finds indicators with a name but a blank 指标值 cell.",
@@ -413,6 +415,7 @@ pub const INDICATOR_WITHOUT_NAME: Rule = Rule {
     code: "K0503",
     name: "indicator-without-name",
     severity: Severity::Warning,
+    loses_data: false,
     title: Doc { en: "An indicator has a value but no name", zh: "指标有值但没有名称" },
     what: Doc {
         en: "Finds indicators whose 三级指标 name is empty (or only template numbering) while the value is filled in.",
@@ -433,6 +436,7 @@ pub const VALUE_WITHOUT_UNIT: Rule = Rule {
     code: "K0504",
     name: "value-without-unit",
     severity: Severity::Warning,
+    loses_data: false,
     title: Doc { en: "A quantitative value has no unit", zh: "定量指标值没有单位" },
     what: Doc {
         en: "Finds quantitative values written as a bare number (`35`) outside cost rows (a cost without a unit is K0306). Zero is left alone.",
@@ -453,6 +457,7 @@ pub const MISSING_HEADER_FIELD: Rule = Rule {
     code: "K0505",
     name: "missing-header-field",
     severity: Severity::Warning,
+    loses_data: false,
     title: Doc { en: "A header field of a project form is missing", zh: "项目表表头缺项" },
     what: Doc {
         en: "Checks that a project form gives its supervising department (主管部门), implementing unit (实施单位), period (项目期), annual budget (年度资金总额), filing date (填报日期) and a contact (填报人 or 联系电话).",
@@ -473,6 +478,7 @@ pub const MISSING_GOAL: Rule = Rule {
     code: "K0506",
     name: "missing-goal",
     severity: Severity::Warning,
+    loses_data: false,
     title: Doc { en: "A form has no goal, or an empty one", zh: "表单没有年度总体目标，或目标为空" },
     what: Doc {
         en: "Checks that every form states at least one 年度总体目标 and that no goal is empty.",
@@ -493,6 +499,7 @@ pub const BUDGET_SPLIT_BLANK: Rule = Rule {
     code: "K0507",
     name: "budget-split-blank",
     severity: Severity::Warning,
+    loses_data: false,
     title: Doc { en: "The budget's 其中 rows are all blank", zh: "年度资金总额的“其中”各行均为空" },
     what: Doc {
         en: "Finds project budgets whose split is written with every source blank (`budget 1238.68万元 { fiscal; other; }`).",
@@ -513,6 +520,7 @@ pub const EMPTY_PROJECT_NAME: Rule = Rule {
     code: "K0508",
     name: "empty-project-name",
     severity: Severity::Error,
+    loses_data: false,
     title: Doc { en: "A project form has no name", zh: "项目表没有项目名称" },
     what: Doc {
         en: "Finds project forms whose name is empty or only spaces and quotes (`project \"\" { … }`).",

@@ -533,6 +533,7 @@ pub const FUNDS_LINE_WITHOUT_FORM: Rule = Rule {
     code: "K0401",
     name: "funds-line-without-form",
     severity: Severity::Warning,
+    loses_data: false,
     title: Doc { en: "A funds line has no project form", zh: "资金表中的项目没有项目表" },
     what: Doc {
         en: "Matches each 项目支出 line of the department funds table to a project form: by name (spaces, quotes and bracket width ignored) or by its `-> \"form\"` link. A line with no match is reported; when a form has an equal amount and a similar name (shared character bigrams), the help suggests it.",
@@ -553,6 +554,7 @@ pub const FORM_NOT_IN_FUNDS_TABLE: Rule = Rule {
     code: "K0402",
     name: "form-not-in-funds-table",
     severity: Severity::Warning,
+    loses_data: false,
     title: Doc { en: "A project form is not in the funds table", zh: "项目表不在部门资金表中" },
     what: Doc {
         en: "Reports project forms that no 项目支出 line of a department funds table matches (by name, link or suggestion). Only when the filing has a funds table.",
@@ -573,6 +575,7 @@ pub const AMOUNT_DIFFERS_ACROSS_DOCUMENTS: Rule = Rule {
     code: "K0403",
     name: "amount-differs-across-documents",
     severity: Severity::Error,
+    loses_data: false,
     title: Doc { en: "A project's amount differs between the funds table and its form", zh: "同一项目在资金表与项目表中的金额不同" },
     what: Doc {
         en: "Compares the amount of a funds line with the 年度资金总额 of the project form it matches (by name or link).",
@@ -593,6 +596,7 @@ pub const FUNDING_SOURCE_DIFFERS: Rule = Rule {
     code: "K0404",
     name: "funding-source-differs",
     severity: Severity::Warning,
+    loses_data: false,
     title: Doc { en: "A project's funding sources differ between the funds table and its form", zh: "同一项目在资金表与项目表中的资金来源不同" },
     what: Doc {
         en: "Compares the split by source (财政拨款, 转移性资金, 其他资金) of a funds line with the split of the project form it matches or is suggested for (K0401). Forms whose split is blank are left to K0507.",
@@ -613,6 +617,7 @@ pub const DUPLICATE_PROJECT_NAME: Rule = Rule {
     code: "K0405",
     name: "duplicate-project-name",
     severity: Severity::Error,
+    loses_data: false,
     title: Doc { en: "Two project forms (or funds lines) have one name", zh: "两份项目表（或资金表两行）同名" },
     what: Doc {
         en: "Finds project forms with the same name in one filing, and funds lines with the same name in one table (spaces, quotes and bracket width ignored).",
@@ -633,6 +638,7 @@ pub const DEPARTMENT_INDICATOR_CONTRADICTS_FUNDS: Rule = Rule {
     code: "K0406",
     name: "department-indicator-contradicts-funds",
     severity: Severity::Error,
+    loses_data: false,
     title: Doc { en: "A department indicator contradicts its funds table", zh: "部门绩效指标与其资金表矛盾" },
     what: Doc {
         en: "On a department form, compares cost indicators named 基本支出, 项目支出 or 合计/总 with the sum of the matching funds lines, and a 项目数量/项目个数 target with the number of 项目支出 lines.",
@@ -653,6 +659,7 @@ pub const SUPERVISOR_DIFFERS_FROM_DEPARTMENT: Rule = Rule {
     code: "K0407",
     name: "supervisor-differs-from-department",
     severity: Severity::Warning,
+    loses_data: false,
     title: Doc { en: "A project form's 主管部门 or 代码 differs from its department form", zh: "项目表的主管部门或代码与部门表不一致" },
     what: Doc {
         en: "In a filing with one department form, compares each project form's supervising department (主管部门) and department code (代码) with the department form's name and code. A short form of the name (拉萨市科技局 for 拉萨市科学技术局: its characters in order, same start and end) is accepted.",

@@ -242,6 +242,7 @@ pub const PERIOD_OUTSIDE_BUDGET_YEAR: Rule = Rule {
     code: "K0801",
     name: "period-outside-budget-year",
     severity: Severity::Error,
+    loses_data: false,
     title: Doc { en: "The project period lies outside the budget year", zh: "项目期不在预算年度内" },
     what: Doc {
         en: "Checks that a project period given as a year, a date or a range overlaps the budget year (kpi.toml `year`, else the form's `year`, else the department's). Durations (`365天`) are not checked.",
@@ -262,6 +263,7 @@ pub const FILED_LATE: Rule = Rule {
     code: "K0802",
     name: "filed-late",
     severity: Severity::Warning,
+    loses_data: false,
     title: Doc { en: "Filed late in the budget year", zh: "填报日期已在预算年度下半年" },
     what: Doc {
         en: "Finds forms filed in their budget year after `late_filing_after` (kpi.toml `[thresholds]`, default \"06-30\").",
@@ -282,6 +284,7 @@ pub const FILED_AFTER_BUDGET_YEAR: Rule = Rule {
     code: "K0803",
     name: "filed-after-budget-year",
     severity: Severity::Error,
+    loses_data: false,
     title: Doc {
         en: "Filed after the year it plans for",
         zh: "填报日期晚于所计划的年度",
@@ -305,6 +308,7 @@ pub const FILED_LONG_BEFORE: Rule = Rule {
     code: "K0804",
     name: "filed-long-before",
     severity: Severity::Warning,
+    loses_data: false,
     title: Doc { en: "Filed more than a year before the budget year", zh: "填报日期早于预算年度一年以上" },
     what: Doc {
         en: "Finds forms whose filing date is before the year preceding their budget year.",
@@ -325,6 +329,7 @@ pub const PERIOD_PAST_BUDGET_YEAR: Rule = Rule {
     code: "K0805",
     name: "period-past-budget-year",
     severity: Severity::Warning,
+    loses_data: false,
     title: Doc { en: "A period or deadline runs past the budget year", zh: "期间或期限超出预算年度" },
     what: Doc {
         en: "Finds project periods that start in the budget year but end after it (`2023.07-2024.06` on a 2023 form), and timeliness (时效) dates or periods that end after the budget year (`≤2024-06-30`). A period wholly outside the year is K0801.",

@@ -434,6 +434,7 @@ pub const SPLIT_DOES_NOT_ADD_UP: Rule = Rule {
     code: "K0301",
     name: "split-does-not-add-up",
     severity: Severity::Error,
+    loses_data: false,
     title: Doc { en: "Fiscal + transfer + other ≠ the total", zh: "财政拨款 + 转移性资金 + 其他资金 ≠ 总额" },
     what: Doc {
         en: "Checks that the sources of an amount add up to it: a project's 年度资金总额 and its 其中 rows, each line of a department funds table and each stated total. Blank cells count as 0; a split with every cell blank is K0507 instead.",
@@ -454,6 +455,7 @@ pub const STATED_TOTAL_MISMATCH: Rule = Rule {
     code: "K0302",
     name: "stated-total-mismatch",
     severity: Severity::Error,
+    loses_data: false,
     title: Doc { en: "A stated subtotal or total is not the sum of its lines", zh: "所列小计或合计不等于各行之和" },
     what: Doc {
         en: "Recomputes the department funds table's 基本支出 subtotal, 项目支出合计 and 金额合计 from its lines, for the total column and for each source column (财政拨款, 转移性资金, 其他资金), and compares them with the stated amounts.",
@@ -474,6 +476,7 @@ pub const COST_ABOVE_BUDGET: Rule = Rule {
     code: "K0303",
     name: "cost-above-budget",
     severity: Severity::Error,
+    loses_data: false,
     title: Doc { en: "A cost indicator is above the project's budget", zh: "成本指标高于项目预算" },
     what: Doc {
         en: "Compares each money-valued cost indicator (成本指标, at level 1 or under output) of a project form with the form's 年度资金总额.",
@@ -494,6 +497,7 @@ pub const COST_BELOW_BUDGET: Rule = Rule {
     code: "K0304",
     name: "cost-below-budget",
     severity: Severity::Warning,
+    loses_data: false,
     title: Doc { en: "The only cost indicator is below the project's budget", zh: "唯一的成本指标低于项目预算" },
     what: Doc {
         en: "When a project form has a single money-valued cost indicator (usually 项目预算控制数 ≤ X), checks that X equals the form's 年度资金总额.",
@@ -514,6 +518,7 @@ pub const COST_COMPONENTS_MISMATCH: Rule = Rule {
     code: "K0305",
     name: "cost-components-mismatch",
     severity: Severity::Error,
+    loses_data: false,
     title: Doc { en: "Cost components do not add up to the budget", zh: "各项成本之和不等于项目预算" },
     what: Doc {
         en: "When a project form lists several money-valued cost indicators, they are read as the budget's components (leaving out one that states the whole budget, such as 项目总资金) and their sum is compared with the 年度资金总额.",
@@ -534,6 +539,7 @@ pub const COST_WITHOUT_MONEY_UNIT: Rule = Rule {
     code: "K0306",
     name: "cost-without-money-unit",
     severity: Severity::Warning,
+    loses_data: false,
     title: Doc { en: "A cost value has no money unit", zh: "成本指标值没有金额单位" },
     what: Doc {
         en: "Finds cost indicators whose value is a bare number (`≤1000`) with no 元 or 万元. (A cost written with another unit, such as %, is K0202.)",

@@ -665,6 +665,7 @@ pub const GOAL_CONTRADICTS_INDICATOR: Rule = Rule {
     code: "K0701",
     name: "goal-contradicts-indicator",
     severity: Severity::Warning,
+    loses_data: false,
     title: Doc { en: "A number in the goal contradicts an indicator", zh: "目标中的数字与指标矛盾" },
     what: Doc {
         en: "Reads count quantities (`不少于20家`, `84个`) from each clause of the goal text and compares them with indicators that count the same kind of thing: the same unit, or units that mean the same (人/名/位/人次 for people; 个/家/所 for organisations; 次/场/期 for events), never unlike things (人 against 个). It reports an indicator only when a clause with that unit shares at least two character bigrams with the indicator's name and no such clause states the indicator's number, so that unrelated numbers are not compared. When no clause uses the indicator's unit but a clause sharing at least three bigrams (and half of the name's) with its name states the same number in another count unit (`21次` against `≤21人`), the unit mismatch is reported.",
@@ -685,6 +686,7 @@ pub const GOAL_COPIED: Rule = Rule {
     code: "K0702",
     name: "goal-copied",
     severity: Severity::Warning,
+    loses_data: false,
     title: Doc { en: "Goal text copied from another project", zh: "目标文字抄自其他项目" },
     what: Doc {
         en: "Compares the goals of the project forms. A goal (15 or more characters) that is identical to an earlier form's goal, or whose character bigrams are at least 90% contained in it (or contain it), is reported once, on the later form, pointing at the first.",
@@ -705,6 +707,7 @@ pub const DUPLICATE_INDICATOR: Rule = Rule {
     code: "K0703",
     name: "duplicate-indicator",
     severity: Severity::Warning,
+    loses_data: false,
     title: Doc { en: "The same indicator twice in one form", zh: "同一表中重复的指标" },
     what: Doc {
         en: "Finds indicators in one form with the same level 1, level 2 and name (template numbering `指标N:`, spaces and quotes ignored). The same name in different categories (a quantity and its cost) is fine.",
@@ -725,6 +728,7 @@ pub const GOAL_CALCULATION_DIFFERS_FROM_BUDGET: Rule = Rule {
     code: "K0704",
     name: "goal-calculation-differs-from-budget",
     severity: Severity::Warning,
+    loses_data: false,
     title: Doc { en: "A calculation in the goal does not come to the budget", zh: "目标中的测算结果与预算不符" },
     what: Doc {
         en: "Finds money amounts written as the result of a calculation in a project's goal (right after `=`, e.g. `21×7人/次×1000元/人=147000元`) and compares them with the project's 年度资金总额. A goal that writes no result but gives one amount per thing and one count of that thing (`70个行政村 … 704元/村`) is taken to imply their product.",
@@ -745,6 +749,7 @@ pub const INDICATOR_IN_TWO_CATEGORIES: Rule = Rule {
     code: "K0705",
     name: "indicator-in-two-categories",
     severity: Severity::Warning,
+    loses_data: false,
     title: Doc { en: "The same indicator in two categories of one form", zh: "同一指标出现在表中两个类别" },
     what: Doc {
         en: "Finds indicators of one form with the same name and the same value in different categories (`产出 数量 \"培训人数\" ≥100人` and `效益 社会效益 \"培训人数\" ≥100人`). The same name with different values (a quantity and its cost) is fine; the same category is K0703.",
@@ -765,6 +770,7 @@ pub const NAME_CONTRADICTS_VALUE: Rule = Rule {
     code: "K0706",
     name: "name-contradicts-value",
     severity: Severity::Warning,
+    loses_data: false,
     title: Doc { en: "The indicator's name states another target than its value", zh: "指标名称中的目标与指标值矛盾" },
     what: Doc {
         en: "Finds indicators whose name states a number that the value contradicts: a percentage in the name against a percentage value (`质量达标率100%` with `≥98%`), or a count against a count of the same kind (`培训20名学员` with `≥25人`). Template hints such as `(≥**%)` are K0601.",

@@ -658,6 +658,7 @@ pub const TEMPLATE_PLACEHOLDER: Rule = Rule {
     code: "K0601",
     name: "template-placeholder",
     severity: Severity::Warning,
+    loses_data: false,
     title: Doc { en: "A template placeholder was left in the form", zh: "表单中残留模板占位符" },
     what: Doc {
         en: "Finds template leftovers: the choice lists `高中低` / `高中低所`, `XX`, `*` as a value, name, goal or implementing unit; the template's hints `(≥**%)` and its core-indicator marks `*` `★` left in a name; a value that is only the template's unit with no number (`公里`, `≧ %`); and names that are only the template's numbering (`指标1:` with nothing after it).",
@@ -678,6 +679,7 @@ pub const PERCENT_ABOVE_100: Rule = Rule {
     code: "K0602",
     name: "percent-above-100",
     severity: Severity::Warning,
+    loses_data: false,
     title: Doc { en: "A percentage above 100%", zh: "百分比超过100%" },
     what: Doc {
         en: "Finds percentage targets above 100% (`≥120%`, `>100%`).",
@@ -698,6 +700,7 @@ pub const IMPLAUSIBLE_THRESHOLD: Rule = Rule {
     code: "K0603",
     name: "implausible-threshold",
     severity: Severity::Warning,
+    loses_data: false,
     title: Doc { en: "An implausibly low satisfaction or rate target", zh: "满意度或比率目标过低" },
     what: Doc {
         en: "Finds satisfaction targets below `satisfaction_min` (default 80%) and 合格率/完成率/达标率/执行率-like targets below `rate_min` (default 60%), both set in kpi.toml `[thresholds]`.",
@@ -718,6 +721,7 @@ pub const ZERO_TARGET: Rule = Rule {
     code: "K0604",
     name: "zero-target",
     severity: Severity::Warning,
+    loses_data: false,
     title: Doc { en: "A target of zero", zh: "目标值为 0" },
     what: Doc {
         en: "Finds targets of `0` or `≥0` (not `≤0`, which is a legitimate limit, nor indicators marked 反向 or named for something to avoid: 事故, 投诉, 争议, 差错, 违规 …), and counts of zero in a goal's text (`建设农村科普示范基地0个`).",
@@ -738,6 +742,7 @@ pub const OUTPUT_BOUNDED_ABOVE: Rule = Rule {
     code: "K0605",
     name: "output-bounded-above",
     severity: Severity::Warning,
+    loses_data: false,
     title: Doc { en: "An output quantity is bounded from above", zh: "产出数量指标设了上限" },
     what: Doc {
         en: "Finds output quantity indicators written with `≤` or `<` (`科技项目实施 ≤23个`), unless marked `direction negative` (反向) or the limit is 0 (`安全事故 ≤0次`).",
@@ -758,6 +763,7 @@ pub const QUALITATIVE_COST_OR_SATISFACTION: Rule = Rule {
     code: "K0606",
     name: "qualitative-cost-or-satisfaction",
     severity: Severity::Warning,
+    loses_data: false,
     title: Doc { en: "A cost or satisfaction target written as a phrase", zh: "成本或满意度指标的值是文字" },
     what: Doc {
         en: "Finds cost indicators (成本) and satisfaction indicators (满意度) whose value is a phrase rather than a quantity. (A quantity in the wrong unit is K0202.)",
@@ -778,6 +784,7 @@ pub const COST_TARGET_NOT_POSITIVE: Rule = Rule {
     code: "K0607",
     name: "cost-target-not-positive",
     severity: Severity::Error,
+    loses_data: false,
     title: Doc { en: "A cost target of zero", zh: "成本指标目标为 0" },
     what: Doc {
         en: "Finds cost indicators (成本, under 产出 or at level 1) whose target is zero, whatever the comparator (`0`, `≤0元`, `≥0万元`). (A number cannot be written negative.)",
@@ -795,6 +802,7 @@ pub const TIMELINESS_NOT_A_TIME: Rule = Rule {
     code: "K0608",
     name: "timeliness-not-a-time",
     severity: Severity::Warning,
+    loses_data: false,
     title: Doc { en: "A timeliness target that is not a time", zh: "时效指标的值不是时间" },
     what: Doc {
         en: "Finds timeliness (时效) indicators whose value is a phrase that states no time (`及时`, `按时完成`, `按月安排`): no digit, no deadline word (底 末 初 前 以内 当年 当月 …) and no Chinese numeral with a time unit (`三个月`). A quantity in a non-time unit is K0202.",
@@ -812,6 +820,7 @@ pub const BOILERPLATE_VALUE: Rule = Rule {
     code: "K0609",
     name: "boilerplate-value",
     severity: Severity::Warning,
+    loses_data: false,
     title: Doc { en: "A target that measures nothing", zh: "指标值无法衡量" },
     what: Doc {
         en: "Finds output quantity (数量) indicators whose value is boilerplate: 按实际情况执行, 按规定执行, 按要求执行, 据实结算, 符合要求, 达标, 完成 and the like; and effect (效益) rows answered 否/无 to a question of benefit (`是否产生经济价值` → `否`; \"no\" to a question of harm, `是否造成污染`, is a good outcome and not reported). (On a cost or satisfaction row a phrase is K0606; on a timeliness row K0608.)",
@@ -829,6 +838,7 @@ pub const RATE_WITHOUT_COMPARATOR: Rule = Rule {
     code: "K0610",
     name: "rate-without-comparator",
     severity: Severity::Advice,
+    loses_data: false,
     title: Doc { en: "A rate with no comparator", zh: "比率没有比较符" },
     what: Doc {
         en: "Finds percentage targets written without `≥`, `≤` or `=` (`95%`). A bare `100%` is not reported: for a rate, at least 100% and exactly 100% are the same target.",
@@ -846,6 +856,7 @@ pub const MEASURE_DOES_NOT_FIT_CATEGORY: Rule = Rule {
     code: "K0611",
     name: "measure-does-not-fit-category",
     severity: Severity::Warning,
+    loses_data: false,
     title: Doc { en: "The indicator measures what its category does not", zh: "指标衡量的内容与其类别不符" },
     what: Doc {
         en: "Finds indicators filed under a category that does not measure what they measure: a rate (a name with 率 and a % value) under 产出 数量; an amount of money under 产出 数量 (an input); a satisfaction (满意度, 满意程度, 满意率 in the name) under any level 1 but 满意度.",

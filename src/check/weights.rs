@@ -91,6 +91,7 @@ pub const WEIGHTS_DO_NOT_ADD_UP: Rule = Rule {
     code: "K0901",
     name: "weights-do-not-add-up",
     severity: Severity::Error,
+    loses_data: false,
     title: Doc { en: "Weights do not add up to the total", zh: "指标分值合计不等于总分" },
     what: Doc {
         en: "When any indicator of a form has a weight (分值), checks that the weights add up to `weight_total` (kpi.toml `[thresholds]`, else the profile's: 90 under lhasa-2023 and central-2021, 90 or 100 under generic).",
@@ -111,6 +112,7 @@ pub const WEIGHT_MISSING: Rule = Rule {
     code: "K0902",
     name: "weight-missing",
     severity: Severity::Warning,
+    loses_data: false,
     title: Doc { en: "Some indicators have weights, this one has none", zh: "部分指标有分值，此指标没有" },
     what: Doc {
         en: "When any indicator of a form has a weight, finds the indicators that have none.",

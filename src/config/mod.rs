@@ -467,6 +467,7 @@ pub const UNKNOWN_RULE_CODE: Rule = Rule {
     code: "K1001",
     name: "unknown-rule-code",
     severity: Severity::Error,
+    loses_data: false,
     title: Doc { en: "Unknown rule code in kpi.toml or in a suppression", zh: "kpi.toml 或抑制注释中的规则代码不存在" },
     what: Doc {
         en: "Checks that every code named in `kpi.toml` `[rules]` and in a `// kpi: allow CODE` comment is a real rule code.",
@@ -487,6 +488,7 @@ pub const SUPPRESSION_WITHOUT_REASON: Rule = Rule {
     code: "K1002",
     name: "suppression-without-reason",
     severity: Severity::Warning,
+    loses_data: false,
     title: Doc { en: "A suppression gives no reason", zh: "抑制注释未写理由" },
     what: Doc {
         en: "Checks that every `// kpi: allow CODE` comment says why, after ` -- `.",
@@ -507,6 +509,7 @@ pub const INVALID_CONFIG: Rule = Rule {
     code: "K1003",
     name: "invalid-config",
     severity: Severity::Error,
+    loses_data: false,
     title: Doc { en: "kpi.toml cannot be read", zh: "kpi.toml 无法读取" },
     what: Doc {
         en: "Checks that `kpi.toml` is valid TOML and uses only known settings: `year`, `profile` (`generic`, `lhasa-2023`, `central-2021` or the path of a profile file, docs/profiles.md), `[units]` (`\"标准箱\" = \"count\"`), `[thresholds]` (`satisfaction_min`, `rate_min`, `late_filing_after` as \"MM-DD\", `weight_total`) and `[rules]` (`CODE = \"allow\" | \"warn\" | \"error\"`); `[fmt]` is the formatter's (`keywords`, see docs/editors.md).",
@@ -527,6 +530,7 @@ pub const FORM_DOES_NOT_FIT_PROFILE: Rule = Rule {
     code: "K1004",
     name: "form-does-not-fit-profile",
     severity: Severity::Warning,
+    loses_data: false,
     title: Doc { en: "The form is laid out for another template than the profile's", zh: "表单样式与配置方案的模板不符" },
     what: Doc {
         en: "Checks, once per project form, that the form is laid out as its profile's template: cost (成本指标) under 产出 where the profile expects the 2021 level-1 cost, or the reverse. When it is not, the profile's required categories (K0501) are not judged one by one for that form.",

@@ -111,6 +111,9 @@ pub struct Label {
 pub struct Diagnostic {
     /// Stable code such as `K0101` (see `docs/rules.md`).
     pub code: &'static str,
+    /// The rule the finding is of.
+    #[serde(skip)]
+    pub rule: &'static Rule,
     pub severity: Severity,
     /// Index of the file in the [`Sources`] the diagnostic was made against.
     pub file: usize,
@@ -129,6 +132,7 @@ impl Diagnostic {
     pub fn new(rule: &'static Rule, file: usize, span: Span, message: Text, help: Text) -> Self {
         Diagnostic {
             code: rule.code,
+            rule,
             severity: rule.severity,
             file,
             span,
@@ -140,11 +144,9 @@ impl Diagnostic {
 
     /// True for errors after which the model no longer says what the file says (a statement
     /// that did not parse, an impossible date, an amount that is no money): such errors stop
-    /// `kpi build`. A unit that does not fit its category (K0202) loses nothing.
+    /// `kpi build`. Each rule says whether it does ([`Rule::loses_data`]).
     pub fn loses_data(&self) -> bool {
-        self.severity == Severity::Error
-            && matches!(family_of(self.code).map(|f| f.prefix), Some("K01" | "K02"))
-            && self.code != crate::lower::rules::UNIT_DOES_NOT_FIT_CATEGORY.code
+        self.severity == Severity::Error && self.rule.loses_data
     }
 
     /// Adds a secondary label.

@@ -8,7 +8,7 @@
 use crate::diag::{Lang, Severity};
 
 /// One rule: its code, name, default severity and documentation.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Rule {
     /// Stable code, e.g. `K0301`.
     pub code: &'static str,
@@ -16,6 +16,9 @@ pub struct Rule {
     pub name: &'static str,
     /// Severity unless `kpi.toml` says otherwise.
     pub severity: Severity,
+    /// An error of this rule means the model lacks what the text says (a statement that did
+    /// not parse, an impossible date, an amount that is no money): it stops `kpi build`.
+    pub loses_data: bool,
     /// One-line summary.
     pub title: Doc,
     /// What it checks.
@@ -30,7 +33,7 @@ pub struct Rule {
 }
 
 /// A static text in both languages.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Doc {
     pub en: &'static str,
     pub zh: &'static str,

@@ -17,7 +17,7 @@ use calamine::{Data, Reader, Xlsx};
 
 use crate::diag::{Diagnostic, Text};
 use crate::emit::xlsx::{guarded, open_checked, xlsx_diag, Limits};
-pub use sheet::{reads_as_value, Grid};
+pub use sheet::Grid;
 
 /// Reads a workbook and writes its forms as .kpi text. `name` is shown in the header comment.
 pub fn xlsx_to_kpi(bytes: &[u8], name: &str) -> Result<String, Vec<Diagnostic>> {

@@ -6,6 +6,7 @@ pub const NO_FORM_FOUND: Rule = Rule {
     code: "K1201",
     name: "no-form-found",
     severity: Severity::Error,
+    loses_data: false,
     title: Doc { en: "No form found in the workbook", zh: "工作簿中没有找到绩效目标表" },
     what: Doc {
         en: "`kpi import` looks on every sheet for a form's labels: 项目名称 for a project form, 部门（单位）名称 or 部门名称 for a department form. Reported when no sheet has one; the message lists the sheets. Sheets without labels are skipped (and named in a comment) when another sheet is a form.",

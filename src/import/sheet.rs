@@ -4,9 +4,7 @@ use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
 use crate::emit::xlsx::context::{kind_text, project_kind_zh, KIND_SEPARATOR};
-use crate::filing::load_sources;
-use crate::model::{ProjectKind, Value};
-use crate::source::SourceFile;
+use crate::model::ProjectKind;
 
 /// A merged region: its first and last (row, column), 0-based.
 pub type Region = ((u32, u32), (u32, u32));
@@ -204,20 +202,6 @@ pub fn quote(s: &str) -> String {
     format!("\"{}\"", s.replace('\\', "\\\\").replace('"', "\\\""))
 }
 
-/// True when `snippet` (statements of a project form) lowers with no data lost.
-fn lowers(snippet: &str) -> Option<crate::model::Project> {
-    let text = format!("project \"t\" {{\n{snippet}\n}}\n");
-    let loaded = load_sources(vec![SourceFile::new("import.kpi", text)]);
-    if loaded
-        .diagnostics
-        .iter()
-        .any(crate::diag::Diagnostic::loses_data)
-    {
-        return None;
-    }
-    loaded.filing.projects.into_iter().next()
-}
-
 /// The keyword of a level-1 category written on a form.
 fn level1_kw(text: &str) -> Option<&'static str> {
     let t = norm(text);
@@ -253,22 +237,6 @@ fn level2_kw(text: &str) -> Option<&'static str> {
     .map(|(_, kw)| *kw)
 }
 
-/// True when `text` written bare after an indicator of category `level` (`output quantity`)
-/// reads as a quantity, date or period.
-pub fn reads_as_value(text: &str, level: &str) -> bool {
-    let bare = format!("{level} \"n\" {text};");
-    lowers(&bare).is_some_and(|p| {
-        p.indicators.first().is_some_and(|i| match &i.value {
-            Some(Value::Qualitative { .. }) | None => false,
-            // A number with a unit kpi does not know (`2021年初次认定的企业`) is text.
-            Some(Value::Quantitative { quantity, .. }) => {
-                quantity.dimension() != Some(crate::model::Dimension::Other)
-            }
-            Some(_) => true,
-        })
-    })
-}
-
 /// An indicator value as .kpi: bare when the parser reads it as a quantity, date or period
 /// under this category, a string otherwise. A text in “…” is a qualitative value that
 /// would otherwise read as a number (see `emit::xlsx::context::value_text`).
@@ -276,7 +244,7 @@ fn value_kpi(text: &str, level: &str) -> String {
     if let Some(inner) = text.strip_prefix('“').and_then(|t| t.strip_suffix('”')) {
         return quote(inner);
     }
-    if reads_as_value(text, level) {
+    if crate::lower::reads_as_value(text, level) {
         return text.to_string();
     }
     quote(text)
@@ -296,13 +264,13 @@ fn money_kpi(text: &str) -> Option<String> {
     } else {
         t
     };
-    lowers(&format!("budget {candidate};"))
+    crate::lower::lowers(&format!("budget {candidate};"))
         .and_then(|p| p.budget)
         .map(|_| candidate)
 }
 
 fn period_kpi(text: &str) -> String {
-    if let Some(p) = lowers(&format!("period {text};")) {
+    if let Some(p) = crate::lower::lowers(&format!("period {text};")) {
         if matches!(p.period.as_ref().map(|s| &s.value), Some(v) if !matches!(v, crate::model::Period::Text { .. }))
         {
             return text.to_string();
@@ -362,7 +330,7 @@ fn year_of(grid: &Grid) -> Option<String> {
 fn filed_kpi(grid: &Grid, out: &mut String) {
     let date = grid
         .field(&["填报日期"])
-        .filter(|d| lowers(&format!("filed {d};")).is_some());
+        .filter(|d| crate::lower::lowers(&format!("filed {d};")).is_some());
     let mut filer = grid.field(&["填报人"]);
     let mut phone = grid.field(&["联系电话"]);
     if filer.is_none() && phone.is_none() {

@@ -1091,6 +1091,35 @@ impl<'s> Lowerer<'s> {
     }
 }
 
+/// The statements of a project form in `snippet` read on their own, or `None` when reading
+/// them loses data (a statement that does not parse, an impossible date …): how `kpi import`
+/// and the xlsx writer ask "what does this text mean?" without a parser of their own.
+pub fn lowers(snippet: &str) -> Option<Project> {
+    let text = format!("project \"t\" {{\n{snippet}\n}}\n");
+    let mut filing = Filing::default();
+    let diags = lower_file(&SourceFile::new("snippet.kpi", text), 0, &mut filing);
+    if diags.iter().any(Diagnostic::loses_data) {
+        return None;
+    }
+    filing.projects.into_iter().next()
+}
+
+/// True when `text` written bare after an indicator of category `level` (`output quantity`)
+/// reads as a quantity, date or period: an xlsx cell that must be quoted to stay text.
+pub fn reads_as_value(text: &str, level: &str) -> bool {
+    let bare = format!("{level} \"n\" {text};");
+    lowers(&bare).is_some_and(|p| {
+        p.indicators.first().is_some_and(|i| match &i.value {
+            Some(Value::Qualitative { .. }) | None => false,
+            // A number with a unit kpi does not know (`2021年初次认定的企业`) is text.
+            Some(Value::Quantitative { quantity, .. }) => {
+                quantity.dimension() != Some(Dimension::Other)
+            }
+            Some(_) => true,
+        })
+    })
+}
+
 /// What a statement that did not parse would have said, from its first keywords.
 fn unread(text: &str) -> Unread {
     use pest::Parser;

@@ -6,6 +6,7 @@ pub const UNKNOWN_UNIT: Rule = Rule {
     code: "K0201",
     name: "unknown-unit",
     severity: Severity::Warning,
+    loses_data: false,
     title: Doc { en: "Unknown unit", zh: "无法识别的单位" },
     what: Doc {
         en: "Finds units kpi does not know (see docs/language.md for the list: money, percent, time, counts, area, length, mass, volume, energy, ratios, and `a/b` compounds; Latin units in any case). The value is kept with the unit as written, so nothing is lost and `kpi build` still runs; only its fit to the category is not judged. `kpi.toml` `[units]` declares a unit's dimension and conversion.",
@@ -20,6 +21,7 @@ pub const UNIT_DOES_NOT_FIT_CATEGORY: Rule = Rule {
     code: "K0202",
     name: "unit-does-not-fit-category",
     severity: Severity::Error,
+    loses_data: false,
     title: Doc { en: "The unit does not fit the indicator's category", zh: "单位与指标类别不符" },
     what: Doc {
         en: "Checks the unit against the category: a cost (成本) must be money, a satisfaction (满意度) a percentage, a timeliness (时效) a time, a date, a period or a percentage.",
@@ -37,6 +39,7 @@ pub const LEVEL2_UNDER_WRONG_LEVEL1: Rule = Rule {
     code: "K0203",
     name: "level2-under-wrong-level1",
     severity: Severity::Error,
+    loses_data: true,
     title: Doc { en: "A level-2 category under the wrong level 1", zh: "二级指标放在了错误的一级指标下" },
     what: Doc {
         en: "Checks that each level 2 belongs to its level 1 (数量/质量/时效/成本 under 产出; 经济/社会/生态/可持续影响 under 效益; 服务对象/社会公众 under 满意度; 经济/社会/生态 under level-1 成本).",
@@ -51,6 +54,7 @@ pub const AMOUNT_NOT_MONEY: Rule = Rule {
     code: "K0204",
     name: "amount-not-money",
     severity: Severity::Error,
+    loses_data: true,
     title: Doc { en: "An amount is not money", zh: "金额不是货币单位" },
     what: Doc {
         en: "Checks that budgets, funds lines and stated totals are written in money (元, 万元 …; `万` alone means 万元). A bare 0 is accepted.",
@@ -65,6 +69,7 @@ pub const IMPOSSIBLE_DATE: Rule = Rule {
     code: "K0205",
     name: "impossible-date",
     severity: Severity::Error,
+    loses_data: true,
     title: Doc { en: "A date that does not exist", zh: "不存在的日期" },
     what: Doc {
         en: "Finds dates that are not on the calendar (2023-02-30, month 13, a year outside 1900–2999) and periods that end before they start.",
@@ -79,6 +84,7 @@ pub const NOT_A_PERIOD: Rule = Rule {
     code: "K0206",
     name: "not-a-period",
     severity: Severity::Error,
+    loses_data: true,
     title: Doc {
         en: "The project period is not a period",
         zh: "项目期不是期间",
@@ -102,6 +108,7 @@ pub const EXCEL_DATE_SERIAL: Rule = Rule {
     code: "K0207",
     name: "excel-date-serial",
     severity: Severity::Warning,
+    loses_data: false,
     title: Doc { en: "A date written as an Excel date serial", zh: "日期写成了 Excel 日期序号" },
     what: Doc {
         en: "Finds five-digit numbers where a date belongs — the filing date, the project period, a timeliness (时效) value — that are Excel date serials of a day in 2000–2099 (`45291` = 2023-12-31). kpi reads them as the date they encode and says which.",

@@ -7,6 +7,7 @@ pub const UNEXPECTED_TOKEN: Rule = Rule {
     code: "K0101",
     name: "unexpected-token",
     severity: Severity::Error,
+    loses_data: true,
     title: Doc { en: "Something else was expected here", zh: "此处应为其他内容" },
     what: Doc {
         en: "The statement does not parse: the parser names what it expected (a keyword, a text in quotes, a number, `;`) and what it found.",
@@ -27,6 +28,7 @@ pub const UNCLOSED_TEXT: Rule = Rule {
     code: "K0102",
     name: "unclosed-text",
     severity: Severity::Error,
+    loses_data: true,
     title: Doc { en: "A text's closing quote is missing", zh: "文字缺少结束引号" },
     what: Doc {
         en: "Finds a quoted text that never ends, or that runs over several statements.",
@@ -44,6 +46,7 @@ pub const INVALID_NUMBER: Rule = Rule {
     code: "K0103",
     name: "invalid-number",
     severity: Severity::Error,
+    loses_data: true,
     title: Doc { en: "Not a valid number", zh: "不是有效的数字" },
     what: Doc {
         en: "Finds numbers with two decimal points (`12.34.5`), separators in the wrong places (`1,23`), or more than 28 significant digits. Thousands separators (`1,238.68`), full-width digits (`１２３`) and a trailing point (`100.`) are read as filers mean them, and `kpi fmt` rewrites them.",
@@ -61,6 +64,7 @@ pub const FULL_WIDTH_PUNCTUATION: Rule = Rule {
     code: "K0104",
     name: "full-width-punctuation",
     severity: Severity::Warning,
+    loses_data: false,
     title: Doc { en: "Full-width punctuation (Chinese input method)", zh: "全角标点（中文输入法）" },
     what: Doc {
         en: "Finds full-width `；｛｝＜＞` typed with a Chinese input method. They are accepted.",
@@ -78,6 +82,7 @@ pub const UNCLOSED_COMMENT: Rule = Rule {
     code: "K0105",
     name: "unclosed-comment",
     severity: Severity::Error,
+    loses_data: true,
     title: Doc {
         en: "A block comment is never closed",
         zh: "块注释没有结束",
@@ -101,6 +106,7 @@ pub const UNKNOWN_KEYWORD: Rule = Rule {
     code: "K0106",
     name: "unknown-keyword",
     severity: Severity::Error,
+    loses_data: true,
     title: Doc { en: "Unknown keyword, or a statement in the wrong kind of form", zh: "无法识别的关键字，或语句写在了错误的表中" },
     what: Doc {
         en: "Finds words that are not keywords where a keyword is expected, and statements that belong to the other kind of form (`funds` in a project form, `budget` in a department form).",
@@ -115,6 +121,7 @@ pub const STRAY_CLOSE: Rule = Rule {
     code: "K0107",
     name: "stray-close",
     severity: Severity::Error,
+    loses_data: true,
     title: Doc {
         en: "A `}` closes nothing",
         zh: "多余的 `}`",
@@ -138,6 +145,7 @@ pub const MISSING_SEMICOLON: Rule = Rule {
     code: "K0108",
     name: "missing-semicolon",
     severity: Severity::Error,
+    loses_data: true,
     title: Doc {
         en: "A statement has no `;`",
         zh: "语句缺少分号",
@@ -161,6 +169,7 @@ pub const MISPLACED_CHARACTER: Rule = Rule {
     code: "K0109",
     name: "misplaced-character",
     severity: Severity::Error,
+    loses_data: true,
     title: Doc { en: "This character cannot stand here", zh: "此处不能使用该字符" },
     what: Doc {
         en: "Finds punctuation the language does not use where it stands: a colon after a keyword, `【】` or `[]` for blocks, single quotes for texts.",
@@ -175,6 +184,7 @@ pub const UNCLOSED_BLOCK: Rule = Rule {
     code: "K0110",
     name: "unclosed-block",
     severity: Severity::Error,
+    loses_data: true,
     title: Doc {
         en: "The file ends inside a block",
         zh: "文件在块内结束",
@@ -198,6 +208,7 @@ pub const FIELD_GIVEN_TWICE: Rule = Rule {
     code: "K0111",
     name: "field-given-twice",
     severity: Severity::Error,
+    loses_data: true,
     title: Doc { en: "A field is given twice in one form", zh: "同一字段在表中出现两次" },
     what: Doc {
         en: "Finds header fields (name, budget, period, a budget source, filing data …) written twice in one form.",
@@ -212,6 +223,7 @@ pub const LEGACY_ENCODING: Rule = Rule {
     code: "K0112",
     name: "legacy-encoding",
     severity: Severity::Warning,
+    loses_data: false,
     title: Doc { en: "The file is saved in GB18030/GBK, not UTF-8", zh: "文件以 GB18030/GBK 保存，而非 UTF-8" },
     what: Doc {
         en: "Finds `.kpi` files that are not UTF-8 but read as GB18030 (which includes GBK and GB2312): what Notepad and WPS save on Chinese Windows. kpi reads them correctly.",

@@ -269,7 +269,7 @@ pub fn indicator_value_text(i: &Indicator, v: &Value) -> String {
             None => i.level1.keyword().to_string(),
         };
         let quoted = t.starts_with('“') && t.ends_with('”');
-        if quoted || crate::import::reads_as_value(t, &level) {
+        if quoted || crate::lower::reads_as_value(t, &level) {
             return format!("“{t}”");
         }
     }

@@ -7,6 +7,7 @@ pub const UNKNOWN_PLACEHOLDER: Rule = Rule {
     code: "K1101",
     name: "unknown-placeholder",
     severity: Severity::Error,
+    loses_data: false,
     title: Doc { en: "Unknown placeholder in a template", zh: "模板中的占位符未知" },
     what: Doc {
         en: "Checks every `{{name}}` in a template sheet against the names of the sheet's form (project or department). A name that is neither a field of the form nor an item field of one of its lists is reported with the sheet and cell; the help lists the names of that form.",
@@ -27,6 +28,7 @@ pub const BAD_FILTER: Rule = Rule {
     code: "K1102",
     name: "bad-filter",
     severity: Severity::Error,
+    loses_data: false,
     title: Doc { en: "Unknown filter, or `|merge` outside a repeat row", zh: "过滤器未知，或 `|merge` 不在重复行中" },
     what: Doc {
         en: "Finds a placeholder filter other than `|merge` (`{{project.name|upper}}`), and a `|merge` on a placeholder in a row that has no `{{#each}}`.",
@@ -47,6 +49,7 @@ pub const UNKNOWN_LIST: Rule = Rule {
     code: "K1103",
     name: "unknown-list",
     severity: Severity::Error,
+    loses_data: false,
     title: Doc { en: "Unknown list in `{{#each}}`", zh: "`{{#each}}` 中的列表未知" },
     what: Doc {
         en: "Checks the list named by `{{#each LIST}}` against the lists of the sheet's form (`indicators` and `goals` on both forms, `budget.split` on the project form, `funds` and `totals` on the department form); the help lists them.",
@@ -67,6 +70,7 @@ pub const BAD_REPEAT_ROW: Rule = Rule {
     code: "K1104",
     name: "bad-repeat-row",
     severity: Severity::Error,
+    loses_data: false,
     title: Doc { en: "A row repeats two lists, or has `{{/each}}`", zh: "一行重复两个列表，或使用了 `{{/each}}`" },
     what: Doc {
         en: "Finds a row with two different `{{#each}}` lists, and any `{{/each}}`: a repeat always covers exactly the row its `{{#each}}` is in, so there is no closing tag.",
@@ -87,6 +91,7 @@ pub const MALFORMED_PLACEHOLDER: Rule = Rule {
     code: "K1105",
     name: "malformed-placeholder",
     severity: Severity::Error,
+    loses_data: false,
     title: Doc { en: "Unclosed or empty placeholder", zh: "占位符未闭合或为空" },
     what: Doc {
         en: "Finds a `{{` without its `}}` in a template cell, and an empty placeholder `{{ }}`.",
@@ -107,6 +112,7 @@ pub const ITEM_OUTSIDE_REPEAT: Rule = Rule {
     code: "K1106",
     name: "item-outside-repeat",
     severity: Severity::Error,
+    loses_data: false,
     title: Doc { en: "An item field outside its `{{#each}}` row", zh: "列表项字段不在其 `{{#each}}` 行中" },
     what: Doc {
         en: "Finds an item field of a list (`{{indicator.name}}`, `{{line.amount}}`) in a row that does not repeat that list.",
@@ -127,6 +133,7 @@ pub const NOT_A_WORKBOOK: Rule = Rule {
     code: "K1107",
     name: "not-a-workbook",
     severity: Severity::Error,
+    loses_data: false,
     title: Doc { en: "Not a readable xlsx workbook", zh: "不是可读取的 xlsx 工作簿" },
     what: Doc {
         en: "Reported when a template (`kpi build --to xlsx --template`) or a workbook given to `kpi import` is not a zip file, is damaged, or its XML cannot be read. Readers run guarded: a malformed file gives this error, never a crash.",
@@ -147,6 +154,7 @@ pub const NO_FORM_SHEET: Rule = Rule {
     code: "K1108",
     name: "no-form-sheet",
     severity: Severity::Error,
+    loses_data: false,
     title: Doc { en: "The template has no form sheet", zh: "模板中没有表格工作表" },
     what: Doc {
         en: "Reported when no sheet of a template uses form placeholders (`{{project.…}}` or `{{department.…}}`), so no sheet is a template for either form.",
@@ -167,6 +175,7 @@ pub const WORKBOOK_TOO_BIG: Rule = Rule {
     code: "K1109",
     name: "workbook-too-big",
     severity: Severity::Error,
+    loses_data: false,
     title: Doc { en: "The workbook or a sheet is too big", zh: "工作簿或工作表过大" },
     what: Doc {
         en: "Checks the limits: a workbook over 20 MiB, over 100 MiB unzipped (counted while unzipping) or with over 2 000 zip entries; a template sheet with over 100 000 cells, a cell beyond row 10 000, or over 100 repeat rows; for `kpi import`, a sheet with over 200 000 cells, 100 000 rows, 1 000 columns or 20 000 merged regions.",
@@ -187,6 +196,7 @@ pub const FORM_KIND_UNCLEAR: Rule = Rule {
     code: "K1110",
     name: "form-kind-unclear",
     severity: Severity::Error,
+    loses_data: false,
     title: Doc { en: "A template sheet's form is unclear", zh: "模板工作表对应的表格不明确" },
     what: Doc {
         en: "A template sheet is for the project form or the department form, told by its placeholders. Reported when a sheet mixes project placeholders (`{{project.…}}`, `{{budget.…}}`) with department ones (`{{department.…}}`, `{{#each funds}}`), or uses only names common to both.",
@@ -207,6 +217,7 @@ pub const WRITE_FAILED: Rule = Rule {
     code: "K1111",
     name: "write-failed",
     severity: Severity::Error,
+    loses_data: false,
     title: Doc { en: "The workbook could not be written", zh: "无法生成工作簿" },
     what: Doc {
         en: "Reported when filling a checked template or writing the xlsx file fails inside kpi.",

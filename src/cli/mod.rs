@@ -1,4 +1,5 @@
-//! The command line (clap): parses arguments and calls the library. Exit codes: 0 no errors
+//! The command line (clap): parses arguments and calls the library, one file per command
+//! (`check.rs` with `explain`, `build.rs`, `import.rs`, `fmt.rs`). Exit codes: 0 no errors
 //! (warnings allowed), 1 errors found, 2 usage or I/O problems.
 
 use std::io::Write;
@@ -7,11 +8,14 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
-use crate::check::report::{self, Format};
+use crate::check::report;
 use crate::diag::{self, Diagnostic, Lang};
-use crate::emit;
 use crate::filing::{self, Loaded};
-use crate::fmt;
+
+mod build;
+mod check;
+mod fmt;
+mod xlsx;
 
 const CHECK_EXAMPLES: &str = "\
 Examples:
@@ -206,19 +210,19 @@ pub fn run(cli: Cli) -> ExitCode {
             format,
             deny,
             config,
-        } => check(&paths, format, deny.is_some(), config, lang),
+        } => check::check(&paths, format, deny.is_some(), config, lang),
         Command::Explain {
             code,
             all,
             markdown,
-        } => explain(code, all, markdown, lang),
+        } => check::explain(code, all, markdown, lang),
         Command::Build {
             paths,
             to: Target::Xlsx,
             output,
             template,
             split,
-        } => crate::cli_xlsx::build(&paths, output.as_deref(), template.as_deref(), split, lang),
+        } => xlsx::build(&paths, output.as_deref(), template.as_deref(), split, lang),
         Command::Build {
             template, split, ..
         } if template.is_some() || split => {
@@ -227,13 +231,13 @@ pub fn run(cli: Cli) -> ExitCode {
         }
         Command::Build {
             paths, to, output, ..
-        } => build(&paths, to, output, lang),
-        Command::Import { file, output } => crate::cli_xlsx::import(&file, output.as_deref(), lang),
+        } => build::build(&paths, to, output, lang),
+        Command::Import { file, output } => xlsx::import(&file, output.as_deref(), lang),
         Command::Fmt {
             paths,
             check,
             keywords,
-        } => fmt_cmd(&paths, check, keywords, lang),
+        } => fmt::fmt_cmd(&paths, check, keywords, lang),
     }
 }
 
@@ -246,7 +250,7 @@ pub(crate) fn load_or_exit(paths: &[PathBuf], lang: Lang) -> Result<Loaded, Exit
     load_with_units_or_exit(paths, &units, lang)
 }
 
-fn load_with_units_or_exit(
+pub(super) fn load_with_units_or_exit(
     paths: &[PathBuf],
     units: &crate::model::CustomUnits,
     lang: Lang,
@@ -259,86 +263,6 @@ fn load_with_units_or_exit(
         eprintln!("{prefix}: {e}");
         ExitCode::from(2)
     })
-}
-
-fn check(
-    paths: &[PathBuf],
-    format: FormatArg,
-    deny_warnings: bool,
-    config: Option<PathBuf>,
-    lang: Lang,
-) -> ExitCode {
-    // Each folder is a filing of its own: its funds table is compared with its own project
-    // forms only, under its own kpi.toml. One report covers them all.
-    let mut all = Loaded::empty();
-    let mut diags = Vec::new();
-    for filing_paths in filing::filings(paths) {
-        let config_file = match crate::config::find(&filing_paths, config.clone()) {
-            Ok(c) => c,
-            Err(e) => {
-                eprintln!("error: {e}");
-                return ExitCode::from(2);
-            }
-        };
-        let units = config_file
-            .as_ref()
-            .map(crate::config::units_of)
-            .unwrap_or_default();
-        let mut loaded = match load_with_units_or_exit(&filing_paths, &units, lang) {
-            Ok(l) => l,
-            Err(code) => return code,
-        };
-        let (_, found) = crate::check::run(&mut loaded, config_file);
-        diags.extend(all.absorb(loaded, found));
-    }
-    let loaded = all;
-    let format = match format {
-        FormatArg::Human => Format::Human,
-        FormatArg::Short => Format::Short,
-        FormatArg::Json => Format::Json,
-        FormatArg::Sarif => Format::Sarif,
-        FormatArg::Markdown => Format::Markdown,
-    };
-    let text = report::render(format, &diags, &loaded.sources, &loaded.filing, lang);
-    let _ = std::io::stdout().lock().write_all(text.as_bytes());
-    let (errors, warnings) = report::counts(&diags);
-    if errors > 0 || (deny_warnings && warnings > 0) {
-        ExitCode::from(1)
-    } else {
-        ExitCode::SUCCESS
-    }
-}
-
-fn explain(code: Option<String>, all: bool, markdown: bool, lang: Lang) -> ExitCode {
-    let mut out = std::io::stdout().lock();
-    if all && markdown {
-        let _ = write!(out, "{}", crate::check::rules_markdown());
-        return ExitCode::SUCCESS;
-    }
-    let selected: Vec<&crate::check::Rule> = if all {
-        crate::check::rules()
-    } else {
-        let code = code.unwrap_or_default();
-        match crate::check::rule(&code) {
-            Some(r) => vec![r],
-            None => {
-                match lang {
-                    Lang::En => {
-                        eprintln!("error: unknown rule code `{code}` (see `kpi explain --all`)")
-                    }
-                    Lang::Zh => eprintln!("错误：未知的规则代码“{code}”（见 `kpi explain --all`）"),
-                }
-                return ExitCode::from(2);
-            }
-        }
-    };
-    for (i, r) in selected.iter().enumerate() {
-        if i > 0 {
-            let _ = writeln!(out);
-        }
-        let _ = write!(out, "{}", crate::check::explain(r, lang));
-    }
-    ExitCode::SUCCESS
 }
 
 /// Loads a filing for `kpi build`: prints the lowering diagnostics, and stops (exit 1) when
@@ -376,151 +300,7 @@ pub(crate) fn load_for_build(paths: &[PathBuf], lang: Lang) -> Result<Loaded, Ex
     Ok(loaded)
 }
 
-fn build(paths: &[PathBuf], to: Target, output: Option<PathBuf>, lang: Lang) -> ExitCode {
-    let text = match to {
-        Target::Schema => emit::json::schema(),
-        Target::Json | Target::Xlsx => {
-            if paths.is_empty() {
-                eprintln!("error: give the .kpi files or folders to build");
-                return ExitCode::from(2);
-            }
-            let loaded = match load_for_build(paths, lang) {
-                Ok(l) => l,
-                Err(code) => return code,
-            };
-            emit::json::to_json(&loaded.filing)
-        }
-    };
-    match output {
-        None => {
-            let _ = std::io::stdout().lock().write_all(text.as_bytes());
-            ExitCode::SUCCESS
-        }
-        Some(path) => match crate::output::write_atomic(&path, text.as_bytes()) {
-            Ok(()) => ExitCode::SUCCESS,
-            Err(e) => {
-                eprintln!("error: cannot write {}: {e}", path.display());
-                ExitCode::from(2)
-            }
-        },
-    }
-}
-
-fn fmt_cmd(paths: &[PathBuf], check: bool, keywords: Option<KeywordsArg>, lang: Lang) -> ExitCode {
-    let options_for = |dir: &std::path::Path| -> Result<fmt::Options, ExitCode> {
-        let mut options = fmt::options_for(dir).map_err(|e| {
-            eprintln!("error: {e}");
-            ExitCode::from(2)
-        })?;
-        if let Some(k) = keywords {
-            options.keywords = match k {
-                KeywordsArg::Keep => fmt::KeywordStyle::Keep,
-                KeywordsArg::Zh => fmt::KeywordStyle::Zh,
-                KeywordsArg::En => fmt::KeywordStyle::En,
-            };
-        }
-        Ok(options)
-    };
-    let mut code = ExitCode::SUCCESS;
-    for path in paths {
-        if path.as_os_str() == "-" {
-            let mut text = String::new();
-            if let Err(e) = std::io::Read::read_to_string(&mut std::io::stdin(), &mut text) {
-                eprintln!("error: cannot read standard input: {e}");
-                return ExitCode::from(2);
-            }
-            let options = match options_for(std::path::Path::new(".")) {
-                Ok(o) => o,
-                Err(c) => return c,
-            };
-            match fmt::format_text(&text, &options) {
-                Ok(out) if check => {
-                    let diff = fmt::unified_diff("<stdin>", &text, &out);
-                    if !diff.is_empty() {
-                        emit_stdout(&diff);
-                        code = ExitCode::from(1);
-                    }
-                }
-                Ok(out) => emit_stdout(&out),
-                Err(diags) => {
-                    print_fmt_errors("<stdin>", &text, &diags, lang);
-                    // Unformattable input passes through unchanged (editors replace the buffer).
-                    if !check {
-                        emit_stdout(&text);
-                    }
-                    code = ExitCode::from(1);
-                }
-            }
-            continue;
-        }
-        let files = match filing::expand(std::slice::from_ref(path)) {
-            Ok(f) => f,
-            Err(e) => {
-                eprintln!("error: {e}");
-                return ExitCode::from(2);
-            }
-        };
-        for file in files {
-            let name = file.display().to_string();
-            let (text, encoding) = match filing::read_text(&file) {
-                Ok(t) => t,
-                Err(e) => {
-                    eprintln!("error: {e}");
-                    return ExitCode::from(2);
-                }
-            };
-            // A GB18030 file is rewritten as UTF-8 even when its layout is already canonical.
-            let reencode = encoding == crate::source::Encoding::Gb18030;
-            let dir = file.parent().unwrap_or(std::path::Path::new("."));
-            let dir = if dir.as_os_str().is_empty() {
-                std::path::Path::new(".")
-            } else {
-                dir
-            };
-            let options = match options_for(dir) {
-                Ok(o) => o,
-                Err(c) => return c,
-            };
-            match fmt::format_text(&text, &options) {
-                Ok(out) if out == text && !reencode => {}
-                Ok(out) if check => {
-                    if reencode {
-                        eprintln!("{name}: saved in GB18030/GBK; `kpi fmt` re-saves it as UTF-8");
-                    }
-                    emit_stdout(&fmt::unified_diff(&name, &text, &out));
-                    code = ExitCode::from(1);
-                }
-                Ok(out) => {
-                    // Through a symlink, rewrite the file it points to, not the link.
-                    let target = std::fs::canonicalize(&file).unwrap_or_else(|_| file.clone());
-                    if let Err(e) = crate::output::write_atomic(&target, out.as_bytes()) {
-                        eprintln!("error: cannot write {name}: {e}");
-                        return ExitCode::from(2);
-                    }
-                    eprintln!("formatted {name}");
-                }
-                Err(diags) => {
-                    print_fmt_errors(&name, &text, &diags, lang);
-                    code = ExitCode::from(1);
-                }
-            }
-        }
-    }
-    code
-}
-
-/// Syntax errors of a file `kpi fmt` leaves alone, on standard error.
-fn print_fmt_errors(name: &str, text: &str, diags: &[Diagnostic], lang: Lang) {
-    let mut sources = diag::Sources::default();
-    sources.add(crate::source::SourceFile::new(name, text));
-    eprint!("{}", diag::render(diags, &sources, lang));
-    match lang {
-        Lang::En => eprintln!("{name}: not formatted: fix the syntax errors first"),
-        Lang::Zh => eprintln!("{name}：存在语法错误，未格式化，请先修正"),
-    }
-}
-
 /// Writes to standard output, ignoring a closed pipe (`kpi fmt --check | head`).
-fn emit_stdout(text: &str) {
+pub(super) fn emit_stdout(text: &str) {
     let _ = std::io::stdout().lock().write_all(text.as_bytes());
 }

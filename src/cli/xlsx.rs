@@ -1,11 +1,11 @@
-//! The xlsx half of the command line: `kpi build --to xlsx` and `kpi import`. Thin like
-//! `cli.rs`: reads arguments and files, calls the library, writes files atomically.
+//! The workbook commands: `kpi build --to xlsx` and `kpi import`. Thin like the rest of the
+//! command line: reads arguments and files, calls the library, writes files atomically.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use crate::cli::load_for_build;
+use super::load_for_build;
 use crate::diag::Lang;
 use crate::emit::xlsx::{self, Limits, Options, Template};
 

@@ -1,0 +1,44 @@
+//! `kpi build`: JSON, its schema, and xlsx workbooks.
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use super::{load_for_build, Target};
+use crate::diag::Lang;
+use crate::emit;
+
+pub(super) fn build(
+    paths: &[PathBuf],
+    to: Target,
+    output: Option<PathBuf>,
+    lang: Lang,
+) -> ExitCode {
+    let text = match to {
+        Target::Schema => emit::json::schema(),
+        Target::Json | Target::Xlsx => {
+            if paths.is_empty() {
+                eprintln!("error: give the .kpi files or folders to build");
+                return ExitCode::from(2);
+            }
+            let loaded = match load_for_build(paths, lang) {
+                Ok(l) => l,
+                Err(code) => return code,
+            };
+            emit::json::to_json(&loaded.filing)
+        }
+    };
+    match output {
+        None => {
+            let _ = std::io::stdout().lock().write_all(text.as_bytes());
+            ExitCode::SUCCESS
+        }
+        Some(path) => match crate::output::write_atomic(&path, text.as_bytes()) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => {
+                eprintln!("error: cannot write {}: {e}", path.display());
+                ExitCode::from(2)
+            }
+        },
+    }
+}

@@ -1,0 +1,117 @@
+//! The module structure (issue 9): data flows one way. The top-level modules of `src/` form
+//! no cycle, the back ends (`emit/json`, `emit/xlsx`) never import each other, and the
+//! leaves (`source`, `diag`, `model`) depend on nothing above them. Read from the source's
+//! `crate::…` paths.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::Path;
+
+/// Each `src/` module (top level, or `emit/<back end>`) → the modules its code names.
+fn dependencies() -> BTreeMap<String, BTreeSet<String>> {
+    let mut files = Vec::new();
+    walk(Path::new("src"), &mut files);
+    let mut deps: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    for f in files {
+        let rel = f
+            .strip_prefix("src")
+            .unwrap()
+            .to_string_lossy()
+            .replace('\\', "/");
+        let module = module_of(rel.trim_end_matches(".rs"));
+        if module == "lib" || module == "main" {
+            continue;
+        }
+        let text = std::fs::read_to_string(&f).unwrap();
+        let code: String = text
+            .lines()
+            .map(|l| l.split("//").next().unwrap_or(""))
+            .collect::<Vec<_>>()
+            .join("\n");
+        let mut rest = code.as_str();
+        while let Some(i) = rest.find("crate::") {
+            rest = &rest[i + "crate::".len()..];
+            let path: String = rest
+                .chars()
+                .take_while(|c| c.is_alphanumeric() || *c == '_' || *c == ':')
+                .collect();
+            let target = module_of(&path.replace("::", "/"));
+            if !target.is_empty() && target != module {
+                deps.entry(module.clone()).or_default().insert(target);
+            }
+        }
+        deps.entry(module).or_default();
+    }
+    deps
+}
+
+/// `emit/xlsx/template` → `emit/xlsx`; `check/money` → `check`.
+fn module_of(path: &str) -> String {
+    let parts: Vec<&str> = path.split('/').filter(|p| !p.is_empty()).collect();
+    match parts.as_slice() {
+        ["emit", backend, ..] if *backend != "mod" => format!("emit/{backend}"),
+        [top, ..] => top.to_string(),
+        [] => String::new(),
+    }
+}
+
+fn walk(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
+    for e in std::fs::read_dir(dir).unwrap().flatten() {
+        let p = e.path();
+        if p.is_dir() {
+            walk(&p, out);
+        } else if p.extension().is_some_and(|x| x == "rs") {
+            out.push(p);
+        }
+    }
+}
+
+#[test]
+fn modules_form_no_cycle() {
+    let deps = dependencies();
+    assert!(deps.len() >= 12, "{deps:?}");
+    // Kahn's algorithm: what remains after removing every module without dependencies is a
+    // cycle.
+    let mut remaining = deps.clone();
+    loop {
+        let free: Vec<String> = remaining
+            .iter()
+            .filter(|(_, d)| d.iter().all(|t| !remaining.contains_key(t)))
+            .map(|(m, _)| m.clone())
+            .collect();
+        if free.is_empty() {
+            break;
+        }
+        for m in free {
+            remaining.remove(&m);
+        }
+    }
+    assert!(remaining.is_empty(), "modules in a cycle: {remaining:#?}");
+}
+
+#[test]
+fn back_ends_and_leaves_stay_in_their_place() {
+    let deps = dependencies();
+    let of = |m: &str| deps.get(m).cloned().unwrap_or_default();
+    assert!(
+        !of("emit/json").contains("emit/xlsx"),
+        "{:?}",
+        of("emit/json")
+    );
+    assert!(
+        !of("emit/xlsx").contains("emit/json"),
+        "{:?}",
+        of("emit/xlsx")
+    );
+    for back_end in ["emit/json", "emit/xlsx"] {
+        for front in ["check", "cli", "import", "fmt"] {
+            assert!(!of(back_end).contains(front), "{back_end} -> {front}");
+        }
+    }
+    assert!(of("source").is_empty(), "{:?}", of("source"));
+    assert!(of("diag").iter().all(|d| d == "source"), "{:?}", of("diag"));
+    assert!(
+        of("model").iter().all(|d| d == "source"),
+        "{:?}",
+        of("model")
+    );
+}
