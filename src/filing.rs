@@ -4,9 +4,10 @@
 use std::path::{Path, PathBuf};
 
 use crate::diag::{self, Diagnostic, Sources, Text};
-use crate::lower::lower_file_with;
+use crate::lower::lower_source;
 use crate::model::{CustomUnits, Filing};
-use crate::source::{decode, Encoding, NotText, SourceFile, Span};
+use crate::source::{decode, Encoding, FileId, NotText, SourceFile, Span};
+use crate::syntax::SyntaxTree;
 
 /// A problem reading the input (exit code 2), as opposed to a finding in it.
 #[derive(Debug, thiserror::Error)]
@@ -24,11 +25,21 @@ pub enum LoadError {
     Empty { path: String },
 }
 
-/// Everything one run reads: the sources, the model and the diagnostics of lowering.
+/// Everything one run reads: the sources, the model, the diagnostics of lowering and each
+/// `.kpi` file's lossless syntax tree.
 pub struct Loaded {
     pub sources: Sources,
     pub filing: Filing,
     pub diagnostics: Vec<Diagnostic>,
+    /// The syntax tree of each source, by file index (`None` for `kpi.toml`).
+    pub trees: Vec<Option<SyntaxTree>>,
+}
+
+impl Loaded {
+    /// The syntax tree of a file, when it is a `.kpi` file of this run.
+    pub fn tree(&self, file: usize) -> Option<&SyntaxTree> {
+        self.trees.get(file).and_then(Option::as_ref)
+    }
 }
 
 /// The filings a command line names: each directory is a filing of its own (a department's
@@ -51,6 +62,8 @@ impl Loaded {
     pub fn absorb(&mut self, other: Loaded, diags: Vec<Diagnostic>) -> Vec<Diagnostic> {
         let offset = self.sources.files.len();
         self.sources.files.extend(other.sources.files);
+        self.trees.resize(offset, None);
+        self.trees.extend(other.trees);
         let mut filing = other.filing;
         for p in &mut filing.projects {
             p.origin.file_index += offset;
@@ -78,6 +91,7 @@ impl Loaded {
             sources: Sources::default(),
             filing: Filing::default(),
             diagnostics: Vec::new(),
+            trees: Vec::new(),
         }
     }
 }
@@ -182,15 +196,19 @@ pub fn load_sources_with(files: Vec<SourceFile>, units: &CustomUnits) -> Loaded 
     let mut sources = Sources::default();
     let mut filing = Filing::default();
     let mut diagnostics = Vec::new();
+    let mut trees = Vec::new();
     for file in files {
         let index = sources.add(file);
         let source = sources.files[index].clone();
-        diagnostics.extend(lower_file_with(&source, index, &mut filing, units));
+        let (diags, tree) = lower_source(&source, FileId(index), units).into_filing(&mut filing);
+        diagnostics.extend(diags);
+        trees.push(Some(tree));
     }
     diag::sort(&mut diagnostics);
     Loaded {
         sources,
         filing,
         diagnostics,
+        trees,
     }
 }

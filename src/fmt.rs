@@ -29,9 +29,9 @@ use std::path::Path;
 use pest::iterators::Pair;
 
 use crate::diag::{Diagnostic, Severity};
-use crate::lower::lower_file;
-use crate::model::{canonical_number, date_parts, is_canonical_date, Filing};
-use crate::source::SourceFile;
+use crate::lower::lower_parsed;
+use crate::model::{canonical_number, date_parts, is_canonical_date, CustomUnits, Filing};
+use crate::source::{FileId, SourceFile};
 use crate::syntax::{self, children, Rule};
 
 pub use crate::config::KeywordStyle;
@@ -99,14 +99,17 @@ pub fn is_syntax_error(d: &Diagnostic) -> bool {
 /// As a last line of defence the result is checked: if its model or its comments differ from
 /// the input's (a formatter bug), the input is returned unchanged.
 pub fn format_text(text: &str, options: &Options) -> Result<String, Vec<Diagnostic>> {
-    let (out, before) = format_and_model(text, options)?;
+    let (out, before, comments_before) = format_and_model(text, options)?;
     if out == text {
         return Ok(out);
     }
+    // The check reads the output once: its model and its comments from one parse.
+    let parsed = syntax::parse_file(&out, 0);
+    let source = SourceFile::new("<fmt>", out.as_str());
     let mut after = Filing::default();
-    lower_file(&SourceFile::new("<fmt>", out.as_str()), 0, &mut after);
+    lower_parsed(&source, &parsed, FileId(0), &CustomUnits::new()).into_filing(&mut after);
     let same = model_without_lines(&before) == model_without_lines(&after)
-        && comment_texts(text) == comment_texts(&out);
+        && comments_before == comment_texts(&parsed);
     Ok(if same { out } else { text.to_string() })
 }
 
@@ -120,7 +123,7 @@ fn formatting_is_off(text: &str) -> bool {
 /// [`format_text`] without the final check (for tests that look for formatter bugs).
 #[doc(hidden)]
 pub fn format_unverified(text: &str, options: &Options) -> Result<String, Vec<Diagnostic>> {
-    format_and_model(text, options).map(|(out, _)| out)
+    format_and_model(text, options).map(|(out, _, _)| out)
 }
 
 /// The JSON model with line numbers (which formatting moves) removed.
@@ -141,37 +144,39 @@ fn model_without_lines(filing: &Filing) -> serde_json::Value {
     v
 }
 
-fn comment_texts(text: &str) -> Vec<String> {
-    syntax::parse_file(text, 0)
+fn comment_texts(parsed: &syntax::ParsedFile<'_>) -> Vec<String> {
+    parsed
         .comments
         .iter()
         .map(|c| c.as_str().trim_end().to_string())
         .collect()
 }
 
-fn format_and_model(text: &str, options: &Options) -> Result<(String, Filing), Vec<Diagnostic>> {
+/// Formats a text: one parse, from which the file is both lowered (its model, for the check)
+/// and printed. Returns the output, the input's model and the input's comments.
+fn format_and_model(
+    text: &str,
+    options: &Options,
+) -> Result<(String, Filing, Vec<String>), Vec<Diagnostic>> {
     let source = SourceFile::new("<fmt>", text);
+    let parsed = syntax::parse_file(text, 0);
     let mut filing = Filing::default();
-    let errors: Vec<Diagnostic> = lower_file(&source, 0, &mut filing)
-        .into_iter()
-        .filter(is_syntax_error)
-        .collect();
+    let (diagnostics, _) =
+        lower_parsed(&source, &parsed, FileId(0), &CustomUnits::new()).into_filing(&mut filing);
+    let errors: Vec<Diagnostic> = diagnostics.into_iter().filter(is_syntax_error).collect();
     if !errors.is_empty() {
         return Err(errors);
     }
-    let parsed = syntax::parse_file(text, 0);
-    if !parsed.diagnostics.is_empty() {
-        return Err(parsed.diagnostics);
-    }
+    let comments = comment_texts(&parsed);
     if formatting_is_off(text) {
-        return Ok((text.to_string(), filing));
+        return Ok((text.to_string(), filing, comments));
     }
     let mut p = Printer::new(text, *options, &parsed.comments);
     for item in &parsed.items {
         p.item(item);
     }
     p.flush_comments(usize::MAX);
-    Ok((p.finish(), filing))
+    Ok((p.finish(), filing, comments))
 }
 
 /// A unified diff from `old` to `new` (empty when they are equal), headed with `path`.

@@ -36,6 +36,10 @@ impl From<pest::Span<'_>> for Span {
     }
 }
 
+/// A file of a run: its index in the run's [`crate::diag::Sources`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+pub struct FileId(pub usize);
+
 /// How a file's bytes were encoded.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Encoding {

@@ -82,6 +82,8 @@ pub(crate) struct Ctx<'a> {
     pub filing: &'a Filing,
     pub sources: &'a diag::Sources,
     pub config: &'a Config,
+    /// The syntax tree of each file (`None` for `kpi.toml`).
+    pub trees: &'a [Option<crate::syntax::SyntaxTree>],
 }
 
 impl Ctx<'_> {
@@ -133,6 +135,7 @@ pub fn run(loaded: &mut Loaded, config_file: Option<SourceFile>) -> (Config, Vec
         filing: &loaded.filing,
         sources: &loaded.sources,
         config: &config,
+        trees: &loaded.trees,
     };
     money::check(&cx, &mut diags);
     cross::check(&cx, &mut diags);

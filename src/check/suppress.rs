@@ -20,32 +20,35 @@ struct Allow {
     codes: BTreeSet<String>,
 }
 
-fn parse_line(line: &str) -> Option<(usize, &str)> {
-    let at = line.find("//")?;
-    let rest = line[at + 2..].trim_start();
+/// What follows `allow` in a `// kpi: allow …` comment.
+fn allow_text(comment: &str) -> Option<&str> {
+    let rest = comment.strip_prefix("//")?.trim_start();
     let rest = rest
         .strip_prefix("kpi:")
         .or_else(|| rest.strip_prefix("kpi："))?;
-    let rest = rest.trim_start().strip_prefix("allow")?;
-    Some((at, rest))
+    rest.trim_start().strip_prefix("allow")
 }
 
 /// Drops suppressed findings and adds findings about the suppressions themselves.
 pub(super) fn apply(cx: &Ctx<'_>, diags: Vec<Diagnostic>) -> Vec<Diagnostic> {
     let mut allows = Vec::new();
     let mut problems = Vec::new();
-    for (file, source) in cx.sources.files.iter().enumerate() {
-        if source.name.ends_with(".toml") {
-            continue;
-        }
-        let mut offset = 0;
-        for (i, line) in source.text.split('\n').enumerate() {
-            let line_start = offset;
-            offset += line.len() + 1;
-            let Some((at, rest)) = parse_line(line) else {
+    // The comments come from each file's syntax tree: a `//` inside a text is no comment.
+    for (file, tree) in cx
+        .trees
+        .iter()
+        .enumerate()
+        .filter_map(|(i, t)| t.as_ref().map(|t| (i, t)))
+    {
+        let source = cx.source(file);
+        for (span, text) in tree.comments() {
+            let Some(rest) = allow_text(&text) else {
                 continue;
             };
-            let comment = Span::new(line_start + at, line_start + line.trim_end().len());
+            let comment = Span::new(span.start, span.start + text.trim_end().len());
+            let (line, _) = source.line_col(span.start);
+            let line_start = source.text[..span.start].rfind('\n').map_or(0, |i| i + 1);
+            let alone = source.text[line_start..span.start].trim().is_empty();
             let (codes_text, reason) = match rest.split_once("--") {
                 Some((c, r)) => (c, r.trim()),
                 None => (rest, ""),
@@ -86,10 +89,9 @@ pub(super) fn apply(cx: &Ctx<'_>, diags: Vec<Diagnostic>) -> Vec<Diagnostic> {
                     ),
                 ));
             }
-            let alone = line[..at].trim().is_empty();
             allows.push(Allow {
                 file,
-                line: if alone { i + 2 } else { i + 1 },
+                line: if alone { line + 1 } else { line },
                 codes,
             });
         }

@@ -14,8 +14,67 @@ pub mod rules;
 
 use crate::diag::{self, Diagnostic, Text};
 use crate::model::*;
-use crate::source::{SourceFile, Span};
-use crate::syntax::{self, children, string_value, Rule};
+use crate::source::{FileId, SourceFile, Span};
+use crate::syntax::{self, children, string_value, ParsedFile, Rule, SyntaxTree};
+
+/// What lowering one file gives: its forms, its diagnostics (syntax and type errors) and its
+/// lossless syntax tree. Each file is lowered on its own, so a result can be kept and
+/// recombined into a filing ([`LoweredFile::into_filing`]) when another file changes.
+#[derive(Debug, Clone)]
+pub struct LoweredFile {
+    /// The file's index in its run's sources.
+    pub file: FileId,
+    pub projects: Vec<Project>,
+    pub departments: Vec<Department>,
+    pub diagnostics: Vec<Diagnostic>,
+    pub tree: SyntaxTree,
+}
+
+impl LoweredFile {
+    /// Adds the file's forms to a filing; returns its diagnostics and tree.
+    pub fn into_filing(self, filing: &mut Filing) -> (Vec<Diagnostic>, SyntaxTree) {
+        filing.projects.extend(self.projects);
+        filing.departments.extend(self.departments);
+        (self.diagnostics, self.tree)
+    }
+}
+
+/// Parses and lowers one file.
+pub fn lower_source(source: &SourceFile, file: FileId, units: &CustomUnits) -> LoweredFile {
+    let parsed = syntax::parse_file(&source.text, file.0);
+    lower_parsed(source, &parsed, file, units)
+}
+
+/// Lowers a file already parsed (the formatter parses once and both lowers and prints).
+pub fn lower_parsed(
+    source: &SourceFile,
+    parsed: &ParsedFile<'_>,
+    file: FileId,
+    units: &CustomUnits,
+) -> LoweredFile {
+    let mut cx = Lowerer {
+        source,
+        file: file.0,
+        diags: parsed.diagnostics.clone(),
+        units,
+    };
+    let (mut projects, mut departments) = (Vec::new(), Vec::new());
+    for item in &parsed.items {
+        cx.full_width_warnings(item);
+        match item.as_rule() {
+            Rule::project_item => projects.push(cx.project(item.clone())),
+            Rule::department_item => departments.push(cx.department(item.clone())),
+            _ => {}
+        }
+    }
+    LoweredFile {
+        file,
+        projects,
+        departments,
+        diagnostics: cx.diags,
+        tree: parsed.tree.clone(),
+    }
+}
 
 /// Lowers one file into the filing; returns the file's diagnostics (syntax and type errors).
 pub fn lower_file(source: &SourceFile, file: usize, filing: &mut Filing) -> Vec<Diagnostic> {
@@ -29,22 +88,9 @@ pub fn lower_file_with(
     filing: &mut Filing,
     units: &CustomUnits,
 ) -> Vec<Diagnostic> {
-    let parsed = syntax::parse_file(&source.text, file);
-    let mut cx = Lowerer {
-        source,
-        file,
-        diags: parsed.diagnostics,
-        units,
-    };
-    for item in parsed.items {
-        cx.full_width_warnings(&item);
-        match item.as_rule() {
-            Rule::project_item => filing.projects.push(cx.project(item)),
-            Rule::department_item => filing.departments.push(cx.department(item)),
-            _ => {}
-        }
-    }
-    cx.diags
+    lower_source(source, FileId(file), units)
+        .into_filing(filing)
+        .0
 }
 
 /// What project and department forms share, collected while reading either.

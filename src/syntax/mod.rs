@@ -8,6 +8,7 @@
 
 mod errors;
 pub mod rules;
+pub mod tree;
 
 use pest::iterators::Pair;
 use pest::Parser;
@@ -16,6 +17,7 @@ use crate::diag::Diagnostic;
 use crate::source::Span;
 
 pub use errors::syntax_error;
+pub use tree::{SyntaxKind, SyntaxNode, SyntaxToken, SyntaxTree};
 
 /// The pest parser generated from `grammar/kpi.pest`.
 #[derive(pest_derive::Parser)]
@@ -29,14 +31,30 @@ pub struct ParsedFile<'a> {
     /// Comments, in file order (kept for the formatter).
     pub comments: Vec<Pair<'a, Rule>>,
     pub diagnostics: Vec<Diagnostic>,
+    /// The lossless tree of the file (every byte, trivia and errors included).
+    pub tree: SyntaxTree,
+}
+
+/// How many files this process has parsed ([`parse_file`] calls): how the tests hold the
+/// formatter and the checker to one parse per file.
+#[doc(hidden)]
+pub fn parse_count() -> usize {
+    PARSES.with(std::cell::Cell::get)
+}
+
+thread_local! {
+    /// Per thread, so that tests running side by side do not count each other's parses.
+    static PARSES: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
 }
 
 /// Parses a whole file. Never fails: what does not parse becomes diagnostics.
 pub fn parse_file(text: &str, file: usize) -> ParsedFile<'_> {
+    PARSES.with(|n| n.set(n.get() + 1));
     let mut parsed = ParsedFile {
         items: Vec::new(),
         comments: Vec::new(),
         diagnostics: Vec::new(),
+        tree: SyntaxTree::build(text, None),
     };
     let pairs = match KpiParser::parse(Rule::file, text) {
         Ok(mut pairs) => match pairs.next() {
@@ -51,6 +69,7 @@ pub fn parse_file(text: &str, file: usize) -> ParsedFile<'_> {
             return parsed;
         }
     };
+    parsed.tree = SyntaxTree::build(text, Some(pairs.clone()));
     for pair in pairs {
         match pair.as_rule() {
             Rule::item => {
