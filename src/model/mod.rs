@@ -2,6 +2,7 @@
 //! statement's span kept for diagnostics. The model records; the checker judges.
 
 mod date;
+mod positions;
 mod quantity;
 
 pub use date::{date_parts, is_canonical_date};
@@ -20,7 +21,7 @@ use crate::source::Span;
 pub const JSON_VERSION: u32 = 1;
 
 /// 一次申报 — every form of one filing (all `.kpi` files under one directory).
-#[derive(Debug, Clone, Default, Serialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, JsonSchema)]
 pub struct Filing {
     /// 部门整体支出绩效目标表 — department forms.
     pub departments: Vec<Department>,
