@@ -96,8 +96,9 @@ pub fn is_syntax_error(d: &Diagnostic) -> bool {
 /// Formats the text of one file. A file with syntax errors is not formatted: the errors are
 /// returned instead (made against file index 0).
 ///
-/// As a last line of defence the result is checked: if its model or its comments differ from
-/// the input's (a formatter bug), the input is returned unchanged.
+/// As a last line of defence the result is checked: if its model (positions aside: see
+/// [`Filing::says_the_same_as`]) or its comments differ from the input's (a formatter bug),
+/// the input is returned unchanged.
 pub fn format_text(text: &str, options: &Options) -> Result<String, Vec<Diagnostic>> {
     let (out, before, comments_before) = format_and_model(text, options)?;
     if out == text {
@@ -108,8 +109,7 @@ pub fn format_text(text: &str, options: &Options) -> Result<String, Vec<Diagnost
     let source = SourceFile::new("<fmt>", out.as_str());
     let mut after = Filing::default();
     lower_parsed(&source, &parsed, FileId(0), &CustomUnits::new()).into_filing(&mut after);
-    let same = model_without_lines(&before) == model_without_lines(&after)
-        && comments_before == comment_texts(&parsed);
+    let same = before.says_the_same_as(&after) && comments_before == comment_texts(&parsed);
     Ok(if same { out } else { text.to_string() })
 }
 
@@ -124,24 +124,6 @@ fn formatting_is_off(text: &str) -> bool {
 #[doc(hidden)]
 pub fn format_unverified(text: &str, options: &Options) -> Result<String, Vec<Diagnostic>> {
     format_and_model(text, options).map(|(out, _, _)| out)
-}
-
-/// The JSON model with line numbers (which formatting moves) removed.
-fn model_without_lines(filing: &Filing) -> serde_json::Value {
-    fn strip(v: &mut serde_json::Value) {
-        match v {
-            serde_json::Value::Object(map) => {
-                map.remove("line");
-                map.values_mut().for_each(strip);
-            }
-            serde_json::Value::Array(items) => items.iter_mut().for_each(strip),
-            _ => {}
-        }
-    }
-    let mut v = serde_json::from_str(&crate::emit::json::to_json(filing))
-        .unwrap_or(serde_json::Value::Null);
-    strip(&mut v);
-    v
 }
 
 fn comment_texts(parsed: &syntax::ParsedFile<'_>) -> Vec<String> {

@@ -15,7 +15,7 @@ fn lower(src: &str) -> Filing {
 }
 
 fn json_without_origin(f: &Filing) -> serde_json::Value {
-    let mut v = serde_json::to_value(f).unwrap();
+    let mut v: serde_json::Value = serde_json::from_str(&kpi::emit::json::to_json(f)).unwrap();
     for kind in ["projects", "departments"] {
         for form in v[kind].as_array_mut().unwrap() {
             form.as_object_mut().unwrap().remove("origin");

@@ -1,8 +1,5 @@
 //! Dates and periods (日期, 项目期): days, months, years and ranges, as written on forms.
 
-use schemars::JsonSchema;
-use serde::{Serialize, Serializer};
-
 use super::Quantity;
 
 /// A calendar day or month: `2023-01-28` or `2023-07`. Always a real date (checked on lowering).
@@ -128,29 +125,8 @@ impl std::fmt::Display for Date {
     }
 }
 
-impl Serialize for Date {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_str(self)
-    }
-}
-
-impl JsonSchema for Date {
-    fn schema_name() -> std::borrow::Cow<'static, str> {
-        "Date".into()
-    }
-
-    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
-        schemars::json_schema!({
-            "description": "A day (YYYY-MM-DD) or a month (YYYY-MM).",
-            "type": "string",
-            "pattern": "^[0-9]{4}-[0-9]{2}(-[0-9]{2})?$"
-        })
-    }
-}
-
 /// 项目期 — a project's period, or a period used as an indicator value.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
-#[serde(tag = "type", rename_all = "lowercase")]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Period {
     /// A calendar year: `2023`, `2023年`.
     Year { year: i32 },

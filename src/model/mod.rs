@@ -2,6 +2,7 @@
 //! statement's span kept for diagnostics. The model records; the checker judges.
 
 mod date;
+mod positions;
 mod quantity;
 
 pub use date::{date_parts, is_canonical_date};
@@ -11,16 +12,10 @@ pub use quantity::{
     CustomUnits, Dimension, Multiplier, ParsedUnit, Quantity, Unit,
 };
 
-use schemars::JsonSchema;
-use serde::Serialize;
-
 use crate::source::Span;
 
-/// The version of the JSON shape; bumped on any incompatible change.
-pub const JSON_VERSION: u32 = 1;
-
 /// 一次申报 — every form of one filing (all `.kpi` files under one directory).
-#[derive(Debug, Clone, Default, Serialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Filing {
     /// 部门整体支出绩效目标表 — department forms.
     pub departments: Vec<Department>,
@@ -29,26 +24,22 @@ pub struct Filing {
 }
 
 /// Where a form came from.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Origin {
     /// The file, as given on the command line.
     pub file: String,
     /// 1-based line of the form's keyword.
     pub line: usize,
-    /// Index into the run's sources (for diagnostics); not part of the JSON.
-    #[serde(skip)]
+    /// Index into the run's sources (for diagnostics).
     pub file_index: usize,
     /// The whole item.
-    #[serde(skip)]
     pub span: Span,
     /// The name string.
-    #[serde(skip)]
     pub name_span: Span,
 }
 
 /// 项目属性 — a project's attribute.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
-#[serde(rename_all = "kebab-case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ProjectKind {
     /// 一次性
     OneOff,
@@ -63,23 +54,19 @@ pub enum ProjectKind {
 }
 
 /// 项目属性 as the form states it.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Kind {
     /// The attributes recognised.
     pub kinds: Vec<ProjectKind>,
     /// The value as written, when it was written as a string.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub text: Option<String>,
-    #[serde(skip)]
     pub span: Span,
 }
 
 /// A value with the span it was written at.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
-#[serde(transparent)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Spanned<T> {
     pub value: T,
-    #[serde(skip)]
     pub span: Span,
 }
 
@@ -91,8 +78,7 @@ impl<T> Spanned<T> {
 }
 
 /// 资金来源 — where money comes from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
-#[serde(rename_all = "lowercase")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Source {
     /// 财政拨款
     Fiscal,
@@ -104,25 +90,21 @@ pub enum Source {
 
 /// 其中 — how an amount splits across sources. A source absent here was not written; a source
 /// written with no amount (`other;`) is present with `None` (a blank cell on the form).
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Split {
     /// 财政拨款
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub fiscal: Option<Entry>,
     /// 转移性资金
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub transfer: Option<Entry>,
     /// 其他资金
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub other: Option<Entry>,
 }
 
 /// One source row of a split: its amount, or a blank cell.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Entry {
     /// `null` when the cell is blank.
     pub amount: Option<Quantity>,
-    #[serde(skip)]
     pub span: Span,
 }
 
@@ -152,17 +134,16 @@ impl Split {
 }
 
 /// 项目资金 — a project's money: 年度资金总额 and its split.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Budget {
     /// 年度资金总额
     pub total: Quantity,
     pub split: Split,
-    #[serde(skip)]
     pub span: Span,
 }
 
 /// 填报信息 — who filed the form and when.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Filed {
     /// 填报日期
     pub date: Option<Spanned<Date>>,
@@ -170,21 +151,18 @@ pub struct Filed {
     pub filer: Option<String>,
     /// 联系电话
     pub phone: Option<String>,
-    #[serde(skip)]
     pub span: Span,
 }
 
 /// 年度总体目标 — one goal, as free text.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Goal {
     pub text: String,
-    #[serde(skip)]
     pub span: Span,
 }
 
 /// 一级指标 — the level-1 category of an indicator.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, JsonSchema)]
-#[serde(rename_all = "lowercase")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Level1 {
     /// 产出指标
     Output,
@@ -197,8 +175,7 @@ pub enum Level1 {
 }
 
 /// 二级指标 — the level-2 category of an indicator.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, JsonSchema)]
-#[serde(rename_all = "lowercase")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Level2 {
     /// 数量指标
     Quantity,
@@ -334,17 +311,12 @@ impl Level2 {
 }
 
 /// A comparison in a quantitative value.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Comparator {
-    #[serde(rename = ">=")]
     AtLeast,
-    #[serde(rename = "<=")]
     AtMost,
-    #[serde(rename = ">")]
     Above,
-    #[serde(rename = "<")]
     Below,
-    #[serde(rename = "=")]
     Equal,
 }
 
@@ -374,8 +346,7 @@ impl Comparator {
 }
 
 /// 指标值 — an indicator's target.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
-#[serde(tag = "type", rename_all = "lowercase")]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Value {
     /// 定量 — a comparison with a quantity. `explicit` is false for a bare quantity (means `=`).
     Quantitative {
@@ -401,8 +372,7 @@ pub enum Value {
 }
 
 /// 指标方向
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
-#[serde(rename_all = "lowercase")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Direction {
     /// 正向 — higher is better
     Positive,
@@ -411,7 +381,7 @@ pub enum Direction {
 }
 
 /// 三级指标 — one performance indicator with its target.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Indicator {
     pub level1: Level1,
     /// `null` when the form gives no level 2.
@@ -421,32 +391,23 @@ pub struct Indicator {
     /// 指标值 — `null` for a blank cell.
     pub value: Option<Value>,
     /// 分值
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub weight: Option<rust_decimal::Decimal>,
     /// 指标解释
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub explanation: Option<String>,
     /// 评分标准
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub scoring: Option<String>,
     /// 绩效标准 — the standard the target is set against (计划标准, 行业标准, 历史标准 …).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub standard: Option<String>,
     /// 指标方向
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub direction: Option<Direction>,
     /// 1-based line of the indicator.
     pub line: usize,
-    #[serde(skip)]
     pub span: Span,
-    #[serde(skip)]
     pub name_span: Span,
     /// The value's span; the statement's end when the value is blank.
-    #[serde(skip)]
     pub value_span: Span,
 }
 
-/// 项目支出绩效目标表 — a project form.
 /// A statement of a form that did not parse (its syntax error is reported): what it would have
 /// said, as far as its first keywords tell, so that the checker does not call that part of
 /// the form missing.
@@ -461,7 +422,8 @@ pub enum Unread {
     Unknown,
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, JsonSchema)]
+/// 项目支出绩效目标表 — a project form.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Project {
     /// 项目名称
     pub name: String,
@@ -487,13 +449,11 @@ pub struct Project {
     /// 绩效指标
     pub indicators: Vec<Indicator>,
     /// Statements that did not parse.
-    #[serde(skip)]
-    #[schemars(skip)]
     pub unread: Vec<Unread>,
 }
 
 /// 年度主要任务 — a line of the department funds table.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FundsLine {
     /// 基本支出 or 项目支出
     pub category: LineCategory,
@@ -504,20 +464,15 @@ pub struct FundsLine {
     /// 财政拨款 / 转移性资金 / 其他资金
     pub split: Split,
     /// The project form this line refers to, when its name differs (`->`).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub link: Option<String>,
     pub line: usize,
-    #[serde(skip)]
     pub span: Span,
-    #[serde(skip)]
     pub name_span: Span,
-    #[serde(skip)]
     pub amount_span: Span,
 }
 
 /// 支出类别
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, JsonSchema)]
-#[serde(rename_all = "lowercase")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum LineCategory {
     /// 基本支出
     Basic,
@@ -526,30 +481,27 @@ pub enum LineCategory {
 }
 
 /// A subtotal or total as stated on the form: 基本支出, 项目支出合计, 金额合计.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct StatedTotal {
     /// `null` for the grand total 金额合计.
     pub category: Option<LineCategory>,
     pub amount: Quantity,
     pub split: Split,
     pub line: usize,
-    #[serde(skip)]
     pub span: Span,
-    #[serde(skip)]
     pub amount_span: Span,
 }
 
 /// 年度主要任务 — the department's funds table.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Funds {
     pub lines: Vec<FundsLine>,
     pub totals: Vec<StatedTotal>,
-    #[serde(skip)]
     pub span: Span,
 }
 
 /// 部门整体支出绩效目标表 — a department form.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Department {
     /// 部门(单位名称)
     pub name: String,
@@ -564,16 +516,5 @@ pub struct Department {
     pub goals: Vec<Goal>,
     pub indicators: Vec<Indicator>,
     /// Statements that did not parse.
-    #[serde(skip)]
-    #[schemars(skip)]
     pub unread: Vec<Unread>,
-}
-
-/// The versioned JSON document `kpi build --to json` writes.
-#[derive(Serialize, JsonSchema)]
-pub struct FilingJson<'a> {
-    /// The JSON shape's version ([`JSON_VERSION`]).
-    pub kpi_json_version: u32,
-    #[serde(flatten)]
-    pub filing: &'a Filing,
 }

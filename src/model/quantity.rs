@@ -4,12 +4,9 @@
 //! exactly, never rounded. Normalised money is shown with at least two decimal places (cents).
 
 use rust_decimal::Decimal;
-use schemars::JsonSchema;
-use serde::{Serialize, Serializer};
 
 /// What a unit measures.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, JsonSchema)]
-#[serde(rename_all = "lowercase")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Dimension {
     /// 金额 — 元 万元 亿元
     Money,
@@ -58,26 +55,21 @@ impl Dimension {
 }
 
 /// A unit of measure as written (`万元`, `件(册)`, `元/天`) with its dimension.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Unit {
     /// The unit as written, with full-width `％ （）／` folded to ASCII.
     pub symbol: String,
     pub dimension: Dimension,
     /// For a unit declared in `kpi.toml` `[units]` with a conversion: the base unit and how
     /// many of it one of this unit is (`万亩` → (`亩`, 10000)).
-    #[serde(skip)]
-    #[schemars(skip)]
     pub base: Option<(String, Decimal)>,
 }
 
 /// 千 万 亿 written between the number and the unit (`2万件`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Multiplier {
-    #[serde(rename = "千")]
     Thousand,
-    #[serde(rename = "万")]
     TenThousand,
-    #[serde(rename = "亿")]
     HundredMillion,
 }
 
@@ -506,60 +498,6 @@ impl Quantity {
             s.push_str(&u.symbol);
         }
         s
-    }
-}
-
-/// The JSON shape of a quantity: decimals as strings, the unit, and the normalised value.
-#[derive(Serialize, JsonSchema)]
-pub struct QuantityJson {
-    /// The number as written, as a decimal string.
-    pub value: String,
-    /// 千 万 亿 when written.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub multiplier: Option<Multiplier>,
-    /// The unit as written; absent for a bare number.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub unit: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub dimension: Option<Dimension>,
-    /// The value in its base unit: money in 元 (at least two decimals), multiplied counts.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub normalized: Option<Normalized>,
-    /// The quantity as written, e.g. `1238.68万元`.
-    pub text: String,
-}
-
-/// A quantity in its base unit.
-#[derive(Serialize, JsonSchema)]
-pub struct Normalized {
-    pub value: String,
-    pub unit: String,
-}
-
-impl JsonSchema for Quantity {
-    fn schema_name() -> std::borrow::Cow<'static, str> {
-        "Quantity".into()
-    }
-
-    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
-        QuantityJson::json_schema(generator)
-    }
-}
-
-impl Serialize for Quantity {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        QuantityJson {
-            value: self.value.to_string(),
-            multiplier: self.multiplier,
-            unit: self.unit.as_ref().map(|u| u.symbol.clone()),
-            dimension: self.dimension(),
-            normalized: self.normalized().map(|(value, unit)| Normalized {
-                value: value.to_string(),
-                unit,
-            }),
-            text: self.written(),
-        }
-        .serialize(s)
     }
 }
 
