@@ -78,7 +78,7 @@ fn dates_as_filers_write_them() {
     ] {
         let (p, codes) = project(&format!("  filed {written};"));
         assert!(codes.is_empty(), "{written}: {codes:?}");
-        let date = p.filed.unwrap().date.unwrap().value;
+        let date = p.header.filed.unwrap().date.unwrap().value;
         assert_eq!(date.to_string(), "2023-01-28", "{written}");
         assert_eq!(
             formatted(&format!("filed {written};")),
@@ -119,7 +119,14 @@ fn excel_date_serials_are_recognised() {
     let (p, codes) = project("  filed 45291;\n  output timeliness \"完成时间\" ≤45291;");
     assert_eq!(codes, vec!["K0207", "K0207"]);
     assert_eq!(
-        p.filed.unwrap().date.unwrap().value.to_string(),
+        p.header
+            .filed
+            .clone()
+            .unwrap()
+            .date
+            .unwrap()
+            .value
+            .to_string(),
         "2023-12-31"
     );
     assert!(

@@ -69,7 +69,7 @@ fn json_without_origin(loaded: &Loaded) -> serde_json::Value {
 fn in_workbook_order(loaded: &Loaded) -> serde_json::Value {
     let order: Vec<String> = xlsx::forms_in_order(&loaded.filing)
         .iter()
-        .map(|f| f.name().to_string())
+        .map(|f| f.name.to_string())
         .collect();
     let mut v = json_without_origin(loaded);
     if let Some(projects) = v.get_mut("projects").and_then(|p| p.as_array_mut()) {
@@ -614,7 +614,7 @@ fn official_layout_is_imported_by_its_labels() {
     let p = &loaded.filing.projects[0];
     assert_eq!(p.name, "百家科技");
     assert_eq!(p.year, Some(2023));
-    assert_eq!(p.department_code.as_deref(), Some("009909878"));
+    assert_eq!(p.code.as_deref(), Some("009909878"));
     assert_eq!(p.implementing_unit.as_deref(), Some("高新技术与成果转化科"));
     let filed = p.filed.as_ref().unwrap();
     assert_eq!(

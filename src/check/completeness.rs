@@ -6,7 +6,7 @@ use super::words::{normalize, placeholder, strip_numbering};
 use super::{Ctx, Doc, Rule};
 use crate::config::profile::{HeaderField, Requirement};
 use crate::diag::{Diagnostic, Lang, Severity, Text};
-use crate::model::{Goal, Indicator, Level1, Level2, Project, Unread, Value};
+use crate::model::{Form, Goal, Indicator, Level1, Level2, Project, Unread, Value};
 use crate::source::Span;
 
 /// The unit a name gives in brackets at its end, as templates with a unit column merged into
@@ -320,52 +320,42 @@ fn profile_mismatch(
 }
 
 pub(super) fn check(cx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
-    for p in &cx.filing.projects {
-        let file = p.origin.file_index;
-        let lost = lost_categories(&p.unread);
-        if normalize(&p.name).is_empty() {
-            out.push(cx.diag(
-                &EMPTY_PROJECT_NAME,
-                file,
-                p.origin.name_span,
-                Text::new("the project form has no name", "项目表没有项目名称"),
-                Text::new(
-                    "write the project's name as in the department's funds table: `project \"科技专项\" { … }`",
-                    "按部门资金表填写项目名称：`项目 \"科技专项\" { … }`",
-                ),
-            ));
-        }
-        header(cx, p, out);
-        goals(cx, file, p.origin.name_span, &p.goals, &p.unread, out);
-        let mismatch = profile_mismatch(cx, file, p.origin.name_span, &p.indicators, out);
-        if let (Some(lost), false) = (&lost, mismatch) {
+    for form in cx.filing.forms() {
+        let file = form.origin.file_index;
+        let name_span = form.origin.name_span;
+        goals(cx, file, name_span, &form.goals, &form.unread, out);
+        let (required_here, mismatch) = match form {
+            Form::Project(p) => {
+                if normalize(&p.name).is_empty() {
+                    out.push(cx.diag(
+                        &EMPTY_PROJECT_NAME,
+                        file,
+                        name_span,
+                        Text::new("the project form has no name", "项目表没有项目名称"),
+                        Text::new(
+                            "write the project's name as in the department's funds table: `project \"科技专项\" { … }`",
+                            "按部门资金表填写项目名称：`项目 \"科技专项\" { … }`",
+                        ),
+                    ));
+                }
+                header(cx, p, out);
+                let mismatch = profile_mismatch(cx, file, name_span, &p.indicators, out);
+                (&cx.config.profile.project_required, mismatch)
+            }
+            Form::Department(_) => (&cx.config.profile.department_required, false),
+        };
+        if let (Some(lost), false) = (lost_categories(&form.unread), mismatch) {
             required(
                 cx,
                 file,
-                p.origin.name_span,
-                &cx.config.profile.project_required,
-                &p.indicators,
-                lost,
-                out,
-            );
-        }
-        indicators(cx, file, &p.indicators, out);
-    }
-    for d in &cx.filing.departments {
-        let file = d.origin.file_index;
-        goals(cx, file, d.origin.name_span, &d.goals, &d.unread, out);
-        if let Some(lost) = lost_categories(&d.unread) {
-            required(
-                cx,
-                file,
-                d.origin.name_span,
-                &cx.config.profile.department_required,
-                &d.indicators,
+                name_span,
+                required_here,
+                &form.indicators,
                 &lost,
                 out,
             );
         }
-        indicators(cx, file, &d.indicators, out);
+        indicators(cx, file, &form.indicators, out);
     }
 }
 

@@ -264,7 +264,7 @@ fn supervisor(cx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
                 ));
             }
         }
-        if let (Some(code), Some(dcode)) = (p.department_code.as_deref(), d.code.as_deref()) {
+        if let (Some(code), Some(dcode)) = (p.code.as_deref(), d.code.as_deref()) {
             if !code.trim().is_empty() && code.trim() != dcode.trim() {
                 differs.push((
                     super::find_in(source, p.origin.span, code),

@@ -214,27 +214,18 @@ fn filed(cx: &Ctx<'_>, file: usize, year: i32, filed: &Filed, out: &mut Vec<Diag
 }
 
 pub(super) fn check(cx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
-    for p in &cx.filing.projects {
-        let Some(year) = cx.budget_year(p.year) else {
+    for form in cx.filing.forms() {
+        let Some(year) = cx.budget_year(form.year) else {
             continue;
         };
-        let file = p.origin.file_index;
-        if let Some(per) = &p.period {
+        let file = form.origin.file_index;
+        if let Some(per) = form.project().and_then(|p| p.period.as_ref()) {
             period(cx, file, year, &per.value, per.span, out);
         }
-        if let Some(f) = &p.filed {
+        if let Some(f) = &form.filed {
             filed(cx, file, year, f, out);
         }
-        timeliness(cx, file, year, &p.indicators, out);
-    }
-    for d in &cx.filing.departments {
-        let Some(year) = cx.config.year.or(d.year) else {
-            continue;
-        };
-        if let Some(f) = &d.filed {
-            filed(cx, d.origin.file_index, year, f, out);
-        }
-        timeliness(cx, d.origin.file_index, year, &d.indicators, out);
+        timeliness(cx, file, year, &form.indicators, out);
     }
 }
 

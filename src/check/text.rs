@@ -635,28 +635,16 @@ fn goal_calculation(cx: &Ctx<'_>, p: &crate::model::Project, out: &mut Vec<Diagn
 }
 
 pub(super) fn check(cx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
-    for (file, ind) in cx
-        .filing
-        .projects
-        .iter()
-        .flat_map(|p| p.indicators.iter().map(move |i| (p.origin.file_index, i)))
-        .chain(
-            cx.filing
-                .departments
-                .iter()
-                .flat_map(|d| d.indicators.iter().map(move |i| (d.origin.file_index, i))),
-        )
-    {
-        name_contradicts_value(cx, file, ind, out);
-    }
-    for p in &cx.filing.projects {
-        goal_calculation(cx, p, out);
-        goal_numbers(cx, p.origin.file_index, &p.goals, &p.indicators, out);
-        duplicates(cx, p.origin.file_index, &p.indicators, out);
-    }
-    for d in &cx.filing.departments {
-        goal_numbers(cx, d.origin.file_index, &d.goals, &d.indicators, out);
-        duplicates(cx, d.origin.file_index, &d.indicators, out);
+    for form in cx.filing.forms() {
+        let file = form.origin.file_index;
+        for ind in &form.indicators {
+            name_contradicts_value(cx, file, ind, out);
+        }
+        if let Some(p) = form.project() {
+            goal_calculation(cx, p, out);
+        }
+        goal_numbers(cx, file, &form.goals, &form.indicators, out);
+        duplicates(cx, file, &form.indicators, out);
     }
     copied_goals(cx, out);
 }

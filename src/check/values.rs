@@ -559,38 +559,18 @@ fn numbers(cx: &Ctx<'_>, file: usize, ind: &Indicator, out: &mut Vec<Diagnostic>
 }
 
 pub(super) fn check(cx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
-    let forms = cx
-        .filing
-        .projects
-        .iter()
-        .map(|p| (p.origin.file_index, &p.indicators))
-        .chain(
-            cx.filing
-                .departments
-                .iter()
-                .map(|d| (d.origin.file_index, &d.indicators)),
-        );
-    for (file, indicators) in forms {
-        for ind in indicators {
+    for form in cx.filing.forms() {
+        let file = form.origin.file_index;
+        for ind in &form.indicators {
             placeholders(cx, file, ind, out);
             category_fit(cx, file, ind, out);
             qualitative(cx, file, ind, out);
             numbers(cx, file, ind, out);
         }
     }
-    let goals = cx
-        .filing
-        .projects
-        .iter()
-        .map(|p| (p.origin.file_index, &p.goals))
-        .chain(
-            cx.filing
-                .departments
-                .iter()
-                .map(|d| (d.origin.file_index, &d.goals)),
-        );
-    for (file, list) in goals {
-        for g in list {
+    for form in cx.filing.forms() {
+        let file = form.origin.file_index;
+        for g in &form.goals {
             for m in super::text::mentions(&g.text)
                 .iter()
                 .filter(|m| m.value.is_zero())

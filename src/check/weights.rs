@@ -67,21 +67,12 @@ fn form(
 }
 
 pub(super) fn check(cx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
-    for p in &cx.filing.projects {
+    for f in cx.filing.forms() {
         form(
             cx,
-            p.origin.file_index,
-            p.origin.name_span,
-            &p.indicators,
-            out,
-        );
-    }
-    for d in &cx.filing.departments {
-        form(
-            cx,
-            d.origin.file_index,
-            d.origin.name_span,
-            &d.indicators,
+            f.origin.file_index,
+            f.origin.name_span,
+            &f.indicators,
             out,
         );
     }

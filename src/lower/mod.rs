@@ -93,18 +93,6 @@ pub fn lower_file_with(
         .0
 }
 
-/// What project and department forms share, collected while reading either.
-#[derive(Default)]
-struct Common {
-    code: Option<String>,
-    unit: Option<String>,
-    year: Option<i32>,
-    filed: Option<Filed>,
-    goals: Vec<Goal>,
-    indicators: Vec<Indicator>,
-    unread: Vec<Unread>,
-}
-
 struct Lowerer<'s> {
     source: &'s SourceFile,
     file: usize,
@@ -242,11 +230,13 @@ impl<'s> Lowerer<'s> {
             return Project::default();
         };
         let mut p = Project {
-            name,
-            origin,
+            header: FormHeader {
+                name,
+                origin,
+                ..FormHeader::default()
+            },
             ..Project::default()
         };
-        let mut common = Common::default();
         for stmt in parts {
             match stmt.as_rule() {
                 Rule::project_stmt => {
@@ -264,10 +254,10 @@ impl<'s> Lowerer<'s> {
                                 .collect();
                             p.department = strings.first().map(string_value);
                             if let Some(code) = strings.get(1) {
-                                if common.code.is_some() {
+                                if p.code.is_some() {
                                     self.duplicate(span, "code", "代码");
                                 }
-                                common.code = Some(string_value(code));
+                                p.code = Some(string_value(code));
                             }
                         }
                         Rule::kind_stmt => {
@@ -282,7 +272,7 @@ impl<'s> Lowerer<'s> {
                             }
                             p.period = self.period(&inner);
                             if p.period.is_none() {
-                                common.unread.push(Unread::Field("period"));
+                                p.unread.push(Unread::Field("period"));
                             }
                         }
                         Rule::budget_stmt => {
@@ -292,26 +282,19 @@ impl<'s> Lowerer<'s> {
                             p.budget = self.budget(&inner);
                             if p.budget.is_none() {
                                 // Its amount was reported (K0204 …): not also "no budget".
-                                common.unread.push(Unread::Field("budget"));
+                                p.unread.push(Unread::Field("budget"));
                             }
                         }
-                        _ => self.common(&inner, &mut common),
+                        _ => self.common(&inner, &mut p.header),
                     }
                 }
                 Rule::recover_stmt => {
                     self.recovered(&stmt, Rule::project_stmt_only);
-                    common.unread.push(unread(stmt.as_str()));
+                    p.unread.push(unread(stmt.as_str()));
                 }
                 _ => {}
             }
         }
-        p.department_code = common.code;
-        p.implementing_unit = common.unit;
-        p.year = common.year;
-        p.filed = common.filed;
-        p.goals = common.goals;
-        p.indicators = common.indicators;
-        p.unread = common.unread;
         p
     }
 
@@ -320,11 +303,13 @@ impl<'s> Lowerer<'s> {
             return Department::default();
         };
         let mut d = Department {
-            name,
-            origin,
+            header: FormHeader {
+                name,
+                origin,
+                ..FormHeader::default()
+            },
             ..Department::default()
         };
-        let mut common = Common::default();
         for stmt in parts {
             match stmt.as_rule() {
                 Rule::department_stmt => {
@@ -337,28 +322,21 @@ impl<'s> Lowerer<'s> {
                         }
                         d.funds = Some(self.funds(&inner));
                     } else {
-                        self.common(&inner, &mut common);
+                        self.common(&inner, &mut d.header);
                     }
                 }
                 Rule::recover_stmt => {
                     self.recovered(&stmt, Rule::department_stmt_only);
-                    common.unread.push(unread(stmt.as_str()));
+                    d.unread.push(unread(stmt.as_str()));
                 }
                 _ => {}
             }
         }
-        d.code = common.code;
-        d.implementing_unit = common.unit;
-        d.year = common.year;
-        d.filed = common.filed;
-        d.goals = common.goals;
-        d.indicators = common.indicators;
-        d.unread = common.unread;
         d
     }
 
     /// The statements both kinds of form have: code, unit, year, filing, goals, indicators.
-    fn common(&mut self, inner: &Pair<'_, Rule>, c: &mut Common) {
+    fn common(&mut self, inner: &Pair<'_, Rule>, c: &mut FormHeader) {
         let span: Span = inner.as_span().into();
         match inner.as_rule() {
             Rule::code_stmt => {
@@ -368,10 +346,10 @@ impl<'s> Lowerer<'s> {
                 c.code = self.string_arg(inner);
             }
             Rule::unit_stmt => {
-                if c.unit.is_some() {
+                if c.implementing_unit.is_some() {
                     self.duplicate(span, "unit", "实施单位");
                 }
-                c.unit = self.string_arg(inner);
+                c.implementing_unit = self.string_arg(inner);
             }
             Rule::year_stmt => {
                 if c.year.is_some() {

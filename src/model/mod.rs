@@ -423,25 +423,21 @@ pub enum Unread {
 }
 
 /// 项目支出绩效目标表 — a project form.
+/// 表头与指标 — what every form has, project or department: its name and place, year, code,
+/// implementing unit, filing, goals and indicators. Both kinds of form are a header plus
+/// their own fields, and read through to the header (`form.name`, `form.indicators`), so a
+/// rule about what they share is written once ([`Filing::forms`]).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Project {
-    /// 项目名称
+pub struct FormHeader {
+    /// 项目名称 / 部门(单位)名称
     pub name: String,
     pub origin: Origin,
     /// 年度 — the budget year the form is for.
     pub year: Option<i32>,
-    /// 主管部门
-    pub department: Option<String>,
-    /// 主管部门代码
-    pub department_code: Option<String>,
+    /// 代码 — the department code (主管部门代码 on a project form, 部门代码 on a department form).
+    pub code: Option<String>,
     /// 实施单位
     pub implementing_unit: Option<String>,
-    /// 项目属性
-    pub kind: Option<Kind>,
-    /// 项目期
-    pub period: Option<Spanned<Period>>,
-    /// 项目资金
-    pub budget: Option<Budget>,
     /// 填报日期, 填报人, 联系电话
     pub filed: Option<Filed>,
     /// 年度总体目标
@@ -450,6 +446,20 @@ pub struct Project {
     pub indicators: Vec<Indicator>,
     /// Statements that did not parse.
     pub unread: Vec<Unread>,
+}
+
+/// 项目支出绩效目标表 — a project form.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Project {
+    pub header: FormHeader,
+    /// 主管部门
+    pub department: Option<String>,
+    /// 项目属性
+    pub kind: Option<Kind>,
+    /// 项目期
+    pub period: Option<Spanned<Period>>,
+    /// 项目资金
+    pub budget: Option<Budget>,
 }
 
 /// 年度主要任务 — a line of the department funds table.
@@ -503,18 +513,75 @@ pub struct Funds {
 /// 部门整体支出绩效目标表 — a department form.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Department {
-    /// 部门(单位名称)
-    pub name: String,
-    pub origin: Origin,
-    /// 部门代码
-    pub code: Option<String>,
-    pub implementing_unit: Option<String>,
-    /// 年度
-    pub year: Option<i32>,
+    pub header: FormHeader,
+    /// 年度主要任务 — the funds table.
     pub funds: Option<Funds>,
-    pub filed: Option<Filed>,
-    pub goals: Vec<Goal>,
-    pub indicators: Vec<Indicator>,
-    /// Statements that did not parse.
-    pub unread: Vec<Unread>,
+}
+
+impl std::ops::Deref for Project {
+    type Target = FormHeader;
+    fn deref(&self) -> &FormHeader {
+        &self.header
+    }
+}
+
+impl std::ops::DerefMut for Project {
+    fn deref_mut(&mut self) -> &mut FormHeader {
+        &mut self.header
+    }
+}
+
+impl std::ops::Deref for Department {
+    type Target = FormHeader;
+    fn deref(&self) -> &FormHeader {
+        &self.header
+    }
+}
+
+impl std::ops::DerefMut for Department {
+    fn deref_mut(&mut self) -> &mut FormHeader {
+        &mut self.header
+    }
+}
+
+/// A form of either kind, for the rules and back ends that treat both alike.
+#[derive(Debug, Clone, Copy)]
+pub enum Form<'a> {
+    Project(&'a Project),
+    Department(&'a Department),
+}
+
+impl<'a> Form<'a> {
+    /// What every form has.
+    pub fn header(self) -> &'a FormHeader {
+        match self {
+            Form::Project(p) => &p.header,
+            Form::Department(d) => &d.header,
+        }
+    }
+
+    /// The project form, if this is one.
+    pub fn project(self) -> Option<&'a Project> {
+        match self {
+            Form::Project(p) => Some(p),
+            Form::Department(_) => None,
+        }
+    }
+}
+
+impl std::ops::Deref for Form<'_> {
+    type Target = FormHeader;
+    fn deref(&self) -> &FormHeader {
+        self.header()
+    }
+}
+
+impl Filing {
+    /// Every form: the project forms, then the department forms, each in file order.
+    pub fn forms(&self) -> impl Iterator<Item = Form<'_>> {
+        self.projects
+            .iter()
+            .map(Form::Project)
+            .chain(self.departments.iter().map(Form::Department))
+    }
 }

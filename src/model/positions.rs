@@ -72,52 +72,47 @@ impl ClearPositions for Origin {
     }
 }
 
-impl ClearPositions for Project {
+impl ClearPositions for FormHeader {
     fn clear_positions(&mut self) {
-        let Project {
+        let FormHeader {
             name: _,
             origin,
             year: _,
-            department: _,
-            department_code: _,
+            code: _,
             implementing_unit: _,
-            kind,
-            period,
-            budget,
             filed,
             goals,
             indicators,
             unread: _,
         } = self;
         origin.clear_positions();
-        kind.clear_positions();
-        period.clear_positions();
-        budget.clear_positions();
         filed.clear_positions();
         goals.clear_positions();
         indicators.clear_positions();
     }
 }
 
+impl ClearPositions for Project {
+    fn clear_positions(&mut self) {
+        let Project {
+            header,
+            department: _,
+            kind,
+            period,
+            budget,
+        } = self;
+        header.clear_positions();
+        kind.clear_positions();
+        period.clear_positions();
+        budget.clear_positions();
+    }
+}
+
 impl ClearPositions for Department {
     fn clear_positions(&mut self) {
-        let Department {
-            name: _,
-            origin,
-            code: _,
-            implementing_unit: _,
-            year: _,
-            funds,
-            filed,
-            goals,
-            indicators,
-            unread: _,
-        } = self;
-        origin.clear_positions();
+        let Department { header, funds } = self;
+        header.clear_positions();
         funds.clear_positions();
-        filed.clear_positions();
-        goals.clear_positions();
-        indicators.clear_positions();
     }
 }
 
@@ -275,29 +270,32 @@ mod tests {
         Filing {
             departments: vec![],
             projects: vec![Project {
-                name: "p".into(),
-                origin: Origin {
-                    file: "a.kpi".into(),
-                    line,
-                    file_index: 0,
-                    span,
-                    name_span: span,
+                header: FormHeader {
+                    name: "p".into(),
+                    origin: Origin {
+                        file: "a.kpi".into(),
+                        line,
+                        file_index: 0,
+                        span,
+                        name_span: span,
+                    },
+                    indicators: vec![Indicator {
+                        level1: Level1::Output,
+                        level2: None,
+                        name: "i".into(),
+                        value: None,
+                        weight: Some(weight.parse::<Decimal>().unwrap()),
+                        explanation: None,
+                        scoring: None,
+                        standard: None,
+                        direction: None,
+                        line: line + 1,
+                        span,
+                        name_span: span,
+                        value_span: span,
+                    }],
+                    ..FormHeader::default()
                 },
-                indicators: vec![Indicator {
-                    level1: Level1::Output,
-                    level2: None,
-                    name: "i".into(),
-                    value: None,
-                    weight: Some(weight.parse::<Decimal>().unwrap()),
-                    explanation: None,
-                    scoring: None,
-                    standard: None,
-                    direction: None,
-                    line: line + 1,
-                    span,
-                    name_span: span,
-                    value_span: span,
-                }],
                 ..Project::default()
             }],
         }

@@ -40,7 +40,7 @@ impl From<&model::Project> for out::Project {
             origin: (&p.origin).into(),
             year: p.year,
             department: p.department.clone(),
-            department_code: p.department_code.clone(),
+            department_code: p.code.clone(),
             implementing_unit: p.implementing_unit.clone(),
             kind: p.kind.as_ref().map(Into::into),
             period: p.period.as_ref().map(|s| out::ProjectPeriod {

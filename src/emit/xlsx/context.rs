@@ -420,13 +420,13 @@ impl Context {
         );
         scalars.insert(
             "project.department_code",
-            Val::text_or_blank(p.department_code.as_deref()),
+            Val::text_or_blank(p.code.as_deref()),
         );
         scalars.insert(
             "project.department_and_code",
             Val::text_or_blank(Some(&department_and_code(
                 p.department.as_deref(),
-                p.department_code.as_deref(),
+                p.code.as_deref(),
             ))),
         );
         scalars.insert(
@@ -604,7 +604,10 @@ mod tests {
     #[test]
     fn every_declared_name_has_a_value() {
         let p = Context::project(&Project {
-            name: "x".into(),
+            header: crate::model::FormHeader {
+                name: "x".into(),
+                ..Default::default()
+            },
             ..Project::default()
         });
         for name in scalar_names(FormKind::Project) {

@@ -23,7 +23,7 @@ use std::io::Cursor;
 use umya_spreadsheet::Workbook;
 
 use crate::diag::{Diagnostic, Lang, Severity, Text};
-use crate::model::{Department, Filing, Project};
+use crate::model::{Filing, Form};
 use crate::source::Span;
 use context::{Context, FormKind};
 use template::SheetPlan;
@@ -240,33 +240,17 @@ impl Template {
     }
 }
 
-/// One form of a filing, in workbook order.
-#[derive(Clone, Copy)]
-pub enum Form<'a> {
-    Department(&'a Department),
-    Project(&'a Project),
+/// What the workbook writer needs of a form (the model's [`Form`], project or department).
+trait WorkbookForm {
+    fn kind(&self) -> FormKind;
+    fn context(&self) -> Context;
 }
 
-impl Form<'_> {
-    /// The form's name (sheet and file names come from it).
-    pub fn name(&self) -> &str {
-        match self {
-            Form::Department(d) => &d.name,
-            Form::Project(p) => &p.name,
-        }
-    }
-
+impl WorkbookForm for Form<'_> {
     fn kind(&self) -> FormKind {
         match self {
             Form::Department(_) => FormKind::Department,
             Form::Project(_) => FormKind::Project,
-        }
-    }
-
-    fn year(&self) -> Option<i32> {
-        match self {
-            Form::Department(d) => d.year,
-            Form::Project(p) => p.year,
         }
     }
 
@@ -361,9 +345,9 @@ pub fn build(
         for form in &forms {
             let mut sheet_names = BTreeSet::new();
             let sheet = render_form(form, pick(form.kind()), &mut sheet_names)?;
-            let bytes = assemble(base, vec![sheet], form.year().or(year))?;
+            let bytes = assemble(base, vec![sheet], form.year.or(year))?;
             outputs.push(Output {
-                file_name: names::file_name(form.name(), &mut files),
+                file_name: names::file_name(form.name.as_str(), &mut files),
                 bytes,
             });
         }
@@ -402,7 +386,7 @@ fn render_form(
         .get(plan.index)
         .cloned()
         .ok_or_else(|| write_error("template sheet missing"))?;
-    let title = names::sheet_name(form.name(), sheet_names);
+    let title = names::sheet_name(form.name.as_str(), sheet_names);
     let ctx = form.context();
     guarded(|| template::fill(&mut ws, plan, &ctx, &title))
         .ok_or_else(|| write_error("filling the template failed"))?;
