@@ -15,5 +15,6 @@ pub mod import;
 pub mod lower;
 pub mod model;
 pub mod output;
+pub mod resolve;
 pub mod source;
 pub mod syntax;

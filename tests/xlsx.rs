@@ -154,7 +154,7 @@ fn two_builds_give_identical_bytes() {
                 None,
                 &Options {
                     split: true,
-                    file_stem: None,
+                    ..Options::default()
                 },
             )
             .unwrap()

@@ -382,14 +382,19 @@ pub(super) fn check(cx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
             pending.push((d.origin.file_index, line));
         }
     }
+    // The resolver gives each line its form (linear: a hash map on the normalised name); its
+    // links are the same 项目支出 lines in the same order.
+    debug_assert_eq!(pending.len(), cx.resolution.links.len());
     let mut matches = Vec::new();
-    for (file, line) in &pending {
-        let target = normalize(line.link.as_deref().unwrap_or(&line.name));
-        let found = projects.iter().position(|p| normalize(&p.name) == target);
-        if let Some(i) = found {
+    for ((file, line), link) in pending.iter().zip(&cx.resolution.links) {
+        if let Some(i) = link.project {
             taken[i] = true;
         }
-        matches.push((*file, *line, found.map(Match::Exact).unwrap_or(Match::None)));
+        matches.push((
+            *file,
+            *line,
+            link.project.map(Match::Exact).unwrap_or(Match::None),
+        ));
     }
     for m in matches.iter_mut() {
         if m.2 == Match::None && m.1.link.is_none() {

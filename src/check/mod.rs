@@ -84,16 +84,15 @@ pub(crate) struct Ctx<'a> {
     pub config: &'a Config,
     /// The syntax tree of each file (`None` for `kpi.toml`).
     pub trees: &'a [Option<crate::syntax::SyntaxTree>],
+    /// What the filing's names refer to (funds lines → forms).
+    pub resolution: crate::resolve::Resolution,
 }
 
 impl Ctx<'_> {
     /// The budget year of a form: `kpi.toml`, else the form's own `year`, else the
     /// department's.
     pub fn budget_year(&self, form_year: Option<i32>) -> Option<i32> {
-        self.config
-            .year
-            .or(form_year)
-            .or_else(|| self.filing.departments.iter().find_map(|d| d.year))
+        crate::resolve::budget_year(self.config.year, form_year, self.filing)
     }
 
     /// A finding of a rule, with its default severity.
@@ -136,6 +135,7 @@ pub fn run(loaded: &mut Loaded, config_file: Option<SourceFile>) -> (Config, Vec
         sources: &loaded.sources,
         config: &config,
         trees: &loaded.trees,
+        resolution: crate::resolve::Resolution::of(&loaded.filing),
     };
     money::check(&cx, &mut diags);
     cross::check(&cx, &mut diags);

@@ -7,29 +7,7 @@ pub fn is_han(c: char) -> bool {
     matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x2FFFF)
 }
 
-/// A name reduced for matching: no spaces, no quotes of any kind, full-width brackets and
-/// punctuation folded to ASCII, ASCII lower-cased. `“59.3.28”离退休干部慰问金` and
-/// `"59.3.28" 离退休干部慰问金` are the same name.
-pub fn normalize(name: &str) -> String {
-    name.chars()
-        .filter(|c| {
-            !c.is_whitespace()
-                && !matches!(
-                    c,
-                    '"' | '\'' | '“' | '”' | '‘' | '’' | '「' | '」' | '『' | '』'
-                )
-        })
-        .map(|c| match c {
-            '（' => '(',
-            '）' => ')',
-            '，' => ',',
-            '：' => ':',
-            '；' => ';',
-            '、' => ',',
-            c => c.to_ascii_lowercase(),
-        })
-        .collect()
-}
+pub use crate::resolve::name_key as normalize;
 
 /// The template numbering in front of a name: `指标1:`, `指标 2：`, `1.`, `1、`. Returns the
 /// rest of the name (trimmed) and whether a numbering was there.

@@ -669,6 +669,7 @@ impl<'s> Lowerer<'s> {
             let mut amount_span = span;
             let mut split = Split::default();
             let mut link = None;
+            let mut link_span = None;
             for c in children(&inner) {
                 match c.as_rule() {
                     Rule::line_category => {
@@ -693,9 +694,10 @@ impl<'s> Lowerer<'s> {
                         }
                     }
                     Rule::link => {
-                        link = children(&c)
-                            .find(|s| s.as_rule() == Rule::string)
-                            .map(|s| string_value(&s))
+                        if let Some(s) = children(&c).find(|s| s.as_rule() == Rule::string) {
+                            link = Some(string_value(&s));
+                            link_span = Some(Span::from(s.as_span()));
+                        }
                     }
                     _ => {}
                 }
@@ -712,6 +714,7 @@ impl<'s> Lowerer<'s> {
                     amount,
                     split,
                     link,
+                    link_span,
                     line,
                     span,
                     name_span,

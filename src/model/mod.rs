@@ -475,6 +475,8 @@ pub struct FundsLine {
     pub split: Split,
     /// The project form this line refers to, when its name differs (`->`).
     pub link: Option<String>,
+    /// Where the link's name is written (for go-to-definition).
+    pub link_span: Option<Span>,
     pub line: usize,
     pub span: Span,
     pub name_span: Span,

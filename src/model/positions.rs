@@ -231,12 +231,14 @@ impl ClearPositions for FundsLine {
             amount: _,
             split,
             link: _,
+            link_span,
             line,
             span,
             name_span,
             amount_span,
         } = self;
         split.clear_positions();
+        *link_span = None;
         *line = 0;
         *span = Span::default();
         *name_span = Span::default();

@@ -268,15 +268,12 @@ impl WorkbookForm for Form<'_> {
 pub fn forms_in_order(filing: &Filing) -> Vec<Form<'_>> {
     let mut forms: Vec<Form<'_>> = filing.departments.iter().map(Form::Department).collect();
     let mut used = vec![false; filing.projects.len()];
-    for d in &filing.departments {
-        for line in d.funds.iter().flat_map(|f| &f.lines) {
-            let wanted = line.link.as_deref().unwrap_or(&line.name);
-            if let Some(i) =
-                (0..filing.projects.len()).find(|&i| !used[i] && filing.projects[i].name == wanted)
-            {
-                used[i] = true;
-                forms.push(Form::Project(&filing.projects[i]));
-            }
+    // The same matching as the checker's (the resolver): a line's `->` link or its name,
+    // spacing and quotes aside.
+    for link in crate::resolve::Resolution::of(filing).links {
+        if let Some(i) = link.project.filter(|&i| !used[i]) {
+            used[i] = true;
+            forms.push(Form::Project(&filing.projects[i]));
         }
     }
     for (i, p) in filing.projects.iter().enumerate() {
@@ -301,6 +298,8 @@ pub struct Options {
     /// The workbook's file name when not split (default: from the first department, or
     /// `kpi-forms`).
     pub file_stem: Option<String>,
+    /// The budget year `kpi.toml` sets, which comes before the forms' own.
+    pub year: Option<i32>,
 }
 
 fn write_error(e: impl std::fmt::Display) -> Vec<Diagnostic> {
@@ -333,10 +332,9 @@ pub fn build(
         }
     };
     let base = template.unwrap_or(&builtin);
-    let year = filing
-        .departments
-        .iter()
-        .find_map(|d| d.year)
+    // The budget year by the resolver's rule (kpi.toml, else the forms'), for the workbook's
+    // fixed document date.
+    let year = crate::resolve::budget_year(options.year, None, filing)
         .or_else(|| filing.projects.iter().find_map(|p| p.year));
 
     let mut files = BTreeSet::new();
@@ -345,7 +343,8 @@ pub fn build(
         for form in &forms {
             let mut sheet_names = BTreeSet::new();
             let sheet = render_form(form, pick(form.kind()), &mut sheet_names)?;
-            let bytes = assemble(base, vec![sheet], form.year.or(year))?;
+            let year = crate::resolve::budget_year(options.year, form.year, filing).or(year);
+            let bytes = assemble(base, vec![sheet], year)?;
             outputs.push(Output {
                 file_name: names::file_name(form.name.as_str(), &mut files),
                 bytes,
