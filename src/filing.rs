@@ -25,6 +25,30 @@ pub enum LoadError {
     Empty { path: String },
 }
 
+impl LoadError {
+    /// The problem in both languages.
+    pub fn text(&self) -> Text {
+        match self {
+            LoadError::Read { path, source } => Text::new(
+                format!("cannot read {path}: {source}"),
+                format!("无法读取 {path}：{source}"),
+            ),
+            LoadError::NotUtf8 { path } => Text::new(
+                format!("{path} is not UTF-8 or GB18030 text"),
+                format!("{path} 不是 UTF-8 或 GB18030 编码的文本"),
+            ),
+            LoadError::Workbook { path } => Text::new(
+                format!("{path} is an xlsx workbook, not .kpi text: run `kpi import {path} -o FORMS.kpi`, then check the .kpi file"),
+                format!("{path} 是 xlsx 工作簿，不是 .kpi 文本：请先运行 `kpi import {path} -o 表单.kpi`，再检查 .kpi 文件"),
+            ),
+            LoadError::Empty { path } => Text::new(
+                format!("no .kpi files found in {path}"),
+                format!("{path} 中没有 .kpi 文件"),
+            ),
+        }
+    }
+}
+
 /// Everything one run reads: the sources, the model, the diagnostics of lowering and each
 /// `.kpi` file's lossless syntax tree.
 pub struct Loaded {

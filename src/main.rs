@@ -1,7 +1,6 @@
 //! The `kpi` binary: a thin front end over the library.
 
-use clap::Parser;
-
 fn main() -> std::process::ExitCode {
-    kpi::cli::run(kpi::cli::Cli::parse())
+    // Help and usage errors in the user's language (`--lang`, LC_ALL, LANG).
+    kpi::cli::run(kpi::cli::lang::parse(std::env::args().collect()))
 }

@@ -18,7 +18,11 @@ pub(super) fn build(
         Target::Schema => emit::json::schema(),
         Target::Json | Target::Xlsx => {
             if paths.is_empty() {
-                eprintln!("error: give the .kpi files or folders to build");
+                super::error(
+                    lang,
+                    "give the .kpi files or folders to build",
+                    "请给出要编译的 .kpi 文件或文件夹",
+                );
                 return ExitCode::from(2);
             }
             let loaded = match load_for_build(paths, lang) {
@@ -36,7 +40,11 @@ pub(super) fn build(
         Some(path) => match crate::output::write_atomic(&path, text.as_bytes()) {
             Ok(()) => ExitCode::SUCCESS,
             Err(e) => {
-                eprintln!("error: cannot write {}: {e}", path.display());
+                super::error(
+                    lang,
+                    format!("cannot write {}: {e}", path.display()),
+                    format!("无法写入 {}：{e}", path.display()),
+                );
                 ExitCode::from(2)
             }
         },

@@ -24,7 +24,7 @@ pub(super) fn check(
         let config_file = match crate::config::find(&filing_paths, config.clone()) {
             Ok(c) => c,
             Err(e) => {
-                eprintln!("error: {e}");
+                super::error(lang, &e, &e);
                 return ExitCode::from(2);
             }
         };
@@ -70,12 +70,11 @@ pub(super) fn explain(code: Option<String>, all: bool, markdown: bool, lang: Lan
         match crate::check::rule(&code) {
             Some(r) => vec![r],
             None => {
-                match lang {
-                    Lang::En => {
-                        eprintln!("error: unknown rule code `{code}` (see `kpi explain --all`)")
-                    }
-                    Lang::Zh => eprintln!("错误：未知的规则代码“{code}”（见 `kpi explain --all`）"),
-                }
+                super::error(
+                    lang,
+                    format!("unknown rule code `{code}` (see `kpi explain --all`)"),
+                    format!("未知的规则代码“{code}”（见 `kpi explain --all`）"),
+                );
                 return ExitCode::from(2);
             }
         }

@@ -16,7 +16,7 @@ pub(super) fn fmt_cmd(
 ) -> ExitCode {
     let options_for = |dir: &std::path::Path| -> Result<fmt::Options, ExitCode> {
         let mut options = fmt::options_for(dir).map_err(|e| {
-            eprintln!("error: {e}");
+            super::error(lang, e.to_string(), e.to_string());
             ExitCode::from(2)
         })?;
         if let Some(k) = keywords {
@@ -33,7 +33,11 @@ pub(super) fn fmt_cmd(
         if path.as_os_str() == "-" {
             let mut text = String::new();
             if let Err(e) = std::io::Read::read_to_string(&mut std::io::stdin(), &mut text) {
-                eprintln!("error: cannot read standard input: {e}");
+                super::error(
+                    lang,
+                    format!("cannot read standard input: {e}"),
+                    format!("无法读取标准输入：{e}"),
+                );
                 return ExitCode::from(2);
             }
             let options = match options_for(std::path::Path::new(".")) {
@@ -63,7 +67,7 @@ pub(super) fn fmt_cmd(
         let files = match filing::expand(std::slice::from_ref(path)) {
             Ok(f) => f,
             Err(e) => {
-                eprintln!("error: {e}");
+                super::error(lang, e.to_string(), e.to_string());
                 return ExitCode::from(2);
             }
         };
@@ -72,7 +76,7 @@ pub(super) fn fmt_cmd(
             let (text, encoding) = match filing::read_text(&file) {
                 Ok(t) => t,
                 Err(e) => {
-                    eprintln!("error: {e}");
+                    super::error(lang, e.to_string(), e.to_string());
                     return ExitCode::from(2);
                 }
             };
@@ -92,7 +96,14 @@ pub(super) fn fmt_cmd(
                 Ok(out) if out == text && !reencode => {}
                 Ok(out) if check => {
                     if reencode {
-                        eprintln!("{name}: saved in GB18030/GBK; `kpi fmt` re-saves it as UTF-8");
+                        match lang {
+                            Lang::En => eprintln!(
+                                "{name}: saved in GB18030/GBK; `kpi fmt` re-saves it as UTF-8"
+                            ),
+                            Lang::Zh => {
+                                eprintln!("{name}：以 GB18030/GBK 保存；`kpi fmt` 会另存为 UTF-8")
+                            }
+                        }
                     }
                     emit_stdout(&fmt::unified_diff(&name, &text, &out));
                     code = ExitCode::from(1);
@@ -101,10 +112,17 @@ pub(super) fn fmt_cmd(
                     // Through a symlink, rewrite the file it points to, not the link.
                     let target = std::fs::canonicalize(&file).unwrap_or_else(|_| file.clone());
                     if let Err(e) = crate::output::write_atomic(&target, out.as_bytes()) {
-                        eprintln!("error: cannot write {name}: {e}");
+                        super::error(
+                            lang,
+                            format!("cannot write {name}: {e}"),
+                            format!("无法写入 {name}：{e}"),
+                        );
                         return ExitCode::from(2);
                     }
-                    eprintln!("formatted {name}");
+                    match lang {
+                        Lang::En => eprintln!("formatted {name}"),
+                        Lang::Zh => eprintln!("已格式化 {name}"),
+                    }
                 }
                 Err(diags) => {
                     print_fmt_errors(&name, &text, &diags, lang);

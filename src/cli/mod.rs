@@ -15,6 +15,7 @@ use crate::filing::{self, Loaded};
 mod build;
 mod check;
 mod fmt;
+pub mod lang;
 mod xlsx;
 
 const CHECK_EXAMPLES: &str = "\
@@ -226,7 +227,11 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Build {
             template, split, ..
         } if template.is_some() || split => {
-            eprintln!("error: --template and --split apply to --to xlsx only");
+            error(
+                lang,
+                "--template and --split apply to --to xlsx only",
+                "--template 和 --split 只用于 --to xlsx",
+            );
             ExitCode::from(2)
         }
         Command::Build {
@@ -238,6 +243,15 @@ pub fn run(cli: Cli) -> ExitCode {
             check,
             keywords,
         } => fmt::fmt_cmd(&paths, check, keywords, lang),
+    }
+}
+
+/// Prints a problem of the command line itself (not a finding) in the user's language, as
+/// `error: …` or `错误：…`.
+pub(crate) fn error(lang: Lang, en: impl AsRef<str>, zh: impl AsRef<str>) {
+    match lang {
+        Lang::En => eprintln!("error: {}", en.as_ref()),
+        Lang::Zh => eprintln!("错误：{}", zh.as_ref()),
     }
 }
 
@@ -256,11 +270,8 @@ pub(super) fn load_with_units_or_exit(
     lang: Lang,
 ) -> Result<Loaded, ExitCode> {
     filing::load_with_units(paths, units).map_err(|e| {
-        let prefix = match lang {
-            Lang::En => "error",
-            Lang::Zh => "错误",
-        };
-        eprintln!("{prefix}: {e}");
+        let text = e.text();
+        error(lang, &text.en, &text.zh);
         ExitCode::from(2)
     })
 }

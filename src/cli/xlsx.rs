@@ -41,7 +41,11 @@ pub fn build(
     lang: Lang,
 ) -> ExitCode {
     if paths.is_empty() {
-        eprintln!("error: give the .kpi files or folders to build");
+        super::error(
+            lang,
+            "give the .kpi files or folders to build",
+            "请给出要编译的 .kpi 文件或文件夹",
+        );
         return ExitCode::from(2);
     }
     quiet_panics();

@@ -106,6 +106,49 @@ pub struct Label {
     pub text: Text,
 }
 
+/// Where a finding is (位置): a span of a `.kpi` file, a cell of a workbook, or nowhere in
+/// particular (a workbook that cannot be opened).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "kind", rename_all = "lowercase")]
+pub enum Location {
+    /// A span in a file of the run's [`Sources`].
+    Text { file: usize, span: Span },
+    /// A cell of a workbook sheet: `拉萨市科学技术局.xlsx!科技专项!D12`.
+    Cell {
+        workbook: String,
+        sheet: String,
+        cell: String,
+    },
+    /// The whole input, or no place in it.
+    Nowhere,
+}
+
+impl Location {
+    /// How a reader finds it: `path:line:col`, `workbook!sheet!cell`, or empty.
+    pub fn describe(&self, sources: &Sources) -> String {
+        match self {
+            Location::Text { file, span } => match sources.files.get(*file) {
+                Some(f) => {
+                    let (line, col) = f.line_col(span.start);
+                    format!("{}:{line}:{col}", f.name)
+                }
+                None => String::new(),
+            },
+            Location::Cell {
+                workbook,
+                sheet,
+                cell,
+            } => [workbook.as_str(), sheet.as_str(), cell.as_str()]
+                .iter()
+                .filter(|p| !p.is_empty())
+                .copied()
+                .collect::<Vec<_>>()
+                .join("!"),
+            Location::Nowhere => String::new(),
+        }
+    }
+}
+
 /// One finding: a code, a severity, where it is, what is wrong and how to fix it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Diagnostic {
@@ -125,6 +168,10 @@ pub struct Diagnostic {
     pub help: Text,
     /// Other places involved (e.g. the other document of a cross-document finding).
     pub labels: Vec<Label>,
+    /// Where the finding is when it is not in `.kpi` text (a workbook's cell, or nowhere):
+    /// `None` for the findings about text, which `file` and `span` place.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub elsewhere: Option<Location>,
 }
 
 impl Diagnostic {
@@ -139,6 +186,33 @@ impl Diagnostic {
             message,
             help,
             labels: Vec::new(),
+            elsewhere: None,
+        }
+    }
+
+    /// A finding about a workbook or about no particular place of the input.
+    pub fn at(rule: &'static Rule, location: Location, message: Text, help: Text) -> Self {
+        let (file, span) = match &location {
+            Location::Text { file, span } => (*file, *span),
+            _ => (0, Span::default()),
+        };
+        Diagnostic {
+            elsewhere: match location {
+                Location::Text { .. } => None,
+                other => Some(other),
+            },
+            ..Diagnostic::new(rule, file, span, message, help)
+        }
+    }
+
+    /// Where the finding is.
+    pub fn location(&self) -> Location {
+        match &self.elsewhere {
+            Some(l) => l.clone(),
+            None => Location::Text {
+                file: self.file,
+                span: self.span,
+            },
         }
     }
 
@@ -278,6 +352,32 @@ impl miette::Diagnostic for Rendered<'_> {
     }
 }
 
+/// A finding with no text to show: `error[K1107]: message`, where it is, and the help.
+fn render_plain(d: &Diagnostic, place: &str, lang: Lang) -> String {
+    let mut out = format!(
+        "{}[{}]: {}\n",
+        d.severity.word(lang),
+        d.code,
+        d.message.get(lang)
+    );
+    if !place.is_empty() {
+        let word = match lang {
+            Lang::En => "at",
+            Lang::Zh => "位置",
+        };
+        out.push_str(&format!("  {word}: {place}\n"));
+    }
+    let help = d.help.get(lang);
+    if !help.is_empty() {
+        let word = match lang {
+            Lang::En => "help",
+            Lang::Zh => "帮助",
+        };
+        out.push_str(&format!("  {word}: {help}\n"));
+    }
+    out
+}
+
 /// Renders diagnostics as miette's graphical report: no colour, fixed width, so the bytes are
 /// the same on every machine (the snapshot tests depend on it).
 pub fn render(diags: &[Diagnostic], sources: &Sources, lang: Lang) -> String {
@@ -287,6 +387,10 @@ pub fn render(diags: &[Diagnostic], sources: &Sources, lang: Lang) -> String {
             .with_links(false);
     let mut out = String::new();
     for diag in diags {
+        if let Some(place) = &diag.elsewhere {
+            out.push_str(&render_plain(diag, &place.describe(sources), lang));
+            continue;
+        }
         let file = sources.get(diag.file);
         let mut diag = diag.clone();
         // Labels in other files: mention them in the help so nothing is lost.
@@ -315,4 +419,56 @@ pub fn render(diags: &[Diagnostic], sources: &Sources, lang: Lang) -> String {
         out.push('\n');
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_location_renders_in_the_one_renderer() {
+        const RULE: Rule = Rule {
+            code: "K1101",
+            name: "unknown-placeholder",
+            severity: Severity::Error,
+            loses_data: false,
+            title: Doc { en: "t", zh: "t" },
+            what: Doc { en: "w", zh: "w" },
+            why: Doc { en: "y", zh: "y" },
+            example: "",
+            fix: Doc { en: "f", zh: "f" },
+        };
+        let rule = &RULE;
+        let cell = Diagnostic::at(
+            rule,
+            Location::Cell {
+                workbook: "拉萨市科学技术局.xlsx".into(),
+                sheet: "科技专项".into(),
+                cell: "D12".into(),
+            },
+            Text::new("unknown placeholder", "未知占位符"),
+            Text::new("fix it", "请修改"),
+        );
+        let out = render(std::slice::from_ref(&cell), &Sources::default(), Lang::Zh);
+        assert!(
+            out.contains("位置: 拉萨市科学技术局.xlsx!科技专项!D12"),
+            "{out}"
+        );
+        assert!(out.starts_with("错误[K1101]: 未知占位符"), "{out}");
+        assert_eq!(
+            cell.location().describe(&Sources::default()),
+            "拉萨市科学技术局.xlsx!科技专项!D12"
+        );
+        // Text findings are placed by file and span, in characters.
+        let mut sources = Sources::default();
+        let f = sources.add(SourceFile::new("a.kpi", "项目 \"科技\" {\n  x;\n}\n"));
+        let text = Diagnostic::new(
+            rule,
+            f,
+            Span::new(20, 21),
+            Text::new("m", "m"),
+            Text::new("", ""),
+        );
+        assert_eq!(text.location().describe(&sources), "a.kpi:2:3");
+    }
 }

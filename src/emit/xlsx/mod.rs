@@ -24,7 +24,6 @@ use umya_spreadsheet::Workbook;
 
 use crate::diag::{Diagnostic, Lang, Severity, Text};
 use crate::model::{Filing, Form};
-use crate::source::Span;
 use context::{Context, FormKind};
 use template::SheetPlan;
 
@@ -68,29 +67,13 @@ impl Default for Limits {
 /// A diagnostic about an xlsx file: there is no text span, so the span is empty and the
 /// message names the sheet and cell.
 pub fn xlsx_diag(rule: &'static crate::diag::Rule, message: Text, help: Text) -> Diagnostic {
-    Diagnostic::new(rule, 0, Span::new(0, 0), message, help)
+    Diagnostic::at(rule, crate::diag::Location::Nowhere, message, help)
 }
 
 /// Renders xlsx diagnostics (no source text to show): `error[K1101]: message` and the help.
 pub fn render_plain(diags: &[Diagnostic], lang: Lang) -> String {
-    let mut out = String::new();
-    for d in diags {
-        out.push_str(&format!(
-            "{}[{}]: {}\n",
-            d.severity.word(lang),
-            d.code,
-            d.message.get(lang)
-        ));
-        let help = d.help.get(lang);
-        if !help.is_empty() {
-            let word = match lang {
-                Lang::En => "help",
-                Lang::Zh => "帮助",
-            };
-            out.push_str(&format!("  {word}: {help}\n"));
-        }
-    }
-    out
+    // The one renderer; workbook findings carry their place, not text to show.
+    crate::diag::render(diags, &crate::diag::Sources::default(), lang)
 }
 
 thread_local! {

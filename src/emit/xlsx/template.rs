@@ -182,8 +182,13 @@ fn sheet_diag(
     zh: String,
     help: Text,
 ) -> Diagnostic {
-    xlsx_diag(
+    Diagnostic::at(
         rule,
+        crate::diag::Location::Cell {
+            workbook: String::new(),
+            sheet: title.to_string(),
+            cell: at.to_string(),
+        },
         Text::new(format!("{title}!{at}: {en}"), format!("{title}!{at}：{zh}")),
         help,
     )

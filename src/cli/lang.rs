@@ -1,0 +1,127 @@
+//! The command line in the user's language (界面语言): `--help` and the command line's own
+//! errors follow `--lang` (or LC_ALL / LANG), like the diagnostics do. clap prints its help
+//! from the `Command`; in Chinese, the headings, the about texts and the options' help are
+//! replaced before it parses (clap's own usage-error wording stays English).
+
+use clap::{Arg, ArgAction, ArgMatches, Command, CommandFactory, FromArgMatches};
+
+use super::Cli;
+use crate::diag::Lang;
+
+/// The language asked for on the command line (`--lang zh`, `--lang=en`), else the
+/// environment's.
+pub fn from_args(args: &[String]) -> Lang {
+    let mut iter = args.iter();
+    while let Some(a) = iter.next() {
+        let value = match a.strip_prefix("--lang=") {
+            Some(v) => Some(v.to_string()),
+            None if a == "--lang" => iter.next().cloned(),
+            None => None,
+        };
+        match value.as_deref() {
+            Some("zh") => return Lang::Zh,
+            Some("en") => return Lang::En,
+            _ => {}
+        }
+    }
+    Lang::from_env()
+}
+
+/// Chinese about texts and option help, by (subcommand, argument id); "" is the top level.
+const ZH: &[(&str, &str, &str)] = &[
+    ("", "", "kpi —— 预算绩效目标表的检查与编译工具"),
+    ("", "lang", "提示信息的语言：zh 或 en（默认取自 LC_ALL / LANG，未设置时为英文）"),
+    ("check", "", "检查表单，报告发现的每个问题"),
+    ("check", "paths", ".kpi 文件或文件夹（一个文件夹是一份申报材料：其下所有 .kpi 文件）"),
+    ("check", "format", "报告格式"),
+    ("check", "deny", "`--deny warnings`：有警告也以 1 退出"),
+    ("check", "config", "配置文件（默认：按统一规则查找最近的 kpi.toml）"),
+    ("explain", "", "说明一条规则：检查什么、为什么、示例、如何修改"),
+    ("explain", "code", "规则代码，如 K0301"),
+    ("explain", "all", "全部规则"),
+    ("explain", "markdown", "Markdown 格式（中英双语），即 docs/rules.md"),
+    ("build", "", "把表单编译为其他格式"),
+    ("build", "paths", ".kpi 文件或文件夹"),
+    ("build", "to", "输出格式"),
+    ("build", "output", "输出文件（默认：标准输出）；xlsx 时为文件夹或 .xlsx 文件（默认：当前文件夹）"),
+    ("build", "template", "xlsx：要填写的模板工作簿（默认：内置表样）"),
+    ("build", "split", "xlsx：每张表一个工作簿，而不是每份申报材料一个"),
+    ("import", "", "把 xlsx 工作簿中的表读回 .kpi 文本"),
+    ("import", "file", ".xlsx 工作簿"),
+    ("import", "output", "输出的 .kpi 文件（默认：标准输出）"),
+    ("fmt", "", "按统一格式改写文件"),
+    ("fmt", "paths", ".kpi 文件或文件夹；`-` 从标准输入读取并写到标准输出"),
+    ("fmt", "check", "不改动文件：打印将要改动之处的差异，有改动时以 1 退出"),
+    ("fmt", "keywords", "关键字语言：保持原样，或全部中文 / 全部英文（默认：最近 kpi.toml 的 `[fmt] keywords`，否则保持）"),
+];
+
+const TEMPLATE_ZH: &str =
+    "{before-help}{about-with-newline}\n用法：{usage}\n\n{all-args}{after-help}";
+
+fn translate(cmd: Command, name: &str) -> Command {
+    // clap adds -h/--help itself, in English: replaced by the same flag with Chinese help.
+    let help = Arg::new("help")
+        .short('h')
+        .long("help")
+        .action(ArgAction::Help)
+        .help("显示帮助")
+        .help_heading("选项");
+    let mut cmd = cmd
+        .disable_help_flag(true)
+        .arg(help)
+        .help_template(TEMPLATE_ZH)
+        .subcommand_help_heading("命令")
+        .mut_args(|a| {
+            let heading = if a.is_positional() {
+                "参数"
+            } else {
+                "选项"
+            };
+            let a = a.help_heading(heading);
+            match ZH
+                .iter()
+                .find(|(c, id, _)| *c == name && *id == a.get_id().as_str())
+            {
+                Some((_, _, zh)) => a.help(*zh),
+                None => a,
+            }
+        });
+    if let Some((_, _, about)) = ZH.iter().find(|(c, id, _)| *c == name && id.is_empty()) {
+        cmd = cmd.about(*about);
+    }
+    cmd
+}
+
+/// The command line's definition in a language.
+pub fn command(lang: Lang) -> Command {
+    let cmd = Cli::command();
+    if lang == Lang::En {
+        return cmd;
+    }
+    let names: Vec<String> = cmd
+        .get_subcommands()
+        .map(|s| s.get_name().to_string())
+        .collect();
+    let version = Arg::new("version")
+        .short('V')
+        .long("version")
+        .action(ArgAction::Version)
+        .help("显示版本")
+        .help_heading("选项");
+    let mut cmd = translate(cmd, "").disable_version_flag(true).arg(version);
+    for name in names {
+        cmd = cmd.mut_subcommand(&name, |s| translate(s, &name));
+    }
+    cmd.disable_help_subcommand(true)
+}
+
+/// Parses the arguments with help and errors in the user's language; exits on `--help`,
+/// `--version` and usage errors as clap does.
+pub fn parse(args: Vec<String>) -> Cli {
+    let lang = from_args(&args);
+    let matches: ArgMatches = command(lang).get_matches_from(args);
+    match Cli::from_arg_matches(&matches) {
+        Ok(cli) => cli,
+        Err(e) => e.exit(),
+    }
+}
