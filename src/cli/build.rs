@@ -17,14 +17,6 @@ pub(super) fn build(
     let text = match to {
         Target::Schema => emit::json::schema(),
         Target::Json | Target::Xlsx => {
-            if paths.is_empty() {
-                super::error(
-                    lang,
-                    "give the .kpi files or folders to build",
-                    "请给出要编译的 .kpi 文件或文件夹",
-                );
-                return ExitCode::from(2);
-            }
             let loaded = match load_for_build(paths, lang) {
                 Ok(l) => l,
                 Err(code) => return code,

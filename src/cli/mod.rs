@@ -280,6 +280,14 @@ pub(super) fn load_with_units_or_exit(
 /// one of them means the model does not say what the files say. Defects the forms really have
 /// are `kpi check`'s to judge and do not stop a build.
 pub(crate) fn load_for_build(paths: &[PathBuf], lang: Lang) -> Result<Loaded, ExitCode> {
+    if paths.is_empty() {
+        error(
+            lang,
+            "give the .kpi files or folders to build",
+            "请给出要编译的 .kpi 文件或文件夹",
+        );
+        return Err(ExitCode::from(2));
+    }
     let loaded = load_or_exit(paths, lang)?;
     if !loaded.diagnostics.is_empty() {
         eprint!(

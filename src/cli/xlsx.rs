@@ -40,14 +40,6 @@ pub fn build(
     split: bool,
     lang: Lang,
 ) -> ExitCode {
-    if paths.is_empty() {
-        super::error(
-            lang,
-            "give the .kpi files or folders to build",
-            "请给出要编译的 .kpi 文件或文件夹",
-        );
-        return ExitCode::from(2);
-    }
     quiet_panics();
     let user_template = match template {
         None => None,

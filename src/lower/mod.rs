@@ -210,31 +210,29 @@ impl<'s> Lowerer<'s> {
         );
     }
 
-    /// The form's name and origin, and its statements (the item's children after the name).
-    fn header<'i>(
+    /// The form's header with its name and origin, and its statements (the item's children
+    /// after the name), which fill the rest.
+    fn form_header<'i>(
         &self,
         item: &Pair<'i, Rule>,
-    ) -> Option<(String, Origin, impl Iterator<Item = Pair<'i, Rule>>)> {
+    ) -> Option<(FormHeader, impl Iterator<Item = Pair<'i, Rule>>)> {
         let mut parts = children(item);
         let _kw = parts.next();
         let name_pair = parts.next()?;
-        Some((
-            string_value(&name_pair),
-            self.origin(item, &name_pair),
-            parts,
-        ))
+        let header = FormHeader {
+            name: string_value(&name_pair),
+            origin: self.origin(item, &name_pair),
+            ..FormHeader::default()
+        };
+        Some((header, parts))
     }
 
     fn project(&mut self, item: Pair<'_, Rule>) -> Project {
-        let Some((name, origin, parts)) = self.header(&item) else {
+        let Some((header, parts)) = self.form_header(&item) else {
             return Project::default();
         };
         let mut p = Project {
-            header: FormHeader {
-                name,
-                origin,
-                ..FormHeader::default()
-            },
+            header,
             ..Project::default()
         };
         for stmt in parts {
@@ -299,15 +297,11 @@ impl<'s> Lowerer<'s> {
     }
 
     fn department(&mut self, item: Pair<'_, Rule>) -> Department {
-        let Some((name, origin, parts)) = self.header(&item) else {
+        let Some((header, parts)) = self.form_header(&item) else {
             return Department::default();
         };
         let mut d = Department {
-            header: FormHeader {
-                name,
-                origin,
-                ..FormHeader::default()
-            },
+            header,
             ..Department::default()
         };
         for stmt in parts {
