@@ -30,7 +30,8 @@ use pest::iterators::Pair;
 
 use crate::diag::{Diagnostic, Severity};
 use crate::lower::lower_parsed;
-use crate::model::{canonical_number, date_parts, is_canonical_date, CustomUnits, Filing};
+use crate::model::vocab::Meaning;
+use crate::model::{canonical_number, date_parts, is_canonical_date, CustomUnits, Filing, Level1};
 use crate::source::{FileId, SourceFile};
 use crate::syntax::{self, children, Rule};
 
@@ -608,62 +609,16 @@ fn is_keyword(rule: Rule) -> bool {
     keyword_spellings(rule, None).is_some()
 }
 
-/// The English and the Chinese spelling of a keyword rule. Level 2 spellings under `cost`
-/// say 成本 rather than 效益 (the model is the same either way).
+/// The English and the canonical Chinese spelling of a keyword rule, from the vocabulary.
+/// Level 2 spellings under `cost` say 成本 rather than 效益 (the model is the same either way).
 fn keyword_spellings(rule: Rule, level1: Option<Rule>) -> Option<(&'static str, &'static str)> {
-    let under_cost = level1 == Some(Rule::kw_cost);
-    Some(match rule {
-        Rule::kw_project => ("project", "项目"),
-        Rule::kw_department => ("department", "部门"),
-        Rule::kw_supervisor => ("department", "主管部门"),
-        Rule::kw_code => ("code", "代码"),
-        Rule::kw_unit => ("unit", "实施单位"),
-        Rule::kw_kind => ("kind", "项目属性"),
-        Rule::kw_period => ("period", "项目期"),
-        Rule::kw_budget => ("budget", "年度资金总额"),
-        Rule::kw_fiscal => ("fiscal", "财政拨款"),
-        Rule::kw_transfer => ("transfer", "转移性资金"),
-        Rule::kw_other => ("other", "其他资金"),
-        Rule::kw_filed => ("filed", "填报日期"),
-        Rule::kw_by => ("by", "填报人"),
-        Rule::kw_phone => ("phone", "联系电话"),
-        Rule::kw_goal => ("goal", "目标"),
-        Rule::kw_year => ("year", "年度"),
-        Rule::kw_funds => ("funds", "资金表"),
-        Rule::kw_basic => ("basic", "基本支出"),
-        Rule::kw_project_line => ("project", "项目支出"),
-        Rule::kw_total => ("total", "合计"),
-        Rule::kw_output => ("output", "产出"),
-        Rule::kw_cost => ("cost", "成本"),
-        Rule::kw_effect => ("effect", "效益"),
-        Rule::kw_satisfaction => ("satisfaction", "满意度"),
-        Rule::kw_quantity => ("quantity", "数量"),
-        Rule::kw_quality => ("quality", "质量"),
-        Rule::kw_timeliness => ("timeliness", "时效"),
-        Rule::kw_cost2 => ("cost", "成本"),
-        Rule::kw_economic if under_cost => ("economic", "经济成本"),
-        Rule::kw_economic => ("economic", "经济效益"),
-        Rule::kw_social if under_cost => ("social", "社会成本"),
-        Rule::kw_social => ("social", "社会效益"),
-        Rule::kw_ecological if under_cost => ("ecological", "生态环境成本"),
-        Rule::kw_ecological => ("ecological", "生态效益"),
-        Rule::kw_sustainable => ("sustainable", "可持续影响"),
-        Rule::kw_service => ("service", "服务对象"),
-        Rule::kw_public => ("public", "社会公众"),
-        Rule::kw_weight => ("weight", "分值"),
-        Rule::kw_explanation => ("explanation", "指标解释"),
-        Rule::kw_scoring => ("scoring", "评分标准"),
-        Rule::kw_standard => ("standard", "绩效标准"),
-        Rule::kw_direction => ("direction", "指标方向"),
-        Rule::kw_positive => ("positive", "正向"),
-        Rule::kw_negative => ("negative", "反向"),
-        Rule::kw_one_off => ("one-off", "一次性"),
-        Rule::kw_recurring => ("recurring", "经常性"),
-        Rule::kw_subsidy => ("subsidy", "补助资金"),
-        Rule::kw_new => ("new", "新增"),
-        Rule::kw_continuing => ("continuing", "延续"),
-        _ => return None,
-    })
+    let word = syntax::keyword(rule)?;
+    let under_cost = level1.and_then(syntax::meaning) == Some(Meaning::Level1(Level1::Cost));
+    let zh = match word.under_cost {
+        Some(u) if under_cost => u.zh,
+        _ => word.zh,
+    };
+    Some((word.en, zh))
 }
 
 #[cfg(test)]

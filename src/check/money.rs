@@ -3,20 +3,25 @@
 //!
 //! All arithmetic is exact (`rust_decimal`), on amounts normalised to 元.
 
+use std::sync::LazyLock;
+
 use rust_decimal::Decimal;
 
 use super::{number_span, wan, Ctx, Doc, Rule};
 use crate::diag::{Diagnostic, Severity, Text};
 use crate::model::{
-    Comparator, Indicator, Level1, Level2, LineCategory, Project, Source, Split, Value,
+    vocab, Comparator, Indicator, Level1, Level2, LineCategory, Project, Source, Split, Value,
 };
 use crate::source::Span;
 
-const SOURCES: [(Source, &str, &str); 3] = [
-    (Source::Fiscal, "fiscal", "财政拨款"),
-    (Source::Transfer, "transfer", "转移性资金"),
-    (Source::Other, "other", "其他资金"),
-];
+/// The funding sources with their English and Chinese names, from the vocabulary, in the
+/// form's column order.
+static SOURCES: LazyLock<[(Source, &str, &str); 3]> = LazyLock::new(|| {
+    let all: Vec<_> = vocab::sources()
+        .map(|s| (s, s.keyword(), s.chinese()))
+        .collect();
+    all.try_into().expect("three sources, as a split has")
+});
 
 /// The amount of each source of a split, in 元 (a blank cell or an absent source is 0), and
 /// whether any source has an amount at all.

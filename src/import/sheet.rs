@@ -1,10 +1,11 @@
 //! One sheet read as a grid of texts with its merged regions, and the forms found in it.
 
+use std::cmp::Reverse;
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
-use crate::emit::xlsx::context::{kind_text, project_kind_zh, KIND_SEPARATOR};
-use crate::model::ProjectKind;
+use crate::model::vocab::{self, words_where, Meaning, Word, KIND_SEPARATOR};
+use crate::model::{Level1, ProjectKind};
 
 /// A merged region: its first and last (row, column), 0-based.
 pub type Region = ((u32, u32), (u32, u32));
@@ -202,39 +203,36 @@ pub fn quote(s: &str) -> String {
     format!("\"{}\"", s.replace('\\', "\\\\").replace('"', "\\\""))
 }
 
-/// The keyword of a level-1 category written on a form.
+/// The keyword of a level-1 category written on a form: the one whose word the cell starts
+/// with (产出…, 满意…).
 fn level1_kw(text: &str) -> Option<&'static str> {
     let t = norm(text);
-    [
-        ("产出", "output"),
-        ("成本", "cost"),
-        ("效益", "effect"),
-        ("满意", "satisfaction"),
-    ]
-    .iter()
-    .find(|(zh, _)| t.starts_with(zh))
-    .map(|(_, kw)| *kw)
+    words_where(|m| matches!(m, Meaning::Level1(_)))
+        .find(|w| w.stems().iter().any(|s| t.starts_with(s)))
+        .map(|w| w.en)
 }
 
-/// The keyword of a level-2 category written on a form.
+/// The keyword of a level-2 category written on a form: the one whose word the cell contains.
+/// Longer words first (服务对象 before 社会); at equal length the words of 产出指标's
+/// categories (数量, 成本 …) come last, being the generic ones (经济成本 is 经济); then the
+/// vocabulary's order (服务对象 before 社会公众).
 fn level2_kw(text: &str) -> Option<&'static str> {
     let t = norm(text);
-    [
-        ("服务对象", "service"),
-        ("社会公众", "public"),
-        ("可持续", "sustainable"),
-        ("经济", "economic"),
-        ("社会", "social"),
-        ("生态", "ecological"),
-        ("环境", "ecological"),
-        ("数量", "quantity"),
-        ("质量", "quality"),
-        ("时效", "timeliness"),
-        ("成本", "cost"),
-    ]
-    .iter()
-    .find(|(zh, _)| t.contains(zh))
-    .map(|(_, kw)| *kw)
+    let generic = |w: &Word| match w.meaning {
+        Meaning::Level2(l) => Level1::Output.children().contains(&l),
+        _ => false,
+    };
+    words_where(|m| matches!(m, Meaning::Level2(_)))
+        .enumerate()
+        .flat_map(|(i, w)| {
+            let t = &t;
+            w.stems()
+                .iter()
+                .filter(move |s| t.contains(*s))
+                .map(move |s| ((Reverse(s.chars().count()), generic(w), i), w))
+        })
+        .min_by_key(|(key, _)| *key)
+        .map(|(_, w)| w.en)
 }
 
 /// An indicator value as .kpi: bare when the parser reads it as a quantity, date or period
@@ -279,40 +277,24 @@ fn period_kpi(text: &str) -> String {
     quote(text)
 }
 
+/// 项目属性 as .kpi: keywords when the cell is the canonical words joined by `、` (as kpi
+/// writes it), the text as written otherwise.
 fn kind_kpi(text: &str) -> String {
-    const ALL: [(ProjectKind, &str); 5] = [
-        (ProjectKind::OneOff, "one-off"),
-        (ProjectKind::Recurring, "recurring"),
-        (ProjectKind::Subsidy, "subsidy"),
-        (ProjectKind::New, "new"),
-        (ProjectKind::Continuing, "continuing"),
-    ];
-    let words: Vec<&str> = text.split(KIND_SEPARATOR).collect();
-    let mut kws = Vec::new();
-    for w in &words {
-        match ALL.iter().find(|(k, _)| project_kind_zh(*k) == *w) {
-            Some((_, kw)) => kws.push(*kw),
-            None => return quote(text),
-        }
-    }
-    // Only the canonical spelling reads back as keywords; anything else is kept as written.
-    let kinds: Vec<ProjectKind> = words
-        .iter()
-        .filter_map(|w| {
-            ALL.iter()
-                .find(|(k, _)| project_kind_zh(*k) == *w)
-                .map(|(k, _)| *k)
+    let kind_named = |word: &str| {
+        words_where(|m| matches!(m, Meaning::ProjectKind(_))).find_map(|w| match w.meaning {
+            Meaning::ProjectKind(k) if w.form == word => Some(k),
+            _ => None,
         })
-        .collect();
-    let canonical = kind_text(&crate::model::Kind {
-        kinds,
-        text: None,
-        span: Default::default(),
-    });
-    if canonical == text {
-        kws.join(" ")
-    } else {
-        quote(text)
+    };
+    let kinds: Option<Vec<ProjectKind>> = text.split(KIND_SEPARATOR).map(kind_named).collect();
+    match kinds {
+        // Only the canonical spelling reads back as keywords; anything else is kept as written.
+        Some(kinds) if vocab::kinds_text(&kinds) == text => kinds
+            .iter()
+            .map(|k| k.keyword())
+            .collect::<Vec<_>>()
+            .join(" "),
+        _ => quote(text),
     }
 }
 
@@ -451,10 +433,12 @@ fn indicators_kpi(grid: &Grid, out: &mut String) -> bool {
         if let Some(s) = cs.map(|c| grid.get(r, c)).filter(|s| !s.is_empty()) {
             let _ = write!(attrs, " scoring {};", quote(s));
         }
-        match cd.map(|c| norm(grid.get(r, c))).as_deref() {
-            Some("正向") => attrs.push_str(" direction positive;"),
-            Some("反向") => attrs.push_str(" direction negative;"),
-            _ => {}
+        if let Some(cell) = cd.map(|c| norm(grid.get(r, c))) {
+            let direction =
+                words_where(|m| matches!(m, Meaning::Direction(_))).find(|w| w.form == cell);
+            if let Some(d) = direction {
+                let _ = write!(attrs, " direction {};", d.en);
+            }
         }
         if !attrs.is_empty() {
             let _ = write!(out, " {{{attrs} }}");
@@ -464,11 +448,10 @@ fn indicators_kpi(grid: &Grid, out: &mut String) -> bool {
     true
 }
 
-const SOURCES: [(&str, &str); 3] = [
-    ("财政拨款", "fiscal"),
-    ("转移性资金", "transfer"),
-    ("其他资金", "other"),
-];
+/// (name on the form, keyword) of each funding source, in the form's column order.
+fn sources() -> impl Iterator<Item = (&'static str, &'static str)> {
+    vocab::sources().map(|s| (s.chinese(), s.keyword()))
+}
 
 fn project_kpi(grid: &Grid, name: &str) -> String {
     let mut out = String::new();
@@ -517,7 +500,7 @@ fn project_kpi(grid: &Grid, name: &str) -> String {
             while row < grid.rows() {
                 let label = norm(grid.get(row, c));
                 let label = label.trim_start_matches("其中").trim_start_matches(':');
-                let Some((_, kw)) = SOURCES.iter().find(|(zh, _)| label == *zh) else {
+                let Some((_, kw)) = sources().find(|(zh, _)| label == *zh) else {
                     break;
                 };
                 let (amount, _) = grid.right_of(row, c);
@@ -595,19 +578,24 @@ fn funds_kpi(grid: &Grid, out: &mut String) {
     };
     let c_cat = grid.find(|t| t == "任务名称").map_or(0, |p| p.1);
     let c_name = grid.find(|t| t == "主要内容").map(|p| p.1);
-    let sources: Vec<(&str, u32)> = SOURCES
-        .iter()
-        .filter_map(|(zh, kw)| col_of(zh).map(|c| (*kw, c)))
+    let sources: Vec<(&str, u32)> = sources()
+        .filter_map(|(zh, kw)| col_of(zh).map(|c| (kw, c)))
         .collect();
     let mut body = String::new();
+    // The keyword of a line category (基本支出, 项目支出) a label is, or starts with.
+    let line_kw = |t: &str, exact: bool| {
+        words_where(|m| matches!(m, Meaning::Line(_)))
+            .find(|w| {
+                if exact {
+                    t == w.zh
+                } else {
+                    t.starts_with(w.zh)
+                }
+            })
+            .map(|w| w.en)
+    };
     let total = |label: &str| {
-        let category = if label.starts_with("基本支出") {
-            " basic"
-        } else if label.starts_with("项目支出") {
-            " project"
-        } else {
-            ""
-        };
+        let category = line_kw(label, false).map_or(String::new(), |kw| format!(" {kw}"));
         (format!("total{category}"), None)
     };
     for r in hr + 1..grid.rows() {
@@ -627,16 +615,14 @@ fn funds_kpi(grid: &Grid, out: &mut String) {
         } else {
             cat.clone()
         };
-        let is_category = |t: &str| t == "基本支出" || t == "项目支出";
+        let is_category = |t: &str| line_kw(t, true).is_some();
         let (head, name) = if label.contains("合计")
             || (cat.is_empty() && is_category(&label))
             || (is_category(&cat) && name.is_empty())
         {
             total(&label)
-        } else if cat == "基本支出" {
-            ("basic".to_string(), Some(name))
-        } else if cat == "项目支出" {
-            ("project".to_string(), Some(name))
+        } else if let Some(kw) = line_kw(&cat, true) {
+            (kw.to_string(), Some(name))
         } else {
             continue; // a stray row (a page-break label, a blank row)
         };

@@ -13,6 +13,7 @@ use rust_decimal::Decimal;
 pub mod rules;
 
 use crate::diag::{self, Diagnostic, Text};
+use crate::model::vocab::{Meaning, WORDS};
 use crate::model::*;
 use crate::source::{FileId, SourceFile, Span};
 use crate::syntax::{self, children, string_value, ParsedFile, Rule, SyntaxTree};
@@ -389,24 +390,18 @@ impl<'s> Lowerer<'s> {
                 }
             };
             match inner.as_rule() {
-                Rule::kw_one_off => push(ProjectKind::OneOff, &mut kind.kinds),
-                Rule::kw_recurring => push(ProjectKind::Recurring, &mut kind.kinds),
-                Rule::kw_subsidy => push(ProjectKind::Subsidy, &mut kind.kinds),
-                Rule::kw_new => push(ProjectKind::New, &mut kind.kinds),
-                Rule::kw_continuing => push(ProjectKind::Continuing, &mut kind.kinds),
                 Rule::string => {
                     let text = string_value(&inner);
                     // Recognise the words a form writes, in the order they appear.
-                    let words = [
-                        ("一次性", ProjectKind::OneOff),
-                        ("经常性", ProjectKind::Recurring),
-                        ("补助", ProjectKind::Subsidy),
-                        ("新", ProjectKind::New),
-                        ("延续", ProjectKind::Continuing),
-                    ];
-                    let mut found: Vec<(usize, ProjectKind)> = words
+                    let mut found: Vec<(usize, ProjectKind)> = WORDS
                         .iter()
-                        .filter_map(|(w, k)| text.find(w).map(|i| (i, *k)))
+                        .filter_map(|w| match w.meaning {
+                            Meaning::ProjectKind(k) => {
+                                let at = w.stems().iter().filter_map(|s| text.find(s)).min();
+                                at.map(|i| (i, k))
+                            }
+                            _ => None,
+                        })
                         .collect();
                     found.sort_by_key(|(i, _)| *i);
                     for (_, k) in found {
@@ -414,7 +409,11 @@ impl<'s> Lowerer<'s> {
                     }
                     kind.text = Some(text);
                 }
-                _ => {}
+                rule => {
+                    if let Some(Meaning::ProjectKind(k)) = syntax::meaning(rule) {
+                        push(k, &mut kind.kinds);
+                    }
+                }
             }
         }
         kind
@@ -564,7 +563,7 @@ impl<'s> Lowerer<'s> {
             let Some(source) = source else { continue };
             let slot = split.slot(source);
             if slot.is_some() {
-                self.duplicate(span, source_word(source).0, source_word(source).1);
+                self.duplicate(span, source.keyword(), source.chinese());
             }
             *slot = Some(Entry { amount, span });
         }
@@ -572,12 +571,10 @@ impl<'s> Lowerer<'s> {
     }
 
     fn source_of(&self, pair: &Pair<'_, Rule>) -> Option<Source> {
-        Some(match children(pair).next()?.as_rule() {
-            Rule::kw_fiscal => Source::Fiscal,
-            Rule::kw_transfer => Source::Transfer,
-            Rule::kw_other => Source::Other,
-            _ => return None,
-        })
+        match syntax::meaning(children(pair).next()?.as_rule())? {
+            Meaning::Source(s) => Some(s),
+            _ => None,
+        }
     }
 
     fn budget(&mut self, stmt: &Pair<'_, Rule>) -> Option<Budget> {
@@ -1178,40 +1175,20 @@ fn unread(text: &str) -> Unread {
         .map_or(Unread::Unknown, |(_, name)| Unread::Field(name))
 }
 
-/// (English, Chinese) name of a funding source.
-fn source_word(s: Source) -> (&'static str, &'static str) {
-    match s {
-        Source::Fiscal => ("fiscal", "财政拨款"),
-        Source::Transfer => ("transfer", "转移性资金"),
-        Source::Other => ("other", "其他资金"),
-    }
-}
-
 fn is_cost_position(level1: Level1, level2: Option<Level2>) -> bool {
     level1 == Level1::Cost || level2 == Some(Level2::Cost)
 }
 
 fn level1_of(rule: Rule) -> Level1 {
-    match rule {
-        Rule::kw_cost => Level1::Cost,
-        Rule::kw_effect => Level1::Effect,
-        Rule::kw_satisfaction => Level1::Satisfaction,
+    match syntax::meaning(rule) {
+        Some(Meaning::Level1(l)) => l,
         _ => Level1::Output,
     }
 }
 
 fn level2_of(rule: Rule) -> Option<Level2> {
-    Some(match rule {
-        Rule::kw_quantity => Level2::Quantity,
-        Rule::kw_quality => Level2::Quality,
-        Rule::kw_timeliness => Level2::Timeliness,
-        Rule::kw_cost2 => Level2::Cost,
-        Rule::kw_economic => Level2::Economic,
-        Rule::kw_social => Level2::Social,
-        Rule::kw_ecological => Level2::Ecological,
-        Rule::kw_sustainable => Level2::Sustainable,
-        Rule::kw_service => Level2::Service,
-        Rule::kw_public => Level2::Public,
-        _ => return None,
-    })
+    match syntax::meaning(rule)? {
+        Meaning::Level2(l) => Some(l),
+        _ => None,
+    }
 }

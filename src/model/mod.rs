@@ -4,6 +4,7 @@
 mod date;
 mod positions;
 mod quantity;
+pub mod vocab;
 
 pub use date::{date_parts, is_canonical_date};
 pub use date::{days_in_month, Date, Period};
@@ -199,6 +200,8 @@ pub enum Level2 {
     Public,
 }
 
+// The names of the categories (`keyword()`, `chinese()`, `from_keyword()`), of the sources,
+// project kinds and directions are read from the vocabulary, in `vocab.rs`.
 impl Level1 {
     /// The level-2 categories that belong under this level 1.
     pub fn children(self) -> &'static [Level2] {
@@ -208,104 +211,6 @@ impl Level1 {
             Level1::Cost => &[Economic, Social, Ecological],
             Level1::Effect => &[Economic, Social, Ecological, Sustainable],
             Level1::Satisfaction => &[Service, Public],
-        }
-    }
-
-    /// The English keyword.
-    pub fn keyword(self) -> &'static str {
-        match self {
-            Level1::Output => "output",
-            Level1::Cost => "cost",
-            Level1::Effect => "effect",
-            Level1::Satisfaction => "satisfaction",
-        }
-    }
-
-    /// The name on the form.
-    /// The level 1 for its English keyword (`output`, `cost`, `effect`, `satisfaction`).
-    pub fn from_keyword(word: &str) -> Option<Level1> {
-        [
-            Level1::Output,
-            Level1::Cost,
-            Level1::Effect,
-            Level1::Satisfaction,
-        ]
-        .into_iter()
-        .find(|l| l.keyword() == word)
-    }
-
-    pub fn chinese(self) -> &'static str {
-        match self {
-            Level1::Output => "产出指标",
-            Level1::Cost => "成本指标",
-            Level1::Effect => "效益指标",
-            Level1::Satisfaction => "满意度指标",
-        }
-    }
-}
-
-impl Level2 {
-    /// The level 2 for its English keyword (`quantity`, `social` …).
-    pub fn from_keyword(word: &str) -> Option<Level2> {
-        use Level2::*;
-        [
-            Quantity,
-            Quality,
-            Timeliness,
-            Cost,
-            Economic,
-            Social,
-            Ecological,
-            Sustainable,
-            Service,
-            Public,
-        ]
-        .into_iter()
-        .find(|l| l.keyword() == word)
-    }
-
-    /// The Chinese name under a given level 1: 经济成本指标 under 成本, 经济效益指标 under 效益.
-    pub fn chinese_under(self, level1: Level1) -> &'static str {
-        match (self, level1) {
-            (Level2::Economic, Level1::Cost) => "经济成本指标",
-            (Level2::Economic, _) => "经济效益指标",
-            (Level2::Social, Level1::Cost) => "社会成本指标",
-            (Level2::Social, _) => "社会效益指标",
-            (Level2::Ecological, Level1::Cost) => "生态环境成本指标",
-            (Level2::Ecological, _) => "生态效益指标",
-            (other, _) => other.chinese(),
-        }
-    }
-
-    /// The English keyword.
-    pub fn keyword(self) -> &'static str {
-        match self {
-            Level2::Quantity => "quantity",
-            Level2::Quality => "quality",
-            Level2::Timeliness => "timeliness",
-            Level2::Cost => "cost",
-            Level2::Economic => "economic",
-            Level2::Social => "social",
-            Level2::Ecological => "ecological",
-            Level2::Sustainable => "sustainable",
-            Level2::Service => "service",
-            Level2::Public => "public",
-        }
-    }
-
-    /// The name on the form.
-    pub fn chinese(self) -> &'static str {
-        match self {
-            Level2::Quantity => "数量指标",
-            Level2::Quality => "质量指标",
-            Level2::Timeliness => "时效指标",
-            Level2::Cost => "成本指标",
-            Level2::Economic => "经济效益/经济成本指标",
-            Level2::Social => "社会效益/社会成本指标",
-            Level2::Ecological => "生态效益/生态环境成本指标",
-            Level2::Sustainable => "可持续影响指标",
-            Level2::Service => "服务对象满意度指标",
-            Level2::Public => "社会公众满意度指标",
         }
     }
 }

@@ -3,48 +3,78 @@
 
 use pest::error::{Error, ErrorVariant, InputLocation};
 
+use std::sync::LazyLock;
+
 use super::Rule;
 use crate::diag::{Diagnostic, Text};
+use crate::model::vocab::{words_where, Meaning, Word, WORDS};
 use crate::source::Span;
 
-/// Statement keywords, for "did you mean" on an unknown word.
-const STATEMENT_KEYWORDS: &[(&str, &str)] = &[
-    ("project", "项目"),
-    ("department", "部门"),
-    ("code", "代码"),
-    ("unit", "实施单位"),
-    ("kind", "项目属性"),
-    ("period", "项目期"),
-    ("budget", "年度资金总额"),
-    ("filed", "填报日期"),
-    ("by", "填报人"),
-    ("phone", "联系电话"),
-    ("year", "年度"),
-    ("goal", "目标"),
-    ("funds", "资金表"),
-    ("basic", "基本支出"),
-    ("total", "合计"),
-    ("fiscal", "财政拨款"),
-    ("transfer", "转移性资金"),
-    ("other", "其他资金"),
-    ("output", "产出"),
-    ("cost", "成本"),
-    ("effect", "效益"),
-    ("satisfaction", "满意度"),
-    ("quantity", "数量"),
-    ("quality", "质量"),
-    ("timeliness", "时效"),
-    ("economic", "经济"),
-    ("social", "社会"),
-    ("ecological", "生态"),
-    ("sustainable", "可持续影响"),
-    ("service", "服务对象"),
-    ("public", "社会公众"),
-    ("weight", "分值"),
-    ("explanation", "指标解释"),
-    ("scoring", "评分标准"),
-    ("direction", "指标方向"),
-];
+/// Statement keywords, for "did you mean" on an unknown word: (English, Chinese), from the
+/// vocabulary, in its order (the earlier wins a tie).
+fn statement_keywords() -> impl Iterator<Item = (&'static str, &'static str)> {
+    WORDS.iter().filter_map(|w| w.suggest.map(|zh| (w.en, zh)))
+}
+
+/// A group of keywords as a message lists them, in both languages: `fiscal, transfer, other`
+/// and `财政拨款、转移性资金、其他资金`, or joined by "or" (`positive or negative`).
+fn listed<'w>(words: impl Iterator<Item = &'w Word>, or: bool) -> (String, String) {
+    let words: Vec<&Word> = words.collect();
+    let (sep_en, sep_zh) = if or { (" or ", "或") } else { (", ", "、") };
+    let en: Vec<&str> = words.iter().map(|w| w.en).collect();
+    let zh: Vec<&str> = words.iter().map(|w| w.zh).collect();
+    (en.join(sep_en), zh.join(sep_zh))
+}
+
+/// The keyword groups named in "expected …", listed from the vocabulary so that a new word
+/// shows up in them.
+struct Groups {
+    kinds: (String, String),
+    sources: (String, String),
+    level1: (String, String),
+    lines: (String, String),
+    attributes: (String, String),
+    directions: (String, String),
+}
+
+static GROUPS: LazyLock<Groups> = LazyLock::new(|| {
+    let of = |f: fn(Meaning) -> bool| words_where(f);
+    let with = |(en, zh): (String, String), en_head: &str, zh_head: &str| {
+        (format!("{en_head} ({en})"), format!("{zh_head}（{zh}）"))
+    };
+    Groups {
+        kinds: with(
+            listed(of(|m| matches!(m, Meaning::ProjectKind(_))), false),
+            "a project attribute",
+            "项目属性",
+        ),
+        sources: with(
+            listed(of(|m| matches!(m, Meaning::Source(_))), false),
+            "a funding source",
+            "资金来源",
+        ),
+        level1: with(
+            listed(of(|m| matches!(m, Meaning::Level1(_))), false),
+            "an indicator",
+            "指标",
+        ),
+        // 基本支出, 项目支出 and 合计 (a subtotal).
+        lines: with(
+            listed(
+                of(|m| matches!(m, Meaning::Line(_))).chain(super::keyword(Rule::kw_total)),
+                false,
+            ),
+            "a funds line",
+            "资金行",
+        ),
+        attributes: with(
+            listed(of(|m| m == Meaning::Attribute), false),
+            "an attribute",
+            "指标属性",
+        ),
+        directions: listed(of(|m| matches!(m, Meaning::Direction(_))), true),
+    }
+});
 
 /// What a grammar rule is called in a message: (English, Chinese). `None` for rules that only
 /// add noise to "expected …" lists.
@@ -65,49 +95,43 @@ fn describe(rule: Rule) -> Option<(&'static str, &'static str)> {
             "a period (2023, 365天, 2023-01..2023-12)",
             "项目期（2023、365天、2023-01..2023-12）",
         ),
-        kind_value | kw_one_off | kw_recurring | kw_subsidy | kw_new | kw_continuing => (
-            "a project attribute (one-off, recurring, subsidy, new, continuing)",
-            "项目属性（一次性、经常性、补助资金、新增、延续）",
-        ),
-        source | kw_fiscal | kw_transfer | kw_other => (
-            "a funding source (fiscal, transfer, other)",
-            "资金来源（财政拨款、转移性资金、其他资金）",
-        ),
-        level1 | kw_output | kw_cost | kw_effect | kw_satisfaction => (
-            "an indicator (output, cost, effect, satisfaction)",
-            "指标（产出、成本、效益、满意度）",
-        ),
-        level2 | kw_quantity | kw_quality | kw_timeliness | kw_cost2 | kw_economic | kw_social
-        | kw_ecological | kw_sustainable | kw_service | kw_public => {
-            ("a level-2 category", "二级指标")
-        }
-        project_stmt | department_stmt | project_stmt_only | department_stmt_only
-        | supervisor_stmt | code_stmt | unit_stmt | kind_stmt | period_stmt | budget_stmt
-        | filed_stmt | year_stmt | goal_stmt | funds_stmt | indicator_stmt | kw_supervisor
-        | kw_code | kw_unit | kw_kind | kw_period | kw_budget | kw_filed | kw_by | kw_phone
-        | kw_year | kw_goal | kw_funds => (
-            "a statement (budget, goal, output, …)",
-            "语句（预算、目标、产出……）",
-        ),
-        funds_entry | funds_line | stated_total | line_category | kw_basic | kw_project_line
-        | kw_total => (
-            "a funds line (basic, project, total)",
-            "资金行（基本支出、项目支出、合计）",
-        ),
         link => ("`->`", "`->`"),
-        attributes | attribute | kw_weight | kw_explanation | kw_scoring | kw_standard
-        | kw_direction => (
-            "an attribute (weight, explanation, scoring, standard, direction)",
-            "指标属性（分值、指标解释、评分标准、绩效标准、指标方向）",
-        ),
-        direction | kw_positive | kw_negative => ("positive or negative", "正向或反向"),
         item | item_only | project_item | department_item | kw_project | kw_department => (
             "a form (`project \"…\" { … }` or `department \"…\" { … }`)",
             "表单（`项目 \"…\" { … }` 或 `部门 \"…\" { … }`）",
         ),
+        kind_value => pair(&GROUPS.kinds),
+        source => pair(&GROUPS.sources),
+        level1 => pair(&GROUPS.level1),
+        level2 => ("a level-2 category", "二级指标"),
+        project_stmt | department_stmt | project_stmt_only | department_stmt_only
+        | supervisor_stmt | code_stmt | unit_stmt | kind_stmt | period_stmt | budget_stmt
+        | filed_stmt | year_stmt | goal_stmt | funds_stmt | indicator_stmt => STATEMENT,
+        funds_entry | funds_line | stated_total | line_category | kw_total => pair(&GROUPS.lines),
+        attributes | attribute => pair(&GROUPS.attributes),
+        direction => pair(&GROUPS.directions),
         EOI => ("the end of the file", "文件结尾"),
-        _ => return None,
+        // A keyword is named by its group.
+        _ => match super::meaning(rule)? {
+            Meaning::ProjectKind(_) => pair(&GROUPS.kinds),
+            Meaning::Source(_) => pair(&GROUPS.sources),
+            Meaning::Level1(_) => pair(&GROUPS.level1),
+            Meaning::Level2(_) => ("a level-2 category", "二级指标"),
+            Meaning::Statement => STATEMENT,
+            Meaning::Line(_) => pair(&GROUPS.lines),
+            Meaning::Attribute => pair(&GROUPS.attributes),
+            Meaning::Direction(_) => pair(&GROUPS.directions),
+        },
     })
+}
+
+const STATEMENT: (&str, &str) = (
+    "a statement (budget, goal, output, …)",
+    "语句（预算、目标、产出……）",
+);
+
+fn pair(p: &'static (String, String)) -> (&'static str, &'static str) {
+    (&p.0, &p.1)
 }
 
 /// Full-width (IME) punctuation that is not part of the language, with what to write instead.
@@ -291,11 +315,7 @@ pub fn syntax_error(text: &str, err: &Error<Rule>, slice: Span, file: usize) -> 
                 | Rule::department_stmt_only
         )
     });
-    if is_word
-        && wants_statement
-        && STATEMENT_KEYWORDS
-            .iter()
-            .any(|(en, zh)| *en == token || *zh == token)
+    if is_word && wants_statement && statement_keywords().any(|(en, zh)| en == token || zh == token)
     {
         return out_of_place(text, token_span, file);
     }
@@ -434,7 +454,7 @@ fn is_han(c: char) -> bool {
 fn suggest(word: &str) -> Option<(&'static str, &'static str)> {
     let lower = word.to_lowercase();
     let mut best: Option<(usize, (&str, &str))> = None;
-    for &(en, zh) in STATEMENT_KEYWORDS {
+    for (en, zh) in statement_keywords() {
         let d = edit_distance(&lower, en).min(edit_distance(word, zh));
         let limit = if word.chars().any(is_han) || word.len() <= 4 {
             1

@@ -7,6 +7,7 @@
 //! turned into a [`Diagnostic`] in words a user knows (not pest rule names).
 
 mod errors;
+mod keywords;
 pub mod rules;
 pub mod tree;
 
@@ -17,6 +18,7 @@ use crate::diag::Diagnostic;
 use crate::source::Span;
 
 pub use errors::syntax_error;
+pub use keywords::{keyword, meaning};
 pub use tree::{SyntaxKind, SyntaxNode, SyntaxToken, SyntaxTree};
 
 /// The pest parser generated from `grammar/kpi.pest`.

@@ -41,27 +41,38 @@ pub fn rel(path: &Path) -> String {
 /// Every spelling in the `kw_*` rules of the grammar: `kw_x = @{ ("a" | "b") ~ kw_end }`,
 /// possibly over several lines.
 pub fn grammar_keywords() -> Vec<String> {
+    let mut words: Vec<String> = grammar_keyword_rules()
+        .into_iter()
+        .flat_map(|(_, spellings)| spellings)
+        .collect();
+    words.sort();
+    words.dedup();
+    words
+}
+
+/// The `kw_*` rules of the grammar, each with its spellings in the grammar's order:
+/// `("kw_x", ["a", "b"])` for `kw_x = @{ ("a" | "b") ~ kw_end }`.
+pub fn grammar_keyword_rules() -> Vec<(String, Vec<String>)> {
     let pest = std::fs::read_to_string(root().join("grammar/kpi.pest")).unwrap();
-    let mut words = Vec::new();
+    let mut rules = Vec::new();
     let mut rest = pest.as_str();
     while let Some(i) = rest.find("\nkw_") {
         rest = &rest[i + 1..];
         let rule_end = rest.find('}').unwrap();
         let rule = &rest[..rule_end];
+        let name = rule.split_whitespace().next().unwrap_or("").to_string();
         if let Some(body) = rule.split_once("@{").map(|(_, b)| b) {
             if let Some(alternatives) = body.split("~ kw_end").next() {
-                words.extend(
-                    alternatives
-                        .split('"')
-                        .skip(1)
-                        .step_by(2)
-                        .map(str::to_string),
-                );
+                let spellings = alternatives
+                    .split('"')
+                    .skip(1)
+                    .step_by(2)
+                    .map(str::to_string)
+                    .collect();
+                rules.push((name, spellings));
             }
         }
         rest = &rest[rule_end..];
     }
-    words.sort();
-    words.dedup();
-    words
+    rules
 }

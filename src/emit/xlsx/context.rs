@@ -10,8 +10,8 @@ use std::collections::BTreeMap;
 use rust_decimal::Decimal;
 
 use crate::model::{
-    Date, Department, Filed, Indicator, Kind, Level1, Level2, LineCategory, Period, Project,
-    ProjectKind, Quantity, Source, Split, StatedTotal, Value,
+    vocab, Date, Department, Filed, Indicator, Kind, LineCategory, Period, Project, Quantity,
+    Source, Split, StatedTotal, Value,
 };
 
 /// The two kinds of form a template sheet can be for.
@@ -210,19 +210,6 @@ pub fn date_zh(d: &Date) -> String {
     }
 }
 
-/// 二级指标 as the form names it under its 一级指标.
-pub fn level2_zh(level1: Level1, level2: Level2) -> &'static str {
-    match (level1, level2) {
-        (Level1::Cost, Level2::Economic) => "经济成本指标",
-        (Level1::Cost, Level2::Social) => "社会成本指标",
-        (Level1::Cost, Level2::Ecological) => "生态环境成本指标",
-        (_, Level2::Economic) => "经济效益指标",
-        (_, Level2::Social) => "社会效益指标",
-        (_, Level2::Ecological) => "生态效益指标",
-        (_, l) => l.chinese(),
-    }
-}
-
 /// 指标值 as text: `≥90%`, `7家`, `≤2023年12月31日`, `有所提升`.
 pub fn value_text(v: &Value) -> String {
     let cmp = |c: crate::model::Comparator, explicit: bool| {
@@ -287,30 +274,11 @@ pub fn period_text(p: &Period) -> String {
     }
 }
 
-/// The Chinese word of a project attribute.
-pub fn project_kind_zh(k: ProjectKind) -> &'static str {
-    match k {
-        ProjectKind::OneOff => "一次性",
-        ProjectKind::Recurring => "经常性",
-        ProjectKind::Subsidy => "补助资金",
-        ProjectKind::New => "新增",
-        ProjectKind::Continuing => "延续",
-    }
-}
-
-/// The separator between several project attributes.
-pub const KIND_SEPARATOR: &str = "、";
-
 /// 项目属性 as text: the string as written, or the attributes' words joined by `、`.
 pub fn kind_text(k: &Kind) -> String {
     match &k.text {
         Some(t) => t.clone(),
-        None => k
-            .kinds
-            .iter()
-            .map(|k| project_kind_zh(*k))
-            .collect::<Vec<_>>()
-            .join(KIND_SEPARATOR),
+        None => vocab::kinds_text(&k.kinds),
     }
 }
 
@@ -321,15 +289,6 @@ pub fn department_and_code(name: Option<&str>, code: Option<&str>) -> String {
         (Some(n), None) => n.to_string(),
         (None, Some(c)) => format!("（{c}）"),
         (None, None) => String::new(),
-    }
-}
-
-/// The Chinese name of a funds source.
-pub fn source_zh(s: Source) -> &'static str {
-    match s {
-        Source::Fiscal => "财政拨款",
-        Source::Transfer => "转移性资金",
-        Source::Other => "其他资金",
     }
 }
 
@@ -366,7 +325,7 @@ fn indicator_item(i: &Indicator) -> Item {
     item.insert(
         "level2",
         i.level2.map_or(Val::Blank, |l| {
-            Val::Text(level2_zh(i.level1, l).to_string())
+            Val::Text(l.chinese_under(i.level1).to_string())
         }),
     );
     item.insert("name", Val::Text(i.name.clone()));
@@ -381,15 +340,8 @@ fn indicator_item(i: &Indicator) -> Item {
     item.insert("scoring", Val::text_or_blank(i.scoring.as_deref()));
     item.insert(
         "direction",
-        i.direction.map_or(Val::Blank, |d| {
-            Val::Text(
-                match d {
-                    crate::model::Direction::Positive => "正向",
-                    crate::model::Direction::Negative => "反向",
-                }
-                .to_string(),
-            )
-        }),
+        i.direction
+            .map_or(Val::Blank, |d| Val::Text(d.chinese().to_string())),
     );
     item
 }
@@ -471,12 +423,12 @@ impl Context {
                 };
                 let mut item = Item::new();
                 let label = if split_items.is_empty() {
-                    format!("其中：{}", source_zh(source))
+                    format!("其中：{}", source.chinese())
                 } else {
-                    source_zh(source).to_string()
+                    source.chinese().to_string()
                 };
                 item.insert("label", Val::Text(label));
-                item.insert("source", Val::Text(source_zh(source).to_string()));
+                item.insert("source", Val::Text(source.chinese().to_string()));
                 item.insert("amount", money(entry.amount.as_ref()));
                 split_items.push(item);
             }
