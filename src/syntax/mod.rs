@@ -56,18 +56,23 @@ pub fn parse_file(text: &str, file: usize) -> ParsedFile<'_> {
         items: Vec::new(),
         comments: Vec::new(),
         diagnostics: Vec::new(),
-        tree: SyntaxTree::build(text, None),
+        // Filled below, once: from the parse, or as one error piece when there is none.
+        tree: SyntaxTree::build("", None),
     };
     let pairs = match KpiParser::parse(Rule::file, text) {
         Ok(mut pairs) => match pairs.next() {
             Some(file_pair) => file_pair.into_inner(),
-            None => return parsed,
+            None => {
+                parsed.tree = SyntaxTree::build(text, None);
+                return parsed;
+            }
         },
         Err(err) => {
             // The tolerant grammar accepts any text; this is a safety net.
             parsed
                 .diagnostics
                 .push(syntax_error(text, &err, Span::new(0, text.len()), file));
+            parsed.tree = SyntaxTree::build(text, None);
             return parsed;
         }
     };
