@@ -16,5 +16,6 @@ pub mod lower;
 pub mod model;
 pub mod output;
 pub mod resolve;
+pub mod score;
 pub mod source;
 pub mod syntax;
