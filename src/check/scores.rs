@@ -13,7 +13,7 @@ use rust_decimal::Decimal;
 
 use super::{wan, Ctx, Doc, Rule};
 use crate::diag::{Diagnostic, Severity, Text};
-use crate::model::{Grade, Indicator, Likelihood, Project, Value};
+use crate::model::{Grade, Indicator, Likelihood, Project};
 use crate::score::{self, Attainment, Scorecard, ScoringProfile};
 
 pub(super) fn check(cx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
@@ -232,6 +232,32 @@ fn claimed(
         out.push(above_weight(cx, file, span, &what, &what, claim, weight));
         return;
     }
+    if s.attainment == Attainment::NotStated && !claim.is_zero() {
+        out.push(cx.diag(
+            &SCORE_DIFFERS,
+            file,
+            span,
+            Text::new(
+                format!(
+                    "“{}” claims {} of {}, but states no actual to score",
+                    ind.name,
+                    claim.normalize(),
+                    weight.normalize()
+                ),
+                format!(
+                    "“{}”得分填为{}（分值{}），但未填实际完成值，得分无从核对",
+                    ind.name,
+                    claim.normalize(),
+                    weight.normalize()
+                ),
+            ),
+            Text::new(
+                "write the actual (`actual …;`) the score stands on",
+                "填写得分所依据的实际完成值（`实际完成值 ……;`）",
+            ),
+        ));
+        return;
+    }
     if let Some(computed) = s.computed.filter(|c| !score::matches(claim, *c, profile)) {
         let shown = score::shown(computed, profile);
         let why = match &s.attainment {
@@ -423,7 +449,7 @@ fn forecast(cx: &Ctx<'_>, p: &Project, ind: &Indicator, out: &mut Vec<Diagnostic
     if likely.value != Likelihood::Certain {
         return;
     }
-    if score::attain(target, &forecast.value, ind.direction).missed() {
+    if score::attain(target, &forecast.value, score::direction(ind)).missed() {
         out.push(cx.diag(
             &CERTAIN_BUT_SHORT,
             p.origin.file_index,
@@ -539,22 +565,9 @@ fn above_weight(
 
 /// An indicator's target as written, for messages.
 fn target_text(ind: &Indicator) -> String {
-    match &ind.value {
-        Some(Value::Quantitative {
-            comparator,
-            explicit,
-            quantity,
-        }) => {
-            let sign = if *explicit { comparator.symbol() } else { "" };
-            format!("{sign}{}", quantity.written())
-        }
-        Some(Value::Date {
-            comparator, date, ..
-        }) => format!("{}{date}", comparator.symbol()),
-        Some(Value::Period { from, to, .. }) => format!("{from}..{to}"),
-        Some(Value::Qualitative { text }) => text.clone(),
-        None => "—".to_string(),
-    }
+    ind.value
+        .as_ref()
+        .map_or_else(|| "—".to_string(), score::value_text)
 }
 
 /// Words that say the target was reached, without a negation in front.
@@ -587,8 +600,8 @@ pub const SCORE_DIFFERS: Rule = Rule {
     loses_data: false,
     title: Doc { en: "The claimed score is not the score the rules give", zh: "自评得分与按规则计算的得分不符" },
     what: Doc {
-        en: "On a self-evaluation, computes each score by the scoring profile (kpi.toml `scoring`, default national-2020): the execution rate times its weight; a met quantitative target scores its weight, a missed one weight × actual/target (reverse: target/actual); a qualitative grade allows a range of the weight. Flags a claimed 得分 that is not the computed score rounded half up to the decimals it is written with, or that falls outside its grade's range.",
-        zh: "对自评表按评分规则（kpi.toml 的 `scoring`，默认 national-2020）计算每项得分：预算执行率 × 分值；定量指标完成指标值得满分，未完成按 完成值/指标值（反向指标为 指标值/完成值）× 分值；定性指标的达成度对应分值区间。自评得分不等于计算得分（按其书写的小数位四舍五入），或超出达成度区间时报告。",
+        en: "On a self-evaluation, computes each score by the scoring profile (kpi.toml `scoring`, default national-2020): the execution rate times its weight; a met quantitative target scores its weight, a missed one weight × actual/target (reverse: target/actual); a qualitative grade allows a range of the weight. Flags a claimed 得分 that is not the computed score rounded half up to the decimals it is written with, or that falls outside its grade's range, or that stands on no stated actual.",
+        zh: "对自评表按评分规则（kpi.toml 的 `scoring`，默认 national-2020）计算每项得分：预算执行率 × 分值；定量指标完成指标值得满分，未完成按 完成值/指标值（反向指标为 指标值/完成值）× 分值；定性指标的达成度对应分值区间。自评得分不等于计算得分（按其书写的小数位四舍五入），或超出达成度区间，或没有所依据的实际完成值时报告。",
     },
     why: Doc {
         en: "Scores are computed by hand today; published self-evaluations routinely give full marks to a missed target or mis-multiply. The score is what the finance bureau reads first.",

@@ -16,6 +16,7 @@ mod build;
 mod check;
 mod fmt;
 pub mod lang;
+mod score;
 mod xlsx;
 
 const CHECK_EXAMPLES: &str = "\
@@ -55,6 +56,14 @@ const IMPORT_EXAMPLES: &str = "\
 Examples:
   kpi import forms.xlsx                 .kpi text on standard output
   kpi import forms.xlsx -o forms.kpi    written to a file";
+
+const SCORE_EXAMPLES: &str = "\
+Examples:
+  kpi score examples/self-evaluation/hubei-huangshi-2022-sponge-city-application
+  kpi score forms/ --lang zh        the table in Chinese
+
+The scoring profile is kpi.toml's `scoring` (default national-2020; docs/scoring.md).
+`kpi check` reports where the claimed scores differ (rules K13xx).";
 
 const FMT_EXAMPLES: &str = "\
 Examples:
@@ -140,6 +149,16 @@ pub enum Command {
         /// Output .kpi file (default: standard output).
         #[arg(short, long)]
         output: Option<PathBuf>,
+    },
+    /// Print the score table of every self-evaluation form (自评得分).
+    #[command(after_help = SCORE_EXAMPLES)]
+    Score {
+        /// .kpi files or folders (a folder is one filing).
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// The configuration file (default: kpi.toml in the folder scored).
+        #[arg(long)]
+        config: Option<PathBuf>,
     },
     /// Rewrite files in the canonical layout (格式化).
     #[command(after_help = FMT_EXAMPLES)]
@@ -237,6 +256,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Build {
             paths, to, output, ..
         } => build::build(&paths, to, output, lang),
+        Command::Score { paths, config } => score::score(&paths, config, lang),
         Command::Import { file, output } => xlsx::import(&file, output.as_deref(), lang),
         Command::Fmt {
             paths,

@@ -901,17 +901,31 @@ impl<'s> Lowerer<'s> {
     /// An actual, a 1-7月 figure or a forecast: read like the target, in the same category.
     fn assessed_value(&mut self, pair: &Pair<'_, Rule>, ind: &Indicator) -> Option<Spanned<Value>> {
         let span: Span = pair.as_span().into();
-        self.value(pair, ind.level1, ind.level2)
+        // The category's units are judged on the target (K0202); the actual is compared with
+        // the target instead (K1306), so that one misfit is not reported twice.
+        self.read_value(pair, ind.level1, ind.level2)
             .map(|v| Spanned::new(v, span))
     }
 
+    /// A target, with its unit judged against the category (K0202).
     fn value(
         &mut self,
         pair: &Pair<'_, Rule>,
         level1: Level1,
         level2: Option<Level2>,
     ) -> Option<Value> {
-        let span: Span = pair.as_span().into();
+        let value = self.read_value(pair, level1, level2)?;
+        self.type_check(&value, level1, level2, pair.as_span().into());
+        Some(value)
+    }
+
+    /// A value as written: a comparison with a quantity, a date, a period or a phrase.
+    fn read_value(
+        &mut self,
+        pair: &Pair<'_, Rule>,
+        level1: Level1,
+        level2: Option<Level2>,
+    ) -> Option<Value> {
         let mut comparator = None;
         let mut result = None;
         for c in children(pair) {
@@ -973,9 +987,7 @@ impl<'s> Lowerer<'s> {
                 _ => {}
             }
         }
-        let value = result?;
-        self.type_check(&value, level1, level2, span);
-        Some(value)
+        result
     }
 
     /// K0202: a unit that cannot measure the category (cost in %, satisfaction in 个, a

@@ -10,6 +10,7 @@
 //! rather than a wrong one.
 
 pub mod profile;
+pub mod table;
 
 use rust_decimal::{Decimal, RoundingStrategy};
 
@@ -211,7 +212,7 @@ fn indicator(ind: &Indicator, profile: &ScoringProfile) -> IndicatorScore {
     let attainment = match (&ind.value, &a.actual) {
         (_, None) => Attainment::NotStated,
         (_, Some(actual)) if not_applicable(&actual.value) => Attainment::NotApplicable,
-        (Some(target), Some(actual)) => attain(target, &actual.value, ind.direction),
+        (Some(target), Some(actual)) => attain(target, &actual.value, direction(ind)),
         (None, Some(_)) => Attainment::Judged,
     };
     let weight = ind.weight;
@@ -239,6 +240,14 @@ fn indicator(ind: &Indicator, profile: &ScoringProfile) -> IndicatorScore {
         range,
         claimed,
     }
+}
+
+/// An indicator's direction: as written, else reverse for a cost (成本指标: spending less
+/// than the target meets it, whatever the comparator), else as its comparator says.
+pub fn direction(ind: &Indicator) -> Option<Direction> {
+    use crate::model::{Level1, Level2};
+    let cost = ind.level1 == Level1::Cost || ind.level2 == Some(Level2::Cost);
+    ind.direction.or(cost.then_some(Direction::Negative))
 }
 
 /// An actual that says the indicator does not apply.
@@ -352,6 +361,30 @@ pub fn comparable(target: &Quantity, actual: &Quantity) -> Option<(Decimal, Deci
     match (tu, au) {
         (Some(t), Some(a)) if t != a => None,
         _ => Some((tv, av)),
+    }
+}
+
+/// A target or an actual as the form writes it: `≥9200人`, `≤2022-12`, `有效提升`.
+pub fn value_text(value: &Value) -> String {
+    match value {
+        Value::Quantitative {
+            comparator,
+            explicit,
+            quantity,
+        } => {
+            let sign = if *explicit { comparator.symbol() } else { "" };
+            format!("{sign}{}", quantity.written())
+        }
+        Value::Date {
+            comparator,
+            explicit,
+            date,
+        } => {
+            let sign = if *explicit { comparator.symbol() } else { "" };
+            format!("{sign}{date}")
+        }
+        Value::Period { from, to, .. } => format!("{from}..{to}"),
+        Value::Qualitative { text } => text.clone(),
     }
 }
 
