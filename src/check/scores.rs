@@ -300,7 +300,13 @@ fn claimed(
         ));
         return;
     }
-    if let (Some((lo, hi)), Some(g)) = (s.range, ind.assessment.grade.as_ref()) {
+    let grade = ind.assessment.grade.as_ref().map(|g| g.value).or_else(|| {
+        ind.assessment
+            .actual
+            .as_ref()
+            .and_then(|a| score::implied_grade(&a.value))
+    });
+    if let (Some((lo, hi)), Some(g)) = (s.range, grade) {
         if claim < lo || claim > hi {
             let (lo, hi) = (lo.normalize(), hi.normalize());
             out.push(cx.diag(
@@ -311,15 +317,15 @@ fn claimed(
                     format!(
                         "“{}” is graded {} ({}), which scores {lo}–{hi} of {}, but claims {}",
                         ind.name,
-                        g.value.keyword(),
-                        g.value.chinese(),
+                        g.keyword(),
+                        g.chinese(),
                         weight.normalize(),
                         claim.normalize()
                     ),
                     format!(
                         "“{}”达成度为{}，应得{lo}–{hi}分（分值{}），但得分填为{}",
                         ind.name,
-                        g.value.chinese(),
+                        g.chinese(),
                         weight.normalize(),
                         claim.normalize()
                     ),

@@ -217,8 +217,16 @@ fn indicator(ind: &Indicator, profile: &ScoringProfile) -> IndicatorScore {
     };
     let weight = ind.weight;
     let claimed = a.score.as_ref().map(|s| s.value);
-    let range = a.grade.as_ref().and_then(|g| {
-        let (lo, hi) = profile.grade_range(g.value);
+    let grade = a
+        .grade
+        .as_ref()
+        .map(|g| g.value)
+        .or_else(|| match &a.actual {
+            Some(actual) if attainment == Attainment::Judged => implied_grade(&actual.value),
+            _ => None,
+        });
+    let range = grade.and_then(|g| {
+        let (lo, hi) = profile.grade_range(g);
         Some((weight?.checked_mul(lo)?, weight?.checked_mul(hi)?))
     });
     let computed = weight.and_then(|w| match &attainment {
@@ -248,6 +256,24 @@ pub fn direction(ind: &Indicator) -> Option<Direction> {
     use crate::model::{Level1, Level2};
     let cost = ind.level1 == Level1::Cost || ind.level2 == Some(Level2::Cost);
     ind.direction.or(cost.then_some(Direction::Negative))
+}
+
+/// The grade an actual written in the table's own grade words states: 达成预期指标 (达成年度
+/// 指标), 部分达成…, 未达成… — as published tables write the 实际完成值 of a qualitative row.
+pub fn implied_grade(actual: &Value) -> Option<Grade> {
+    let Value::Qualitative { text } = actual else {
+        return None;
+    };
+    let t = text.trim();
+    if t.starts_with("未达成") {
+        Some(Grade::Missed)
+    } else if t.starts_with("部分达成") {
+        Some(Grade::Partial)
+    } else if t.starts_with("达成") {
+        Some(Grade::Achieved)
+    } else {
+        None
+    }
 }
 
 /// An actual that says the indicator does not apply.
@@ -562,6 +588,30 @@ mod tests {
             score(&p, &tiered).unwrap().execution.computed,
             Some(Decimal::ZERO)
         );
+    }
+
+    #[test]
+    fn grade_words_written_as_the_actual_give_the_range() {
+        let c = card("effect social \"效果\" \"效果明显\" { weight 10; actual \"部分达成预期指标\"; score 9; }");
+        assert_eq!(
+            c.indicators[0]
+                .range
+                .map(|(a, b)| (a.normalize(), b.normalize())),
+            Some((d("6"), d("8")))
+        );
+        let c = card(
+            "effect social \"效果\" \"效果明显\" { weight 10; actual \"达成预期指标\"; score 9; }",
+        );
+        assert_eq!(
+            c.indicators[0]
+                .range
+                .map(|(a, b)| (a.normalize(), b.normalize())),
+            Some((d("8"), d("10")))
+        );
+        let c = card(
+            "effect social \"效果\" \"效果明显\" { weight 10; actual \"效果明显\"; score 9; }",
+        );
+        assert_eq!(c.indicators[0].range, None);
     }
 
     #[test]
