@@ -17,7 +17,11 @@ fn build(dir: &str) -> String {
     out
 }
 
-const EXAMPLES: &[&str] = &["examples/quickstart.kpi", "examples/lhasa-kjj-2023"];
+const EXAMPLES: &[&str] = &[
+    "examples/quickstart.kpi",
+    "examples/lhasa-kjj-2023",
+    "examples/lhasa-kjj-2023-self-evaluation",
+];
 
 #[test]
 fn examples_json_snapshots() {

@@ -86,6 +86,43 @@ fn the_hubei_table_is_reproduced_to_the_cent() {
 }
 
 #[test]
+fn kpi_build_and_kpi_score_use_the_filings_scoring_profile() {
+    let dir = folder("hubei-huangshi-2022-sponge-city-application");
+    let kpi = env!("CARGO_BIN_EXE_kpi");
+    let out = std::process::Command::new(kpi)
+        .args(["build", &dir, "--to", "json"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let e = &doc["projects"][0]["execution"];
+    assert_eq!(e["scoring_profile"], "hubei-2022");
+    assert_eq!(e["rate"], "0.9775");
+    assert_eq!(e["score"]["computed"], "19.55");
+    assert_eq!(e["score"]["claimed"], "19.55");
+    assert_eq!(e["total"]["computed"], "99.55");
+    let out = std::process::Command::new(kpi)
+        .args(["score", &dir, "--lang", "en"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let table = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        table.contains(
+            "| budget execution rate | 200万元 | 195.5万元 | 97.75% | 20 | 19.55 | 19.55 |"
+        ),
+        "{table}"
+    );
+    assert!(table.contains("| **total** |"), "{table}");
+    // A filing without a self-evaluation is a usage problem, said so.
+    let out = std::process::Command::new(kpi)
+        .args(["score", "examples/lhasa-kjj-2023"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
 fn the_defects_the_reviews_name_are_found() {
     // (table, "line code") as each REVIEW.md works them out by hand.
     let expected = [
