@@ -93,6 +93,7 @@ fn kpi(args: &[&str]) -> std::process::Output {
         .args(args)
         .current_dir(common::root())
         .env_remove("LANG")
+        .env_remove("KPI_LANG")
         .env_remove("LC_ALL")
         .output()
         .unwrap()
@@ -182,4 +183,18 @@ fn lang_flag_and_environment_choose_the_language() {
     assert!(String::from_utf8_lossy(&env_zh.stdout).contains("缺少分号"));
     let en = kpi(&["check", "tests/fixtures/syntax/missing-semicolon.kpi"]);
     assert!(String::from_utf8_lossy(&en.stdout).contains("missing `;`"));
+    // KPI_LANG, kpi's own setting, comes before the locale.
+    let run = |kpi_lang: &str, lang: &str| {
+        let out = Command::new(env!("CARGO_BIN_EXE_kpi"))
+            .args(["check", "tests/fixtures/syntax/missing-semicolon.kpi"])
+            .current_dir(common::root())
+            .env("KPI_LANG", kpi_lang)
+            .env("LANG", lang)
+            .env_remove("LC_ALL")
+            .output()
+            .unwrap();
+        String::from_utf8_lossy(&out.stdout).to_string()
+    };
+    assert!(run("zh", "en_US.UTF-8").contains("缺少分号"));
+    assert!(run("en", "zh_CN.UTF-8").contains("missing `;`"));
 }

@@ -26,8 +26,9 @@ pub enum Lang {
 }
 
 impl Lang {
-    /// The language from the environment: `LC_ALL`, then `LANG`; Chinese when it starts with
-    /// `zh`, English otherwise (and when unset).
+    /// The language from the environment: `KPI_LANG` (kpi's own setting, `zh` or `en`), then
+    /// the locale, `LC_ALL`, then `LANG`; Chinese when it starts with `zh`, English otherwise
+    /// (and when unset).
     pub fn from_env() -> Lang {
         let pick = |v: &str| {
             if v.to_ascii_lowercase().starts_with("zh") {
@@ -36,7 +37,7 @@ impl Lang {
                 Lang::En
             }
         };
-        for var in ["LC_ALL", "LANG"] {
+        for var in ["KPI_LANG", "LC_ALL", "LANG"] {
             if let Ok(v) = std::env::var(var) {
                 if !v.is_empty() {
                     return pick(&v);
