@@ -23,7 +23,8 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 use std::sync::Mutex;
 
-use kpi::fmt::is_syntax_error;
+use kpi::fmt::{is_syntax_error, KeywordStyle, Options};
+use kpi::syntax::Rule;
 
 /// The CLI compiles the grammar into its cache on first use: one tree-sitter at a time.
 static CLI: Mutex<()> = Mutex::new(());
@@ -173,64 +174,323 @@ fn tree_sitter_valid(files: &[PathBuf]) -> Vec<bool> {
         .collect()
 }
 
-#[test]
-fn tree_sitter_and_pest_agree_on_every_example_and_fixture() {
-    if !cli_available() {
-        return;
-    }
+/// Every example and fixture, as kpi decodes it (tree-sitter reads UTF-8; kpi also reads
+/// GB18030 files, K0112): `(name, text)`.
+fn examples_and_fixtures() -> Vec<(String, String)> {
     let mut files = common::kpi_files("examples");
     files.extend(common::kpi_files("tests/fixtures"));
-    assert!(files.len() > 200, "{} files", files.len());
+    files
+        .iter()
+        .map(|f| {
+            let bytes = std::fs::read(f).unwrap();
+            let (text, _) = kpi::source::decode(&bytes)
+                .unwrap_or_else(|_| panic!("{} is not text", common::rel(f)));
+            (common::rel(f), text)
+        })
+        .collect()
+}
 
-    // tree-sitter reads UTF-8; kpi also reads GB18030 files (K0112). Both parse the text kpi
-    // decodes, from copies in a temporary folder.
+/// Parses texts with both grammars; returns the disagreements and the counts of texts valid
+/// and invalid for kpi.
+fn disagreements(texts: &[(String, String)]) -> (Vec<String>, usize, usize) {
     let tmp = tempfile::tempdir().unwrap();
     let mut copies = Vec::new();
-    let mut pest = Vec::new();
-    for (i, f) in files.iter().enumerate() {
-        let bytes = std::fs::read(f).unwrap();
-        let (text, _) = kpi::source::decode(&bytes)
-            .unwrap_or_else(|_| panic!("{} is not text", common::rel(f)));
-        let copy = tmp.path().join(format!("{i:03}.kpi"));
-        std::fs::write(&copy, &text).unwrap();
+    for (i, (_, text)) in texts.iter().enumerate() {
+        let copy = tmp.path().join(format!("{i:04}.kpi"));
+        std::fs::write(&copy, text).unwrap();
         copies.push(copy);
-        pest.push(pest_syntax_errors(&text));
     }
     let ts = tree_sitter_valid(&copies);
-
-    let mut disagreements = Vec::new();
+    let mut out = Vec::new();
     let (mut valid, mut invalid) = (0, 0);
-    for ((f, errors), ts_valid) in files.iter().zip(&pest).zip(&ts) {
+    for ((name, text), ts_valid) in texts.iter().zip(ts) {
+        let errors = pest_syntax_errors(text);
         let pest_valid = errors.is_empty();
         if pest_valid {
             valid += 1;
         } else {
             invalid += 1;
         }
-        if pest_valid != *ts_valid {
-            disagreements.push(format!(
-                "{}: kpi says {}, tree-sitter says {}",
-                common::rel(f),
+        if pest_valid != ts_valid {
+            out.push(format!(
+                "{name}: kpi says {}, tree-sitter says {}",
                 if pest_valid {
                     "valid".to_string()
                 } else {
                     format!("{errors:?}")
                 },
-                if *ts_valid { "valid" } else { "ERROR" },
+                if ts_valid { "valid" } else { "ERROR" },
             ));
         }
     }
+    (out, valid, invalid)
+}
+
+#[test]
+fn tree_sitter_and_pest_agree_on_every_example_and_fixture() {
+    if !cli_available() {
+        return;
+    }
+    let texts = examples_and_fixtures();
+    assert!(texts.len() > 200, "{} files", texts.len());
+    let (disagree, valid, invalid) = disagreements(&texts);
     // Both kinds are there to disagree on.
     assert!(
         valid > 150 && invalid > 20,
         "{valid} valid, {invalid} invalid"
     );
     assert!(
-        disagreements.is_empty(),
+        disagree.is_empty(),
         "tree-sitter and kpi's grammar disagree on {} of {} files (`tree-sitter parse FILE` in \
          editors/tree-sitter-kpi shows the tree):\n{}",
-        disagreements.len(),
-        files.len(),
-        disagreements.join("\n")
+        disagree.len(),
+        texts.len(),
+        disagree.join("\n")
     );
+}
+
+/// Every example and fixture that kpi can format, again in all-Chinese keywords, in
+/// all-English keywords (`kpi fmt --keywords zh|en`) and in Chinese keywords with full-width
+/// braces, semicolons, arrows and comparators: both keyword languages and the full-width
+/// spellings over the whole of every form, not only where the examples happen to use them.
+#[test]
+fn tree_sitter_and_pest_agree_on_every_form_in_both_keyword_languages_and_full_width() {
+    if !cli_available() {
+        return;
+    }
+    let mut variants = Vec::new();
+    for (name, text) in examples_and_fixtures() {
+        for (style, tag) in [(KeywordStyle::Zh, "zh"), (KeywordStyle::En, "en")] {
+            let options = Options { keywords: style };
+            let Ok(out) = kpi::fmt::format_text(&text, &options) else {
+                continue;
+            };
+            if style == KeywordStyle::Zh {
+                variants.push((format!("{name} (zh, full-width)"), full_width(&out)));
+            }
+            variants.push((format!("{name} ({tag})"), out));
+        }
+    }
+    assert!(variants.len() > 500, "{} variants", variants.len());
+    let (disagree, valid, _) = disagreements(&variants);
+    assert!(valid > 500, "only {valid} variants valid for kpi");
+    assert!(
+        disagree.is_empty(),
+        "tree-sitter and kpi's grammar disagree on {} of {} variants:\n{}",
+        disagree.len(),
+        variants.len(),
+        disagree.join("\n")
+    );
+}
+
+/// The text with `{ } ; -> >= <=` outside strings and comments written full-width (or `→`).
+fn full_width(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() * 2);
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '"' | '“' => {
+                let close = if c == '"' { '"' } else { '”' };
+                out.push(c);
+                while let Some(d) = chars.next() {
+                    out.push(d);
+                    if d == '\\' && close == '"' {
+                        out.extend(chars.next());
+                    } else if d == close {
+                        break;
+                    }
+                }
+            }
+            '/' if chars.peek() == Some(&'/') => {
+                out.push(c);
+                for d in chars.by_ref() {
+                    out.push(d);
+                    if d == '\n' {
+                        break;
+                    }
+                }
+            }
+            '/' if chars.peek() == Some(&'*') => {
+                out.push(c);
+                let mut last = ' ';
+                for d in chars.by_ref() {
+                    out.push(d);
+                    if last == '*' && d == '/' {
+                        break;
+                    }
+                    last = d;
+                }
+            }
+            '{' => out.push('｛'),
+            '}' => out.push('｝'),
+            ';' => out.push('；'),
+            '-' if chars.peek() == Some(&'>') => {
+                chars.next();
+                out.push('→');
+            }
+            '>' | '<' if chars.peek() == Some(&'=') => {
+                chars.next();
+                out.push_str(if c == '>' { "＞＝" } else { "＜＝" });
+            }
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+#[test]
+fn full_width_leaves_strings_and_comments_alone() {
+    assert_eq!(
+        full_width("a { b -> \"x;{}\" >= 1; } // c;\n/* d; */ “e;”"),
+        "a ｛ b → \"x;{}\" ＞＝ 1； ｝ // c;\n/* d; */ “e;”"
+    );
+}
+
+/// A capture of `tree-sitter query --captures`: its name and its range as (row, byte column).
+struct Capture {
+    name: String,
+    start: (usize, usize),
+    end: (usize, usize),
+}
+
+/// Runs a query over files: for each file, its captures.
+fn query(query: &str, files: &[PathBuf]) -> Vec<Vec<Capture>> {
+    let tmp = tempfile::tempdir().unwrap();
+    let list = tmp.path().join("paths.txt");
+    let paths: Vec<String> = files.iter().map(|f| f.display().to_string()).collect();
+    std::fs::write(&list, paths.join("\n")).unwrap();
+    let out = tree_sitter(
+        &grammar_dir(),
+        &[
+            "query",
+            "--captures",
+            query,
+            "--paths",
+            list.to_str().unwrap(),
+        ],
+    );
+    assert!(
+        out.status.success(),
+        "tree-sitter query {query}:\n{}",
+        text(&out)
+    );
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let point = |s: &str| -> (usize, usize) {
+        let (r, c) = s.trim_start_matches('(').split_once(", ").unwrap();
+        (r.parse().unwrap(), c.trim_end_matches(')').parse().unwrap())
+    };
+    let mut result: Vec<Vec<Capture>> = Vec::new();
+    for line in stdout.lines() {
+        if paths.iter().any(|p| p == line) {
+            result.push(Vec::new());
+        } else if let Some(rest) = line.trim_start().strip_prefix("pattern:") {
+            // `pattern: 0, capture: 0 - keyword, start: (4, 0), end: (4, 7), text: ...`
+            let name = rest.split(" - ").nth(1).unwrap().split(',').next().unwrap();
+            let start = rest.split("start: ").nth(1).unwrap();
+            let end = start.split("end: ").nth(1).unwrap();
+            result.last_mut().expect("a file first").push(Capture {
+                name: name.to_string(),
+                start: point(start.split(')').next().unwrap()),
+                end: point(end.split(')').next().unwrap()),
+            });
+        }
+    }
+    assert_eq!(result.len(), files.len(), "{stdout}");
+    result
+}
+
+/// (row, byte column) of a byte offset.
+fn point_of(text: &str, byte: usize) -> (usize, usize) {
+    let before = &text[..byte];
+    let row = before.matches('\n').count();
+    (row, byte - before.rfind('\n').map_or(0, |i| i + 1))
+}
+
+/// The capture names a token kpi's parser finds must have in `highlights.scm`.
+fn expected_captures(rule: Rule) -> Option<&'static [&'static str]> {
+    match rule {
+        Rule::unit => Some(&["type.builtin"]),
+        Rule::comparator => Some(&["operator"]),
+        Rule::number => Some(&["number"]),
+        Rule::string => Some(&["string", "label"]),
+        Rule::date | Rule::date_range | Rule::month_date => Some(&["string.special"]),
+        r if format!("{r:?}").starts_with("kw_") => {
+            Some(&["keyword", "type", "constant.builtin", "property"])
+        }
+        _ => None,
+    }
+}
+
+#[test]
+fn the_highlight_query_colours_every_keyword_unit_number_and_string_of_the_examples() {
+    if !cli_available() {
+        return;
+    }
+    let files = common::kpi_files("examples");
+    let captures = query("queries/highlights.scm", &files);
+    let mut checked = 0;
+    let mut failures = Vec::new();
+    for (path, caps) in files.iter().zip(&captures) {
+        let text = std::fs::read_to_string(path).unwrap();
+        let parsed = kpi::syntax::parse_file(&text, 0);
+        assert!(parsed.diagnostics.is_empty(), "{}", common::rel(path));
+        for pair in parsed
+            .items
+            .iter()
+            .flat_map(|i| i.clone().into_inner().flatten())
+        {
+            let Some(expected) = expected_captures(pair.as_rule()) else {
+                continue;
+            };
+            let span = pair.as_span();
+            let (start, end) = (point_of(&text, span.start()), point_of(&text, span.end()));
+            checked += 1;
+            let ok = caps
+                .iter()
+                .any(|c| c.start <= start && end <= c.end && expected.contains(&c.name.as_str()));
+            if !ok {
+                failures.push(format!(
+                    "{}:{}:{}: {:?} `{}` is not captured as {expected:?}",
+                    common::rel(path),
+                    start.0 + 1,
+                    start.1 + 1,
+                    pair.as_rule(),
+                    pair.as_str()
+                ));
+            }
+        }
+    }
+    assert!(checked > 2000, "only {checked} tokens checked");
+    assert!(
+        failures.is_empty(),
+        "{} tokens:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
+
+/// The fold and indent queries are valid for the grammar (tree-sitter refuses a query naming
+/// a node or field the grammar lacks) and find the blocks of every form.
+#[test]
+fn the_fold_and_indent_queries_find_every_form() {
+    if !cli_available() {
+        return;
+    }
+    let files = common::kpi_files("examples");
+    for (query_file, capture) in [
+        ("queries/folds.scm", "fold"),
+        ("queries/indents.scm", "indent.begin"),
+    ] {
+        let captures = query(query_file, &files);
+        for (path, caps) in files.iter().zip(&captures) {
+            let text = std::fs::read_to_string(path).unwrap();
+            let forms = kpi::syntax::parse_file(&text, 0).items.len();
+            let found = caps.iter().filter(|c| c.name == capture).count();
+            assert!(
+                found >= forms && forms > 0,
+                "{query_file}: {found} @{capture} in {} ({forms} forms)",
+                common::rel(path)
+            );
+        }
+    }
 }
