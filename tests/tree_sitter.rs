@@ -3,14 +3,16 @@
 //! - the committed generated parser (`src/`) is what `grammar.js` generates;
 //! - `tree-sitter test`: the corpus (`test/corpus/`) passes;
 //! - parity: every `.kpi` file under `examples/` and `tests/fixtures/` is valid for
-//!   tree-sitter exactly when kpi's own (pest) grammar finds no syntax error in it;
+//!   tree-sitter exactly when kpi's own (pest) grammar finds no syntax error in it, and so is
+//!   each of them rewritten in Chinese keywords, in English keywords and full-width;
 //! - the queries (`queries/*.scm`) are valid for the grammar, and the highlight query colours
 //!   every keyword kpi's parser finds in the examples.
 //!
 //! The CLI is run as a program rather than linking the `tree-sitter` crate and compiling
-//! `parser.c` with `cc` into the test: that would add a C build of the runtime and of a large
-//! generated parser to every cold `cargo test`, for every developer, while the CLI is needed
-//! anyway for `tree-sitter generate` and `tree-sitter test`.
+//! `parser.c` with `cc` into the test: that would add the crate and its dependencies, `cc`
+//! and a C build of the tree-sitter runtime to every cold `cargo test`, for every developer,
+//! while the CLI is needed anyway for `tree-sitter generate` and `tree-sitter test`, and it
+//! parses the way editors do (the same parser.c, compiled by tree-sitter's own loader).
 //!
 //! Needs `tree-sitter` on PATH (`cargo install tree-sitter-cli --locked --version 0.27.1`,
 //! see `.ci/run`) and a C compiler; skipped with a message without it, except when `CI=true`,
