@@ -496,3 +496,102 @@ fn the_fold_and_indent_queries_find_every_form() {
         }
     }
 }
+
+/// Small forms at the edges of the grammar: keywords run together or used as units, numbers
+/// and dates next to units, every kind of period, optional semicolons, full-width spellings,
+/// and broken forms. Each is compared like an example (`kpi fmt` or a fixture would hold
+/// none of them on its own).
+const EDGE_CASES: &[&str] = &[
+    r#"project "p" { budget 1100 万元; }"#,
+    r#"project "p" { output quantity "x" 365 天; }"#,
+    r#"project "p" { output quantity "x" 100 项目; }"#,
+    r#"project "p" { 产出数量 "x"; }"#,
+    r#"project "p" { year 2023年; }"#,
+    r#"project "p" { year 2023 年; }"#,
+    r#"project "p" { year 20231; }"#,
+    r#"project "p" { period 45291; }"#,
+    r#"project "p" { period 2023-2024; }"#,
+    r#"project "p" { period 2023年1月至2023年12月; }"#,
+    r#"project "p" { period 2023年1月 - 12月; }"#,
+    r#"project "p" { period 202001-202012; }"#,
+    r#"project "p" { period 20230101-20231231; }"#,
+    r#"project "p" { output timeliness "x" 2023年12月; }"#,
+    r#"project "p" { output timeliness "x" <= 2023年12月31日; }"#,
+    r#"project "p" { output timeliness "x" 20231231; }"#,
+    r#"project "p" { output timeliness "x" 20231231万元; }"#,
+    r#"project "p" { output quantity "x" 1,238.68万元; }"#,
+    r#"project "p" { output quantity "x" 100.; }"#,
+    r#"project "p" { output quantity "x" 1,23万元; }"#,
+    r#"project "p" { output quantity "x" ＞ 5; }"#,
+    r#"project "p" { kind one-off; }"#,
+    r#"project "p" { kind "自定义"; }"#,
+    r#"project "p" { filed; }"#,
+    r#"project "p" { filed by "x"; }"#,
+    r#"project "p" { filed 2023-01-28 phone "1"; }"#,
+    r#"project "p" { department "d" code "c"; }"#,
+    r#"project "p" { budget 5万元 { fiscal 5万元; }; }"#,
+    r#"project "p" { budget 5万元 { fiscal; other 1万元; } }"#,
+    r#"project "p" { cost cost "x" 5万元; }"#,
+    r#"project "p" { 成本 成本 "x" 5万元; }"#,
+    r#"project "p" { effect "x" "y" { weight 1; standard "s"; }; }"#,
+    r#"department "d" { funds { project "x" 1万元 -> "x"; } }"#,
+    r#"department "d" { funds { project "x" 1万元; }; }"#,
+    r#"department "d" { funds { total 1万元; basic "b" 2万元 { fiscal 2万元; } } }"#,
+    r#"department "d" { funds { project "x" 1万元 fiscal → "x"; } }"#,
+    r#"department "d" { 资金表 { 项目支出 "x" 1万元 财政拨款; 合计 项目支出 1万元; } }"#,
+    r#"项目 "p" { 预算 1万元; 年度目标 "g"; }"#,
+    r#"project "p" {}"#,
+    r#"project p {}"#,
+    r#"project "p" { year 2023; } garbage"#,
+    r#"project "p" { output quantity "x" 5 ％; }"#,
+    r#"project "p" { output quantity "x" 5 m²; }"#,
+    r#"project "p" { output quantity "x" 5 人次/年; }"#,
+    r#"project "p" { output quantity "x" 5 transfer; }"#,
+    r#"project "p" { output quantity "x" ≧ 5; }"#,
+    r#"project "p" { output quantity "x" == 5; }"#,
+    r#"project "p" { output quantity "x" 5万元 { direction 正向; }; }"#,
+    r#"project "p" { output quantity "x" 5万元 { direction up; }; }"#,
+    r#"project "p" { goal "a\"b"; }"#,
+    r#"project "p" { goal “a"b”; }"#,
+    r#"project "p" {"#,
+    r#"project "p" { year 2023 }"#,
+    r#"project "p" { budget; }"#,
+    r#"project "p" { budget 5万元 { loan 1万元; }; }"#,
+    r#"project "p" { output quantity "x" >= ; }"#,
+    r#"project "p" { output "x" 5 { weight "a"; }; }"#,
+    r#"project "p" { output quantity "x" 5万元 { weight 1 }; }"#,
+    r#"project "p" { funds { } }"#,
+    r#"department "d" { budget 1万元; }"#,
+    r#"department "d" { funds { project "x" 1万元 -> ; } }"#,
+    r#"project "p" { goal "unterminated; }"#,
+    r#"project "p" { /* open comment }"#,
+    r#"project "p" { output quantity "x" 1.2.3; }"#,
+    r#"project "p" { output quantity “x” 5个; } project “q” ＜ ＞"#,
+    r#"project "p" { 产出 数量 "x" 5 个; } // 注释"#,
+    r#"project "p" { kind new 新 新增 补助 经常性; }"#,
+    r#"project "p" { year 2023; }}"#,
+    r#""p" { }"#,
+];
+
+#[test]
+fn tree_sitter_and_pest_agree_at_the_edges_of_the_grammar() {
+    if !cli_available() {
+        return;
+    }
+    let texts: Vec<(String, String)> = EDGE_CASES
+        .iter()
+        .map(|t| (format!("`{t}`"), format!("{t}\n")))
+        .collect();
+    let (disagree, valid, invalid) = disagreements(&texts);
+    assert!(
+        valid > 30 && invalid > 15,
+        "{valid} valid, {invalid} invalid"
+    );
+    assert!(
+        disagree.is_empty(),
+        "tree-sitter and kpi's grammar disagree on {} of {} edge cases:\n{}",
+        disagree.len(),
+        texts.len(),
+        disagree.join("\n")
+    );
+}

@@ -3,16 +3,14 @@
  * @license MIT OR Apache-2.0
  *
  * Follows kpi's pest grammar (grammar/kpi.pest in the kpi repository), which stays the one
- * source of truth: tests/tree_sitter.rs parses every example and fixture with both and fails
- * where they disagree on whether a file is valid. Differences, all on the lenient side of what
- * an editor needs:
+ * source of truth: tests/tree_sitter.rs parses every example and fixture with both (also
+ * rewritten in each keyword language and full-width, and a list of edge cases) and fails
+ * where they disagree on whether a text is valid. Where they knowingly differ:
  *
- * - pest reads a number followed by a keyword (`1100 transfer`) as number + keyword, and a
- *   keyword never as a unit; here a word that is a keyword valid at that point is that keyword,
- *   and any other word after a number is its unit.
  * - A field given twice (K0111) and the checks after parsing are kpi's business, not the
  *   grammar's.
- * - An Excel date serial (`45291`) and a compact date (`20230128`) in a period are numbers.
+ * - An Excel date serial (`45291`) or a compact date (`20230128`) where a number may also
+ *   stand (a period, a target) is a number here; kpi reads a date. Both accept it.
  */
 
 /// <reference types="tree-sitter-cli/dsl" />
@@ -95,9 +93,14 @@ module.exports = grammar({
   extras: ($) => [/[ \t\r\n\u3000\uFEFF\u00A0]/, $.line_comment, $.block_comment],
 
   // Keywords are read as whole words, as kpi's `kw_end` wants: `产出数量` is one word, not 产出
-  // + 数量. After a number, a word is a keyword where one may stand (`1100 transfer`) and
-  // otherwise the start of the number's unit (`365 天`).
+  // + 数量. After a number, a word that is not a keyword starts the number's unit (`365 天`).
   word: ($) => $._word,
+
+  // …and a keyword is never a unit, even where it may not stand (`5 transfer` in an
+  // indicator is an error, as in kpi's `unit = @{ !(keyword ~ kw_end) ~ … }`).
+  reserved: {
+    global: (_) => [...new Set(Object.values(KEYWORDS).flat())],
+  },
 
   rules: {
     source_file: ($) => repeat($._item),
@@ -316,8 +319,14 @@ module.exports = grammar({
     _unit_rest: (_) => token.immediate(/[%％‰/／()（）²³㎡\p{Script=Han}A-Za-z]+/),
 
     year: (_) => token(prec(2, new RegExp(`${D}{4}(${ZSP}年)?`))),
-    date: (_) => token(prec(2, new RegExp(DATE))),
-    _date_serial: (_) => token(prec(1, new RegExp(`${D}{5}`))),
+    // 2023-01-28, 2023.1.28, 2023/1/28, 2023年1月28日; 20230128 too, but a number where one may
+    // stand (`20230128万元` is a quantity, as in kpi).
+    date: (_) =>
+      choice(
+        token(prec(2, new RegExp(`(${DATE_ISO}|${DATE_DOT}|${DATE_SLASH}|${DATE_ZH})`))),
+        token(prec(-1, new RegExp(DATE_COMPACT))),
+      ),
+    _date_serial: (_) => token(prec(-1, new RegExp(`${D}{5}`))),
     // A month as a target: 2025年12月
     month: (_) => token(prec(2, new RegExp(`${D}{4}${ZSP}年${ZSP}${D}{1,2}${ZSP}月`))),
     // 2023-01-01..2023-12-31, 2023.07-2024.01, 2021年1月-2021年12月, 2023年1-12月
