@@ -1,7 +1,8 @@
 //! The vocabulary (`src/model/vocab.rs`) and the grammar (`grammar/kpi.pest`) spell the same
 //! keywords: every `kw_*` rule is a row with the same spellings in the same order, and every
-//! row a rule. The editor and docs tests hold their side to the grammar (`vim_syntax.rs`,
-//! `vscode_tokens.rs`, `docs.rs`), so everything that names a keyword agrees.
+//! row a rule; the tree-sitter grammar (`editors/tree-sitter-kpi/grammar.js`) spells them the
+//! same way. The editor and docs tests hold their side to the grammar (`vim_syntax.rs`,
+//! `vscode_tokens.rs`, `tree_sitter.rs`, `docs.rs`), so everything that names a keyword agrees.
 
 mod common;
 
@@ -61,5 +62,59 @@ fn every_keyword_stops_a_unit() {
                 .iter()
                 .any(|other| grammar.get(*other) == Some(spellings));
         assert!(covered, "{rule} is missing from `keyword = _{{ … }}`");
+    }
+}
+
+/// The tree-sitter grammar (`editors/tree-sitter-kpi/grammar.js`) spells every keyword rule
+/// as the pest grammar does: its `KEYWORDS` table has one entry per `kw_*` rule, with the same
+/// spellings in the same order (the parity test in `tree_sitter.rs` then holds the rest of
+/// the syntax to the pest grammar).
+#[test]
+fn tree_sitter_grammar_spells_the_same_keywords() {
+    let js =
+        std::fs::read_to_string(common::root().join("editors/tree-sitter-kpi/grammar.js")).unwrap();
+    let start = js
+        .find("const KEYWORDS = {")
+        .expect("a KEYWORDS table in grammar.js");
+    let body = &js[start..start + js[start..].find("\n};").expect("the end of KEYWORDS")];
+    let mut table = BTreeMap::new();
+    for line in body.lines().skip(1) {
+        let line = line.trim();
+        if line.is_empty() || line.starts_with("//") {
+            continue;
+        }
+        let (rule, list) = line
+            .split_once(':')
+            .unwrap_or_else(|| panic!("not `kw_x: ['a', 'b'],`: {line}"));
+        let spellings: Vec<String> = list
+            .split('\'')
+            .skip(1)
+            .step_by(2)
+            .map(str::to_string)
+            .collect();
+        assert!(!spellings.is_empty(), "no spellings: {line}");
+        table.insert(rule.trim().to_string(), spellings);
+    }
+    let grammar: BTreeMap<String, Vec<String>> =
+        common::grammar_keyword_rules().into_iter().collect();
+    assert_eq!(
+        table, grammar,
+        "grammar.js KEYWORDS (left) and grammar/kpi.pest (right) differ"
+    );
+    for w in WORDS {
+        assert_eq!(
+            table.get(w.rule),
+            Some(&w.spellings.iter().map(|s| s.to_string()).collect()),
+            "{}",
+            w.rule
+        );
+    }
+    // Every rule of the table is used by the grammar (a keyword listed but never parsed would
+    // pass the comparison above and still not be highlighted).
+    for rule in table.keys() {
+        assert!(
+            js.contains(&format!("kw('{rule}')")),
+            "grammar.js lists {rule} in KEYWORDS but never uses it"
+        );
     }
 }
