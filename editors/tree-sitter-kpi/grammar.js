@@ -1,5 +1,6 @@
 /**
- * @file Tree-sitter grammar for .kpi budget performance-target forms (预算绩效目标表)
+ * @file Tree-sitter grammar for .kpi budget performance forms: target forms (预算绩效目标表) and
+ * what they grow into, monitoring forms (绩效运行监控表) and self-evaluations (绩效自评表)
  * @license MIT OR Apache-2.0
  *
  * Follows kpi's pest grammar (grammar/kpi.pest in the kpi repository), which stays the one
@@ -9,6 +10,8 @@
  *
  * - A field given twice (K0111) and the checks after parsing are kpi's business, not the
  *   grammar's.
+ * - A keyword run straight into a number (`预算5万元`, `1-7月执行数3万元`) is the keyword and the
+ *   number here, as a word stops at a digit; kpi's `kw_end` refuses it.
  * - An Excel date serial (`45291`) or a compact date (`20230128`) where a number may also
  *   stand (a period, a target) is a number here; kpi reads a date. Both accept it.
  */
@@ -17,7 +20,9 @@
 // @ts-check
 
 // The vocabulary, rule by rule, exactly as grammar/kpi.pest spells it (tests/vocabulary.rs
-// holds the two to the same spellings in the same order).
+// holds the two to the same spellings in the same order). Most spellings are words (`_word`
+// below) and are lexed as words, then told apart; `1-7月执行情况` and `1-7月执行数` start with a
+// digit and are tokens of their own, longer than the number `1` they start like.
 const KEYWORDS = {
   kw_project: ['project', '项目'],
   kw_department: ['department', '部门'],
@@ -26,10 +31,11 @@ const KEYWORDS = {
   kw_unit: ['unit', '实施单位'],
   kw_kind: ['kind', '项目属性'],
   kw_period: ['period', '项目期'],
-  kw_budget: ['budget', '年度资金总额', '预算'],
+  kw_budget: ['budget', '年度资金总额', '年初预算数', '预算'],
   kw_fiscal: ['fiscal', '财政拨款'],
   kw_transfer: ['transfer', '转移性资金'],
   kw_other: ['other', '其他资金'],
+  kw_carryover: ['carryover', '上年结转资金', '上年结转'],
   kw_filed: ['filed', '填报日期'],
   kw_by: ['by', '填报人'],
   kw_phone: ['phone', '联系电话'],
@@ -65,6 +71,31 @@ const KEYWORDS = {
   kw_subsidy: ['subsidy', '补助资金', '补助'],
   kw_new: ['new', '新增', '新'],
   kw_continuing: ['continuing', '延续'],
+  // monitoring (绩效运行监控) and self-evaluation (绩效自评)
+  kw_adjusted: ['adjusted', '全年预算数', '调整后预算数'],
+  kw_executed: ['executed', '全年执行数', '执行数'],
+  kw_midyear: ['midyear', '1-7月执行情况', '1-7月执行数'],
+  kw_forecast: ['forecast', '全年预计完成情况', '全年预计执行数'],
+  kw_execution_score: ['execution-score', '执行率得分'],
+  kw_total_score: ['total-score', '总分'],
+  kw_outcome: ['outcome', '目标完成情况', '实际完成情况'],
+  kw_actual: ['actual', '实际完成值', '实际值', '完成值'],
+  kw_score: ['score', '得分'],
+  kw_grade: ['grade', '达成度'],
+  kw_reason: ['reason', '偏差原因分析及改进措施', '偏差原因'],
+  kw_cause: ['cause', '偏差类型'],
+  kw_likelihood: ['likelihood', '完成目标可能性', '完成可能性'],
+  kw_achieved: ['achieved', '达成'],
+  kw_partial: ['partial', '部分达成'],
+  kw_missed: ['missed', '未达成'],
+  kw_funding: ['funding', '经费保障'],
+  kw_institution: ['institution', '制度保障'],
+  kw_staffing: ['staffing', '人员保障'],
+  kw_hardware: ['hardware', '硬件条件保障'],
+  kw_cause_other: ['other', '其他'],
+  kw_certain: ['certain', '确定能'],
+  kw_possible: ['possible', '有可能'],
+  kw_impossible: ['impossible', '完全不可能'],
 };
 
 /** A keyword rule of the vocabulary, as a choice of its spellings. */
@@ -139,6 +170,10 @@ module.exports = grammar({
         $.kind_statement,
         $.period_statement,
         $.budget_statement,
+        $.execution_statement,
+        $.score_statement,
+        $.outcome_statement,
+        $.reason_statement,
         $.filed_statement,
         $.year_statement,
         $.goal_statement,
@@ -199,7 +234,29 @@ module.exports = grammar({
       ),
     split: ($) => seq($._lbrace, repeat($.split_entry), $._rbrace),
     split_entry: ($) => seq($.source, optional($.quantity), $._semi),
-    source: (_) => choice(kw('kw_fiscal'), kw('kw_transfer'), kw('kw_other')),
+    source: (_) =>
+      choice(kw('kw_fiscal'), kw('kw_transfer'), kw('kw_carryover'), kw('kw_other')),
+    // 预算执行情况 (monitoring and self-evaluation): 全年预算数, 全年执行数, 1-7月执行数, 全年预计执行数
+    execution_statement: ($) =>
+      seq(
+        alias(
+          choice(kw('kw_adjusted'), kw('kw_executed'), kw('kw_midyear'), kw('kw_forecast')),
+          $.keyword,
+        ),
+        $.quantity,
+        choice(seq($.split, optional($._semi)), $._semi),
+      ),
+    // 执行率得分 / 总分 as claimed on a self-evaluation form
+    score_statement: ($) =>
+      seq(
+        alias(choice(kw('kw_execution_score'), kw('kw_total_score')), $.keyword),
+        $.number,
+        $._semi,
+      ),
+    // 年度总体目标 实际完成情况
+    outcome_statement: ($) => seq(alias(kw('kw_outcome'), $.keyword), $.string, $._semi),
+    // 偏差原因 of the budget execution
+    reason_statement: ($) => seq(alias(kw('kw_reason'), $.keyword), $.string, $._semi),
     // 填报日期, 填报人, 联系电话
     filed_statement: ($) =>
       seq(
@@ -300,10 +357,33 @@ module.exports = grammar({
           seq(alias(kw('kw_scoring'), $.attribute_name), $.string),
           seq(alias(kw('kw_standard'), $.attribute_name), $.string),
           seq(alias(kw('kw_direction'), $.attribute_name), $.direction),
+          // a self-evaluation's actual (实际完成值), score, grade and 偏差原因
+          seq(alias(kw('kw_actual'), $.attribute_name), $.value),
+          seq(alias(kw('kw_score'), $.attribute_name), $.number),
+          seq(alias(kw('kw_grade'), $.attribute_name), $.grade),
+          seq(alias(kw('kw_reason'), $.attribute_name), $.string),
+          // a monitoring form's 1-7月执行情况, 全年预计完成情况, 偏差类型, 完成目标可能性
+          seq(alias(kw('kw_midyear'), $.attribute_name), $.value),
+          seq(alias(kw('kw_forecast'), $.attribute_name), $.value),
+          seq(alias(kw('kw_cause'), $.attribute_name), $.cause),
+          seq(alias(kw('kw_likelihood'), $.attribute_name), $.likelihood),
         ),
         $._semi,
       ),
     direction: (_) => choice(kw('kw_positive'), kw('kw_negative')),
+    // 达成度 of a qualitative indicator on a self-evaluation form
+    grade: (_) => choice(kw('kw_partial'), kw('kw_missed'), kw('kw_achieved')),
+    // 偏差原因 kinds on a monitoring form
+    cause: (_) =>
+      choice(
+        kw('kw_funding'),
+        kw('kw_institution'),
+        kw('kw_staffing'),
+        kw('kw_hardware'),
+        kw('kw_cause_other'),
+      ),
+    // 完成目标可能性
+    likelihood: (_) => choice(kw('kw_certain'), kw('kw_possible'), kw('kw_impossible')),
 
     // ── literals ──
     string: (_) =>

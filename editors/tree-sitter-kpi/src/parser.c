@@ -15,16 +15,16 @@
 #endif
 
 #define LANGUAGE_VERSION 15
-#define STATE_COUNT 213
-#define LARGE_STATE_COUNT 2
-#define SYMBOL_COUNT 198
+#define STATE_COUNT 234
+#define LARGE_STATE_COUNT 42
+#define SYMBOL_COUNT 265
 #define ALIAS_COUNT 0
-#define TOKEN_COUNT 152
+#define TOKEN_COUNT 212
 #define EXTERNAL_TOKEN_COUNT 0
 #define FIELD_COUNT 2
 #define MAX_ALIAS_SEQUENCE_LENGTH 7
-#define MAX_RESERVED_WORD_SET_SIZE 125
-#define PRODUCTION_ID_COUNT 5
+#define MAX_RESERVED_WORD_SET_SIZE 185
+#define PRODUCTION_ID_COUNT 6
 #define SUPERTYPE_COUNT 0
 
 enum ts_symbol_identifiers {
@@ -66,165 +66,232 @@ enum ts_symbol_identifiers {
   anon_sym_u9879u76eeu671f = 36,
   anon_sym_budget = 37,
   anon_sym_u5e74u5ea6u8d44u91d1u603bu989d = 38,
-  anon_sym_u9884u7b97 = 39,
-  anon_sym_fiscal = 40,
-  anon_sym_u8d22u653fu62e8u6b3e = 41,
-  anon_sym_transfer = 42,
-  anon_sym_u8f6cu79fbu6027u8d44u91d1 = 43,
-  anon_sym_other = 44,
-  anon_sym_u5176u4ed6u8d44u91d1 = 45,
-  anon_sym_filed = 46,
-  anon_sym_u586bu62a5u65e5u671f = 47,
-  anon_sym_by = 48,
-  anon_sym_u586bu62a5u4eba = 49,
-  anon_sym_phone = 50,
-  anon_sym_u8054u7cfbu7535u8bdd = 51,
-  anon_sym_year = 52,
-  anon_sym_u5e74u5ea6 = 53,
-  anon_sym_goal = 54,
-  anon_sym_u5e74u5ea6u603bu4f53u76eeu6807 = 55,
-  anon_sym_u603bu4f53u76eeu6807 = 56,
-  anon_sym_u5e74u5ea6u76eeu6807 = 57,
-  anon_sym_u76eeu6807 = 58,
-  anon_sym_funds = 59,
-  anon_sym_u8d44u91d1u8868 = 60,
-  anon_sym_basic = 61,
-  anon_sym_u57fau672cu652fu51fa = 62,
-  anon_sym_u9879u76eeu652fu51fa = 63,
-  anon_sym_DASH_GT = 64,
-  anon_sym_u2192 = 65,
-  anon_sym_total = 66,
-  anon_sym_u5408u8ba1 = 67,
-  anon_sym_output = 68,
-  anon_sym_u4ea7u51fau6307u6807 = 69,
-  anon_sym_u4ea7u51fa = 70,
-  anon_sym_cost = 71,
-  anon_sym_u6210u672cu6307u6807 = 72,
-  anon_sym_u6210u672c = 73,
-  anon_sym_effect = 74,
-  anon_sym_u6548u76cau6307u6807 = 75,
-  anon_sym_u6548u76ca = 76,
-  anon_sym_satisfaction = 77,
-  anon_sym_u6ee1u610fu5ea6u6307u6807 = 78,
-  anon_sym_u6ee1u610fu5ea6 = 79,
-  anon_sym_quantity = 80,
-  anon_sym_u6570u91cfu6307u6807 = 81,
-  anon_sym_u6570u91cf = 82,
-  anon_sym_quality = 83,
-  anon_sym_u8d28u91cfu6307u6807 = 84,
-  anon_sym_u8d28u91cf = 85,
-  anon_sym_timeliness = 86,
-  anon_sym_u65f6u6548u6307u6807 = 87,
-  anon_sym_u65f6u6548 = 88,
-  anon_sym_economic = 89,
-  anon_sym_u7ecfu6d4eu6548u76cau6307u6807 = 90,
-  anon_sym_u7ecfu6d4eu6548u76ca = 91,
-  anon_sym_u7ecfu6d4eu6210u672cu6307u6807 = 92,
-  anon_sym_u7ecfu6d4eu6210u672c = 93,
-  anon_sym_u7ecfu6d4e = 94,
-  anon_sym_social = 95,
-  anon_sym_u793eu4f1au6548u76cau6307u6807 = 96,
-  anon_sym_u793eu4f1au6548u76ca = 97,
-  anon_sym_u793eu4f1au6210u672cu6307u6807 = 98,
-  anon_sym_u793eu4f1au6210u672c = 99,
-  anon_sym_u793eu4f1a = 100,
-  anon_sym_ecological = 101,
-  anon_sym_u751fu6001u6548u76cau6307u6807 = 102,
-  anon_sym_u751fu6001u6548u76ca = 103,
-  anon_sym_u751fu6001u73afu5883u6210u672cu6307u6807 = 104,
-  anon_sym_u751fu6001u73afu5883u6210u672c = 105,
-  anon_sym_u73afu5883u6548u76cau6307u6807 = 106,
-  anon_sym_u73afu5883u6548u76ca = 107,
-  anon_sym_u751fu6001 = 108,
-  anon_sym_sustainable = 109,
-  anon_sym_u53efu6301u7eedu5f71u54cdu6307u6807 = 110,
-  anon_sym_u53efu6301u7eedu5f71u54cd = 111,
-  anon_sym_service = 112,
-  anon_sym_u793eu4f1au516cu4f17u6216u670du52a1u5bf9u8c61u6ee1u610fu5ea6u6307u6807 = 113,
-  anon_sym_u793eu4f1au516cu4f17u6216u670du52a1u5bf9u8c61u6ee1u610fu5ea6 = 114,
-  anon_sym_u670du52a1u5bf9u8c61u6216u793eu4f1au516cu4f17u6ee1u610fu5ea6u6307u6807 = 115,
-  anon_sym_u670du52a1u5bf9u8c61u6216u793eu4f1au516cu4f17u6ee1u610fu5ea6 = 116,
-  anon_sym_u670du52a1u5bf9u8c61u6ee1u610fu5ea6u6307u6807 = 117,
-  anon_sym_u670du52a1u5bf9u8c61u6ee1u610fu5ea6 = 118,
-  anon_sym_u670du52a1u5bf9u8c61 = 119,
-  anon_sym_public = 120,
-  anon_sym_u793eu4f1au516cu4f17u6ee1u610fu5ea6u6307u6807 = 121,
-  anon_sym_u793eu4f1au516cu4f17u6ee1u610fu5ea6 = 122,
-  anon_sym_u793eu4f1au516cu4f17 = 123,
-  sym_comparator = 124,
-  anon_sym_weight = 125,
-  anon_sym_u5206u503c = 126,
-  anon_sym_u6743u91cd = 127,
-  anon_sym_explanation = 128,
-  anon_sym_u6307u6807u89e3u91ca = 129,
-  anon_sym_scoring = 130,
-  anon_sym_u8bc4u5206u6807u51c6 = 131,
-  anon_sym_standard = 132,
-  anon_sym_u7ee9u6548u6807u51c6 = 133,
-  anon_sym_direction = 134,
-  anon_sym_u6307u6807u65b9u5411 = 135,
-  anon_sym_positive = 136,
-  anon_sym_u6b63u5411 = 137,
-  anon_sym_negative = 138,
-  anon_sym_u53cdu5411 = 139,
-  sym_string = 140,
-  sym_number = 141,
-  sym__unit_sign = 142,
-  sym__unit_rest = 143,
-  sym_year = 144,
-  aux_sym_date_token1 = 145,
-  aux_sym_date_token2 = 146,
-  sym__date_serial = 147,
-  sym_month = 148,
-  sym_date_range = 149,
-  sym_line_comment = 150,
-  sym_block_comment = 151,
-  sym_source_file = 152,
-  sym__item = 153,
-  sym_project = 154,
-  sym_department = 155,
-  sym__block_open = 156,
-  sym__block_close = 157,
-  sym__lbrace = 158,
-  sym__rbrace = 159,
-  sym__semi = 160,
-  sym__project_statement = 161,
-  sym__department_statement = 162,
-  sym_supervisor_statement = 163,
-  sym_code_statement = 164,
-  sym_unit_statement = 165,
-  sym_kind_statement = 166,
-  sym__kind_value = 167,
-  sym_period_statement = 168,
-  sym_budget_statement = 169,
-  sym_split = 170,
-  sym_split_entry = 171,
-  sym_source = 172,
-  sym_filed_statement = 173,
-  sym_year_statement = 174,
-  sym_goal_statement = 175,
-  sym_funds_statement = 176,
-  sym_funds_line = 177,
-  sym_line_category = 178,
-  sym_link = 179,
-  sym_stated_total = 180,
-  sym_indicator = 181,
-  sym_level1 = 182,
-  sym_level2 = 183,
-  sym_value = 184,
-  sym_attributes = 185,
-  sym_attribute = 186,
-  sym_direction = 187,
-  sym_quantity = 188,
-  sym_unit = 189,
-  sym_date = 190,
-  aux_sym_source_file_repeat1 = 191,
-  aux_sym_project_repeat1 = 192,
-  aux_sym_department_repeat1 = 193,
-  aux_sym_kind_statement_repeat1 = 194,
-  aux_sym_split_repeat1 = 195,
-  aux_sym_funds_statement_repeat1 = 196,
-  aux_sym_attributes_repeat1 = 197,
+  anon_sym_u5e74u521du9884u7b97u6570 = 39,
+  anon_sym_u9884u7b97 = 40,
+  anon_sym_fiscal = 41,
+  anon_sym_u8d22u653fu62e8u6b3e = 42,
+  anon_sym_transfer = 43,
+  anon_sym_u8f6cu79fbu6027u8d44u91d1 = 44,
+  anon_sym_carryover = 45,
+  anon_sym_u4e0au5e74u7ed3u8f6cu8d44u91d1 = 46,
+  anon_sym_u4e0au5e74u7ed3u8f6c = 47,
+  anon_sym_other = 48,
+  anon_sym_u5176u4ed6u8d44u91d1 = 49,
+  anon_sym_adjusted = 50,
+  anon_sym_u5168u5e74u9884u7b97u6570 = 51,
+  anon_sym_u8c03u6574u540eu9884u7b97u6570 = 52,
+  anon_sym_executed = 53,
+  anon_sym_u5168u5e74u6267u884cu6570 = 54,
+  anon_sym_u6267u884cu6570 = 55,
+  anon_sym_midyear = 56,
+  anon_sym_1_DASH7u6708u6267u884cu60c5u51b5 = 57,
+  anon_sym_1_DASH7u6708u6267u884cu6570 = 58,
+  anon_sym_forecast = 59,
+  anon_sym_u5168u5e74u9884u8ba1u5b8cu6210u60c5u51b5 = 60,
+  anon_sym_u5168u5e74u9884u8ba1u6267u884cu6570 = 61,
+  anon_sym_execution_DASHscore = 62,
+  anon_sym_u6267u884cu7387u5f97u5206 = 63,
+  anon_sym_total_DASHscore = 64,
+  anon_sym_u603bu5206 = 65,
+  anon_sym_outcome = 66,
+  anon_sym_u76eeu6807u5b8cu6210u60c5u51b5 = 67,
+  anon_sym_u5b9eu9645u5b8cu6210u60c5u51b5 = 68,
+  anon_sym_reason = 69,
+  anon_sym_u504fu5deeu539fu56e0u5206u6790u53cau6539u8fdbu63aau65bd = 70,
+  anon_sym_u504fu5deeu539fu56e0 = 71,
+  anon_sym_filed = 72,
+  anon_sym_u586bu62a5u65e5u671f = 73,
+  anon_sym_by = 74,
+  anon_sym_u586bu62a5u4eba = 75,
+  anon_sym_phone = 76,
+  anon_sym_u8054u7cfbu7535u8bdd = 77,
+  anon_sym_year = 78,
+  anon_sym_u5e74u5ea6 = 79,
+  anon_sym_goal = 80,
+  anon_sym_u5e74u5ea6u603bu4f53u76eeu6807 = 81,
+  anon_sym_u603bu4f53u76eeu6807 = 82,
+  anon_sym_u5e74u5ea6u76eeu6807 = 83,
+  anon_sym_u76eeu6807 = 84,
+  anon_sym_funds = 85,
+  anon_sym_u8d44u91d1u8868 = 86,
+  anon_sym_basic = 87,
+  anon_sym_u57fau672cu652fu51fa = 88,
+  anon_sym_u9879u76eeu652fu51fa = 89,
+  anon_sym_DASH_GT = 90,
+  anon_sym_u2192 = 91,
+  anon_sym_total = 92,
+  anon_sym_u5408u8ba1 = 93,
+  anon_sym_output = 94,
+  anon_sym_u4ea7u51fau6307u6807 = 95,
+  anon_sym_u4ea7u51fa = 96,
+  anon_sym_cost = 97,
+  anon_sym_u6210u672cu6307u6807 = 98,
+  anon_sym_u6210u672c = 99,
+  anon_sym_effect = 100,
+  anon_sym_u6548u76cau6307u6807 = 101,
+  anon_sym_u6548u76ca = 102,
+  anon_sym_satisfaction = 103,
+  anon_sym_u6ee1u610fu5ea6u6307u6807 = 104,
+  anon_sym_u6ee1u610fu5ea6 = 105,
+  anon_sym_quantity = 106,
+  anon_sym_u6570u91cfu6307u6807 = 107,
+  anon_sym_u6570u91cf = 108,
+  anon_sym_quality = 109,
+  anon_sym_u8d28u91cfu6307u6807 = 110,
+  anon_sym_u8d28u91cf = 111,
+  anon_sym_timeliness = 112,
+  anon_sym_u65f6u6548u6307u6807 = 113,
+  anon_sym_u65f6u6548 = 114,
+  anon_sym_economic = 115,
+  anon_sym_u7ecfu6d4eu6548u76cau6307u6807 = 116,
+  anon_sym_u7ecfu6d4eu6548u76ca = 117,
+  anon_sym_u7ecfu6d4eu6210u672cu6307u6807 = 118,
+  anon_sym_u7ecfu6d4eu6210u672c = 119,
+  anon_sym_u7ecfu6d4e = 120,
+  anon_sym_social = 121,
+  anon_sym_u793eu4f1au6548u76cau6307u6807 = 122,
+  anon_sym_u793eu4f1au6548u76ca = 123,
+  anon_sym_u793eu4f1au6210u672cu6307u6807 = 124,
+  anon_sym_u793eu4f1au6210u672c = 125,
+  anon_sym_u793eu4f1a = 126,
+  anon_sym_ecological = 127,
+  anon_sym_u751fu6001u6548u76cau6307u6807 = 128,
+  anon_sym_u751fu6001u6548u76ca = 129,
+  anon_sym_u751fu6001u73afu5883u6210u672cu6307u6807 = 130,
+  anon_sym_u751fu6001u73afu5883u6210u672c = 131,
+  anon_sym_u73afu5883u6548u76cau6307u6807 = 132,
+  anon_sym_u73afu5883u6548u76ca = 133,
+  anon_sym_u751fu6001 = 134,
+  anon_sym_sustainable = 135,
+  anon_sym_u53efu6301u7eedu5f71u54cdu6307u6807 = 136,
+  anon_sym_u53efu6301u7eedu5f71u54cd = 137,
+  anon_sym_service = 138,
+  anon_sym_u793eu4f1au516cu4f17u6216u670du52a1u5bf9u8c61u6ee1u610fu5ea6u6307u6807 = 139,
+  anon_sym_u793eu4f1au516cu4f17u6216u670du52a1u5bf9u8c61u6ee1u610fu5ea6 = 140,
+  anon_sym_u670du52a1u5bf9u8c61u6216u793eu4f1au516cu4f17u6ee1u610fu5ea6u6307u6807 = 141,
+  anon_sym_u670du52a1u5bf9u8c61u6216u793eu4f1au516cu4f17u6ee1u610fu5ea6 = 142,
+  anon_sym_u670du52a1u5bf9u8c61u6ee1u610fu5ea6u6307u6807 = 143,
+  anon_sym_u670du52a1u5bf9u8c61u6ee1u610fu5ea6 = 144,
+  anon_sym_u670du52a1u5bf9u8c61 = 145,
+  anon_sym_public = 146,
+  anon_sym_u793eu4f1au516cu4f17u6ee1u610fu5ea6u6307u6807 = 147,
+  anon_sym_u793eu4f1au516cu4f17u6ee1u610fu5ea6 = 148,
+  anon_sym_u793eu4f1au516cu4f17 = 149,
+  sym_comparator = 150,
+  anon_sym_weight = 151,
+  anon_sym_u5206u503c = 152,
+  anon_sym_u6743u91cd = 153,
+  anon_sym_explanation = 154,
+  anon_sym_u6307u6807u89e3u91ca = 155,
+  anon_sym_scoring = 156,
+  anon_sym_u8bc4u5206u6807u51c6 = 157,
+  anon_sym_standard = 158,
+  anon_sym_u7ee9u6548u6807u51c6 = 159,
+  anon_sym_direction = 160,
+  anon_sym_u6307u6807u65b9u5411 = 161,
+  anon_sym_actual = 162,
+  anon_sym_u5b9eu9645u5b8cu6210u503c = 163,
+  anon_sym_u5b9eu9645u503c = 164,
+  anon_sym_u5b8cu6210u503c = 165,
+  anon_sym_score = 166,
+  anon_sym_u5f97u5206 = 167,
+  anon_sym_grade = 168,
+  anon_sym_u8fbeu6210u5ea6 = 169,
+  anon_sym_cause = 170,
+  anon_sym_u504fu5deeu7c7bu578b = 171,
+  anon_sym_likelihood = 172,
+  anon_sym_u5b8cu6210u76eeu6807u53efu80fdu6027 = 173,
+  anon_sym_u5b8cu6210u53efu80fdu6027 = 174,
+  anon_sym_positive = 175,
+  anon_sym_u6b63u5411 = 176,
+  anon_sym_negative = 177,
+  anon_sym_u53cdu5411 = 178,
+  anon_sym_partial = 179,
+  anon_sym_u90e8u5206u8fbeu6210 = 180,
+  anon_sym_missed = 181,
+  anon_sym_u672au8fbeu6210 = 182,
+  anon_sym_achieved = 183,
+  anon_sym_u8fbeu6210 = 184,
+  anon_sym_funding = 185,
+  anon_sym_u7ecfu8d39u4fddu969c = 186,
+  anon_sym_institution = 187,
+  anon_sym_u5236u5ea6u4fddu969c = 188,
+  anon_sym_staffing = 189,
+  anon_sym_u4ebau5458u4fddu969c = 190,
+  anon_sym_hardware = 191,
+  anon_sym_u786cu4ef6u6761u4ef6u4fddu969c = 192,
+  anon_sym_u5176u4ed6 = 193,
+  anon_sym_certain = 194,
+  anon_sym_u786eu5b9au80fd = 195,
+  anon_sym_possible = 196,
+  anon_sym_u6709u53efu80fd = 197,
+  anon_sym_impossible = 198,
+  anon_sym_u5b8cu5168u4e0du53efu80fd = 199,
+  sym_string = 200,
+  sym_number = 201,
+  sym__unit_sign = 202,
+  sym__unit_rest = 203,
+  sym_year = 204,
+  aux_sym_date_token1 = 205,
+  aux_sym_date_token2 = 206,
+  sym__date_serial = 207,
+  sym_month = 208,
+  sym_date_range = 209,
+  sym_line_comment = 210,
+  sym_block_comment = 211,
+  sym_source_file = 212,
+  sym__item = 213,
+  sym_project = 214,
+  sym_department = 215,
+  sym__block_open = 216,
+  sym__block_close = 217,
+  sym__lbrace = 218,
+  sym__rbrace = 219,
+  sym__semi = 220,
+  sym__project_statement = 221,
+  sym__department_statement = 222,
+  sym_supervisor_statement = 223,
+  sym_code_statement = 224,
+  sym_unit_statement = 225,
+  sym_kind_statement = 226,
+  sym__kind_value = 227,
+  sym_period_statement = 228,
+  sym_budget_statement = 229,
+  sym_split = 230,
+  sym_split_entry = 231,
+  sym_source = 232,
+  sym_execution_statement = 233,
+  sym_score_statement = 234,
+  sym_outcome_statement = 235,
+  sym_reason_statement = 236,
+  sym_filed_statement = 237,
+  sym_year_statement = 238,
+  sym_goal_statement = 239,
+  sym_funds_statement = 240,
+  sym_funds_line = 241,
+  sym_line_category = 242,
+  sym_link = 243,
+  sym_stated_total = 244,
+  sym_indicator = 245,
+  sym_level1 = 246,
+  sym_level2 = 247,
+  sym_value = 248,
+  sym_attributes = 249,
+  sym_attribute = 250,
+  sym_direction = 251,
+  sym_grade = 252,
+  sym_cause = 253,
+  sym_likelihood = 254,
+  sym_quantity = 255,
+  sym_unit = 256,
+  sym_date = 257,
+  aux_sym_source_file_repeat1 = 258,
+  aux_sym_project_repeat1 = 259,
+  aux_sym_department_repeat1 = 260,
+  aux_sym_kind_statement_repeat1 = 261,
+  aux_sym_split_repeat1 = 262,
+  aux_sym_funds_statement_repeat1 = 263,
+  aux_sym_attributes_repeat1 = 264,
 };
 
 static const char * const ts_symbol_names[] = {
@@ -267,13 +334,39 @@ static const char * const ts_symbol_names[] = {
   [anon_sym_u9879u76eeu671f] = "keyword",
   [anon_sym_budget] = "keyword",
   [anon_sym_u5e74u5ea6u8d44u91d1u603bu989d] = "keyword",
+  [anon_sym_u5e74u521du9884u7b97u6570] = "keyword",
   [anon_sym_u9884u7b97] = "keyword",
   [anon_sym_fiscal] = "fiscal",
   [anon_sym_u8d22u653fu62e8u6b3e] = "\u8d22\u653f\u62e8\u6b3e",
   [anon_sym_transfer] = "transfer",
   [anon_sym_u8f6cu79fbu6027u8d44u91d1] = "\u8f6c\u79fb\u6027\u8d44\u91d1",
+  [anon_sym_carryover] = "carryover",
+  [anon_sym_u4e0au5e74u7ed3u8f6cu8d44u91d1] = "\u4e0a\u5e74\u7ed3\u8f6c\u8d44\u91d1",
+  [anon_sym_u4e0au5e74u7ed3u8f6c] = "\u4e0a\u5e74\u7ed3\u8f6c",
   [anon_sym_other] = "other",
   [anon_sym_u5176u4ed6u8d44u91d1] = "\u5176\u4ed6\u8d44\u91d1",
+  [anon_sym_adjusted] = "keyword",
+  [anon_sym_u5168u5e74u9884u7b97u6570] = "keyword",
+  [anon_sym_u8c03u6574u540eu9884u7b97u6570] = "keyword",
+  [anon_sym_executed] = "keyword",
+  [anon_sym_u5168u5e74u6267u884cu6570] = "keyword",
+  [anon_sym_u6267u884cu6570] = "keyword",
+  [anon_sym_midyear] = "keyword",
+  [anon_sym_1_DASH7u6708u6267u884cu60c5u51b5] = "keyword",
+  [anon_sym_1_DASH7u6708u6267u884cu6570] = "keyword",
+  [anon_sym_forecast] = "keyword",
+  [anon_sym_u5168u5e74u9884u8ba1u5b8cu6210u60c5u51b5] = "keyword",
+  [anon_sym_u5168u5e74u9884u8ba1u6267u884cu6570] = "keyword",
+  [anon_sym_execution_DASHscore] = "keyword",
+  [anon_sym_u6267u884cu7387u5f97u5206] = "keyword",
+  [anon_sym_total_DASHscore] = "keyword",
+  [anon_sym_u603bu5206] = "keyword",
+  [anon_sym_outcome] = "keyword",
+  [anon_sym_u76eeu6807u5b8cu6210u60c5u51b5] = "keyword",
+  [anon_sym_u5b9eu9645u5b8cu6210u60c5u51b5] = "keyword",
+  [anon_sym_reason] = "keyword",
+  [anon_sym_u504fu5deeu539fu56e0u5206u6790u53cau6539u8fdbu63aau65bd] = "keyword",
+  [anon_sym_u504fu5deeu539fu56e0] = "keyword",
   [anon_sym_filed] = "keyword",
   [anon_sym_u586bu62a5u65e5u671f] = "keyword",
   [anon_sym_by] = "keyword",
@@ -364,10 +457,44 @@ static const char * const ts_symbol_names[] = {
   [anon_sym_u7ee9u6548u6807u51c6] = "attribute_name",
   [anon_sym_direction] = "attribute_name",
   [anon_sym_u6307u6807u65b9u5411] = "attribute_name",
+  [anon_sym_actual] = "attribute_name",
+  [anon_sym_u5b9eu9645u5b8cu6210u503c] = "attribute_name",
+  [anon_sym_u5b9eu9645u503c] = "attribute_name",
+  [anon_sym_u5b8cu6210u503c] = "attribute_name",
+  [anon_sym_score] = "attribute_name",
+  [anon_sym_u5f97u5206] = "attribute_name",
+  [anon_sym_grade] = "attribute_name",
+  [anon_sym_u8fbeu6210u5ea6] = "attribute_name",
+  [anon_sym_cause] = "attribute_name",
+  [anon_sym_u504fu5deeu7c7bu578b] = "attribute_name",
+  [anon_sym_likelihood] = "attribute_name",
+  [anon_sym_u5b8cu6210u76eeu6807u53efu80fdu6027] = "attribute_name",
+  [anon_sym_u5b8cu6210u53efu80fdu6027] = "attribute_name",
   [anon_sym_positive] = "positive",
   [anon_sym_u6b63u5411] = "\u6b63\u5411",
   [anon_sym_negative] = "negative",
   [anon_sym_u53cdu5411] = "\u53cd\u5411",
+  [anon_sym_partial] = "partial",
+  [anon_sym_u90e8u5206u8fbeu6210] = "\u90e8\u5206\u8fbe\u6210",
+  [anon_sym_missed] = "missed",
+  [anon_sym_u672au8fbeu6210] = "\u672a\u8fbe\u6210",
+  [anon_sym_achieved] = "achieved",
+  [anon_sym_u8fbeu6210] = "\u8fbe\u6210",
+  [anon_sym_funding] = "funding",
+  [anon_sym_u7ecfu8d39u4fddu969c] = "\u7ecf\u8d39\u4fdd\u969c",
+  [anon_sym_institution] = "institution",
+  [anon_sym_u5236u5ea6u4fddu969c] = "\u5236\u5ea6\u4fdd\u969c",
+  [anon_sym_staffing] = "staffing",
+  [anon_sym_u4ebau5458u4fddu969c] = "\u4eba\u5458\u4fdd\u969c",
+  [anon_sym_hardware] = "hardware",
+  [anon_sym_u786cu4ef6u6761u4ef6u4fddu969c] = "\u786c\u4ef6\u6761\u4ef6\u4fdd\u969c",
+  [anon_sym_u5176u4ed6] = "\u5176\u4ed6",
+  [anon_sym_certain] = "certain",
+  [anon_sym_u786eu5b9au80fd] = "\u786e\u5b9a\u80fd",
+  [anon_sym_possible] = "possible",
+  [anon_sym_u6709u53efu80fd] = "\u6709\u53ef\u80fd",
+  [anon_sym_impossible] = "impossible",
+  [anon_sym_u5b8cu5168u4e0du53efu80fd] = "\u5b8c\u5168\u4e0d\u53ef\u80fd",
   [sym_string] = "string",
   [sym_number] = "number",
   [sym__unit_sign] = "_unit_sign",
@@ -401,6 +528,10 @@ static const char * const ts_symbol_names[] = {
   [sym_split] = "split",
   [sym_split_entry] = "split_entry",
   [sym_source] = "source",
+  [sym_execution_statement] = "execution_statement",
+  [sym_score_statement] = "score_statement",
+  [sym_outcome_statement] = "outcome_statement",
+  [sym_reason_statement] = "reason_statement",
   [sym_filed_statement] = "filed_statement",
   [sym_year_statement] = "year_statement",
   [sym_goal_statement] = "goal_statement",
@@ -416,6 +547,9 @@ static const char * const ts_symbol_names[] = {
   [sym_attributes] = "attributes",
   [sym_attribute] = "attribute",
   [sym_direction] = "direction",
+  [sym_grade] = "grade",
+  [sym_cause] = "cause",
+  [sym_likelihood] = "likelihood",
   [sym_quantity] = "quantity",
   [sym_unit] = "unit",
   [sym_date] = "date",
@@ -468,13 +602,39 @@ static const TSSymbol ts_symbol_map[] = {
   [anon_sym_u9879u76eeu671f] = anon_sym_u9879u76ee,
   [anon_sym_budget] = anon_sym_u9879u76ee,
   [anon_sym_u5e74u5ea6u8d44u91d1u603bu989d] = anon_sym_u9879u76ee,
+  [anon_sym_u5e74u521du9884u7b97u6570] = anon_sym_u9879u76ee,
   [anon_sym_u9884u7b97] = anon_sym_u9879u76ee,
   [anon_sym_fiscal] = anon_sym_fiscal,
   [anon_sym_u8d22u653fu62e8u6b3e] = anon_sym_u8d22u653fu62e8u6b3e,
   [anon_sym_transfer] = anon_sym_transfer,
   [anon_sym_u8f6cu79fbu6027u8d44u91d1] = anon_sym_u8f6cu79fbu6027u8d44u91d1,
+  [anon_sym_carryover] = anon_sym_carryover,
+  [anon_sym_u4e0au5e74u7ed3u8f6cu8d44u91d1] = anon_sym_u4e0au5e74u7ed3u8f6cu8d44u91d1,
+  [anon_sym_u4e0au5e74u7ed3u8f6c] = anon_sym_u4e0au5e74u7ed3u8f6c,
   [anon_sym_other] = anon_sym_other,
   [anon_sym_u5176u4ed6u8d44u91d1] = anon_sym_u5176u4ed6u8d44u91d1,
+  [anon_sym_adjusted] = anon_sym_u9879u76ee,
+  [anon_sym_u5168u5e74u9884u7b97u6570] = anon_sym_u9879u76ee,
+  [anon_sym_u8c03u6574u540eu9884u7b97u6570] = anon_sym_u9879u76ee,
+  [anon_sym_executed] = anon_sym_u9879u76ee,
+  [anon_sym_u5168u5e74u6267u884cu6570] = anon_sym_u9879u76ee,
+  [anon_sym_u6267u884cu6570] = anon_sym_u9879u76ee,
+  [anon_sym_midyear] = anon_sym_u9879u76ee,
+  [anon_sym_1_DASH7u6708u6267u884cu60c5u51b5] = anon_sym_u9879u76ee,
+  [anon_sym_1_DASH7u6708u6267u884cu6570] = anon_sym_u9879u76ee,
+  [anon_sym_forecast] = anon_sym_u9879u76ee,
+  [anon_sym_u5168u5e74u9884u8ba1u5b8cu6210u60c5u51b5] = anon_sym_u9879u76ee,
+  [anon_sym_u5168u5e74u9884u8ba1u6267u884cu6570] = anon_sym_u9879u76ee,
+  [anon_sym_execution_DASHscore] = anon_sym_u9879u76ee,
+  [anon_sym_u6267u884cu7387u5f97u5206] = anon_sym_u9879u76ee,
+  [anon_sym_total_DASHscore] = anon_sym_u9879u76ee,
+  [anon_sym_u603bu5206] = anon_sym_u9879u76ee,
+  [anon_sym_outcome] = anon_sym_u9879u76ee,
+  [anon_sym_u76eeu6807u5b8cu6210u60c5u51b5] = anon_sym_u9879u76ee,
+  [anon_sym_u5b9eu9645u5b8cu6210u60c5u51b5] = anon_sym_u9879u76ee,
+  [anon_sym_reason] = anon_sym_u9879u76ee,
+  [anon_sym_u504fu5deeu539fu56e0u5206u6790u53cau6539u8fdbu63aau65bd] = anon_sym_u9879u76ee,
+  [anon_sym_u504fu5deeu539fu56e0] = anon_sym_u9879u76ee,
   [anon_sym_filed] = anon_sym_u9879u76ee,
   [anon_sym_u586bu62a5u65e5u671f] = anon_sym_u9879u76ee,
   [anon_sym_by] = anon_sym_u9879u76ee,
@@ -565,10 +725,44 @@ static const TSSymbol ts_symbol_map[] = {
   [anon_sym_u7ee9u6548u6807u51c6] = anon_sym_weight,
   [anon_sym_direction] = anon_sym_weight,
   [anon_sym_u6307u6807u65b9u5411] = anon_sym_weight,
+  [anon_sym_actual] = anon_sym_weight,
+  [anon_sym_u5b9eu9645u5b8cu6210u503c] = anon_sym_weight,
+  [anon_sym_u5b9eu9645u503c] = anon_sym_weight,
+  [anon_sym_u5b8cu6210u503c] = anon_sym_weight,
+  [anon_sym_score] = anon_sym_weight,
+  [anon_sym_u5f97u5206] = anon_sym_weight,
+  [anon_sym_grade] = anon_sym_weight,
+  [anon_sym_u8fbeu6210u5ea6] = anon_sym_weight,
+  [anon_sym_cause] = anon_sym_weight,
+  [anon_sym_u504fu5deeu7c7bu578b] = anon_sym_weight,
+  [anon_sym_likelihood] = anon_sym_weight,
+  [anon_sym_u5b8cu6210u76eeu6807u53efu80fdu6027] = anon_sym_weight,
+  [anon_sym_u5b8cu6210u53efu80fdu6027] = anon_sym_weight,
   [anon_sym_positive] = anon_sym_positive,
   [anon_sym_u6b63u5411] = anon_sym_u6b63u5411,
   [anon_sym_negative] = anon_sym_negative,
   [anon_sym_u53cdu5411] = anon_sym_u53cdu5411,
+  [anon_sym_partial] = anon_sym_partial,
+  [anon_sym_u90e8u5206u8fbeu6210] = anon_sym_u90e8u5206u8fbeu6210,
+  [anon_sym_missed] = anon_sym_missed,
+  [anon_sym_u672au8fbeu6210] = anon_sym_u672au8fbeu6210,
+  [anon_sym_achieved] = anon_sym_achieved,
+  [anon_sym_u8fbeu6210] = anon_sym_u8fbeu6210,
+  [anon_sym_funding] = anon_sym_funding,
+  [anon_sym_u7ecfu8d39u4fddu969c] = anon_sym_u7ecfu8d39u4fddu969c,
+  [anon_sym_institution] = anon_sym_institution,
+  [anon_sym_u5236u5ea6u4fddu969c] = anon_sym_u5236u5ea6u4fddu969c,
+  [anon_sym_staffing] = anon_sym_staffing,
+  [anon_sym_u4ebau5458u4fddu969c] = anon_sym_u4ebau5458u4fddu969c,
+  [anon_sym_hardware] = anon_sym_hardware,
+  [anon_sym_u786cu4ef6u6761u4ef6u4fddu969c] = anon_sym_u786cu4ef6u6761u4ef6u4fddu969c,
+  [anon_sym_u5176u4ed6] = anon_sym_u5176u4ed6,
+  [anon_sym_certain] = anon_sym_certain,
+  [anon_sym_u786eu5b9au80fd] = anon_sym_u786eu5b9au80fd,
+  [anon_sym_possible] = anon_sym_possible,
+  [anon_sym_u6709u53efu80fd] = anon_sym_u6709u53efu80fd,
+  [anon_sym_impossible] = anon_sym_impossible,
+  [anon_sym_u5b8cu5168u4e0du53efu80fd] = anon_sym_u5b8cu5168u4e0du53efu80fd,
   [sym_string] = sym_string,
   [sym_number] = sym_number,
   [sym__unit_sign] = sym__unit_sign,
@@ -602,6 +796,10 @@ static const TSSymbol ts_symbol_map[] = {
   [sym_split] = sym_split,
   [sym_split_entry] = sym_split_entry,
   [sym_source] = sym_source,
+  [sym_execution_statement] = sym_execution_statement,
+  [sym_score_statement] = sym_score_statement,
+  [sym_outcome_statement] = sym_outcome_statement,
+  [sym_reason_statement] = sym_reason_statement,
   [sym_filed_statement] = sym_filed_statement,
   [sym_year_statement] = sym_year_statement,
   [sym_goal_statement] = sym_goal_statement,
@@ -617,6 +815,9 @@ static const TSSymbol ts_symbol_map[] = {
   [sym_attributes] = sym_attributes,
   [sym_attribute] = sym_attribute,
   [sym_direction] = sym_direction,
+  [sym_grade] = sym_grade,
+  [sym_cause] = sym_cause,
+  [sym_likelihood] = sym_likelihood,
   [sym_quantity] = sym_quantity,
   [sym_unit] = sym_unit,
   [sym_date] = sym_date,
@@ -786,6 +987,10 @@ static const TSSymbolMetadata ts_symbol_metadata[] = {
     .visible = true,
     .named = true,
   },
+  [anon_sym_u5e74u521du9884u7b97u6570] = {
+    .visible = true,
+    .named = true,
+  },
   [anon_sym_u9884u7b97] = {
     .visible = true,
     .named = true,
@@ -806,6 +1011,18 @@ static const TSSymbolMetadata ts_symbol_metadata[] = {
     .visible = true,
     .named = false,
   },
+  [anon_sym_carryover] = {
+    .visible = true,
+    .named = false,
+  },
+  [anon_sym_u4e0au5e74u7ed3u8f6cu8d44u91d1] = {
+    .visible = true,
+    .named = false,
+  },
+  [anon_sym_u4e0au5e74u7ed3u8f6c] = {
+    .visible = true,
+    .named = false,
+  },
   [anon_sym_other] = {
     .visible = true,
     .named = false,
@@ -813,6 +1030,94 @@ static const TSSymbolMetadata ts_symbol_metadata[] = {
   [anon_sym_u5176u4ed6u8d44u91d1] = {
     .visible = true,
     .named = false,
+  },
+  [anon_sym_adjusted] = {
+    .visible = true,
+    .named = true,
+  },
+  [anon_sym_u5168u5e74u9884u7b97u6570] = {
+    .visible = true,
+    .named = true,
+  },
+  [anon_sym_u8c03u6574u540eu9884u7b97u6570] = {
+    .visible = true,
+    .named = true,
+  },
+  [anon_sym_executed] = {
+    .visible = true,
+    .named = true,
+  },
+  [anon_sym_u5168u5e74u6267u884cu6570] = {
+    .visible = true,
+    .named = true,
+  },
+  [anon_sym_u6267u884cu6570] = {
+    .visible = true,
+    .named = true,
+  },
+  [anon_sym_midyear] = {
+    .visible = true,
+    .named = true,
+  },
+  [anon_sym_1_DASH7u6708u6267u884cu60c5u51b5] = {
+    .visible = true,
+    .named = true,
+  },
+  [anon_sym_1_DASH7u6708u6267u884cu6570] = {
+    .visible = true,
+    .named = true,
+  },
+  [anon_sym_forecast] = {
+    .visible = true,
+    .named = true,
+  },
+  [anon_sym_u5168u5e74u9884u8ba1u5b8cu6210u60c5u51b5] = {
+    .visible = true,
+    .named = true,
+  },
+  [anon_sym_u5168u5e74u9884u8ba1u6267u884cu6570] = {
+    .visible = true,
+    .named = true,
+  },
+  [anon_sym_execution_DASHscore] = {
+    .visible = true,
+    .named = true,
+  },
+  [anon_sym_u6267u884cu7387u5f97u5206] = {
+    .visible = true,
+    .named = true,
+  },
+  [anon_sym_total_DASHscore] = {
+    .visible = true,
+    .named = true,
+  },
+  [anon_sym_u603bu5206] = {
+    .visible = true,
+    .named = true,
+  },
+  [anon_sym_outcome] = {
+    .visible = true,
+    .named = true,
+  },
+  [anon_sym_u76eeu6807u5b8cu6210u60c5u51b5] = {
+    .visible = true,
+    .named = true,
+  },
+  [anon_sym_u5b9eu9645u5b8cu6210u60c5u51b5] = {
+    .visible = true,
+    .named = true,
+  },
+  [anon_sym_reason] = {
+    .visible = true,
+    .named = true,
+  },
+  [anon_sym_u504fu5deeu539fu56e0u5206u6790u53cau6539u8fdbu63aau65bd] = {
+    .visible = true,
+    .named = true,
+  },
+  [anon_sym_u504fu5deeu539fu56e0] = {
+    .visible = true,
+    .named = true,
   },
   [anon_sym_filed] = {
     .visible = true,
@@ -1174,6 +1479,58 @@ static const TSSymbolMetadata ts_symbol_metadata[] = {
     .visible = true,
     .named = true,
   },
+  [anon_sym_actual] = {
+    .visible = true,
+    .named = true,
+  },
+  [anon_sym_u5b9eu9645u5b8cu6210u503c] = {
+    .visible = true,
+    .named = true,
+  },
+  [anon_sym_u5b9eu9645u503c] = {
+    .visible = true,
+    .named = true,
+  },
+  [anon_sym_u5b8cu6210u503c] = {
+    .visible = true,
+    .named = true,
+  },
+  [anon_sym_score] = {
+    .visible = true,
+    .named = true,
+  },
+  [anon_sym_u5f97u5206] = {
+    .visible = true,
+    .named = true,
+  },
+  [anon_sym_grade] = {
+    .visible = true,
+    .named = true,
+  },
+  [anon_sym_u8fbeu6210u5ea6] = {
+    .visible = true,
+    .named = true,
+  },
+  [anon_sym_cause] = {
+    .visible = true,
+    .named = true,
+  },
+  [anon_sym_u504fu5deeu7c7bu578b] = {
+    .visible = true,
+    .named = true,
+  },
+  [anon_sym_likelihood] = {
+    .visible = true,
+    .named = true,
+  },
+  [anon_sym_u5b8cu6210u76eeu6807u53efu80fdu6027] = {
+    .visible = true,
+    .named = true,
+  },
+  [anon_sym_u5b8cu6210u53efu80fdu6027] = {
+    .visible = true,
+    .named = true,
+  },
   [anon_sym_positive] = {
     .visible = true,
     .named = false,
@@ -1187,6 +1544,90 @@ static const TSSymbolMetadata ts_symbol_metadata[] = {
     .named = false,
   },
   [anon_sym_u53cdu5411] = {
+    .visible = true,
+    .named = false,
+  },
+  [anon_sym_partial] = {
+    .visible = true,
+    .named = false,
+  },
+  [anon_sym_u90e8u5206u8fbeu6210] = {
+    .visible = true,
+    .named = false,
+  },
+  [anon_sym_missed] = {
+    .visible = true,
+    .named = false,
+  },
+  [anon_sym_u672au8fbeu6210] = {
+    .visible = true,
+    .named = false,
+  },
+  [anon_sym_achieved] = {
+    .visible = true,
+    .named = false,
+  },
+  [anon_sym_u8fbeu6210] = {
+    .visible = true,
+    .named = false,
+  },
+  [anon_sym_funding] = {
+    .visible = true,
+    .named = false,
+  },
+  [anon_sym_u7ecfu8d39u4fddu969c] = {
+    .visible = true,
+    .named = false,
+  },
+  [anon_sym_institution] = {
+    .visible = true,
+    .named = false,
+  },
+  [anon_sym_u5236u5ea6u4fddu969c] = {
+    .visible = true,
+    .named = false,
+  },
+  [anon_sym_staffing] = {
+    .visible = true,
+    .named = false,
+  },
+  [anon_sym_u4ebau5458u4fddu969c] = {
+    .visible = true,
+    .named = false,
+  },
+  [anon_sym_hardware] = {
+    .visible = true,
+    .named = false,
+  },
+  [anon_sym_u786cu4ef6u6761u4ef6u4fddu969c] = {
+    .visible = true,
+    .named = false,
+  },
+  [anon_sym_u5176u4ed6] = {
+    .visible = true,
+    .named = false,
+  },
+  [anon_sym_certain] = {
+    .visible = true,
+    .named = false,
+  },
+  [anon_sym_u786eu5b9au80fd] = {
+    .visible = true,
+    .named = false,
+  },
+  [anon_sym_possible] = {
+    .visible = true,
+    .named = false,
+  },
+  [anon_sym_u6709u53efu80fd] = {
+    .visible = true,
+    .named = false,
+  },
+  [anon_sym_impossible] = {
+    .visible = true,
+    .named = false,
+  },
+  [anon_sym_u5b8cu5168u4e0du53efu80fd] = {
     .visible = true,
     .named = false,
   },
@@ -1322,6 +1763,22 @@ static const TSSymbolMetadata ts_symbol_metadata[] = {
     .visible = true,
     .named = true,
   },
+  [sym_execution_statement] = {
+    .visible = true,
+    .named = true,
+  },
+  [sym_score_statement] = {
+    .visible = true,
+    .named = true,
+  },
+  [sym_outcome_statement] = {
+    .visible = true,
+    .named = true,
+  },
+  [sym_reason_statement] = {
+    .visible = true,
+    .named = true,
+  },
   [sym_filed_statement] = {
     .visible = true,
     .named = true,
@@ -1382,6 +1839,18 @@ static const TSSymbolMetadata ts_symbol_metadata[] = {
     .visible = true,
     .named = true,
   },
+  [sym_grade] = {
+    .visible = true,
+    .named = true,
+  },
+  [sym_cause] = {
+    .visible = true,
+    .named = true,
+  },
+  [sym_likelihood] = {
+    .visible = true,
+    .named = true,
+  },
   [sym_quantity] = {
     .visible = true,
     .named = true,
@@ -1439,7 +1908,7 @@ static const TSMapSlice ts_field_map_slices[PRODUCTION_ID_COUNT] = {
   [1] = {.index = 0, .length = 1},
   [2] = {.index = 0, .length = 1},
   [3] = {.index = 1, .length = 1},
-  [4] = {.index = 2, .length = 1},
+  [5] = {.index = 2, .length = 1},
 };
 
 static const TSFieldMapEntry ts_field_map_entries[] = {
@@ -1456,6 +1925,9 @@ static const TSSymbol ts_alias_sequences[PRODUCTION_ID_COUNT][MAX_ALIAS_SEQUENCE
   [1] = {
     [0] = anon_sym_u9879u76ee,
   },
+  [4] = {
+    [0] = anon_sym_weight,
+  },
 };
 
 static const uint16_t ts_non_terminal_alias_map[] = {
@@ -1471,7 +1943,7 @@ static const TSStateId ts_primary_state_ids[STATE_COUNT] = {
   [5] = 5,
   [6] = 6,
   [7] = 7,
-  [8] = 7,
+  [8] = 8,
   [9] = 9,
   [10] = 10,
   [11] = 11,
@@ -1506,43 +1978,43 @@ static const TSStateId ts_primary_state_ids[STATE_COUNT] = {
   [40] = 40,
   [41] = 41,
   [42] = 42,
-  [43] = 43,
-  [44] = 14,
-  [45] = 15,
-  [46] = 13,
-  [47] = 16,
-  [48] = 18,
-  [49] = 19,
-  [50] = 40,
-  [51] = 41,
-  [52] = 52,
-  [53] = 21,
-  [54] = 23,
-  [55] = 55,
-  [56] = 28,
-  [57] = 29,
-  [58] = 30,
-  [59] = 31,
-  [60] = 33,
-  [61] = 34,
-  [62] = 35,
-  [63] = 20,
-  [64] = 38,
-  [65] = 39,
-  [66] = 37,
-  [67] = 24,
-  [68] = 68,
-  [69] = 69,
-  [70] = 70,
-  [71] = 71,
-  [72] = 70,
-  [73] = 73,
-  [74] = 71,
-  [75] = 75,
-  [76] = 76,
-  [77] = 76,
-  [78] = 75,
-  [79] = 79,
+  [43] = 42,
+  [44] = 44,
+  [45] = 45,
+  [46] = 46,
+  [47] = 47,
+  [48] = 48,
+  [49] = 49,
+  [50] = 50,
+  [51] = 7,
+  [52] = 49,
+  [53] = 48,
+  [54] = 9,
+  [55] = 11,
+  [56] = 56,
+  [57] = 12,
+  [58] = 58,
+  [59] = 13,
+  [60] = 14,
+  [61] = 35,
+  [62] = 62,
+  [63] = 16,
+  [64] = 64,
+  [65] = 41,
+  [66] = 24,
+  [67] = 32,
+  [68] = 20,
+  [69] = 26,
+  [70] = 27,
+  [71] = 30,
+  [72] = 31,
+  [73] = 33,
+  [74] = 74,
+  [75] = 37,
+  [76] = 36,
+  [77] = 34,
+  [78] = 39,
+  [79] = 40,
   [80] = 80,
   [81] = 81,
   [82] = 82,
@@ -1550,21 +2022,21 @@ static const TSStateId ts_primary_state_ids[STATE_COUNT] = {
   [84] = 84,
   [85] = 85,
   [86] = 86,
-  [87] = 87,
-  [88] = 88,
+  [87] = 83,
+  [88] = 86,
   [89] = 89,
   [90] = 90,
-  [91] = 89,
+  [91] = 91,
   [92] = 92,
   [93] = 93,
-  [94] = 94,
-  [95] = 90,
+  [94] = 91,
+  [95] = 95,
   [96] = 96,
-  [97] = 97,
+  [97] = 96,
   [98] = 98,
   [99] = 99,
   [100] = 100,
-  [101] = 98,
+  [101] = 101,
   [102] = 102,
   [103] = 103,
   [104] = 104,
@@ -1573,7 +2045,7 @@ static const TSStateId ts_primary_state_ids[STATE_COUNT] = {
   [107] = 107,
   [108] = 108,
   [109] = 109,
-  [110] = 110,
+  [110] = 103,
   [111] = 111,
   [112] = 112,
   [113] = 113,
@@ -1581,72 +2053,72 @@ static const TSStateId ts_primary_state_ids[STATE_COUNT] = {
   [115] = 115,
   [116] = 116,
   [117] = 117,
-  [118] = 116,
+  [118] = 118,
   [119] = 119,
   [120] = 120,
-  [121] = 119,
+  [121] = 121,
   [122] = 122,
-  [123] = 81,
-  [124] = 122,
+  [123] = 123,
+  [124] = 124,
   [125] = 125,
-  [126] = 126,
+  [126] = 125,
   [127] = 127,
   [128] = 128,
   [129] = 129,
-  [130] = 130,
-  [131] = 85,
+  [130] = 128,
+  [131] = 127,
   [132] = 132,
-  [133] = 133,
+  [133] = 81,
   [134] = 134,
   [135] = 135,
   [136] = 136,
-  [137] = 133,
+  [137] = 137,
   [138] = 138,
-  [139] = 128,
-  [140] = 140,
-  [141] = 138,
+  [139] = 139,
+  [140] = 139,
+  [141] = 90,
   [142] = 142,
   [143] = 143,
   [144] = 144,
-  [145] = 145,
+  [145] = 138,
   [146] = 146,
   [147] = 147,
   [148] = 148,
   [149] = 149,
-  [150] = 150,
+  [150] = 144,
   [151] = 151,
-  [152] = 151,
+  [152] = 152,
   [153] = 153,
-  [154] = 149,
+  [154] = 154,
   [155] = 155,
   [156] = 156,
   [157] = 157,
-  [158] = 145,
-  [159] = 150,
-  [160] = 156,
+  [158] = 158,
+  [159] = 159,
+  [160] = 160,
   [161] = 161,
   [162] = 162,
-  [163] = 153,
+  [163] = 163,
   [164] = 164,
-  [165] = 165,
+  [165] = 157,
   [166] = 166,
   [167] = 167,
   [168] = 168,
-  [169] = 167,
-  [170] = 146,
-  [171] = 166,
+  [169] = 168,
+  [170] = 170,
+  [171] = 171,
   [172] = 172,
-  [173] = 173,
+  [173] = 170,
   [174] = 174,
-  [175] = 175,
-  [176] = 176,
+  [175] = 162,
+  [176] = 163,
   [177] = 177,
   [178] = 178,
   [179] = 179,
-  [180] = 180,
-  [181] = 181,
-  [182] = 182,
-  [183] = 183,
+  [180] = 164,
+  [181] = 179,
+  [182] = 171,
+  [183] = 172,
   [184] = 184,
   [185] = 185,
   [186] = 186,
@@ -1657,25 +2129,52 @@ static const TSStateId ts_primary_state_ids[STATE_COUNT] = {
   [191] = 191,
   [192] = 192,
   [193] = 193,
-  [194] = 180,
-  [195] = 181,
-  [196] = 182,
+  [194] = 194,
+  [195] = 195,
+  [196] = 196,
   [197] = 197,
   [198] = 198,
   [199] = 199,
   [200] = 200,
-  [201] = 199,
+  [201] = 201,
   [202] = 202,
-  [203] = 190,
-  [204] = 177,
-  [205] = 200,
-  [206] = 202,
+  [203] = 203,
+  [204] = 204,
+  [205] = 205,
+  [206] = 206,
   [207] = 207,
-  [208] = 179,
-  [209] = 185,
-  [210] = 183,
-  [211] = 189,
-  [212] = 178,
+  [208] = 208,
+  [209] = 209,
+  [210] = 210,
+  [211] = 211,
+  [212] = 212,
+  [213] = 213,
+  [214] = 214,
+  [215] = 211,
+  [216] = 203,
+  [217] = 217,
+  [218] = 218,
+  [219] = 219,
+  [220] = 220,
+  [221] = 214,
+  [222] = 197,
+  [223] = 201,
+  [224] = 224,
+  [225] = 217,
+  [226] = 209,
+  [227] = 210,
+  [228] = 224,
+  [229] = 196,
+  [230] = 212,
+  [231] = 206,
+  [232] = 204,
+  [233] = 233,
+};
+
+static const TSCharacterRange sym__word_character_set_1[] = {
+  {'A', 'Z'}, {'a', 'z'}, {0x2e80, 0x2e99}, {0x2e9b, 0x2ef3}, {0x2f00, 0x2fd5}, {0x3005, 0x3005}, {0x3007, 0x3007}, {0x3021, 0x3029},
+  {0x3038, 0x303b}, {0x3400, 0x4dbf}, {0x4e00, 0x9fff}, {0xf900, 0xfa6d}, {0xfa70, 0xfad9}, {0x16fe2, 0x16fe3}, {0x16ff0, 0x16ff1}, {0x20000, 0x2a6df},
+  {0x2a700, 0x2b739}, {0x2b740, 0x2b81d}, {0x2b820, 0x2cea1}, {0x2ceb0, 0x2ebe0}, {0x2ebf0, 0x2ee5d}, {0x2f800, 0x2fa1d}, {0x30000, 0x3134a}, {0x31350, 0x323af},
 };
 
 static const TSCharacterRange sym__word_character_set_2[] = {
@@ -1703,32 +2202,33 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
   eof = lexer->eof(lexer);
   switch (state) {
     case 0:
-      if (eof) ADVANCE(134);
+      if (eof) ADVANCE(154);
       ADVANCE_MAP(
         '"', 4,
-        '-', 42,
-        '/', 237,
-        '1', 181,
-        '2', 178,
-        ';', 147,
-        '<', 138,
-        '=', 170,
-        '>', 144,
-        'f', 217,
-        'o', 225,
-        't', 220,
-        '{', 135,
-        '}', 141,
-        0x201c, 59,
-        0x2192, 168,
-        0x5176, 226,
-        0x8d22, 229,
-        0x8f6c, 231,
-        0xff1b, 148,
-        0xff1c, 140,
-        0xff1e, 146,
-        0xff5b, 136,
-        0xff5d, 142,
+        '-', 45,
+        '/', 280,
+        '1', 212,
+        '2', 209,
+        ';', 167,
+        '<', 158,
+        '=', 201,
+        '>', 164,
+        'c', 243,
+        'f', 250,
+        'o', 262,
+        't', 258,
+        '{', 155,
+        '}', 161,
+        0x201c, 70,
+        0x2192, 199,
+        0x4e0a, 266,
+        0x8d22, 269,
+        0x8f6c, 271,
+        0xff1b, 168,
+        0xff1c, 160,
+        0xff1e, 166,
+        0xff5b, 156,
+        0xff5d, 162,
       );
       if (lookahead == '\t' ||
           lookahead == '\n' ||
@@ -1740,38 +2240,40 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
       if ((0x2264 <= lookahead && lookahead <= 0x2267) ||
           lookahead == 0x2a7d ||
           lookahead == 0x2a7e ||
-          lookahead == 0xff1d) ADVANCE(169);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(195);
-      if ((0xff10 <= lookahead && lookahead <= 0xff19)) ADVANCE(202);
-      if (set_contains(sym__unit_sign_character_set_1, 9, lookahead)) ADVANCE(238);
-      if (set_contains(sym__unit_rest_character_set_1, 33, lookahead)) ADVANCE(236);
+          lookahead == 0xff1d) ADVANCE(200);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(226);
+      if ((0xff10 <= lookahead && lookahead <= 0xff19)) ADVANCE(233);
+      if (set_contains(sym__unit_sign_character_set_1, 9, lookahead)) ADVANCE(281);
+      if (set_contains(sym__unit_rest_character_set_1, 33, lookahead)) ADVANCE(279);
       END_STATE();
     case 1:
       ADVANCE_MAP(
         '"', 4,
-        '-', 42,
+        '-', 45,
         '/', 5,
-        '1', 182,
-        '2', 179,
-        ';', 147,
-        '<', 170,
-        '=', 170,
-        '>', 170,
-        'f', 50,
-        'o', 58,
-        't', 53,
-        '{', 135,
-        '}', 141,
-        0x201c, 59,
-        0x2192, 168,
-        0x5176, 60,
-        0x8d22, 68,
-        0x8f6c, 83,
-        0xff1b, 148,
-        0xff1c, 171,
-        0xff1e, 171,
-        0xff5b, 136,
-        0xff5d, 142,
+        '1', 213,
+        '2', 210,
+        ';', 167,
+        '<', 201,
+        '=', 201,
+        '>', 201,
+        'c', 48,
+        'f', 55,
+        'o', 67,
+        't', 63,
+        '{', 155,
+        '}', 161,
+        0x201c, 70,
+        0x2192, 199,
+        0x4e0a, 75,
+        0x5176, 71,
+        0x8d22, 83,
+        0x8f6c, 99,
+        0xff1b, 168,
+        0xff1c, 202,
+        0xff1e, 202,
+        0xff5b, 156,
+        0xff5d, 162,
       );
       if (lookahead == '\t' ||
           lookahead == '\n' ||
@@ -1783,18 +2285,18 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
       if ((0x2264 <= lookahead && lookahead <= 0x2267) ||
           lookahead == 0x2a7d ||
           lookahead == 0x2a7e ||
-          lookahead == 0xff1d) ADVANCE(169);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(200);
-      if ((0xff10 <= lookahead && lookahead <= 0xff19)) ADVANCE(202);
+          lookahead == 0xff1d) ADVANCE(200);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(231);
+      if ((0xff10 <= lookahead && lookahead <= 0xff19)) ADVANCE(233);
       END_STATE();
     case 2:
       if (lookahead == '"') ADVANCE(4);
-      if (lookahead == '-') ADVANCE(42);
+      if (lookahead == '-') ADVANCE(45);
       if (lookahead == '/') ADVANCE(5);
-      if (lookahead == ';') ADVANCE(147);
-      if (lookahead == 0x201c) ADVANCE(59);
-      if (lookahead == 0x2192) ADVANCE(168);
-      if (lookahead == 0xff1b) ADVANCE(148);
+      if (lookahead == ';') ADVANCE(167);
+      if (lookahead == 0x201c) ADVANCE(70);
+      if (lookahead == 0x2192) ADVANCE(199);
+      if (lookahead == 0xff1b) ADVANCE(168);
       if (lookahead == '\t' ||
           lookahead == '\n' ||
           lookahead == '\r' ||
@@ -1803,15 +2305,16 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
           lookahead == 0x3000 ||
           lookahead == 0xfeff) SKIP(2);
       if (('0' <= lookahead && lookahead <= '9') ||
-          (0xff10 <= lookahead && lookahead <= 0xff19)) ADVANCE(202);
-      if (set_contains(sym__word_character_set_2, 25, lookahead)) ADVANCE(236);
+          (0xff10 <= lookahead && lookahead <= 0xff19)) ADVANCE(233);
+      if (set_contains(sym__word_character_set_2, 25, lookahead)) ADVANCE(279);
       END_STATE();
     case 3:
       if (lookahead == '"') ADVANCE(4);
       if (lookahead == '/') ADVANCE(5);
-      if (lookahead == '1') ADVANCE(183);
-      if (lookahead == '2') ADVANCE(180);
-      if (lookahead == 0x201c) ADVANCE(59);
+      if (lookahead == '1') ADVANCE(214);
+      if (lookahead == '2') ADVANCE(211);
+      if (lookahead == 'o') ADVANCE(262);
+      if (lookahead == 0x201c) ADVANCE(70);
       if (lookahead == '\t' ||
           lookahead == '\n' ||
           lookahead == '\r' ||
@@ -1819,21 +2322,22 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
           lookahead == 0xa0 ||
           lookahead == 0x3000 ||
           lookahead == 0xfeff) SKIP(3);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(201);
-      if ((0xff10 <= lookahead && lookahead <= 0xff19)) ADVANCE(202);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(232);
+      if ((0xff10 <= lookahead && lookahead <= 0xff19)) ADVANCE(233);
+      if (set_contains(sym__word_character_set_1, 24, lookahead)) ADVANCE(279);
       END_STATE();
     case 4:
-      if (lookahead == '"') ADVANCE(172);
-      if (lookahead == '\\') ADVANCE(132);
+      if (lookahead == '"') ADVANCE(203);
+      if (lookahead == '\\') ADVANCE(152);
       if (lookahead != 0) ADVANCE(4);
       END_STATE();
     case 5:
       if (lookahead == '*') ADVANCE(7);
-      if (lookahead == '/') ADVANCE(301);
+      if (lookahead == '/') ADVANCE(356);
       END_STATE();
     case 6:
       if (lookahead == '*') ADVANCE(6);
-      if (lookahead == '/') ADVANCE(302);
+      if (lookahead == '/') ADVANCE(357);
       if (lookahead != 0) ADVANCE(7);
       END_STATE();
     case 7:
@@ -1842,19 +2346,22 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
       END_STATE();
     case 8:
       ADVANCE_MAP(
-        '-', 42,
-        '/', 5,
-        ';', 147,
-        'f', 50,
-        'o', 58,
-        't', 53,
-        '{', 135,
-        0x2192, 168,
-        0x5176, 60,
-        0x8d22, 68,
-        0x8f6c, 83,
-        0xff1b, 148,
-        0xff5b, 136,
+        '-', 45,
+        '/', 280,
+        '1', 11,
+        ';', 167,
+        'c', 243,
+        'f', 250,
+        'o', 262,
+        't', 258,
+        '{', 155,
+        0x2192, 199,
+        0x4e0a, 266,
+        0x5176, 265,
+        0x8d22, 269,
+        0x8f6c, 271,
+        0xff1b, 168,
+        0xff5b, 156,
       );
       if (lookahead == '\t' ||
           lookahead == '\n' ||
@@ -1863,22 +2370,26 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
           lookahead == 0xa0 ||
           lookahead == 0x3000 ||
           lookahead == 0xfeff) SKIP(8);
+      if (set_contains(sym__unit_sign_character_set_1, 9, lookahead)) ADVANCE(281);
+      if (set_contains(sym__unit_rest_character_set_1, 33, lookahead)) ADVANCE(279);
       END_STATE();
     case 9:
       ADVANCE_MAP(
-        '-', 42,
-        '/', 240,
-        ';', 147,
-        'f', 248,
-        'o', 256,
-        't', 251,
-        '{', 135,
-        0x2192, 168,
-        0x5176, 257,
-        0x8d22, 260,
-        0x8f6c, 262,
-        0xff1b, 148,
-        0xff5b, 136,
+        '-', 45,
+        '/', 5,
+        ';', 167,
+        'c', 48,
+        'f', 55,
+        'o', 67,
+        't', 63,
+        '{', 155,
+        0x2192, 199,
+        0x4e0a, 75,
+        0x5176, 71,
+        0x8d22, 83,
+        0x8f6c, 99,
+        0xff1b, 168,
+        0xff5b, 156,
       );
       if (lookahead == '\t' ||
           lookahead == '\n' ||
@@ -1886,206 +2397,240 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
           lookahead == ' ' ||
           lookahead == 0xa0 ||
           lookahead == 0x3000 ||
-          lookahead == 0xfeff) SKIP(8);
-      if (set_contains(sym__unit_rest_character_set_1, 33, lookahead)) ADVANCE(267);
+          lookahead == 0xfeff) SKIP(9);
       END_STATE();
     case 10:
       ADVANCE_MAP(
-        '-', 36,
-        '.', 23,
-        '~', 38,
-        0x2013, 38,
-        0x2014, 38,
-        0x81f3, 38,
-        0xff5e, 38,
-        '\t', 22,
-        '\n', 22,
-        '\r', 22,
-        ' ', 22,
-        0x3000, 22,
+        '-', 45,
+        '/', 283,
+        ';', 167,
+        'c', 286,
+        'f', 293,
+        'o', 305,
+        't', 301,
+        '{', 155,
+        0x2192, 199,
+        0x4e0a, 309,
+        0x5176, 308,
+        0x8d22, 312,
+        0x8f6c, 314,
+        0xff1b, 168,
+        0xff5b, 156,
       );
+      if (lookahead == '\t' ||
+          lookahead == '\n' ||
+          lookahead == '\r' ||
+          lookahead == ' ' ||
+          lookahead == 0xa0 ||
+          lookahead == 0x3000 ||
+          lookahead == 0xfeff) SKIP(9);
+      if (set_contains(sym__unit_rest_character_set_1, 33, lookahead)) ADVANCE(322);
       END_STATE();
     case 11:
-      ADVANCE_MAP(
-        '-', 36,
-        '.', 23,
-        '~', 38,
-        0x2013, 38,
-        0x2014, 38,
-        0x81f3, 38,
-        0xff5e, 38,
-        '\t', 22,
-        '\n', 22,
-        '\r', 22,
-        ' ', 22,
-        0x3000, 22,
-      );
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(10);
+      if (lookahead == '-') ADVANCE(42);
       END_STATE();
     case 12:
-      ADVANCE_MAP(
-        '-', 106,
-        '.', 107,
-        '/', 108,
-        '0', 287,
-        '1', 286,
-        0x5e74, 88,
-        ' ', 62,
-        0x3000, 62,
-      );
-      if (('2' <= lookahead && lookahead <= '9')) ADVANCE(285);
+      if (lookahead == '-') ADVANCE(42);
+      if (lookahead == '9') ADVANCE(140);
+      if (('0' <= lookahead && lookahead <= '8')) ADVANCE(142);
       END_STATE();
     case 13:
-      if (lookahead == '-') ADVANCE(106);
-      if (lookahead == '.') ADVANCE(107);
-      if (lookahead == '/') ADVANCE(108);
-      if (lookahead == 0x5e74) ADVANCE(88);
-      if (lookahead == ' ' ||
-          lookahead == 0x3000) ADVANCE(62);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(285);
+      ADVANCE_MAP(
+        '-', 39,
+        '.', 26,
+        '~', 40,
+        0x2013, 40,
+        0x2014, 40,
+        0x81f3, 40,
+        0xff5e, 40,
+        '\t', 25,
+        '\n', 25,
+        '\r', 25,
+        ' ', 25,
+        0x3000, 25,
+      );
       END_STATE();
     case 14:
-      if (lookahead == '-') ADVANCE(109);
+      ADVANCE_MAP(
+        '-', 39,
+        '.', 26,
+        '~', 40,
+        0x2013, 40,
+        0x2014, 40,
+        0x81f3, 40,
+        0xff5e, 40,
+        '\t', 25,
+        '\n', 25,
+        '\r', 25,
+        ' ', 25,
+        0x3000, 25,
+      );
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(13);
       END_STATE();
     case 15:
-      if (lookahead == '-') ADVANCE(109);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(14);
+      ADVANCE_MAP(
+        '-', 126,
+        '.', 127,
+        '/', 128,
+        '0', 342,
+        '1', 341,
+        0x5e74, 108,
+        ' ', 74,
+        0x3000, 74,
+      );
+      if (('2' <= lookahead && lookahead <= '9')) ADVANCE(340);
       END_STATE();
     case 16:
-      ADVANCE_MAP(
-        '-', 116,
-        '.', 117,
-        '/', 118,
-        '0', 102,
-        '1', 99,
-        0x5e74, 96,
-        ' ', 65,
-        0x3000, 65,
-      );
+      if (lookahead == '-') ADVANCE(126);
+      if (lookahead == '.') ADVANCE(127);
+      if (lookahead == '/') ADVANCE(128);
+      if (lookahead == 0x5e74) ADVANCE(108);
+      if (lookahead == ' ' ||
+          lookahead == 0x3000) ADVANCE(74);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(340);
       END_STATE();
     case 17:
-      if (lookahead == '-') ADVANCE(116);
-      if (lookahead == '.') ADVANCE(117);
-      if (lookahead == '/') ADVANCE(118);
-      if (lookahead == 0x5e74) ADVANCE(96);
-      if (lookahead == ' ' ||
-          lookahead == 0x3000) ADVANCE(65);
+      if (lookahead == '-') ADVANCE(129);
       END_STATE();
     case 18:
-      ADVANCE_MAP(
-        '.', 23,
-        '/', 121,
-        '\t', 22,
-        '\n', 22,
-        '\r', 22,
-        ' ', 22,
-        0x3000, 22,
-        '-', 38,
-        '~', 38,
-        0x2013, 38,
-        0x2014, 38,
-        0x81f3, 38,
-        0xff5e, 38,
-      );
+      if (lookahead == '-') ADVANCE(129);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(17);
       END_STATE();
     case 19:
       ADVANCE_MAP(
-        '.', 23,
-        '/', 121,
-        '\t', 22,
-        '\n', 22,
-        '\r', 22,
-        ' ', 22,
-        0x3000, 22,
-        '-', 38,
-        '~', 38,
-        0x2013, 38,
-        0x2014, 38,
-        0x81f3, 38,
-        0xff5e, 38,
+        '-', 136,
+        '.', 137,
+        '/', 138,
+        '0', 122,
+        '1', 119,
+        0x5e74, 116,
+        ' ', 78,
+        0x3000, 78,
       );
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(18);
       END_STATE();
     case 20:
-      ADVANCE_MAP(
-        '.', 23,
-        ' ', 20,
-        0x3000, 20,
-        '\t', 22,
-        '\n', 22,
-        '\r', 22,
-        '-', 37,
-        '~', 37,
-        0x2013, 37,
-        0x2014, 37,
-        0x81f3, 37,
-        0xff5e, 37,
-      );
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(275);
+      if (lookahead == '-') ADVANCE(136);
+      if (lookahead == '.') ADVANCE(137);
+      if (lookahead == '/') ADVANCE(138);
+      if (lookahead == 0x5e74) ADVANCE(116);
+      if (lookahead == ' ' ||
+          lookahead == 0x3000) ADVANCE(78);
       END_STATE();
     case 21:
       ADVANCE_MAP(
-        '.', 23,
-        ' ', 21,
-        0x3000, 21,
-        0x53f7, 276,
-        0x65e5, 276,
-        '\t', 22,
-        '\n', 22,
-        '\r', 22,
-        '-', 38,
-        '~', 38,
-        0x2013, 38,
-        0x2014, 38,
-        0x81f3, 38,
-        0xff5e, 38,
+        '.', 26,
+        '/', 141,
+        '\t', 25,
+        '\n', 25,
+        '\r', 25,
+        ' ', 25,
+        0x3000, 25,
+        '-', 40,
+        '~', 40,
+        0x2013, 40,
+        0x2014, 40,
+        0x81f3, 40,
+        0xff5e, 40,
       );
       END_STATE();
     case 22:
       ADVANCE_MAP(
-        '.', 23,
-        '\t', 22,
-        '\n', 22,
-        '\r', 22,
-        ' ', 22,
-        0x3000, 22,
-        '-', 38,
-        '~', 38,
-        0x2013, 38,
-        0x2014, 38,
-        0x81f3, 38,
-        0xff5e, 38,
+        '.', 26,
+        '/', 141,
+        '\t', 25,
+        '\n', 25,
+        '\r', 25,
+        ' ', 25,
+        0x3000, 25,
+        '-', 40,
+        '~', 40,
+        0x2013, 40,
+        0x2014, 40,
+        0x81f3, 40,
+        0xff5e, 40,
       );
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(21);
       END_STATE();
     case 23:
-      if (lookahead == '.') ADVANCE(38);
+      ADVANCE_MAP(
+        '.', 26,
+        ' ', 23,
+        0x3000, 23,
+        '\t', 25,
+        '\n', 25,
+        '\r', 25,
+        '-', 41,
+        '~', 41,
+        0x2013, 41,
+        0x2014, 41,
+        0x81f3, 41,
+        0xff5e, 41,
+      );
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(330);
       END_STATE();
     case 24:
-      if (lookahead == '.') ADVANCE(38);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(277);
+      ADVANCE_MAP(
+        '.', 26,
+        ' ', 24,
+        0x3000, 24,
+        0x53f7, 331,
+        0x65e5, 331,
+        '\t', 25,
+        '\n', 25,
+        '\r', 25,
+        '-', 40,
+        '~', 40,
+        0x2013, 40,
+        0x2014, 40,
+        0x81f3, 40,
+        0xff5e, 40,
+      );
       END_STATE();
     case 25:
-      if (lookahead == '.') ADVANCE(109);
+      ADVANCE_MAP(
+        '.', 26,
+        '\t', 25,
+        '\n', 25,
+        '\r', 25,
+        ' ', 25,
+        0x3000, 25,
+        '-', 40,
+        '~', 40,
+        0x2013, 40,
+        0x2014, 40,
+        0x81f3, 40,
+        0xff5e, 40,
+      );
       END_STATE();
     case 26:
-      if (lookahead == '.') ADVANCE(109);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(25);
+      if (lookahead == '.') ADVANCE(40);
       END_STATE();
     case 27:
-      if (lookahead == '/') ADVANCE(5);
-      if (lookahead == ';') ADVANCE(147);
-      if (lookahead == '{') ADVANCE(135);
-      if (lookahead == 0xff1b) ADVANCE(148);
-      if (lookahead == 0xff5b) ADVANCE(136);
-      if (lookahead == '\t' ||
-          lookahead == '\n' ||
-          lookahead == '\r' ||
-          lookahead == ' ' ||
-          lookahead == 0xa0 ||
-          lookahead == 0x3000 ||
-          lookahead == 0xfeff) SKIP(27);
+      if (lookahead == '.') ADVANCE(40);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(332);
       END_STATE();
     case 28:
+      if (lookahead == '.') ADVANCE(129);
+      END_STATE();
+    case 29:
+      if (lookahead == '.') ADVANCE(129);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(28);
+      END_STATE();
+    case 30:
+      if (lookahead == '/') ADVANCE(5);
+      if (lookahead == ';') ADVANCE(167);
+      if (lookahead == '{') ADVANCE(155);
+      if (lookahead == 0xff1b) ADVANCE(168);
+      if (lookahead == 0xff5b) ADVANCE(156);
+      if (lookahead == '\t' ||
+          lookahead == '\n' ||
+          lookahead == '\r' ||
+          lookahead == ' ' ||
+          lookahead == 0xa0 ||
+          lookahead == 0x3000 ||
+          lookahead == 0xfeff) SKIP(30);
+      END_STATE();
+    case 31:
       if (lookahead == '/') ADVANCE(5);
       if (lookahead == '\t' ||
           lookahead == '\n' ||
@@ -2093,492 +2638,543 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
           lookahead == ' ' ||
           lookahead == 0xa0 ||
           lookahead == 0x3000 ||
-          lookahead == 0xfeff) SKIP(28);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(128);
+          lookahead == 0xfeff) SKIP(31);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(148);
       END_STATE();
-    case 29:
-      if (lookahead == '/') ADVANCE(240);
-      if (lookahead == ';') ADVANCE(147);
-      if (lookahead == '{') ADVANCE(135);
-      if (lookahead == 0xff1b) ADVANCE(148);
-      if (lookahead == 0xff5b) ADVANCE(136);
+    case 32:
+      if (lookahead == '/') ADVANCE(283);
+      if (lookahead == ';') ADVANCE(167);
+      if (lookahead == '{') ADVANCE(155);
+      if (lookahead == 0xff1b) ADVANCE(168);
+      if (lookahead == 0xff5b) ADVANCE(156);
       if (lookahead == '\t' ||
           lookahead == '\n' ||
           lookahead == '\r' ||
           lookahead == ' ' ||
           lookahead == 0xa0 ||
           lookahead == 0x3000 ||
-          lookahead == 0xfeff) SKIP(27);
-      if (set_contains(sym__unit_rest_character_set_1, 33, lookahead)) ADVANCE(267);
-      END_STATE();
-    case 30:
-      if (lookahead == '/') ADVANCE(109);
-      END_STATE();
-    case 31:
-      if (lookahead == '/') ADVANCE(109);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(30);
-      END_STATE();
-    case 32:
-      if (lookahead == '0') ADVANCE(100);
-      if (lookahead == '3') ADVANCE(97);
-      if (lookahead == '1' ||
-          lookahead == '2') ADVANCE(110);
+          lookahead == 0xfeff) SKIP(30);
+      if (set_contains(sym__unit_rest_character_set_1, 33, lookahead)) ADVANCE(322);
       END_STATE();
     case 33:
-      if (lookahead == '0') ADVANCE(75);
-      if (lookahead == 0x6708) ADVANCE(289);
-      if (lookahead == ' ' ||
-          lookahead == 0x3000) ADVANCE(73);
-      if (('1' <= lookahead && lookahead <= '9')) ADVANCE(76);
+      if (lookahead == '/') ADVANCE(129);
       END_STATE();
     case 34:
-      if (lookahead == '0') ADVANCE(120);
-      if (('1' <= lookahead && lookahead <= '9')) ADVANCE(122);
+      if (lookahead == '/') ADVANCE(129);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(33);
       END_STATE();
     case 35:
-      if (lookahead == '0') ADVANCE(123);
-      if (('1' <= lookahead && lookahead <= '9')) ADVANCE(124);
+      if (lookahead == '0') ADVANCE(120);
+      if (lookahead == '3') ADVANCE(117);
+      if (lookahead == '1' ||
+          lookahead == '2') ADVANCE(130);
       END_STATE();
     case 36:
-      if (lookahead == '1') ADVANCE(273);
-      if (lookahead == '2') ADVANCE(272);
-      if (lookahead == '\t' ||
-          lookahead == '\n' ||
-          lookahead == '\r' ||
-          lookahead == ' ' ||
-          lookahead == 0x3000) ADVANCE(38);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(280);
+      if (lookahead == '0') ADVANCE(91);
+      if (lookahead == 0x6708) ADVANCE(344);
+      if (lookahead == ' ' ||
+          lookahead == 0x3000) ADVANCE(89);
+      if (('1' <= lookahead && lookahead <= '9')) ADVANCE(92);
       END_STATE();
     case 37:
-      if (lookahead == '1') ADVANCE(39);
-      if (lookahead == '2') ADVANCE(33);
-      if (lookahead == ' ' ||
-          lookahead == 0x3000) ADVANCE(37);
-      if (lookahead == '\t' ||
-          lookahead == '\n' ||
-          lookahead == '\r') ADVANCE(38);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(77);
+      if (lookahead == '0') ADVANCE(140);
+      if (('1' <= lookahead && lookahead <= '9')) ADVANCE(142);
       END_STATE();
     case 38:
-      if (lookahead == '1') ADVANCE(41);
-      if (lookahead == '2') ADVANCE(35);
+      if (lookahead == '0') ADVANCE(143);
+      if (('1' <= lookahead && lookahead <= '9')) ADVANCE(144);
+      END_STATE();
+    case 39:
+      if (lookahead == '1') ADVANCE(328);
+      if (lookahead == '2') ADVANCE(327);
       if (lookahead == '\t' ||
           lookahead == '\n' ||
           lookahead == '\r' ||
           lookahead == ' ' ||
-          lookahead == 0x3000) ADVANCE(38);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(127);
-      END_STATE();
-    case 39:
-      if (lookahead == '9') ADVANCE(75);
-      if (lookahead == 0x6708) ADVANCE(289);
-      if (lookahead == ' ' ||
-          lookahead == 0x3000) ADVANCE(73);
-      if (('0' <= lookahead && lookahead <= '8')) ADVANCE(76);
+          lookahead == 0x3000) ADVANCE(40);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(335);
       END_STATE();
     case 40:
-      if (lookahead == '9') ADVANCE(120);
-      if (('0' <= lookahead && lookahead <= '8')) ADVANCE(122);
+      if (lookahead == '1') ADVANCE(44);
+      if (lookahead == '2') ADVANCE(38);
+      if (lookahead == '\t' ||
+          lookahead == '\n' ||
+          lookahead == '\r' ||
+          lookahead == ' ' ||
+          lookahead == 0x3000) ADVANCE(40);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(147);
       END_STATE();
     case 41:
-      if (lookahead == '9') ADVANCE(123);
-      if (('0' <= lookahead && lookahead <= '8')) ADVANCE(124);
+      if (lookahead == '1') ADVANCE(43);
+      if (lookahead == '2') ADVANCE(36);
+      if (lookahead == ' ' ||
+          lookahead == 0x3000) ADVANCE(41);
+      if (lookahead == '\t' ||
+          lookahead == '\n' ||
+          lookahead == '\r') ADVANCE(40);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(93);
       END_STATE();
     case 42:
-      if (lookahead == '>') ADVANCE(167);
+      if (lookahead == '7') ADVANCE(84);
       END_STATE();
     case 43:
-      if (lookahead == 'a') ADVANCE(52);
+      if (lookahead == '9') ADVANCE(91);
+      if (lookahead == 0x6708) ADVANCE(344);
+      if (lookahead == ' ' ||
+          lookahead == 0x3000) ADVANCE(89);
+      if (('0' <= lookahead && lookahead <= '8')) ADVANCE(92);
       END_STATE();
     case 44:
-      if (lookahead == 'a') ADVANCE(51);
+      if (lookahead == '9') ADVANCE(143);
+      if (('0' <= lookahead && lookahead <= '8')) ADVANCE(144);
       END_STATE();
     case 45:
-      if (lookahead == 'c') ADVANCE(44);
+      if (lookahead == '>') ADVANCE(198);
       END_STATE();
     case 46:
-      if (lookahead == 'e') ADVANCE(54);
+      if (lookahead == 'a') ADVANCE(57);
       END_STATE();
     case 47:
-      if (lookahead == 'e') ADVANCE(55);
+      if (lookahead == 'a') ADVANCE(56);
       END_STATE();
     case 48:
-      if (lookahead == 'f') ADVANCE(47);
+      if (lookahead == 'a') ADVANCE(64);
       END_STATE();
     case 49:
-      if (lookahead == 'h') ADVANCE(46);
+      if (lookahead == 'c') ADVANCE(47);
       END_STATE();
     case 50:
-      if (lookahead == 'i') ADVANCE(56);
+      if (lookahead == 'e') ADVANCE(60);
       END_STATE();
     case 51:
-      if (lookahead == 'l') ADVANCE(149);
+      if (lookahead == 'e') ADVANCE(61);
       END_STATE();
     case 52:
-      if (lookahead == 'n') ADVANCE(57);
+      if (lookahead == 'e') ADVANCE(62);
       END_STATE();
     case 53:
-      if (lookahead == 'r') ADVANCE(43);
+      if (lookahead == 'f') ADVANCE(51);
       END_STATE();
     case 54:
-      if (lookahead == 'r') ADVANCE(161);
+      if (lookahead == 'h') ADVANCE(50);
       END_STATE();
     case 55:
-      if (lookahead == 'r') ADVANCE(155);
+      if (lookahead == 'i') ADVANCE(65);
       END_STATE();
     case 56:
-      if (lookahead == 's') ADVANCE(45);
+      if (lookahead == 'l') ADVANCE(169);
       END_STATE();
     case 57:
-      if (lookahead == 's') ADVANCE(48);
+      if (lookahead == 'n') ADVANCE(66);
       END_STATE();
     case 58:
-      if (lookahead == 't') ADVANCE(49);
+      if (lookahead == 'o') ADVANCE(68);
       END_STATE();
     case 59:
-      if (lookahead == 0x201d) ADVANCE(172);
-      if (lookahead != 0) ADVANCE(59);
+      if (lookahead == 'r') ADVANCE(69);
       END_STATE();
     case 60:
-      if (lookahead == 0x4ed6) ADVANCE(84);
+      if (lookahead == 'r') ADVANCE(190);
       END_STATE();
     case 61:
-      if (lookahead == 0x5e74) ADVANCE(269);
-      if (lookahead == ' ' ||
-          lookahead == 0x3000) ADVANCE(61);
+      if (lookahead == 'r') ADVANCE(175);
       END_STATE();
     case 62:
-      if (lookahead == 0x5e74) ADVANCE(88);
-      if (lookahead == ' ' ||
-          lookahead == 0x3000) ADVANCE(62);
+      if (lookahead == 'r') ADVANCE(181);
       END_STATE();
     case 63:
-      if (lookahead == 0x5e74) ADVANCE(92);
-      if (lookahead == ' ' ||
-          lookahead == 0x3000) ADVANCE(63);
+      if (lookahead == 'r') ADVANCE(46);
       END_STATE();
     case 64:
-      if (lookahead == 0x5e74) ADVANCE(94);
-      if (lookahead == ' ' ||
-          lookahead == 0x3000) ADVANCE(64);
+      if (lookahead == 'r') ADVANCE(59);
       END_STATE();
     case 65:
-      if (lookahead == 0x5e74) ADVANCE(96);
-      if (lookahead == ' ' ||
-          lookahead == 0x3000) ADVANCE(65);
+      if (lookahead == 's') ADVANCE(49);
       END_STATE();
     case 66:
-      if (lookahead == 0x6027) ADVANCE(85);
+      if (lookahead == 's') ADVANCE(53);
       END_STATE();
     case 67:
-      if (lookahead == 0x62e8) ADVANCE(82);
+      if (lookahead == 't') ADVANCE(54);
       END_STATE();
     case 68:
-      if (lookahead == 0x653f) ADVANCE(67);
+      if (lookahead == 'v') ADVANCE(52);
       END_STATE();
     case 69:
-      ADVANCE_MAP(
-        0x6708, 288,
-        ' ', 69,
-        0x3000, 69,
-        '-', 95,
-        '~', 95,
-        0x2013, 95,
-        0x2014, 95,
-        0x81f3, 95,
-        0xff5e, 95,
-      );
+      if (lookahead == 'y') ADVANCE(58);
       END_STATE();
     case 70:
-      ADVANCE_MAP(
-        0x6708, 288,
-        ' ', 69,
-        0x3000, 69,
-        '-', 95,
-        '~', 95,
-        0x2013, 95,
-        0x2014, 95,
-        0x81f3, 95,
-        0xff5e, 95,
-      );
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(69);
+      if (lookahead == 0x201d) ADVANCE(203);
+      if (lookahead != 0) ADVANCE(70);
       END_STATE();
     case 71:
-      ADVANCE_MAP(
-        0x6708, 20,
-        ' ', 71,
-        0x3000, 71,
-        '-', 95,
-        '~', 95,
-        0x2013, 95,
-        0x2014, 95,
-        0x81f3, 95,
-        0xff5e, 95,
-      );
+      if (lookahead == 0x4ed6) ADVANCE(102);
       END_STATE();
     case 72:
-      ADVANCE_MAP(
-        0x6708, 20,
-        ' ', 71,
-        0x3000, 71,
-        '-', 95,
-        '~', 95,
-        0x2013, 95,
-        0x2014, 95,
-        0x81f3, 95,
-        0xff5e, 95,
-      );
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(71);
+      if (lookahead == 0x51b5) ADVANCE(196);
       END_STATE();
     case 73:
-      if (lookahead == 0x6708) ADVANCE(289);
+      if (lookahead == 0x5e74) ADVANCE(324);
       if (lookahead == ' ' ||
           lookahead == 0x3000) ADVANCE(73);
       END_STATE();
     case 74:
-      if (lookahead == 0x6708) ADVANCE(289);
+      if (lookahead == 0x5e74) ADVANCE(108);
       if (lookahead == ' ' ||
-          lookahead == 0x3000) ADVANCE(73);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(73);
+          lookahead == 0x3000) ADVANCE(74);
       END_STATE();
     case 75:
-      if (lookahead == 0x6708) ADVANCE(289);
-      if (lookahead == ' ' ||
-          lookahead == 0x3000) ADVANCE(73);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(114);
+      if (lookahead == 0x5e74) ADVANCE(100);
       END_STATE();
     case 76:
-      if (lookahead == 0x6708) ADVANCE(289);
+      if (lookahead == 0x5e74) ADVANCE(112);
       if (lookahead == ' ' ||
-          lookahead == 0x3000) ADVANCE(73);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(115);
+          lookahead == 0x3000) ADVANCE(76);
       END_STATE();
     case 77:
-      if (lookahead == 0x6708) ADVANCE(289);
+      if (lookahead == 0x5e74) ADVANCE(114);
       if (lookahead == ' ' ||
-          lookahead == 0x3000) ADVANCE(73);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(76);
+          lookahead == 0x3000) ADVANCE(77);
       END_STATE();
     case 78:
-      if (lookahead == 0x6708) ADVANCE(299);
+      if (lookahead == 0x5e74) ADVANCE(116);
       if (lookahead == ' ' ||
           lookahead == 0x3000) ADVANCE(78);
       END_STATE();
     case 79:
-      if (lookahead == 0x6708) ADVANCE(299);
-      if (lookahead == ' ' ||
-          lookahead == 0x3000) ADVANCE(78);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(78);
+      if (lookahead == 0x6027) ADVANCE(103);
       END_STATE();
     case 80:
-      if (lookahead == 0x6708) ADVANCE(90);
-      if (lookahead == ' ' ||
-          lookahead == 0x3000) ADVANCE(80);
+      if (lookahead == 0x60c5) ADVANCE(72);
+      if (lookahead == 0x6570) ADVANCE(197);
       END_STATE();
     case 81:
-      if (lookahead == 0x6708) ADVANCE(90);
-      if (lookahead == ' ' ||
-          lookahead == 0x3000) ADVANCE(80);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(80);
+      if (lookahead == 0x6267) ADVANCE(101);
       END_STATE();
     case 82:
-      if (lookahead == 0x6b3e) ADVANCE(152);
+      if (lookahead == 0x62e8) ADVANCE(98);
       END_STATE();
     case 83:
-      if (lookahead == 0x79fb) ADVANCE(66);
+      if (lookahead == 0x653f) ADVANCE(82);
       END_STATE();
     case 84:
-      if (lookahead == 0x8d44) ADVANCE(86);
+      if (lookahead == 0x6708) ADVANCE(81);
       END_STATE();
     case 85:
-      if (lookahead == 0x8d44) ADVANCE(87);
+      ADVANCE_MAP(
+        0x6708, 343,
+        ' ', 85,
+        0x3000, 85,
+        '-', 115,
+        '~', 115,
+        0x2013, 115,
+        0x2014, 115,
+        0x81f3, 115,
+        0xff5e, 115,
+      );
       END_STATE();
     case 86:
-      if (lookahead == 0x91d1) ADVANCE(164);
+      ADVANCE_MAP(
+        0x6708, 343,
+        ' ', 85,
+        0x3000, 85,
+        '-', 115,
+        '~', 115,
+        0x2013, 115,
+        0x2014, 115,
+        0x81f3, 115,
+        0xff5e, 115,
+      );
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(85);
       END_STATE();
     case 87:
-      if (lookahead == 0x91d1) ADVANCE(158);
+      ADVANCE_MAP(
+        0x6708, 23,
+        ' ', 87,
+        0x3000, 87,
+        '-', 115,
+        '~', 115,
+        0x2013, 115,
+        0x2014, 115,
+        0x81f3, 115,
+        0xff5e, 115,
+      );
       END_STATE();
     case 88:
-      if (lookahead == ' ' ||
-          lookahead == 0x3000) ADVANCE(88);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(81);
+      ADVANCE_MAP(
+        0x6708, 23,
+        ' ', 87,
+        0x3000, 87,
+        '-', 115,
+        '~', 115,
+        0x2013, 115,
+        0x2014, 115,
+        0x81f3, 115,
+        0xff5e, 115,
+      );
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(87);
       END_STATE();
     case 89:
+      if (lookahead == 0x6708) ADVANCE(344);
       if (lookahead == ' ' ||
           lookahead == 0x3000) ADVANCE(89);
-      if (lookahead == 0x53f7 ||
-          lookahead == 0x65e5) ADVANCE(271);
       END_STATE();
     case 90:
+      if (lookahead == 0x6708) ADVANCE(344);
       if (lookahead == ' ' ||
-          lookahead == 0x3000) ADVANCE(90);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(282);
+          lookahead == 0x3000) ADVANCE(89);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(89);
       END_STATE();
     case 91:
+      if (lookahead == 0x6708) ADVANCE(344);
       if (lookahead == ' ' ||
-          lookahead == 0x3000) ADVANCE(91);
-      if (lookahead == 0x53f7 ||
-          lookahead == 0x65e5) ADVANCE(289);
+          lookahead == 0x3000) ADVANCE(89);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(134);
       END_STATE();
     case 92:
+      if (lookahead == 0x6708) ADVANCE(344);
       if (lookahead == ' ' ||
-          lookahead == 0x3000) ADVANCE(92);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(70);
+          lookahead == 0x3000) ADVANCE(89);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(135);
       END_STATE();
     case 93:
+      if (lookahead == 0x6708) ADVANCE(344);
       if (lookahead == ' ' ||
-          lookahead == 0x3000) ADVANCE(93);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(298);
+          lookahead == 0x3000) ADVANCE(89);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(92);
       END_STATE();
     case 94:
+      if (lookahead == 0x6708) ADVANCE(354);
       if (lookahead == ' ' ||
           lookahead == 0x3000) ADVANCE(94);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(72);
       END_STATE();
     case 95:
+      if (lookahead == 0x6708) ADVANCE(354);
       if (lookahead == ' ' ||
-          lookahead == 0x3000) ADVANCE(95);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(74);
+          lookahead == 0x3000) ADVANCE(94);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(94);
       END_STATE();
     case 96:
+      if (lookahead == 0x6708) ADVANCE(110);
       if (lookahead == ' ' ||
           lookahead == 0x3000) ADVANCE(96);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(79);
       END_STATE();
     case 97:
-      if (lookahead == '0' ||
-          lookahead == '1') ADVANCE(284);
+      if (lookahead == 0x6708) ADVANCE(110);
+      if (lookahead == ' ' ||
+          lookahead == 0x3000) ADVANCE(96);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(96);
       END_STATE();
     case 98:
-      if (lookahead == '0' ||
-          lookahead == '1') ADVANCE(289);
+      if (lookahead == 0x6b3e) ADVANCE(172);
       END_STATE();
     case 99:
-      if (('0' <= lookahead && lookahead <= '2')) ADVANCE(296);
+      if (lookahead == 0x79fb) ADVANCE(79);
       END_STATE();
     case 100:
-      if (('1' <= lookahead && lookahead <= '9')) ADVANCE(284);
+      if (lookahead == 0x7ed3) ADVANCE(104);
       END_STATE();
     case 101:
-      if (('1' <= lookahead && lookahead <= '9')) ADVANCE(289);
+      if (lookahead == 0x884c) ADVANCE(80);
       END_STATE();
     case 102:
-      if (('1' <= lookahead && lookahead <= '9')) ADVANCE(296);
+      if (lookahead == 0x8d44) ADVANCE(105);
       END_STATE();
     case 103:
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(270);
+      if (lookahead == 0x8d44) ADVANCE(106);
       END_STATE();
     case 104:
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(12);
+      if (lookahead == 0x8f6c) ADVANCE(188);
       END_STATE();
     case 105:
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(13);
+      if (lookahead == 0x91d1) ADVANCE(193);
       END_STATE();
     case 106:
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(15);
+      if (lookahead == 0x91d1) ADVANCE(178);
       END_STATE();
     case 107:
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(26);
+      if (lookahead == 0x91d1) ADVANCE(184);
       END_STATE();
     case 108:
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(31);
+      if (lookahead == ' ' ||
+          lookahead == 0x3000) ADVANCE(108);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(97);
       END_STATE();
     case 109:
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(283);
+      if (lookahead == ' ' ||
+          lookahead == 0x3000) ADVANCE(109);
+      if (lookahead == 0x53f7 ||
+          lookahead == 0x65e5) ADVANCE(326);
       END_STATE();
     case 110:
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(284);
+      if (lookahead == ' ' ||
+          lookahead == 0x3000) ADVANCE(110);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(337);
       END_STATE();
     case 111:
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(11);
+      if (lookahead == ' ' ||
+          lookahead == 0x3000) ADVANCE(111);
+      if (lookahead == 0x53f7 ||
+          lookahead == 0x65e5) ADVANCE(344);
       END_STATE();
     case 112:
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(19);
+      if (lookahead == ' ' ||
+          lookahead == 0x3000) ADVANCE(112);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(86);
       END_STATE();
     case 113:
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(289);
+      if (lookahead == ' ' ||
+          lookahead == 0x3000) ADVANCE(113);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(353);
       END_STATE();
     case 114:
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(16);
+      if (lookahead == ' ' ||
+          lookahead == 0x3000) ADVANCE(114);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(88);
       END_STATE();
     case 115:
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(17);
+      if (lookahead == ' ' ||
+          lookahead == 0x3000) ADVANCE(115);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(90);
       END_STATE();
     case 116:
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(291);
+      if (lookahead == ' ' ||
+          lookahead == 0x3000) ADVANCE(116);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(95);
       END_STATE();
     case 117:
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(293);
+      if (lookahead == '0' ||
+          lookahead == '1') ADVANCE(339);
       END_STATE();
     case 118:
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(295);
+      if (lookahead == '0' ||
+          lookahead == '1') ADVANCE(344);
       END_STATE();
     case 119:
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(300);
+      if (('0' <= lookahead && lookahead <= '2')) ADVANCE(351);
       END_STATE();
     case 120:
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(104);
+      if (('1' <= lookahead && lookahead <= '9')) ADVANCE(339);
       END_STATE();
     case 121:
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(277);
+      if (('1' <= lookahead && lookahead <= '9')) ADVANCE(344);
       END_STATE();
     case 122:
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(105);
+      if (('1' <= lookahead && lookahead <= '9')) ADVANCE(351);
       END_STATE();
     case 123:
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(114);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(325);
       END_STATE();
     case 124:
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(115);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(15);
       END_STATE();
     case 125:
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(103);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(16);
       END_STATE();
     case 126:
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(122);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(18);
       END_STATE();
     case 127:
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(124);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(29);
       END_STATE();
     case 128:
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(125);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(34);
       END_STATE();
     case 129:
-      if (('0' <= lookahead && lookahead <= '9') ||
-          (0xff10 <= lookahead && lookahead <= 0xff19)) ADVANCE(177);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(338);
       END_STATE();
     case 130:
-      if (('0' <= lookahead && lookahead <= '9') ||
-          (0xff10 <= lookahead && lookahead <= 0xff19)) ADVANCE(129);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(339);
       END_STATE();
     case 131:
-      if (('0' <= lookahead && lookahead <= '9') ||
-          (0xff10 <= lookahead && lookahead <= 0xff19)) ADVANCE(130);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(14);
       END_STATE();
     case 132:
-      if (lookahead != 0) ADVANCE(4);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(22);
       END_STATE();
     case 133:
-      if (eof) ADVANCE(134);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(344);
+      END_STATE();
+    case 134:
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(19);
+      END_STATE();
+    case 135:
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(20);
+      END_STATE();
+    case 136:
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(346);
+      END_STATE();
+    case 137:
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(348);
+      END_STATE();
+    case 138:
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(350);
+      END_STATE();
+    case 139:
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(355);
+      END_STATE();
+    case 140:
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(124);
+      END_STATE();
+    case 141:
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(332);
+      END_STATE();
+    case 142:
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(125);
+      END_STATE();
+    case 143:
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(134);
+      END_STATE();
+    case 144:
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(135);
+      END_STATE();
+    case 145:
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(123);
+      END_STATE();
+    case 146:
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(142);
+      END_STATE();
+    case 147:
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(144);
+      END_STATE();
+    case 148:
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(145);
+      END_STATE();
+    case 149:
+      if (('0' <= lookahead && lookahead <= '9') ||
+          (0xff10 <= lookahead && lookahead <= 0xff19)) ADVANCE(208);
+      END_STATE();
+    case 150:
+      if (('0' <= lookahead && lookahead <= '9') ||
+          (0xff10 <= lookahead && lookahead <= 0xff19)) ADVANCE(149);
+      END_STATE();
+    case 151:
+      if (('0' <= lookahead && lookahead <= '9') ||
+          (0xff10 <= lookahead && lookahead <= 0xff19)) ADVANCE(150);
+      END_STATE();
+    case 152:
+      if (lookahead != 0) ADVANCE(4);
+      END_STATE();
+    case 153:
+      if (eof) ADVANCE(154);
       ADVANCE_MAP(
         '"', 4,
-        '-', 42,
+        '-', 45,
         '/', 5,
-        '1', 40,
-        '2', 34,
-        ';', 147,
-        '<', 137,
-        '>', 143,
-        '{', 135,
-        '}', 141,
-        0x201c, 59,
-        0x2192, 168,
-        0xff1b, 148,
-        0xff1c, 139,
-        0xff1e, 145,
-        0xff5b, 136,
-        0xff5d, 142,
+        '1', 12,
+        '2', 37,
+        ';', 167,
+        '<', 157,
+        '>', 163,
+        '{', 155,
+        '}', 161,
+        0x201c, 70,
+        0x2192, 199,
+        0xff1b, 168,
+        0xff1c, 159,
+        0xff1e, 165,
+        0xff5b, 156,
+        0xff5d, 162,
       );
       if (lookahead == '\t' ||
           lookahead == '\n' ||
@@ -2586,1124 +3182,1286 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
           lookahead == ' ' ||
           lookahead == 0xa0 ||
           lookahead == 0x3000 ||
-          lookahead == 0xfeff) SKIP(133);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(126);
-      if (set_contains(sym__word_character_set_2, 25, lookahead)) ADVANCE(236);
-      END_STATE();
-    case 134:
-      ACCEPT_TOKEN(ts_builtin_sym_end);
-      END_STATE();
-    case 135:
-      ACCEPT_TOKEN(anon_sym_LBRACE);
-      END_STATE();
-    case 136:
-      ACCEPT_TOKEN(anon_sym_uff5b);
-      END_STATE();
-    case 137:
-      ACCEPT_TOKEN(anon_sym_LT);
-      END_STATE();
-    case 138:
-      ACCEPT_TOKEN(anon_sym_LT);
-      if (lookahead == '=') ADVANCE(169);
-      END_STATE();
-    case 139:
-      ACCEPT_TOKEN(anon_sym_uff1c);
-      END_STATE();
-    case 140:
-      ACCEPT_TOKEN(anon_sym_uff1c);
-      if (lookahead == 0xff1d) ADVANCE(169);
-      END_STATE();
-    case 141:
-      ACCEPT_TOKEN(anon_sym_RBRACE);
-      END_STATE();
-    case 142:
-      ACCEPT_TOKEN(anon_sym_uff5d);
-      END_STATE();
-    case 143:
-      ACCEPT_TOKEN(anon_sym_GT);
-      END_STATE();
-    case 144:
-      ACCEPT_TOKEN(anon_sym_GT);
-      if (lookahead == '=') ADVANCE(169);
-      END_STATE();
-    case 145:
-      ACCEPT_TOKEN(anon_sym_uff1e);
-      END_STATE();
-    case 146:
-      ACCEPT_TOKEN(anon_sym_uff1e);
-      if (lookahead == 0xff1d) ADVANCE(169);
-      END_STATE();
-    case 147:
-      ACCEPT_TOKEN(anon_sym_SEMI);
-      END_STATE();
-    case 148:
-      ACCEPT_TOKEN(anon_sym_uff1b);
-      END_STATE();
-    case 149:
-      ACCEPT_TOKEN(anon_sym_fiscal);
-      END_STATE();
-    case 150:
-      ACCEPT_TOKEN(anon_sym_fiscal);
-      if (set_contains(sym__word_character_set_2, 25, lookahead)) ADVANCE(236);
-      END_STATE();
-    case 151:
-      ACCEPT_TOKEN(anon_sym_fiscal);
-      if (set_contains(sym__unit_rest_character_set_1, 33, lookahead)) ADVANCE(267);
-      END_STATE();
-    case 152:
-      ACCEPT_TOKEN(anon_sym_u8d22u653fu62e8u6b3e);
-      END_STATE();
-    case 153:
-      ACCEPT_TOKEN(anon_sym_u8d22u653fu62e8u6b3e);
-      if (set_contains(sym__word_character_set_2, 25, lookahead)) ADVANCE(236);
+          lookahead == 0xfeff) SKIP(153);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(146);
+      if (set_contains(sym__word_character_set_2, 25, lookahead)) ADVANCE(279);
       END_STATE();
     case 154:
-      ACCEPT_TOKEN(anon_sym_u8d22u653fu62e8u6b3e);
-      if (set_contains(sym__unit_rest_character_set_1, 33, lookahead)) ADVANCE(267);
+      ACCEPT_TOKEN(ts_builtin_sym_end);
       END_STATE();
     case 155:
-      ACCEPT_TOKEN(anon_sym_transfer);
+      ACCEPT_TOKEN(anon_sym_LBRACE);
       END_STATE();
     case 156:
-      ACCEPT_TOKEN(anon_sym_transfer);
-      if (set_contains(sym__word_character_set_2, 25, lookahead)) ADVANCE(236);
+      ACCEPT_TOKEN(anon_sym_uff5b);
       END_STATE();
     case 157:
-      ACCEPT_TOKEN(anon_sym_transfer);
-      if (set_contains(sym__unit_rest_character_set_1, 33, lookahead)) ADVANCE(267);
+      ACCEPT_TOKEN(anon_sym_LT);
       END_STATE();
     case 158:
-      ACCEPT_TOKEN(anon_sym_u8f6cu79fbu6027u8d44u91d1);
+      ACCEPT_TOKEN(anon_sym_LT);
+      if (lookahead == '=') ADVANCE(200);
       END_STATE();
     case 159:
-      ACCEPT_TOKEN(anon_sym_u8f6cu79fbu6027u8d44u91d1);
-      if (set_contains(sym__word_character_set_2, 25, lookahead)) ADVANCE(236);
+      ACCEPT_TOKEN(anon_sym_uff1c);
       END_STATE();
     case 160:
-      ACCEPT_TOKEN(anon_sym_u8f6cu79fbu6027u8d44u91d1);
-      if (set_contains(sym__unit_rest_character_set_1, 33, lookahead)) ADVANCE(267);
+      ACCEPT_TOKEN(anon_sym_uff1c);
+      if (lookahead == 0xff1d) ADVANCE(200);
       END_STATE();
     case 161:
-      ACCEPT_TOKEN(anon_sym_other);
+      ACCEPT_TOKEN(anon_sym_RBRACE);
       END_STATE();
     case 162:
-      ACCEPT_TOKEN(anon_sym_other);
-      if (set_contains(sym__word_character_set_2, 25, lookahead)) ADVANCE(236);
+      ACCEPT_TOKEN(anon_sym_uff5d);
       END_STATE();
     case 163:
-      ACCEPT_TOKEN(anon_sym_other);
-      if (set_contains(sym__unit_rest_character_set_1, 33, lookahead)) ADVANCE(267);
+      ACCEPT_TOKEN(anon_sym_GT);
       END_STATE();
     case 164:
-      ACCEPT_TOKEN(anon_sym_u5176u4ed6u8d44u91d1);
+      ACCEPT_TOKEN(anon_sym_GT);
+      if (lookahead == '=') ADVANCE(200);
       END_STATE();
     case 165:
-      ACCEPT_TOKEN(anon_sym_u5176u4ed6u8d44u91d1);
-      if (set_contains(sym__word_character_set_2, 25, lookahead)) ADVANCE(236);
+      ACCEPT_TOKEN(anon_sym_uff1e);
       END_STATE();
     case 166:
-      ACCEPT_TOKEN(anon_sym_u5176u4ed6u8d44u91d1);
-      if (set_contains(sym__unit_rest_character_set_1, 33, lookahead)) ADVANCE(267);
+      ACCEPT_TOKEN(anon_sym_uff1e);
+      if (lookahead == 0xff1d) ADVANCE(200);
       END_STATE();
     case 167:
-      ACCEPT_TOKEN(anon_sym_DASH_GT);
+      ACCEPT_TOKEN(anon_sym_SEMI);
       END_STATE();
     case 168:
-      ACCEPT_TOKEN(anon_sym_u2192);
+      ACCEPT_TOKEN(anon_sym_uff1b);
       END_STATE();
     case 169:
-      ACCEPT_TOKEN(sym_comparator);
+      ACCEPT_TOKEN(anon_sym_fiscal);
       END_STATE();
     case 170:
-      ACCEPT_TOKEN(sym_comparator);
-      if (lookahead == '=') ADVANCE(169);
+      ACCEPT_TOKEN(anon_sym_fiscal);
+      if (set_contains(sym__word_character_set_2, 25, lookahead)) ADVANCE(279);
       END_STATE();
     case 171:
-      ACCEPT_TOKEN(sym_comparator);
-      if (lookahead == 0xff1d) ADVANCE(169);
+      ACCEPT_TOKEN(anon_sym_fiscal);
+      if (set_contains(sym__unit_rest_character_set_1, 33, lookahead)) ADVANCE(322);
       END_STATE();
     case 172:
-      ACCEPT_TOKEN(sym_string);
+      ACCEPT_TOKEN(anon_sym_u8d22u653fu62e8u6b3e);
       END_STATE();
     case 173:
-      ACCEPT_TOKEN(sym_number);
-      ADVANCE_MAP(
-        ',', 131,
-        '-', 111,
-        '.', 208,
-        '/', 112,
-        '0', 186,
-        '1', 185,
-        0x5e74, 92,
-        ' ', 63,
-        0x3000, 63,
-      );
-      if (('2' <= lookahead && lookahead <= '9') ||
-          (0xff10 <= lookahead && lookahead <= 0xff19)) ADVANCE(202);
+      ACCEPT_TOKEN(anon_sym_u8d22u653fu62e8u6b3e);
+      if (set_contains(sym__word_character_set_2, 25, lookahead)) ADVANCE(279);
       END_STATE();
     case 174:
-      ACCEPT_TOKEN(sym_number);
-      ADVANCE_MAP(
-        ',', 131,
-        '-', 111,
-        '.', 208,
-        '/', 112,
-        '0', 186,
-        '1', 185,
-        0x5e74, 94,
-        ' ', 64,
-        0x3000, 64,
-      );
-      if (('2' <= lookahead && lookahead <= '9') ||
-          (0xff10 <= lookahead && lookahead <= 0xff19)) ADVANCE(202);
+      ACCEPT_TOKEN(anon_sym_u8d22u653fu62e8u6b3e);
+      if (set_contains(sym__unit_rest_character_set_1, 33, lookahead)) ADVANCE(322);
       END_STATE();
     case 175:
-      ACCEPT_TOKEN(sym_number);
-      if (lookahead == ',') ADVANCE(131);
-      if (lookahead == '-') ADVANCE(111);
-      if (lookahead == '.') ADVANCE(208);
-      if (lookahead == '/') ADVANCE(112);
-      if (lookahead == 0x5e74) ADVANCE(92);
-      if (lookahead == ' ' ||
-          lookahead == 0x3000) ADVANCE(63);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          (0xff10 <= lookahead && lookahead <= 0xff19)) ADVANCE(202);
+      ACCEPT_TOKEN(anon_sym_transfer);
       END_STATE();
     case 176:
-      ACCEPT_TOKEN(sym_number);
-      if (lookahead == ',') ADVANCE(131);
-      if (lookahead == '-') ADVANCE(111);
-      if (lookahead == '.') ADVANCE(208);
-      if (lookahead == '/') ADVANCE(112);
-      if (lookahead == 0x5e74) ADVANCE(94);
-      if (lookahead == ' ' ||
-          lookahead == 0x3000) ADVANCE(64);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          (0xff10 <= lookahead && lookahead <= 0xff19)) ADVANCE(202);
+      ACCEPT_TOKEN(anon_sym_transfer);
+      if (set_contains(sym__word_character_set_2, 25, lookahead)) ADVANCE(279);
       END_STATE();
     case 177:
-      ACCEPT_TOKEN(sym_number);
-      if (lookahead == ',') ADVANCE(131);
-      if (lookahead == '.') ADVANCE(209);
+      ACCEPT_TOKEN(anon_sym_transfer);
+      if (set_contains(sym__unit_rest_character_set_1, 33, lookahead)) ADVANCE(322);
       END_STATE();
     case 178:
-      ACCEPT_TOKEN(sym_number);
-      if (lookahead == ',') ADVANCE(131);
-      if (lookahead == '.') ADVANCE(209);
-      if (lookahead == '0') ADVANCE(192);
-      if (('1' <= lookahead && lookahead <= '9')) ADVANCE(192);
-      if ((0xff10 <= lookahead && lookahead <= 0xff19)) ADVANCE(202);
+      ACCEPT_TOKEN(anon_sym_u8f6cu79fbu6027u8d44u91d1);
       END_STATE();
     case 179:
-      ACCEPT_TOKEN(sym_number);
-      if (lookahead == ',') ADVANCE(131);
-      if (lookahead == '.') ADVANCE(209);
-      if (lookahead == '0') ADVANCE(193);
-      if (('1' <= lookahead && lookahead <= '9')) ADVANCE(194);
-      if ((0xff10 <= lookahead && lookahead <= 0xff19)) ADVANCE(202);
+      ACCEPT_TOKEN(anon_sym_u8f6cu79fbu6027u8d44u91d1);
+      if (set_contains(sym__word_character_set_2, 25, lookahead)) ADVANCE(279);
       END_STATE();
     case 180:
-      ACCEPT_TOKEN(sym_number);
-      if (lookahead == ',') ADVANCE(131);
-      if (lookahead == '.') ADVANCE(209);
-      if (lookahead == '0') ADVANCE(198);
-      if (('1' <= lookahead && lookahead <= '9')) ADVANCE(199);
-      if ((0xff10 <= lookahead && lookahead <= 0xff19)) ADVANCE(202);
+      ACCEPT_TOKEN(anon_sym_u8f6cu79fbu6027u8d44u91d1);
+      if (set_contains(sym__unit_rest_character_set_1, 33, lookahead)) ADVANCE(322);
       END_STATE();
     case 181:
-      ACCEPT_TOKEN(sym_number);
-      if (lookahead == ',') ADVANCE(131);
-      if (lookahead == '.') ADVANCE(209);
-      if (lookahead == '9') ADVANCE(192);
-      if (('0' <= lookahead && lookahead <= '8')) ADVANCE(192);
-      if ((0xff10 <= lookahead && lookahead <= 0xff19)) ADVANCE(202);
+      ACCEPT_TOKEN(anon_sym_carryover);
       END_STATE();
     case 182:
-      ACCEPT_TOKEN(sym_number);
-      if (lookahead == ',') ADVANCE(131);
-      if (lookahead == '.') ADVANCE(209);
-      if (lookahead == '9') ADVANCE(193);
-      if (('0' <= lookahead && lookahead <= '8')) ADVANCE(194);
-      if ((0xff10 <= lookahead && lookahead <= 0xff19)) ADVANCE(202);
+      ACCEPT_TOKEN(anon_sym_carryover);
+      if (set_contains(sym__word_character_set_2, 25, lookahead)) ADVANCE(279);
       END_STATE();
     case 183:
-      ACCEPT_TOKEN(sym_number);
-      if (lookahead == ',') ADVANCE(131);
-      if (lookahead == '.') ADVANCE(209);
-      if (lookahead == '9') ADVANCE(198);
-      if (('0' <= lookahead && lookahead <= '8')) ADVANCE(199);
-      if ((0xff10 <= lookahead && lookahead <= 0xff19)) ADVANCE(202);
+      ACCEPT_TOKEN(anon_sym_carryover);
+      if (set_contains(sym__unit_rest_character_set_1, 33, lookahead)) ADVANCE(322);
       END_STATE();
     case 184:
-      ACCEPT_TOKEN(sym_number);
-      if (lookahead == ',') ADVANCE(131);
-      if (lookahead == '.') ADVANCE(209);
-      if (lookahead == '0' ||
-          lookahead == '1') ADVANCE(204);
-      if (('2' <= lookahead && lookahead <= '9') ||
-          (0xff10 <= lookahead && lookahead <= 0xff19)) ADVANCE(202);
+      ACCEPT_TOKEN(anon_sym_u4e0au5e74u7ed3u8f6cu8d44u91d1);
       END_STATE();
     case 185:
-      ACCEPT_TOKEN(sym_number);
-      if (lookahead == ',') ADVANCE(131);
-      if (lookahead == '.') ADVANCE(209);
-      if (('0' <= lookahead && lookahead <= '2')) ADVANCE(203);
-      if (('3' <= lookahead && lookahead <= '9') ||
-          (0xff10 <= lookahead && lookahead <= 0xff19)) ADVANCE(202);
+      ACCEPT_TOKEN(anon_sym_u4e0au5e74u7ed3u8f6cu8d44u91d1);
+      if (set_contains(sym__word_character_set_2, 25, lookahead)) ADVANCE(279);
       END_STATE();
     case 186:
-      ACCEPT_TOKEN(sym_number);
-      if (lookahead == ',') ADVANCE(131);
-      if (lookahead == '.') ADVANCE(209);
-      if (('1' <= lookahead && lookahead <= '9')) ADVANCE(203);
-      if (lookahead == '0' ||
-          (0xff10 <= lookahead && lookahead <= 0xff19)) ADVANCE(202);
+      ACCEPT_TOKEN(anon_sym_u4e0au5e74u7ed3u8f6cu8d44u91d1);
+      if (set_contains(sym__unit_rest_character_set_1, 33, lookahead)) ADVANCE(322);
       END_STATE();
     case 187:
-      ACCEPT_TOKEN(sym_number);
-      if (lookahead == ',') ADVANCE(131);
-      if (lookahead == '.') ADVANCE(209);
-      if (('1' <= lookahead && lookahead <= '9')) ADVANCE(204);
-      if (lookahead == '0' ||
-          (0xff10 <= lookahead && lookahead <= 0xff19)) ADVANCE(202);
+      ACCEPT_TOKEN(anon_sym_u4e0au5e74u7ed3u8f6c);
+      if (lookahead == 0x8d44) ADVANCE(277);
+      if (set_contains(sym__word_character_set_2, 25, lookahead)) ADVANCE(279);
       END_STATE();
     case 188:
-      ACCEPT_TOKEN(sym_number);
-      if (lookahead == ',') ADVANCE(131);
-      if (lookahead == '.') ADVANCE(209);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(270);
-      if ((0xff10 <= lookahead && lookahead <= 0xff19)) ADVANCE(202);
+      ACCEPT_TOKEN(anon_sym_u4e0au5e74u7ed3u8f6c);
+      if (lookahead == 0x8d44) ADVANCE(107);
       END_STATE();
     case 189:
-      ACCEPT_TOKEN(sym_number);
-      if (lookahead == ',') ADVANCE(131);
-      if (lookahead == '.') ADVANCE(209);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(173);
-      if ((0xff10 <= lookahead && lookahead <= 0xff19)) ADVANCE(202);
+      ACCEPT_TOKEN(anon_sym_u4e0au5e74u7ed3u8f6c);
+      if (lookahead == 0x8d44) ADVANCE(321);
+      if (set_contains(sym__unit_rest_character_set_1, 33, lookahead)) ADVANCE(322);
       END_STATE();
     case 190:
-      ACCEPT_TOKEN(sym_number);
-      if (lookahead == ',') ADVANCE(131);
-      if (lookahead == '.') ADVANCE(209);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(175);
-      if ((0xff10 <= lookahead && lookahead <= 0xff19)) ADVANCE(202);
+      ACCEPT_TOKEN(anon_sym_other);
       END_STATE();
     case 191:
-      ACCEPT_TOKEN(sym_number);
-      if (lookahead == ',') ADVANCE(131);
-      if (lookahead == '.') ADVANCE(209);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(204);
-      if ((0xff10 <= lookahead && lookahead <= 0xff19)) ADVANCE(202);
+      ACCEPT_TOKEN(anon_sym_other);
+      if (set_contains(sym__word_character_set_2, 25, lookahead)) ADVANCE(279);
       END_STATE();
     case 192:
-      ACCEPT_TOKEN(sym_number);
-      if (lookahead == ',') ADVANCE(131);
-      if (lookahead == '.') ADVANCE(209);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(188);
-      if ((0xff10 <= lookahead && lookahead <= 0xff19)) ADVANCE(202);
+      ACCEPT_TOKEN(anon_sym_other);
+      if (set_contains(sym__unit_rest_character_set_1, 33, lookahead)) ADVANCE(322);
       END_STATE();
     case 193:
-      ACCEPT_TOKEN(sym_number);
-      if (lookahead == ',') ADVANCE(131);
-      if (lookahead == '.') ADVANCE(209);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(189);
-      if ((0xff10 <= lookahead && lookahead <= 0xff19)) ADVANCE(202);
+      ACCEPT_TOKEN(anon_sym_u5176u4ed6u8d44u91d1);
       END_STATE();
     case 194:
-      ACCEPT_TOKEN(sym_number);
-      if (lookahead == ',') ADVANCE(131);
-      if (lookahead == '.') ADVANCE(209);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(190);
-      if ((0xff10 <= lookahead && lookahead <= 0xff19)) ADVANCE(202);
+      ACCEPT_TOKEN(anon_sym_u5176u4ed6u8d44u91d1);
+      if (set_contains(sym__word_character_set_2, 25, lookahead)) ADVANCE(279);
       END_STATE();
     case 195:
-      ACCEPT_TOKEN(sym_number);
-      if (lookahead == ',') ADVANCE(131);
-      if (lookahead == '.') ADVANCE(209);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(192);
-      if ((0xff10 <= lookahead && lookahead <= 0xff19)) ADVANCE(202);
+      ACCEPT_TOKEN(anon_sym_u5176u4ed6u8d44u91d1);
+      if (set_contains(sym__unit_rest_character_set_1, 33, lookahead)) ADVANCE(322);
       END_STATE();
     case 196:
-      ACCEPT_TOKEN(sym_number);
-      if (lookahead == ',') ADVANCE(131);
-      if (lookahead == '.') ADVANCE(209);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(174);
-      if ((0xff10 <= lookahead && lookahead <= 0xff19)) ADVANCE(202);
+      ACCEPT_TOKEN(anon_sym_1_DASH7u6708u6267u884cu60c5u51b5);
       END_STATE();
     case 197:
-      ACCEPT_TOKEN(sym_number);
-      if (lookahead == ',') ADVANCE(131);
-      if (lookahead == '.') ADVANCE(209);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(176);
-      if ((0xff10 <= lookahead && lookahead <= 0xff19)) ADVANCE(202);
+      ACCEPT_TOKEN(anon_sym_1_DASH7u6708u6267u884cu6570);
       END_STATE();
     case 198:
-      ACCEPT_TOKEN(sym_number);
-      if (lookahead == ',') ADVANCE(131);
-      if (lookahead == '.') ADVANCE(209);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(196);
-      if ((0xff10 <= lookahead && lookahead <= 0xff19)) ADVANCE(202);
+      ACCEPT_TOKEN(anon_sym_DASH_GT);
       END_STATE();
     case 199:
-      ACCEPT_TOKEN(sym_number);
-      if (lookahead == ',') ADVANCE(131);
-      if (lookahead == '.') ADVANCE(209);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(197);
-      if ((0xff10 <= lookahead && lookahead <= 0xff19)) ADVANCE(202);
+      ACCEPT_TOKEN(anon_sym_u2192);
       END_STATE();
     case 200:
-      ACCEPT_TOKEN(sym_number);
-      if (lookahead == ',') ADVANCE(131);
-      if (lookahead == '.') ADVANCE(209);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(194);
-      if ((0xff10 <= lookahead && lookahead <= 0xff19)) ADVANCE(202);
+      ACCEPT_TOKEN(sym_comparator);
       END_STATE();
     case 201:
-      ACCEPT_TOKEN(sym_number);
-      if (lookahead == ',') ADVANCE(131);
-      if (lookahead == '.') ADVANCE(209);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(199);
-      if ((0xff10 <= lookahead && lookahead <= 0xff19)) ADVANCE(202);
+      ACCEPT_TOKEN(sym_comparator);
+      if (lookahead == '=') ADVANCE(200);
       END_STATE();
     case 202:
-      ACCEPT_TOKEN(sym_number);
-      if (lookahead == ',') ADVANCE(131);
-      if (lookahead == '.') ADVANCE(209);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          (0xff10 <= lookahead && lookahead <= 0xff19)) ADVANCE(202);
+      ACCEPT_TOKEN(sym_comparator);
+      if (lookahead == 0xff1d) ADVANCE(200);
       END_STATE();
     case 203:
-      ACCEPT_TOKEN(sym_number);
-      ADVANCE_MAP(
-        ',', 131,
-        '.', 207,
-        '0', 187,
-        '3', 184,
-        '1', 191,
-        '2', 191,
-        '\t', 22,
-        '\n', 22,
-        '\r', 22,
-        ' ', 22,
-        0x3000, 22,
-        '-', 38,
-        '~', 38,
-        0x2013, 38,
-        0x2014, 38,
-        0x81f3, 38,
-        0xff5e, 38,
-      );
-      if (('4' <= lookahead && lookahead <= '9') ||
-          (0xff10 <= lookahead && lookahead <= 0xff19)) ADVANCE(202);
+      ACCEPT_TOKEN(sym_string);
       END_STATE();
     case 204:
       ACCEPT_TOKEN(sym_number);
       ADVANCE_MAP(
-        ',', 131,
-        '.', 207,
-        '\t', 22,
-        '\n', 22,
-        '\r', 22,
-        ' ', 22,
-        0x3000, 22,
-        '-', 38,
-        '~', 38,
-        0x2013, 38,
-        0x2014, 38,
-        0x81f3, 38,
-        0xff5e, 38,
+        ',', 151,
+        '-', 131,
+        '.', 239,
+        '/', 132,
+        '0', 217,
+        '1', 216,
+        0x5e74, 112,
+        ' ', 76,
+        0x3000, 76,
       );
-      if (('0' <= lookahead && lookahead <= '9') ||
-          (0xff10 <= lookahead && lookahead <= 0xff19)) ADVANCE(202);
+      if (('2' <= lookahead && lookahead <= '9') ||
+          (0xff10 <= lookahead && lookahead <= 0xff19)) ADVANCE(233);
       END_STATE();
     case 205:
       ACCEPT_TOKEN(sym_number);
       ADVANCE_MAP(
-        '.', 24,
-        '\t', 22,
-        '\n', 22,
-        '\r', 22,
-        ' ', 22,
-        0x3000, 22,
-        '-', 38,
-        '~', 38,
-        0x2013, 38,
-        0x2014, 38,
-        0x81f3, 38,
-        0xff5e, 38,
+        ',', 151,
+        '-', 131,
+        '.', 239,
+        '/', 132,
+        '0', 217,
+        '1', 216,
+        0x5e74, 114,
+        ' ', 77,
+        0x3000, 77,
       );
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(206);
-      if ((0xff10 <= lookahead && lookahead <= 0xff19)) ADVANCE(209);
+      if (('2' <= lookahead && lookahead <= '9') ||
+          (0xff10 <= lookahead && lookahead <= 0xff19)) ADVANCE(233);
       END_STATE();
     case 206:
       ACCEPT_TOKEN(sym_number);
-      ADVANCE_MAP(
-        '.', 24,
-        '\t', 22,
-        '\n', 22,
-        '\r', 22,
-        ' ', 22,
-        0x3000, 22,
-        '-', 38,
-        '~', 38,
-        0x2013, 38,
-        0x2014, 38,
-        0x81f3, 38,
-        0xff5e, 38,
-      );
+      if (lookahead == ',') ADVANCE(151);
+      if (lookahead == '-') ADVANCE(131);
+      if (lookahead == '.') ADVANCE(239);
+      if (lookahead == '/') ADVANCE(132);
+      if (lookahead == 0x5e74) ADVANCE(112);
+      if (lookahead == ' ' ||
+          lookahead == 0x3000) ADVANCE(76);
       if (('0' <= lookahead && lookahead <= '9') ||
-          (0xff10 <= lookahead && lookahead <= 0xff19)) ADVANCE(209);
+          (0xff10 <= lookahead && lookahead <= 0xff19)) ADVANCE(233);
       END_STATE();
     case 207:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '.') ADVANCE(38);
+      if (lookahead == ',') ADVANCE(151);
+      if (lookahead == '-') ADVANCE(131);
+      if (lookahead == '.') ADVANCE(239);
+      if (lookahead == '/') ADVANCE(132);
+      if (lookahead == 0x5e74) ADVANCE(114);
+      if (lookahead == ' ' ||
+          lookahead == 0x3000) ADVANCE(77);
       if (('0' <= lookahead && lookahead <= '9') ||
-          (0xff10 <= lookahead && lookahead <= 0xff19)) ADVANCE(209);
+          (0xff10 <= lookahead && lookahead <= 0xff19)) ADVANCE(233);
       END_STATE();
     case 208:
       ACCEPT_TOKEN(sym_number);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(205);
-      if ((0xff10 <= lookahead && lookahead <= 0xff19)) ADVANCE(209);
+      if (lookahead == ',') ADVANCE(151);
+      if (lookahead == '.') ADVANCE(240);
       END_STATE();
     case 209:
       ACCEPT_TOKEN(sym_number);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          (0xff10 <= lookahead && lookahead <= 0xff19)) ADVANCE(209);
+      if (lookahead == ',') ADVANCE(151);
+      if (lookahead == '.') ADVANCE(240);
+      if (lookahead == '0') ADVANCE(223);
+      if (('1' <= lookahead && lookahead <= '9')) ADVANCE(223);
+      if ((0xff10 <= lookahead && lookahead <= 0xff19)) ADVANCE(233);
       END_STATE();
     case 210:
-      ACCEPT_TOKEN(sym__word);
-      if (lookahead == 'a') ADVANCE(219);
-      if (set_contains(sym__word_character_set_2, 25, lookahead)) ADVANCE(236);
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == ',') ADVANCE(151);
+      if (lookahead == '.') ADVANCE(240);
+      if (lookahead == '0') ADVANCE(224);
+      if (('1' <= lookahead && lookahead <= '9')) ADVANCE(225);
+      if ((0xff10 <= lookahead && lookahead <= 0xff19)) ADVANCE(233);
       END_STATE();
     case 211:
-      ACCEPT_TOKEN(sym__word);
-      if (lookahead == 'a') ADVANCE(218);
-      if (set_contains(sym__word_character_set_2, 25, lookahead)) ADVANCE(236);
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == ',') ADVANCE(151);
+      if (lookahead == '.') ADVANCE(240);
+      if (lookahead == '0') ADVANCE(229);
+      if (('1' <= lookahead && lookahead <= '9')) ADVANCE(230);
+      if ((0xff10 <= lookahead && lookahead <= 0xff19)) ADVANCE(233);
       END_STATE();
     case 212:
-      ACCEPT_TOKEN(sym__word);
-      if (lookahead == 'c') ADVANCE(211);
-      if (set_contains(sym__word_character_set_2, 25, lookahead)) ADVANCE(236);
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == ',') ADVANCE(151);
+      if (lookahead == '.') ADVANCE(240);
+      if (lookahead == '9') ADVANCE(223);
+      if (('0' <= lookahead && lookahead <= '8')) ADVANCE(223);
+      if ((0xff10 <= lookahead && lookahead <= 0xff19)) ADVANCE(233);
       END_STATE();
     case 213:
-      ACCEPT_TOKEN(sym__word);
-      if (lookahead == 'e') ADVANCE(221);
-      if (set_contains(sym__word_character_set_2, 25, lookahead)) ADVANCE(236);
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == ',') ADVANCE(151);
+      if (lookahead == '.') ADVANCE(240);
+      if (lookahead == '9') ADVANCE(224);
+      if (('0' <= lookahead && lookahead <= '8')) ADVANCE(225);
+      if ((0xff10 <= lookahead && lookahead <= 0xff19)) ADVANCE(233);
       END_STATE();
     case 214:
-      ACCEPT_TOKEN(sym__word);
-      if (lookahead == 'e') ADVANCE(222);
-      if (set_contains(sym__word_character_set_2, 25, lookahead)) ADVANCE(236);
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == ',') ADVANCE(151);
+      if (lookahead == '.') ADVANCE(240);
+      if (lookahead == '9') ADVANCE(229);
+      if (('0' <= lookahead && lookahead <= '8')) ADVANCE(230);
+      if ((0xff10 <= lookahead && lookahead <= 0xff19)) ADVANCE(233);
       END_STATE();
     case 215:
-      ACCEPT_TOKEN(sym__word);
-      if (lookahead == 'f') ADVANCE(214);
-      if (set_contains(sym__word_character_set_2, 25, lookahead)) ADVANCE(236);
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == ',') ADVANCE(151);
+      if (lookahead == '.') ADVANCE(240);
+      if (lookahead == '0' ||
+          lookahead == '1') ADVANCE(235);
+      if (('2' <= lookahead && lookahead <= '9') ||
+          (0xff10 <= lookahead && lookahead <= 0xff19)) ADVANCE(233);
       END_STATE();
     case 216:
-      ACCEPT_TOKEN(sym__word);
-      if (lookahead == 'h') ADVANCE(213);
-      if (set_contains(sym__word_character_set_2, 25, lookahead)) ADVANCE(236);
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == ',') ADVANCE(151);
+      if (lookahead == '.') ADVANCE(240);
+      if (('0' <= lookahead && lookahead <= '2')) ADVANCE(234);
+      if (('3' <= lookahead && lookahead <= '9') ||
+          (0xff10 <= lookahead && lookahead <= 0xff19)) ADVANCE(233);
       END_STATE();
     case 217:
-      ACCEPT_TOKEN(sym__word);
-      if (lookahead == 'i') ADVANCE(223);
-      if (set_contains(sym__word_character_set_2, 25, lookahead)) ADVANCE(236);
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == ',') ADVANCE(151);
+      if (lookahead == '.') ADVANCE(240);
+      if (('1' <= lookahead && lookahead <= '9')) ADVANCE(234);
+      if (lookahead == '0' ||
+          (0xff10 <= lookahead && lookahead <= 0xff19)) ADVANCE(233);
       END_STATE();
     case 218:
-      ACCEPT_TOKEN(sym__word);
-      if (lookahead == 'l') ADVANCE(150);
-      if (set_contains(sym__word_character_set_2, 25, lookahead)) ADVANCE(236);
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == ',') ADVANCE(151);
+      if (lookahead == '.') ADVANCE(240);
+      if (('1' <= lookahead && lookahead <= '9')) ADVANCE(235);
+      if (lookahead == '0' ||
+          (0xff10 <= lookahead && lookahead <= 0xff19)) ADVANCE(233);
       END_STATE();
     case 219:
-      ACCEPT_TOKEN(sym__word);
-      if (lookahead == 'n') ADVANCE(224);
-      if (set_contains(sym__word_character_set_2, 25, lookahead)) ADVANCE(236);
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == ',') ADVANCE(151);
+      if (lookahead == '.') ADVANCE(240);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(325);
+      if ((0xff10 <= lookahead && lookahead <= 0xff19)) ADVANCE(233);
       END_STATE();
     case 220:
-      ACCEPT_TOKEN(sym__word);
-      if (lookahead == 'r') ADVANCE(210);
-      if (set_contains(sym__word_character_set_2, 25, lookahead)) ADVANCE(236);
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == ',') ADVANCE(151);
+      if (lookahead == '.') ADVANCE(240);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(204);
+      if ((0xff10 <= lookahead && lookahead <= 0xff19)) ADVANCE(233);
       END_STATE();
     case 221:
-      ACCEPT_TOKEN(sym__word);
-      if (lookahead == 'r') ADVANCE(162);
-      if (set_contains(sym__word_character_set_2, 25, lookahead)) ADVANCE(236);
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == ',') ADVANCE(151);
+      if (lookahead == '.') ADVANCE(240);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(206);
+      if ((0xff10 <= lookahead && lookahead <= 0xff19)) ADVANCE(233);
       END_STATE();
     case 222:
-      ACCEPT_TOKEN(sym__word);
-      if (lookahead == 'r') ADVANCE(156);
-      if (set_contains(sym__word_character_set_2, 25, lookahead)) ADVANCE(236);
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == ',') ADVANCE(151);
+      if (lookahead == '.') ADVANCE(240);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(235);
+      if ((0xff10 <= lookahead && lookahead <= 0xff19)) ADVANCE(233);
       END_STATE();
     case 223:
-      ACCEPT_TOKEN(sym__word);
-      if (lookahead == 's') ADVANCE(212);
-      if (set_contains(sym__word_character_set_2, 25, lookahead)) ADVANCE(236);
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == ',') ADVANCE(151);
+      if (lookahead == '.') ADVANCE(240);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(219);
+      if ((0xff10 <= lookahead && lookahead <= 0xff19)) ADVANCE(233);
       END_STATE();
     case 224:
-      ACCEPT_TOKEN(sym__word);
-      if (lookahead == 's') ADVANCE(215);
-      if (set_contains(sym__word_character_set_2, 25, lookahead)) ADVANCE(236);
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == ',') ADVANCE(151);
+      if (lookahead == '.') ADVANCE(240);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(220);
+      if ((0xff10 <= lookahead && lookahead <= 0xff19)) ADVANCE(233);
       END_STATE();
     case 225:
-      ACCEPT_TOKEN(sym__word);
-      if (lookahead == 't') ADVANCE(216);
-      if (set_contains(sym__word_character_set_2, 25, lookahead)) ADVANCE(236);
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == ',') ADVANCE(151);
+      if (lookahead == '.') ADVANCE(240);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(221);
+      if ((0xff10 <= lookahead && lookahead <= 0xff19)) ADVANCE(233);
       END_STATE();
     case 226:
-      ACCEPT_TOKEN(sym__word);
-      if (lookahead == 0x4ed6) ADVANCE(232);
-      if (set_contains(sym__word_character_set_2, 25, lookahead)) ADVANCE(236);
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == ',') ADVANCE(151);
+      if (lookahead == '.') ADVANCE(240);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(223);
+      if ((0xff10 <= lookahead && lookahead <= 0xff19)) ADVANCE(233);
       END_STATE();
     case 227:
-      ACCEPT_TOKEN(sym__word);
-      if (lookahead == 0x6027) ADVANCE(233);
-      if (set_contains(sym__word_character_set_2, 25, lookahead)) ADVANCE(236);
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == ',') ADVANCE(151);
+      if (lookahead == '.') ADVANCE(240);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(205);
+      if ((0xff10 <= lookahead && lookahead <= 0xff19)) ADVANCE(233);
       END_STATE();
     case 228:
-      ACCEPT_TOKEN(sym__word);
-      if (lookahead == 0x62e8) ADVANCE(230);
-      if (set_contains(sym__word_character_set_2, 25, lookahead)) ADVANCE(236);
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == ',') ADVANCE(151);
+      if (lookahead == '.') ADVANCE(240);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(207);
+      if ((0xff10 <= lookahead && lookahead <= 0xff19)) ADVANCE(233);
       END_STATE();
     case 229:
-      ACCEPT_TOKEN(sym__word);
-      if (lookahead == 0x653f) ADVANCE(228);
-      if (set_contains(sym__word_character_set_2, 25, lookahead)) ADVANCE(236);
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == ',') ADVANCE(151);
+      if (lookahead == '.') ADVANCE(240);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(227);
+      if ((0xff10 <= lookahead && lookahead <= 0xff19)) ADVANCE(233);
       END_STATE();
     case 230:
-      ACCEPT_TOKEN(sym__word);
-      if (lookahead == 0x6b3e) ADVANCE(153);
-      if (set_contains(sym__word_character_set_2, 25, lookahead)) ADVANCE(236);
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == ',') ADVANCE(151);
+      if (lookahead == '.') ADVANCE(240);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(228);
+      if ((0xff10 <= lookahead && lookahead <= 0xff19)) ADVANCE(233);
       END_STATE();
     case 231:
-      ACCEPT_TOKEN(sym__word);
-      if (lookahead == 0x79fb) ADVANCE(227);
-      if (set_contains(sym__word_character_set_2, 25, lookahead)) ADVANCE(236);
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == ',') ADVANCE(151);
+      if (lookahead == '.') ADVANCE(240);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(225);
+      if ((0xff10 <= lookahead && lookahead <= 0xff19)) ADVANCE(233);
       END_STATE();
     case 232:
-      ACCEPT_TOKEN(sym__word);
-      if (lookahead == 0x8d44) ADVANCE(234);
-      if (set_contains(sym__word_character_set_2, 25, lookahead)) ADVANCE(236);
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == ',') ADVANCE(151);
+      if (lookahead == '.') ADVANCE(240);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(230);
+      if ((0xff10 <= lookahead && lookahead <= 0xff19)) ADVANCE(233);
       END_STATE();
     case 233:
-      ACCEPT_TOKEN(sym__word);
-      if (lookahead == 0x8d44) ADVANCE(235);
-      if (set_contains(sym__word_character_set_2, 25, lookahead)) ADVANCE(236);
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == ',') ADVANCE(151);
+      if (lookahead == '.') ADVANCE(240);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          (0xff10 <= lookahead && lookahead <= 0xff19)) ADVANCE(233);
       END_STATE();
     case 234:
-      ACCEPT_TOKEN(sym__word);
-      if (lookahead == 0x91d1) ADVANCE(165);
-      if (set_contains(sym__word_character_set_2, 25, lookahead)) ADVANCE(236);
+      ACCEPT_TOKEN(sym_number);
+      ADVANCE_MAP(
+        ',', 151,
+        '.', 238,
+        '0', 218,
+        '3', 215,
+        '1', 222,
+        '2', 222,
+        '\t', 25,
+        '\n', 25,
+        '\r', 25,
+        ' ', 25,
+        0x3000, 25,
+        '-', 40,
+        '~', 40,
+        0x2013, 40,
+        0x2014, 40,
+        0x81f3, 40,
+        0xff5e, 40,
+      );
+      if (('4' <= lookahead && lookahead <= '9') ||
+          (0xff10 <= lookahead && lookahead <= 0xff19)) ADVANCE(233);
       END_STATE();
     case 235:
-      ACCEPT_TOKEN(sym__word);
-      if (lookahead == 0x91d1) ADVANCE(159);
-      if (set_contains(sym__word_character_set_2, 25, lookahead)) ADVANCE(236);
+      ACCEPT_TOKEN(sym_number);
+      ADVANCE_MAP(
+        ',', 151,
+        '.', 238,
+        '\t', 25,
+        '\n', 25,
+        '\r', 25,
+        ' ', 25,
+        0x3000, 25,
+        '-', 40,
+        '~', 40,
+        0x2013, 40,
+        0x2014, 40,
+        0x81f3, 40,
+        0xff5e, 40,
+      );
+      if (('0' <= lookahead && lookahead <= '9') ||
+          (0xff10 <= lookahead && lookahead <= 0xff19)) ADVANCE(233);
       END_STATE();
     case 236:
-      ACCEPT_TOKEN(sym__word);
-      if (set_contains(sym__word_character_set_2, 25, lookahead)) ADVANCE(236);
+      ACCEPT_TOKEN(sym_number);
+      ADVANCE_MAP(
+        '.', 27,
+        '\t', 25,
+        '\n', 25,
+        '\r', 25,
+        ' ', 25,
+        0x3000, 25,
+        '-', 40,
+        '~', 40,
+        0x2013, 40,
+        0x2014, 40,
+        0x81f3, 40,
+        0xff5e, 40,
+      );
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(237);
+      if ((0xff10 <= lookahead && lookahead <= 0xff19)) ADVANCE(240);
       END_STATE();
     case 237:
+      ACCEPT_TOKEN(sym_number);
+      ADVANCE_MAP(
+        '.', 27,
+        '\t', 25,
+        '\n', 25,
+        '\r', 25,
+        ' ', 25,
+        0x3000, 25,
+        '-', 40,
+        '~', 40,
+        0x2013, 40,
+        0x2014, 40,
+        0x81f3, 40,
+        0xff5e, 40,
+      );
+      if (('0' <= lookahead && lookahead <= '9') ||
+          (0xff10 <= lookahead && lookahead <= 0xff19)) ADVANCE(240);
+      END_STATE();
+    case 238:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == '.') ADVANCE(40);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          (0xff10 <= lookahead && lookahead <= 0xff19)) ADVANCE(240);
+      END_STATE();
+    case 239:
+      ACCEPT_TOKEN(sym_number);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(236);
+      if ((0xff10 <= lookahead && lookahead <= 0xff19)) ADVANCE(240);
+      END_STATE();
+    case 240:
+      ACCEPT_TOKEN(sym_number);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          (0xff10 <= lookahead && lookahead <= 0xff19)) ADVANCE(240);
+      END_STATE();
+    case 241:
+      ACCEPT_TOKEN(sym__word);
+      if (lookahead == 'a') ADVANCE(252);
+      if (set_contains(sym__word_character_set_2, 25, lookahead)) ADVANCE(279);
+      END_STATE();
+    case 242:
+      ACCEPT_TOKEN(sym__word);
+      if (lookahead == 'a') ADVANCE(251);
+      if (set_contains(sym__word_character_set_2, 25, lookahead)) ADVANCE(279);
+      END_STATE();
+    case 243:
+      ACCEPT_TOKEN(sym__word);
+      if (lookahead == 'a') ADVANCE(259);
+      if (set_contains(sym__word_character_set_2, 25, lookahead)) ADVANCE(279);
+      END_STATE();
+    case 244:
+      ACCEPT_TOKEN(sym__word);
+      if (lookahead == 'c') ADVANCE(242);
+      if (set_contains(sym__word_character_set_2, 25, lookahead)) ADVANCE(279);
+      END_STATE();
+    case 245:
+      ACCEPT_TOKEN(sym__word);
+      if (lookahead == 'e') ADVANCE(255);
+      if (set_contains(sym__word_character_set_2, 25, lookahead)) ADVANCE(279);
+      END_STATE();
+    case 246:
+      ACCEPT_TOKEN(sym__word);
+      if (lookahead == 'e') ADVANCE(256);
+      if (set_contains(sym__word_character_set_2, 25, lookahead)) ADVANCE(279);
+      END_STATE();
+    case 247:
+      ACCEPT_TOKEN(sym__word);
+      if (lookahead == 'e') ADVANCE(257);
+      if (set_contains(sym__word_character_set_2, 25, lookahead)) ADVANCE(279);
+      END_STATE();
+    case 248:
+      ACCEPT_TOKEN(sym__word);
+      if (lookahead == 'f') ADVANCE(246);
+      if (set_contains(sym__word_character_set_2, 25, lookahead)) ADVANCE(279);
+      END_STATE();
+    case 249:
+      ACCEPT_TOKEN(sym__word);
+      if (lookahead == 'h') ADVANCE(245);
+      if (set_contains(sym__word_character_set_2, 25, lookahead)) ADVANCE(279);
+      END_STATE();
+    case 250:
+      ACCEPT_TOKEN(sym__word);
+      if (lookahead == 'i') ADVANCE(260);
+      if (set_contains(sym__word_character_set_2, 25, lookahead)) ADVANCE(279);
+      END_STATE();
+    case 251:
+      ACCEPT_TOKEN(sym__word);
+      if (lookahead == 'l') ADVANCE(170);
+      if (set_contains(sym__word_character_set_2, 25, lookahead)) ADVANCE(279);
+      END_STATE();
+    case 252:
+      ACCEPT_TOKEN(sym__word);
+      if (lookahead == 'n') ADVANCE(261);
+      if (set_contains(sym__word_character_set_2, 25, lookahead)) ADVANCE(279);
+      END_STATE();
+    case 253:
+      ACCEPT_TOKEN(sym__word);
+      if (lookahead == 'o') ADVANCE(263);
+      if (set_contains(sym__word_character_set_2, 25, lookahead)) ADVANCE(279);
+      END_STATE();
+    case 254:
+      ACCEPT_TOKEN(sym__word);
+      if (lookahead == 'r') ADVANCE(264);
+      if (set_contains(sym__word_character_set_2, 25, lookahead)) ADVANCE(279);
+      END_STATE();
+    case 255:
+      ACCEPT_TOKEN(sym__word);
+      if (lookahead == 'r') ADVANCE(191);
+      if (set_contains(sym__word_character_set_2, 25, lookahead)) ADVANCE(279);
+      END_STATE();
+    case 256:
+      ACCEPT_TOKEN(sym__word);
+      if (lookahead == 'r') ADVANCE(176);
+      if (set_contains(sym__word_character_set_2, 25, lookahead)) ADVANCE(279);
+      END_STATE();
+    case 257:
+      ACCEPT_TOKEN(sym__word);
+      if (lookahead == 'r') ADVANCE(182);
+      if (set_contains(sym__word_character_set_2, 25, lookahead)) ADVANCE(279);
+      END_STATE();
+    case 258:
+      ACCEPT_TOKEN(sym__word);
+      if (lookahead == 'r') ADVANCE(241);
+      if (set_contains(sym__word_character_set_2, 25, lookahead)) ADVANCE(279);
+      END_STATE();
+    case 259:
+      ACCEPT_TOKEN(sym__word);
+      if (lookahead == 'r') ADVANCE(254);
+      if (set_contains(sym__word_character_set_2, 25, lookahead)) ADVANCE(279);
+      END_STATE();
+    case 260:
+      ACCEPT_TOKEN(sym__word);
+      if (lookahead == 's') ADVANCE(244);
+      if (set_contains(sym__word_character_set_2, 25, lookahead)) ADVANCE(279);
+      END_STATE();
+    case 261:
+      ACCEPT_TOKEN(sym__word);
+      if (lookahead == 's') ADVANCE(248);
+      if (set_contains(sym__word_character_set_2, 25, lookahead)) ADVANCE(279);
+      END_STATE();
+    case 262:
+      ACCEPT_TOKEN(sym__word);
+      if (lookahead == 't') ADVANCE(249);
+      if (set_contains(sym__word_character_set_2, 25, lookahead)) ADVANCE(279);
+      END_STATE();
+    case 263:
+      ACCEPT_TOKEN(sym__word);
+      if (lookahead == 'v') ADVANCE(247);
+      if (set_contains(sym__word_character_set_2, 25, lookahead)) ADVANCE(279);
+      END_STATE();
+    case 264:
+      ACCEPT_TOKEN(sym__word);
+      if (lookahead == 'y') ADVANCE(253);
+      if (set_contains(sym__word_character_set_2, 25, lookahead)) ADVANCE(279);
+      END_STATE();
+    case 265:
+      ACCEPT_TOKEN(sym__word);
+      if (lookahead == 0x4ed6) ADVANCE(274);
+      if (set_contains(sym__word_character_set_2, 25, lookahead)) ADVANCE(279);
+      END_STATE();
+    case 266:
+      ACCEPT_TOKEN(sym__word);
+      if (lookahead == 0x5e74) ADVANCE(272);
+      if (set_contains(sym__word_character_set_2, 25, lookahead)) ADVANCE(279);
+      END_STATE();
+    case 267:
+      ACCEPT_TOKEN(sym__word);
+      if (lookahead == 0x6027) ADVANCE(273);
+      if (set_contains(sym__word_character_set_2, 25, lookahead)) ADVANCE(279);
+      END_STATE();
+    case 268:
+      ACCEPT_TOKEN(sym__word);
+      if (lookahead == 0x62e8) ADVANCE(270);
+      if (set_contains(sym__word_character_set_2, 25, lookahead)) ADVANCE(279);
+      END_STATE();
+    case 269:
+      ACCEPT_TOKEN(sym__word);
+      if (lookahead == 0x653f) ADVANCE(268);
+      if (set_contains(sym__word_character_set_2, 25, lookahead)) ADVANCE(279);
+      END_STATE();
+    case 270:
+      ACCEPT_TOKEN(sym__word);
+      if (lookahead == 0x6b3e) ADVANCE(173);
+      if (set_contains(sym__word_character_set_2, 25, lookahead)) ADVANCE(279);
+      END_STATE();
+    case 271:
+      ACCEPT_TOKEN(sym__word);
+      if (lookahead == 0x79fb) ADVANCE(267);
+      if (set_contains(sym__word_character_set_2, 25, lookahead)) ADVANCE(279);
+      END_STATE();
+    case 272:
+      ACCEPT_TOKEN(sym__word);
+      if (lookahead == 0x7ed3) ADVANCE(275);
+      if (set_contains(sym__word_character_set_2, 25, lookahead)) ADVANCE(279);
+      END_STATE();
+    case 273:
+      ACCEPT_TOKEN(sym__word);
+      if (lookahead == 0x8d44) ADVANCE(276);
+      if (set_contains(sym__word_character_set_2, 25, lookahead)) ADVANCE(279);
+      END_STATE();
+    case 274:
+      ACCEPT_TOKEN(sym__word);
+      if (lookahead == 0x8d44) ADVANCE(278);
+      if (set_contains(sym__word_character_set_2, 25, lookahead)) ADVANCE(279);
+      END_STATE();
+    case 275:
+      ACCEPT_TOKEN(sym__word);
+      if (lookahead == 0x8f6c) ADVANCE(187);
+      if (set_contains(sym__word_character_set_2, 25, lookahead)) ADVANCE(279);
+      END_STATE();
+    case 276:
+      ACCEPT_TOKEN(sym__word);
+      if (lookahead == 0x91d1) ADVANCE(179);
+      if (set_contains(sym__word_character_set_2, 25, lookahead)) ADVANCE(279);
+      END_STATE();
+    case 277:
+      ACCEPT_TOKEN(sym__word);
+      if (lookahead == 0x91d1) ADVANCE(185);
+      if (set_contains(sym__word_character_set_2, 25, lookahead)) ADVANCE(279);
+      END_STATE();
+    case 278:
+      ACCEPT_TOKEN(sym__word);
+      if (lookahead == 0x91d1) ADVANCE(194);
+      if (set_contains(sym__word_character_set_2, 25, lookahead)) ADVANCE(279);
+      END_STATE();
+    case 279:
+      ACCEPT_TOKEN(sym__word);
+      if (set_contains(sym__word_character_set_2, 25, lookahead)) ADVANCE(279);
+      END_STATE();
+    case 280:
       ACCEPT_TOKEN(sym__unit_sign);
       ADVANCE_MAP(
         '*', 7,
-        '/', 239,
-        '%', 238,
-        '(', 238,
-        ')', 238,
-        0xb2, 238,
-        0xb3, 238,
-        0x2030, 238,
-        0x33a1, 238,
-        0xff05, 238,
-        0xff08, 238,
-        0xff09, 238,
-        0xff0f, 238,
+        '/', 282,
+        '%', 281,
+        '(', 281,
+        ')', 281,
+        0xb2, 281,
+        0xb3, 281,
+        0x2030, 281,
+        0x33a1, 281,
+        0xff05, 281,
+        0xff08, 281,
+        0xff09, 281,
+        0xff0f, 281,
       );
-      END_STATE();
-    case 238:
-      ACCEPT_TOKEN(sym__unit_sign);
-      ADVANCE_MAP(
-        '%', 238,
-        '(', 238,
-        ')', 238,
-        '/', 238,
-        0xb2, 238,
-        0xb3, 238,
-        0x2030, 238,
-        0x33a1, 238,
-        0xff05, 238,
-        0xff08, 238,
-        0xff09, 238,
-        0xff0f, 238,
-      );
-      END_STATE();
-    case 239:
-      ACCEPT_TOKEN(sym__unit_sign);
-      ADVANCE_MAP(
-        '%', 239,
-        '(', 239,
-        ')', 239,
-        '/', 239,
-        0xb2, 239,
-        0xb3, 239,
-        0x2030, 239,
-        0x33a1, 239,
-        0xff05, 239,
-        0xff08, 239,
-        0xff09, 239,
-        0xff0f, 239,
-      );
-      if (lookahead != 0 &&
-          lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(301);
-      END_STATE();
-    case 240:
-      ACCEPT_TOKEN(sym__unit_rest);
-      if (lookahead == '*') ADVANCE(7);
-      if (lookahead == '/') ADVANCE(268);
-      if (set_contains(sym__unit_rest_character_set_1, 33, lookahead)) ADVANCE(267);
-      END_STATE();
-    case 241:
-      ACCEPT_TOKEN(sym__unit_rest);
-      if (lookahead == 'a') ADVANCE(250);
-      if (set_contains(sym__unit_rest_character_set_1, 33, lookahead)) ADVANCE(267);
-      END_STATE();
-    case 242:
-      ACCEPT_TOKEN(sym__unit_rest);
-      if (lookahead == 'a') ADVANCE(249);
-      if (set_contains(sym__unit_rest_character_set_1, 33, lookahead)) ADVANCE(267);
-      END_STATE();
-    case 243:
-      ACCEPT_TOKEN(sym__unit_rest);
-      if (lookahead == 'c') ADVANCE(242);
-      if (set_contains(sym__unit_rest_character_set_1, 33, lookahead)) ADVANCE(267);
-      END_STATE();
-    case 244:
-      ACCEPT_TOKEN(sym__unit_rest);
-      if (lookahead == 'e') ADVANCE(252);
-      if (set_contains(sym__unit_rest_character_set_1, 33, lookahead)) ADVANCE(267);
-      END_STATE();
-    case 245:
-      ACCEPT_TOKEN(sym__unit_rest);
-      if (lookahead == 'e') ADVANCE(253);
-      if (set_contains(sym__unit_rest_character_set_1, 33, lookahead)) ADVANCE(267);
-      END_STATE();
-    case 246:
-      ACCEPT_TOKEN(sym__unit_rest);
-      if (lookahead == 'f') ADVANCE(245);
-      if (set_contains(sym__unit_rest_character_set_1, 33, lookahead)) ADVANCE(267);
-      END_STATE();
-    case 247:
-      ACCEPT_TOKEN(sym__unit_rest);
-      if (lookahead == 'h') ADVANCE(244);
-      if (set_contains(sym__unit_rest_character_set_1, 33, lookahead)) ADVANCE(267);
-      END_STATE();
-    case 248:
-      ACCEPT_TOKEN(sym__unit_rest);
-      if (lookahead == 'i') ADVANCE(254);
-      if (set_contains(sym__unit_rest_character_set_1, 33, lookahead)) ADVANCE(267);
-      END_STATE();
-    case 249:
-      ACCEPT_TOKEN(sym__unit_rest);
-      if (lookahead == 'l') ADVANCE(151);
-      if (set_contains(sym__unit_rest_character_set_1, 33, lookahead)) ADVANCE(267);
-      END_STATE();
-    case 250:
-      ACCEPT_TOKEN(sym__unit_rest);
-      if (lookahead == 'n') ADVANCE(255);
-      if (set_contains(sym__unit_rest_character_set_1, 33, lookahead)) ADVANCE(267);
-      END_STATE();
-    case 251:
-      ACCEPT_TOKEN(sym__unit_rest);
-      if (lookahead == 'r') ADVANCE(241);
-      if (set_contains(sym__unit_rest_character_set_1, 33, lookahead)) ADVANCE(267);
-      END_STATE();
-    case 252:
-      ACCEPT_TOKEN(sym__unit_rest);
-      if (lookahead == 'r') ADVANCE(163);
-      if (set_contains(sym__unit_rest_character_set_1, 33, lookahead)) ADVANCE(267);
-      END_STATE();
-    case 253:
-      ACCEPT_TOKEN(sym__unit_rest);
-      if (lookahead == 'r') ADVANCE(157);
-      if (set_contains(sym__unit_rest_character_set_1, 33, lookahead)) ADVANCE(267);
-      END_STATE();
-    case 254:
-      ACCEPT_TOKEN(sym__unit_rest);
-      if (lookahead == 's') ADVANCE(243);
-      if (set_contains(sym__unit_rest_character_set_1, 33, lookahead)) ADVANCE(267);
-      END_STATE();
-    case 255:
-      ACCEPT_TOKEN(sym__unit_rest);
-      if (lookahead == 's') ADVANCE(246);
-      if (set_contains(sym__unit_rest_character_set_1, 33, lookahead)) ADVANCE(267);
-      END_STATE();
-    case 256:
-      ACCEPT_TOKEN(sym__unit_rest);
-      if (lookahead == 't') ADVANCE(247);
-      if (set_contains(sym__unit_rest_character_set_1, 33, lookahead)) ADVANCE(267);
-      END_STATE();
-    case 257:
-      ACCEPT_TOKEN(sym__unit_rest);
-      if (lookahead == 0x4ed6) ADVANCE(263);
-      if (set_contains(sym__unit_rest_character_set_1, 33, lookahead)) ADVANCE(267);
-      END_STATE();
-    case 258:
-      ACCEPT_TOKEN(sym__unit_rest);
-      if (lookahead == 0x6027) ADVANCE(264);
-      if (set_contains(sym__unit_rest_character_set_1, 33, lookahead)) ADVANCE(267);
-      END_STATE();
-    case 259:
-      ACCEPT_TOKEN(sym__unit_rest);
-      if (lookahead == 0x62e8) ADVANCE(261);
-      if (set_contains(sym__unit_rest_character_set_1, 33, lookahead)) ADVANCE(267);
-      END_STATE();
-    case 260:
-      ACCEPT_TOKEN(sym__unit_rest);
-      if (lookahead == 0x653f) ADVANCE(259);
-      if (set_contains(sym__unit_rest_character_set_1, 33, lookahead)) ADVANCE(267);
-      END_STATE();
-    case 261:
-      ACCEPT_TOKEN(sym__unit_rest);
-      if (lookahead == 0x6b3e) ADVANCE(154);
-      if (set_contains(sym__unit_rest_character_set_1, 33, lookahead)) ADVANCE(267);
-      END_STATE();
-    case 262:
-      ACCEPT_TOKEN(sym__unit_rest);
-      if (lookahead == 0x79fb) ADVANCE(258);
-      if (set_contains(sym__unit_rest_character_set_1, 33, lookahead)) ADVANCE(267);
-      END_STATE();
-    case 263:
-      ACCEPT_TOKEN(sym__unit_rest);
-      if (lookahead == 0x8d44) ADVANCE(265);
-      if (set_contains(sym__unit_rest_character_set_1, 33, lookahead)) ADVANCE(267);
-      END_STATE();
-    case 264:
-      ACCEPT_TOKEN(sym__unit_rest);
-      if (lookahead == 0x8d44) ADVANCE(266);
-      if (set_contains(sym__unit_rest_character_set_1, 33, lookahead)) ADVANCE(267);
-      END_STATE();
-    case 265:
-      ACCEPT_TOKEN(sym__unit_rest);
-      if (lookahead == 0x91d1) ADVANCE(166);
-      if (set_contains(sym__unit_rest_character_set_1, 33, lookahead)) ADVANCE(267);
-      END_STATE();
-    case 266:
-      ACCEPT_TOKEN(sym__unit_rest);
-      if (lookahead == 0x91d1) ADVANCE(160);
-      if (set_contains(sym__unit_rest_character_set_1, 33, lookahead)) ADVANCE(267);
-      END_STATE();
-    case 267:
-      ACCEPT_TOKEN(sym__unit_rest);
-      if (set_contains(sym__unit_rest_character_set_1, 33, lookahead)) ADVANCE(267);
-      END_STATE();
-    case 268:
-      ACCEPT_TOKEN(sym__unit_rest);
-      if (set_contains(sym__unit_rest_character_set_1, 33, lookahead)) ADVANCE(268);
-      if (lookahead != 0 &&
-          lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(301);
-      END_STATE();
-    case 269:
-      ACCEPT_TOKEN(sym_year);
-      END_STATE();
-    case 270:
-      ACCEPT_TOKEN(sym_year);
-      if (lookahead == 0x5e74) ADVANCE(269);
-      if (lookahead == ' ' ||
-          lookahead == 0x3000) ADVANCE(61);
-      END_STATE();
-    case 271:
-      ACCEPT_TOKEN(aux_sym_date_token1);
-      END_STATE();
-    case 272:
-      ACCEPT_TOKEN(aux_sym_date_token1);
-      ADVANCE_MAP(
-        '.', 23,
-        '0', 278,
-        '\t', 22,
-        '\n', 22,
-        '\r', 22,
-        ' ', 22,
-        0x3000, 22,
-        '-', 38,
-        '~', 38,
-        0x2013, 38,
-        0x2014, 38,
-        0x81f3, 38,
-        0xff5e, 38,
-      );
-      if (('1' <= lookahead && lookahead <= '9')) ADVANCE(279);
-      END_STATE();
-    case 273:
-      ACCEPT_TOKEN(aux_sym_date_token1);
-      ADVANCE_MAP(
-        '.', 23,
-        '9', 278,
-        '\t', 22,
-        '\n', 22,
-        '\r', 22,
-        ' ', 22,
-        0x3000, 22,
-        '-', 38,
-        '~', 38,
-        0x2013, 38,
-        0x2014, 38,
-        0x81f3, 38,
-        0xff5e, 38,
-      );
-      if (('0' <= lookahead && lookahead <= '8')) ADVANCE(279);
-      END_STATE();
-    case 274:
-      ACCEPT_TOKEN(aux_sym_date_token1);
-      ADVANCE_MAP(
-        '.', 23,
-        ' ', 21,
-        0x3000, 21,
-        0x53f7, 276,
-        0x65e5, 276,
-        '\t', 22,
-        '\n', 22,
-        '\r', 22,
-        '-', 38,
-        '~', 38,
-        0x2013, 38,
-        0x2014, 38,
-        0x81f3, 38,
-        0xff5e, 38,
-      );
-      END_STATE();
-    case 275:
-      ACCEPT_TOKEN(aux_sym_date_token1);
-      ADVANCE_MAP(
-        '.', 23,
-        ' ', 21,
-        0x3000, 21,
-        0x53f7, 276,
-        0x65e5, 276,
-        '\t', 22,
-        '\n', 22,
-        '\r', 22,
-        '-', 38,
-        '~', 38,
-        0x2013, 38,
-        0x2014, 38,
-        0x81f3, 38,
-        0xff5e, 38,
-      );
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(274);
-      END_STATE();
-    case 276:
-      ACCEPT_TOKEN(aux_sym_date_token1);
-      ADVANCE_MAP(
-        '.', 23,
-        '\t', 22,
-        '\n', 22,
-        '\r', 22,
-        ' ', 22,
-        0x3000, 22,
-        '-', 38,
-        '~', 38,
-        0x2013, 38,
-        0x2014, 38,
-        0x81f3, 38,
-        0xff5e, 38,
-      );
-      END_STATE();
-    case 277:
-      ACCEPT_TOKEN(aux_sym_date_token1);
-      ADVANCE_MAP(
-        '.', 23,
-        '\t', 22,
-        '\n', 22,
-        '\r', 22,
-        ' ', 22,
-        0x3000, 22,
-        '-', 38,
-        '~', 38,
-        0x2013, 38,
-        0x2014, 38,
-        0x81f3, 38,
-        0xff5e, 38,
-      );
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(276);
-      END_STATE();
-    case 278:
-      ACCEPT_TOKEN(aux_sym_date_token1);
-      ADVANCE_MAP(
-        '.', 23,
-        '\t', 22,
-        '\n', 22,
-        '\r', 22,
-        ' ', 22,
-        0x3000, 22,
-        '-', 38,
-        '~', 38,
-        0x2013, 38,
-        0x2014, 38,
-        0x81f3, 38,
-        0xff5e, 38,
-      );
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(114);
-      END_STATE();
-    case 279:
-      ACCEPT_TOKEN(aux_sym_date_token1);
-      ADVANCE_MAP(
-        '.', 23,
-        '\t', 22,
-        '\n', 22,
-        '\r', 22,
-        ' ', 22,
-        0x3000, 22,
-        '-', 38,
-        '~', 38,
-        0x2013, 38,
-        0x2014, 38,
-        0x81f3, 38,
-        0xff5e, 38,
-      );
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(115);
-      END_STATE();
-    case 280:
-      ACCEPT_TOKEN(aux_sym_date_token1);
-      ADVANCE_MAP(
-        '.', 23,
-        '\t', 22,
-        '\n', 22,
-        '\r', 22,
-        ' ', 22,
-        0x3000, 22,
-        '-', 38,
-        '~', 38,
-        0x2013, 38,
-        0x2014, 38,
-        0x81f3, 38,
-        0xff5e, 38,
-      );
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(279);
       END_STATE();
     case 281:
-      ACCEPT_TOKEN(aux_sym_date_token1);
-      if (lookahead == ' ' ||
-          lookahead == 0x3000) ADVANCE(89);
-      if (lookahead == 0x53f7 ||
-          lookahead == 0x65e5) ADVANCE(271);
+      ACCEPT_TOKEN(sym__unit_sign);
+      ADVANCE_MAP(
+        '%', 281,
+        '(', 281,
+        ')', 281,
+        '/', 281,
+        0xb2, 281,
+        0xb3, 281,
+        0x2030, 281,
+        0x33a1, 281,
+        0xff05, 281,
+        0xff08, 281,
+        0xff09, 281,
+        0xff0f, 281,
+      );
       END_STATE();
     case 282:
-      ACCEPT_TOKEN(aux_sym_date_token1);
-      if (lookahead == ' ' ||
-          lookahead == 0x3000) ADVANCE(89);
-      if (lookahead == 0x53f7 ||
-          lookahead == 0x65e5) ADVANCE(271);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(281);
+      ACCEPT_TOKEN(sym__unit_sign);
+      ADVANCE_MAP(
+        '%', 282,
+        '(', 282,
+        ')', 282,
+        '/', 282,
+        0xb2, 282,
+        0xb3, 282,
+        0x2030, 282,
+        0x33a1, 282,
+        0xff05, 282,
+        0xff08, 282,
+        0xff09, 282,
+        0xff0f, 282,
+      );
+      if (lookahead != 0 &&
+          lookahead != '\n' &&
+          lookahead != '\r') ADVANCE(356);
       END_STATE();
     case 283:
-      ACCEPT_TOKEN(aux_sym_date_token1);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(271);
+      ACCEPT_TOKEN(sym__unit_rest);
+      if (lookahead == '*') ADVANCE(7);
+      if (lookahead == '/') ADVANCE(323);
+      if (set_contains(sym__unit_rest_character_set_1, 33, lookahead)) ADVANCE(322);
       END_STATE();
     case 284:
-      ACCEPT_TOKEN(aux_sym_date_token2);
+      ACCEPT_TOKEN(sym__unit_rest);
+      if (lookahead == 'a') ADVANCE(295);
+      if (set_contains(sym__unit_rest_character_set_1, 33, lookahead)) ADVANCE(322);
       END_STATE();
     case 285:
-      ACCEPT_TOKEN(sym__date_serial);
+      ACCEPT_TOKEN(sym__unit_rest);
+      if (lookahead == 'a') ADVANCE(294);
+      if (set_contains(sym__unit_rest_character_set_1, 33, lookahead)) ADVANCE(322);
       END_STATE();
     case 286:
-      ACCEPT_TOKEN(sym__date_serial);
-      if (('0' <= lookahead && lookahead <= '2')) ADVANCE(32);
+      ACCEPT_TOKEN(sym__unit_rest);
+      if (lookahead == 'a') ADVANCE(302);
+      if (set_contains(sym__unit_rest_character_set_1, 33, lookahead)) ADVANCE(322);
       END_STATE();
     case 287:
-      ACCEPT_TOKEN(sym__date_serial);
-      if (('1' <= lookahead && lookahead <= '9')) ADVANCE(32);
+      ACCEPT_TOKEN(sym__unit_rest);
+      if (lookahead == 'c') ADVANCE(285);
+      if (set_contains(sym__unit_rest_character_set_1, 33, lookahead)) ADVANCE(322);
       END_STATE();
     case 288:
-      ACCEPT_TOKEN(sym_month);
-      ADVANCE_MAP(
-        '.', 23,
-        ' ', 20,
-        0x3000, 20,
-        '\t', 22,
-        '\n', 22,
-        '\r', 22,
-        '-', 37,
-        '~', 37,
-        0x2013, 37,
-        0x2014, 37,
-        0x81f3, 37,
-        0xff5e, 37,
-      );
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(275);
+      ACCEPT_TOKEN(sym__unit_rest);
+      if (lookahead == 'e') ADVANCE(298);
+      if (set_contains(sym__unit_rest_character_set_1, 33, lookahead)) ADVANCE(322);
       END_STATE();
     case 289:
-      ACCEPT_TOKEN(sym_date_range);
+      ACCEPT_TOKEN(sym__unit_rest);
+      if (lookahead == 'e') ADVANCE(299);
+      if (set_contains(sym__unit_rest_character_set_1, 33, lookahead)) ADVANCE(322);
       END_STATE();
     case 290:
-      ACCEPT_TOKEN(sym_date_range);
-      if (lookahead == '-') ADVANCE(119);
+      ACCEPT_TOKEN(sym__unit_rest);
+      if (lookahead == 'e') ADVANCE(300);
+      if (set_contains(sym__unit_rest_character_set_1, 33, lookahead)) ADVANCE(322);
       END_STATE();
     case 291:
-      ACCEPT_TOKEN(sym_date_range);
-      if (lookahead == '-') ADVANCE(119);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(290);
+      ACCEPT_TOKEN(sym__unit_rest);
+      if (lookahead == 'f') ADVANCE(289);
+      if (set_contains(sym__unit_rest_character_set_1, 33, lookahead)) ADVANCE(322);
       END_STATE();
     case 292:
-      ACCEPT_TOKEN(sym_date_range);
-      if (lookahead == '.') ADVANCE(119);
+      ACCEPT_TOKEN(sym__unit_rest);
+      if (lookahead == 'h') ADVANCE(288);
+      if (set_contains(sym__unit_rest_character_set_1, 33, lookahead)) ADVANCE(322);
       END_STATE();
     case 293:
-      ACCEPT_TOKEN(sym_date_range);
-      if (lookahead == '.') ADVANCE(119);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(292);
+      ACCEPT_TOKEN(sym__unit_rest);
+      if (lookahead == 'i') ADVANCE(303);
+      if (set_contains(sym__unit_rest_character_set_1, 33, lookahead)) ADVANCE(322);
       END_STATE();
     case 294:
-      ACCEPT_TOKEN(sym_date_range);
-      if (lookahead == '/') ADVANCE(119);
+      ACCEPT_TOKEN(sym__unit_rest);
+      if (lookahead == 'l') ADVANCE(171);
+      if (set_contains(sym__unit_rest_character_set_1, 33, lookahead)) ADVANCE(322);
       END_STATE();
     case 295:
-      ACCEPT_TOKEN(sym_date_range);
-      if (lookahead == '/') ADVANCE(119);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(294);
+      ACCEPT_TOKEN(sym__unit_rest);
+      if (lookahead == 'n') ADVANCE(304);
+      if (set_contains(sym__unit_rest_character_set_1, 33, lookahead)) ADVANCE(322);
       END_STATE();
     case 296:
-      ACCEPT_TOKEN(sym_date_range);
-      if (lookahead == '0') ADVANCE(101);
-      if (lookahead == '3') ADVANCE(98);
-      if (lookahead == '1' ||
-          lookahead == '2') ADVANCE(113);
+      ACCEPT_TOKEN(sym__unit_rest);
+      if (lookahead == 'o') ADVANCE(306);
+      if (set_contains(sym__unit_rest_character_set_1, 33, lookahead)) ADVANCE(322);
       END_STATE();
     case 297:
-      ACCEPT_TOKEN(sym_date_range);
-      if (lookahead == ' ' ||
-          lookahead == 0x3000) ADVANCE(91);
-      if (lookahead == 0x53f7 ||
-          lookahead == 0x65e5) ADVANCE(289);
+      ACCEPT_TOKEN(sym__unit_rest);
+      if (lookahead == 'r') ADVANCE(307);
+      if (set_contains(sym__unit_rest_character_set_1, 33, lookahead)) ADVANCE(322);
       END_STATE();
     case 298:
-      ACCEPT_TOKEN(sym_date_range);
-      if (lookahead == ' ' ||
-          lookahead == 0x3000) ADVANCE(91);
-      if (lookahead == 0x53f7 ||
-          lookahead == 0x65e5) ADVANCE(289);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(297);
+      ACCEPT_TOKEN(sym__unit_rest);
+      if (lookahead == 'r') ADVANCE(192);
+      if (set_contains(sym__unit_rest_character_set_1, 33, lookahead)) ADVANCE(322);
       END_STATE();
     case 299:
-      ACCEPT_TOKEN(sym_date_range);
-      if (lookahead == ' ' ||
-          lookahead == 0x3000) ADVANCE(93);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(298);
+      ACCEPT_TOKEN(sym__unit_rest);
+      if (lookahead == 'r') ADVANCE(177);
+      if (set_contains(sym__unit_rest_character_set_1, 33, lookahead)) ADVANCE(322);
       END_STATE();
     case 300:
-      ACCEPT_TOKEN(sym_date_range);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(289);
+      ACCEPT_TOKEN(sym__unit_rest);
+      if (lookahead == 'r') ADVANCE(183);
+      if (set_contains(sym__unit_rest_character_set_1, 33, lookahead)) ADVANCE(322);
       END_STATE();
     case 301:
+      ACCEPT_TOKEN(sym__unit_rest);
+      if (lookahead == 'r') ADVANCE(284);
+      if (set_contains(sym__unit_rest_character_set_1, 33, lookahead)) ADVANCE(322);
+      END_STATE();
+    case 302:
+      ACCEPT_TOKEN(sym__unit_rest);
+      if (lookahead == 'r') ADVANCE(297);
+      if (set_contains(sym__unit_rest_character_set_1, 33, lookahead)) ADVANCE(322);
+      END_STATE();
+    case 303:
+      ACCEPT_TOKEN(sym__unit_rest);
+      if (lookahead == 's') ADVANCE(287);
+      if (set_contains(sym__unit_rest_character_set_1, 33, lookahead)) ADVANCE(322);
+      END_STATE();
+    case 304:
+      ACCEPT_TOKEN(sym__unit_rest);
+      if (lookahead == 's') ADVANCE(291);
+      if (set_contains(sym__unit_rest_character_set_1, 33, lookahead)) ADVANCE(322);
+      END_STATE();
+    case 305:
+      ACCEPT_TOKEN(sym__unit_rest);
+      if (lookahead == 't') ADVANCE(292);
+      if (set_contains(sym__unit_rest_character_set_1, 33, lookahead)) ADVANCE(322);
+      END_STATE();
+    case 306:
+      ACCEPT_TOKEN(sym__unit_rest);
+      if (lookahead == 'v') ADVANCE(290);
+      if (set_contains(sym__unit_rest_character_set_1, 33, lookahead)) ADVANCE(322);
+      END_STATE();
+    case 307:
+      ACCEPT_TOKEN(sym__unit_rest);
+      if (lookahead == 'y') ADVANCE(296);
+      if (set_contains(sym__unit_rest_character_set_1, 33, lookahead)) ADVANCE(322);
+      END_STATE();
+    case 308:
+      ACCEPT_TOKEN(sym__unit_rest);
+      if (lookahead == 0x4ed6) ADVANCE(316);
+      if (set_contains(sym__unit_rest_character_set_1, 33, lookahead)) ADVANCE(322);
+      END_STATE();
+    case 309:
+      ACCEPT_TOKEN(sym__unit_rest);
+      if (lookahead == 0x5e74) ADVANCE(315);
+      if (set_contains(sym__unit_rest_character_set_1, 33, lookahead)) ADVANCE(322);
+      END_STATE();
+    case 310:
+      ACCEPT_TOKEN(sym__unit_rest);
+      if (lookahead == 0x6027) ADVANCE(317);
+      if (set_contains(sym__unit_rest_character_set_1, 33, lookahead)) ADVANCE(322);
+      END_STATE();
+    case 311:
+      ACCEPT_TOKEN(sym__unit_rest);
+      if (lookahead == 0x62e8) ADVANCE(313);
+      if (set_contains(sym__unit_rest_character_set_1, 33, lookahead)) ADVANCE(322);
+      END_STATE();
+    case 312:
+      ACCEPT_TOKEN(sym__unit_rest);
+      if (lookahead == 0x653f) ADVANCE(311);
+      if (set_contains(sym__unit_rest_character_set_1, 33, lookahead)) ADVANCE(322);
+      END_STATE();
+    case 313:
+      ACCEPT_TOKEN(sym__unit_rest);
+      if (lookahead == 0x6b3e) ADVANCE(174);
+      if (set_contains(sym__unit_rest_character_set_1, 33, lookahead)) ADVANCE(322);
+      END_STATE();
+    case 314:
+      ACCEPT_TOKEN(sym__unit_rest);
+      if (lookahead == 0x79fb) ADVANCE(310);
+      if (set_contains(sym__unit_rest_character_set_1, 33, lookahead)) ADVANCE(322);
+      END_STATE();
+    case 315:
+      ACCEPT_TOKEN(sym__unit_rest);
+      if (lookahead == 0x7ed3) ADVANCE(318);
+      if (set_contains(sym__unit_rest_character_set_1, 33, lookahead)) ADVANCE(322);
+      END_STATE();
+    case 316:
+      ACCEPT_TOKEN(sym__unit_rest);
+      if (lookahead == 0x8d44) ADVANCE(319);
+      if (set_contains(sym__unit_rest_character_set_1, 33, lookahead)) ADVANCE(322);
+      END_STATE();
+    case 317:
+      ACCEPT_TOKEN(sym__unit_rest);
+      if (lookahead == 0x8d44) ADVANCE(320);
+      if (set_contains(sym__unit_rest_character_set_1, 33, lookahead)) ADVANCE(322);
+      END_STATE();
+    case 318:
+      ACCEPT_TOKEN(sym__unit_rest);
+      if (lookahead == 0x8f6c) ADVANCE(189);
+      if (set_contains(sym__unit_rest_character_set_1, 33, lookahead)) ADVANCE(322);
+      END_STATE();
+    case 319:
+      ACCEPT_TOKEN(sym__unit_rest);
+      if (lookahead == 0x91d1) ADVANCE(195);
+      if (set_contains(sym__unit_rest_character_set_1, 33, lookahead)) ADVANCE(322);
+      END_STATE();
+    case 320:
+      ACCEPT_TOKEN(sym__unit_rest);
+      if (lookahead == 0x91d1) ADVANCE(180);
+      if (set_contains(sym__unit_rest_character_set_1, 33, lookahead)) ADVANCE(322);
+      END_STATE();
+    case 321:
+      ACCEPT_TOKEN(sym__unit_rest);
+      if (lookahead == 0x91d1) ADVANCE(186);
+      if (set_contains(sym__unit_rest_character_set_1, 33, lookahead)) ADVANCE(322);
+      END_STATE();
+    case 322:
+      ACCEPT_TOKEN(sym__unit_rest);
+      if (set_contains(sym__unit_rest_character_set_1, 33, lookahead)) ADVANCE(322);
+      END_STATE();
+    case 323:
+      ACCEPT_TOKEN(sym__unit_rest);
+      if (set_contains(sym__unit_rest_character_set_1, 33, lookahead)) ADVANCE(323);
+      if (lookahead != 0 &&
+          lookahead != '\n' &&
+          lookahead != '\r') ADVANCE(356);
+      END_STATE();
+    case 324:
+      ACCEPT_TOKEN(sym_year);
+      END_STATE();
+    case 325:
+      ACCEPT_TOKEN(sym_year);
+      if (lookahead == 0x5e74) ADVANCE(324);
+      if (lookahead == ' ' ||
+          lookahead == 0x3000) ADVANCE(73);
+      END_STATE();
+    case 326:
+      ACCEPT_TOKEN(aux_sym_date_token1);
+      END_STATE();
+    case 327:
+      ACCEPT_TOKEN(aux_sym_date_token1);
+      ADVANCE_MAP(
+        '.', 26,
+        '0', 333,
+        '\t', 25,
+        '\n', 25,
+        '\r', 25,
+        ' ', 25,
+        0x3000, 25,
+        '-', 40,
+        '~', 40,
+        0x2013, 40,
+        0x2014, 40,
+        0x81f3, 40,
+        0xff5e, 40,
+      );
+      if (('1' <= lookahead && lookahead <= '9')) ADVANCE(334);
+      END_STATE();
+    case 328:
+      ACCEPT_TOKEN(aux_sym_date_token1);
+      ADVANCE_MAP(
+        '.', 26,
+        '9', 333,
+        '\t', 25,
+        '\n', 25,
+        '\r', 25,
+        ' ', 25,
+        0x3000, 25,
+        '-', 40,
+        '~', 40,
+        0x2013, 40,
+        0x2014, 40,
+        0x81f3, 40,
+        0xff5e, 40,
+      );
+      if (('0' <= lookahead && lookahead <= '8')) ADVANCE(334);
+      END_STATE();
+    case 329:
+      ACCEPT_TOKEN(aux_sym_date_token1);
+      ADVANCE_MAP(
+        '.', 26,
+        ' ', 24,
+        0x3000, 24,
+        0x53f7, 331,
+        0x65e5, 331,
+        '\t', 25,
+        '\n', 25,
+        '\r', 25,
+        '-', 40,
+        '~', 40,
+        0x2013, 40,
+        0x2014, 40,
+        0x81f3, 40,
+        0xff5e, 40,
+      );
+      END_STATE();
+    case 330:
+      ACCEPT_TOKEN(aux_sym_date_token1);
+      ADVANCE_MAP(
+        '.', 26,
+        ' ', 24,
+        0x3000, 24,
+        0x53f7, 331,
+        0x65e5, 331,
+        '\t', 25,
+        '\n', 25,
+        '\r', 25,
+        '-', 40,
+        '~', 40,
+        0x2013, 40,
+        0x2014, 40,
+        0x81f3, 40,
+        0xff5e, 40,
+      );
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(329);
+      END_STATE();
+    case 331:
+      ACCEPT_TOKEN(aux_sym_date_token1);
+      ADVANCE_MAP(
+        '.', 26,
+        '\t', 25,
+        '\n', 25,
+        '\r', 25,
+        ' ', 25,
+        0x3000, 25,
+        '-', 40,
+        '~', 40,
+        0x2013, 40,
+        0x2014, 40,
+        0x81f3, 40,
+        0xff5e, 40,
+      );
+      END_STATE();
+    case 332:
+      ACCEPT_TOKEN(aux_sym_date_token1);
+      ADVANCE_MAP(
+        '.', 26,
+        '\t', 25,
+        '\n', 25,
+        '\r', 25,
+        ' ', 25,
+        0x3000, 25,
+        '-', 40,
+        '~', 40,
+        0x2013, 40,
+        0x2014, 40,
+        0x81f3, 40,
+        0xff5e, 40,
+      );
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(331);
+      END_STATE();
+    case 333:
+      ACCEPT_TOKEN(aux_sym_date_token1);
+      ADVANCE_MAP(
+        '.', 26,
+        '\t', 25,
+        '\n', 25,
+        '\r', 25,
+        ' ', 25,
+        0x3000, 25,
+        '-', 40,
+        '~', 40,
+        0x2013, 40,
+        0x2014, 40,
+        0x81f3, 40,
+        0xff5e, 40,
+      );
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(134);
+      END_STATE();
+    case 334:
+      ACCEPT_TOKEN(aux_sym_date_token1);
+      ADVANCE_MAP(
+        '.', 26,
+        '\t', 25,
+        '\n', 25,
+        '\r', 25,
+        ' ', 25,
+        0x3000, 25,
+        '-', 40,
+        '~', 40,
+        0x2013, 40,
+        0x2014, 40,
+        0x81f3, 40,
+        0xff5e, 40,
+      );
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(135);
+      END_STATE();
+    case 335:
+      ACCEPT_TOKEN(aux_sym_date_token1);
+      ADVANCE_MAP(
+        '.', 26,
+        '\t', 25,
+        '\n', 25,
+        '\r', 25,
+        ' ', 25,
+        0x3000, 25,
+        '-', 40,
+        '~', 40,
+        0x2013, 40,
+        0x2014, 40,
+        0x81f3, 40,
+        0xff5e, 40,
+      );
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(334);
+      END_STATE();
+    case 336:
+      ACCEPT_TOKEN(aux_sym_date_token1);
+      if (lookahead == ' ' ||
+          lookahead == 0x3000) ADVANCE(109);
+      if (lookahead == 0x53f7 ||
+          lookahead == 0x65e5) ADVANCE(326);
+      END_STATE();
+    case 337:
+      ACCEPT_TOKEN(aux_sym_date_token1);
+      if (lookahead == ' ' ||
+          lookahead == 0x3000) ADVANCE(109);
+      if (lookahead == 0x53f7 ||
+          lookahead == 0x65e5) ADVANCE(326);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(336);
+      END_STATE();
+    case 338:
+      ACCEPT_TOKEN(aux_sym_date_token1);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(326);
+      END_STATE();
+    case 339:
+      ACCEPT_TOKEN(aux_sym_date_token2);
+      END_STATE();
+    case 340:
+      ACCEPT_TOKEN(sym__date_serial);
+      END_STATE();
+    case 341:
+      ACCEPT_TOKEN(sym__date_serial);
+      if (('0' <= lookahead && lookahead <= '2')) ADVANCE(35);
+      END_STATE();
+    case 342:
+      ACCEPT_TOKEN(sym__date_serial);
+      if (('1' <= lookahead && lookahead <= '9')) ADVANCE(35);
+      END_STATE();
+    case 343:
+      ACCEPT_TOKEN(sym_month);
+      ADVANCE_MAP(
+        '.', 26,
+        ' ', 23,
+        0x3000, 23,
+        '\t', 25,
+        '\n', 25,
+        '\r', 25,
+        '-', 41,
+        '~', 41,
+        0x2013, 41,
+        0x2014, 41,
+        0x81f3, 41,
+        0xff5e, 41,
+      );
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(330);
+      END_STATE();
+    case 344:
+      ACCEPT_TOKEN(sym_date_range);
+      END_STATE();
+    case 345:
+      ACCEPT_TOKEN(sym_date_range);
+      if (lookahead == '-') ADVANCE(139);
+      END_STATE();
+    case 346:
+      ACCEPT_TOKEN(sym_date_range);
+      if (lookahead == '-') ADVANCE(139);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(345);
+      END_STATE();
+    case 347:
+      ACCEPT_TOKEN(sym_date_range);
+      if (lookahead == '.') ADVANCE(139);
+      END_STATE();
+    case 348:
+      ACCEPT_TOKEN(sym_date_range);
+      if (lookahead == '.') ADVANCE(139);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(347);
+      END_STATE();
+    case 349:
+      ACCEPT_TOKEN(sym_date_range);
+      if (lookahead == '/') ADVANCE(139);
+      END_STATE();
+    case 350:
+      ACCEPT_TOKEN(sym_date_range);
+      if (lookahead == '/') ADVANCE(139);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(349);
+      END_STATE();
+    case 351:
+      ACCEPT_TOKEN(sym_date_range);
+      if (lookahead == '0') ADVANCE(121);
+      if (lookahead == '3') ADVANCE(118);
+      if (lookahead == '1' ||
+          lookahead == '2') ADVANCE(133);
+      END_STATE();
+    case 352:
+      ACCEPT_TOKEN(sym_date_range);
+      if (lookahead == ' ' ||
+          lookahead == 0x3000) ADVANCE(111);
+      if (lookahead == 0x53f7 ||
+          lookahead == 0x65e5) ADVANCE(344);
+      END_STATE();
+    case 353:
+      ACCEPT_TOKEN(sym_date_range);
+      if (lookahead == ' ' ||
+          lookahead == 0x3000) ADVANCE(111);
+      if (lookahead == 0x53f7 ||
+          lookahead == 0x65e5) ADVANCE(344);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(352);
+      END_STATE();
+    case 354:
+      ACCEPT_TOKEN(sym_date_range);
+      if (lookahead == ' ' ||
+          lookahead == 0x3000) ADVANCE(113);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(353);
+      END_STATE();
+    case 355:
+      ACCEPT_TOKEN(sym_date_range);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(344);
+      END_STATE();
+    case 356:
       ACCEPT_TOKEN(sym_line_comment);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(301);
+          lookahead != '\r') ADVANCE(356);
       END_STATE();
-    case 302:
+    case 357:
       ACCEPT_TOKEN(sym_block_comment);
       END_STATE();
     default:
@@ -3717,61 +4475,80 @@ static bool ts_lex_keywords(TSLexer *lexer, TSStateId state) {
   switch (state) {
     case 0:
       ADVANCE_MAP(
-        'b', 1,
-        'c', 2,
-        'd', 3,
-        'e', 4,
-        'f', 5,
-        'g', 6,
-        'k', 7,
-        'n', 8,
-        'o', 9,
-        'p', 10,
-        'q', 11,
-        'r', 12,
-        's', 13,
-        't', 14,
-        'u', 15,
-        'w', 16,
-        'y', 17,
-        0x4e00, 18,
-        0x4e3b, 19,
-        0x4ea7, 20,
-        0x4ee3, 21,
-        0x5206, 22,
-        0x53cd, 23,
-        0x53ef, 24,
-        0x5408, 25,
-        0x57fa, 26,
-        0x586b, 27,
-        0x5b9e, 28,
-        0x5e74, 29,
-        0x5ef6, 30,
-        0x603b, 31,
-        0x6210, 32,
-        0x6307, 33,
-        0x6548, 34,
-        0x6570, 35,
-        0x65b0, 36,
-        0x65f6, 37,
-        0x670d, 38,
-        0x6743, 39,
-        0x6b63, 40,
-        0x6ee1, 41,
-        0x73af, 42,
-        0x751f, 43,
-        0x76ee, 44,
-        0x793e, 45,
-        0x7ecf, 46,
-        0x7ee9, 47,
-        0x8054, 48,
-        0x8865, 49,
-        0x8bc4, 50,
-        0x8d28, 51,
-        0x8d44, 52,
-        0x90e8, 53,
-        0x9879, 54,
-        0x9884, 55,
+        'a', 1,
+        'b', 2,
+        'c', 3,
+        'd', 4,
+        'e', 5,
+        'f', 6,
+        'g', 7,
+        'h', 8,
+        'i', 9,
+        'k', 10,
+        'l', 11,
+        'm', 12,
+        'n', 13,
+        'o', 14,
+        'p', 15,
+        'q', 16,
+        'r', 17,
+        's', 18,
+        't', 19,
+        'u', 20,
+        'w', 21,
+        'y', 22,
+        0x4e00, 23,
+        0x4e3b, 24,
+        0x4ea7, 25,
+        0x4eba, 26,
+        0x4ee3, 27,
+        0x504f, 28,
+        0x5168, 29,
+        0x5176, 30,
+        0x5206, 31,
+        0x5236, 32,
+        0x53cd, 33,
+        0x53ef, 34,
+        0x5408, 35,
+        0x57fa, 36,
+        0x586b, 37,
+        0x5b8c, 38,
+        0x5b9e, 39,
+        0x5e74, 40,
+        0x5ef6, 41,
+        0x5f97, 42,
+        0x603b, 43,
+        0x6210, 44,
+        0x6267, 45,
+        0x6307, 46,
+        0x6548, 47,
+        0x6570, 48,
+        0x65b0, 49,
+        0x65f6, 50,
+        0x6709, 51,
+        0x670d, 52,
+        0x672a, 53,
+        0x6743, 54,
+        0x6b63, 55,
+        0x6ee1, 56,
+        0x73af, 57,
+        0x751f, 58,
+        0x76ee, 59,
+        0x786c, 60,
+        0x786e, 61,
+        0x793e, 62,
+        0x7ecf, 63,
+        0x7ee9, 64,
+        0x8054, 65,
+        0x8865, 66,
+        0x8bc4, 67,
+        0x8c03, 68,
+        0x8d28, 69,
+        0x8d44, 70,
+        0x8fbe, 71,
+        0x90e8, 72,
+        0x9879, 73,
+        0x9884, 74,
       );
       if (lookahead == '\t' ||
           lookahead == '\n' ||
@@ -3782,1391 +4559,2165 @@ static bool ts_lex_keywords(TSLexer *lexer, TSStateId state) {
           lookahead == 0xfeff) SKIP(0);
       END_STATE();
     case 1:
-      if (lookahead == 'a') ADVANCE(56);
-      if (lookahead == 'u') ADVANCE(57);
-      if (lookahead == 'y') ADVANCE(58);
+      if (lookahead == 'c') ADVANCE(75);
+      if (lookahead == 'd') ADVANCE(76);
       END_STATE();
     case 2:
-      if (lookahead == 'o') ADVANCE(59);
+      if (lookahead == 'a') ADVANCE(77);
+      if (lookahead == 'u') ADVANCE(78);
+      if (lookahead == 'y') ADVANCE(79);
       END_STATE();
     case 3:
-      if (lookahead == 'e') ADVANCE(60);
-      if (lookahead == 'i') ADVANCE(61);
-      END_STATE();
-    case 4:
-      if (lookahead == 'c') ADVANCE(62);
-      if (lookahead == 'f') ADVANCE(63);
-      if (lookahead == 'x') ADVANCE(64);
-      END_STATE();
-    case 5:
-      if (lookahead == 'i') ADVANCE(65);
-      if (lookahead == 'u') ADVANCE(66);
-      END_STATE();
-    case 6:
-      if (lookahead == 'o') ADVANCE(67);
-      END_STATE();
-    case 7:
-      if (lookahead == 'i') ADVANCE(68);
-      END_STATE();
-    case 8:
-      if (lookahead == 'e') ADVANCE(69);
-      END_STATE();
-    case 9:
-      if (lookahead == 'n') ADVANCE(70);
-      if (lookahead == 'u') ADVANCE(71);
-      END_STATE();
-    case 10:
-      if (lookahead == 'e') ADVANCE(72);
-      if (lookahead == 'h') ADVANCE(73);
-      if (lookahead == 'o') ADVANCE(74);
-      if (lookahead == 'r') ADVANCE(75);
-      if (lookahead == 'u') ADVANCE(76);
-      END_STATE();
-    case 11:
-      if (lookahead == 'u') ADVANCE(77);
-      END_STATE();
-    case 12:
-      if (lookahead == 'e') ADVANCE(78);
-      END_STATE();
-    case 13:
-      if (lookahead == 'a') ADVANCE(79);
-      if (lookahead == 'c') ADVANCE(80);
+      if (lookahead == 'a') ADVANCE(80);
       if (lookahead == 'e') ADVANCE(81);
       if (lookahead == 'o') ADVANCE(82);
-      if (lookahead == 't') ADVANCE(83);
-      if (lookahead == 'u') ADVANCE(84);
+      END_STATE();
+    case 4:
+      if (lookahead == 'e') ADVANCE(83);
+      if (lookahead == 'i') ADVANCE(84);
+      END_STATE();
+    case 5:
+      if (lookahead == 'c') ADVANCE(85);
+      if (lookahead == 'f') ADVANCE(86);
+      if (lookahead == 'x') ADVANCE(87);
+      END_STATE();
+    case 6:
+      if (lookahead == 'i') ADVANCE(88);
+      if (lookahead == 'o') ADVANCE(89);
+      if (lookahead == 'u') ADVANCE(90);
+      END_STATE();
+    case 7:
+      if (lookahead == 'o') ADVANCE(91);
+      if (lookahead == 'r') ADVANCE(92);
+      END_STATE();
+    case 8:
+      if (lookahead == 'a') ADVANCE(93);
+      END_STATE();
+    case 9:
+      if (lookahead == 'm') ADVANCE(94);
+      if (lookahead == 'n') ADVANCE(95);
+      END_STATE();
+    case 10:
+      if (lookahead == 'i') ADVANCE(96);
+      END_STATE();
+    case 11:
+      if (lookahead == 'i') ADVANCE(97);
+      END_STATE();
+    case 12:
+      if (lookahead == 'i') ADVANCE(98);
+      END_STATE();
+    case 13:
+      if (lookahead == 'e') ADVANCE(99);
       END_STATE();
     case 14:
-      if (lookahead == 'i') ADVANCE(85);
-      if (lookahead == 'o') ADVANCE(86);
+      if (lookahead == 'n') ADVANCE(100);
+      if (lookahead == 'u') ADVANCE(101);
       END_STATE();
     case 15:
-      if (lookahead == 'n') ADVANCE(87);
+      if (lookahead == 'a') ADVANCE(102);
+      if (lookahead == 'e') ADVANCE(103);
+      if (lookahead == 'h') ADVANCE(104);
+      if (lookahead == 'o') ADVANCE(105);
+      if (lookahead == 'r') ADVANCE(106);
+      if (lookahead == 'u') ADVANCE(107);
       END_STATE();
     case 16:
-      if (lookahead == 'e') ADVANCE(88);
+      if (lookahead == 'u') ADVANCE(108);
       END_STATE();
     case 17:
-      if (lookahead == 'e') ADVANCE(89);
+      if (lookahead == 'e') ADVANCE(109);
       END_STATE();
     case 18:
-      if (lookahead == 0x6b21) ADVANCE(90);
+      if (lookahead == 'a') ADVANCE(110);
+      if (lookahead == 'c') ADVANCE(111);
+      if (lookahead == 'e') ADVANCE(112);
+      if (lookahead == 'o') ADVANCE(113);
+      if (lookahead == 't') ADVANCE(114);
+      if (lookahead == 'u') ADVANCE(115);
       END_STATE();
     case 19:
-      if (lookahead == 0x7ba1) ADVANCE(91);
+      if (lookahead == 'i') ADVANCE(116);
+      if (lookahead == 'o') ADVANCE(117);
       END_STATE();
     case 20:
-      if (lookahead == 0x51fa) ADVANCE(92);
+      if (lookahead == 'n') ADVANCE(118);
       END_STATE();
     case 21:
-      if (lookahead == 0x7801) ADVANCE(93);
+      if (lookahead == 'e') ADVANCE(119);
       END_STATE();
     case 22:
-      if (lookahead == 0x503c) ADVANCE(94);
+      if (lookahead == 'e') ADVANCE(120);
       END_STATE();
     case 23:
-      if (lookahead == 0x5411) ADVANCE(95);
+      if (lookahead == 0x6b21) ADVANCE(121);
       END_STATE();
     case 24:
-      if (lookahead == 0x6301) ADVANCE(96);
+      if (lookahead == 0x7ba1) ADVANCE(122);
       END_STATE();
     case 25:
-      if (lookahead == 0x8ba1) ADVANCE(97);
+      if (lookahead == 0x51fa) ADVANCE(123);
       END_STATE();
     case 26:
-      if (lookahead == 0x672c) ADVANCE(98);
+      if (lookahead == 0x5458) ADVANCE(124);
       END_STATE();
     case 27:
-      if (lookahead == 0x62a5) ADVANCE(99);
+      if (lookahead == 0x7801) ADVANCE(125);
       END_STATE();
     case 28:
-      if (lookahead == 0x65bd) ADVANCE(100);
+      if (lookahead == 0x5dee) ADVANCE(126);
       END_STATE();
     case 29:
-      if (lookahead == 0x5ea6) ADVANCE(101);
+      if (lookahead == 0x5e74) ADVANCE(127);
       END_STATE();
     case 30:
-      if (lookahead == 0x7eed) ADVANCE(102);
+      if (lookahead == 0x4ed6) ADVANCE(128);
       END_STATE();
     case 31:
-      if (lookahead == 0x4f53) ADVANCE(103);
+      if (lookahead == 0x503c) ADVANCE(129);
       END_STATE();
     case 32:
-      if (lookahead == 0x672c) ADVANCE(104);
+      if (lookahead == 0x5ea6) ADVANCE(130);
       END_STATE();
     case 33:
-      if (lookahead == 0x6807) ADVANCE(105);
+      if (lookahead == 0x5411) ADVANCE(131);
       END_STATE();
     case 34:
-      if (lookahead == 0x76ca) ADVANCE(106);
+      if (lookahead == 0x6301) ADVANCE(132);
       END_STATE();
     case 35:
-      if (lookahead == 0x91cf) ADVANCE(107);
+      if (lookahead == 0x8ba1) ADVANCE(133);
       END_STATE();
     case 36:
-      ACCEPT_TOKEN(anon_sym_u65b0);
-      if (lookahead == 0x589e) ADVANCE(108);
+      if (lookahead == 0x672c) ADVANCE(134);
       END_STATE();
     case 37:
-      if (lookahead == 0x6548) ADVANCE(109);
+      if (lookahead == 0x62a5) ADVANCE(135);
       END_STATE();
     case 38:
-      if (lookahead == 0x52a1) ADVANCE(110);
+      if (lookahead == 0x5168) ADVANCE(136);
+      if (lookahead == 0x6210) ADVANCE(137);
       END_STATE();
     case 39:
-      if (lookahead == 0x91cd) ADVANCE(111);
+      if (lookahead == 0x65bd) ADVANCE(138);
+      if (lookahead == 0x9645) ADVANCE(139);
       END_STATE();
     case 40:
-      if (lookahead == 0x5411) ADVANCE(112);
+      if (lookahead == 0x521d) ADVANCE(140);
+      if (lookahead == 0x5ea6) ADVANCE(141);
       END_STATE();
     case 41:
-      if (lookahead == 0x610f) ADVANCE(113);
+      if (lookahead == 0x7eed) ADVANCE(142);
       END_STATE();
     case 42:
-      if (lookahead == 0x5883) ADVANCE(114);
+      if (lookahead == 0x5206) ADVANCE(143);
       END_STATE();
     case 43:
-      if (lookahead == 0x6001) ADVANCE(115);
+      if (lookahead == 0x4f53) ADVANCE(144);
+      if (lookahead == 0x5206) ADVANCE(145);
       END_STATE();
     case 44:
-      if (lookahead == 0x6807) ADVANCE(116);
+      if (lookahead == 0x672c) ADVANCE(146);
       END_STATE();
     case 45:
-      if (lookahead == 0x4f1a) ADVANCE(117);
+      if (lookahead == 0x884c) ADVANCE(147);
       END_STATE();
     case 46:
-      if (lookahead == 0x5e38) ADVANCE(118);
-      if (lookahead == 0x6d4e) ADVANCE(119);
+      if (lookahead == 0x6807) ADVANCE(148);
       END_STATE();
     case 47:
-      if (lookahead == 0x6548) ADVANCE(120);
+      if (lookahead == 0x76ca) ADVANCE(149);
       END_STATE();
     case 48:
-      if (lookahead == 0x7cfb) ADVANCE(121);
+      if (lookahead == 0x91cf) ADVANCE(150);
       END_STATE();
     case 49:
-      if (lookahead == 0x52a9) ADVANCE(122);
+      ACCEPT_TOKEN(anon_sym_u65b0);
+      if (lookahead == 0x589e) ADVANCE(151);
       END_STATE();
     case 50:
-      if (lookahead == 0x5206) ADVANCE(123);
+      if (lookahead == 0x6548) ADVANCE(152);
       END_STATE();
     case 51:
-      if (lookahead == 0x91cf) ADVANCE(124);
+      if (lookahead == 0x53ef) ADVANCE(153);
       END_STATE();
     case 52:
-      if (lookahead == 0x91d1) ADVANCE(125);
+      if (lookahead == 0x52a1) ADVANCE(154);
       END_STATE();
     case 53:
-      if (lookahead == 0x95e8) ADVANCE(126);
+      if (lookahead == 0x8fbe) ADVANCE(155);
       END_STATE();
     case 54:
-      if (lookahead == 0x76ee) ADVANCE(127);
+      if (lookahead == 0x91cd) ADVANCE(156);
       END_STATE();
     case 55:
-      if (lookahead == 0x7b97) ADVANCE(128);
+      if (lookahead == 0x5411) ADVANCE(157);
       END_STATE();
     case 56:
-      if (lookahead == 's') ADVANCE(129);
+      if (lookahead == 0x610f) ADVANCE(158);
       END_STATE();
     case 57:
-      if (lookahead == 'd') ADVANCE(130);
+      if (lookahead == 0x5883) ADVANCE(159);
       END_STATE();
     case 58:
-      ACCEPT_TOKEN(anon_sym_by);
+      if (lookahead == 0x6001) ADVANCE(160);
       END_STATE();
     case 59:
-      if (lookahead == 'd') ADVANCE(131);
-      if (lookahead == 'n') ADVANCE(132);
-      if (lookahead == 's') ADVANCE(133);
+      if (lookahead == 0x6807) ADVANCE(161);
       END_STATE();
     case 60:
-      if (lookahead == 'p') ADVANCE(134);
+      if (lookahead == 0x4ef6) ADVANCE(162);
       END_STATE();
     case 61:
-      if (lookahead == 'r') ADVANCE(135);
+      if (lookahead == 0x5b9a) ADVANCE(163);
       END_STATE();
     case 62:
-      if (lookahead == 'o') ADVANCE(136);
+      if (lookahead == 0x4f1a) ADVANCE(164);
       END_STATE();
     case 63:
-      if (lookahead == 'f') ADVANCE(137);
+      if (lookahead == 0x5e38) ADVANCE(165);
+      if (lookahead == 0x6d4e) ADVANCE(166);
+      if (lookahead == 0x8d39) ADVANCE(167);
       END_STATE();
     case 64:
-      if (lookahead == 'p') ADVANCE(138);
+      if (lookahead == 0x6548) ADVANCE(168);
       END_STATE();
     case 65:
-      if (lookahead == 'l') ADVANCE(139);
+      if (lookahead == 0x7cfb) ADVANCE(169);
       END_STATE();
     case 66:
-      if (lookahead == 'n') ADVANCE(140);
+      if (lookahead == 0x52a9) ADVANCE(170);
       END_STATE();
     case 67:
-      if (lookahead == 'a') ADVANCE(141);
+      if (lookahead == 0x5206) ADVANCE(171);
       END_STATE();
     case 68:
-      if (lookahead == 'n') ADVANCE(142);
+      if (lookahead == 0x6574) ADVANCE(172);
       END_STATE();
     case 69:
-      if (lookahead == 'g') ADVANCE(143);
-      if (lookahead == 'w') ADVANCE(144);
+      if (lookahead == 0x91cf) ADVANCE(173);
       END_STATE();
     case 70:
-      if (lookahead == 'e') ADVANCE(145);
+      if (lookahead == 0x91d1) ADVANCE(174);
       END_STATE();
     case 71:
-      if (lookahead == 't') ADVANCE(146);
+      if (lookahead == 0x6210) ADVANCE(175);
       END_STATE();
     case 72:
-      if (lookahead == 'r') ADVANCE(147);
+      if (lookahead == 0x5206) ADVANCE(176);
+      if (lookahead == 0x95e8) ADVANCE(177);
       END_STATE();
     case 73:
-      if (lookahead == 'o') ADVANCE(148);
+      if (lookahead == 0x76ee) ADVANCE(178);
       END_STATE();
     case 74:
-      if (lookahead == 's') ADVANCE(149);
+      if (lookahead == 0x7b97) ADVANCE(179);
       END_STATE();
     case 75:
-      if (lookahead == 'o') ADVANCE(150);
+      if (lookahead == 'h') ADVANCE(180);
+      if (lookahead == 't') ADVANCE(181);
       END_STATE();
     case 76:
-      if (lookahead == 'b') ADVANCE(151);
+      if (lookahead == 'j') ADVANCE(182);
       END_STATE();
     case 77:
-      if (lookahead == 'a') ADVANCE(152);
+      if (lookahead == 's') ADVANCE(183);
       END_STATE();
     case 78:
-      if (lookahead == 'c') ADVANCE(153);
+      if (lookahead == 'd') ADVANCE(184);
       END_STATE();
     case 79:
-      if (lookahead == 't') ADVANCE(154);
+      ACCEPT_TOKEN(anon_sym_by);
       END_STATE();
     case 80:
-      if (lookahead == 'o') ADVANCE(155);
+      if (lookahead == 'u') ADVANCE(185);
       END_STATE();
     case 81:
-      if (lookahead == 'r') ADVANCE(156);
+      if (lookahead == 'r') ADVANCE(186);
       END_STATE();
     case 82:
-      if (lookahead == 'c') ADVANCE(157);
+      if (lookahead == 'd') ADVANCE(187);
+      if (lookahead == 'n') ADVANCE(188);
+      if (lookahead == 's') ADVANCE(189);
       END_STATE();
     case 83:
-      if (lookahead == 'a') ADVANCE(158);
+      if (lookahead == 'p') ADVANCE(190);
       END_STATE();
     case 84:
-      if (lookahead == 'b') ADVANCE(159);
-      if (lookahead == 's') ADVANCE(160);
+      if (lookahead == 'r') ADVANCE(191);
       END_STATE();
     case 85:
-      if (lookahead == 'm') ADVANCE(161);
+      if (lookahead == 'o') ADVANCE(192);
       END_STATE();
     case 86:
-      if (lookahead == 't') ADVANCE(162);
+      if (lookahead == 'f') ADVANCE(193);
       END_STATE();
     case 87:
-      if (lookahead == 'i') ADVANCE(163);
+      if (lookahead == 'e') ADVANCE(194);
+      if (lookahead == 'p') ADVANCE(195);
       END_STATE();
     case 88:
-      if (lookahead == 'i') ADVANCE(164);
+      if (lookahead == 'l') ADVANCE(196);
       END_STATE();
     case 89:
-      if (lookahead == 'a') ADVANCE(165);
+      if (lookahead == 'r') ADVANCE(197);
       END_STATE();
     case 90:
-      if (lookahead == 0x6027) ADVANCE(166);
+      if (lookahead == 'n') ADVANCE(198);
       END_STATE();
     case 91:
-      if (lookahead == 0x90e8) ADVANCE(167);
+      if (lookahead == 'a') ADVANCE(199);
       END_STATE();
     case 92:
-      ACCEPT_TOKEN(anon_sym_u4ea7u51fa);
-      if (lookahead == 0x6307) ADVANCE(168);
+      if (lookahead == 'a') ADVANCE(200);
       END_STATE();
     case 93:
-      ACCEPT_TOKEN(anon_sym_u4ee3u7801);
+      if (lookahead == 'r') ADVANCE(201);
       END_STATE();
     case 94:
-      ACCEPT_TOKEN(anon_sym_u5206u503c);
+      if (lookahead == 'p') ADVANCE(202);
       END_STATE();
     case 95:
-      ACCEPT_TOKEN(anon_sym_u53cdu5411);
+      if (lookahead == 's') ADVANCE(203);
       END_STATE();
     case 96:
-      if (lookahead == 0x7eed) ADVANCE(169);
+      if (lookahead == 'n') ADVANCE(204);
       END_STATE();
     case 97:
-      ACCEPT_TOKEN(anon_sym_u5408u8ba1);
+      if (lookahead == 'k') ADVANCE(205);
       END_STATE();
     case 98:
-      if (lookahead == 0x652f) ADVANCE(170);
+      if (lookahead == 'd') ADVANCE(206);
+      if (lookahead == 's') ADVANCE(207);
       END_STATE();
     case 99:
-      if (lookahead == 0x4eba) ADVANCE(171);
-      if (lookahead == 0x65e5) ADVANCE(172);
+      if (lookahead == 'g') ADVANCE(208);
+      if (lookahead == 'w') ADVANCE(209);
       END_STATE();
     case 100:
-      if (lookahead == 0x5355) ADVANCE(173);
-      END_STATE();
-    case 101:
-      ACCEPT_TOKEN(anon_sym_u5e74u5ea6);
-      if (lookahead == 0x603b) ADVANCE(174);
-      if (lookahead == 0x76ee) ADVANCE(175);
-      if (lookahead == 0x8d44) ADVANCE(176);
-      END_STATE();
-    case 102:
-      ACCEPT_TOKEN(anon_sym_u5ef6u7eed);
-      END_STATE();
-    case 103:
-      if (lookahead == 0x76ee) ADVANCE(177);
-      END_STATE();
-    case 104:
-      ACCEPT_TOKEN(anon_sym_u6210u672c);
-      if (lookahead == 0x6307) ADVANCE(178);
-      END_STATE();
-    case 105:
-      if (lookahead == 0x65b9) ADVANCE(179);
-      if (lookahead == 0x89e3) ADVANCE(180);
-      END_STATE();
-    case 106:
-      ACCEPT_TOKEN(anon_sym_u6548u76ca);
-      if (lookahead == 0x6307) ADVANCE(181);
-      END_STATE();
-    case 107:
-      ACCEPT_TOKEN(anon_sym_u6570u91cf);
-      if (lookahead == 0x6307) ADVANCE(182);
-      END_STATE();
-    case 108:
-      ACCEPT_TOKEN(anon_sym_u65b0u589e);
-      END_STATE();
-    case 109:
-      ACCEPT_TOKEN(anon_sym_u65f6u6548);
-      if (lookahead == 0x6307) ADVANCE(183);
-      END_STATE();
-    case 110:
-      if (lookahead == 0x5bf9) ADVANCE(184);
-      END_STATE();
-    case 111:
-      ACCEPT_TOKEN(anon_sym_u6743u91cd);
-      END_STATE();
-    case 112:
-      ACCEPT_TOKEN(anon_sym_u6b63u5411);
-      END_STATE();
-    case 113:
-      if (lookahead == 0x5ea6) ADVANCE(185);
-      END_STATE();
-    case 114:
-      if (lookahead == 0x6548) ADVANCE(186);
-      END_STATE();
-    case 115:
-      ACCEPT_TOKEN(anon_sym_u751fu6001);
-      if (lookahead == 0x6548) ADVANCE(187);
-      if (lookahead == 0x73af) ADVANCE(188);
-      END_STATE();
-    case 116:
-      ACCEPT_TOKEN(anon_sym_u76eeu6807);
-      END_STATE();
-    case 117:
-      ACCEPT_TOKEN(anon_sym_u793eu4f1a);
-      if (lookahead == 0x516c) ADVANCE(189);
-      if (lookahead == 0x6210) ADVANCE(190);
-      if (lookahead == 0x6548) ADVANCE(191);
-      END_STATE();
-    case 118:
-      if (lookahead == 0x6027) ADVANCE(192);
-      END_STATE();
-    case 119:
-      ACCEPT_TOKEN(anon_sym_u7ecfu6d4e);
-      if (lookahead == 0x6210) ADVANCE(193);
-      if (lookahead == 0x6548) ADVANCE(194);
-      END_STATE();
-    case 120:
-      if (lookahead == 0x6807) ADVANCE(195);
-      END_STATE();
-    case 121:
-      if (lookahead == 0x7535) ADVANCE(196);
-      END_STATE();
-    case 122:
-      ACCEPT_TOKEN(anon_sym_u8865u52a9);
-      if (lookahead == 0x8d44) ADVANCE(197);
-      END_STATE();
-    case 123:
-      if (lookahead == 0x6807) ADVANCE(198);
-      END_STATE();
-    case 124:
-      ACCEPT_TOKEN(anon_sym_u8d28u91cf);
-      if (lookahead == 0x6307) ADVANCE(199);
-      END_STATE();
-    case 125:
-      if (lookahead == 0x8868) ADVANCE(200);
-      END_STATE();
-    case 126:
-      ACCEPT_TOKEN(anon_sym_u90e8u95e8);
-      END_STATE();
-    case 127:
-      ACCEPT_TOKEN(anon_sym_u9879u76ee);
-      if (lookahead == 0x5c5e) ADVANCE(201);
-      if (lookahead == 0x652f) ADVANCE(202);
-      if (lookahead == 0x671f) ADVANCE(203);
-      END_STATE();
-    case 128:
-      ACCEPT_TOKEN(anon_sym_u9884u7b97);
-      END_STATE();
-    case 129:
-      if (lookahead == 'i') ADVANCE(204);
-      END_STATE();
-    case 130:
-      if (lookahead == 'g') ADVANCE(205);
-      END_STATE();
-    case 131:
-      if (lookahead == 'e') ADVANCE(206);
-      END_STATE();
-    case 132:
-      if (lookahead == 't') ADVANCE(207);
-      END_STATE();
-    case 133:
-      if (lookahead == 't') ADVANCE(208);
-      END_STATE();
-    case 134:
-      if (lookahead == 'a') ADVANCE(209);
-      END_STATE();
-    case 135:
       if (lookahead == 'e') ADVANCE(210);
       END_STATE();
-    case 136:
-      if (lookahead == 'l') ADVANCE(211);
-      if (lookahead == 'n') ADVANCE(212);
+    case 101:
+      if (lookahead == 't') ADVANCE(211);
       END_STATE();
-    case 137:
-      if (lookahead == 'e') ADVANCE(213);
+    case 102:
+      if (lookahead == 'r') ADVANCE(212);
       END_STATE();
-    case 138:
-      if (lookahead == 'l') ADVANCE(214);
+    case 103:
+      if (lookahead == 'r') ADVANCE(213);
       END_STATE();
-    case 139:
-      if (lookahead == 'e') ADVANCE(215);
+    case 104:
+      if (lookahead == 'o') ADVANCE(214);
       END_STATE();
-    case 140:
-      if (lookahead == 'd') ADVANCE(216);
+    case 105:
+      if (lookahead == 's') ADVANCE(215);
       END_STATE();
-    case 141:
-      if (lookahead == 'l') ADVANCE(217);
+    case 106:
+      if (lookahead == 'o') ADVANCE(216);
       END_STATE();
-    case 142:
-      if (lookahead == 'd') ADVANCE(218);
+    case 107:
+      if (lookahead == 'b') ADVANCE(217);
       END_STATE();
-    case 143:
+    case 108:
+      if (lookahead == 'a') ADVANCE(218);
+      END_STATE();
+    case 109:
       if (lookahead == 'a') ADVANCE(219);
+      if (lookahead == 'c') ADVANCE(220);
       END_STATE();
-    case 144:
-      ACCEPT_TOKEN(anon_sym_new);
+    case 110:
+      if (lookahead == 't') ADVANCE(221);
       END_STATE();
-    case 145:
-      if (lookahead == '-') ADVANCE(220);
+    case 111:
+      if (lookahead == 'o') ADVANCE(222);
       END_STATE();
-    case 146:
-      if (lookahead == 'p') ADVANCE(221);
+    case 112:
+      if (lookahead == 'r') ADVANCE(223);
       END_STATE();
-    case 147:
-      if (lookahead == 'i') ADVANCE(222);
+    case 113:
+      if (lookahead == 'c') ADVANCE(224);
       END_STATE();
-    case 148:
-      if (lookahead == 'n') ADVANCE(223);
+    case 114:
+      if (lookahead == 'a') ADVANCE(225);
       END_STATE();
-    case 149:
-      if (lookahead == 'i') ADVANCE(224);
+    case 115:
+      if (lookahead == 'b') ADVANCE(226);
+      if (lookahead == 's') ADVANCE(227);
       END_STATE();
-    case 150:
-      if (lookahead == 'j') ADVANCE(225);
+    case 116:
+      if (lookahead == 'm') ADVANCE(228);
       END_STATE();
-    case 151:
-      if (lookahead == 'l') ADVANCE(226);
+    case 117:
+      if (lookahead == 't') ADVANCE(229);
       END_STATE();
-    case 152:
-      if (lookahead == 'l') ADVANCE(227);
-      if (lookahead == 'n') ADVANCE(228);
-      END_STATE();
-    case 153:
-      if (lookahead == 'u') ADVANCE(229);
-      END_STATE();
-    case 154:
+    case 118:
       if (lookahead == 'i') ADVANCE(230);
       END_STATE();
+    case 119:
+      if (lookahead == 'i') ADVANCE(231);
+      END_STATE();
+    case 120:
+      if (lookahead == 'a') ADVANCE(232);
+      END_STATE();
+    case 121:
+      if (lookahead == 0x6027) ADVANCE(233);
+      END_STATE();
+    case 122:
+      if (lookahead == 0x90e8) ADVANCE(234);
+      END_STATE();
+    case 123:
+      ACCEPT_TOKEN(anon_sym_u4ea7u51fa);
+      if (lookahead == 0x6307) ADVANCE(235);
+      END_STATE();
+    case 124:
+      if (lookahead == 0x4fdd) ADVANCE(236);
+      END_STATE();
+    case 125:
+      ACCEPT_TOKEN(anon_sym_u4ee3u7801);
+      END_STATE();
+    case 126:
+      if (lookahead == 0x539f) ADVANCE(237);
+      if (lookahead == 0x7c7b) ADVANCE(238);
+      END_STATE();
+    case 127:
+      if (lookahead == 0x6267) ADVANCE(239);
+      if (lookahead == 0x9884) ADVANCE(240);
+      END_STATE();
+    case 128:
+      ACCEPT_TOKEN(anon_sym_u5176u4ed6);
+      END_STATE();
+    case 129:
+      ACCEPT_TOKEN(anon_sym_u5206u503c);
+      END_STATE();
+    case 130:
+      if (lookahead == 0x4fdd) ADVANCE(241);
+      END_STATE();
+    case 131:
+      ACCEPT_TOKEN(anon_sym_u53cdu5411);
+      END_STATE();
+    case 132:
+      if (lookahead == 0x7eed) ADVANCE(242);
+      END_STATE();
+    case 133:
+      ACCEPT_TOKEN(anon_sym_u5408u8ba1);
+      END_STATE();
+    case 134:
+      if (lookahead == 0x652f) ADVANCE(243);
+      END_STATE();
+    case 135:
+      if (lookahead == 0x4eba) ADVANCE(244);
+      if (lookahead == 0x65e5) ADVANCE(245);
+      END_STATE();
+    case 136:
+      if (lookahead == 0x4e0d) ADVANCE(246);
+      END_STATE();
+    case 137:
+      if (lookahead == 0x503c) ADVANCE(247);
+      if (lookahead == 0x53ef) ADVANCE(248);
+      if (lookahead == 0x76ee) ADVANCE(249);
+      END_STATE();
+    case 138:
+      if (lookahead == 0x5355) ADVANCE(250);
+      END_STATE();
+    case 139:
+      if (lookahead == 0x503c) ADVANCE(251);
+      if (lookahead == 0x5b8c) ADVANCE(252);
+      END_STATE();
+    case 140:
+      if (lookahead == 0x9884) ADVANCE(253);
+      END_STATE();
+    case 141:
+      ACCEPT_TOKEN(anon_sym_u5e74u5ea6);
+      if (lookahead == 0x603b) ADVANCE(254);
+      if (lookahead == 0x76ee) ADVANCE(255);
+      if (lookahead == 0x8d44) ADVANCE(256);
+      END_STATE();
+    case 142:
+      ACCEPT_TOKEN(anon_sym_u5ef6u7eed);
+      END_STATE();
+    case 143:
+      ACCEPT_TOKEN(anon_sym_u5f97u5206);
+      END_STATE();
+    case 144:
+      if (lookahead == 0x76ee) ADVANCE(257);
+      END_STATE();
+    case 145:
+      ACCEPT_TOKEN(anon_sym_u603bu5206);
+      END_STATE();
+    case 146:
+      ACCEPT_TOKEN(anon_sym_u6210u672c);
+      if (lookahead == 0x6307) ADVANCE(258);
+      END_STATE();
+    case 147:
+      if (lookahead == 0x6570) ADVANCE(259);
+      if (lookahead == 0x7387) ADVANCE(260);
+      END_STATE();
+    case 148:
+      if (lookahead == 0x65b9) ADVANCE(261);
+      if (lookahead == 0x89e3) ADVANCE(262);
+      END_STATE();
+    case 149:
+      ACCEPT_TOKEN(anon_sym_u6548u76ca);
+      if (lookahead == 0x6307) ADVANCE(263);
+      END_STATE();
+    case 150:
+      ACCEPT_TOKEN(anon_sym_u6570u91cf);
+      if (lookahead == 0x6307) ADVANCE(264);
+      END_STATE();
+    case 151:
+      ACCEPT_TOKEN(anon_sym_u65b0u589e);
+      END_STATE();
+    case 152:
+      ACCEPT_TOKEN(anon_sym_u65f6u6548);
+      if (lookahead == 0x6307) ADVANCE(265);
+      END_STATE();
+    case 153:
+      if (lookahead == 0x80fd) ADVANCE(266);
+      END_STATE();
+    case 154:
+      if (lookahead == 0x5bf9) ADVANCE(267);
+      END_STATE();
     case 155:
-      if (lookahead == 'r') ADVANCE(231);
+      if (lookahead == 0x6210) ADVANCE(268);
       END_STATE();
     case 156:
-      if (lookahead == 'v') ADVANCE(232);
+      ACCEPT_TOKEN(anon_sym_u6743u91cd);
       END_STATE();
     case 157:
-      if (lookahead == 'i') ADVANCE(233);
+      ACCEPT_TOKEN(anon_sym_u6b63u5411);
       END_STATE();
     case 158:
-      if (lookahead == 'n') ADVANCE(234);
+      if (lookahead == 0x5ea6) ADVANCE(269);
       END_STATE();
     case 159:
-      if (lookahead == 's') ADVANCE(235);
+      if (lookahead == 0x6548) ADVANCE(270);
       END_STATE();
     case 160:
-      if (lookahead == 't') ADVANCE(236);
+      ACCEPT_TOKEN(anon_sym_u751fu6001);
+      if (lookahead == 0x6548) ADVANCE(271);
+      if (lookahead == 0x73af) ADVANCE(272);
       END_STATE();
     case 161:
-      if (lookahead == 'e') ADVANCE(237);
+      ACCEPT_TOKEN(anon_sym_u76eeu6807);
+      if (lookahead == 0x5b8c) ADVANCE(273);
       END_STATE();
     case 162:
-      if (lookahead == 'a') ADVANCE(238);
+      if (lookahead == 0x6761) ADVANCE(274);
       END_STATE();
     case 163:
-      if (lookahead == 't') ADVANCE(239);
+      if (lookahead == 0x80fd) ADVANCE(275);
       END_STATE();
     case 164:
-      if (lookahead == 'g') ADVANCE(240);
+      ACCEPT_TOKEN(anon_sym_u793eu4f1a);
+      if (lookahead == 0x516c) ADVANCE(276);
+      if (lookahead == 0x6210) ADVANCE(277);
+      if (lookahead == 0x6548) ADVANCE(278);
       END_STATE();
     case 165:
-      if (lookahead == 'r') ADVANCE(241);
+      if (lookahead == 0x6027) ADVANCE(279);
       END_STATE();
     case 166:
-      ACCEPT_TOKEN(anon_sym_u4e00u6b21u6027);
+      ACCEPT_TOKEN(anon_sym_u7ecfu6d4e);
+      if (lookahead == 0x6210) ADVANCE(280);
+      if (lookahead == 0x6548) ADVANCE(281);
       END_STATE();
     case 167:
-      if (lookahead == 0x95e8) ADVANCE(242);
+      if (lookahead == 0x4fdd) ADVANCE(282);
       END_STATE();
     case 168:
-      if (lookahead == 0x6807) ADVANCE(243);
+      if (lookahead == 0x6807) ADVANCE(283);
       END_STATE();
     case 169:
-      if (lookahead == 0x5f71) ADVANCE(244);
+      if (lookahead == 0x7535) ADVANCE(284);
       END_STATE();
     case 170:
-      if (lookahead == 0x51fa) ADVANCE(245);
+      ACCEPT_TOKEN(anon_sym_u8865u52a9);
+      if (lookahead == 0x8d44) ADVANCE(285);
       END_STATE();
     case 171:
-      ACCEPT_TOKEN(anon_sym_u586bu62a5u4eba);
+      if (lookahead == 0x6807) ADVANCE(286);
       END_STATE();
     case 172:
-      if (lookahead == 0x671f) ADVANCE(246);
+      if (lookahead == 0x540e) ADVANCE(287);
       END_STATE();
     case 173:
-      if (lookahead == 0x4f4d) ADVANCE(247);
+      ACCEPT_TOKEN(anon_sym_u8d28u91cf);
+      if (lookahead == 0x6307) ADVANCE(288);
       END_STATE();
     case 174:
-      if (lookahead == 0x4f53) ADVANCE(248);
+      if (lookahead == 0x8868) ADVANCE(289);
       END_STATE();
     case 175:
-      if (lookahead == 0x6807) ADVANCE(249);
+      ACCEPT_TOKEN(anon_sym_u8fbeu6210);
+      if (lookahead == 0x5ea6) ADVANCE(290);
       END_STATE();
     case 176:
-      if (lookahead == 0x91d1) ADVANCE(250);
+      if (lookahead == 0x8fbe) ADVANCE(291);
       END_STATE();
     case 177:
-      if (lookahead == 0x6807) ADVANCE(251);
+      ACCEPT_TOKEN(anon_sym_u90e8u95e8);
       END_STATE();
     case 178:
-      if (lookahead == 0x6807) ADVANCE(252);
+      ACCEPT_TOKEN(anon_sym_u9879u76ee);
+      if (lookahead == 0x5c5e) ADVANCE(292);
+      if (lookahead == 0x652f) ADVANCE(293);
+      if (lookahead == 0x671f) ADVANCE(294);
       END_STATE();
     case 179:
-      if (lookahead == 0x5411) ADVANCE(253);
+      ACCEPT_TOKEN(anon_sym_u9884u7b97);
       END_STATE();
     case 180:
-      if (lookahead == 0x91ca) ADVANCE(254);
+      if (lookahead == 'i') ADVANCE(295);
       END_STATE();
     case 181:
-      if (lookahead == 0x6807) ADVANCE(255);
+      if (lookahead == 'u') ADVANCE(296);
       END_STATE();
     case 182:
-      if (lookahead == 0x6807) ADVANCE(256);
+      if (lookahead == 'u') ADVANCE(297);
       END_STATE();
     case 183:
-      if (lookahead == 0x6807) ADVANCE(257);
-      END_STATE();
-    case 184:
-      if (lookahead == 0x8c61) ADVANCE(258);
-      END_STATE();
-    case 185:
-      ACCEPT_TOKEN(anon_sym_u6ee1u610fu5ea6);
-      if (lookahead == 0x6307) ADVANCE(259);
-      END_STATE();
-    case 186:
-      if (lookahead == 0x76ca) ADVANCE(260);
-      END_STATE();
-    case 187:
-      if (lookahead == 0x76ca) ADVANCE(261);
-      END_STATE();
-    case 188:
-      if (lookahead == 0x5883) ADVANCE(262);
-      END_STATE();
-    case 189:
-      if (lookahead == 0x4f17) ADVANCE(263);
-      END_STATE();
-    case 190:
-      if (lookahead == 0x672c) ADVANCE(264);
-      END_STATE();
-    case 191:
-      if (lookahead == 0x76ca) ADVANCE(265);
-      END_STATE();
-    case 192:
-      ACCEPT_TOKEN(anon_sym_u7ecfu5e38u6027);
-      END_STATE();
-    case 193:
-      if (lookahead == 0x672c) ADVANCE(266);
-      END_STATE();
-    case 194:
-      if (lookahead == 0x76ca) ADVANCE(267);
-      END_STATE();
-    case 195:
-      if (lookahead == 0x51c6) ADVANCE(268);
-      END_STATE();
-    case 196:
-      if (lookahead == 0x8bdd) ADVANCE(269);
-      END_STATE();
-    case 197:
-      if (lookahead == 0x91d1) ADVANCE(270);
-      END_STATE();
-    case 198:
-      if (lookahead == 0x51c6) ADVANCE(271);
-      END_STATE();
-    case 199:
-      if (lookahead == 0x6807) ADVANCE(272);
-      END_STATE();
-    case 200:
-      ACCEPT_TOKEN(anon_sym_u8d44u91d1u8868);
-      END_STATE();
-    case 201:
-      if (lookahead == 0x6027) ADVANCE(273);
-      END_STATE();
-    case 202:
-      if (lookahead == 0x51fa) ADVANCE(274);
-      END_STATE();
-    case 203:
-      ACCEPT_TOKEN(anon_sym_u9879u76eeu671f);
-      END_STATE();
-    case 204:
-      if (lookahead == 'c') ADVANCE(275);
-      END_STATE();
-    case 205:
-      if (lookahead == 'e') ADVANCE(276);
-      END_STATE();
-    case 206:
-      ACCEPT_TOKEN(anon_sym_code);
-      END_STATE();
-    case 207:
-      if (lookahead == 'i') ADVANCE(277);
-      END_STATE();
-    case 208:
-      ACCEPT_TOKEN(anon_sym_cost);
-      END_STATE();
-    case 209:
-      if (lookahead == 'r') ADVANCE(278);
-      END_STATE();
-    case 210:
-      if (lookahead == 'c') ADVANCE(279);
-      END_STATE();
-    case 211:
-      if (lookahead == 'o') ADVANCE(280);
-      END_STATE();
-    case 212:
-      if (lookahead == 'o') ADVANCE(281);
-      END_STATE();
-    case 213:
-      if (lookahead == 'c') ADVANCE(282);
-      END_STATE();
-    case 214:
-      if (lookahead == 'a') ADVANCE(283);
-      END_STATE();
-    case 215:
-      if (lookahead == 'd') ADVANCE(284);
-      END_STATE();
-    case 216:
-      if (lookahead == 's') ADVANCE(285);
-      END_STATE();
-    case 217:
-      ACCEPT_TOKEN(anon_sym_goal);
-      END_STATE();
-    case 218:
-      ACCEPT_TOKEN(anon_sym_kind);
-      END_STATE();
-    case 219:
-      if (lookahead == 't') ADVANCE(286);
-      END_STATE();
-    case 220:
-      if (lookahead == 'o') ADVANCE(287);
-      END_STATE();
-    case 221:
-      if (lookahead == 'u') ADVANCE(288);
-      END_STATE();
-    case 222:
-      if (lookahead == 'o') ADVANCE(289);
-      END_STATE();
-    case 223:
-      if (lookahead == 'e') ADVANCE(290);
-      END_STATE();
-    case 224:
-      if (lookahead == 't') ADVANCE(291);
-      END_STATE();
-    case 225:
-      if (lookahead == 'e') ADVANCE(292);
-      END_STATE();
-    case 226:
-      if (lookahead == 'i') ADVANCE(293);
-      END_STATE();
-    case 227:
-      if (lookahead == 'i') ADVANCE(294);
-      END_STATE();
-    case 228:
-      if (lookahead == 't') ADVANCE(295);
-      END_STATE();
-    case 229:
-      if (lookahead == 'r') ADVANCE(296);
-      END_STATE();
-    case 230:
-      if (lookahead == 's') ADVANCE(297);
-      END_STATE();
-    case 231:
       if (lookahead == 'i') ADVANCE(298);
       END_STATE();
-    case 232:
-      if (lookahead == 'i') ADVANCE(299);
+    case 184:
+      if (lookahead == 'g') ADVANCE(299);
       END_STATE();
-    case 233:
-      if (lookahead == 'a') ADVANCE(300);
+    case 185:
+      if (lookahead == 's') ADVANCE(300);
       END_STATE();
-    case 234:
-      if (lookahead == 'd') ADVANCE(301);
+    case 186:
+      if (lookahead == 't') ADVANCE(301);
       END_STATE();
-    case 235:
-      if (lookahead == 'i') ADVANCE(302);
+    case 187:
+      if (lookahead == 'e') ADVANCE(302);
       END_STATE();
-    case 236:
-      if (lookahead == 'a') ADVANCE(303);
+    case 188:
+      if (lookahead == 't') ADVANCE(303);
       END_STATE();
-    case 237:
-      if (lookahead == 'l') ADVANCE(304);
+    case 189:
+      if (lookahead == 't') ADVANCE(304);
       END_STATE();
-    case 238:
-      if (lookahead == 'l') ADVANCE(305);
+    case 190:
+      if (lookahead == 'a') ADVANCE(305);
       END_STATE();
-    case 239:
-      ACCEPT_TOKEN(anon_sym_unit);
+    case 191:
+      if (lookahead == 'e') ADVANCE(306);
       END_STATE();
-    case 240:
-      if (lookahead == 'h') ADVANCE(306);
+    case 192:
+      if (lookahead == 'l') ADVANCE(307);
+      if (lookahead == 'n') ADVANCE(308);
       END_STATE();
-    case 241:
-      ACCEPT_TOKEN(anon_sym_year);
+    case 193:
+      if (lookahead == 'e') ADVANCE(309);
       END_STATE();
-    case 242:
-      ACCEPT_TOKEN(anon_sym_u4e3bu7ba1u90e8u95e8);
+    case 194:
+      if (lookahead == 'c') ADVANCE(310);
       END_STATE();
-    case 243:
-      ACCEPT_TOKEN(anon_sym_u4ea7u51fau6307u6807);
+    case 195:
+      if (lookahead == 'l') ADVANCE(311);
       END_STATE();
-    case 244:
-      if (lookahead == 0x54cd) ADVANCE(307);
+    case 196:
+      if (lookahead == 'e') ADVANCE(312);
       END_STATE();
-    case 245:
-      ACCEPT_TOKEN(anon_sym_u57fau672cu652fu51fa);
+    case 197:
+      if (lookahead == 'e') ADVANCE(313);
       END_STATE();
-    case 246:
-      ACCEPT_TOKEN(anon_sym_u586bu62a5u65e5u671f);
+    case 198:
+      if (lookahead == 'd') ADVANCE(314);
       END_STATE();
-    case 247:
-      ACCEPT_TOKEN(anon_sym_u5b9eu65bdu5355u4f4d);
+    case 199:
+      if (lookahead == 'l') ADVANCE(315);
       END_STATE();
-    case 248:
-      if (lookahead == 0x76ee) ADVANCE(308);
+    case 200:
+      if (lookahead == 'd') ADVANCE(316);
       END_STATE();
-    case 249:
-      ACCEPT_TOKEN(anon_sym_u5e74u5ea6u76eeu6807);
+    case 201:
+      if (lookahead == 'd') ADVANCE(317);
       END_STATE();
-    case 250:
-      if (lookahead == 0x603b) ADVANCE(309);
+    case 202:
+      if (lookahead == 'o') ADVANCE(318);
       END_STATE();
-    case 251:
-      ACCEPT_TOKEN(anon_sym_u603bu4f53u76eeu6807);
+    case 203:
+      if (lookahead == 't') ADVANCE(319);
       END_STATE();
-    case 252:
-      ACCEPT_TOKEN(anon_sym_u6210u672cu6307u6807);
+    case 204:
+      if (lookahead == 'd') ADVANCE(320);
       END_STATE();
-    case 253:
-      ACCEPT_TOKEN(anon_sym_u6307u6807u65b9u5411);
+    case 205:
+      if (lookahead == 'e') ADVANCE(321);
       END_STATE();
-    case 254:
-      ACCEPT_TOKEN(anon_sym_u6307u6807u89e3u91ca);
+    case 206:
+      if (lookahead == 'y') ADVANCE(322);
       END_STATE();
-    case 255:
-      ACCEPT_TOKEN(anon_sym_u6548u76cau6307u6807);
+    case 207:
+      if (lookahead == 's') ADVANCE(323);
       END_STATE();
-    case 256:
-      ACCEPT_TOKEN(anon_sym_u6570u91cfu6307u6807);
+    case 208:
+      if (lookahead == 'a') ADVANCE(324);
       END_STATE();
-    case 257:
-      ACCEPT_TOKEN(anon_sym_u65f6u6548u6307u6807);
+    case 209:
+      ACCEPT_TOKEN(anon_sym_new);
       END_STATE();
-    case 258:
-      ACCEPT_TOKEN(anon_sym_u670du52a1u5bf9u8c61);
-      if (lookahead == 0x6216) ADVANCE(310);
-      if (lookahead == 0x6ee1) ADVANCE(311);
+    case 210:
+      if (lookahead == '-') ADVANCE(325);
       END_STATE();
-    case 259:
-      if (lookahead == 0x6807) ADVANCE(312);
+    case 211:
+      if (lookahead == 'c') ADVANCE(326);
+      if (lookahead == 'p') ADVANCE(327);
       END_STATE();
-    case 260:
-      ACCEPT_TOKEN(anon_sym_u73afu5883u6548u76ca);
-      if (lookahead == 0x6307) ADVANCE(313);
-      END_STATE();
-    case 261:
-      ACCEPT_TOKEN(anon_sym_u751fu6001u6548u76ca);
-      if (lookahead == 0x6307) ADVANCE(314);
-      END_STATE();
-    case 262:
-      if (lookahead == 0x6210) ADVANCE(315);
-      END_STATE();
-    case 263:
-      ACCEPT_TOKEN(anon_sym_u793eu4f1au516cu4f17);
-      if (lookahead == 0x6216) ADVANCE(316);
-      if (lookahead == 0x6ee1) ADVANCE(317);
-      END_STATE();
-    case 264:
-      ACCEPT_TOKEN(anon_sym_u793eu4f1au6210u672c);
-      if (lookahead == 0x6307) ADVANCE(318);
-      END_STATE();
-    case 265:
-      ACCEPT_TOKEN(anon_sym_u793eu4f1au6548u76ca);
-      if (lookahead == 0x6307) ADVANCE(319);
-      END_STATE();
-    case 266:
-      ACCEPT_TOKEN(anon_sym_u7ecfu6d4eu6210u672c);
-      if (lookahead == 0x6307) ADVANCE(320);
-      END_STATE();
-    case 267:
-      ACCEPT_TOKEN(anon_sym_u7ecfu6d4eu6548u76ca);
-      if (lookahead == 0x6307) ADVANCE(321);
-      END_STATE();
-    case 268:
-      ACCEPT_TOKEN(anon_sym_u7ee9u6548u6807u51c6);
-      END_STATE();
-    case 269:
-      ACCEPT_TOKEN(anon_sym_u8054u7cfbu7535u8bdd);
-      END_STATE();
-    case 270:
-      ACCEPT_TOKEN(anon_sym_u8865u52a9u8d44u91d1);
-      END_STATE();
-    case 271:
-      ACCEPT_TOKEN(anon_sym_u8bc4u5206u6807u51c6);
-      END_STATE();
-    case 272:
-      ACCEPT_TOKEN(anon_sym_u8d28u91cfu6307u6807);
-      END_STATE();
-    case 273:
-      ACCEPT_TOKEN(anon_sym_u9879u76eeu5c5eu6027);
-      END_STATE();
-    case 274:
-      ACCEPT_TOKEN(anon_sym_u9879u76eeu652fu51fa);
-      END_STATE();
-    case 275:
-      ACCEPT_TOKEN(anon_sym_basic);
-      END_STATE();
-    case 276:
-      if (lookahead == 't') ADVANCE(322);
-      END_STATE();
-    case 277:
-      if (lookahead == 'n') ADVANCE(323);
-      END_STATE();
-    case 278:
-      if (lookahead == 't') ADVANCE(324);
-      END_STATE();
-    case 279:
-      if (lookahead == 't') ADVANCE(325);
-      END_STATE();
-    case 280:
-      if (lookahead == 'g') ADVANCE(326);
-      END_STATE();
-    case 281:
-      if (lookahead == 'm') ADVANCE(327);
-      END_STATE();
-    case 282:
+    case 212:
       if (lookahead == 't') ADVANCE(328);
       END_STATE();
+    case 213:
+      if (lookahead == 'i') ADVANCE(329);
+      END_STATE();
+    case 214:
+      if (lookahead == 'n') ADVANCE(330);
+      END_STATE();
+    case 215:
+      if (lookahead == 'i') ADVANCE(331);
+      if (lookahead == 's') ADVANCE(332);
+      END_STATE();
+    case 216:
+      if (lookahead == 'j') ADVANCE(333);
+      END_STATE();
+    case 217:
+      if (lookahead == 'l') ADVANCE(334);
+      END_STATE();
+    case 218:
+      if (lookahead == 'l') ADVANCE(335);
+      if (lookahead == 'n') ADVANCE(336);
+      END_STATE();
+    case 219:
+      if (lookahead == 's') ADVANCE(337);
+      END_STATE();
+    case 220:
+      if (lookahead == 'u') ADVANCE(338);
+      END_STATE();
+    case 221:
+      if (lookahead == 'i') ADVANCE(339);
+      END_STATE();
+    case 222:
+      if (lookahead == 'r') ADVANCE(340);
+      END_STATE();
+    case 223:
+      if (lookahead == 'v') ADVANCE(341);
+      END_STATE();
+    case 224:
+      if (lookahead == 'i') ADVANCE(342);
+      END_STATE();
+    case 225:
+      if (lookahead == 'f') ADVANCE(343);
+      if (lookahead == 'n') ADVANCE(344);
+      END_STATE();
+    case 226:
+      if (lookahead == 's') ADVANCE(345);
+      END_STATE();
+    case 227:
+      if (lookahead == 't') ADVANCE(346);
+      END_STATE();
+    case 228:
+      if (lookahead == 'e') ADVANCE(347);
+      END_STATE();
+    case 229:
+      if (lookahead == 'a') ADVANCE(348);
+      END_STATE();
+    case 230:
+      if (lookahead == 't') ADVANCE(349);
+      END_STATE();
+    case 231:
+      if (lookahead == 'g') ADVANCE(350);
+      END_STATE();
+    case 232:
+      if (lookahead == 'r') ADVANCE(351);
+      END_STATE();
+    case 233:
+      ACCEPT_TOKEN(anon_sym_u4e00u6b21u6027);
+      END_STATE();
+    case 234:
+      if (lookahead == 0x95e8) ADVANCE(352);
+      END_STATE();
+    case 235:
+      if (lookahead == 0x6807) ADVANCE(353);
+      END_STATE();
+    case 236:
+      if (lookahead == 0x969c) ADVANCE(354);
+      END_STATE();
+    case 237:
+      if (lookahead == 0x56e0) ADVANCE(355);
+      END_STATE();
+    case 238:
+      if (lookahead == 0x578b) ADVANCE(356);
+      END_STATE();
+    case 239:
+      if (lookahead == 0x884c) ADVANCE(357);
+      END_STATE();
+    case 240:
+      if (lookahead == 0x7b97) ADVANCE(358);
+      if (lookahead == 0x8ba1) ADVANCE(359);
+      END_STATE();
+    case 241:
+      if (lookahead == 0x969c) ADVANCE(360);
+      END_STATE();
+    case 242:
+      if (lookahead == 0x5f71) ADVANCE(361);
+      END_STATE();
+    case 243:
+      if (lookahead == 0x51fa) ADVANCE(362);
+      END_STATE();
+    case 244:
+      ACCEPT_TOKEN(anon_sym_u586bu62a5u4eba);
+      END_STATE();
+    case 245:
+      if (lookahead == 0x671f) ADVANCE(363);
+      END_STATE();
+    case 246:
+      if (lookahead == 0x53ef) ADVANCE(364);
+      END_STATE();
+    case 247:
+      ACCEPT_TOKEN(anon_sym_u5b8cu6210u503c);
+      END_STATE();
+    case 248:
+      if (lookahead == 0x80fd) ADVANCE(365);
+      END_STATE();
+    case 249:
+      if (lookahead == 0x6807) ADVANCE(366);
+      END_STATE();
+    case 250:
+      if (lookahead == 0x4f4d) ADVANCE(367);
+      END_STATE();
+    case 251:
+      ACCEPT_TOKEN(anon_sym_u5b9eu9645u503c);
+      END_STATE();
+    case 252:
+      if (lookahead == 0x6210) ADVANCE(368);
+      END_STATE();
+    case 253:
+      if (lookahead == 0x7b97) ADVANCE(369);
+      END_STATE();
+    case 254:
+      if (lookahead == 0x4f53) ADVANCE(370);
+      END_STATE();
+    case 255:
+      if (lookahead == 0x6807) ADVANCE(371);
+      END_STATE();
+    case 256:
+      if (lookahead == 0x91d1) ADVANCE(372);
+      END_STATE();
+    case 257:
+      if (lookahead == 0x6807) ADVANCE(373);
+      END_STATE();
+    case 258:
+      if (lookahead == 0x6807) ADVANCE(374);
+      END_STATE();
+    case 259:
+      ACCEPT_TOKEN(anon_sym_u6267u884cu6570);
+      END_STATE();
+    case 260:
+      if (lookahead == 0x5f97) ADVANCE(375);
+      END_STATE();
+    case 261:
+      if (lookahead == 0x5411) ADVANCE(376);
+      END_STATE();
+    case 262:
+      if (lookahead == 0x91ca) ADVANCE(377);
+      END_STATE();
+    case 263:
+      if (lookahead == 0x6807) ADVANCE(378);
+      END_STATE();
+    case 264:
+      if (lookahead == 0x6807) ADVANCE(379);
+      END_STATE();
+    case 265:
+      if (lookahead == 0x6807) ADVANCE(380);
+      END_STATE();
+    case 266:
+      ACCEPT_TOKEN(anon_sym_u6709u53efu80fd);
+      END_STATE();
+    case 267:
+      if (lookahead == 0x8c61) ADVANCE(381);
+      END_STATE();
+    case 268:
+      ACCEPT_TOKEN(anon_sym_u672au8fbeu6210);
+      END_STATE();
+    case 269:
+      ACCEPT_TOKEN(anon_sym_u6ee1u610fu5ea6);
+      if (lookahead == 0x6307) ADVANCE(382);
+      END_STATE();
+    case 270:
+      if (lookahead == 0x76ca) ADVANCE(383);
+      END_STATE();
+    case 271:
+      if (lookahead == 0x76ca) ADVANCE(384);
+      END_STATE();
+    case 272:
+      if (lookahead == 0x5883) ADVANCE(385);
+      END_STATE();
+    case 273:
+      if (lookahead == 0x6210) ADVANCE(386);
+      END_STATE();
+    case 274:
+      if (lookahead == 0x4ef6) ADVANCE(387);
+      END_STATE();
+    case 275:
+      ACCEPT_TOKEN(anon_sym_u786eu5b9au80fd);
+      END_STATE();
+    case 276:
+      if (lookahead == 0x4f17) ADVANCE(388);
+      END_STATE();
+    case 277:
+      if (lookahead == 0x672c) ADVANCE(389);
+      END_STATE();
+    case 278:
+      if (lookahead == 0x76ca) ADVANCE(390);
+      END_STATE();
+    case 279:
+      ACCEPT_TOKEN(anon_sym_u7ecfu5e38u6027);
+      END_STATE();
+    case 280:
+      if (lookahead == 0x672c) ADVANCE(391);
+      END_STATE();
+    case 281:
+      if (lookahead == 0x76ca) ADVANCE(392);
+      END_STATE();
+    case 282:
+      if (lookahead == 0x969c) ADVANCE(393);
+      END_STATE();
     case 283:
-      if (lookahead == 'n') ADVANCE(329);
+      if (lookahead == 0x51c6) ADVANCE(394);
       END_STATE();
     case 284:
-      ACCEPT_TOKEN(anon_sym_filed);
+      if (lookahead == 0x8bdd) ADVANCE(395);
       END_STATE();
     case 285:
-      ACCEPT_TOKEN(anon_sym_funds);
+      if (lookahead == 0x91d1) ADVANCE(396);
       END_STATE();
     case 286:
-      if (lookahead == 'i') ADVANCE(330);
+      if (lookahead == 0x51c6) ADVANCE(397);
       END_STATE();
     case 287:
-      if (lookahead == 'f') ADVANCE(331);
+      if (lookahead == 0x9884) ADVANCE(398);
       END_STATE();
     case 288:
-      if (lookahead == 't') ADVANCE(332);
+      if (lookahead == 0x6807) ADVANCE(399);
       END_STATE();
     case 289:
-      if (lookahead == 'd') ADVANCE(333);
+      ACCEPT_TOKEN(anon_sym_u8d44u91d1u8868);
       END_STATE();
     case 290:
-      ACCEPT_TOKEN(anon_sym_phone);
+      ACCEPT_TOKEN(anon_sym_u8fbeu6210u5ea6);
       END_STATE();
     case 291:
-      if (lookahead == 'i') ADVANCE(334);
+      if (lookahead == 0x6210) ADVANCE(400);
       END_STATE();
     case 292:
-      if (lookahead == 'c') ADVANCE(335);
+      if (lookahead == 0x6027) ADVANCE(401);
       END_STATE();
     case 293:
-      if (lookahead == 'c') ADVANCE(336);
+      if (lookahead == 0x51fa) ADVANCE(402);
       END_STATE();
     case 294:
-      if (lookahead == 't') ADVANCE(337);
+      ACCEPT_TOKEN(anon_sym_u9879u76eeu671f);
       END_STATE();
     case 295:
-      if (lookahead == 'i') ADVANCE(338);
+      if (lookahead == 'e') ADVANCE(403);
       END_STATE();
     case 296:
-      if (lookahead == 'r') ADVANCE(339);
+      if (lookahead == 'a') ADVANCE(404);
       END_STATE();
     case 297:
-      if (lookahead == 'f') ADVANCE(340);
+      if (lookahead == 's') ADVANCE(405);
       END_STATE();
     case 298:
-      if (lookahead == 'n') ADVANCE(341);
+      if (lookahead == 'c') ADVANCE(406);
       END_STATE();
     case 299:
-      if (lookahead == 'c') ADVANCE(342);
+      if (lookahead == 'e') ADVANCE(407);
       END_STATE();
     case 300:
-      if (lookahead == 'l') ADVANCE(343);
+      if (lookahead == 'e') ADVANCE(408);
       END_STATE();
     case 301:
-      if (lookahead == 'a') ADVANCE(344);
+      if (lookahead == 'a') ADVANCE(409);
       END_STATE();
     case 302:
-      if (lookahead == 'd') ADVANCE(345);
+      ACCEPT_TOKEN(anon_sym_code);
       END_STATE();
     case 303:
-      if (lookahead == 'i') ADVANCE(346);
+      if (lookahead == 'i') ADVANCE(410);
       END_STATE();
     case 304:
-      if (lookahead == 'i') ADVANCE(347);
+      ACCEPT_TOKEN(anon_sym_cost);
       END_STATE();
     case 305:
-      ACCEPT_TOKEN(anon_sym_total);
+      if (lookahead == 'r') ADVANCE(411);
       END_STATE();
     case 306:
-      if (lookahead == 't') ADVANCE(348);
+      if (lookahead == 'c') ADVANCE(412);
       END_STATE();
     case 307:
-      ACCEPT_TOKEN(anon_sym_u53efu6301u7eedu5f71u54cd);
-      if (lookahead == 0x6307) ADVANCE(349);
+      if (lookahead == 'o') ADVANCE(413);
       END_STATE();
     case 308:
-      if (lookahead == 0x6807) ADVANCE(350);
+      if (lookahead == 'o') ADVANCE(414);
       END_STATE();
     case 309:
-      if (lookahead == 0x989d) ADVANCE(351);
+      if (lookahead == 'c') ADVANCE(415);
       END_STATE();
     case 310:
-      if (lookahead == 0x793e) ADVANCE(352);
+      if (lookahead == 'u') ADVANCE(416);
       END_STATE();
     case 311:
-      if (lookahead == 0x610f) ADVANCE(353);
+      if (lookahead == 'a') ADVANCE(417);
       END_STATE();
     case 312:
-      ACCEPT_TOKEN(anon_sym_u6ee1u610fu5ea6u6307u6807);
+      if (lookahead == 'd') ADVANCE(418);
       END_STATE();
     case 313:
-      if (lookahead == 0x6807) ADVANCE(354);
+      if (lookahead == 'c') ADVANCE(419);
       END_STATE();
     case 314:
-      if (lookahead == 0x6807) ADVANCE(355);
+      if (lookahead == 'i') ADVANCE(420);
+      if (lookahead == 's') ADVANCE(421);
       END_STATE();
     case 315:
-      if (lookahead == 0x672c) ADVANCE(356);
+      ACCEPT_TOKEN(anon_sym_goal);
       END_STATE();
     case 316:
-      if (lookahead == 0x670d) ADVANCE(357);
+      if (lookahead == 'e') ADVANCE(422);
       END_STATE();
     case 317:
-      if (lookahead == 0x610f) ADVANCE(358);
+      if (lookahead == 'w') ADVANCE(423);
       END_STATE();
     case 318:
-      if (lookahead == 0x6807) ADVANCE(359);
+      if (lookahead == 's') ADVANCE(424);
       END_STATE();
     case 319:
-      if (lookahead == 0x6807) ADVANCE(360);
-      END_STATE();
-    case 320:
-      if (lookahead == 0x6807) ADVANCE(361);
-      END_STATE();
-    case 321:
-      if (lookahead == 0x6807) ADVANCE(362);
-      END_STATE();
-    case 322:
-      ACCEPT_TOKEN(anon_sym_budget);
-      END_STATE();
-    case 323:
-      if (lookahead == 'u') ADVANCE(363);
-      END_STATE();
-    case 324:
-      if (lookahead == 'm') ADVANCE(364);
-      END_STATE();
-    case 325:
-      if (lookahead == 'i') ADVANCE(365);
-      END_STATE();
-    case 326:
-      if (lookahead == 'i') ADVANCE(366);
-      END_STATE();
-    case 327:
-      if (lookahead == 'i') ADVANCE(367);
-      END_STATE();
-    case 328:
-      ACCEPT_TOKEN(anon_sym_effect);
-      END_STATE();
-    case 329:
-      if (lookahead == 'a') ADVANCE(368);
-      END_STATE();
-    case 330:
-      if (lookahead == 'v') ADVANCE(369);
-      END_STATE();
-    case 331:
-      if (lookahead == 'f') ADVANCE(370);
-      END_STATE();
-    case 332:
-      ACCEPT_TOKEN(anon_sym_output);
-      END_STATE();
-    case 333:
-      ACCEPT_TOKEN(anon_sym_period);
-      END_STATE();
-    case 334:
-      if (lookahead == 'v') ADVANCE(371);
-      END_STATE();
-    case 335:
-      if (lookahead == 't') ADVANCE(372);
-      END_STATE();
-    case 336:
-      ACCEPT_TOKEN(anon_sym_public);
-      END_STATE();
-    case 337:
-      if (lookahead == 'y') ADVANCE(373);
-      END_STATE();
-    case 338:
-      if (lookahead == 't') ADVANCE(374);
-      END_STATE();
-    case 339:
-      if (lookahead == 'i') ADVANCE(375);
-      END_STATE();
-    case 340:
-      if (lookahead == 'a') ADVANCE(376);
-      END_STATE();
-    case 341:
-      if (lookahead == 'g') ADVANCE(377);
-      END_STATE();
-    case 342:
-      if (lookahead == 'e') ADVANCE(378);
-      END_STATE();
-    case 343:
-      ACCEPT_TOKEN(anon_sym_social);
-      END_STATE();
-    case 344:
-      if (lookahead == 'r') ADVANCE(379);
-      END_STATE();
-    case 345:
-      if (lookahead == 'y') ADVANCE(380);
-      END_STATE();
-    case 346:
-      if (lookahead == 'n') ADVANCE(381);
-      END_STATE();
-    case 347:
-      if (lookahead == 'n') ADVANCE(382);
-      END_STATE();
-    case 348:
-      ACCEPT_TOKEN(anon_sym_weight);
-      END_STATE();
-    case 349:
-      if (lookahead == 0x6807) ADVANCE(383);
-      END_STATE();
-    case 350:
-      ACCEPT_TOKEN(anon_sym_u5e74u5ea6u603bu4f53u76eeu6807);
-      END_STATE();
-    case 351:
-      ACCEPT_TOKEN(anon_sym_u5e74u5ea6u8d44u91d1u603bu989d);
-      END_STATE();
-    case 352:
-      if (lookahead == 0x4f1a) ADVANCE(384);
-      END_STATE();
-    case 353:
-      if (lookahead == 0x5ea6) ADVANCE(385);
-      END_STATE();
-    case 354:
-      ACCEPT_TOKEN(anon_sym_u73afu5883u6548u76cau6307u6807);
-      END_STATE();
-    case 355:
-      ACCEPT_TOKEN(anon_sym_u751fu6001u6548u76cau6307u6807);
-      END_STATE();
-    case 356:
-      ACCEPT_TOKEN(anon_sym_u751fu6001u73afu5883u6210u672c);
-      if (lookahead == 0x6307) ADVANCE(386);
-      END_STATE();
-    case 357:
-      if (lookahead == 0x52a1) ADVANCE(387);
-      END_STATE();
-    case 358:
-      if (lookahead == 0x5ea6) ADVANCE(388);
-      END_STATE();
-    case 359:
-      ACCEPT_TOKEN(anon_sym_u793eu4f1au6210u672cu6307u6807);
-      END_STATE();
-    case 360:
-      ACCEPT_TOKEN(anon_sym_u793eu4f1au6548u76cau6307u6807);
-      END_STATE();
-    case 361:
-      ACCEPT_TOKEN(anon_sym_u7ecfu6d4eu6210u672cu6307u6807);
-      END_STATE();
-    case 362:
-      ACCEPT_TOKEN(anon_sym_u7ecfu6d4eu6548u76cau6307u6807);
-      END_STATE();
-    case 363:
-      if (lookahead == 'i') ADVANCE(389);
-      END_STATE();
-    case 364:
-      if (lookahead == 'e') ADVANCE(390);
-      END_STATE();
-    case 365:
-      if (lookahead == 'o') ADVANCE(391);
-      END_STATE();
-    case 366:
-      if (lookahead == 'c') ADVANCE(392);
-      END_STATE();
-    case 367:
-      if (lookahead == 'c') ADVANCE(393);
-      END_STATE();
-    case 368:
-      if (lookahead == 't') ADVANCE(394);
-      END_STATE();
-    case 369:
-      if (lookahead == 'e') ADVANCE(395);
-      END_STATE();
-    case 370:
-      ACCEPT_TOKEN(anon_sym_one_DASHoff);
-      END_STATE();
-    case 371:
-      if (lookahead == 'e') ADVANCE(396);
-      END_STATE();
-    case 372:
-      ACCEPT_TOKEN(anon_sym_project);
-      END_STATE();
-    case 373:
-      ACCEPT_TOKEN(anon_sym_quality);
-      END_STATE();
-    case 374:
-      if (lookahead == 'y') ADVANCE(397);
-      END_STATE();
-    case 375:
-      if (lookahead == 'n') ADVANCE(398);
-      END_STATE();
-    case 376:
-      if (lookahead == 'c') ADVANCE(399);
-      END_STATE();
-    case 377:
-      ACCEPT_TOKEN(anon_sym_scoring);
-      END_STATE();
-    case 378:
-      ACCEPT_TOKEN(anon_sym_service);
-      END_STATE();
-    case 379:
-      if (lookahead == 'd') ADVANCE(400);
-      END_STATE();
-    case 380:
-      ACCEPT_TOKEN(anon_sym_subsidy);
-      END_STATE();
-    case 381:
-      if (lookahead == 'a') ADVANCE(401);
-      END_STATE();
-    case 382:
-      if (lookahead == 'e') ADVANCE(402);
-      END_STATE();
-    case 383:
-      ACCEPT_TOKEN(anon_sym_u53efu6301u7eedu5f71u54cdu6307u6807);
-      END_STATE();
-    case 384:
-      if (lookahead == 0x516c) ADVANCE(403);
-      END_STATE();
-    case 385:
-      ACCEPT_TOKEN(anon_sym_u670du52a1u5bf9u8c61u6ee1u610fu5ea6);
-      if (lookahead == 0x6307) ADVANCE(404);
-      END_STATE();
-    case 386:
-      if (lookahead == 0x6807) ADVANCE(405);
-      END_STATE();
-    case 387:
-      if (lookahead == 0x5bf9) ADVANCE(406);
-      END_STATE();
-    case 388:
-      ACCEPT_TOKEN(anon_sym_u793eu4f1au516cu4f17u6ee1u610fu5ea6);
-      if (lookahead == 0x6307) ADVANCE(407);
-      END_STATE();
-    case 389:
-      if (lookahead == 'n') ADVANCE(408);
-      END_STATE();
-    case 390:
-      if (lookahead == 'n') ADVANCE(409);
-      END_STATE();
-    case 391:
-      if (lookahead == 'n') ADVANCE(410);
-      END_STATE();
-    case 392:
-      if (lookahead == 'a') ADVANCE(411);
-      END_STATE();
-    case 393:
-      ACCEPT_TOKEN(anon_sym_economic);
-      END_STATE();
-    case 394:
-      if (lookahead == 'i') ADVANCE(412);
-      END_STATE();
-    case 395:
-      ACCEPT_TOKEN(anon_sym_negative);
-      END_STATE();
-    case 396:
-      ACCEPT_TOKEN(anon_sym_positive);
-      END_STATE();
-    case 397:
-      ACCEPT_TOKEN(anon_sym_quantity);
-      END_STATE();
-    case 398:
-      if (lookahead == 'g') ADVANCE(413);
-      END_STATE();
-    case 399:
-      if (lookahead == 't') ADVANCE(414);
-      END_STATE();
-    case 400:
-      ACCEPT_TOKEN(anon_sym_standard);
-      END_STATE();
-    case 401:
-      if (lookahead == 'b') ADVANCE(415);
-      END_STATE();
-    case 402:
-      if (lookahead == 's') ADVANCE(416);
-      END_STATE();
-    case 403:
-      if (lookahead == 0x4f17) ADVANCE(417);
-      END_STATE();
-    case 404:
-      if (lookahead == 0x6807) ADVANCE(418);
-      END_STATE();
-    case 405:
-      ACCEPT_TOKEN(anon_sym_u751fu6001u73afu5883u6210u672cu6307u6807);
-      END_STATE();
-    case 406:
-      if (lookahead == 0x8c61) ADVANCE(419);
-      END_STATE();
-    case 407:
-      if (lookahead == 0x6807) ADVANCE(420);
-      END_STATE();
-    case 408:
-      if (lookahead == 'g') ADVANCE(421);
-      END_STATE();
-    case 409:
-      if (lookahead == 't') ADVANCE(422);
-      END_STATE();
-    case 410:
-      ACCEPT_TOKEN(anon_sym_direction);
-      END_STATE();
-    case 411:
-      if (lookahead == 'l') ADVANCE(423);
-      END_STATE();
-    case 412:
-      if (lookahead == 'o') ADVANCE(424);
-      END_STATE();
-    case 413:
-      ACCEPT_TOKEN(anon_sym_recurring);
-      END_STATE();
-    case 414:
       if (lookahead == 'i') ADVANCE(425);
       END_STATE();
-    case 415:
+    case 320:
+      ACCEPT_TOKEN(anon_sym_kind);
+      END_STATE();
+    case 321:
       if (lookahead == 'l') ADVANCE(426);
       END_STATE();
-    case 416:
-      if (lookahead == 's') ADVANCE(427);
+    case 322:
+      if (lookahead == 'e') ADVANCE(427);
       END_STATE();
-    case 417:
-      if (lookahead == 0x6ee1) ADVANCE(428);
+    case 323:
+      if (lookahead == 'e') ADVANCE(428);
       END_STATE();
-    case 418:
-      ACCEPT_TOKEN(anon_sym_u670du52a1u5bf9u8c61u6ee1u610fu5ea6u6307u6807);
+    case 324:
+      if (lookahead == 't') ADVANCE(429);
       END_STATE();
-    case 419:
-      if (lookahead == 0x6ee1) ADVANCE(429);
+    case 325:
+      if (lookahead == 'o') ADVANCE(430);
       END_STATE();
-    case 420:
-      ACCEPT_TOKEN(anon_sym_u793eu4f1au516cu4f17u6ee1u610fu5ea6u6307u6807);
-      END_STATE();
-    case 421:
-      ACCEPT_TOKEN(anon_sym_continuing);
-      END_STATE();
-    case 422:
-      ACCEPT_TOKEN(anon_sym_department);
-      END_STATE();
-    case 423:
-      ACCEPT_TOKEN(anon_sym_ecological);
-      END_STATE();
-    case 424:
-      if (lookahead == 'n') ADVANCE(430);
-      END_STATE();
-    case 425:
+    case 326:
       if (lookahead == 'o') ADVANCE(431);
       END_STATE();
+    case 327:
+      if (lookahead == 'u') ADVANCE(432);
+      END_STATE();
+    case 328:
+      if (lookahead == 'i') ADVANCE(433);
+      END_STATE();
+    case 329:
+      if (lookahead == 'o') ADVANCE(434);
+      END_STATE();
+    case 330:
+      if (lookahead == 'e') ADVANCE(435);
+      END_STATE();
+    case 331:
+      if (lookahead == 't') ADVANCE(436);
+      END_STATE();
+    case 332:
+      if (lookahead == 'i') ADVANCE(437);
+      END_STATE();
+    case 333:
+      if (lookahead == 'e') ADVANCE(438);
+      END_STATE();
+    case 334:
+      if (lookahead == 'i') ADVANCE(439);
+      END_STATE();
+    case 335:
+      if (lookahead == 'i') ADVANCE(440);
+      END_STATE();
+    case 336:
+      if (lookahead == 't') ADVANCE(441);
+      END_STATE();
+    case 337:
+      if (lookahead == 'o') ADVANCE(442);
+      END_STATE();
+    case 338:
+      if (lookahead == 'r') ADVANCE(443);
+      END_STATE();
+    case 339:
+      if (lookahead == 's') ADVANCE(444);
+      END_STATE();
+    case 340:
+      if (lookahead == 'e') ADVANCE(445);
+      if (lookahead == 'i') ADVANCE(446);
+      END_STATE();
+    case 341:
+      if (lookahead == 'i') ADVANCE(447);
+      END_STATE();
+    case 342:
+      if (lookahead == 'a') ADVANCE(448);
+      END_STATE();
+    case 343:
+      if (lookahead == 'f') ADVANCE(449);
+      END_STATE();
+    case 344:
+      if (lookahead == 'd') ADVANCE(450);
+      END_STATE();
+    case 345:
+      if (lookahead == 'i') ADVANCE(451);
+      END_STATE();
+    case 346:
+      if (lookahead == 'a') ADVANCE(452);
+      END_STATE();
+    case 347:
+      if (lookahead == 'l') ADVANCE(453);
+      END_STATE();
+    case 348:
+      if (lookahead == 'l') ADVANCE(454);
+      END_STATE();
+    case 349:
+      ACCEPT_TOKEN(anon_sym_unit);
+      END_STATE();
+    case 350:
+      if (lookahead == 'h') ADVANCE(455);
+      END_STATE();
+    case 351:
+      ACCEPT_TOKEN(anon_sym_year);
+      END_STATE();
+    case 352:
+      ACCEPT_TOKEN(anon_sym_u4e3bu7ba1u90e8u95e8);
+      END_STATE();
+    case 353:
+      ACCEPT_TOKEN(anon_sym_u4ea7u51fau6307u6807);
+      END_STATE();
+    case 354:
+      ACCEPT_TOKEN(anon_sym_u4ebau5458u4fddu969c);
+      END_STATE();
+    case 355:
+      ACCEPT_TOKEN(anon_sym_u504fu5deeu539fu56e0);
+      if (lookahead == 0x5206) ADVANCE(456);
+      END_STATE();
+    case 356:
+      ACCEPT_TOKEN(anon_sym_u504fu5deeu7c7bu578b);
+      END_STATE();
+    case 357:
+      if (lookahead == 0x6570) ADVANCE(457);
+      END_STATE();
+    case 358:
+      if (lookahead == 0x6570) ADVANCE(458);
+      END_STATE();
+    case 359:
+      if (lookahead == 0x5b8c) ADVANCE(459);
+      if (lookahead == 0x6267) ADVANCE(460);
+      END_STATE();
+    case 360:
+      ACCEPT_TOKEN(anon_sym_u5236u5ea6u4fddu969c);
+      END_STATE();
+    case 361:
+      if (lookahead == 0x54cd) ADVANCE(461);
+      END_STATE();
+    case 362:
+      ACCEPT_TOKEN(anon_sym_u57fau672cu652fu51fa);
+      END_STATE();
+    case 363:
+      ACCEPT_TOKEN(anon_sym_u586bu62a5u65e5u671f);
+      END_STATE();
+    case 364:
+      if (lookahead == 0x80fd) ADVANCE(462);
+      END_STATE();
+    case 365:
+      if (lookahead == 0x6027) ADVANCE(463);
+      END_STATE();
+    case 366:
+      if (lookahead == 0x53ef) ADVANCE(464);
+      END_STATE();
+    case 367:
+      ACCEPT_TOKEN(anon_sym_u5b9eu65bdu5355u4f4d);
+      END_STATE();
+    case 368:
+      if (lookahead == 0x503c) ADVANCE(465);
+      if (lookahead == 0x60c5) ADVANCE(466);
+      END_STATE();
+    case 369:
+      if (lookahead == 0x6570) ADVANCE(467);
+      END_STATE();
+    case 370:
+      if (lookahead == 0x76ee) ADVANCE(468);
+      END_STATE();
+    case 371:
+      ACCEPT_TOKEN(anon_sym_u5e74u5ea6u76eeu6807);
+      END_STATE();
+    case 372:
+      if (lookahead == 0x603b) ADVANCE(469);
+      END_STATE();
+    case 373:
+      ACCEPT_TOKEN(anon_sym_u603bu4f53u76eeu6807);
+      END_STATE();
+    case 374:
+      ACCEPT_TOKEN(anon_sym_u6210u672cu6307u6807);
+      END_STATE();
+    case 375:
+      if (lookahead == 0x5206) ADVANCE(470);
+      END_STATE();
+    case 376:
+      ACCEPT_TOKEN(anon_sym_u6307u6807u65b9u5411);
+      END_STATE();
+    case 377:
+      ACCEPT_TOKEN(anon_sym_u6307u6807u89e3u91ca);
+      END_STATE();
+    case 378:
+      ACCEPT_TOKEN(anon_sym_u6548u76cau6307u6807);
+      END_STATE();
+    case 379:
+      ACCEPT_TOKEN(anon_sym_u6570u91cfu6307u6807);
+      END_STATE();
+    case 380:
+      ACCEPT_TOKEN(anon_sym_u65f6u6548u6307u6807);
+      END_STATE();
+    case 381:
+      ACCEPT_TOKEN(anon_sym_u670du52a1u5bf9u8c61);
+      if (lookahead == 0x6216) ADVANCE(471);
+      if (lookahead == 0x6ee1) ADVANCE(472);
+      END_STATE();
+    case 382:
+      if (lookahead == 0x6807) ADVANCE(473);
+      END_STATE();
+    case 383:
+      ACCEPT_TOKEN(anon_sym_u73afu5883u6548u76ca);
+      if (lookahead == 0x6307) ADVANCE(474);
+      END_STATE();
+    case 384:
+      ACCEPT_TOKEN(anon_sym_u751fu6001u6548u76ca);
+      if (lookahead == 0x6307) ADVANCE(475);
+      END_STATE();
+    case 385:
+      if (lookahead == 0x6210) ADVANCE(476);
+      END_STATE();
+    case 386:
+      if (lookahead == 0x60c5) ADVANCE(477);
+      END_STATE();
+    case 387:
+      if (lookahead == 0x4fdd) ADVANCE(478);
+      END_STATE();
+    case 388:
+      ACCEPT_TOKEN(anon_sym_u793eu4f1au516cu4f17);
+      if (lookahead == 0x6216) ADVANCE(479);
+      if (lookahead == 0x6ee1) ADVANCE(480);
+      END_STATE();
+    case 389:
+      ACCEPT_TOKEN(anon_sym_u793eu4f1au6210u672c);
+      if (lookahead == 0x6307) ADVANCE(481);
+      END_STATE();
+    case 390:
+      ACCEPT_TOKEN(anon_sym_u793eu4f1au6548u76ca);
+      if (lookahead == 0x6307) ADVANCE(482);
+      END_STATE();
+    case 391:
+      ACCEPT_TOKEN(anon_sym_u7ecfu6d4eu6210u672c);
+      if (lookahead == 0x6307) ADVANCE(483);
+      END_STATE();
+    case 392:
+      ACCEPT_TOKEN(anon_sym_u7ecfu6d4eu6548u76ca);
+      if (lookahead == 0x6307) ADVANCE(484);
+      END_STATE();
+    case 393:
+      ACCEPT_TOKEN(anon_sym_u7ecfu8d39u4fddu969c);
+      END_STATE();
+    case 394:
+      ACCEPT_TOKEN(anon_sym_u7ee9u6548u6807u51c6);
+      END_STATE();
+    case 395:
+      ACCEPT_TOKEN(anon_sym_u8054u7cfbu7535u8bdd);
+      END_STATE();
+    case 396:
+      ACCEPT_TOKEN(anon_sym_u8865u52a9u8d44u91d1);
+      END_STATE();
+    case 397:
+      ACCEPT_TOKEN(anon_sym_u8bc4u5206u6807u51c6);
+      END_STATE();
+    case 398:
+      if (lookahead == 0x7b97) ADVANCE(485);
+      END_STATE();
+    case 399:
+      ACCEPT_TOKEN(anon_sym_u8d28u91cfu6307u6807);
+      END_STATE();
+    case 400:
+      ACCEPT_TOKEN(anon_sym_u90e8u5206u8fbeu6210);
+      END_STATE();
+    case 401:
+      ACCEPT_TOKEN(anon_sym_u9879u76eeu5c5eu6027);
+      END_STATE();
+    case 402:
+      ACCEPT_TOKEN(anon_sym_u9879u76eeu652fu51fa);
+      END_STATE();
+    case 403:
+      if (lookahead == 'v') ADVANCE(486);
+      END_STATE();
+    case 404:
+      if (lookahead == 'l') ADVANCE(487);
+      END_STATE();
+    case 405:
+      if (lookahead == 't') ADVANCE(488);
+      END_STATE();
+    case 406:
+      ACCEPT_TOKEN(anon_sym_basic);
+      END_STATE();
+    case 407:
+      if (lookahead == 't') ADVANCE(489);
+      END_STATE();
+    case 408:
+      ACCEPT_TOKEN(anon_sym_cause);
+      END_STATE();
+    case 409:
+      if (lookahead == 'i') ADVANCE(490);
+      END_STATE();
+    case 410:
+      if (lookahead == 'n') ADVANCE(491);
+      END_STATE();
+    case 411:
+      if (lookahead == 't') ADVANCE(492);
+      END_STATE();
+    case 412:
+      if (lookahead == 't') ADVANCE(493);
+      END_STATE();
+    case 413:
+      if (lookahead == 'g') ADVANCE(494);
+      END_STATE();
+    case 414:
+      if (lookahead == 'm') ADVANCE(495);
+      END_STATE();
+    case 415:
+      if (lookahead == 't') ADVANCE(496);
+      END_STATE();
+    case 416:
+      if (lookahead == 't') ADVANCE(497);
+      END_STATE();
+    case 417:
+      if (lookahead == 'n') ADVANCE(498);
+      END_STATE();
+    case 418:
+      ACCEPT_TOKEN(anon_sym_filed);
+      END_STATE();
+    case 419:
+      if (lookahead == 'a') ADVANCE(499);
+      END_STATE();
+    case 420:
+      if (lookahead == 'n') ADVANCE(500);
+      END_STATE();
+    case 421:
+      ACCEPT_TOKEN(anon_sym_funds);
+      END_STATE();
+    case 422:
+      ACCEPT_TOKEN(anon_sym_grade);
+      END_STATE();
+    case 423:
+      if (lookahead == 'a') ADVANCE(501);
+      END_STATE();
+    case 424:
+      if (lookahead == 's') ADVANCE(502);
+      END_STATE();
+    case 425:
+      if (lookahead == 't') ADVANCE(503);
+      END_STATE();
     case 426:
-      if (lookahead == 'e') ADVANCE(432);
+      if (lookahead == 'i') ADVANCE(504);
       END_STATE();
     case 427:
-      ACCEPT_TOKEN(anon_sym_timeliness);
+      if (lookahead == 'a') ADVANCE(505);
       END_STATE();
     case 428:
-      if (lookahead == 0x610f) ADVANCE(433);
+      if (lookahead == 'd') ADVANCE(506);
       END_STATE();
     case 429:
-      if (lookahead == 0x610f) ADVANCE(434);
+      if (lookahead == 'i') ADVANCE(507);
       END_STATE();
     case 430:
-      ACCEPT_TOKEN(anon_sym_explanation);
+      if (lookahead == 'f') ADVANCE(508);
       END_STATE();
     case 431:
-      if (lookahead == 'n') ADVANCE(435);
+      if (lookahead == 'm') ADVANCE(509);
       END_STATE();
     case 432:
-      ACCEPT_TOKEN(anon_sym_sustainable);
+      if (lookahead == 't') ADVANCE(510);
       END_STATE();
     case 433:
-      if (lookahead == 0x5ea6) ADVANCE(436);
+      if (lookahead == 'a') ADVANCE(511);
       END_STATE();
     case 434:
-      if (lookahead == 0x5ea6) ADVANCE(437);
+      if (lookahead == 'd') ADVANCE(512);
       END_STATE();
     case 435:
-      ACCEPT_TOKEN(anon_sym_satisfaction);
+      ACCEPT_TOKEN(anon_sym_phone);
       END_STATE();
     case 436:
-      ACCEPT_TOKEN(anon_sym_u670du52a1u5bf9u8c61u6216u793eu4f1au516cu4f17u6ee1u610fu5ea6);
-      if (lookahead == 0x6307) ADVANCE(438);
+      if (lookahead == 'i') ADVANCE(513);
       END_STATE();
     case 437:
-      ACCEPT_TOKEN(anon_sym_u793eu4f1au516cu4f17u6216u670du52a1u5bf9u8c61u6ee1u610fu5ea6);
-      if (lookahead == 0x6307) ADVANCE(439);
+      if (lookahead == 'b') ADVANCE(514);
       END_STATE();
     case 438:
-      if (lookahead == 0x6807) ADVANCE(440);
+      if (lookahead == 'c') ADVANCE(515);
       END_STATE();
     case 439:
-      if (lookahead == 0x6807) ADVANCE(441);
+      if (lookahead == 'c') ADVANCE(516);
       END_STATE();
     case 440:
-      ACCEPT_TOKEN(anon_sym_u670du52a1u5bf9u8c61u6216u793eu4f1au516cu4f17u6ee1u610fu5ea6u6307u6807);
+      if (lookahead == 't') ADVANCE(517);
       END_STATE();
     case 441:
+      if (lookahead == 'i') ADVANCE(518);
+      END_STATE();
+    case 442:
+      if (lookahead == 'n') ADVANCE(519);
+      END_STATE();
+    case 443:
+      if (lookahead == 'r') ADVANCE(520);
+      END_STATE();
+    case 444:
+      if (lookahead == 'f') ADVANCE(521);
+      END_STATE();
+    case 445:
+      ACCEPT_TOKEN(anon_sym_score);
+      END_STATE();
+    case 446:
+      if (lookahead == 'n') ADVANCE(522);
+      END_STATE();
+    case 447:
+      if (lookahead == 'c') ADVANCE(523);
+      END_STATE();
+    case 448:
+      if (lookahead == 'l') ADVANCE(524);
+      END_STATE();
+    case 449:
+      if (lookahead == 'i') ADVANCE(525);
+      END_STATE();
+    case 450:
+      if (lookahead == 'a') ADVANCE(526);
+      END_STATE();
+    case 451:
+      if (lookahead == 'd') ADVANCE(527);
+      END_STATE();
+    case 452:
+      if (lookahead == 'i') ADVANCE(528);
+      END_STATE();
+    case 453:
+      if (lookahead == 'i') ADVANCE(529);
+      END_STATE();
+    case 454:
+      ACCEPT_TOKEN(anon_sym_total);
+      if (lookahead == '-') ADVANCE(530);
+      END_STATE();
+    case 455:
+      if (lookahead == 't') ADVANCE(531);
+      END_STATE();
+    case 456:
+      if (lookahead == 0x6790) ADVANCE(532);
+      END_STATE();
+    case 457:
+      ACCEPT_TOKEN(anon_sym_u5168u5e74u6267u884cu6570);
+      END_STATE();
+    case 458:
+      ACCEPT_TOKEN(anon_sym_u5168u5e74u9884u7b97u6570);
+      END_STATE();
+    case 459:
+      if (lookahead == 0x6210) ADVANCE(533);
+      END_STATE();
+    case 460:
+      if (lookahead == 0x884c) ADVANCE(534);
+      END_STATE();
+    case 461:
+      ACCEPT_TOKEN(anon_sym_u53efu6301u7eedu5f71u54cd);
+      if (lookahead == 0x6307) ADVANCE(535);
+      END_STATE();
+    case 462:
+      ACCEPT_TOKEN(anon_sym_u5b8cu5168u4e0du53efu80fd);
+      END_STATE();
+    case 463:
+      ACCEPT_TOKEN(anon_sym_u5b8cu6210u53efu80fdu6027);
+      END_STATE();
+    case 464:
+      if (lookahead == 0x80fd) ADVANCE(536);
+      END_STATE();
+    case 465:
+      ACCEPT_TOKEN(anon_sym_u5b9eu9645u5b8cu6210u503c);
+      END_STATE();
+    case 466:
+      if (lookahead == 0x51b5) ADVANCE(537);
+      END_STATE();
+    case 467:
+      ACCEPT_TOKEN(anon_sym_u5e74u521du9884u7b97u6570);
+      END_STATE();
+    case 468:
+      if (lookahead == 0x6807) ADVANCE(538);
+      END_STATE();
+    case 469:
+      if (lookahead == 0x989d) ADVANCE(539);
+      END_STATE();
+    case 470:
+      ACCEPT_TOKEN(anon_sym_u6267u884cu7387u5f97u5206);
+      END_STATE();
+    case 471:
+      if (lookahead == 0x793e) ADVANCE(540);
+      END_STATE();
+    case 472:
+      if (lookahead == 0x610f) ADVANCE(541);
+      END_STATE();
+    case 473:
+      ACCEPT_TOKEN(anon_sym_u6ee1u610fu5ea6u6307u6807);
+      END_STATE();
+    case 474:
+      if (lookahead == 0x6807) ADVANCE(542);
+      END_STATE();
+    case 475:
+      if (lookahead == 0x6807) ADVANCE(543);
+      END_STATE();
+    case 476:
+      if (lookahead == 0x672c) ADVANCE(544);
+      END_STATE();
+    case 477:
+      if (lookahead == 0x51b5) ADVANCE(545);
+      END_STATE();
+    case 478:
+      if (lookahead == 0x969c) ADVANCE(546);
+      END_STATE();
+    case 479:
+      if (lookahead == 0x670d) ADVANCE(547);
+      END_STATE();
+    case 480:
+      if (lookahead == 0x610f) ADVANCE(548);
+      END_STATE();
+    case 481:
+      if (lookahead == 0x6807) ADVANCE(549);
+      END_STATE();
+    case 482:
+      if (lookahead == 0x6807) ADVANCE(550);
+      END_STATE();
+    case 483:
+      if (lookahead == 0x6807) ADVANCE(551);
+      END_STATE();
+    case 484:
+      if (lookahead == 0x6807) ADVANCE(552);
+      END_STATE();
+    case 485:
+      if (lookahead == 0x6570) ADVANCE(553);
+      END_STATE();
+    case 486:
+      if (lookahead == 'e') ADVANCE(554);
+      END_STATE();
+    case 487:
+      ACCEPT_TOKEN(anon_sym_actual);
+      END_STATE();
+    case 488:
+      if (lookahead == 'e') ADVANCE(555);
+      END_STATE();
+    case 489:
+      ACCEPT_TOKEN(anon_sym_budget);
+      END_STATE();
+    case 490:
+      if (lookahead == 'n') ADVANCE(556);
+      END_STATE();
+    case 491:
+      if (lookahead == 'u') ADVANCE(557);
+      END_STATE();
+    case 492:
+      if (lookahead == 'm') ADVANCE(558);
+      END_STATE();
+    case 493:
+      if (lookahead == 'i') ADVANCE(559);
+      END_STATE();
+    case 494:
+      if (lookahead == 'i') ADVANCE(560);
+      END_STATE();
+    case 495:
+      if (lookahead == 'i') ADVANCE(561);
+      END_STATE();
+    case 496:
+      ACCEPT_TOKEN(anon_sym_effect);
+      END_STATE();
+    case 497:
+      if (lookahead == 'e') ADVANCE(562);
+      if (lookahead == 'i') ADVANCE(563);
+      END_STATE();
+    case 498:
+      if (lookahead == 'a') ADVANCE(564);
+      END_STATE();
+    case 499:
+      if (lookahead == 's') ADVANCE(565);
+      END_STATE();
+    case 500:
+      if (lookahead == 'g') ADVANCE(566);
+      END_STATE();
+    case 501:
+      if (lookahead == 'r') ADVANCE(567);
+      END_STATE();
+    case 502:
+      if (lookahead == 'i') ADVANCE(568);
+      END_STATE();
+    case 503:
+      if (lookahead == 'u') ADVANCE(569);
+      END_STATE();
+    case 504:
+      if (lookahead == 'h') ADVANCE(570);
+      END_STATE();
+    case 505:
+      if (lookahead == 'r') ADVANCE(571);
+      END_STATE();
+    case 506:
+      ACCEPT_TOKEN(anon_sym_missed);
+      END_STATE();
+    case 507:
+      if (lookahead == 'v') ADVANCE(572);
+      END_STATE();
+    case 508:
+      if (lookahead == 'f') ADVANCE(573);
+      END_STATE();
+    case 509:
+      if (lookahead == 'e') ADVANCE(574);
+      END_STATE();
+    case 510:
+      ACCEPT_TOKEN(anon_sym_output);
+      END_STATE();
+    case 511:
+      if (lookahead == 'l') ADVANCE(575);
+      END_STATE();
+    case 512:
+      ACCEPT_TOKEN(anon_sym_period);
+      END_STATE();
+    case 513:
+      if (lookahead == 'v') ADVANCE(576);
+      END_STATE();
+    case 514:
+      if (lookahead == 'l') ADVANCE(577);
+      END_STATE();
+    case 515:
+      if (lookahead == 't') ADVANCE(578);
+      END_STATE();
+    case 516:
+      ACCEPT_TOKEN(anon_sym_public);
+      END_STATE();
+    case 517:
+      if (lookahead == 'y') ADVANCE(579);
+      END_STATE();
+    case 518:
+      if (lookahead == 't') ADVANCE(580);
+      END_STATE();
+    case 519:
+      ACCEPT_TOKEN(anon_sym_reason);
+      END_STATE();
+    case 520:
+      if (lookahead == 'i') ADVANCE(581);
+      END_STATE();
+    case 521:
+      if (lookahead == 'a') ADVANCE(582);
+      END_STATE();
+    case 522:
+      if (lookahead == 'g') ADVANCE(583);
+      END_STATE();
+    case 523:
+      if (lookahead == 'e') ADVANCE(584);
+      END_STATE();
+    case 524:
+      ACCEPT_TOKEN(anon_sym_social);
+      END_STATE();
+    case 525:
+      if (lookahead == 'n') ADVANCE(585);
+      END_STATE();
+    case 526:
+      if (lookahead == 'r') ADVANCE(586);
+      END_STATE();
+    case 527:
+      if (lookahead == 'y') ADVANCE(587);
+      END_STATE();
+    case 528:
+      if (lookahead == 'n') ADVANCE(588);
+      END_STATE();
+    case 529:
+      if (lookahead == 'n') ADVANCE(589);
+      END_STATE();
+    case 530:
+      if (lookahead == 's') ADVANCE(590);
+      END_STATE();
+    case 531:
+      ACCEPT_TOKEN(anon_sym_weight);
+      END_STATE();
+    case 532:
+      if (lookahead == 0x53ca) ADVANCE(591);
+      END_STATE();
+    case 533:
+      if (lookahead == 0x60c5) ADVANCE(592);
+      END_STATE();
+    case 534:
+      if (lookahead == 0x6570) ADVANCE(593);
+      END_STATE();
+    case 535:
+      if (lookahead == 0x6807) ADVANCE(594);
+      END_STATE();
+    case 536:
+      if (lookahead == 0x6027) ADVANCE(595);
+      END_STATE();
+    case 537:
+      ACCEPT_TOKEN(anon_sym_u5b9eu9645u5b8cu6210u60c5u51b5);
+      END_STATE();
+    case 538:
+      ACCEPT_TOKEN(anon_sym_u5e74u5ea6u603bu4f53u76eeu6807);
+      END_STATE();
+    case 539:
+      ACCEPT_TOKEN(anon_sym_u5e74u5ea6u8d44u91d1u603bu989d);
+      END_STATE();
+    case 540:
+      if (lookahead == 0x4f1a) ADVANCE(596);
+      END_STATE();
+    case 541:
+      if (lookahead == 0x5ea6) ADVANCE(597);
+      END_STATE();
+    case 542:
+      ACCEPT_TOKEN(anon_sym_u73afu5883u6548u76cau6307u6807);
+      END_STATE();
+    case 543:
+      ACCEPT_TOKEN(anon_sym_u751fu6001u6548u76cau6307u6807);
+      END_STATE();
+    case 544:
+      ACCEPT_TOKEN(anon_sym_u751fu6001u73afu5883u6210u672c);
+      if (lookahead == 0x6307) ADVANCE(598);
+      END_STATE();
+    case 545:
+      ACCEPT_TOKEN(anon_sym_u76eeu6807u5b8cu6210u60c5u51b5);
+      END_STATE();
+    case 546:
+      ACCEPT_TOKEN(anon_sym_u786cu4ef6u6761u4ef6u4fddu969c);
+      END_STATE();
+    case 547:
+      if (lookahead == 0x52a1) ADVANCE(599);
+      END_STATE();
+    case 548:
+      if (lookahead == 0x5ea6) ADVANCE(600);
+      END_STATE();
+    case 549:
+      ACCEPT_TOKEN(anon_sym_u793eu4f1au6210u672cu6307u6807);
+      END_STATE();
+    case 550:
+      ACCEPT_TOKEN(anon_sym_u793eu4f1au6548u76cau6307u6807);
+      END_STATE();
+    case 551:
+      ACCEPT_TOKEN(anon_sym_u7ecfu6d4eu6210u672cu6307u6807);
+      END_STATE();
+    case 552:
+      ACCEPT_TOKEN(anon_sym_u7ecfu6d4eu6548u76cau6307u6807);
+      END_STATE();
+    case 553:
+      ACCEPT_TOKEN(anon_sym_u8c03u6574u540eu9884u7b97u6570);
+      END_STATE();
+    case 554:
+      if (lookahead == 'd') ADVANCE(601);
+      END_STATE();
+    case 555:
+      if (lookahead == 'd') ADVANCE(602);
+      END_STATE();
+    case 556:
+      ACCEPT_TOKEN(anon_sym_certain);
+      END_STATE();
+    case 557:
+      if (lookahead == 'i') ADVANCE(603);
+      END_STATE();
+    case 558:
+      if (lookahead == 'e') ADVANCE(604);
+      END_STATE();
+    case 559:
+      if (lookahead == 'o') ADVANCE(605);
+      END_STATE();
+    case 560:
+      if (lookahead == 'c') ADVANCE(606);
+      END_STATE();
+    case 561:
+      if (lookahead == 'c') ADVANCE(607);
+      END_STATE();
+    case 562:
+      if (lookahead == 'd') ADVANCE(608);
+      END_STATE();
+    case 563:
+      if (lookahead == 'o') ADVANCE(609);
+      END_STATE();
+    case 564:
+      if (lookahead == 't') ADVANCE(610);
+      END_STATE();
+    case 565:
+      if (lookahead == 't') ADVANCE(611);
+      END_STATE();
+    case 566:
+      ACCEPT_TOKEN(anon_sym_funding);
+      END_STATE();
+    case 567:
+      if (lookahead == 'e') ADVANCE(612);
+      END_STATE();
+    case 568:
+      if (lookahead == 'b') ADVANCE(613);
+      END_STATE();
+    case 569:
+      if (lookahead == 't') ADVANCE(614);
+      END_STATE();
+    case 570:
+      if (lookahead == 'o') ADVANCE(615);
+      END_STATE();
+    case 571:
+      ACCEPT_TOKEN(anon_sym_midyear);
+      END_STATE();
+    case 572:
+      if (lookahead == 'e') ADVANCE(616);
+      END_STATE();
+    case 573:
+      ACCEPT_TOKEN(anon_sym_one_DASHoff);
+      END_STATE();
+    case 574:
+      ACCEPT_TOKEN(anon_sym_outcome);
+      END_STATE();
+    case 575:
+      ACCEPT_TOKEN(anon_sym_partial);
+      END_STATE();
+    case 576:
+      if (lookahead == 'e') ADVANCE(617);
+      END_STATE();
+    case 577:
+      if (lookahead == 'e') ADVANCE(618);
+      END_STATE();
+    case 578:
+      ACCEPT_TOKEN(anon_sym_project);
+      END_STATE();
+    case 579:
+      ACCEPT_TOKEN(anon_sym_quality);
+      END_STATE();
+    case 580:
+      if (lookahead == 'y') ADVANCE(619);
+      END_STATE();
+    case 581:
+      if (lookahead == 'n') ADVANCE(620);
+      END_STATE();
+    case 582:
+      if (lookahead == 'c') ADVANCE(621);
+      END_STATE();
+    case 583:
+      ACCEPT_TOKEN(anon_sym_scoring);
+      END_STATE();
+    case 584:
+      ACCEPT_TOKEN(anon_sym_service);
+      END_STATE();
+    case 585:
+      if (lookahead == 'g') ADVANCE(622);
+      END_STATE();
+    case 586:
+      if (lookahead == 'd') ADVANCE(623);
+      END_STATE();
+    case 587:
+      ACCEPT_TOKEN(anon_sym_subsidy);
+      END_STATE();
+    case 588:
+      if (lookahead == 'a') ADVANCE(624);
+      END_STATE();
+    case 589:
+      if (lookahead == 'e') ADVANCE(625);
+      END_STATE();
+    case 590:
+      if (lookahead == 'c') ADVANCE(626);
+      END_STATE();
+    case 591:
+      if (lookahead == 0x6539) ADVANCE(627);
+      END_STATE();
+    case 592:
+      if (lookahead == 0x51b5) ADVANCE(628);
+      END_STATE();
+    case 593:
+      ACCEPT_TOKEN(anon_sym_u5168u5e74u9884u8ba1u6267u884cu6570);
+      END_STATE();
+    case 594:
+      ACCEPT_TOKEN(anon_sym_u53efu6301u7eedu5f71u54cdu6307u6807);
+      END_STATE();
+    case 595:
+      ACCEPT_TOKEN(anon_sym_u5b8cu6210u76eeu6807u53efu80fdu6027);
+      END_STATE();
+    case 596:
+      if (lookahead == 0x516c) ADVANCE(629);
+      END_STATE();
+    case 597:
+      ACCEPT_TOKEN(anon_sym_u670du52a1u5bf9u8c61u6ee1u610fu5ea6);
+      if (lookahead == 0x6307) ADVANCE(630);
+      END_STATE();
+    case 598:
+      if (lookahead == 0x6807) ADVANCE(631);
+      END_STATE();
+    case 599:
+      if (lookahead == 0x5bf9) ADVANCE(632);
+      END_STATE();
+    case 600:
+      ACCEPT_TOKEN(anon_sym_u793eu4f1au516cu4f17u6ee1u610fu5ea6);
+      if (lookahead == 0x6307) ADVANCE(633);
+      END_STATE();
+    case 601:
+      ACCEPT_TOKEN(anon_sym_achieved);
+      END_STATE();
+    case 602:
+      ACCEPT_TOKEN(anon_sym_adjusted);
+      END_STATE();
+    case 603:
+      if (lookahead == 'n') ADVANCE(634);
+      END_STATE();
+    case 604:
+      if (lookahead == 'n') ADVANCE(635);
+      END_STATE();
+    case 605:
+      if (lookahead == 'n') ADVANCE(636);
+      END_STATE();
+    case 606:
+      if (lookahead == 'a') ADVANCE(637);
+      END_STATE();
+    case 607:
+      ACCEPT_TOKEN(anon_sym_economic);
+      END_STATE();
+    case 608:
+      ACCEPT_TOKEN(anon_sym_executed);
+      END_STATE();
+    case 609:
+      if (lookahead == 'n') ADVANCE(638);
+      END_STATE();
+    case 610:
+      if (lookahead == 'i') ADVANCE(639);
+      END_STATE();
+    case 611:
+      ACCEPT_TOKEN(anon_sym_forecast);
+      END_STATE();
+    case 612:
+      ACCEPT_TOKEN(anon_sym_hardware);
+      END_STATE();
+    case 613:
+      if (lookahead == 'l') ADVANCE(640);
+      END_STATE();
+    case 614:
+      if (lookahead == 'i') ADVANCE(641);
+      END_STATE();
+    case 615:
+      if (lookahead == 'o') ADVANCE(642);
+      END_STATE();
+    case 616:
+      ACCEPT_TOKEN(anon_sym_negative);
+      END_STATE();
+    case 617:
+      ACCEPT_TOKEN(anon_sym_positive);
+      END_STATE();
+    case 618:
+      ACCEPT_TOKEN(anon_sym_possible);
+      END_STATE();
+    case 619:
+      ACCEPT_TOKEN(anon_sym_quantity);
+      END_STATE();
+    case 620:
+      if (lookahead == 'g') ADVANCE(643);
+      END_STATE();
+    case 621:
+      if (lookahead == 't') ADVANCE(644);
+      END_STATE();
+    case 622:
+      ACCEPT_TOKEN(anon_sym_staffing);
+      END_STATE();
+    case 623:
+      ACCEPT_TOKEN(anon_sym_standard);
+      END_STATE();
+    case 624:
+      if (lookahead == 'b') ADVANCE(645);
+      END_STATE();
+    case 625:
+      if (lookahead == 's') ADVANCE(646);
+      END_STATE();
+    case 626:
+      if (lookahead == 'o') ADVANCE(647);
+      END_STATE();
+    case 627:
+      if (lookahead == 0x8fdb) ADVANCE(648);
+      END_STATE();
+    case 628:
+      ACCEPT_TOKEN(anon_sym_u5168u5e74u9884u8ba1u5b8cu6210u60c5u51b5);
+      END_STATE();
+    case 629:
+      if (lookahead == 0x4f17) ADVANCE(649);
+      END_STATE();
+    case 630:
+      if (lookahead == 0x6807) ADVANCE(650);
+      END_STATE();
+    case 631:
+      ACCEPT_TOKEN(anon_sym_u751fu6001u73afu5883u6210u672cu6307u6807);
+      END_STATE();
+    case 632:
+      if (lookahead == 0x8c61) ADVANCE(651);
+      END_STATE();
+    case 633:
+      if (lookahead == 0x6807) ADVANCE(652);
+      END_STATE();
+    case 634:
+      if (lookahead == 'g') ADVANCE(653);
+      END_STATE();
+    case 635:
+      if (lookahead == 't') ADVANCE(654);
+      END_STATE();
+    case 636:
+      ACCEPT_TOKEN(anon_sym_direction);
+      END_STATE();
+    case 637:
+      if (lookahead == 'l') ADVANCE(655);
+      END_STATE();
+    case 638:
+      if (lookahead == '-') ADVANCE(656);
+      END_STATE();
+    case 639:
+      if (lookahead == 'o') ADVANCE(657);
+      END_STATE();
+    case 640:
+      if (lookahead == 'e') ADVANCE(658);
+      END_STATE();
+    case 641:
+      if (lookahead == 'o') ADVANCE(659);
+      END_STATE();
+    case 642:
+      if (lookahead == 'd') ADVANCE(660);
+      END_STATE();
+    case 643:
+      ACCEPT_TOKEN(anon_sym_recurring);
+      END_STATE();
+    case 644:
+      if (lookahead == 'i') ADVANCE(661);
+      END_STATE();
+    case 645:
+      if (lookahead == 'l') ADVANCE(662);
+      END_STATE();
+    case 646:
+      if (lookahead == 's') ADVANCE(663);
+      END_STATE();
+    case 647:
+      if (lookahead == 'r') ADVANCE(664);
+      END_STATE();
+    case 648:
+      if (lookahead == 0x63aa) ADVANCE(665);
+      END_STATE();
+    case 649:
+      if (lookahead == 0x6ee1) ADVANCE(666);
+      END_STATE();
+    case 650:
+      ACCEPT_TOKEN(anon_sym_u670du52a1u5bf9u8c61u6ee1u610fu5ea6u6307u6807);
+      END_STATE();
+    case 651:
+      if (lookahead == 0x6ee1) ADVANCE(667);
+      END_STATE();
+    case 652:
+      ACCEPT_TOKEN(anon_sym_u793eu4f1au516cu4f17u6ee1u610fu5ea6u6307u6807);
+      END_STATE();
+    case 653:
+      ACCEPT_TOKEN(anon_sym_continuing);
+      END_STATE();
+    case 654:
+      ACCEPT_TOKEN(anon_sym_department);
+      END_STATE();
+    case 655:
+      ACCEPT_TOKEN(anon_sym_ecological);
+      END_STATE();
+    case 656:
+      if (lookahead == 's') ADVANCE(668);
+      END_STATE();
+    case 657:
+      if (lookahead == 'n') ADVANCE(669);
+      END_STATE();
+    case 658:
+      ACCEPT_TOKEN(anon_sym_impossible);
+      END_STATE();
+    case 659:
+      if (lookahead == 'n') ADVANCE(670);
+      END_STATE();
+    case 660:
+      ACCEPT_TOKEN(anon_sym_likelihood);
+      END_STATE();
+    case 661:
+      if (lookahead == 'o') ADVANCE(671);
+      END_STATE();
+    case 662:
+      if (lookahead == 'e') ADVANCE(672);
+      END_STATE();
+    case 663:
+      ACCEPT_TOKEN(anon_sym_timeliness);
+      END_STATE();
+    case 664:
+      if (lookahead == 'e') ADVANCE(673);
+      END_STATE();
+    case 665:
+      if (lookahead == 0x65bd) ADVANCE(674);
+      END_STATE();
+    case 666:
+      if (lookahead == 0x610f) ADVANCE(675);
+      END_STATE();
+    case 667:
+      if (lookahead == 0x610f) ADVANCE(676);
+      END_STATE();
+    case 668:
+      if (lookahead == 'c') ADVANCE(677);
+      END_STATE();
+    case 669:
+      ACCEPT_TOKEN(anon_sym_explanation);
+      END_STATE();
+    case 670:
+      ACCEPT_TOKEN(anon_sym_institution);
+      END_STATE();
+    case 671:
+      if (lookahead == 'n') ADVANCE(678);
+      END_STATE();
+    case 672:
+      ACCEPT_TOKEN(anon_sym_sustainable);
+      END_STATE();
+    case 673:
+      ACCEPT_TOKEN(anon_sym_total_DASHscore);
+      END_STATE();
+    case 674:
+      ACCEPT_TOKEN(anon_sym_u504fu5deeu539fu56e0u5206u6790u53cau6539u8fdbu63aau65bd);
+      END_STATE();
+    case 675:
+      if (lookahead == 0x5ea6) ADVANCE(679);
+      END_STATE();
+    case 676:
+      if (lookahead == 0x5ea6) ADVANCE(680);
+      END_STATE();
+    case 677:
+      if (lookahead == 'o') ADVANCE(681);
+      END_STATE();
+    case 678:
+      ACCEPT_TOKEN(anon_sym_satisfaction);
+      END_STATE();
+    case 679:
+      ACCEPT_TOKEN(anon_sym_u670du52a1u5bf9u8c61u6216u793eu4f1au516cu4f17u6ee1u610fu5ea6);
+      if (lookahead == 0x6307) ADVANCE(682);
+      END_STATE();
+    case 680:
+      ACCEPT_TOKEN(anon_sym_u793eu4f1au516cu4f17u6216u670du52a1u5bf9u8c61u6ee1u610fu5ea6);
+      if (lookahead == 0x6307) ADVANCE(683);
+      END_STATE();
+    case 681:
+      if (lookahead == 'r') ADVANCE(684);
+      END_STATE();
+    case 682:
+      if (lookahead == 0x6807) ADVANCE(685);
+      END_STATE();
+    case 683:
+      if (lookahead == 0x6807) ADVANCE(686);
+      END_STATE();
+    case 684:
+      if (lookahead == 'e') ADVANCE(687);
+      END_STATE();
+    case 685:
+      ACCEPT_TOKEN(anon_sym_u670du52a1u5bf9u8c61u6216u793eu4f1au516cu4f17u6ee1u610fu5ea6u6307u6807);
+      END_STATE();
+    case 686:
       ACCEPT_TOKEN(anon_sym_u793eu4f1au516cu4f17u6216u670du52a1u5bf9u8c61u6ee1u610fu5ea6u6307u6807);
+      END_STATE();
+    case 687:
+      ACCEPT_TOKEN(anon_sym_execution_DASHscore);
       END_STATE();
     default:
       return false;
@@ -5175,218 +6726,239 @@ static bool ts_lex_keywords(TSLexer *lexer, TSStateId state) {
 
 static const TSLexerMode ts_lex_modes[STATE_COUNT] = {
   [0] = {.lex_state = 0},
-  [1] = {.lex_state = 133},
-  [2] = {.lex_state = 133},
-  [3] = {.lex_state = 133},
-  [4] = {.lex_state = 133},
-  [5] = {.lex_state = 133},
-  [6] = {.lex_state = 133},
-  [7] = {.lex_state = 133},
-  [8] = {.lex_state = 133},
-  [9] = {.lex_state = 133},
-  [10] = {.lex_state = 133},
-  [11] = {.lex_state = 133},
-  [12] = {.lex_state = 133},
-  [13] = {.lex_state = 133},
-  [14] = {.lex_state = 133},
-  [15] = {.lex_state = 133},
-  [16] = {.lex_state = 133},
-  [17] = {.lex_state = 133},
-  [18] = {.lex_state = 133},
-  [19] = {.lex_state = 133},
-  [20] = {.lex_state = 133},
-  [21] = {.lex_state = 133},
-  [22] = {.lex_state = 133},
-  [23] = {.lex_state = 133},
-  [24] = {.lex_state = 133},
-  [25] = {.lex_state = 133},
-  [26] = {.lex_state = 133},
-  [27] = {.lex_state = 133},
-  [28] = {.lex_state = 133},
-  [29] = {.lex_state = 133},
-  [30] = {.lex_state = 133},
-  [31] = {.lex_state = 133},
-  [32] = {.lex_state = 133},
-  [33] = {.lex_state = 133},
-  [34] = {.lex_state = 133},
-  [35] = {.lex_state = 133},
-  [36] = {.lex_state = 133},
-  [37] = {.lex_state = 133},
-  [38] = {.lex_state = 133},
-  [39] = {.lex_state = 133},
-  [40] = {.lex_state = 133},
-  [41] = {.lex_state = 133},
-  [42] = {.lex_state = 133},
-  [43] = {.lex_state = 133},
-  [44] = {.lex_state = 133},
-  [45] = {.lex_state = 133},
-  [46] = {.lex_state = 133},
-  [47] = {.lex_state = 133},
-  [48] = {.lex_state = 133},
-  [49] = {.lex_state = 133},
-  [50] = {.lex_state = 133},
-  [51] = {.lex_state = 133},
-  [52] = {.lex_state = 133},
-  [53] = {.lex_state = 133},
-  [54] = {.lex_state = 133},
-  [55] = {.lex_state = 133},
-  [56] = {.lex_state = 133},
-  [57] = {.lex_state = 133},
-  [58] = {.lex_state = 133},
-  [59] = {.lex_state = 133},
-  [60] = {.lex_state = 133},
-  [61] = {.lex_state = 133},
-  [62] = {.lex_state = 133},
-  [63] = {.lex_state = 133},
-  [64] = {.lex_state = 133},
-  [65] = {.lex_state = 133},
-  [66] = {.lex_state = 133},
-  [67] = {.lex_state = 133},
-  [68] = {.lex_state = 133},
-  [69] = {.lex_state = 133},
-  [70] = {.lex_state = 1},
-  [71] = {.lex_state = 1},
-  [72] = {.lex_state = 1},
-  [73] = {.lex_state = 1},
-  [74] = {.lex_state = 1},
-  [75] = {.lex_state = 133},
-  [76] = {.lex_state = 133},
-  [77] = {.lex_state = 133},
-  [78] = {.lex_state = 133},
-  [79] = {.lex_state = 133},
-  [80] = {.lex_state = 133},
-  [81] = {.lex_state = 0, .reserved_word_set_id = 1},
-  [82] = {.lex_state = 1},
+  [1] = {.lex_state = 153},
+  [2] = {.lex_state = 153},
+  [3] = {.lex_state = 153},
+  [4] = {.lex_state = 153},
+  [5] = {.lex_state = 153},
+  [6] = {.lex_state = 153},
+  [7] = {.lex_state = 153},
+  [8] = {.lex_state = 153},
+  [9] = {.lex_state = 153},
+  [10] = {.lex_state = 153},
+  [11] = {.lex_state = 153},
+  [12] = {.lex_state = 153},
+  [13] = {.lex_state = 153},
+  [14] = {.lex_state = 153},
+  [15] = {.lex_state = 153},
+  [16] = {.lex_state = 153},
+  [17] = {.lex_state = 153},
+  [18] = {.lex_state = 153},
+  [19] = {.lex_state = 153},
+  [20] = {.lex_state = 153},
+  [21] = {.lex_state = 153},
+  [22] = {.lex_state = 153},
+  [23] = {.lex_state = 153},
+  [24] = {.lex_state = 153},
+  [25] = {.lex_state = 153},
+  [26] = {.lex_state = 153},
+  [27] = {.lex_state = 153},
+  [28] = {.lex_state = 153},
+  [29] = {.lex_state = 153},
+  [30] = {.lex_state = 153},
+  [31] = {.lex_state = 153},
+  [32] = {.lex_state = 153},
+  [33] = {.lex_state = 153},
+  [34] = {.lex_state = 153},
+  [35] = {.lex_state = 153},
+  [36] = {.lex_state = 153},
+  [37] = {.lex_state = 153},
+  [38] = {.lex_state = 153},
+  [39] = {.lex_state = 153},
+  [40] = {.lex_state = 153},
+  [41] = {.lex_state = 153},
+  [42] = {.lex_state = 153},
+  [43] = {.lex_state = 153},
+  [44] = {.lex_state = 153},
+  [45] = {.lex_state = 153},
+  [46] = {.lex_state = 153},
+  [47] = {.lex_state = 153},
+  [48] = {.lex_state = 153},
+  [49] = {.lex_state = 153},
+  [50] = {.lex_state = 153},
+  [51] = {.lex_state = 153},
+  [52] = {.lex_state = 153},
+  [53] = {.lex_state = 153},
+  [54] = {.lex_state = 153},
+  [55] = {.lex_state = 153},
+  [56] = {.lex_state = 153},
+  [57] = {.lex_state = 153},
+  [58] = {.lex_state = 153},
+  [59] = {.lex_state = 153},
+  [60] = {.lex_state = 153},
+  [61] = {.lex_state = 153},
+  [62] = {.lex_state = 153},
+  [63] = {.lex_state = 153},
+  [64] = {.lex_state = 153},
+  [65] = {.lex_state = 153},
+  [66] = {.lex_state = 153},
+  [67] = {.lex_state = 153},
+  [68] = {.lex_state = 153},
+  [69] = {.lex_state = 153},
+  [70] = {.lex_state = 153},
+  [71] = {.lex_state = 153},
+  [72] = {.lex_state = 153},
+  [73] = {.lex_state = 153},
+  [74] = {.lex_state = 153},
+  [75] = {.lex_state = 153},
+  [76] = {.lex_state = 153},
+  [77] = {.lex_state = 153},
+  [78] = {.lex_state = 153},
+  [79] = {.lex_state = 153},
+  [80] = {.lex_state = 1},
+  [81] = {.lex_state = 8, .reserved_word_set_id = 1},
+  [82] = {.lex_state = 153},
   [83] = {.lex_state = 1},
-  [84] = {.lex_state = 133},
-  [85] = {.lex_state = 9},
-  [86] = {.lex_state = 133},
-  [87] = {.lex_state = 133},
-  [88] = {.lex_state = 133},
-  [89] = {.lex_state = 1},
-  [90] = {.lex_state = 1},
+  [84] = {.lex_state = 1},
+  [85] = {.lex_state = 1},
+  [86] = {.lex_state = 1},
+  [87] = {.lex_state = 1},
+  [88] = {.lex_state = 1},
+  [89] = {.lex_state = 153},
+  [90] = {.lex_state = 10},
   [91] = {.lex_state = 1},
-  [92] = {.lex_state = 133},
+  [92] = {.lex_state = 153},
   [93] = {.lex_state = 1},
   [94] = {.lex_state = 1},
   [95] = {.lex_state = 1},
-  [96] = {.lex_state = 133},
-  [97] = {.lex_state = 133},
-  [98] = {.lex_state = 133},
-  [99] = {.lex_state = 133},
-  [100] = {.lex_state = 1},
-  [101] = {.lex_state = 133},
-  [102] = {.lex_state = 133},
-  [103] = {.lex_state = 133},
-  [104] = {.lex_state = 133},
-  [105] = {.lex_state = 133},
-  [106] = {.lex_state = 1},
-  [107] = {.lex_state = 133},
-  [108] = {.lex_state = 133},
-  [109] = {.lex_state = 133},
-  [110] = {.lex_state = 133},
-  [111] = {.lex_state = 133},
-  [112] = {.lex_state = 133},
-  [113] = {.lex_state = 1},
-  [114] = {.lex_state = 2},
-  [115] = {.lex_state = 3},
-  [116] = {.lex_state = 133},
-  [117] = {.lex_state = 133},
-  [118] = {.lex_state = 133},
-  [119] = {.lex_state = 133},
-  [120] = {.lex_state = 1},
-  [121] = {.lex_state = 133},
-  [122] = {.lex_state = 133},
-  [123] = {.lex_state = 0, .reserved_word_set_id = 2},
-  [124] = {.lex_state = 133},
-  [125] = {.lex_state = 133},
-  [126] = {.lex_state = 133},
-  [127] = {.lex_state = 133},
-  [128] = {.lex_state = 133},
-  [129] = {.lex_state = 133},
-  [130] = {.lex_state = 2},
-  [131] = {.lex_state = 29},
-  [132] = {.lex_state = 133},
-  [133] = {.lex_state = 133},
-  [134] = {.lex_state = 133},
-  [135] = {.lex_state = 2},
-  [136] = {.lex_state = 133},
-  [137] = {.lex_state = 133},
-  [138] = {.lex_state = 133},
-  [139] = {.lex_state = 133},
-  [140] = {.lex_state = 133},
-  [141] = {.lex_state = 133},
-  [142] = {.lex_state = 133},
-  [143] = {.lex_state = 133},
-  [144] = {.lex_state = 133},
-  [145] = {.lex_state = 133},
-  [146] = {.lex_state = 133},
-  [147] = {.lex_state = 133},
-  [148] = {.lex_state = 133},
-  [149] = {.lex_state = 133},
-  [150] = {.lex_state = 133},
-  [151] = {.lex_state = 133},
-  [152] = {.lex_state = 133},
-  [153] = {.lex_state = 133},
-  [154] = {.lex_state = 133},
-  [155] = {.lex_state = 133},
-  [156] = {.lex_state = 133},
-  [157] = {.lex_state = 133},
-  [158] = {.lex_state = 133},
-  [159] = {.lex_state = 133},
-  [160] = {.lex_state = 133},
-  [161] = {.lex_state = 133},
-  [162] = {.lex_state = 133},
-  [163] = {.lex_state = 133},
-  [164] = {.lex_state = 133},
-  [165] = {.lex_state = 133},
-  [166] = {.lex_state = 133},
-  [167] = {.lex_state = 133},
-  [168] = {.lex_state = 133},
-  [169] = {.lex_state = 133},
-  [170] = {.lex_state = 133},
-  [171] = {.lex_state = 133},
-  [172] = {.lex_state = 2},
-  [173] = {.lex_state = 2},
-  [174] = {.lex_state = 2},
-  [175] = {.lex_state = 133},
-  [176] = {.lex_state = 2},
-  [177] = {.lex_state = 133},
-  [178] = {.lex_state = 133},
-  [179] = {.lex_state = 133},
-  [180] = {.lex_state = 133},
-  [181] = {.lex_state = 28},
-  [182] = {.lex_state = 133},
-  [183] = {.lex_state = 133},
-  [184] = {.lex_state = 2},
-  [185] = {.lex_state = 133},
-  [186] = {.lex_state = 133},
-  [187] = {.lex_state = 133},
-  [188] = {.lex_state = 133},
-  [189] = {.lex_state = 133},
-  [190] = {.lex_state = 133},
-  [191] = {.lex_state = 133},
-  [192] = {.lex_state = 133},
-  [193] = {.lex_state = 133},
-  [194] = {.lex_state = 133},
-  [195] = {.lex_state = 28},
-  [196] = {.lex_state = 133},
-  [197] = {.lex_state = 133},
-  [198] = {.lex_state = 133},
-  [199] = {.lex_state = 133},
-  [200] = {.lex_state = 133},
-  [201] = {.lex_state = 133},
-  [202] = {.lex_state = 133},
-  [203] = {.lex_state = 133},
-  [204] = {.lex_state = 133},
-  [205] = {.lex_state = 133},
-  [206] = {.lex_state = 133},
-  [207] = {.lex_state = 133},
-  [208] = {.lex_state = 133},
-  [209] = {.lex_state = 133},
-  [210] = {.lex_state = 133},
-  [211] = {.lex_state = 133},
-  [212] = {.lex_state = 133},
+  [96] = {.lex_state = 1},
+  [97] = {.lex_state = 1},
+  [98] = {.lex_state = 1},
+  [99] = {.lex_state = 153},
+  [100] = {.lex_state = 153},
+  [101] = {.lex_state = 153},
+  [102] = {.lex_state = 153},
+  [103] = {.lex_state = 153},
+  [104] = {.lex_state = 1},
+  [105] = {.lex_state = 3},
+  [106] = {.lex_state = 153},
+  [107] = {.lex_state = 153},
+  [108] = {.lex_state = 1},
+  [109] = {.lex_state = 153},
+  [110] = {.lex_state = 153},
+  [111] = {.lex_state = 1},
+  [112] = {.lex_state = 153},
+  [113] = {.lex_state = 153},
+  [114] = {.lex_state = 153},
+  [115] = {.lex_state = 153},
+  [116] = {.lex_state = 153},
+  [117] = {.lex_state = 153},
+  [118] = {.lex_state = 153},
+  [119] = {.lex_state = 153},
+  [120] = {.lex_state = 153},
+  [121] = {.lex_state = 153},
+  [122] = {.lex_state = 153},
+  [123] = {.lex_state = 3},
+  [124] = {.lex_state = 153},
+  [125] = {.lex_state = 153},
+  [126] = {.lex_state = 153},
+  [127] = {.lex_state = 153},
+  [128] = {.lex_state = 153},
+  [129] = {.lex_state = 1},
+  [130] = {.lex_state = 153},
+  [131] = {.lex_state = 153},
+  [132] = {.lex_state = 2},
+  [133] = {.lex_state = 8, .reserved_word_set_id = 2},
+  [134] = {.lex_state = 153},
+  [135] = {.lex_state = 153},
+  [136] = {.lex_state = 153},
+  [137] = {.lex_state = 2},
+  [138] = {.lex_state = 153},
+  [139] = {.lex_state = 153},
+  [140] = {.lex_state = 153},
+  [141] = {.lex_state = 32},
+  [142] = {.lex_state = 153},
+  [143] = {.lex_state = 153},
+  [144] = {.lex_state = 153},
+  [145] = {.lex_state = 153},
+  [146] = {.lex_state = 153},
+  [147] = {.lex_state = 153},
+  [148] = {.lex_state = 153},
+  [149] = {.lex_state = 153},
+  [150] = {.lex_state = 153},
+  [151] = {.lex_state = 153},
+  [152] = {.lex_state = 2},
+  [153] = {.lex_state = 153},
+  [154] = {.lex_state = 153},
+  [155] = {.lex_state = 153},
+  [156] = {.lex_state = 153},
+  [157] = {.lex_state = 153},
+  [158] = {.lex_state = 153},
+  [159] = {.lex_state = 153},
+  [160] = {.lex_state = 153},
+  [161] = {.lex_state = 153},
+  [162] = {.lex_state = 153},
+  [163] = {.lex_state = 153},
+  [164] = {.lex_state = 153},
+  [165] = {.lex_state = 153},
+  [166] = {.lex_state = 153},
+  [167] = {.lex_state = 153},
+  [168] = {.lex_state = 153},
+  [169] = {.lex_state = 153},
+  [170] = {.lex_state = 153},
+  [171] = {.lex_state = 153},
+  [172] = {.lex_state = 153},
+  [173] = {.lex_state = 153},
+  [174] = {.lex_state = 153},
+  [175] = {.lex_state = 153},
+  [176] = {.lex_state = 153},
+  [177] = {.lex_state = 153},
+  [178] = {.lex_state = 153},
+  [179] = {.lex_state = 153},
+  [180] = {.lex_state = 153},
+  [181] = {.lex_state = 153},
+  [182] = {.lex_state = 153},
+  [183] = {.lex_state = 153},
+  [184] = {.lex_state = 153},
+  [185] = {.lex_state = 153},
+  [186] = {.lex_state = 153},
+  [187] = {.lex_state = 153},
+  [188] = {.lex_state = 153},
+  [189] = {.lex_state = 2},
+  [190] = {.lex_state = 2},
+  [191] = {.lex_state = 153},
+  [192] = {.lex_state = 2},
+  [193] = {.lex_state = 2},
+  [194] = {.lex_state = 2},
+  [195] = {.lex_state = 2},
+  [196] = {.lex_state = 153},
+  [197] = {.lex_state = 153},
+  [198] = {.lex_state = 2},
+  [199] = {.lex_state = 153},
+  [200] = {.lex_state = 153},
+  [201] = {.lex_state = 153},
+  [202] = {.lex_state = 153},
+  [203] = {.lex_state = 31},
+  [204] = {.lex_state = 153},
+  [205] = {.lex_state = 153},
+  [206] = {.lex_state = 153},
+  [207] = {.lex_state = 153},
+  [208] = {.lex_state = 153},
+  [209] = {.lex_state = 153},
+  [210] = {.lex_state = 153},
+  [211] = {.lex_state = 153},
+  [212] = {.lex_state = 153},
+  [213] = {.lex_state = 153},
+  [214] = {.lex_state = 153},
+  [215] = {.lex_state = 153},
+  [216] = {.lex_state = 31},
+  [217] = {.lex_state = 153},
+  [218] = {.lex_state = 153},
+  [219] = {.lex_state = 153},
+  [220] = {.lex_state = 153},
+  [221] = {.lex_state = 153},
+  [222] = {.lex_state = 153},
+  [223] = {.lex_state = 153},
+  [224] = {.lex_state = 153},
+  [225] = {.lex_state = 153},
+  [226] = {.lex_state = 153},
+  [227] = {.lex_state = 153},
+  [228] = {.lex_state = 153},
+  [229] = {.lex_state = 153},
+  [230] = {.lex_state = 153},
+  [231] = {.lex_state = 153},
+  [232] = {.lex_state = 153},
+  [233] = {.lex_state = 153},
 };
 
 static const TSSymbol ts_reserved_words[3][MAX_RESERVED_WORD_SET_SIZE] = {
@@ -5418,7 +6990,30 @@ static const TSSymbol ts_reserved_words[3][MAX_RESERVED_WORD_SET_SIZE] = {
     anon_sym_u9879u76eeu671f,
     anon_sym_budget,
     anon_sym_u5e74u5ea6u8d44u91d1u603bu989d,
+    anon_sym_u5e74u521du9884u7b97u6570,
     anon_sym_u9884u7b97,
+    anon_sym_adjusted,
+    anon_sym_u5168u5e74u9884u7b97u6570,
+    anon_sym_u8c03u6574u540eu9884u7b97u6570,
+    anon_sym_executed,
+    anon_sym_u5168u5e74u6267u884cu6570,
+    anon_sym_u6267u884cu6570,
+    anon_sym_midyear,
+    anon_sym_1_DASH7u6708u6267u884cu60c5u51b5,
+    anon_sym_1_DASH7u6708u6267u884cu6570,
+    anon_sym_forecast,
+    anon_sym_u5168u5e74u9884u8ba1u5b8cu6210u60c5u51b5,
+    anon_sym_u5168u5e74u9884u8ba1u6267u884cu6570,
+    anon_sym_execution_DASHscore,
+    anon_sym_u6267u884cu7387u5f97u5206,
+    anon_sym_total_DASHscore,
+    anon_sym_u603bu5206,
+    anon_sym_outcome,
+    anon_sym_u76eeu6807u5b8cu6210u60c5u51b5,
+    anon_sym_u5b9eu9645u5b8cu6210u60c5u51b5,
+    anon_sym_reason,
+    anon_sym_u504fu5deeu539fu56e0u5206u6790u53cau6539u8fdbu63aau65bd,
+    anon_sym_u504fu5deeu539fu56e0,
     anon_sym_filed,
     anon_sym_u586bu62a5u65e5u671f,
     anon_sym_by,
@@ -5506,10 +7101,44 @@ static const TSSymbol ts_reserved_words[3][MAX_RESERVED_WORD_SET_SIZE] = {
     anon_sym_u7ee9u6548u6807u51c6,
     anon_sym_direction,
     anon_sym_u6307u6807u65b9u5411,
+    anon_sym_actual,
+    anon_sym_u5b9eu9645u5b8cu6210u503c,
+    anon_sym_u5b9eu9645u503c,
+    anon_sym_u5b8cu6210u503c,
+    anon_sym_score,
+    anon_sym_u5f97u5206,
+    anon_sym_grade,
+    anon_sym_u8fbeu6210u5ea6,
+    anon_sym_cause,
+    anon_sym_u504fu5deeu7c7bu578b,
+    anon_sym_likelihood,
+    anon_sym_u5b8cu6210u76eeu6807u53efu80fdu6027,
+    anon_sym_u5b8cu6210u53efu80fdu6027,
     anon_sym_positive,
     anon_sym_u6b63u5411,
     anon_sym_negative,
     anon_sym_u53cdu5411,
+    anon_sym_partial,
+    anon_sym_u90e8u5206u8fbeu6210,
+    anon_sym_missed,
+    anon_sym_u672au8fbeu6210,
+    anon_sym_achieved,
+    anon_sym_u8fbeu6210,
+    anon_sym_funding,
+    anon_sym_u7ecfu8d39u4fddu969c,
+    anon_sym_institution,
+    anon_sym_u5236u5ea6u4fddu969c,
+    anon_sym_staffing,
+    anon_sym_u4ebau5458u4fddu969c,
+    anon_sym_hardware,
+    anon_sym_u786cu4ef6u6761u4ef6u4fddu969c,
+    anon_sym_u5176u4ed6,
+    anon_sym_certain,
+    anon_sym_u786eu5b9au80fd,
+    anon_sym_possible,
+    anon_sym_u6709u53efu80fd,
+    anon_sym_impossible,
+    anon_sym_u5b8cu5168u4e0du53efu80fd,
   },
   [2] = {
     anon_sym_project,
@@ -5539,13 +7168,39 @@ static const TSSymbol ts_reserved_words[3][MAX_RESERVED_WORD_SET_SIZE] = {
     anon_sym_u9879u76eeu671f,
     anon_sym_budget,
     anon_sym_u5e74u5ea6u8d44u91d1u603bu989d,
+    anon_sym_u5e74u521du9884u7b97u6570,
     anon_sym_u9884u7b97,
     anon_sym_fiscal,
     anon_sym_u8d22u653fu62e8u6b3e,
     anon_sym_transfer,
     anon_sym_u8f6cu79fbu6027u8d44u91d1,
+    anon_sym_carryover,
+    anon_sym_u4e0au5e74u7ed3u8f6cu8d44u91d1,
+    anon_sym_u4e0au5e74u7ed3u8f6c,
     anon_sym_other,
     anon_sym_u5176u4ed6u8d44u91d1,
+    anon_sym_adjusted,
+    anon_sym_u5168u5e74u9884u7b97u6570,
+    anon_sym_u8c03u6574u540eu9884u7b97u6570,
+    anon_sym_executed,
+    anon_sym_u5168u5e74u6267u884cu6570,
+    anon_sym_u6267u884cu6570,
+    anon_sym_midyear,
+    anon_sym_1_DASH7u6708u6267u884cu60c5u51b5,
+    anon_sym_1_DASH7u6708u6267u884cu6570,
+    anon_sym_forecast,
+    anon_sym_u5168u5e74u9884u8ba1u5b8cu6210u60c5u51b5,
+    anon_sym_u5168u5e74u9884u8ba1u6267u884cu6570,
+    anon_sym_execution_DASHscore,
+    anon_sym_u6267u884cu7387u5f97u5206,
+    anon_sym_total_DASHscore,
+    anon_sym_u603bu5206,
+    anon_sym_outcome,
+    anon_sym_u76eeu6807u5b8cu6210u60c5u51b5,
+    anon_sym_u5b9eu9645u5b8cu6210u60c5u51b5,
+    anon_sym_reason,
+    anon_sym_u504fu5deeu539fu56e0u5206u6790u53cau6539u8fdbu63aau65bd,
+    anon_sym_u504fu5deeu539fu56e0,
     anon_sym_filed,
     anon_sym_u586bu62a5u65e5u671f,
     anon_sym_by,
@@ -5633,10 +7288,44 @@ static const TSSymbol ts_reserved_words[3][MAX_RESERVED_WORD_SET_SIZE] = {
     anon_sym_u7ee9u6548u6807u51c6,
     anon_sym_direction,
     anon_sym_u6307u6807u65b9u5411,
+    anon_sym_actual,
+    anon_sym_u5b9eu9645u5b8cu6210u503c,
+    anon_sym_u5b9eu9645u503c,
+    anon_sym_u5b8cu6210u503c,
+    anon_sym_score,
+    anon_sym_u5f97u5206,
+    anon_sym_grade,
+    anon_sym_u8fbeu6210u5ea6,
+    anon_sym_cause,
+    anon_sym_u504fu5deeu7c7bu578b,
+    anon_sym_likelihood,
+    anon_sym_u5b8cu6210u76eeu6807u53efu80fdu6027,
+    anon_sym_u5b8cu6210u53efu80fdu6027,
     anon_sym_positive,
     anon_sym_u6b63u5411,
     anon_sym_negative,
     anon_sym_u53cdu5411,
+    anon_sym_partial,
+    anon_sym_u90e8u5206u8fbeu6210,
+    anon_sym_missed,
+    anon_sym_u672au8fbeu6210,
+    anon_sym_achieved,
+    anon_sym_u8fbeu6210,
+    anon_sym_funding,
+    anon_sym_u7ecfu8d39u4fddu969c,
+    anon_sym_institution,
+    anon_sym_u5236u5ea6u4fddu969c,
+    anon_sym_staffing,
+    anon_sym_u4ebau5458u4fddu969c,
+    anon_sym_hardware,
+    anon_sym_u786cu4ef6u6761u4ef6u4fddu969c,
+    anon_sym_u5176u4ed6,
+    anon_sym_certain,
+    anon_sym_u786eu5b9au80fd,
+    anon_sym_possible,
+    anon_sym_u6709u53efu80fd,
+    anon_sym_impossible,
+    anon_sym_u5b8cu5168u4e0du53efu80fd,
   },
 };
 
@@ -5681,13 +7370,36 @@ static const uint16_t ts_parse_table[LARGE_STATE_COUNT][SYMBOL_COUNT] = {
     [anon_sym_u9879u76eeu671f] = ACTIONS(1),
     [anon_sym_budget] = ACTIONS(1),
     [anon_sym_u5e74u5ea6u8d44u91d1u603bu989d] = ACTIONS(1),
+    [anon_sym_u5e74u521du9884u7b97u6570] = ACTIONS(1),
     [anon_sym_u9884u7b97] = ACTIONS(1),
     [anon_sym_fiscal] = ACTIONS(1),
     [anon_sym_u8d22u653fu62e8u6b3e] = ACTIONS(1),
     [anon_sym_transfer] = ACTIONS(1),
     [anon_sym_u8f6cu79fbu6027u8d44u91d1] = ACTIONS(1),
+    [anon_sym_carryover] = ACTIONS(1),
+    [anon_sym_u4e0au5e74u7ed3u8f6cu8d44u91d1] = ACTIONS(1),
+    [anon_sym_u4e0au5e74u7ed3u8f6c] = ACTIONS(1),
     [anon_sym_other] = ACTIONS(1),
-    [anon_sym_u5176u4ed6u8d44u91d1] = ACTIONS(1),
+    [anon_sym_adjusted] = ACTIONS(1),
+    [anon_sym_u5168u5e74u9884u7b97u6570] = ACTIONS(1),
+    [anon_sym_u8c03u6574u540eu9884u7b97u6570] = ACTIONS(1),
+    [anon_sym_executed] = ACTIONS(1),
+    [anon_sym_u5168u5e74u6267u884cu6570] = ACTIONS(1),
+    [anon_sym_u6267u884cu6570] = ACTIONS(1),
+    [anon_sym_midyear] = ACTIONS(1),
+    [anon_sym_forecast] = ACTIONS(1),
+    [anon_sym_u5168u5e74u9884u8ba1u5b8cu6210u60c5u51b5] = ACTIONS(1),
+    [anon_sym_u5168u5e74u9884u8ba1u6267u884cu6570] = ACTIONS(1),
+    [anon_sym_execution_DASHscore] = ACTIONS(1),
+    [anon_sym_u6267u884cu7387u5f97u5206] = ACTIONS(1),
+    [anon_sym_total_DASHscore] = ACTIONS(1),
+    [anon_sym_u603bu5206] = ACTIONS(1),
+    [anon_sym_outcome] = ACTIONS(1),
+    [anon_sym_u76eeu6807u5b8cu6210u60c5u51b5] = ACTIONS(1),
+    [anon_sym_u5b9eu9645u5b8cu6210u60c5u51b5] = ACTIONS(1),
+    [anon_sym_reason] = ACTIONS(1),
+    [anon_sym_u504fu5deeu539fu56e0u5206u6790u53cau6539u8fdbu63aau65bd] = ACTIONS(1),
+    [anon_sym_u504fu5deeu539fu56e0] = ACTIONS(1),
     [anon_sym_filed] = ACTIONS(1),
     [anon_sym_u586bu62a5u65e5u671f] = ACTIONS(1),
     [anon_sym_by] = ACTIONS(1),
@@ -5778,10 +7490,44 @@ static const uint16_t ts_parse_table[LARGE_STATE_COUNT][SYMBOL_COUNT] = {
     [anon_sym_u7ee9u6548u6807u51c6] = ACTIONS(1),
     [anon_sym_direction] = ACTIONS(1),
     [anon_sym_u6307u6807u65b9u5411] = ACTIONS(1),
+    [anon_sym_actual] = ACTIONS(1),
+    [anon_sym_u5b9eu9645u5b8cu6210u503c] = ACTIONS(1),
+    [anon_sym_u5b9eu9645u503c] = ACTIONS(1),
+    [anon_sym_u5b8cu6210u503c] = ACTIONS(1),
+    [anon_sym_score] = ACTIONS(1),
+    [anon_sym_u5f97u5206] = ACTIONS(1),
+    [anon_sym_grade] = ACTIONS(1),
+    [anon_sym_u8fbeu6210u5ea6] = ACTIONS(1),
+    [anon_sym_cause] = ACTIONS(1),
+    [anon_sym_u504fu5deeu7c7bu578b] = ACTIONS(1),
+    [anon_sym_likelihood] = ACTIONS(1),
+    [anon_sym_u5b8cu6210u76eeu6807u53efu80fdu6027] = ACTIONS(1),
+    [anon_sym_u5b8cu6210u53efu80fdu6027] = ACTIONS(1),
     [anon_sym_positive] = ACTIONS(1),
     [anon_sym_u6b63u5411] = ACTIONS(1),
     [anon_sym_negative] = ACTIONS(1),
     [anon_sym_u53cdu5411] = ACTIONS(1),
+    [anon_sym_partial] = ACTIONS(1),
+    [anon_sym_u90e8u5206u8fbeu6210] = ACTIONS(1),
+    [anon_sym_missed] = ACTIONS(1),
+    [anon_sym_u672au8fbeu6210] = ACTIONS(1),
+    [anon_sym_achieved] = ACTIONS(1),
+    [anon_sym_u8fbeu6210] = ACTIONS(1),
+    [anon_sym_funding] = ACTIONS(1),
+    [anon_sym_u7ecfu8d39u4fddu969c] = ACTIONS(1),
+    [anon_sym_institution] = ACTIONS(1),
+    [anon_sym_u5236u5ea6u4fddu969c] = ACTIONS(1),
+    [anon_sym_staffing] = ACTIONS(1),
+    [anon_sym_u4ebau5458u4fddu969c] = ACTIONS(1),
+    [anon_sym_hardware] = ACTIONS(1),
+    [anon_sym_u786cu4ef6u6761u4ef6u4fddu969c] = ACTIONS(1),
+    [anon_sym_u5176u4ed6] = ACTIONS(1),
+    [anon_sym_certain] = ACTIONS(1),
+    [anon_sym_u786eu5b9au80fd] = ACTIONS(1),
+    [anon_sym_possible] = ACTIONS(1),
+    [anon_sym_u6709u53efu80fd] = ACTIONS(1),
+    [anon_sym_impossible] = ACTIONS(1),
+    [anon_sym_u5b8cu5168u4e0du53efu80fd] = ACTIONS(1),
     [sym_string] = ACTIONS(1),
     [sym_number] = ACTIONS(1),
     [sym__unit_sign] = ACTIONS(1),
@@ -5792,11 +7538,11 @@ static const uint16_t ts_parse_table[LARGE_STATE_COUNT][SYMBOL_COUNT] = {
     [sym_block_comment] = ACTIONS(5),
   },
   [STATE(1)] = {
-    [sym_source_file] = STATE(198),
-    [sym__item] = STATE(103),
-    [sym_project] = STATE(103),
-    [sym_department] = STATE(103),
-    [aux_sym_source_file_repeat1] = STATE(103),
+    [sym_source_file] = STATE(205),
+    [sym__item] = STATE(113),
+    [sym_project] = STATE(113),
+    [sym_department] = STATE(113),
+    [aux_sym_source_file_repeat1] = STATE(113),
     [ts_builtin_sym_end] = ACTIONS(7),
     [anon_sym_project] = ACTIONS(9),
     [anon_sym_u9879u76ee] = ACTIONS(9),
@@ -5805,371 +7551,2913 @@ static const uint16_t ts_parse_table[LARGE_STATE_COUNT][SYMBOL_COUNT] = {
     [sym_line_comment] = ACTIONS(5),
     [sym_block_comment] = ACTIONS(5),
   },
+  [STATE(2)] = {
+    [sym__block_close] = STATE(147),
+    [sym__project_statement] = STATE(4),
+    [sym_supervisor_statement] = STATE(4),
+    [sym_code_statement] = STATE(4),
+    [sym_unit_statement] = STATE(4),
+    [sym_kind_statement] = STATE(4),
+    [sym_period_statement] = STATE(4),
+    [sym_budget_statement] = STATE(4),
+    [sym_execution_statement] = STATE(4),
+    [sym_score_statement] = STATE(4),
+    [sym_outcome_statement] = STATE(4),
+    [sym_reason_statement] = STATE(4),
+    [sym_filed_statement] = STATE(4),
+    [sym_year_statement] = STATE(4),
+    [sym_goal_statement] = STATE(4),
+    [sym_indicator] = STATE(4),
+    [sym_level1] = STATE(42),
+    [aux_sym_project_repeat1] = STATE(4),
+    [anon_sym_department] = ACTIONS(13),
+    [anon_sym_u90e8u95e8] = ACTIONS(13),
+    [anon_sym_RBRACE] = ACTIONS(15),
+    [anon_sym_uff5d] = ACTIONS(15),
+    [anon_sym_GT] = ACTIONS(15),
+    [anon_sym_uff1e] = ACTIONS(15),
+    [anon_sym_u4e3bu7ba1u90e8u95e8] = ACTIONS(13),
+    [anon_sym_code] = ACTIONS(17),
+    [anon_sym_u4ee3u7801] = ACTIONS(17),
+    [anon_sym_unit] = ACTIONS(19),
+    [anon_sym_u5b9eu65bdu5355u4f4d] = ACTIONS(19),
+    [anon_sym_kind] = ACTIONS(21),
+    [anon_sym_u9879u76eeu5c5eu6027] = ACTIONS(21),
+    [anon_sym_period] = ACTIONS(23),
+    [anon_sym_u9879u76eeu671f] = ACTIONS(23),
+    [anon_sym_budget] = ACTIONS(25),
+    [anon_sym_u5e74u5ea6u8d44u91d1u603bu989d] = ACTIONS(25),
+    [anon_sym_u5e74u521du9884u7b97u6570] = ACTIONS(25),
+    [anon_sym_u9884u7b97] = ACTIONS(25),
+    [anon_sym_adjusted] = ACTIONS(27),
+    [anon_sym_u5168u5e74u9884u7b97u6570] = ACTIONS(27),
+    [anon_sym_u8c03u6574u540eu9884u7b97u6570] = ACTIONS(27),
+    [anon_sym_executed] = ACTIONS(27),
+    [anon_sym_u5168u5e74u6267u884cu6570] = ACTIONS(27),
+    [anon_sym_u6267u884cu6570] = ACTIONS(27),
+    [anon_sym_midyear] = ACTIONS(27),
+    [anon_sym_1_DASH7u6708u6267u884cu60c5u51b5] = ACTIONS(27),
+    [anon_sym_1_DASH7u6708u6267u884cu6570] = ACTIONS(27),
+    [anon_sym_forecast] = ACTIONS(27),
+    [anon_sym_u5168u5e74u9884u8ba1u5b8cu6210u60c5u51b5] = ACTIONS(27),
+    [anon_sym_u5168u5e74u9884u8ba1u6267u884cu6570] = ACTIONS(27),
+    [anon_sym_execution_DASHscore] = ACTIONS(29),
+    [anon_sym_u6267u884cu7387u5f97u5206] = ACTIONS(29),
+    [anon_sym_total_DASHscore] = ACTIONS(29),
+    [anon_sym_u603bu5206] = ACTIONS(29),
+    [anon_sym_outcome] = ACTIONS(31),
+    [anon_sym_u76eeu6807u5b8cu6210u60c5u51b5] = ACTIONS(31),
+    [anon_sym_u5b9eu9645u5b8cu6210u60c5u51b5] = ACTIONS(31),
+    [anon_sym_reason] = ACTIONS(33),
+    [anon_sym_u504fu5deeu539fu56e0u5206u6790u53cau6539u8fdbu63aau65bd] = ACTIONS(33),
+    [anon_sym_u504fu5deeu539fu56e0] = ACTIONS(35),
+    [anon_sym_filed] = ACTIONS(37),
+    [anon_sym_u586bu62a5u65e5u671f] = ACTIONS(37),
+    [anon_sym_by] = ACTIONS(39),
+    [anon_sym_u586bu62a5u4eba] = ACTIONS(39),
+    [anon_sym_phone] = ACTIONS(41),
+    [anon_sym_u8054u7cfbu7535u8bdd] = ACTIONS(41),
+    [anon_sym_year] = ACTIONS(43),
+    [anon_sym_u5e74u5ea6] = ACTIONS(45),
+    [anon_sym_goal] = ACTIONS(47),
+    [anon_sym_u5e74u5ea6u603bu4f53u76eeu6807] = ACTIONS(47),
+    [anon_sym_u603bu4f53u76eeu6807] = ACTIONS(47),
+    [anon_sym_u5e74u5ea6u76eeu6807] = ACTIONS(47),
+    [anon_sym_u76eeu6807] = ACTIONS(49),
+    [anon_sym_output] = ACTIONS(51),
+    [anon_sym_u4ea7u51fau6307u6807] = ACTIONS(51),
+    [anon_sym_u4ea7u51fa] = ACTIONS(53),
+    [anon_sym_cost] = ACTIONS(51),
+    [anon_sym_u6210u672cu6307u6807] = ACTIONS(51),
+    [anon_sym_u6210u672c] = ACTIONS(53),
+    [anon_sym_effect] = ACTIONS(51),
+    [anon_sym_u6548u76cau6307u6807] = ACTIONS(51),
+    [anon_sym_u6548u76ca] = ACTIONS(53),
+    [anon_sym_satisfaction] = ACTIONS(51),
+    [anon_sym_u6ee1u610fu5ea6u6307u6807] = ACTIONS(51),
+    [anon_sym_u6ee1u610fu5ea6] = ACTIONS(53),
+    [sym_line_comment] = ACTIONS(5),
+    [sym_block_comment] = ACTIONS(5),
+  },
+  [STATE(3)] = {
+    [sym__block_close] = STATE(151),
+    [sym__project_statement] = STATE(2),
+    [sym_supervisor_statement] = STATE(2),
+    [sym_code_statement] = STATE(2),
+    [sym_unit_statement] = STATE(2),
+    [sym_kind_statement] = STATE(2),
+    [sym_period_statement] = STATE(2),
+    [sym_budget_statement] = STATE(2),
+    [sym_execution_statement] = STATE(2),
+    [sym_score_statement] = STATE(2),
+    [sym_outcome_statement] = STATE(2),
+    [sym_reason_statement] = STATE(2),
+    [sym_filed_statement] = STATE(2),
+    [sym_year_statement] = STATE(2),
+    [sym_goal_statement] = STATE(2),
+    [sym_indicator] = STATE(2),
+    [sym_level1] = STATE(42),
+    [aux_sym_project_repeat1] = STATE(2),
+    [anon_sym_department] = ACTIONS(13),
+    [anon_sym_u90e8u95e8] = ACTIONS(13),
+    [anon_sym_RBRACE] = ACTIONS(55),
+    [anon_sym_uff5d] = ACTIONS(55),
+    [anon_sym_GT] = ACTIONS(55),
+    [anon_sym_uff1e] = ACTIONS(55),
+    [anon_sym_u4e3bu7ba1u90e8u95e8] = ACTIONS(13),
+    [anon_sym_code] = ACTIONS(17),
+    [anon_sym_u4ee3u7801] = ACTIONS(17),
+    [anon_sym_unit] = ACTIONS(19),
+    [anon_sym_u5b9eu65bdu5355u4f4d] = ACTIONS(19),
+    [anon_sym_kind] = ACTIONS(21),
+    [anon_sym_u9879u76eeu5c5eu6027] = ACTIONS(21),
+    [anon_sym_period] = ACTIONS(23),
+    [anon_sym_u9879u76eeu671f] = ACTIONS(23),
+    [anon_sym_budget] = ACTIONS(25),
+    [anon_sym_u5e74u5ea6u8d44u91d1u603bu989d] = ACTIONS(25),
+    [anon_sym_u5e74u521du9884u7b97u6570] = ACTIONS(25),
+    [anon_sym_u9884u7b97] = ACTIONS(25),
+    [anon_sym_adjusted] = ACTIONS(27),
+    [anon_sym_u5168u5e74u9884u7b97u6570] = ACTIONS(27),
+    [anon_sym_u8c03u6574u540eu9884u7b97u6570] = ACTIONS(27),
+    [anon_sym_executed] = ACTIONS(27),
+    [anon_sym_u5168u5e74u6267u884cu6570] = ACTIONS(27),
+    [anon_sym_u6267u884cu6570] = ACTIONS(27),
+    [anon_sym_midyear] = ACTIONS(27),
+    [anon_sym_1_DASH7u6708u6267u884cu60c5u51b5] = ACTIONS(27),
+    [anon_sym_1_DASH7u6708u6267u884cu6570] = ACTIONS(27),
+    [anon_sym_forecast] = ACTIONS(27),
+    [anon_sym_u5168u5e74u9884u8ba1u5b8cu6210u60c5u51b5] = ACTIONS(27),
+    [anon_sym_u5168u5e74u9884u8ba1u6267u884cu6570] = ACTIONS(27),
+    [anon_sym_execution_DASHscore] = ACTIONS(29),
+    [anon_sym_u6267u884cu7387u5f97u5206] = ACTIONS(29),
+    [anon_sym_total_DASHscore] = ACTIONS(29),
+    [anon_sym_u603bu5206] = ACTIONS(29),
+    [anon_sym_outcome] = ACTIONS(31),
+    [anon_sym_u76eeu6807u5b8cu6210u60c5u51b5] = ACTIONS(31),
+    [anon_sym_u5b9eu9645u5b8cu6210u60c5u51b5] = ACTIONS(31),
+    [anon_sym_reason] = ACTIONS(33),
+    [anon_sym_u504fu5deeu539fu56e0u5206u6790u53cau6539u8fdbu63aau65bd] = ACTIONS(33),
+    [anon_sym_u504fu5deeu539fu56e0] = ACTIONS(35),
+    [anon_sym_filed] = ACTIONS(37),
+    [anon_sym_u586bu62a5u65e5u671f] = ACTIONS(37),
+    [anon_sym_by] = ACTIONS(39),
+    [anon_sym_u586bu62a5u4eba] = ACTIONS(39),
+    [anon_sym_phone] = ACTIONS(41),
+    [anon_sym_u8054u7cfbu7535u8bdd] = ACTIONS(41),
+    [anon_sym_year] = ACTIONS(43),
+    [anon_sym_u5e74u5ea6] = ACTIONS(45),
+    [anon_sym_goal] = ACTIONS(47),
+    [anon_sym_u5e74u5ea6u603bu4f53u76eeu6807] = ACTIONS(47),
+    [anon_sym_u603bu4f53u76eeu6807] = ACTIONS(47),
+    [anon_sym_u5e74u5ea6u76eeu6807] = ACTIONS(47),
+    [anon_sym_u76eeu6807] = ACTIONS(49),
+    [anon_sym_output] = ACTIONS(51),
+    [anon_sym_u4ea7u51fau6307u6807] = ACTIONS(51),
+    [anon_sym_u4ea7u51fa] = ACTIONS(53),
+    [anon_sym_cost] = ACTIONS(51),
+    [anon_sym_u6210u672cu6307u6807] = ACTIONS(51),
+    [anon_sym_u6210u672c] = ACTIONS(53),
+    [anon_sym_effect] = ACTIONS(51),
+    [anon_sym_u6548u76cau6307u6807] = ACTIONS(51),
+    [anon_sym_u6548u76ca] = ACTIONS(53),
+    [anon_sym_satisfaction] = ACTIONS(51),
+    [anon_sym_u6ee1u610fu5ea6u6307u6807] = ACTIONS(51),
+    [anon_sym_u6ee1u610fu5ea6] = ACTIONS(53),
+    [sym_line_comment] = ACTIONS(5),
+    [sym_block_comment] = ACTIONS(5),
+  },
+  [STATE(4)] = {
+    [sym__project_statement] = STATE(4),
+    [sym_supervisor_statement] = STATE(4),
+    [sym_code_statement] = STATE(4),
+    [sym_unit_statement] = STATE(4),
+    [sym_kind_statement] = STATE(4),
+    [sym_period_statement] = STATE(4),
+    [sym_budget_statement] = STATE(4),
+    [sym_execution_statement] = STATE(4),
+    [sym_score_statement] = STATE(4),
+    [sym_outcome_statement] = STATE(4),
+    [sym_reason_statement] = STATE(4),
+    [sym_filed_statement] = STATE(4),
+    [sym_year_statement] = STATE(4),
+    [sym_goal_statement] = STATE(4),
+    [sym_indicator] = STATE(4),
+    [sym_level1] = STATE(42),
+    [aux_sym_project_repeat1] = STATE(4),
+    [anon_sym_department] = ACTIONS(57),
+    [anon_sym_u90e8u95e8] = ACTIONS(57),
+    [anon_sym_RBRACE] = ACTIONS(60),
+    [anon_sym_uff5d] = ACTIONS(60),
+    [anon_sym_GT] = ACTIONS(60),
+    [anon_sym_uff1e] = ACTIONS(60),
+    [anon_sym_u4e3bu7ba1u90e8u95e8] = ACTIONS(57),
+    [anon_sym_code] = ACTIONS(62),
+    [anon_sym_u4ee3u7801] = ACTIONS(62),
+    [anon_sym_unit] = ACTIONS(65),
+    [anon_sym_u5b9eu65bdu5355u4f4d] = ACTIONS(65),
+    [anon_sym_kind] = ACTIONS(68),
+    [anon_sym_u9879u76eeu5c5eu6027] = ACTIONS(68),
+    [anon_sym_period] = ACTIONS(71),
+    [anon_sym_u9879u76eeu671f] = ACTIONS(71),
+    [anon_sym_budget] = ACTIONS(74),
+    [anon_sym_u5e74u5ea6u8d44u91d1u603bu989d] = ACTIONS(74),
+    [anon_sym_u5e74u521du9884u7b97u6570] = ACTIONS(74),
+    [anon_sym_u9884u7b97] = ACTIONS(74),
+    [anon_sym_adjusted] = ACTIONS(77),
+    [anon_sym_u5168u5e74u9884u7b97u6570] = ACTIONS(77),
+    [anon_sym_u8c03u6574u540eu9884u7b97u6570] = ACTIONS(77),
+    [anon_sym_executed] = ACTIONS(77),
+    [anon_sym_u5168u5e74u6267u884cu6570] = ACTIONS(77),
+    [anon_sym_u6267u884cu6570] = ACTIONS(77),
+    [anon_sym_midyear] = ACTIONS(77),
+    [anon_sym_1_DASH7u6708u6267u884cu60c5u51b5] = ACTIONS(77),
+    [anon_sym_1_DASH7u6708u6267u884cu6570] = ACTIONS(77),
+    [anon_sym_forecast] = ACTIONS(77),
+    [anon_sym_u5168u5e74u9884u8ba1u5b8cu6210u60c5u51b5] = ACTIONS(77),
+    [anon_sym_u5168u5e74u9884u8ba1u6267u884cu6570] = ACTIONS(77),
+    [anon_sym_execution_DASHscore] = ACTIONS(80),
+    [anon_sym_u6267u884cu7387u5f97u5206] = ACTIONS(80),
+    [anon_sym_total_DASHscore] = ACTIONS(80),
+    [anon_sym_u603bu5206] = ACTIONS(80),
+    [anon_sym_outcome] = ACTIONS(83),
+    [anon_sym_u76eeu6807u5b8cu6210u60c5u51b5] = ACTIONS(83),
+    [anon_sym_u5b9eu9645u5b8cu6210u60c5u51b5] = ACTIONS(83),
+    [anon_sym_reason] = ACTIONS(86),
+    [anon_sym_u504fu5deeu539fu56e0u5206u6790u53cau6539u8fdbu63aau65bd] = ACTIONS(86),
+    [anon_sym_u504fu5deeu539fu56e0] = ACTIONS(89),
+    [anon_sym_filed] = ACTIONS(92),
+    [anon_sym_u586bu62a5u65e5u671f] = ACTIONS(92),
+    [anon_sym_by] = ACTIONS(95),
+    [anon_sym_u586bu62a5u4eba] = ACTIONS(95),
+    [anon_sym_phone] = ACTIONS(98),
+    [anon_sym_u8054u7cfbu7535u8bdd] = ACTIONS(98),
+    [anon_sym_year] = ACTIONS(101),
+    [anon_sym_u5e74u5ea6] = ACTIONS(104),
+    [anon_sym_goal] = ACTIONS(107),
+    [anon_sym_u5e74u5ea6u603bu4f53u76eeu6807] = ACTIONS(107),
+    [anon_sym_u603bu4f53u76eeu6807] = ACTIONS(107),
+    [anon_sym_u5e74u5ea6u76eeu6807] = ACTIONS(107),
+    [anon_sym_u76eeu6807] = ACTIONS(110),
+    [anon_sym_output] = ACTIONS(113),
+    [anon_sym_u4ea7u51fau6307u6807] = ACTIONS(113),
+    [anon_sym_u4ea7u51fa] = ACTIONS(116),
+    [anon_sym_cost] = ACTIONS(113),
+    [anon_sym_u6210u672cu6307u6807] = ACTIONS(113),
+    [anon_sym_u6210u672c] = ACTIONS(116),
+    [anon_sym_effect] = ACTIONS(113),
+    [anon_sym_u6548u76cau6307u6807] = ACTIONS(113),
+    [anon_sym_u6548u76ca] = ACTIONS(116),
+    [anon_sym_satisfaction] = ACTIONS(113),
+    [anon_sym_u6ee1u610fu5ea6u6307u6807] = ACTIONS(113),
+    [anon_sym_u6ee1u610fu5ea6] = ACTIONS(116),
+    [sym_line_comment] = ACTIONS(5),
+    [sym_block_comment] = ACTIONS(5),
+  },
+  [STATE(5)] = {
+    [anon_sym_project] = ACTIONS(119),
+    [anon_sym_department] = ACTIONS(119),
+    [anon_sym_u90e8u95e8] = ACTIONS(119),
+    [anon_sym_RBRACE] = ACTIONS(119),
+    [anon_sym_uff5d] = ACTIONS(119),
+    [anon_sym_GT] = ACTIONS(119),
+    [anon_sym_uff1e] = ACTIONS(119),
+    [anon_sym_SEMI] = ACTIONS(119),
+    [anon_sym_uff1b] = ACTIONS(119),
+    [anon_sym_u4e3bu7ba1u90e8u95e8] = ACTIONS(119),
+    [anon_sym_code] = ACTIONS(119),
+    [anon_sym_u4ee3u7801] = ACTIONS(119),
+    [anon_sym_unit] = ACTIONS(119),
+    [anon_sym_u5b9eu65bdu5355u4f4d] = ACTIONS(119),
+    [anon_sym_kind] = ACTIONS(119),
+    [anon_sym_u9879u76eeu5c5eu6027] = ACTIONS(119),
+    [anon_sym_period] = ACTIONS(119),
+    [anon_sym_u9879u76eeu671f] = ACTIONS(119),
+    [anon_sym_budget] = ACTIONS(119),
+    [anon_sym_u5e74u5ea6u8d44u91d1u603bu989d] = ACTIONS(119),
+    [anon_sym_u5e74u521du9884u7b97u6570] = ACTIONS(119),
+    [anon_sym_u9884u7b97] = ACTIONS(119),
+    [anon_sym_adjusted] = ACTIONS(119),
+    [anon_sym_u5168u5e74u9884u7b97u6570] = ACTIONS(119),
+    [anon_sym_u8c03u6574u540eu9884u7b97u6570] = ACTIONS(119),
+    [anon_sym_executed] = ACTIONS(119),
+    [anon_sym_u5168u5e74u6267u884cu6570] = ACTIONS(119),
+    [anon_sym_u6267u884cu6570] = ACTIONS(119),
+    [anon_sym_midyear] = ACTIONS(119),
+    [anon_sym_1_DASH7u6708u6267u884cu60c5u51b5] = ACTIONS(119),
+    [anon_sym_1_DASH7u6708u6267u884cu6570] = ACTIONS(119),
+    [anon_sym_forecast] = ACTIONS(119),
+    [anon_sym_u5168u5e74u9884u8ba1u5b8cu6210u60c5u51b5] = ACTIONS(119),
+    [anon_sym_u5168u5e74u9884u8ba1u6267u884cu6570] = ACTIONS(119),
+    [anon_sym_execution_DASHscore] = ACTIONS(119),
+    [anon_sym_u6267u884cu7387u5f97u5206] = ACTIONS(119),
+    [anon_sym_total_DASHscore] = ACTIONS(119),
+    [anon_sym_u603bu5206] = ACTIONS(119),
+    [anon_sym_outcome] = ACTIONS(119),
+    [anon_sym_u76eeu6807u5b8cu6210u60c5u51b5] = ACTIONS(119),
+    [anon_sym_u5b9eu9645u5b8cu6210u60c5u51b5] = ACTIONS(119),
+    [anon_sym_reason] = ACTIONS(119),
+    [anon_sym_u504fu5deeu539fu56e0u5206u6790u53cau6539u8fdbu63aau65bd] = ACTIONS(119),
+    [anon_sym_u504fu5deeu539fu56e0] = ACTIONS(121),
+    [anon_sym_filed] = ACTIONS(119),
+    [anon_sym_u586bu62a5u65e5u671f] = ACTIONS(119),
+    [anon_sym_by] = ACTIONS(119),
+    [anon_sym_u586bu62a5u4eba] = ACTIONS(119),
+    [anon_sym_phone] = ACTIONS(119),
+    [anon_sym_u8054u7cfbu7535u8bdd] = ACTIONS(119),
+    [anon_sym_year] = ACTIONS(119),
+    [anon_sym_u5e74u5ea6] = ACTIONS(121),
+    [anon_sym_goal] = ACTIONS(119),
+    [anon_sym_u5e74u5ea6u603bu4f53u76eeu6807] = ACTIONS(119),
+    [anon_sym_u603bu4f53u76eeu6807] = ACTIONS(119),
+    [anon_sym_u5e74u5ea6u76eeu6807] = ACTIONS(119),
+    [anon_sym_u76eeu6807] = ACTIONS(121),
+    [anon_sym_basic] = ACTIONS(119),
+    [anon_sym_u57fau672cu652fu51fa] = ACTIONS(119),
+    [anon_sym_u9879u76eeu652fu51fa] = ACTIONS(119),
+    [anon_sym_DASH_GT] = ACTIONS(119),
+    [anon_sym_u2192] = ACTIONS(119),
+    [anon_sym_total] = ACTIONS(121),
+    [anon_sym_u5408u8ba1] = ACTIONS(119),
+    [anon_sym_output] = ACTIONS(119),
+    [anon_sym_u4ea7u51fau6307u6807] = ACTIONS(119),
+    [anon_sym_u4ea7u51fa] = ACTIONS(121),
+    [anon_sym_cost] = ACTIONS(119),
+    [anon_sym_u6210u672cu6307u6807] = ACTIONS(119),
+    [anon_sym_u6210u672c] = ACTIONS(121),
+    [anon_sym_effect] = ACTIONS(119),
+    [anon_sym_u6548u76cau6307u6807] = ACTIONS(119),
+    [anon_sym_u6548u76ca] = ACTIONS(121),
+    [anon_sym_satisfaction] = ACTIONS(119),
+    [anon_sym_u6ee1u610fu5ea6u6307u6807] = ACTIONS(119),
+    [anon_sym_u6ee1u610fu5ea6] = ACTIONS(121),
+    [sym_line_comment] = ACTIONS(5),
+    [sym_block_comment] = ACTIONS(5),
+  },
+  [STATE(6)] = {
+    [anon_sym_project] = ACTIONS(123),
+    [anon_sym_department] = ACTIONS(123),
+    [anon_sym_u90e8u95e8] = ACTIONS(123),
+    [anon_sym_RBRACE] = ACTIONS(123),
+    [anon_sym_uff5d] = ACTIONS(123),
+    [anon_sym_GT] = ACTIONS(123),
+    [anon_sym_uff1e] = ACTIONS(123),
+    [anon_sym_SEMI] = ACTIONS(123),
+    [anon_sym_uff1b] = ACTIONS(123),
+    [anon_sym_u4e3bu7ba1u90e8u95e8] = ACTIONS(123),
+    [anon_sym_code] = ACTIONS(123),
+    [anon_sym_u4ee3u7801] = ACTIONS(123),
+    [anon_sym_unit] = ACTIONS(123),
+    [anon_sym_u5b9eu65bdu5355u4f4d] = ACTIONS(123),
+    [anon_sym_kind] = ACTIONS(123),
+    [anon_sym_u9879u76eeu5c5eu6027] = ACTIONS(123),
+    [anon_sym_period] = ACTIONS(123),
+    [anon_sym_u9879u76eeu671f] = ACTIONS(123),
+    [anon_sym_budget] = ACTIONS(123),
+    [anon_sym_u5e74u5ea6u8d44u91d1u603bu989d] = ACTIONS(123),
+    [anon_sym_u5e74u521du9884u7b97u6570] = ACTIONS(123),
+    [anon_sym_u9884u7b97] = ACTIONS(123),
+    [anon_sym_adjusted] = ACTIONS(123),
+    [anon_sym_u5168u5e74u9884u7b97u6570] = ACTIONS(123),
+    [anon_sym_u8c03u6574u540eu9884u7b97u6570] = ACTIONS(123),
+    [anon_sym_executed] = ACTIONS(123),
+    [anon_sym_u5168u5e74u6267u884cu6570] = ACTIONS(123),
+    [anon_sym_u6267u884cu6570] = ACTIONS(123),
+    [anon_sym_midyear] = ACTIONS(123),
+    [anon_sym_1_DASH7u6708u6267u884cu60c5u51b5] = ACTIONS(123),
+    [anon_sym_1_DASH7u6708u6267u884cu6570] = ACTIONS(123),
+    [anon_sym_forecast] = ACTIONS(123),
+    [anon_sym_u5168u5e74u9884u8ba1u5b8cu6210u60c5u51b5] = ACTIONS(123),
+    [anon_sym_u5168u5e74u9884u8ba1u6267u884cu6570] = ACTIONS(123),
+    [anon_sym_execution_DASHscore] = ACTIONS(123),
+    [anon_sym_u6267u884cu7387u5f97u5206] = ACTIONS(123),
+    [anon_sym_total_DASHscore] = ACTIONS(123),
+    [anon_sym_u603bu5206] = ACTIONS(123),
+    [anon_sym_outcome] = ACTIONS(123),
+    [anon_sym_u76eeu6807u5b8cu6210u60c5u51b5] = ACTIONS(123),
+    [anon_sym_u5b9eu9645u5b8cu6210u60c5u51b5] = ACTIONS(123),
+    [anon_sym_reason] = ACTIONS(123),
+    [anon_sym_u504fu5deeu539fu56e0u5206u6790u53cau6539u8fdbu63aau65bd] = ACTIONS(123),
+    [anon_sym_u504fu5deeu539fu56e0] = ACTIONS(125),
+    [anon_sym_filed] = ACTIONS(123),
+    [anon_sym_u586bu62a5u65e5u671f] = ACTIONS(123),
+    [anon_sym_by] = ACTIONS(123),
+    [anon_sym_u586bu62a5u4eba] = ACTIONS(123),
+    [anon_sym_phone] = ACTIONS(123),
+    [anon_sym_u8054u7cfbu7535u8bdd] = ACTIONS(123),
+    [anon_sym_year] = ACTIONS(123),
+    [anon_sym_u5e74u5ea6] = ACTIONS(125),
+    [anon_sym_goal] = ACTIONS(123),
+    [anon_sym_u5e74u5ea6u603bu4f53u76eeu6807] = ACTIONS(123),
+    [anon_sym_u603bu4f53u76eeu6807] = ACTIONS(123),
+    [anon_sym_u5e74u5ea6u76eeu6807] = ACTIONS(123),
+    [anon_sym_u76eeu6807] = ACTIONS(125),
+    [anon_sym_basic] = ACTIONS(123),
+    [anon_sym_u57fau672cu652fu51fa] = ACTIONS(123),
+    [anon_sym_u9879u76eeu652fu51fa] = ACTIONS(123),
+    [anon_sym_DASH_GT] = ACTIONS(123),
+    [anon_sym_u2192] = ACTIONS(123),
+    [anon_sym_total] = ACTIONS(125),
+    [anon_sym_u5408u8ba1] = ACTIONS(123),
+    [anon_sym_output] = ACTIONS(123),
+    [anon_sym_u4ea7u51fau6307u6807] = ACTIONS(123),
+    [anon_sym_u4ea7u51fa] = ACTIONS(125),
+    [anon_sym_cost] = ACTIONS(123),
+    [anon_sym_u6210u672cu6307u6807] = ACTIONS(123),
+    [anon_sym_u6210u672c] = ACTIONS(125),
+    [anon_sym_effect] = ACTIONS(123),
+    [anon_sym_u6548u76cau6307u6807] = ACTIONS(123),
+    [anon_sym_u6548u76ca] = ACTIONS(125),
+    [anon_sym_satisfaction] = ACTIONS(123),
+    [anon_sym_u6ee1u610fu5ea6u6307u6807] = ACTIONS(123),
+    [anon_sym_u6ee1u610fu5ea6] = ACTIONS(125),
+    [sym_line_comment] = ACTIONS(5),
+    [sym_block_comment] = ACTIONS(5),
+  },
+  [STATE(7)] = {
+    [sym__semi] = STATE(31),
+    [anon_sym_department] = ACTIONS(127),
+    [anon_sym_u90e8u95e8] = ACTIONS(127),
+    [anon_sym_RBRACE] = ACTIONS(127),
+    [anon_sym_uff5d] = ACTIONS(127),
+    [anon_sym_GT] = ACTIONS(127),
+    [anon_sym_uff1e] = ACTIONS(127),
+    [anon_sym_SEMI] = ACTIONS(129),
+    [anon_sym_uff1b] = ACTIONS(129),
+    [anon_sym_u4e3bu7ba1u90e8u95e8] = ACTIONS(127),
+    [anon_sym_code] = ACTIONS(127),
+    [anon_sym_u4ee3u7801] = ACTIONS(127),
+    [anon_sym_unit] = ACTIONS(127),
+    [anon_sym_u5b9eu65bdu5355u4f4d] = ACTIONS(127),
+    [anon_sym_kind] = ACTIONS(127),
+    [anon_sym_u9879u76eeu5c5eu6027] = ACTIONS(127),
+    [anon_sym_period] = ACTIONS(127),
+    [anon_sym_u9879u76eeu671f] = ACTIONS(127),
+    [anon_sym_budget] = ACTIONS(127),
+    [anon_sym_u5e74u5ea6u8d44u91d1u603bu989d] = ACTIONS(127),
+    [anon_sym_u5e74u521du9884u7b97u6570] = ACTIONS(127),
+    [anon_sym_u9884u7b97] = ACTIONS(127),
+    [anon_sym_adjusted] = ACTIONS(127),
+    [anon_sym_u5168u5e74u9884u7b97u6570] = ACTIONS(127),
+    [anon_sym_u8c03u6574u540eu9884u7b97u6570] = ACTIONS(127),
+    [anon_sym_executed] = ACTIONS(127),
+    [anon_sym_u5168u5e74u6267u884cu6570] = ACTIONS(127),
+    [anon_sym_u6267u884cu6570] = ACTIONS(127),
+    [anon_sym_midyear] = ACTIONS(127),
+    [anon_sym_1_DASH7u6708u6267u884cu60c5u51b5] = ACTIONS(127),
+    [anon_sym_1_DASH7u6708u6267u884cu6570] = ACTIONS(127),
+    [anon_sym_forecast] = ACTIONS(127),
+    [anon_sym_u5168u5e74u9884u8ba1u5b8cu6210u60c5u51b5] = ACTIONS(127),
+    [anon_sym_u5168u5e74u9884u8ba1u6267u884cu6570] = ACTIONS(127),
+    [anon_sym_execution_DASHscore] = ACTIONS(127),
+    [anon_sym_u6267u884cu7387u5f97u5206] = ACTIONS(127),
+    [anon_sym_total_DASHscore] = ACTIONS(127),
+    [anon_sym_u603bu5206] = ACTIONS(127),
+    [anon_sym_outcome] = ACTIONS(127),
+    [anon_sym_u76eeu6807u5b8cu6210u60c5u51b5] = ACTIONS(127),
+    [anon_sym_u5b9eu9645u5b8cu6210u60c5u51b5] = ACTIONS(127),
+    [anon_sym_reason] = ACTIONS(127),
+    [anon_sym_u504fu5deeu539fu56e0u5206u6790u53cau6539u8fdbu63aau65bd] = ACTIONS(127),
+    [anon_sym_u504fu5deeu539fu56e0] = ACTIONS(131),
+    [anon_sym_filed] = ACTIONS(127),
+    [anon_sym_u586bu62a5u65e5u671f] = ACTIONS(127),
+    [anon_sym_by] = ACTIONS(127),
+    [anon_sym_u586bu62a5u4eba] = ACTIONS(127),
+    [anon_sym_phone] = ACTIONS(127),
+    [anon_sym_u8054u7cfbu7535u8bdd] = ACTIONS(127),
+    [anon_sym_year] = ACTIONS(127),
+    [anon_sym_u5e74u5ea6] = ACTIONS(131),
+    [anon_sym_goal] = ACTIONS(127),
+    [anon_sym_u5e74u5ea6u603bu4f53u76eeu6807] = ACTIONS(127),
+    [anon_sym_u603bu4f53u76eeu6807] = ACTIONS(127),
+    [anon_sym_u5e74u5ea6u76eeu6807] = ACTIONS(127),
+    [anon_sym_u76eeu6807] = ACTIONS(131),
+    [anon_sym_output] = ACTIONS(127),
+    [anon_sym_u4ea7u51fau6307u6807] = ACTIONS(127),
+    [anon_sym_u4ea7u51fa] = ACTIONS(131),
+    [anon_sym_cost] = ACTIONS(127),
+    [anon_sym_u6210u672cu6307u6807] = ACTIONS(127),
+    [anon_sym_u6210u672c] = ACTIONS(131),
+    [anon_sym_effect] = ACTIONS(127),
+    [anon_sym_u6548u76cau6307u6807] = ACTIONS(127),
+    [anon_sym_u6548u76ca] = ACTIONS(131),
+    [anon_sym_satisfaction] = ACTIONS(127),
+    [anon_sym_u6ee1u610fu5ea6u6307u6807] = ACTIONS(127),
+    [anon_sym_u6ee1u610fu5ea6] = ACTIONS(131),
+    [sym_line_comment] = ACTIONS(5),
+    [sym_block_comment] = ACTIONS(5),
+  },
+  [STATE(8)] = {
+    [sym__semi] = STATE(28),
+    [anon_sym_department] = ACTIONS(133),
+    [anon_sym_u90e8u95e8] = ACTIONS(133),
+    [anon_sym_RBRACE] = ACTIONS(133),
+    [anon_sym_uff5d] = ACTIONS(133),
+    [anon_sym_GT] = ACTIONS(133),
+    [anon_sym_uff1e] = ACTIONS(133),
+    [anon_sym_SEMI] = ACTIONS(135),
+    [anon_sym_uff1b] = ACTIONS(135),
+    [anon_sym_u4e3bu7ba1u90e8u95e8] = ACTIONS(133),
+    [anon_sym_code] = ACTIONS(133),
+    [anon_sym_u4ee3u7801] = ACTIONS(133),
+    [anon_sym_unit] = ACTIONS(133),
+    [anon_sym_u5b9eu65bdu5355u4f4d] = ACTIONS(133),
+    [anon_sym_kind] = ACTIONS(133),
+    [anon_sym_u9879u76eeu5c5eu6027] = ACTIONS(133),
+    [anon_sym_period] = ACTIONS(133),
+    [anon_sym_u9879u76eeu671f] = ACTIONS(133),
+    [anon_sym_budget] = ACTIONS(133),
+    [anon_sym_u5e74u5ea6u8d44u91d1u603bu989d] = ACTIONS(133),
+    [anon_sym_u5e74u521du9884u7b97u6570] = ACTIONS(133),
+    [anon_sym_u9884u7b97] = ACTIONS(133),
+    [anon_sym_adjusted] = ACTIONS(133),
+    [anon_sym_u5168u5e74u9884u7b97u6570] = ACTIONS(133),
+    [anon_sym_u8c03u6574u540eu9884u7b97u6570] = ACTIONS(133),
+    [anon_sym_executed] = ACTIONS(133),
+    [anon_sym_u5168u5e74u6267u884cu6570] = ACTIONS(133),
+    [anon_sym_u6267u884cu6570] = ACTIONS(133),
+    [anon_sym_midyear] = ACTIONS(133),
+    [anon_sym_1_DASH7u6708u6267u884cu60c5u51b5] = ACTIONS(133),
+    [anon_sym_1_DASH7u6708u6267u884cu6570] = ACTIONS(133),
+    [anon_sym_forecast] = ACTIONS(133),
+    [anon_sym_u5168u5e74u9884u8ba1u5b8cu6210u60c5u51b5] = ACTIONS(133),
+    [anon_sym_u5168u5e74u9884u8ba1u6267u884cu6570] = ACTIONS(133),
+    [anon_sym_execution_DASHscore] = ACTIONS(133),
+    [anon_sym_u6267u884cu7387u5f97u5206] = ACTIONS(133),
+    [anon_sym_total_DASHscore] = ACTIONS(133),
+    [anon_sym_u603bu5206] = ACTIONS(133),
+    [anon_sym_outcome] = ACTIONS(133),
+    [anon_sym_u76eeu6807u5b8cu6210u60c5u51b5] = ACTIONS(133),
+    [anon_sym_u5b9eu9645u5b8cu6210u60c5u51b5] = ACTIONS(133),
+    [anon_sym_reason] = ACTIONS(133),
+    [anon_sym_u504fu5deeu539fu56e0u5206u6790u53cau6539u8fdbu63aau65bd] = ACTIONS(133),
+    [anon_sym_u504fu5deeu539fu56e0] = ACTIONS(137),
+    [anon_sym_filed] = ACTIONS(133),
+    [anon_sym_u586bu62a5u65e5u671f] = ACTIONS(133),
+    [anon_sym_by] = ACTIONS(133),
+    [anon_sym_u586bu62a5u4eba] = ACTIONS(133),
+    [anon_sym_phone] = ACTIONS(133),
+    [anon_sym_u8054u7cfbu7535u8bdd] = ACTIONS(133),
+    [anon_sym_year] = ACTIONS(133),
+    [anon_sym_u5e74u5ea6] = ACTIONS(137),
+    [anon_sym_goal] = ACTIONS(133),
+    [anon_sym_u5e74u5ea6u603bu4f53u76eeu6807] = ACTIONS(133),
+    [anon_sym_u603bu4f53u76eeu6807] = ACTIONS(133),
+    [anon_sym_u5e74u5ea6u76eeu6807] = ACTIONS(133),
+    [anon_sym_u76eeu6807] = ACTIONS(137),
+    [anon_sym_output] = ACTIONS(133),
+    [anon_sym_u4ea7u51fau6307u6807] = ACTIONS(133),
+    [anon_sym_u4ea7u51fa] = ACTIONS(137),
+    [anon_sym_cost] = ACTIONS(133),
+    [anon_sym_u6210u672cu6307u6807] = ACTIONS(133),
+    [anon_sym_u6210u672c] = ACTIONS(137),
+    [anon_sym_effect] = ACTIONS(133),
+    [anon_sym_u6548u76cau6307u6807] = ACTIONS(133),
+    [anon_sym_u6548u76ca] = ACTIONS(137),
+    [anon_sym_satisfaction] = ACTIONS(133),
+    [anon_sym_u6ee1u610fu5ea6u6307u6807] = ACTIONS(133),
+    [anon_sym_u6ee1u610fu5ea6] = ACTIONS(137),
+    [sym_line_comment] = ACTIONS(5),
+    [sym_block_comment] = ACTIONS(5),
+  },
+  [STATE(9)] = {
+    [sym__semi] = STATE(37),
+    [anon_sym_department] = ACTIONS(139),
+    [anon_sym_u90e8u95e8] = ACTIONS(139),
+    [anon_sym_RBRACE] = ACTIONS(139),
+    [anon_sym_uff5d] = ACTIONS(139),
+    [anon_sym_GT] = ACTIONS(139),
+    [anon_sym_uff1e] = ACTIONS(139),
+    [anon_sym_SEMI] = ACTIONS(141),
+    [anon_sym_uff1b] = ACTIONS(141),
+    [anon_sym_u4e3bu7ba1u90e8u95e8] = ACTIONS(139),
+    [anon_sym_code] = ACTIONS(139),
+    [anon_sym_u4ee3u7801] = ACTIONS(139),
+    [anon_sym_unit] = ACTIONS(139),
+    [anon_sym_u5b9eu65bdu5355u4f4d] = ACTIONS(139),
+    [anon_sym_kind] = ACTIONS(139),
+    [anon_sym_u9879u76eeu5c5eu6027] = ACTIONS(139),
+    [anon_sym_period] = ACTIONS(139),
+    [anon_sym_u9879u76eeu671f] = ACTIONS(139),
+    [anon_sym_budget] = ACTIONS(139),
+    [anon_sym_u5e74u5ea6u8d44u91d1u603bu989d] = ACTIONS(139),
+    [anon_sym_u5e74u521du9884u7b97u6570] = ACTIONS(139),
+    [anon_sym_u9884u7b97] = ACTIONS(139),
+    [anon_sym_adjusted] = ACTIONS(139),
+    [anon_sym_u5168u5e74u9884u7b97u6570] = ACTIONS(139),
+    [anon_sym_u8c03u6574u540eu9884u7b97u6570] = ACTIONS(139),
+    [anon_sym_executed] = ACTIONS(139),
+    [anon_sym_u5168u5e74u6267u884cu6570] = ACTIONS(139),
+    [anon_sym_u6267u884cu6570] = ACTIONS(139),
+    [anon_sym_midyear] = ACTIONS(139),
+    [anon_sym_1_DASH7u6708u6267u884cu60c5u51b5] = ACTIONS(139),
+    [anon_sym_1_DASH7u6708u6267u884cu6570] = ACTIONS(139),
+    [anon_sym_forecast] = ACTIONS(139),
+    [anon_sym_u5168u5e74u9884u8ba1u5b8cu6210u60c5u51b5] = ACTIONS(139),
+    [anon_sym_u5168u5e74u9884u8ba1u6267u884cu6570] = ACTIONS(139),
+    [anon_sym_execution_DASHscore] = ACTIONS(139),
+    [anon_sym_u6267u884cu7387u5f97u5206] = ACTIONS(139),
+    [anon_sym_total_DASHscore] = ACTIONS(139),
+    [anon_sym_u603bu5206] = ACTIONS(139),
+    [anon_sym_outcome] = ACTIONS(139),
+    [anon_sym_u76eeu6807u5b8cu6210u60c5u51b5] = ACTIONS(139),
+    [anon_sym_u5b9eu9645u5b8cu6210u60c5u51b5] = ACTIONS(139),
+    [anon_sym_reason] = ACTIONS(139),
+    [anon_sym_u504fu5deeu539fu56e0u5206u6790u53cau6539u8fdbu63aau65bd] = ACTIONS(139),
+    [anon_sym_u504fu5deeu539fu56e0] = ACTIONS(143),
+    [anon_sym_filed] = ACTIONS(139),
+    [anon_sym_u586bu62a5u65e5u671f] = ACTIONS(139),
+    [anon_sym_by] = ACTIONS(139),
+    [anon_sym_u586bu62a5u4eba] = ACTIONS(139),
+    [anon_sym_phone] = ACTIONS(139),
+    [anon_sym_u8054u7cfbu7535u8bdd] = ACTIONS(139),
+    [anon_sym_year] = ACTIONS(139),
+    [anon_sym_u5e74u5ea6] = ACTIONS(143),
+    [anon_sym_goal] = ACTIONS(139),
+    [anon_sym_u5e74u5ea6u603bu4f53u76eeu6807] = ACTIONS(139),
+    [anon_sym_u603bu4f53u76eeu6807] = ACTIONS(139),
+    [anon_sym_u5e74u5ea6u76eeu6807] = ACTIONS(139),
+    [anon_sym_u76eeu6807] = ACTIONS(143),
+    [anon_sym_output] = ACTIONS(139),
+    [anon_sym_u4ea7u51fau6307u6807] = ACTIONS(139),
+    [anon_sym_u4ea7u51fa] = ACTIONS(143),
+    [anon_sym_cost] = ACTIONS(139),
+    [anon_sym_u6210u672cu6307u6807] = ACTIONS(139),
+    [anon_sym_u6210u672c] = ACTIONS(143),
+    [anon_sym_effect] = ACTIONS(139),
+    [anon_sym_u6548u76cau6307u6807] = ACTIONS(139),
+    [anon_sym_u6548u76ca] = ACTIONS(143),
+    [anon_sym_satisfaction] = ACTIONS(139),
+    [anon_sym_u6ee1u610fu5ea6u6307u6807] = ACTIONS(139),
+    [anon_sym_u6ee1u610fu5ea6] = ACTIONS(143),
+    [sym_line_comment] = ACTIONS(5),
+    [sym_block_comment] = ACTIONS(5),
+  },
+  [STATE(10)] = {
+    [sym__semi] = STATE(29),
+    [anon_sym_department] = ACTIONS(145),
+    [anon_sym_u90e8u95e8] = ACTIONS(145),
+    [anon_sym_RBRACE] = ACTIONS(145),
+    [anon_sym_uff5d] = ACTIONS(145),
+    [anon_sym_GT] = ACTIONS(145),
+    [anon_sym_uff1e] = ACTIONS(145),
+    [anon_sym_SEMI] = ACTIONS(147),
+    [anon_sym_uff1b] = ACTIONS(147),
+    [anon_sym_u4e3bu7ba1u90e8u95e8] = ACTIONS(145),
+    [anon_sym_code] = ACTIONS(145),
+    [anon_sym_u4ee3u7801] = ACTIONS(145),
+    [anon_sym_unit] = ACTIONS(145),
+    [anon_sym_u5b9eu65bdu5355u4f4d] = ACTIONS(145),
+    [anon_sym_kind] = ACTIONS(145),
+    [anon_sym_u9879u76eeu5c5eu6027] = ACTIONS(145),
+    [anon_sym_period] = ACTIONS(145),
+    [anon_sym_u9879u76eeu671f] = ACTIONS(145),
+    [anon_sym_budget] = ACTIONS(145),
+    [anon_sym_u5e74u5ea6u8d44u91d1u603bu989d] = ACTIONS(145),
+    [anon_sym_u5e74u521du9884u7b97u6570] = ACTIONS(145),
+    [anon_sym_u9884u7b97] = ACTIONS(145),
+    [anon_sym_adjusted] = ACTIONS(145),
+    [anon_sym_u5168u5e74u9884u7b97u6570] = ACTIONS(145),
+    [anon_sym_u8c03u6574u540eu9884u7b97u6570] = ACTIONS(145),
+    [anon_sym_executed] = ACTIONS(145),
+    [anon_sym_u5168u5e74u6267u884cu6570] = ACTIONS(145),
+    [anon_sym_u6267u884cu6570] = ACTIONS(145),
+    [anon_sym_midyear] = ACTIONS(145),
+    [anon_sym_1_DASH7u6708u6267u884cu60c5u51b5] = ACTIONS(145),
+    [anon_sym_1_DASH7u6708u6267u884cu6570] = ACTIONS(145),
+    [anon_sym_forecast] = ACTIONS(145),
+    [anon_sym_u5168u5e74u9884u8ba1u5b8cu6210u60c5u51b5] = ACTIONS(145),
+    [anon_sym_u5168u5e74u9884u8ba1u6267u884cu6570] = ACTIONS(145),
+    [anon_sym_execution_DASHscore] = ACTIONS(145),
+    [anon_sym_u6267u884cu7387u5f97u5206] = ACTIONS(145),
+    [anon_sym_total_DASHscore] = ACTIONS(145),
+    [anon_sym_u603bu5206] = ACTIONS(145),
+    [anon_sym_outcome] = ACTIONS(145),
+    [anon_sym_u76eeu6807u5b8cu6210u60c5u51b5] = ACTIONS(145),
+    [anon_sym_u5b9eu9645u5b8cu6210u60c5u51b5] = ACTIONS(145),
+    [anon_sym_reason] = ACTIONS(145),
+    [anon_sym_u504fu5deeu539fu56e0u5206u6790u53cau6539u8fdbu63aau65bd] = ACTIONS(145),
+    [anon_sym_u504fu5deeu539fu56e0] = ACTIONS(149),
+    [anon_sym_filed] = ACTIONS(145),
+    [anon_sym_u586bu62a5u65e5u671f] = ACTIONS(145),
+    [anon_sym_by] = ACTIONS(145),
+    [anon_sym_u586bu62a5u4eba] = ACTIONS(145),
+    [anon_sym_phone] = ACTIONS(145),
+    [anon_sym_u8054u7cfbu7535u8bdd] = ACTIONS(145),
+    [anon_sym_year] = ACTIONS(145),
+    [anon_sym_u5e74u5ea6] = ACTIONS(149),
+    [anon_sym_goal] = ACTIONS(145),
+    [anon_sym_u5e74u5ea6u603bu4f53u76eeu6807] = ACTIONS(145),
+    [anon_sym_u603bu4f53u76eeu6807] = ACTIONS(145),
+    [anon_sym_u5e74u5ea6u76eeu6807] = ACTIONS(145),
+    [anon_sym_u76eeu6807] = ACTIONS(149),
+    [anon_sym_output] = ACTIONS(145),
+    [anon_sym_u4ea7u51fau6307u6807] = ACTIONS(145),
+    [anon_sym_u4ea7u51fa] = ACTIONS(149),
+    [anon_sym_cost] = ACTIONS(145),
+    [anon_sym_u6210u672cu6307u6807] = ACTIONS(145),
+    [anon_sym_u6210u672c] = ACTIONS(149),
+    [anon_sym_effect] = ACTIONS(145),
+    [anon_sym_u6548u76cau6307u6807] = ACTIONS(145),
+    [anon_sym_u6548u76ca] = ACTIONS(149),
+    [anon_sym_satisfaction] = ACTIONS(145),
+    [anon_sym_u6ee1u610fu5ea6u6307u6807] = ACTIONS(145),
+    [anon_sym_u6ee1u610fu5ea6] = ACTIONS(149),
+    [sym_line_comment] = ACTIONS(5),
+    [sym_block_comment] = ACTIONS(5),
+  },
+  [STATE(11)] = {
+    [sym__semi] = STATE(36),
+    [anon_sym_department] = ACTIONS(151),
+    [anon_sym_u90e8u95e8] = ACTIONS(151),
+    [anon_sym_RBRACE] = ACTIONS(151),
+    [anon_sym_uff5d] = ACTIONS(151),
+    [anon_sym_GT] = ACTIONS(151),
+    [anon_sym_uff1e] = ACTIONS(151),
+    [anon_sym_SEMI] = ACTIONS(153),
+    [anon_sym_uff1b] = ACTIONS(153),
+    [anon_sym_u4e3bu7ba1u90e8u95e8] = ACTIONS(151),
+    [anon_sym_code] = ACTIONS(151),
+    [anon_sym_u4ee3u7801] = ACTIONS(151),
+    [anon_sym_unit] = ACTIONS(151),
+    [anon_sym_u5b9eu65bdu5355u4f4d] = ACTIONS(151),
+    [anon_sym_kind] = ACTIONS(151),
+    [anon_sym_u9879u76eeu5c5eu6027] = ACTIONS(151),
+    [anon_sym_period] = ACTIONS(151),
+    [anon_sym_u9879u76eeu671f] = ACTIONS(151),
+    [anon_sym_budget] = ACTIONS(151),
+    [anon_sym_u5e74u5ea6u8d44u91d1u603bu989d] = ACTIONS(151),
+    [anon_sym_u5e74u521du9884u7b97u6570] = ACTIONS(151),
+    [anon_sym_u9884u7b97] = ACTIONS(151),
+    [anon_sym_adjusted] = ACTIONS(151),
+    [anon_sym_u5168u5e74u9884u7b97u6570] = ACTIONS(151),
+    [anon_sym_u8c03u6574u540eu9884u7b97u6570] = ACTIONS(151),
+    [anon_sym_executed] = ACTIONS(151),
+    [anon_sym_u5168u5e74u6267u884cu6570] = ACTIONS(151),
+    [anon_sym_u6267u884cu6570] = ACTIONS(151),
+    [anon_sym_midyear] = ACTIONS(151),
+    [anon_sym_1_DASH7u6708u6267u884cu60c5u51b5] = ACTIONS(151),
+    [anon_sym_1_DASH7u6708u6267u884cu6570] = ACTIONS(151),
+    [anon_sym_forecast] = ACTIONS(151),
+    [anon_sym_u5168u5e74u9884u8ba1u5b8cu6210u60c5u51b5] = ACTIONS(151),
+    [anon_sym_u5168u5e74u9884u8ba1u6267u884cu6570] = ACTIONS(151),
+    [anon_sym_execution_DASHscore] = ACTIONS(151),
+    [anon_sym_u6267u884cu7387u5f97u5206] = ACTIONS(151),
+    [anon_sym_total_DASHscore] = ACTIONS(151),
+    [anon_sym_u603bu5206] = ACTIONS(151),
+    [anon_sym_outcome] = ACTIONS(151),
+    [anon_sym_u76eeu6807u5b8cu6210u60c5u51b5] = ACTIONS(151),
+    [anon_sym_u5b9eu9645u5b8cu6210u60c5u51b5] = ACTIONS(151),
+    [anon_sym_reason] = ACTIONS(151),
+    [anon_sym_u504fu5deeu539fu56e0u5206u6790u53cau6539u8fdbu63aau65bd] = ACTIONS(151),
+    [anon_sym_u504fu5deeu539fu56e0] = ACTIONS(155),
+    [anon_sym_filed] = ACTIONS(151),
+    [anon_sym_u586bu62a5u65e5u671f] = ACTIONS(151),
+    [anon_sym_by] = ACTIONS(151),
+    [anon_sym_u586bu62a5u4eba] = ACTIONS(151),
+    [anon_sym_phone] = ACTIONS(151),
+    [anon_sym_u8054u7cfbu7535u8bdd] = ACTIONS(151),
+    [anon_sym_year] = ACTIONS(151),
+    [anon_sym_u5e74u5ea6] = ACTIONS(155),
+    [anon_sym_goal] = ACTIONS(151),
+    [anon_sym_u5e74u5ea6u603bu4f53u76eeu6807] = ACTIONS(151),
+    [anon_sym_u603bu4f53u76eeu6807] = ACTIONS(151),
+    [anon_sym_u5e74u5ea6u76eeu6807] = ACTIONS(151),
+    [anon_sym_u76eeu6807] = ACTIONS(155),
+    [anon_sym_output] = ACTIONS(151),
+    [anon_sym_u4ea7u51fau6307u6807] = ACTIONS(151),
+    [anon_sym_u4ea7u51fa] = ACTIONS(155),
+    [anon_sym_cost] = ACTIONS(151),
+    [anon_sym_u6210u672cu6307u6807] = ACTIONS(151),
+    [anon_sym_u6210u672c] = ACTIONS(155),
+    [anon_sym_effect] = ACTIONS(151),
+    [anon_sym_u6548u76cau6307u6807] = ACTIONS(151),
+    [anon_sym_u6548u76ca] = ACTIONS(155),
+    [anon_sym_satisfaction] = ACTIONS(151),
+    [anon_sym_u6ee1u610fu5ea6u6307u6807] = ACTIONS(151),
+    [anon_sym_u6ee1u610fu5ea6] = ACTIONS(155),
+    [sym_line_comment] = ACTIONS(5),
+    [sym_block_comment] = ACTIONS(5),
+  },
+  [STATE(12)] = {
+    [sym__semi] = STATE(39),
+    [anon_sym_department] = ACTIONS(157),
+    [anon_sym_u90e8u95e8] = ACTIONS(157),
+    [anon_sym_RBRACE] = ACTIONS(157),
+    [anon_sym_uff5d] = ACTIONS(157),
+    [anon_sym_GT] = ACTIONS(157),
+    [anon_sym_uff1e] = ACTIONS(157),
+    [anon_sym_SEMI] = ACTIONS(159),
+    [anon_sym_uff1b] = ACTIONS(159),
+    [anon_sym_u4e3bu7ba1u90e8u95e8] = ACTIONS(157),
+    [anon_sym_code] = ACTIONS(157),
+    [anon_sym_u4ee3u7801] = ACTIONS(157),
+    [anon_sym_unit] = ACTIONS(157),
+    [anon_sym_u5b9eu65bdu5355u4f4d] = ACTIONS(157),
+    [anon_sym_kind] = ACTIONS(157),
+    [anon_sym_u9879u76eeu5c5eu6027] = ACTIONS(157),
+    [anon_sym_period] = ACTIONS(157),
+    [anon_sym_u9879u76eeu671f] = ACTIONS(157),
+    [anon_sym_budget] = ACTIONS(157),
+    [anon_sym_u5e74u5ea6u8d44u91d1u603bu989d] = ACTIONS(157),
+    [anon_sym_u5e74u521du9884u7b97u6570] = ACTIONS(157),
+    [anon_sym_u9884u7b97] = ACTIONS(157),
+    [anon_sym_adjusted] = ACTIONS(157),
+    [anon_sym_u5168u5e74u9884u7b97u6570] = ACTIONS(157),
+    [anon_sym_u8c03u6574u540eu9884u7b97u6570] = ACTIONS(157),
+    [anon_sym_executed] = ACTIONS(157),
+    [anon_sym_u5168u5e74u6267u884cu6570] = ACTIONS(157),
+    [anon_sym_u6267u884cu6570] = ACTIONS(157),
+    [anon_sym_midyear] = ACTIONS(157),
+    [anon_sym_1_DASH7u6708u6267u884cu60c5u51b5] = ACTIONS(157),
+    [anon_sym_1_DASH7u6708u6267u884cu6570] = ACTIONS(157),
+    [anon_sym_forecast] = ACTIONS(157),
+    [anon_sym_u5168u5e74u9884u8ba1u5b8cu6210u60c5u51b5] = ACTIONS(157),
+    [anon_sym_u5168u5e74u9884u8ba1u6267u884cu6570] = ACTIONS(157),
+    [anon_sym_execution_DASHscore] = ACTIONS(157),
+    [anon_sym_u6267u884cu7387u5f97u5206] = ACTIONS(157),
+    [anon_sym_total_DASHscore] = ACTIONS(157),
+    [anon_sym_u603bu5206] = ACTIONS(157),
+    [anon_sym_outcome] = ACTIONS(157),
+    [anon_sym_u76eeu6807u5b8cu6210u60c5u51b5] = ACTIONS(157),
+    [anon_sym_u5b9eu9645u5b8cu6210u60c5u51b5] = ACTIONS(157),
+    [anon_sym_reason] = ACTIONS(157),
+    [anon_sym_u504fu5deeu539fu56e0u5206u6790u53cau6539u8fdbu63aau65bd] = ACTIONS(157),
+    [anon_sym_u504fu5deeu539fu56e0] = ACTIONS(161),
+    [anon_sym_filed] = ACTIONS(157),
+    [anon_sym_u586bu62a5u65e5u671f] = ACTIONS(157),
+    [anon_sym_by] = ACTIONS(157),
+    [anon_sym_u586bu62a5u4eba] = ACTIONS(157),
+    [anon_sym_phone] = ACTIONS(157),
+    [anon_sym_u8054u7cfbu7535u8bdd] = ACTIONS(157),
+    [anon_sym_year] = ACTIONS(157),
+    [anon_sym_u5e74u5ea6] = ACTIONS(161),
+    [anon_sym_goal] = ACTIONS(157),
+    [anon_sym_u5e74u5ea6u603bu4f53u76eeu6807] = ACTIONS(157),
+    [anon_sym_u603bu4f53u76eeu6807] = ACTIONS(157),
+    [anon_sym_u5e74u5ea6u76eeu6807] = ACTIONS(157),
+    [anon_sym_u76eeu6807] = ACTIONS(161),
+    [anon_sym_output] = ACTIONS(157),
+    [anon_sym_u4ea7u51fau6307u6807] = ACTIONS(157),
+    [anon_sym_u4ea7u51fa] = ACTIONS(161),
+    [anon_sym_cost] = ACTIONS(157),
+    [anon_sym_u6210u672cu6307u6807] = ACTIONS(157),
+    [anon_sym_u6210u672c] = ACTIONS(161),
+    [anon_sym_effect] = ACTIONS(157),
+    [anon_sym_u6548u76cau6307u6807] = ACTIONS(157),
+    [anon_sym_u6548u76ca] = ACTIONS(161),
+    [anon_sym_satisfaction] = ACTIONS(157),
+    [anon_sym_u6ee1u610fu5ea6u6307u6807] = ACTIONS(157),
+    [anon_sym_u6ee1u610fu5ea6] = ACTIONS(161),
+    [sym_line_comment] = ACTIONS(5),
+    [sym_block_comment] = ACTIONS(5),
+  },
+  [STATE(13)] = {
+    [anon_sym_department] = ACTIONS(163),
+    [anon_sym_u90e8u95e8] = ACTIONS(163),
+    [anon_sym_RBRACE] = ACTIONS(163),
+    [anon_sym_uff5d] = ACTIONS(163),
+    [anon_sym_GT] = ACTIONS(163),
+    [anon_sym_uff1e] = ACTIONS(163),
+    [anon_sym_SEMI] = ACTIONS(163),
+    [anon_sym_uff1b] = ACTIONS(163),
+    [anon_sym_u4e3bu7ba1u90e8u95e8] = ACTIONS(163),
+    [anon_sym_code] = ACTIONS(163),
+    [anon_sym_u4ee3u7801] = ACTIONS(163),
+    [anon_sym_unit] = ACTIONS(163),
+    [anon_sym_u5b9eu65bdu5355u4f4d] = ACTIONS(163),
+    [anon_sym_kind] = ACTIONS(163),
+    [anon_sym_u9879u76eeu5c5eu6027] = ACTIONS(163),
+    [anon_sym_period] = ACTIONS(163),
+    [anon_sym_u9879u76eeu671f] = ACTIONS(163),
+    [anon_sym_budget] = ACTIONS(163),
+    [anon_sym_u5e74u5ea6u8d44u91d1u603bu989d] = ACTIONS(163),
+    [anon_sym_u5e74u521du9884u7b97u6570] = ACTIONS(163),
+    [anon_sym_u9884u7b97] = ACTIONS(163),
+    [anon_sym_adjusted] = ACTIONS(163),
+    [anon_sym_u5168u5e74u9884u7b97u6570] = ACTIONS(163),
+    [anon_sym_u8c03u6574u540eu9884u7b97u6570] = ACTIONS(163),
+    [anon_sym_executed] = ACTIONS(163),
+    [anon_sym_u5168u5e74u6267u884cu6570] = ACTIONS(163),
+    [anon_sym_u6267u884cu6570] = ACTIONS(163),
+    [anon_sym_midyear] = ACTIONS(163),
+    [anon_sym_1_DASH7u6708u6267u884cu60c5u51b5] = ACTIONS(163),
+    [anon_sym_1_DASH7u6708u6267u884cu6570] = ACTIONS(163),
+    [anon_sym_forecast] = ACTIONS(163),
+    [anon_sym_u5168u5e74u9884u8ba1u5b8cu6210u60c5u51b5] = ACTIONS(163),
+    [anon_sym_u5168u5e74u9884u8ba1u6267u884cu6570] = ACTIONS(163),
+    [anon_sym_execution_DASHscore] = ACTIONS(163),
+    [anon_sym_u6267u884cu7387u5f97u5206] = ACTIONS(163),
+    [anon_sym_total_DASHscore] = ACTIONS(163),
+    [anon_sym_u603bu5206] = ACTIONS(163),
+    [anon_sym_outcome] = ACTIONS(163),
+    [anon_sym_u76eeu6807u5b8cu6210u60c5u51b5] = ACTIONS(163),
+    [anon_sym_u5b9eu9645u5b8cu6210u60c5u51b5] = ACTIONS(163),
+    [anon_sym_reason] = ACTIONS(163),
+    [anon_sym_u504fu5deeu539fu56e0u5206u6790u53cau6539u8fdbu63aau65bd] = ACTIONS(163),
+    [anon_sym_u504fu5deeu539fu56e0] = ACTIONS(165),
+    [anon_sym_filed] = ACTIONS(163),
+    [anon_sym_u586bu62a5u65e5u671f] = ACTIONS(163),
+    [anon_sym_by] = ACTIONS(163),
+    [anon_sym_u586bu62a5u4eba] = ACTIONS(163),
+    [anon_sym_phone] = ACTIONS(163),
+    [anon_sym_u8054u7cfbu7535u8bdd] = ACTIONS(163),
+    [anon_sym_year] = ACTIONS(163),
+    [anon_sym_u5e74u5ea6] = ACTIONS(165),
+    [anon_sym_goal] = ACTIONS(163),
+    [anon_sym_u5e74u5ea6u603bu4f53u76eeu6807] = ACTIONS(163),
+    [anon_sym_u603bu4f53u76eeu6807] = ACTIONS(163),
+    [anon_sym_u5e74u5ea6u76eeu6807] = ACTIONS(163),
+    [anon_sym_u76eeu6807] = ACTIONS(165),
+    [anon_sym_output] = ACTIONS(163),
+    [anon_sym_u4ea7u51fau6307u6807] = ACTIONS(163),
+    [anon_sym_u4ea7u51fa] = ACTIONS(165),
+    [anon_sym_cost] = ACTIONS(163),
+    [anon_sym_u6210u672cu6307u6807] = ACTIONS(163),
+    [anon_sym_u6210u672c] = ACTIONS(165),
+    [anon_sym_effect] = ACTIONS(163),
+    [anon_sym_u6548u76cau6307u6807] = ACTIONS(163),
+    [anon_sym_u6548u76ca] = ACTIONS(165),
+    [anon_sym_satisfaction] = ACTIONS(163),
+    [anon_sym_u6ee1u610fu5ea6u6307u6807] = ACTIONS(163),
+    [anon_sym_u6ee1u610fu5ea6] = ACTIONS(165),
+    [sym_line_comment] = ACTIONS(5),
+    [sym_block_comment] = ACTIONS(5),
+  },
+  [STATE(14)] = {
+    [anon_sym_department] = ACTIONS(167),
+    [anon_sym_u90e8u95e8] = ACTIONS(167),
+    [anon_sym_RBRACE] = ACTIONS(167),
+    [anon_sym_uff5d] = ACTIONS(167),
+    [anon_sym_GT] = ACTIONS(167),
+    [anon_sym_uff1e] = ACTIONS(167),
+    [anon_sym_SEMI] = ACTIONS(167),
+    [anon_sym_uff1b] = ACTIONS(167),
+    [anon_sym_u4e3bu7ba1u90e8u95e8] = ACTIONS(167),
+    [anon_sym_code] = ACTIONS(167),
+    [anon_sym_u4ee3u7801] = ACTIONS(167),
+    [anon_sym_unit] = ACTIONS(167),
+    [anon_sym_u5b9eu65bdu5355u4f4d] = ACTIONS(167),
+    [anon_sym_kind] = ACTIONS(167),
+    [anon_sym_u9879u76eeu5c5eu6027] = ACTIONS(167),
+    [anon_sym_period] = ACTIONS(167),
+    [anon_sym_u9879u76eeu671f] = ACTIONS(167),
+    [anon_sym_budget] = ACTIONS(167),
+    [anon_sym_u5e74u5ea6u8d44u91d1u603bu989d] = ACTIONS(167),
+    [anon_sym_u5e74u521du9884u7b97u6570] = ACTIONS(167),
+    [anon_sym_u9884u7b97] = ACTIONS(167),
+    [anon_sym_adjusted] = ACTIONS(167),
+    [anon_sym_u5168u5e74u9884u7b97u6570] = ACTIONS(167),
+    [anon_sym_u8c03u6574u540eu9884u7b97u6570] = ACTIONS(167),
+    [anon_sym_executed] = ACTIONS(167),
+    [anon_sym_u5168u5e74u6267u884cu6570] = ACTIONS(167),
+    [anon_sym_u6267u884cu6570] = ACTIONS(167),
+    [anon_sym_midyear] = ACTIONS(167),
+    [anon_sym_1_DASH7u6708u6267u884cu60c5u51b5] = ACTIONS(167),
+    [anon_sym_1_DASH7u6708u6267u884cu6570] = ACTIONS(167),
+    [anon_sym_forecast] = ACTIONS(167),
+    [anon_sym_u5168u5e74u9884u8ba1u5b8cu6210u60c5u51b5] = ACTIONS(167),
+    [anon_sym_u5168u5e74u9884u8ba1u6267u884cu6570] = ACTIONS(167),
+    [anon_sym_execution_DASHscore] = ACTIONS(167),
+    [anon_sym_u6267u884cu7387u5f97u5206] = ACTIONS(167),
+    [anon_sym_total_DASHscore] = ACTIONS(167),
+    [anon_sym_u603bu5206] = ACTIONS(167),
+    [anon_sym_outcome] = ACTIONS(167),
+    [anon_sym_u76eeu6807u5b8cu6210u60c5u51b5] = ACTIONS(167),
+    [anon_sym_u5b9eu9645u5b8cu6210u60c5u51b5] = ACTIONS(167),
+    [anon_sym_reason] = ACTIONS(167),
+    [anon_sym_u504fu5deeu539fu56e0u5206u6790u53cau6539u8fdbu63aau65bd] = ACTIONS(167),
+    [anon_sym_u504fu5deeu539fu56e0] = ACTIONS(169),
+    [anon_sym_filed] = ACTIONS(167),
+    [anon_sym_u586bu62a5u65e5u671f] = ACTIONS(167),
+    [anon_sym_by] = ACTIONS(167),
+    [anon_sym_u586bu62a5u4eba] = ACTIONS(167),
+    [anon_sym_phone] = ACTIONS(167),
+    [anon_sym_u8054u7cfbu7535u8bdd] = ACTIONS(167),
+    [anon_sym_year] = ACTIONS(167),
+    [anon_sym_u5e74u5ea6] = ACTIONS(169),
+    [anon_sym_goal] = ACTIONS(167),
+    [anon_sym_u5e74u5ea6u603bu4f53u76eeu6807] = ACTIONS(167),
+    [anon_sym_u603bu4f53u76eeu6807] = ACTIONS(167),
+    [anon_sym_u5e74u5ea6u76eeu6807] = ACTIONS(167),
+    [anon_sym_u76eeu6807] = ACTIONS(169),
+    [anon_sym_output] = ACTIONS(167),
+    [anon_sym_u4ea7u51fau6307u6807] = ACTIONS(167),
+    [anon_sym_u4ea7u51fa] = ACTIONS(169),
+    [anon_sym_cost] = ACTIONS(167),
+    [anon_sym_u6210u672cu6307u6807] = ACTIONS(167),
+    [anon_sym_u6210u672c] = ACTIONS(169),
+    [anon_sym_effect] = ACTIONS(167),
+    [anon_sym_u6548u76cau6307u6807] = ACTIONS(167),
+    [anon_sym_u6548u76ca] = ACTIONS(169),
+    [anon_sym_satisfaction] = ACTIONS(167),
+    [anon_sym_u6ee1u610fu5ea6u6307u6807] = ACTIONS(167),
+    [anon_sym_u6ee1u610fu5ea6] = ACTIONS(169),
+    [sym_line_comment] = ACTIONS(5),
+    [sym_block_comment] = ACTIONS(5),
+  },
+  [STATE(15)] = {
+    [anon_sym_department] = ACTIONS(171),
+    [anon_sym_u90e8u95e8] = ACTIONS(171),
+    [anon_sym_RBRACE] = ACTIONS(171),
+    [anon_sym_uff5d] = ACTIONS(171),
+    [anon_sym_GT] = ACTIONS(171),
+    [anon_sym_uff1e] = ACTIONS(171),
+    [anon_sym_u4e3bu7ba1u90e8u95e8] = ACTIONS(171),
+    [anon_sym_code] = ACTIONS(171),
+    [anon_sym_u4ee3u7801] = ACTIONS(171),
+    [anon_sym_unit] = ACTIONS(171),
+    [anon_sym_u5b9eu65bdu5355u4f4d] = ACTIONS(171),
+    [anon_sym_kind] = ACTIONS(171),
+    [anon_sym_u9879u76eeu5c5eu6027] = ACTIONS(171),
+    [anon_sym_period] = ACTIONS(171),
+    [anon_sym_u9879u76eeu671f] = ACTIONS(171),
+    [anon_sym_budget] = ACTIONS(171),
+    [anon_sym_u5e74u5ea6u8d44u91d1u603bu989d] = ACTIONS(171),
+    [anon_sym_u5e74u521du9884u7b97u6570] = ACTIONS(171),
+    [anon_sym_u9884u7b97] = ACTIONS(171),
+    [anon_sym_adjusted] = ACTIONS(171),
+    [anon_sym_u5168u5e74u9884u7b97u6570] = ACTIONS(171),
+    [anon_sym_u8c03u6574u540eu9884u7b97u6570] = ACTIONS(171),
+    [anon_sym_executed] = ACTIONS(171),
+    [anon_sym_u5168u5e74u6267u884cu6570] = ACTIONS(171),
+    [anon_sym_u6267u884cu6570] = ACTIONS(171),
+    [anon_sym_midyear] = ACTIONS(171),
+    [anon_sym_1_DASH7u6708u6267u884cu60c5u51b5] = ACTIONS(171),
+    [anon_sym_1_DASH7u6708u6267u884cu6570] = ACTIONS(171),
+    [anon_sym_forecast] = ACTIONS(171),
+    [anon_sym_u5168u5e74u9884u8ba1u5b8cu6210u60c5u51b5] = ACTIONS(171),
+    [anon_sym_u5168u5e74u9884u8ba1u6267u884cu6570] = ACTIONS(171),
+    [anon_sym_execution_DASHscore] = ACTIONS(171),
+    [anon_sym_u6267u884cu7387u5f97u5206] = ACTIONS(171),
+    [anon_sym_total_DASHscore] = ACTIONS(171),
+    [anon_sym_u603bu5206] = ACTIONS(171),
+    [anon_sym_outcome] = ACTIONS(171),
+    [anon_sym_u76eeu6807u5b8cu6210u60c5u51b5] = ACTIONS(171),
+    [anon_sym_u5b9eu9645u5b8cu6210u60c5u51b5] = ACTIONS(171),
+    [anon_sym_reason] = ACTIONS(171),
+    [anon_sym_u504fu5deeu539fu56e0u5206u6790u53cau6539u8fdbu63aau65bd] = ACTIONS(171),
+    [anon_sym_u504fu5deeu539fu56e0] = ACTIONS(173),
+    [anon_sym_filed] = ACTIONS(171),
+    [anon_sym_u586bu62a5u65e5u671f] = ACTIONS(171),
+    [anon_sym_by] = ACTIONS(171),
+    [anon_sym_u586bu62a5u4eba] = ACTIONS(171),
+    [anon_sym_phone] = ACTIONS(171),
+    [anon_sym_u8054u7cfbu7535u8bdd] = ACTIONS(171),
+    [anon_sym_year] = ACTIONS(171),
+    [anon_sym_u5e74u5ea6] = ACTIONS(173),
+    [anon_sym_goal] = ACTIONS(171),
+    [anon_sym_u5e74u5ea6u603bu4f53u76eeu6807] = ACTIONS(171),
+    [anon_sym_u603bu4f53u76eeu6807] = ACTIONS(171),
+    [anon_sym_u5e74u5ea6u76eeu6807] = ACTIONS(171),
+    [anon_sym_u76eeu6807] = ACTIONS(173),
+    [anon_sym_output] = ACTIONS(171),
+    [anon_sym_u4ea7u51fau6307u6807] = ACTIONS(171),
+    [anon_sym_u4ea7u51fa] = ACTIONS(173),
+    [anon_sym_cost] = ACTIONS(171),
+    [anon_sym_u6210u672cu6307u6807] = ACTIONS(171),
+    [anon_sym_u6210u672c] = ACTIONS(173),
+    [anon_sym_effect] = ACTIONS(171),
+    [anon_sym_u6548u76cau6307u6807] = ACTIONS(171),
+    [anon_sym_u6548u76ca] = ACTIONS(173),
+    [anon_sym_satisfaction] = ACTIONS(171),
+    [anon_sym_u6ee1u610fu5ea6u6307u6807] = ACTIONS(171),
+    [anon_sym_u6ee1u610fu5ea6] = ACTIONS(173),
+    [sym_line_comment] = ACTIONS(5),
+    [sym_block_comment] = ACTIONS(5),
+  },
+  [STATE(16)] = {
+    [anon_sym_department] = ACTIONS(175),
+    [anon_sym_u90e8u95e8] = ACTIONS(175),
+    [anon_sym_RBRACE] = ACTIONS(175),
+    [anon_sym_uff5d] = ACTIONS(175),
+    [anon_sym_GT] = ACTIONS(175),
+    [anon_sym_uff1e] = ACTIONS(175),
+    [anon_sym_u4e3bu7ba1u90e8u95e8] = ACTIONS(175),
+    [anon_sym_code] = ACTIONS(175),
+    [anon_sym_u4ee3u7801] = ACTIONS(175),
+    [anon_sym_unit] = ACTIONS(175),
+    [anon_sym_u5b9eu65bdu5355u4f4d] = ACTIONS(175),
+    [anon_sym_kind] = ACTIONS(175),
+    [anon_sym_u9879u76eeu5c5eu6027] = ACTIONS(175),
+    [anon_sym_period] = ACTIONS(175),
+    [anon_sym_u9879u76eeu671f] = ACTIONS(175),
+    [anon_sym_budget] = ACTIONS(175),
+    [anon_sym_u5e74u5ea6u8d44u91d1u603bu989d] = ACTIONS(175),
+    [anon_sym_u5e74u521du9884u7b97u6570] = ACTIONS(175),
+    [anon_sym_u9884u7b97] = ACTIONS(175),
+    [anon_sym_adjusted] = ACTIONS(175),
+    [anon_sym_u5168u5e74u9884u7b97u6570] = ACTIONS(175),
+    [anon_sym_u8c03u6574u540eu9884u7b97u6570] = ACTIONS(175),
+    [anon_sym_executed] = ACTIONS(175),
+    [anon_sym_u5168u5e74u6267u884cu6570] = ACTIONS(175),
+    [anon_sym_u6267u884cu6570] = ACTIONS(175),
+    [anon_sym_midyear] = ACTIONS(175),
+    [anon_sym_1_DASH7u6708u6267u884cu60c5u51b5] = ACTIONS(175),
+    [anon_sym_1_DASH7u6708u6267u884cu6570] = ACTIONS(175),
+    [anon_sym_forecast] = ACTIONS(175),
+    [anon_sym_u5168u5e74u9884u8ba1u5b8cu6210u60c5u51b5] = ACTIONS(175),
+    [anon_sym_u5168u5e74u9884u8ba1u6267u884cu6570] = ACTIONS(175),
+    [anon_sym_execution_DASHscore] = ACTIONS(175),
+    [anon_sym_u6267u884cu7387u5f97u5206] = ACTIONS(175),
+    [anon_sym_total_DASHscore] = ACTIONS(175),
+    [anon_sym_u603bu5206] = ACTIONS(175),
+    [anon_sym_outcome] = ACTIONS(175),
+    [anon_sym_u76eeu6807u5b8cu6210u60c5u51b5] = ACTIONS(175),
+    [anon_sym_u5b9eu9645u5b8cu6210u60c5u51b5] = ACTIONS(175),
+    [anon_sym_reason] = ACTIONS(175),
+    [anon_sym_u504fu5deeu539fu56e0u5206u6790u53cau6539u8fdbu63aau65bd] = ACTIONS(175),
+    [anon_sym_u504fu5deeu539fu56e0] = ACTIONS(177),
+    [anon_sym_filed] = ACTIONS(175),
+    [anon_sym_u586bu62a5u65e5u671f] = ACTIONS(175),
+    [anon_sym_by] = ACTIONS(175),
+    [anon_sym_u586bu62a5u4eba] = ACTIONS(175),
+    [anon_sym_phone] = ACTIONS(175),
+    [anon_sym_u8054u7cfbu7535u8bdd] = ACTIONS(175),
+    [anon_sym_year] = ACTIONS(175),
+    [anon_sym_u5e74u5ea6] = ACTIONS(177),
+    [anon_sym_goal] = ACTIONS(175),
+    [anon_sym_u5e74u5ea6u603bu4f53u76eeu6807] = ACTIONS(175),
+    [anon_sym_u603bu4f53u76eeu6807] = ACTIONS(175),
+    [anon_sym_u5e74u5ea6u76eeu6807] = ACTIONS(175),
+    [anon_sym_u76eeu6807] = ACTIONS(177),
+    [anon_sym_output] = ACTIONS(175),
+    [anon_sym_u4ea7u51fau6307u6807] = ACTIONS(175),
+    [anon_sym_u4ea7u51fa] = ACTIONS(177),
+    [anon_sym_cost] = ACTIONS(175),
+    [anon_sym_u6210u672cu6307u6807] = ACTIONS(175),
+    [anon_sym_u6210u672c] = ACTIONS(177),
+    [anon_sym_effect] = ACTIONS(175),
+    [anon_sym_u6548u76cau6307u6807] = ACTIONS(175),
+    [anon_sym_u6548u76ca] = ACTIONS(177),
+    [anon_sym_satisfaction] = ACTIONS(175),
+    [anon_sym_u6ee1u610fu5ea6u6307u6807] = ACTIONS(175),
+    [anon_sym_u6ee1u610fu5ea6] = ACTIONS(177),
+    [sym_line_comment] = ACTIONS(5),
+    [sym_block_comment] = ACTIONS(5),
+  },
+  [STATE(17)] = {
+    [anon_sym_department] = ACTIONS(179),
+    [anon_sym_u90e8u95e8] = ACTIONS(179),
+    [anon_sym_RBRACE] = ACTIONS(179),
+    [anon_sym_uff5d] = ACTIONS(179),
+    [anon_sym_GT] = ACTIONS(179),
+    [anon_sym_uff1e] = ACTIONS(179),
+    [anon_sym_u4e3bu7ba1u90e8u95e8] = ACTIONS(179),
+    [anon_sym_code] = ACTIONS(179),
+    [anon_sym_u4ee3u7801] = ACTIONS(179),
+    [anon_sym_unit] = ACTIONS(179),
+    [anon_sym_u5b9eu65bdu5355u4f4d] = ACTIONS(179),
+    [anon_sym_kind] = ACTIONS(179),
+    [anon_sym_u9879u76eeu5c5eu6027] = ACTIONS(179),
+    [anon_sym_period] = ACTIONS(179),
+    [anon_sym_u9879u76eeu671f] = ACTIONS(179),
+    [anon_sym_budget] = ACTIONS(179),
+    [anon_sym_u5e74u5ea6u8d44u91d1u603bu989d] = ACTIONS(179),
+    [anon_sym_u5e74u521du9884u7b97u6570] = ACTIONS(179),
+    [anon_sym_u9884u7b97] = ACTIONS(179),
+    [anon_sym_adjusted] = ACTIONS(179),
+    [anon_sym_u5168u5e74u9884u7b97u6570] = ACTIONS(179),
+    [anon_sym_u8c03u6574u540eu9884u7b97u6570] = ACTIONS(179),
+    [anon_sym_executed] = ACTIONS(179),
+    [anon_sym_u5168u5e74u6267u884cu6570] = ACTIONS(179),
+    [anon_sym_u6267u884cu6570] = ACTIONS(179),
+    [anon_sym_midyear] = ACTIONS(179),
+    [anon_sym_1_DASH7u6708u6267u884cu60c5u51b5] = ACTIONS(179),
+    [anon_sym_1_DASH7u6708u6267u884cu6570] = ACTIONS(179),
+    [anon_sym_forecast] = ACTIONS(179),
+    [anon_sym_u5168u5e74u9884u8ba1u5b8cu6210u60c5u51b5] = ACTIONS(179),
+    [anon_sym_u5168u5e74u9884u8ba1u6267u884cu6570] = ACTIONS(179),
+    [anon_sym_execution_DASHscore] = ACTIONS(179),
+    [anon_sym_u6267u884cu7387u5f97u5206] = ACTIONS(179),
+    [anon_sym_total_DASHscore] = ACTIONS(179),
+    [anon_sym_u603bu5206] = ACTIONS(179),
+    [anon_sym_outcome] = ACTIONS(179),
+    [anon_sym_u76eeu6807u5b8cu6210u60c5u51b5] = ACTIONS(179),
+    [anon_sym_u5b9eu9645u5b8cu6210u60c5u51b5] = ACTIONS(179),
+    [anon_sym_reason] = ACTIONS(179),
+    [anon_sym_u504fu5deeu539fu56e0u5206u6790u53cau6539u8fdbu63aau65bd] = ACTIONS(179),
+    [anon_sym_u504fu5deeu539fu56e0] = ACTIONS(181),
+    [anon_sym_filed] = ACTIONS(179),
+    [anon_sym_u586bu62a5u65e5u671f] = ACTIONS(179),
+    [anon_sym_by] = ACTIONS(179),
+    [anon_sym_u586bu62a5u4eba] = ACTIONS(179),
+    [anon_sym_phone] = ACTIONS(179),
+    [anon_sym_u8054u7cfbu7535u8bdd] = ACTIONS(179),
+    [anon_sym_year] = ACTIONS(179),
+    [anon_sym_u5e74u5ea6] = ACTIONS(181),
+    [anon_sym_goal] = ACTIONS(179),
+    [anon_sym_u5e74u5ea6u603bu4f53u76eeu6807] = ACTIONS(179),
+    [anon_sym_u603bu4f53u76eeu6807] = ACTIONS(179),
+    [anon_sym_u5e74u5ea6u76eeu6807] = ACTIONS(179),
+    [anon_sym_u76eeu6807] = ACTIONS(181),
+    [anon_sym_output] = ACTIONS(179),
+    [anon_sym_u4ea7u51fau6307u6807] = ACTIONS(179),
+    [anon_sym_u4ea7u51fa] = ACTIONS(181),
+    [anon_sym_cost] = ACTIONS(179),
+    [anon_sym_u6210u672cu6307u6807] = ACTIONS(179),
+    [anon_sym_u6210u672c] = ACTIONS(181),
+    [anon_sym_effect] = ACTIONS(179),
+    [anon_sym_u6548u76cau6307u6807] = ACTIONS(179),
+    [anon_sym_u6548u76ca] = ACTIONS(181),
+    [anon_sym_satisfaction] = ACTIONS(179),
+    [anon_sym_u6ee1u610fu5ea6u6307u6807] = ACTIONS(179),
+    [anon_sym_u6ee1u610fu5ea6] = ACTIONS(181),
+    [sym_line_comment] = ACTIONS(5),
+    [sym_block_comment] = ACTIONS(5),
+  },
+  [STATE(18)] = {
+    [anon_sym_department] = ACTIONS(183),
+    [anon_sym_u90e8u95e8] = ACTIONS(183),
+    [anon_sym_RBRACE] = ACTIONS(183),
+    [anon_sym_uff5d] = ACTIONS(183),
+    [anon_sym_GT] = ACTIONS(183),
+    [anon_sym_uff1e] = ACTIONS(183),
+    [anon_sym_u4e3bu7ba1u90e8u95e8] = ACTIONS(183),
+    [anon_sym_code] = ACTIONS(183),
+    [anon_sym_u4ee3u7801] = ACTIONS(183),
+    [anon_sym_unit] = ACTIONS(183),
+    [anon_sym_u5b9eu65bdu5355u4f4d] = ACTIONS(183),
+    [anon_sym_kind] = ACTIONS(183),
+    [anon_sym_u9879u76eeu5c5eu6027] = ACTIONS(183),
+    [anon_sym_period] = ACTIONS(183),
+    [anon_sym_u9879u76eeu671f] = ACTIONS(183),
+    [anon_sym_budget] = ACTIONS(183),
+    [anon_sym_u5e74u5ea6u8d44u91d1u603bu989d] = ACTIONS(183),
+    [anon_sym_u5e74u521du9884u7b97u6570] = ACTIONS(183),
+    [anon_sym_u9884u7b97] = ACTIONS(183),
+    [anon_sym_adjusted] = ACTIONS(183),
+    [anon_sym_u5168u5e74u9884u7b97u6570] = ACTIONS(183),
+    [anon_sym_u8c03u6574u540eu9884u7b97u6570] = ACTIONS(183),
+    [anon_sym_executed] = ACTIONS(183),
+    [anon_sym_u5168u5e74u6267u884cu6570] = ACTIONS(183),
+    [anon_sym_u6267u884cu6570] = ACTIONS(183),
+    [anon_sym_midyear] = ACTIONS(183),
+    [anon_sym_1_DASH7u6708u6267u884cu60c5u51b5] = ACTIONS(183),
+    [anon_sym_1_DASH7u6708u6267u884cu6570] = ACTIONS(183),
+    [anon_sym_forecast] = ACTIONS(183),
+    [anon_sym_u5168u5e74u9884u8ba1u5b8cu6210u60c5u51b5] = ACTIONS(183),
+    [anon_sym_u5168u5e74u9884u8ba1u6267u884cu6570] = ACTIONS(183),
+    [anon_sym_execution_DASHscore] = ACTIONS(183),
+    [anon_sym_u6267u884cu7387u5f97u5206] = ACTIONS(183),
+    [anon_sym_total_DASHscore] = ACTIONS(183),
+    [anon_sym_u603bu5206] = ACTIONS(183),
+    [anon_sym_outcome] = ACTIONS(183),
+    [anon_sym_u76eeu6807u5b8cu6210u60c5u51b5] = ACTIONS(183),
+    [anon_sym_u5b9eu9645u5b8cu6210u60c5u51b5] = ACTIONS(183),
+    [anon_sym_reason] = ACTIONS(183),
+    [anon_sym_u504fu5deeu539fu56e0u5206u6790u53cau6539u8fdbu63aau65bd] = ACTIONS(183),
+    [anon_sym_u504fu5deeu539fu56e0] = ACTIONS(185),
+    [anon_sym_filed] = ACTIONS(183),
+    [anon_sym_u586bu62a5u65e5u671f] = ACTIONS(183),
+    [anon_sym_by] = ACTIONS(183),
+    [anon_sym_u586bu62a5u4eba] = ACTIONS(183),
+    [anon_sym_phone] = ACTIONS(183),
+    [anon_sym_u8054u7cfbu7535u8bdd] = ACTIONS(183),
+    [anon_sym_year] = ACTIONS(183),
+    [anon_sym_u5e74u5ea6] = ACTIONS(185),
+    [anon_sym_goal] = ACTIONS(183),
+    [anon_sym_u5e74u5ea6u603bu4f53u76eeu6807] = ACTIONS(183),
+    [anon_sym_u603bu4f53u76eeu6807] = ACTIONS(183),
+    [anon_sym_u5e74u5ea6u76eeu6807] = ACTIONS(183),
+    [anon_sym_u76eeu6807] = ACTIONS(185),
+    [anon_sym_output] = ACTIONS(183),
+    [anon_sym_u4ea7u51fau6307u6807] = ACTIONS(183),
+    [anon_sym_u4ea7u51fa] = ACTIONS(185),
+    [anon_sym_cost] = ACTIONS(183),
+    [anon_sym_u6210u672cu6307u6807] = ACTIONS(183),
+    [anon_sym_u6210u672c] = ACTIONS(185),
+    [anon_sym_effect] = ACTIONS(183),
+    [anon_sym_u6548u76cau6307u6807] = ACTIONS(183),
+    [anon_sym_u6548u76ca] = ACTIONS(185),
+    [anon_sym_satisfaction] = ACTIONS(183),
+    [anon_sym_u6ee1u610fu5ea6u6307u6807] = ACTIONS(183),
+    [anon_sym_u6ee1u610fu5ea6] = ACTIONS(185),
+    [sym_line_comment] = ACTIONS(5),
+    [sym_block_comment] = ACTIONS(5),
+  },
+  [STATE(19)] = {
+    [anon_sym_department] = ACTIONS(133),
+    [anon_sym_u90e8u95e8] = ACTIONS(133),
+    [anon_sym_RBRACE] = ACTIONS(133),
+    [anon_sym_uff5d] = ACTIONS(133),
+    [anon_sym_GT] = ACTIONS(133),
+    [anon_sym_uff1e] = ACTIONS(133),
+    [anon_sym_u4e3bu7ba1u90e8u95e8] = ACTIONS(133),
+    [anon_sym_code] = ACTIONS(133),
+    [anon_sym_u4ee3u7801] = ACTIONS(133),
+    [anon_sym_unit] = ACTIONS(133),
+    [anon_sym_u5b9eu65bdu5355u4f4d] = ACTIONS(133),
+    [anon_sym_kind] = ACTIONS(133),
+    [anon_sym_u9879u76eeu5c5eu6027] = ACTIONS(133),
+    [anon_sym_period] = ACTIONS(133),
+    [anon_sym_u9879u76eeu671f] = ACTIONS(133),
+    [anon_sym_budget] = ACTIONS(133),
+    [anon_sym_u5e74u5ea6u8d44u91d1u603bu989d] = ACTIONS(133),
+    [anon_sym_u5e74u521du9884u7b97u6570] = ACTIONS(133),
+    [anon_sym_u9884u7b97] = ACTIONS(133),
+    [anon_sym_adjusted] = ACTIONS(133),
+    [anon_sym_u5168u5e74u9884u7b97u6570] = ACTIONS(133),
+    [anon_sym_u8c03u6574u540eu9884u7b97u6570] = ACTIONS(133),
+    [anon_sym_executed] = ACTIONS(133),
+    [anon_sym_u5168u5e74u6267u884cu6570] = ACTIONS(133),
+    [anon_sym_u6267u884cu6570] = ACTIONS(133),
+    [anon_sym_midyear] = ACTIONS(133),
+    [anon_sym_1_DASH7u6708u6267u884cu60c5u51b5] = ACTIONS(133),
+    [anon_sym_1_DASH7u6708u6267u884cu6570] = ACTIONS(133),
+    [anon_sym_forecast] = ACTIONS(133),
+    [anon_sym_u5168u5e74u9884u8ba1u5b8cu6210u60c5u51b5] = ACTIONS(133),
+    [anon_sym_u5168u5e74u9884u8ba1u6267u884cu6570] = ACTIONS(133),
+    [anon_sym_execution_DASHscore] = ACTIONS(133),
+    [anon_sym_u6267u884cu7387u5f97u5206] = ACTIONS(133),
+    [anon_sym_total_DASHscore] = ACTIONS(133),
+    [anon_sym_u603bu5206] = ACTIONS(133),
+    [anon_sym_outcome] = ACTIONS(133),
+    [anon_sym_u76eeu6807u5b8cu6210u60c5u51b5] = ACTIONS(133),
+    [anon_sym_u5b9eu9645u5b8cu6210u60c5u51b5] = ACTIONS(133),
+    [anon_sym_reason] = ACTIONS(133),
+    [anon_sym_u504fu5deeu539fu56e0u5206u6790u53cau6539u8fdbu63aau65bd] = ACTIONS(133),
+    [anon_sym_u504fu5deeu539fu56e0] = ACTIONS(137),
+    [anon_sym_filed] = ACTIONS(133),
+    [anon_sym_u586bu62a5u65e5u671f] = ACTIONS(133),
+    [anon_sym_by] = ACTIONS(133),
+    [anon_sym_u586bu62a5u4eba] = ACTIONS(133),
+    [anon_sym_phone] = ACTIONS(133),
+    [anon_sym_u8054u7cfbu7535u8bdd] = ACTIONS(133),
+    [anon_sym_year] = ACTIONS(133),
+    [anon_sym_u5e74u5ea6] = ACTIONS(137),
+    [anon_sym_goal] = ACTIONS(133),
+    [anon_sym_u5e74u5ea6u603bu4f53u76eeu6807] = ACTIONS(133),
+    [anon_sym_u603bu4f53u76eeu6807] = ACTIONS(133),
+    [anon_sym_u5e74u5ea6u76eeu6807] = ACTIONS(133),
+    [anon_sym_u76eeu6807] = ACTIONS(137),
+    [anon_sym_output] = ACTIONS(133),
+    [anon_sym_u4ea7u51fau6307u6807] = ACTIONS(133),
+    [anon_sym_u4ea7u51fa] = ACTIONS(137),
+    [anon_sym_cost] = ACTIONS(133),
+    [anon_sym_u6210u672cu6307u6807] = ACTIONS(133),
+    [anon_sym_u6210u672c] = ACTIONS(137),
+    [anon_sym_effect] = ACTIONS(133),
+    [anon_sym_u6548u76cau6307u6807] = ACTIONS(133),
+    [anon_sym_u6548u76ca] = ACTIONS(137),
+    [anon_sym_satisfaction] = ACTIONS(133),
+    [anon_sym_u6ee1u610fu5ea6u6307u6807] = ACTIONS(133),
+    [anon_sym_u6ee1u610fu5ea6] = ACTIONS(137),
+    [sym_line_comment] = ACTIONS(5),
+    [sym_block_comment] = ACTIONS(5),
+  },
+  [STATE(20)] = {
+    [anon_sym_department] = ACTIONS(187),
+    [anon_sym_u90e8u95e8] = ACTIONS(187),
+    [anon_sym_RBRACE] = ACTIONS(187),
+    [anon_sym_uff5d] = ACTIONS(187),
+    [anon_sym_GT] = ACTIONS(187),
+    [anon_sym_uff1e] = ACTIONS(187),
+    [anon_sym_u4e3bu7ba1u90e8u95e8] = ACTIONS(187),
+    [anon_sym_code] = ACTIONS(187),
+    [anon_sym_u4ee3u7801] = ACTIONS(187),
+    [anon_sym_unit] = ACTIONS(187),
+    [anon_sym_u5b9eu65bdu5355u4f4d] = ACTIONS(187),
+    [anon_sym_kind] = ACTIONS(187),
+    [anon_sym_u9879u76eeu5c5eu6027] = ACTIONS(187),
+    [anon_sym_period] = ACTIONS(187),
+    [anon_sym_u9879u76eeu671f] = ACTIONS(187),
+    [anon_sym_budget] = ACTIONS(187),
+    [anon_sym_u5e74u5ea6u8d44u91d1u603bu989d] = ACTIONS(187),
+    [anon_sym_u5e74u521du9884u7b97u6570] = ACTIONS(187),
+    [anon_sym_u9884u7b97] = ACTIONS(187),
+    [anon_sym_adjusted] = ACTIONS(187),
+    [anon_sym_u5168u5e74u9884u7b97u6570] = ACTIONS(187),
+    [anon_sym_u8c03u6574u540eu9884u7b97u6570] = ACTIONS(187),
+    [anon_sym_executed] = ACTIONS(187),
+    [anon_sym_u5168u5e74u6267u884cu6570] = ACTIONS(187),
+    [anon_sym_u6267u884cu6570] = ACTIONS(187),
+    [anon_sym_midyear] = ACTIONS(187),
+    [anon_sym_1_DASH7u6708u6267u884cu60c5u51b5] = ACTIONS(187),
+    [anon_sym_1_DASH7u6708u6267u884cu6570] = ACTIONS(187),
+    [anon_sym_forecast] = ACTIONS(187),
+    [anon_sym_u5168u5e74u9884u8ba1u5b8cu6210u60c5u51b5] = ACTIONS(187),
+    [anon_sym_u5168u5e74u9884u8ba1u6267u884cu6570] = ACTIONS(187),
+    [anon_sym_execution_DASHscore] = ACTIONS(187),
+    [anon_sym_u6267u884cu7387u5f97u5206] = ACTIONS(187),
+    [anon_sym_total_DASHscore] = ACTIONS(187),
+    [anon_sym_u603bu5206] = ACTIONS(187),
+    [anon_sym_outcome] = ACTIONS(187),
+    [anon_sym_u76eeu6807u5b8cu6210u60c5u51b5] = ACTIONS(187),
+    [anon_sym_u5b9eu9645u5b8cu6210u60c5u51b5] = ACTIONS(187),
+    [anon_sym_reason] = ACTIONS(187),
+    [anon_sym_u504fu5deeu539fu56e0u5206u6790u53cau6539u8fdbu63aau65bd] = ACTIONS(187),
+    [anon_sym_u504fu5deeu539fu56e0] = ACTIONS(189),
+    [anon_sym_filed] = ACTIONS(187),
+    [anon_sym_u586bu62a5u65e5u671f] = ACTIONS(187),
+    [anon_sym_by] = ACTIONS(187),
+    [anon_sym_u586bu62a5u4eba] = ACTIONS(187),
+    [anon_sym_phone] = ACTIONS(187),
+    [anon_sym_u8054u7cfbu7535u8bdd] = ACTIONS(187),
+    [anon_sym_year] = ACTIONS(187),
+    [anon_sym_u5e74u5ea6] = ACTIONS(189),
+    [anon_sym_goal] = ACTIONS(187),
+    [anon_sym_u5e74u5ea6u603bu4f53u76eeu6807] = ACTIONS(187),
+    [anon_sym_u603bu4f53u76eeu6807] = ACTIONS(187),
+    [anon_sym_u5e74u5ea6u76eeu6807] = ACTIONS(187),
+    [anon_sym_u76eeu6807] = ACTIONS(189),
+    [anon_sym_output] = ACTIONS(187),
+    [anon_sym_u4ea7u51fau6307u6807] = ACTIONS(187),
+    [anon_sym_u4ea7u51fa] = ACTIONS(189),
+    [anon_sym_cost] = ACTIONS(187),
+    [anon_sym_u6210u672cu6307u6807] = ACTIONS(187),
+    [anon_sym_u6210u672c] = ACTIONS(189),
+    [anon_sym_effect] = ACTIONS(187),
+    [anon_sym_u6548u76cau6307u6807] = ACTIONS(187),
+    [anon_sym_u6548u76ca] = ACTIONS(189),
+    [anon_sym_satisfaction] = ACTIONS(187),
+    [anon_sym_u6ee1u610fu5ea6u6307u6807] = ACTIONS(187),
+    [anon_sym_u6ee1u610fu5ea6] = ACTIONS(189),
+    [sym_line_comment] = ACTIONS(5),
+    [sym_block_comment] = ACTIONS(5),
+  },
+  [STATE(21)] = {
+    [anon_sym_department] = ACTIONS(145),
+    [anon_sym_u90e8u95e8] = ACTIONS(145),
+    [anon_sym_RBRACE] = ACTIONS(145),
+    [anon_sym_uff5d] = ACTIONS(145),
+    [anon_sym_GT] = ACTIONS(145),
+    [anon_sym_uff1e] = ACTIONS(145),
+    [anon_sym_u4e3bu7ba1u90e8u95e8] = ACTIONS(145),
+    [anon_sym_code] = ACTIONS(145),
+    [anon_sym_u4ee3u7801] = ACTIONS(145),
+    [anon_sym_unit] = ACTIONS(145),
+    [anon_sym_u5b9eu65bdu5355u4f4d] = ACTIONS(145),
+    [anon_sym_kind] = ACTIONS(145),
+    [anon_sym_u9879u76eeu5c5eu6027] = ACTIONS(145),
+    [anon_sym_period] = ACTIONS(145),
+    [anon_sym_u9879u76eeu671f] = ACTIONS(145),
+    [anon_sym_budget] = ACTIONS(145),
+    [anon_sym_u5e74u5ea6u8d44u91d1u603bu989d] = ACTIONS(145),
+    [anon_sym_u5e74u521du9884u7b97u6570] = ACTIONS(145),
+    [anon_sym_u9884u7b97] = ACTIONS(145),
+    [anon_sym_adjusted] = ACTIONS(145),
+    [anon_sym_u5168u5e74u9884u7b97u6570] = ACTIONS(145),
+    [anon_sym_u8c03u6574u540eu9884u7b97u6570] = ACTIONS(145),
+    [anon_sym_executed] = ACTIONS(145),
+    [anon_sym_u5168u5e74u6267u884cu6570] = ACTIONS(145),
+    [anon_sym_u6267u884cu6570] = ACTIONS(145),
+    [anon_sym_midyear] = ACTIONS(145),
+    [anon_sym_1_DASH7u6708u6267u884cu60c5u51b5] = ACTIONS(145),
+    [anon_sym_1_DASH7u6708u6267u884cu6570] = ACTIONS(145),
+    [anon_sym_forecast] = ACTIONS(145),
+    [anon_sym_u5168u5e74u9884u8ba1u5b8cu6210u60c5u51b5] = ACTIONS(145),
+    [anon_sym_u5168u5e74u9884u8ba1u6267u884cu6570] = ACTIONS(145),
+    [anon_sym_execution_DASHscore] = ACTIONS(145),
+    [anon_sym_u6267u884cu7387u5f97u5206] = ACTIONS(145),
+    [anon_sym_total_DASHscore] = ACTIONS(145),
+    [anon_sym_u603bu5206] = ACTIONS(145),
+    [anon_sym_outcome] = ACTIONS(145),
+    [anon_sym_u76eeu6807u5b8cu6210u60c5u51b5] = ACTIONS(145),
+    [anon_sym_u5b9eu9645u5b8cu6210u60c5u51b5] = ACTIONS(145),
+    [anon_sym_reason] = ACTIONS(145),
+    [anon_sym_u504fu5deeu539fu56e0u5206u6790u53cau6539u8fdbu63aau65bd] = ACTIONS(145),
+    [anon_sym_u504fu5deeu539fu56e0] = ACTIONS(149),
+    [anon_sym_filed] = ACTIONS(145),
+    [anon_sym_u586bu62a5u65e5u671f] = ACTIONS(145),
+    [anon_sym_by] = ACTIONS(145),
+    [anon_sym_u586bu62a5u4eba] = ACTIONS(145),
+    [anon_sym_phone] = ACTIONS(145),
+    [anon_sym_u8054u7cfbu7535u8bdd] = ACTIONS(145),
+    [anon_sym_year] = ACTIONS(145),
+    [anon_sym_u5e74u5ea6] = ACTIONS(149),
+    [anon_sym_goal] = ACTIONS(145),
+    [anon_sym_u5e74u5ea6u603bu4f53u76eeu6807] = ACTIONS(145),
+    [anon_sym_u603bu4f53u76eeu6807] = ACTIONS(145),
+    [anon_sym_u5e74u5ea6u76eeu6807] = ACTIONS(145),
+    [anon_sym_u76eeu6807] = ACTIONS(149),
+    [anon_sym_output] = ACTIONS(145),
+    [anon_sym_u4ea7u51fau6307u6807] = ACTIONS(145),
+    [anon_sym_u4ea7u51fa] = ACTIONS(149),
+    [anon_sym_cost] = ACTIONS(145),
+    [anon_sym_u6210u672cu6307u6807] = ACTIONS(145),
+    [anon_sym_u6210u672c] = ACTIONS(149),
+    [anon_sym_effect] = ACTIONS(145),
+    [anon_sym_u6548u76cau6307u6807] = ACTIONS(145),
+    [anon_sym_u6548u76ca] = ACTIONS(149),
+    [anon_sym_satisfaction] = ACTIONS(145),
+    [anon_sym_u6ee1u610fu5ea6u6307u6807] = ACTIONS(145),
+    [anon_sym_u6ee1u610fu5ea6] = ACTIONS(149),
+    [sym_line_comment] = ACTIONS(5),
+    [sym_block_comment] = ACTIONS(5),
+  },
+  [STATE(22)] = {
+    [anon_sym_department] = ACTIONS(191),
+    [anon_sym_u90e8u95e8] = ACTIONS(191),
+    [anon_sym_RBRACE] = ACTIONS(191),
+    [anon_sym_uff5d] = ACTIONS(191),
+    [anon_sym_GT] = ACTIONS(191),
+    [anon_sym_uff1e] = ACTIONS(191),
+    [anon_sym_u4e3bu7ba1u90e8u95e8] = ACTIONS(191),
+    [anon_sym_code] = ACTIONS(191),
+    [anon_sym_u4ee3u7801] = ACTIONS(191),
+    [anon_sym_unit] = ACTIONS(191),
+    [anon_sym_u5b9eu65bdu5355u4f4d] = ACTIONS(191),
+    [anon_sym_kind] = ACTIONS(191),
+    [anon_sym_u9879u76eeu5c5eu6027] = ACTIONS(191),
+    [anon_sym_period] = ACTIONS(191),
+    [anon_sym_u9879u76eeu671f] = ACTIONS(191),
+    [anon_sym_budget] = ACTIONS(191),
+    [anon_sym_u5e74u5ea6u8d44u91d1u603bu989d] = ACTIONS(191),
+    [anon_sym_u5e74u521du9884u7b97u6570] = ACTIONS(191),
+    [anon_sym_u9884u7b97] = ACTIONS(191),
+    [anon_sym_adjusted] = ACTIONS(191),
+    [anon_sym_u5168u5e74u9884u7b97u6570] = ACTIONS(191),
+    [anon_sym_u8c03u6574u540eu9884u7b97u6570] = ACTIONS(191),
+    [anon_sym_executed] = ACTIONS(191),
+    [anon_sym_u5168u5e74u6267u884cu6570] = ACTIONS(191),
+    [anon_sym_u6267u884cu6570] = ACTIONS(191),
+    [anon_sym_midyear] = ACTIONS(191),
+    [anon_sym_1_DASH7u6708u6267u884cu60c5u51b5] = ACTIONS(191),
+    [anon_sym_1_DASH7u6708u6267u884cu6570] = ACTIONS(191),
+    [anon_sym_forecast] = ACTIONS(191),
+    [anon_sym_u5168u5e74u9884u8ba1u5b8cu6210u60c5u51b5] = ACTIONS(191),
+    [anon_sym_u5168u5e74u9884u8ba1u6267u884cu6570] = ACTIONS(191),
+    [anon_sym_execution_DASHscore] = ACTIONS(191),
+    [anon_sym_u6267u884cu7387u5f97u5206] = ACTIONS(191),
+    [anon_sym_total_DASHscore] = ACTIONS(191),
+    [anon_sym_u603bu5206] = ACTIONS(191),
+    [anon_sym_outcome] = ACTIONS(191),
+    [anon_sym_u76eeu6807u5b8cu6210u60c5u51b5] = ACTIONS(191),
+    [anon_sym_u5b9eu9645u5b8cu6210u60c5u51b5] = ACTIONS(191),
+    [anon_sym_reason] = ACTIONS(191),
+    [anon_sym_u504fu5deeu539fu56e0u5206u6790u53cau6539u8fdbu63aau65bd] = ACTIONS(191),
+    [anon_sym_u504fu5deeu539fu56e0] = ACTIONS(193),
+    [anon_sym_filed] = ACTIONS(191),
+    [anon_sym_u586bu62a5u65e5u671f] = ACTIONS(191),
+    [anon_sym_by] = ACTIONS(191),
+    [anon_sym_u586bu62a5u4eba] = ACTIONS(191),
+    [anon_sym_phone] = ACTIONS(191),
+    [anon_sym_u8054u7cfbu7535u8bdd] = ACTIONS(191),
+    [anon_sym_year] = ACTIONS(191),
+    [anon_sym_u5e74u5ea6] = ACTIONS(193),
+    [anon_sym_goal] = ACTIONS(191),
+    [anon_sym_u5e74u5ea6u603bu4f53u76eeu6807] = ACTIONS(191),
+    [anon_sym_u603bu4f53u76eeu6807] = ACTIONS(191),
+    [anon_sym_u5e74u5ea6u76eeu6807] = ACTIONS(191),
+    [anon_sym_u76eeu6807] = ACTIONS(193),
+    [anon_sym_output] = ACTIONS(191),
+    [anon_sym_u4ea7u51fau6307u6807] = ACTIONS(191),
+    [anon_sym_u4ea7u51fa] = ACTIONS(193),
+    [anon_sym_cost] = ACTIONS(191),
+    [anon_sym_u6210u672cu6307u6807] = ACTIONS(191),
+    [anon_sym_u6210u672c] = ACTIONS(193),
+    [anon_sym_effect] = ACTIONS(191),
+    [anon_sym_u6548u76cau6307u6807] = ACTIONS(191),
+    [anon_sym_u6548u76ca] = ACTIONS(193),
+    [anon_sym_satisfaction] = ACTIONS(191),
+    [anon_sym_u6ee1u610fu5ea6u6307u6807] = ACTIONS(191),
+    [anon_sym_u6ee1u610fu5ea6] = ACTIONS(193),
+    [sym_line_comment] = ACTIONS(5),
+    [sym_block_comment] = ACTIONS(5),
+  },
+  [STATE(23)] = {
+    [anon_sym_department] = ACTIONS(195),
+    [anon_sym_u90e8u95e8] = ACTIONS(195),
+    [anon_sym_RBRACE] = ACTIONS(195),
+    [anon_sym_uff5d] = ACTIONS(195),
+    [anon_sym_GT] = ACTIONS(195),
+    [anon_sym_uff1e] = ACTIONS(195),
+    [anon_sym_u4e3bu7ba1u90e8u95e8] = ACTIONS(195),
+    [anon_sym_code] = ACTIONS(195),
+    [anon_sym_u4ee3u7801] = ACTIONS(195),
+    [anon_sym_unit] = ACTIONS(195),
+    [anon_sym_u5b9eu65bdu5355u4f4d] = ACTIONS(195),
+    [anon_sym_kind] = ACTIONS(195),
+    [anon_sym_u9879u76eeu5c5eu6027] = ACTIONS(195),
+    [anon_sym_period] = ACTIONS(195),
+    [anon_sym_u9879u76eeu671f] = ACTIONS(195),
+    [anon_sym_budget] = ACTIONS(195),
+    [anon_sym_u5e74u5ea6u8d44u91d1u603bu989d] = ACTIONS(195),
+    [anon_sym_u5e74u521du9884u7b97u6570] = ACTIONS(195),
+    [anon_sym_u9884u7b97] = ACTIONS(195),
+    [anon_sym_adjusted] = ACTIONS(195),
+    [anon_sym_u5168u5e74u9884u7b97u6570] = ACTIONS(195),
+    [anon_sym_u8c03u6574u540eu9884u7b97u6570] = ACTIONS(195),
+    [anon_sym_executed] = ACTIONS(195),
+    [anon_sym_u5168u5e74u6267u884cu6570] = ACTIONS(195),
+    [anon_sym_u6267u884cu6570] = ACTIONS(195),
+    [anon_sym_midyear] = ACTIONS(195),
+    [anon_sym_1_DASH7u6708u6267u884cu60c5u51b5] = ACTIONS(195),
+    [anon_sym_1_DASH7u6708u6267u884cu6570] = ACTIONS(195),
+    [anon_sym_forecast] = ACTIONS(195),
+    [anon_sym_u5168u5e74u9884u8ba1u5b8cu6210u60c5u51b5] = ACTIONS(195),
+    [anon_sym_u5168u5e74u9884u8ba1u6267u884cu6570] = ACTIONS(195),
+    [anon_sym_execution_DASHscore] = ACTIONS(195),
+    [anon_sym_u6267u884cu7387u5f97u5206] = ACTIONS(195),
+    [anon_sym_total_DASHscore] = ACTIONS(195),
+    [anon_sym_u603bu5206] = ACTIONS(195),
+    [anon_sym_outcome] = ACTIONS(195),
+    [anon_sym_u76eeu6807u5b8cu6210u60c5u51b5] = ACTIONS(195),
+    [anon_sym_u5b9eu9645u5b8cu6210u60c5u51b5] = ACTIONS(195),
+    [anon_sym_reason] = ACTIONS(195),
+    [anon_sym_u504fu5deeu539fu56e0u5206u6790u53cau6539u8fdbu63aau65bd] = ACTIONS(195),
+    [anon_sym_u504fu5deeu539fu56e0] = ACTIONS(197),
+    [anon_sym_filed] = ACTIONS(195),
+    [anon_sym_u586bu62a5u65e5u671f] = ACTIONS(195),
+    [anon_sym_by] = ACTIONS(195),
+    [anon_sym_u586bu62a5u4eba] = ACTIONS(195),
+    [anon_sym_phone] = ACTIONS(195),
+    [anon_sym_u8054u7cfbu7535u8bdd] = ACTIONS(195),
+    [anon_sym_year] = ACTIONS(195),
+    [anon_sym_u5e74u5ea6] = ACTIONS(197),
+    [anon_sym_goal] = ACTIONS(195),
+    [anon_sym_u5e74u5ea6u603bu4f53u76eeu6807] = ACTIONS(195),
+    [anon_sym_u603bu4f53u76eeu6807] = ACTIONS(195),
+    [anon_sym_u5e74u5ea6u76eeu6807] = ACTIONS(195),
+    [anon_sym_u76eeu6807] = ACTIONS(197),
+    [anon_sym_output] = ACTIONS(195),
+    [anon_sym_u4ea7u51fau6307u6807] = ACTIONS(195),
+    [anon_sym_u4ea7u51fa] = ACTIONS(197),
+    [anon_sym_cost] = ACTIONS(195),
+    [anon_sym_u6210u672cu6307u6807] = ACTIONS(195),
+    [anon_sym_u6210u672c] = ACTIONS(197),
+    [anon_sym_effect] = ACTIONS(195),
+    [anon_sym_u6548u76cau6307u6807] = ACTIONS(195),
+    [anon_sym_u6548u76ca] = ACTIONS(197),
+    [anon_sym_satisfaction] = ACTIONS(195),
+    [anon_sym_u6ee1u610fu5ea6u6307u6807] = ACTIONS(195),
+    [anon_sym_u6ee1u610fu5ea6] = ACTIONS(197),
+    [sym_line_comment] = ACTIONS(5),
+    [sym_block_comment] = ACTIONS(5),
+  },
+  [STATE(24)] = {
+    [anon_sym_department] = ACTIONS(199),
+    [anon_sym_u90e8u95e8] = ACTIONS(199),
+    [anon_sym_RBRACE] = ACTIONS(199),
+    [anon_sym_uff5d] = ACTIONS(199),
+    [anon_sym_GT] = ACTIONS(199),
+    [anon_sym_uff1e] = ACTIONS(199),
+    [anon_sym_u4e3bu7ba1u90e8u95e8] = ACTIONS(199),
+    [anon_sym_code] = ACTIONS(199),
+    [anon_sym_u4ee3u7801] = ACTIONS(199),
+    [anon_sym_unit] = ACTIONS(199),
+    [anon_sym_u5b9eu65bdu5355u4f4d] = ACTIONS(199),
+    [anon_sym_kind] = ACTIONS(199),
+    [anon_sym_u9879u76eeu5c5eu6027] = ACTIONS(199),
+    [anon_sym_period] = ACTIONS(199),
+    [anon_sym_u9879u76eeu671f] = ACTIONS(199),
+    [anon_sym_budget] = ACTIONS(199),
+    [anon_sym_u5e74u5ea6u8d44u91d1u603bu989d] = ACTIONS(199),
+    [anon_sym_u5e74u521du9884u7b97u6570] = ACTIONS(199),
+    [anon_sym_u9884u7b97] = ACTIONS(199),
+    [anon_sym_adjusted] = ACTIONS(199),
+    [anon_sym_u5168u5e74u9884u7b97u6570] = ACTIONS(199),
+    [anon_sym_u8c03u6574u540eu9884u7b97u6570] = ACTIONS(199),
+    [anon_sym_executed] = ACTIONS(199),
+    [anon_sym_u5168u5e74u6267u884cu6570] = ACTIONS(199),
+    [anon_sym_u6267u884cu6570] = ACTIONS(199),
+    [anon_sym_midyear] = ACTIONS(199),
+    [anon_sym_1_DASH7u6708u6267u884cu60c5u51b5] = ACTIONS(199),
+    [anon_sym_1_DASH7u6708u6267u884cu6570] = ACTIONS(199),
+    [anon_sym_forecast] = ACTIONS(199),
+    [anon_sym_u5168u5e74u9884u8ba1u5b8cu6210u60c5u51b5] = ACTIONS(199),
+    [anon_sym_u5168u5e74u9884u8ba1u6267u884cu6570] = ACTIONS(199),
+    [anon_sym_execution_DASHscore] = ACTIONS(199),
+    [anon_sym_u6267u884cu7387u5f97u5206] = ACTIONS(199),
+    [anon_sym_total_DASHscore] = ACTIONS(199),
+    [anon_sym_u603bu5206] = ACTIONS(199),
+    [anon_sym_outcome] = ACTIONS(199),
+    [anon_sym_u76eeu6807u5b8cu6210u60c5u51b5] = ACTIONS(199),
+    [anon_sym_u5b9eu9645u5b8cu6210u60c5u51b5] = ACTIONS(199),
+    [anon_sym_reason] = ACTIONS(199),
+    [anon_sym_u504fu5deeu539fu56e0u5206u6790u53cau6539u8fdbu63aau65bd] = ACTIONS(199),
+    [anon_sym_u504fu5deeu539fu56e0] = ACTIONS(201),
+    [anon_sym_filed] = ACTIONS(199),
+    [anon_sym_u586bu62a5u65e5u671f] = ACTIONS(199),
+    [anon_sym_by] = ACTIONS(199),
+    [anon_sym_u586bu62a5u4eba] = ACTIONS(199),
+    [anon_sym_phone] = ACTIONS(199),
+    [anon_sym_u8054u7cfbu7535u8bdd] = ACTIONS(199),
+    [anon_sym_year] = ACTIONS(199),
+    [anon_sym_u5e74u5ea6] = ACTIONS(201),
+    [anon_sym_goal] = ACTIONS(199),
+    [anon_sym_u5e74u5ea6u603bu4f53u76eeu6807] = ACTIONS(199),
+    [anon_sym_u603bu4f53u76eeu6807] = ACTIONS(199),
+    [anon_sym_u5e74u5ea6u76eeu6807] = ACTIONS(199),
+    [anon_sym_u76eeu6807] = ACTIONS(201),
+    [anon_sym_output] = ACTIONS(199),
+    [anon_sym_u4ea7u51fau6307u6807] = ACTIONS(199),
+    [anon_sym_u4ea7u51fa] = ACTIONS(201),
+    [anon_sym_cost] = ACTIONS(199),
+    [anon_sym_u6210u672cu6307u6807] = ACTIONS(199),
+    [anon_sym_u6210u672c] = ACTIONS(201),
+    [anon_sym_effect] = ACTIONS(199),
+    [anon_sym_u6548u76cau6307u6807] = ACTIONS(199),
+    [anon_sym_u6548u76ca] = ACTIONS(201),
+    [anon_sym_satisfaction] = ACTIONS(199),
+    [anon_sym_u6ee1u610fu5ea6u6307u6807] = ACTIONS(199),
+    [anon_sym_u6ee1u610fu5ea6] = ACTIONS(201),
+    [sym_line_comment] = ACTIONS(5),
+    [sym_block_comment] = ACTIONS(5),
+  },
+  [STATE(25)] = {
+    [anon_sym_department] = ACTIONS(203),
+    [anon_sym_u90e8u95e8] = ACTIONS(203),
+    [anon_sym_RBRACE] = ACTIONS(203),
+    [anon_sym_uff5d] = ACTIONS(203),
+    [anon_sym_GT] = ACTIONS(203),
+    [anon_sym_uff1e] = ACTIONS(203),
+    [anon_sym_u4e3bu7ba1u90e8u95e8] = ACTIONS(203),
+    [anon_sym_code] = ACTIONS(203),
+    [anon_sym_u4ee3u7801] = ACTIONS(203),
+    [anon_sym_unit] = ACTIONS(203),
+    [anon_sym_u5b9eu65bdu5355u4f4d] = ACTIONS(203),
+    [anon_sym_kind] = ACTIONS(203),
+    [anon_sym_u9879u76eeu5c5eu6027] = ACTIONS(203),
+    [anon_sym_period] = ACTIONS(203),
+    [anon_sym_u9879u76eeu671f] = ACTIONS(203),
+    [anon_sym_budget] = ACTIONS(203),
+    [anon_sym_u5e74u5ea6u8d44u91d1u603bu989d] = ACTIONS(203),
+    [anon_sym_u5e74u521du9884u7b97u6570] = ACTIONS(203),
+    [anon_sym_u9884u7b97] = ACTIONS(203),
+    [anon_sym_adjusted] = ACTIONS(203),
+    [anon_sym_u5168u5e74u9884u7b97u6570] = ACTIONS(203),
+    [anon_sym_u8c03u6574u540eu9884u7b97u6570] = ACTIONS(203),
+    [anon_sym_executed] = ACTIONS(203),
+    [anon_sym_u5168u5e74u6267u884cu6570] = ACTIONS(203),
+    [anon_sym_u6267u884cu6570] = ACTIONS(203),
+    [anon_sym_midyear] = ACTIONS(203),
+    [anon_sym_1_DASH7u6708u6267u884cu60c5u51b5] = ACTIONS(203),
+    [anon_sym_1_DASH7u6708u6267u884cu6570] = ACTIONS(203),
+    [anon_sym_forecast] = ACTIONS(203),
+    [anon_sym_u5168u5e74u9884u8ba1u5b8cu6210u60c5u51b5] = ACTIONS(203),
+    [anon_sym_u5168u5e74u9884u8ba1u6267u884cu6570] = ACTIONS(203),
+    [anon_sym_execution_DASHscore] = ACTIONS(203),
+    [anon_sym_u6267u884cu7387u5f97u5206] = ACTIONS(203),
+    [anon_sym_total_DASHscore] = ACTIONS(203),
+    [anon_sym_u603bu5206] = ACTIONS(203),
+    [anon_sym_outcome] = ACTIONS(203),
+    [anon_sym_u76eeu6807u5b8cu6210u60c5u51b5] = ACTIONS(203),
+    [anon_sym_u5b9eu9645u5b8cu6210u60c5u51b5] = ACTIONS(203),
+    [anon_sym_reason] = ACTIONS(203),
+    [anon_sym_u504fu5deeu539fu56e0u5206u6790u53cau6539u8fdbu63aau65bd] = ACTIONS(203),
+    [anon_sym_u504fu5deeu539fu56e0] = ACTIONS(205),
+    [anon_sym_filed] = ACTIONS(203),
+    [anon_sym_u586bu62a5u65e5u671f] = ACTIONS(203),
+    [anon_sym_by] = ACTIONS(203),
+    [anon_sym_u586bu62a5u4eba] = ACTIONS(203),
+    [anon_sym_phone] = ACTIONS(203),
+    [anon_sym_u8054u7cfbu7535u8bdd] = ACTIONS(203),
+    [anon_sym_year] = ACTIONS(203),
+    [anon_sym_u5e74u5ea6] = ACTIONS(205),
+    [anon_sym_goal] = ACTIONS(203),
+    [anon_sym_u5e74u5ea6u603bu4f53u76eeu6807] = ACTIONS(203),
+    [anon_sym_u603bu4f53u76eeu6807] = ACTIONS(203),
+    [anon_sym_u5e74u5ea6u76eeu6807] = ACTIONS(203),
+    [anon_sym_u76eeu6807] = ACTIONS(205),
+    [anon_sym_output] = ACTIONS(203),
+    [anon_sym_u4ea7u51fau6307u6807] = ACTIONS(203),
+    [anon_sym_u4ea7u51fa] = ACTIONS(205),
+    [anon_sym_cost] = ACTIONS(203),
+    [anon_sym_u6210u672cu6307u6807] = ACTIONS(203),
+    [anon_sym_u6210u672c] = ACTIONS(205),
+    [anon_sym_effect] = ACTIONS(203),
+    [anon_sym_u6548u76cau6307u6807] = ACTIONS(203),
+    [anon_sym_u6548u76ca] = ACTIONS(205),
+    [anon_sym_satisfaction] = ACTIONS(203),
+    [anon_sym_u6ee1u610fu5ea6u6307u6807] = ACTIONS(203),
+    [anon_sym_u6ee1u610fu5ea6] = ACTIONS(205),
+    [sym_line_comment] = ACTIONS(5),
+    [sym_block_comment] = ACTIONS(5),
+  },
+  [STATE(26)] = {
+    [anon_sym_department] = ACTIONS(207),
+    [anon_sym_u90e8u95e8] = ACTIONS(207),
+    [anon_sym_RBRACE] = ACTIONS(207),
+    [anon_sym_uff5d] = ACTIONS(207),
+    [anon_sym_GT] = ACTIONS(207),
+    [anon_sym_uff1e] = ACTIONS(207),
+    [anon_sym_u4e3bu7ba1u90e8u95e8] = ACTIONS(207),
+    [anon_sym_code] = ACTIONS(207),
+    [anon_sym_u4ee3u7801] = ACTIONS(207),
+    [anon_sym_unit] = ACTIONS(207),
+    [anon_sym_u5b9eu65bdu5355u4f4d] = ACTIONS(207),
+    [anon_sym_kind] = ACTIONS(207),
+    [anon_sym_u9879u76eeu5c5eu6027] = ACTIONS(207),
+    [anon_sym_period] = ACTIONS(207),
+    [anon_sym_u9879u76eeu671f] = ACTIONS(207),
+    [anon_sym_budget] = ACTIONS(207),
+    [anon_sym_u5e74u5ea6u8d44u91d1u603bu989d] = ACTIONS(207),
+    [anon_sym_u5e74u521du9884u7b97u6570] = ACTIONS(207),
+    [anon_sym_u9884u7b97] = ACTIONS(207),
+    [anon_sym_adjusted] = ACTIONS(207),
+    [anon_sym_u5168u5e74u9884u7b97u6570] = ACTIONS(207),
+    [anon_sym_u8c03u6574u540eu9884u7b97u6570] = ACTIONS(207),
+    [anon_sym_executed] = ACTIONS(207),
+    [anon_sym_u5168u5e74u6267u884cu6570] = ACTIONS(207),
+    [anon_sym_u6267u884cu6570] = ACTIONS(207),
+    [anon_sym_midyear] = ACTIONS(207),
+    [anon_sym_1_DASH7u6708u6267u884cu60c5u51b5] = ACTIONS(207),
+    [anon_sym_1_DASH7u6708u6267u884cu6570] = ACTIONS(207),
+    [anon_sym_forecast] = ACTIONS(207),
+    [anon_sym_u5168u5e74u9884u8ba1u5b8cu6210u60c5u51b5] = ACTIONS(207),
+    [anon_sym_u5168u5e74u9884u8ba1u6267u884cu6570] = ACTIONS(207),
+    [anon_sym_execution_DASHscore] = ACTIONS(207),
+    [anon_sym_u6267u884cu7387u5f97u5206] = ACTIONS(207),
+    [anon_sym_total_DASHscore] = ACTIONS(207),
+    [anon_sym_u603bu5206] = ACTIONS(207),
+    [anon_sym_outcome] = ACTIONS(207),
+    [anon_sym_u76eeu6807u5b8cu6210u60c5u51b5] = ACTIONS(207),
+    [anon_sym_u5b9eu9645u5b8cu6210u60c5u51b5] = ACTIONS(207),
+    [anon_sym_reason] = ACTIONS(207),
+    [anon_sym_u504fu5deeu539fu56e0u5206u6790u53cau6539u8fdbu63aau65bd] = ACTIONS(207),
+    [anon_sym_u504fu5deeu539fu56e0] = ACTIONS(209),
+    [anon_sym_filed] = ACTIONS(207),
+    [anon_sym_u586bu62a5u65e5u671f] = ACTIONS(207),
+    [anon_sym_by] = ACTIONS(207),
+    [anon_sym_u586bu62a5u4eba] = ACTIONS(207),
+    [anon_sym_phone] = ACTIONS(207),
+    [anon_sym_u8054u7cfbu7535u8bdd] = ACTIONS(207),
+    [anon_sym_year] = ACTIONS(207),
+    [anon_sym_u5e74u5ea6] = ACTIONS(209),
+    [anon_sym_goal] = ACTIONS(207),
+    [anon_sym_u5e74u5ea6u603bu4f53u76eeu6807] = ACTIONS(207),
+    [anon_sym_u603bu4f53u76eeu6807] = ACTIONS(207),
+    [anon_sym_u5e74u5ea6u76eeu6807] = ACTIONS(207),
+    [anon_sym_u76eeu6807] = ACTIONS(209),
+    [anon_sym_output] = ACTIONS(207),
+    [anon_sym_u4ea7u51fau6307u6807] = ACTIONS(207),
+    [anon_sym_u4ea7u51fa] = ACTIONS(209),
+    [anon_sym_cost] = ACTIONS(207),
+    [anon_sym_u6210u672cu6307u6807] = ACTIONS(207),
+    [anon_sym_u6210u672c] = ACTIONS(209),
+    [anon_sym_effect] = ACTIONS(207),
+    [anon_sym_u6548u76cau6307u6807] = ACTIONS(207),
+    [anon_sym_u6548u76ca] = ACTIONS(209),
+    [anon_sym_satisfaction] = ACTIONS(207),
+    [anon_sym_u6ee1u610fu5ea6u6307u6807] = ACTIONS(207),
+    [anon_sym_u6ee1u610fu5ea6] = ACTIONS(209),
+    [sym_line_comment] = ACTIONS(5),
+    [sym_block_comment] = ACTIONS(5),
+  },
+  [STATE(27)] = {
+    [anon_sym_department] = ACTIONS(127),
+    [anon_sym_u90e8u95e8] = ACTIONS(127),
+    [anon_sym_RBRACE] = ACTIONS(127),
+    [anon_sym_uff5d] = ACTIONS(127),
+    [anon_sym_GT] = ACTIONS(127),
+    [anon_sym_uff1e] = ACTIONS(127),
+    [anon_sym_u4e3bu7ba1u90e8u95e8] = ACTIONS(127),
+    [anon_sym_code] = ACTIONS(127),
+    [anon_sym_u4ee3u7801] = ACTIONS(127),
+    [anon_sym_unit] = ACTIONS(127),
+    [anon_sym_u5b9eu65bdu5355u4f4d] = ACTIONS(127),
+    [anon_sym_kind] = ACTIONS(127),
+    [anon_sym_u9879u76eeu5c5eu6027] = ACTIONS(127),
+    [anon_sym_period] = ACTIONS(127),
+    [anon_sym_u9879u76eeu671f] = ACTIONS(127),
+    [anon_sym_budget] = ACTIONS(127),
+    [anon_sym_u5e74u5ea6u8d44u91d1u603bu989d] = ACTIONS(127),
+    [anon_sym_u5e74u521du9884u7b97u6570] = ACTIONS(127),
+    [anon_sym_u9884u7b97] = ACTIONS(127),
+    [anon_sym_adjusted] = ACTIONS(127),
+    [anon_sym_u5168u5e74u9884u7b97u6570] = ACTIONS(127),
+    [anon_sym_u8c03u6574u540eu9884u7b97u6570] = ACTIONS(127),
+    [anon_sym_executed] = ACTIONS(127),
+    [anon_sym_u5168u5e74u6267u884cu6570] = ACTIONS(127),
+    [anon_sym_u6267u884cu6570] = ACTIONS(127),
+    [anon_sym_midyear] = ACTIONS(127),
+    [anon_sym_1_DASH7u6708u6267u884cu60c5u51b5] = ACTIONS(127),
+    [anon_sym_1_DASH7u6708u6267u884cu6570] = ACTIONS(127),
+    [anon_sym_forecast] = ACTIONS(127),
+    [anon_sym_u5168u5e74u9884u8ba1u5b8cu6210u60c5u51b5] = ACTIONS(127),
+    [anon_sym_u5168u5e74u9884u8ba1u6267u884cu6570] = ACTIONS(127),
+    [anon_sym_execution_DASHscore] = ACTIONS(127),
+    [anon_sym_u6267u884cu7387u5f97u5206] = ACTIONS(127),
+    [anon_sym_total_DASHscore] = ACTIONS(127),
+    [anon_sym_u603bu5206] = ACTIONS(127),
+    [anon_sym_outcome] = ACTIONS(127),
+    [anon_sym_u76eeu6807u5b8cu6210u60c5u51b5] = ACTIONS(127),
+    [anon_sym_u5b9eu9645u5b8cu6210u60c5u51b5] = ACTIONS(127),
+    [anon_sym_reason] = ACTIONS(127),
+    [anon_sym_u504fu5deeu539fu56e0u5206u6790u53cau6539u8fdbu63aau65bd] = ACTIONS(127),
+    [anon_sym_u504fu5deeu539fu56e0] = ACTIONS(131),
+    [anon_sym_filed] = ACTIONS(127),
+    [anon_sym_u586bu62a5u65e5u671f] = ACTIONS(127),
+    [anon_sym_by] = ACTIONS(127),
+    [anon_sym_u586bu62a5u4eba] = ACTIONS(127),
+    [anon_sym_phone] = ACTIONS(127),
+    [anon_sym_u8054u7cfbu7535u8bdd] = ACTIONS(127),
+    [anon_sym_year] = ACTIONS(127),
+    [anon_sym_u5e74u5ea6] = ACTIONS(131),
+    [anon_sym_goal] = ACTIONS(127),
+    [anon_sym_u5e74u5ea6u603bu4f53u76eeu6807] = ACTIONS(127),
+    [anon_sym_u603bu4f53u76eeu6807] = ACTIONS(127),
+    [anon_sym_u5e74u5ea6u76eeu6807] = ACTIONS(127),
+    [anon_sym_u76eeu6807] = ACTIONS(131),
+    [anon_sym_output] = ACTIONS(127),
+    [anon_sym_u4ea7u51fau6307u6807] = ACTIONS(127),
+    [anon_sym_u4ea7u51fa] = ACTIONS(131),
+    [anon_sym_cost] = ACTIONS(127),
+    [anon_sym_u6210u672cu6307u6807] = ACTIONS(127),
+    [anon_sym_u6210u672c] = ACTIONS(131),
+    [anon_sym_effect] = ACTIONS(127),
+    [anon_sym_u6548u76cau6307u6807] = ACTIONS(127),
+    [anon_sym_u6548u76ca] = ACTIONS(131),
+    [anon_sym_satisfaction] = ACTIONS(127),
+    [anon_sym_u6ee1u610fu5ea6u6307u6807] = ACTIONS(127),
+    [anon_sym_u6ee1u610fu5ea6] = ACTIONS(131),
+    [sym_line_comment] = ACTIONS(5),
+    [sym_block_comment] = ACTIONS(5),
+  },
+  [STATE(28)] = {
+    [anon_sym_department] = ACTIONS(211),
+    [anon_sym_u90e8u95e8] = ACTIONS(211),
+    [anon_sym_RBRACE] = ACTIONS(211),
+    [anon_sym_uff5d] = ACTIONS(211),
+    [anon_sym_GT] = ACTIONS(211),
+    [anon_sym_uff1e] = ACTIONS(211),
+    [anon_sym_u4e3bu7ba1u90e8u95e8] = ACTIONS(211),
+    [anon_sym_code] = ACTIONS(211),
+    [anon_sym_u4ee3u7801] = ACTIONS(211),
+    [anon_sym_unit] = ACTIONS(211),
+    [anon_sym_u5b9eu65bdu5355u4f4d] = ACTIONS(211),
+    [anon_sym_kind] = ACTIONS(211),
+    [anon_sym_u9879u76eeu5c5eu6027] = ACTIONS(211),
+    [anon_sym_period] = ACTIONS(211),
+    [anon_sym_u9879u76eeu671f] = ACTIONS(211),
+    [anon_sym_budget] = ACTIONS(211),
+    [anon_sym_u5e74u5ea6u8d44u91d1u603bu989d] = ACTIONS(211),
+    [anon_sym_u5e74u521du9884u7b97u6570] = ACTIONS(211),
+    [anon_sym_u9884u7b97] = ACTIONS(211),
+    [anon_sym_adjusted] = ACTIONS(211),
+    [anon_sym_u5168u5e74u9884u7b97u6570] = ACTIONS(211),
+    [anon_sym_u8c03u6574u540eu9884u7b97u6570] = ACTIONS(211),
+    [anon_sym_executed] = ACTIONS(211),
+    [anon_sym_u5168u5e74u6267u884cu6570] = ACTIONS(211),
+    [anon_sym_u6267u884cu6570] = ACTIONS(211),
+    [anon_sym_midyear] = ACTIONS(211),
+    [anon_sym_1_DASH7u6708u6267u884cu60c5u51b5] = ACTIONS(211),
+    [anon_sym_1_DASH7u6708u6267u884cu6570] = ACTIONS(211),
+    [anon_sym_forecast] = ACTIONS(211),
+    [anon_sym_u5168u5e74u9884u8ba1u5b8cu6210u60c5u51b5] = ACTIONS(211),
+    [anon_sym_u5168u5e74u9884u8ba1u6267u884cu6570] = ACTIONS(211),
+    [anon_sym_execution_DASHscore] = ACTIONS(211),
+    [anon_sym_u6267u884cu7387u5f97u5206] = ACTIONS(211),
+    [anon_sym_total_DASHscore] = ACTIONS(211),
+    [anon_sym_u603bu5206] = ACTIONS(211),
+    [anon_sym_outcome] = ACTIONS(211),
+    [anon_sym_u76eeu6807u5b8cu6210u60c5u51b5] = ACTIONS(211),
+    [anon_sym_u5b9eu9645u5b8cu6210u60c5u51b5] = ACTIONS(211),
+    [anon_sym_reason] = ACTIONS(211),
+    [anon_sym_u504fu5deeu539fu56e0u5206u6790u53cau6539u8fdbu63aau65bd] = ACTIONS(211),
+    [anon_sym_u504fu5deeu539fu56e0] = ACTIONS(213),
+    [anon_sym_filed] = ACTIONS(211),
+    [anon_sym_u586bu62a5u65e5u671f] = ACTIONS(211),
+    [anon_sym_by] = ACTIONS(211),
+    [anon_sym_u586bu62a5u4eba] = ACTIONS(211),
+    [anon_sym_phone] = ACTIONS(211),
+    [anon_sym_u8054u7cfbu7535u8bdd] = ACTIONS(211),
+    [anon_sym_year] = ACTIONS(211),
+    [anon_sym_u5e74u5ea6] = ACTIONS(213),
+    [anon_sym_goal] = ACTIONS(211),
+    [anon_sym_u5e74u5ea6u603bu4f53u76eeu6807] = ACTIONS(211),
+    [anon_sym_u603bu4f53u76eeu6807] = ACTIONS(211),
+    [anon_sym_u5e74u5ea6u76eeu6807] = ACTIONS(211),
+    [anon_sym_u76eeu6807] = ACTIONS(213),
+    [anon_sym_output] = ACTIONS(211),
+    [anon_sym_u4ea7u51fau6307u6807] = ACTIONS(211),
+    [anon_sym_u4ea7u51fa] = ACTIONS(213),
+    [anon_sym_cost] = ACTIONS(211),
+    [anon_sym_u6210u672cu6307u6807] = ACTIONS(211),
+    [anon_sym_u6210u672c] = ACTIONS(213),
+    [anon_sym_effect] = ACTIONS(211),
+    [anon_sym_u6548u76cau6307u6807] = ACTIONS(211),
+    [anon_sym_u6548u76ca] = ACTIONS(213),
+    [anon_sym_satisfaction] = ACTIONS(211),
+    [anon_sym_u6ee1u610fu5ea6u6307u6807] = ACTIONS(211),
+    [anon_sym_u6ee1u610fu5ea6] = ACTIONS(213),
+    [sym_line_comment] = ACTIONS(5),
+    [sym_block_comment] = ACTIONS(5),
+  },
+  [STATE(29)] = {
+    [anon_sym_department] = ACTIONS(215),
+    [anon_sym_u90e8u95e8] = ACTIONS(215),
+    [anon_sym_RBRACE] = ACTIONS(215),
+    [anon_sym_uff5d] = ACTIONS(215),
+    [anon_sym_GT] = ACTIONS(215),
+    [anon_sym_uff1e] = ACTIONS(215),
+    [anon_sym_u4e3bu7ba1u90e8u95e8] = ACTIONS(215),
+    [anon_sym_code] = ACTIONS(215),
+    [anon_sym_u4ee3u7801] = ACTIONS(215),
+    [anon_sym_unit] = ACTIONS(215),
+    [anon_sym_u5b9eu65bdu5355u4f4d] = ACTIONS(215),
+    [anon_sym_kind] = ACTIONS(215),
+    [anon_sym_u9879u76eeu5c5eu6027] = ACTIONS(215),
+    [anon_sym_period] = ACTIONS(215),
+    [anon_sym_u9879u76eeu671f] = ACTIONS(215),
+    [anon_sym_budget] = ACTIONS(215),
+    [anon_sym_u5e74u5ea6u8d44u91d1u603bu989d] = ACTIONS(215),
+    [anon_sym_u5e74u521du9884u7b97u6570] = ACTIONS(215),
+    [anon_sym_u9884u7b97] = ACTIONS(215),
+    [anon_sym_adjusted] = ACTIONS(215),
+    [anon_sym_u5168u5e74u9884u7b97u6570] = ACTIONS(215),
+    [anon_sym_u8c03u6574u540eu9884u7b97u6570] = ACTIONS(215),
+    [anon_sym_executed] = ACTIONS(215),
+    [anon_sym_u5168u5e74u6267u884cu6570] = ACTIONS(215),
+    [anon_sym_u6267u884cu6570] = ACTIONS(215),
+    [anon_sym_midyear] = ACTIONS(215),
+    [anon_sym_1_DASH7u6708u6267u884cu60c5u51b5] = ACTIONS(215),
+    [anon_sym_1_DASH7u6708u6267u884cu6570] = ACTIONS(215),
+    [anon_sym_forecast] = ACTIONS(215),
+    [anon_sym_u5168u5e74u9884u8ba1u5b8cu6210u60c5u51b5] = ACTIONS(215),
+    [anon_sym_u5168u5e74u9884u8ba1u6267u884cu6570] = ACTIONS(215),
+    [anon_sym_execution_DASHscore] = ACTIONS(215),
+    [anon_sym_u6267u884cu7387u5f97u5206] = ACTIONS(215),
+    [anon_sym_total_DASHscore] = ACTIONS(215),
+    [anon_sym_u603bu5206] = ACTIONS(215),
+    [anon_sym_outcome] = ACTIONS(215),
+    [anon_sym_u76eeu6807u5b8cu6210u60c5u51b5] = ACTIONS(215),
+    [anon_sym_u5b9eu9645u5b8cu6210u60c5u51b5] = ACTIONS(215),
+    [anon_sym_reason] = ACTIONS(215),
+    [anon_sym_u504fu5deeu539fu56e0u5206u6790u53cau6539u8fdbu63aau65bd] = ACTIONS(215),
+    [anon_sym_u504fu5deeu539fu56e0] = ACTIONS(217),
+    [anon_sym_filed] = ACTIONS(215),
+    [anon_sym_u586bu62a5u65e5u671f] = ACTIONS(215),
+    [anon_sym_by] = ACTIONS(215),
+    [anon_sym_u586bu62a5u4eba] = ACTIONS(215),
+    [anon_sym_phone] = ACTIONS(215),
+    [anon_sym_u8054u7cfbu7535u8bdd] = ACTIONS(215),
+    [anon_sym_year] = ACTIONS(215),
+    [anon_sym_u5e74u5ea6] = ACTIONS(217),
+    [anon_sym_goal] = ACTIONS(215),
+    [anon_sym_u5e74u5ea6u603bu4f53u76eeu6807] = ACTIONS(215),
+    [anon_sym_u603bu4f53u76eeu6807] = ACTIONS(215),
+    [anon_sym_u5e74u5ea6u76eeu6807] = ACTIONS(215),
+    [anon_sym_u76eeu6807] = ACTIONS(217),
+    [anon_sym_output] = ACTIONS(215),
+    [anon_sym_u4ea7u51fau6307u6807] = ACTIONS(215),
+    [anon_sym_u4ea7u51fa] = ACTIONS(217),
+    [anon_sym_cost] = ACTIONS(215),
+    [anon_sym_u6210u672cu6307u6807] = ACTIONS(215),
+    [anon_sym_u6210u672c] = ACTIONS(217),
+    [anon_sym_effect] = ACTIONS(215),
+    [anon_sym_u6548u76cau6307u6807] = ACTIONS(215),
+    [anon_sym_u6548u76ca] = ACTIONS(217),
+    [anon_sym_satisfaction] = ACTIONS(215),
+    [anon_sym_u6ee1u610fu5ea6u6307u6807] = ACTIONS(215),
+    [anon_sym_u6ee1u610fu5ea6] = ACTIONS(217),
+    [sym_line_comment] = ACTIONS(5),
+    [sym_block_comment] = ACTIONS(5),
+  },
+  [STATE(30)] = {
+    [anon_sym_department] = ACTIONS(219),
+    [anon_sym_u90e8u95e8] = ACTIONS(219),
+    [anon_sym_RBRACE] = ACTIONS(219),
+    [anon_sym_uff5d] = ACTIONS(219),
+    [anon_sym_GT] = ACTIONS(219),
+    [anon_sym_uff1e] = ACTIONS(219),
+    [anon_sym_u4e3bu7ba1u90e8u95e8] = ACTIONS(219),
+    [anon_sym_code] = ACTIONS(219),
+    [anon_sym_u4ee3u7801] = ACTIONS(219),
+    [anon_sym_unit] = ACTIONS(219),
+    [anon_sym_u5b9eu65bdu5355u4f4d] = ACTIONS(219),
+    [anon_sym_kind] = ACTIONS(219),
+    [anon_sym_u9879u76eeu5c5eu6027] = ACTIONS(219),
+    [anon_sym_period] = ACTIONS(219),
+    [anon_sym_u9879u76eeu671f] = ACTIONS(219),
+    [anon_sym_budget] = ACTIONS(219),
+    [anon_sym_u5e74u5ea6u8d44u91d1u603bu989d] = ACTIONS(219),
+    [anon_sym_u5e74u521du9884u7b97u6570] = ACTIONS(219),
+    [anon_sym_u9884u7b97] = ACTIONS(219),
+    [anon_sym_adjusted] = ACTIONS(219),
+    [anon_sym_u5168u5e74u9884u7b97u6570] = ACTIONS(219),
+    [anon_sym_u8c03u6574u540eu9884u7b97u6570] = ACTIONS(219),
+    [anon_sym_executed] = ACTIONS(219),
+    [anon_sym_u5168u5e74u6267u884cu6570] = ACTIONS(219),
+    [anon_sym_u6267u884cu6570] = ACTIONS(219),
+    [anon_sym_midyear] = ACTIONS(219),
+    [anon_sym_1_DASH7u6708u6267u884cu60c5u51b5] = ACTIONS(219),
+    [anon_sym_1_DASH7u6708u6267u884cu6570] = ACTIONS(219),
+    [anon_sym_forecast] = ACTIONS(219),
+    [anon_sym_u5168u5e74u9884u8ba1u5b8cu6210u60c5u51b5] = ACTIONS(219),
+    [anon_sym_u5168u5e74u9884u8ba1u6267u884cu6570] = ACTIONS(219),
+    [anon_sym_execution_DASHscore] = ACTIONS(219),
+    [anon_sym_u6267u884cu7387u5f97u5206] = ACTIONS(219),
+    [anon_sym_total_DASHscore] = ACTIONS(219),
+    [anon_sym_u603bu5206] = ACTIONS(219),
+    [anon_sym_outcome] = ACTIONS(219),
+    [anon_sym_u76eeu6807u5b8cu6210u60c5u51b5] = ACTIONS(219),
+    [anon_sym_u5b9eu9645u5b8cu6210u60c5u51b5] = ACTIONS(219),
+    [anon_sym_reason] = ACTIONS(219),
+    [anon_sym_u504fu5deeu539fu56e0u5206u6790u53cau6539u8fdbu63aau65bd] = ACTIONS(219),
+    [anon_sym_u504fu5deeu539fu56e0] = ACTIONS(221),
+    [anon_sym_filed] = ACTIONS(219),
+    [anon_sym_u586bu62a5u65e5u671f] = ACTIONS(219),
+    [anon_sym_by] = ACTIONS(219),
+    [anon_sym_u586bu62a5u4eba] = ACTIONS(219),
+    [anon_sym_phone] = ACTIONS(219),
+    [anon_sym_u8054u7cfbu7535u8bdd] = ACTIONS(219),
+    [anon_sym_year] = ACTIONS(219),
+    [anon_sym_u5e74u5ea6] = ACTIONS(221),
+    [anon_sym_goal] = ACTIONS(219),
+    [anon_sym_u5e74u5ea6u603bu4f53u76eeu6807] = ACTIONS(219),
+    [anon_sym_u603bu4f53u76eeu6807] = ACTIONS(219),
+    [anon_sym_u5e74u5ea6u76eeu6807] = ACTIONS(219),
+    [anon_sym_u76eeu6807] = ACTIONS(221),
+    [anon_sym_output] = ACTIONS(219),
+    [anon_sym_u4ea7u51fau6307u6807] = ACTIONS(219),
+    [anon_sym_u4ea7u51fa] = ACTIONS(221),
+    [anon_sym_cost] = ACTIONS(219),
+    [anon_sym_u6210u672cu6307u6807] = ACTIONS(219),
+    [anon_sym_u6210u672c] = ACTIONS(221),
+    [anon_sym_effect] = ACTIONS(219),
+    [anon_sym_u6548u76cau6307u6807] = ACTIONS(219),
+    [anon_sym_u6548u76ca] = ACTIONS(221),
+    [anon_sym_satisfaction] = ACTIONS(219),
+    [anon_sym_u6ee1u610fu5ea6u6307u6807] = ACTIONS(219),
+    [anon_sym_u6ee1u610fu5ea6] = ACTIONS(221),
+    [sym_line_comment] = ACTIONS(5),
+    [sym_block_comment] = ACTIONS(5),
+  },
+  [STATE(31)] = {
+    [anon_sym_department] = ACTIONS(139),
+    [anon_sym_u90e8u95e8] = ACTIONS(139),
+    [anon_sym_RBRACE] = ACTIONS(139),
+    [anon_sym_uff5d] = ACTIONS(139),
+    [anon_sym_GT] = ACTIONS(139),
+    [anon_sym_uff1e] = ACTIONS(139),
+    [anon_sym_u4e3bu7ba1u90e8u95e8] = ACTIONS(139),
+    [anon_sym_code] = ACTIONS(139),
+    [anon_sym_u4ee3u7801] = ACTIONS(139),
+    [anon_sym_unit] = ACTIONS(139),
+    [anon_sym_u5b9eu65bdu5355u4f4d] = ACTIONS(139),
+    [anon_sym_kind] = ACTIONS(139),
+    [anon_sym_u9879u76eeu5c5eu6027] = ACTIONS(139),
+    [anon_sym_period] = ACTIONS(139),
+    [anon_sym_u9879u76eeu671f] = ACTIONS(139),
+    [anon_sym_budget] = ACTIONS(139),
+    [anon_sym_u5e74u5ea6u8d44u91d1u603bu989d] = ACTIONS(139),
+    [anon_sym_u5e74u521du9884u7b97u6570] = ACTIONS(139),
+    [anon_sym_u9884u7b97] = ACTIONS(139),
+    [anon_sym_adjusted] = ACTIONS(139),
+    [anon_sym_u5168u5e74u9884u7b97u6570] = ACTIONS(139),
+    [anon_sym_u8c03u6574u540eu9884u7b97u6570] = ACTIONS(139),
+    [anon_sym_executed] = ACTIONS(139),
+    [anon_sym_u5168u5e74u6267u884cu6570] = ACTIONS(139),
+    [anon_sym_u6267u884cu6570] = ACTIONS(139),
+    [anon_sym_midyear] = ACTIONS(139),
+    [anon_sym_1_DASH7u6708u6267u884cu60c5u51b5] = ACTIONS(139),
+    [anon_sym_1_DASH7u6708u6267u884cu6570] = ACTIONS(139),
+    [anon_sym_forecast] = ACTIONS(139),
+    [anon_sym_u5168u5e74u9884u8ba1u5b8cu6210u60c5u51b5] = ACTIONS(139),
+    [anon_sym_u5168u5e74u9884u8ba1u6267u884cu6570] = ACTIONS(139),
+    [anon_sym_execution_DASHscore] = ACTIONS(139),
+    [anon_sym_u6267u884cu7387u5f97u5206] = ACTIONS(139),
+    [anon_sym_total_DASHscore] = ACTIONS(139),
+    [anon_sym_u603bu5206] = ACTIONS(139),
+    [anon_sym_outcome] = ACTIONS(139),
+    [anon_sym_u76eeu6807u5b8cu6210u60c5u51b5] = ACTIONS(139),
+    [anon_sym_u5b9eu9645u5b8cu6210u60c5u51b5] = ACTIONS(139),
+    [anon_sym_reason] = ACTIONS(139),
+    [anon_sym_u504fu5deeu539fu56e0u5206u6790u53cau6539u8fdbu63aau65bd] = ACTIONS(139),
+    [anon_sym_u504fu5deeu539fu56e0] = ACTIONS(143),
+    [anon_sym_filed] = ACTIONS(139),
+    [anon_sym_u586bu62a5u65e5u671f] = ACTIONS(139),
+    [anon_sym_by] = ACTIONS(139),
+    [anon_sym_u586bu62a5u4eba] = ACTIONS(139),
+    [anon_sym_phone] = ACTIONS(139),
+    [anon_sym_u8054u7cfbu7535u8bdd] = ACTIONS(139),
+    [anon_sym_year] = ACTIONS(139),
+    [anon_sym_u5e74u5ea6] = ACTIONS(143),
+    [anon_sym_goal] = ACTIONS(139),
+    [anon_sym_u5e74u5ea6u603bu4f53u76eeu6807] = ACTIONS(139),
+    [anon_sym_u603bu4f53u76eeu6807] = ACTIONS(139),
+    [anon_sym_u5e74u5ea6u76eeu6807] = ACTIONS(139),
+    [anon_sym_u76eeu6807] = ACTIONS(143),
+    [anon_sym_output] = ACTIONS(139),
+    [anon_sym_u4ea7u51fau6307u6807] = ACTIONS(139),
+    [anon_sym_u4ea7u51fa] = ACTIONS(143),
+    [anon_sym_cost] = ACTIONS(139),
+    [anon_sym_u6210u672cu6307u6807] = ACTIONS(139),
+    [anon_sym_u6210u672c] = ACTIONS(143),
+    [anon_sym_effect] = ACTIONS(139),
+    [anon_sym_u6548u76cau6307u6807] = ACTIONS(139),
+    [anon_sym_u6548u76ca] = ACTIONS(143),
+    [anon_sym_satisfaction] = ACTIONS(139),
+    [anon_sym_u6ee1u610fu5ea6u6307u6807] = ACTIONS(139),
+    [anon_sym_u6ee1u610fu5ea6] = ACTIONS(143),
+    [sym_line_comment] = ACTIONS(5),
+    [sym_block_comment] = ACTIONS(5),
+  },
+  [STATE(32)] = {
+    [anon_sym_department] = ACTIONS(223),
+    [anon_sym_u90e8u95e8] = ACTIONS(223),
+    [anon_sym_RBRACE] = ACTIONS(223),
+    [anon_sym_uff5d] = ACTIONS(223),
+    [anon_sym_GT] = ACTIONS(223),
+    [anon_sym_uff1e] = ACTIONS(223),
+    [anon_sym_u4e3bu7ba1u90e8u95e8] = ACTIONS(223),
+    [anon_sym_code] = ACTIONS(223),
+    [anon_sym_u4ee3u7801] = ACTIONS(223),
+    [anon_sym_unit] = ACTIONS(223),
+    [anon_sym_u5b9eu65bdu5355u4f4d] = ACTIONS(223),
+    [anon_sym_kind] = ACTIONS(223),
+    [anon_sym_u9879u76eeu5c5eu6027] = ACTIONS(223),
+    [anon_sym_period] = ACTIONS(223),
+    [anon_sym_u9879u76eeu671f] = ACTIONS(223),
+    [anon_sym_budget] = ACTIONS(223),
+    [anon_sym_u5e74u5ea6u8d44u91d1u603bu989d] = ACTIONS(223),
+    [anon_sym_u5e74u521du9884u7b97u6570] = ACTIONS(223),
+    [anon_sym_u9884u7b97] = ACTIONS(223),
+    [anon_sym_adjusted] = ACTIONS(223),
+    [anon_sym_u5168u5e74u9884u7b97u6570] = ACTIONS(223),
+    [anon_sym_u8c03u6574u540eu9884u7b97u6570] = ACTIONS(223),
+    [anon_sym_executed] = ACTIONS(223),
+    [anon_sym_u5168u5e74u6267u884cu6570] = ACTIONS(223),
+    [anon_sym_u6267u884cu6570] = ACTIONS(223),
+    [anon_sym_midyear] = ACTIONS(223),
+    [anon_sym_1_DASH7u6708u6267u884cu60c5u51b5] = ACTIONS(223),
+    [anon_sym_1_DASH7u6708u6267u884cu6570] = ACTIONS(223),
+    [anon_sym_forecast] = ACTIONS(223),
+    [anon_sym_u5168u5e74u9884u8ba1u5b8cu6210u60c5u51b5] = ACTIONS(223),
+    [anon_sym_u5168u5e74u9884u8ba1u6267u884cu6570] = ACTIONS(223),
+    [anon_sym_execution_DASHscore] = ACTIONS(223),
+    [anon_sym_u6267u884cu7387u5f97u5206] = ACTIONS(223),
+    [anon_sym_total_DASHscore] = ACTIONS(223),
+    [anon_sym_u603bu5206] = ACTIONS(223),
+    [anon_sym_outcome] = ACTIONS(223),
+    [anon_sym_u76eeu6807u5b8cu6210u60c5u51b5] = ACTIONS(223),
+    [anon_sym_u5b9eu9645u5b8cu6210u60c5u51b5] = ACTIONS(223),
+    [anon_sym_reason] = ACTIONS(223),
+    [anon_sym_u504fu5deeu539fu56e0u5206u6790u53cau6539u8fdbu63aau65bd] = ACTIONS(223),
+    [anon_sym_u504fu5deeu539fu56e0] = ACTIONS(225),
+    [anon_sym_filed] = ACTIONS(223),
+    [anon_sym_u586bu62a5u65e5u671f] = ACTIONS(223),
+    [anon_sym_by] = ACTIONS(223),
+    [anon_sym_u586bu62a5u4eba] = ACTIONS(223),
+    [anon_sym_phone] = ACTIONS(223),
+    [anon_sym_u8054u7cfbu7535u8bdd] = ACTIONS(223),
+    [anon_sym_year] = ACTIONS(223),
+    [anon_sym_u5e74u5ea6] = ACTIONS(225),
+    [anon_sym_goal] = ACTIONS(223),
+    [anon_sym_u5e74u5ea6u603bu4f53u76eeu6807] = ACTIONS(223),
+    [anon_sym_u603bu4f53u76eeu6807] = ACTIONS(223),
+    [anon_sym_u5e74u5ea6u76eeu6807] = ACTIONS(223),
+    [anon_sym_u76eeu6807] = ACTIONS(225),
+    [anon_sym_output] = ACTIONS(223),
+    [anon_sym_u4ea7u51fau6307u6807] = ACTIONS(223),
+    [anon_sym_u4ea7u51fa] = ACTIONS(225),
+    [anon_sym_cost] = ACTIONS(223),
+    [anon_sym_u6210u672cu6307u6807] = ACTIONS(223),
+    [anon_sym_u6210u672c] = ACTIONS(225),
+    [anon_sym_effect] = ACTIONS(223),
+    [anon_sym_u6548u76cau6307u6807] = ACTIONS(223),
+    [anon_sym_u6548u76ca] = ACTIONS(225),
+    [anon_sym_satisfaction] = ACTIONS(223),
+    [anon_sym_u6ee1u610fu5ea6u6307u6807] = ACTIONS(223),
+    [anon_sym_u6ee1u610fu5ea6] = ACTIONS(225),
+    [sym_line_comment] = ACTIONS(5),
+    [sym_block_comment] = ACTIONS(5),
+  },
+  [STATE(33)] = {
+    [anon_sym_department] = ACTIONS(151),
+    [anon_sym_u90e8u95e8] = ACTIONS(151),
+    [anon_sym_RBRACE] = ACTIONS(151),
+    [anon_sym_uff5d] = ACTIONS(151),
+    [anon_sym_GT] = ACTIONS(151),
+    [anon_sym_uff1e] = ACTIONS(151),
+    [anon_sym_u4e3bu7ba1u90e8u95e8] = ACTIONS(151),
+    [anon_sym_code] = ACTIONS(151),
+    [anon_sym_u4ee3u7801] = ACTIONS(151),
+    [anon_sym_unit] = ACTIONS(151),
+    [anon_sym_u5b9eu65bdu5355u4f4d] = ACTIONS(151),
+    [anon_sym_kind] = ACTIONS(151),
+    [anon_sym_u9879u76eeu5c5eu6027] = ACTIONS(151),
+    [anon_sym_period] = ACTIONS(151),
+    [anon_sym_u9879u76eeu671f] = ACTIONS(151),
+    [anon_sym_budget] = ACTIONS(151),
+    [anon_sym_u5e74u5ea6u8d44u91d1u603bu989d] = ACTIONS(151),
+    [anon_sym_u5e74u521du9884u7b97u6570] = ACTIONS(151),
+    [anon_sym_u9884u7b97] = ACTIONS(151),
+    [anon_sym_adjusted] = ACTIONS(151),
+    [anon_sym_u5168u5e74u9884u7b97u6570] = ACTIONS(151),
+    [anon_sym_u8c03u6574u540eu9884u7b97u6570] = ACTIONS(151),
+    [anon_sym_executed] = ACTIONS(151),
+    [anon_sym_u5168u5e74u6267u884cu6570] = ACTIONS(151),
+    [anon_sym_u6267u884cu6570] = ACTIONS(151),
+    [anon_sym_midyear] = ACTIONS(151),
+    [anon_sym_1_DASH7u6708u6267u884cu60c5u51b5] = ACTIONS(151),
+    [anon_sym_1_DASH7u6708u6267u884cu6570] = ACTIONS(151),
+    [anon_sym_forecast] = ACTIONS(151),
+    [anon_sym_u5168u5e74u9884u8ba1u5b8cu6210u60c5u51b5] = ACTIONS(151),
+    [anon_sym_u5168u5e74u9884u8ba1u6267u884cu6570] = ACTIONS(151),
+    [anon_sym_execution_DASHscore] = ACTIONS(151),
+    [anon_sym_u6267u884cu7387u5f97u5206] = ACTIONS(151),
+    [anon_sym_total_DASHscore] = ACTIONS(151),
+    [anon_sym_u603bu5206] = ACTIONS(151),
+    [anon_sym_outcome] = ACTIONS(151),
+    [anon_sym_u76eeu6807u5b8cu6210u60c5u51b5] = ACTIONS(151),
+    [anon_sym_u5b9eu9645u5b8cu6210u60c5u51b5] = ACTIONS(151),
+    [anon_sym_reason] = ACTIONS(151),
+    [anon_sym_u504fu5deeu539fu56e0u5206u6790u53cau6539u8fdbu63aau65bd] = ACTIONS(151),
+    [anon_sym_u504fu5deeu539fu56e0] = ACTIONS(155),
+    [anon_sym_filed] = ACTIONS(151),
+    [anon_sym_u586bu62a5u65e5u671f] = ACTIONS(151),
+    [anon_sym_by] = ACTIONS(151),
+    [anon_sym_u586bu62a5u4eba] = ACTIONS(151),
+    [anon_sym_phone] = ACTIONS(151),
+    [anon_sym_u8054u7cfbu7535u8bdd] = ACTIONS(151),
+    [anon_sym_year] = ACTIONS(151),
+    [anon_sym_u5e74u5ea6] = ACTIONS(155),
+    [anon_sym_goal] = ACTIONS(151),
+    [anon_sym_u5e74u5ea6u603bu4f53u76eeu6807] = ACTIONS(151),
+    [anon_sym_u603bu4f53u76eeu6807] = ACTIONS(151),
+    [anon_sym_u5e74u5ea6u76eeu6807] = ACTIONS(151),
+    [anon_sym_u76eeu6807] = ACTIONS(155),
+    [anon_sym_output] = ACTIONS(151),
+    [anon_sym_u4ea7u51fau6307u6807] = ACTIONS(151),
+    [anon_sym_u4ea7u51fa] = ACTIONS(155),
+    [anon_sym_cost] = ACTIONS(151),
+    [anon_sym_u6210u672cu6307u6807] = ACTIONS(151),
+    [anon_sym_u6210u672c] = ACTIONS(155),
+    [anon_sym_effect] = ACTIONS(151),
+    [anon_sym_u6548u76cau6307u6807] = ACTIONS(151),
+    [anon_sym_u6548u76ca] = ACTIONS(155),
+    [anon_sym_satisfaction] = ACTIONS(151),
+    [anon_sym_u6ee1u610fu5ea6u6307u6807] = ACTIONS(151),
+    [anon_sym_u6ee1u610fu5ea6] = ACTIONS(155),
+    [sym_line_comment] = ACTIONS(5),
+    [sym_block_comment] = ACTIONS(5),
+  },
+  [STATE(34)] = {
+    [anon_sym_department] = ACTIONS(227),
+    [anon_sym_u90e8u95e8] = ACTIONS(227),
+    [anon_sym_RBRACE] = ACTIONS(227),
+    [anon_sym_uff5d] = ACTIONS(227),
+    [anon_sym_GT] = ACTIONS(227),
+    [anon_sym_uff1e] = ACTIONS(227),
+    [anon_sym_u4e3bu7ba1u90e8u95e8] = ACTIONS(227),
+    [anon_sym_code] = ACTIONS(227),
+    [anon_sym_u4ee3u7801] = ACTIONS(227),
+    [anon_sym_unit] = ACTIONS(227),
+    [anon_sym_u5b9eu65bdu5355u4f4d] = ACTIONS(227),
+    [anon_sym_kind] = ACTIONS(227),
+    [anon_sym_u9879u76eeu5c5eu6027] = ACTIONS(227),
+    [anon_sym_period] = ACTIONS(227),
+    [anon_sym_u9879u76eeu671f] = ACTIONS(227),
+    [anon_sym_budget] = ACTIONS(227),
+    [anon_sym_u5e74u5ea6u8d44u91d1u603bu989d] = ACTIONS(227),
+    [anon_sym_u5e74u521du9884u7b97u6570] = ACTIONS(227),
+    [anon_sym_u9884u7b97] = ACTIONS(227),
+    [anon_sym_adjusted] = ACTIONS(227),
+    [anon_sym_u5168u5e74u9884u7b97u6570] = ACTIONS(227),
+    [anon_sym_u8c03u6574u540eu9884u7b97u6570] = ACTIONS(227),
+    [anon_sym_executed] = ACTIONS(227),
+    [anon_sym_u5168u5e74u6267u884cu6570] = ACTIONS(227),
+    [anon_sym_u6267u884cu6570] = ACTIONS(227),
+    [anon_sym_midyear] = ACTIONS(227),
+    [anon_sym_1_DASH7u6708u6267u884cu60c5u51b5] = ACTIONS(227),
+    [anon_sym_1_DASH7u6708u6267u884cu6570] = ACTIONS(227),
+    [anon_sym_forecast] = ACTIONS(227),
+    [anon_sym_u5168u5e74u9884u8ba1u5b8cu6210u60c5u51b5] = ACTIONS(227),
+    [anon_sym_u5168u5e74u9884u8ba1u6267u884cu6570] = ACTIONS(227),
+    [anon_sym_execution_DASHscore] = ACTIONS(227),
+    [anon_sym_u6267u884cu7387u5f97u5206] = ACTIONS(227),
+    [anon_sym_total_DASHscore] = ACTIONS(227),
+    [anon_sym_u603bu5206] = ACTIONS(227),
+    [anon_sym_outcome] = ACTIONS(227),
+    [anon_sym_u76eeu6807u5b8cu6210u60c5u51b5] = ACTIONS(227),
+    [anon_sym_u5b9eu9645u5b8cu6210u60c5u51b5] = ACTIONS(227),
+    [anon_sym_reason] = ACTIONS(227),
+    [anon_sym_u504fu5deeu539fu56e0u5206u6790u53cau6539u8fdbu63aau65bd] = ACTIONS(227),
+    [anon_sym_u504fu5deeu539fu56e0] = ACTIONS(229),
+    [anon_sym_filed] = ACTIONS(227),
+    [anon_sym_u586bu62a5u65e5u671f] = ACTIONS(227),
+    [anon_sym_by] = ACTIONS(227),
+    [anon_sym_u586bu62a5u4eba] = ACTIONS(227),
+    [anon_sym_phone] = ACTIONS(227),
+    [anon_sym_u8054u7cfbu7535u8bdd] = ACTIONS(227),
+    [anon_sym_year] = ACTIONS(227),
+    [anon_sym_u5e74u5ea6] = ACTIONS(229),
+    [anon_sym_goal] = ACTIONS(227),
+    [anon_sym_u5e74u5ea6u603bu4f53u76eeu6807] = ACTIONS(227),
+    [anon_sym_u603bu4f53u76eeu6807] = ACTIONS(227),
+    [anon_sym_u5e74u5ea6u76eeu6807] = ACTIONS(227),
+    [anon_sym_u76eeu6807] = ACTIONS(229),
+    [anon_sym_output] = ACTIONS(227),
+    [anon_sym_u4ea7u51fau6307u6807] = ACTIONS(227),
+    [anon_sym_u4ea7u51fa] = ACTIONS(229),
+    [anon_sym_cost] = ACTIONS(227),
+    [anon_sym_u6210u672cu6307u6807] = ACTIONS(227),
+    [anon_sym_u6210u672c] = ACTIONS(229),
+    [anon_sym_effect] = ACTIONS(227),
+    [anon_sym_u6548u76cau6307u6807] = ACTIONS(227),
+    [anon_sym_u6548u76ca] = ACTIONS(229),
+    [anon_sym_satisfaction] = ACTIONS(227),
+    [anon_sym_u6ee1u610fu5ea6u6307u6807] = ACTIONS(227),
+    [anon_sym_u6ee1u610fu5ea6] = ACTIONS(229),
+    [sym_line_comment] = ACTIONS(5),
+    [sym_block_comment] = ACTIONS(5),
+  },
+  [STATE(35)] = {
+    [anon_sym_department] = ACTIONS(231),
+    [anon_sym_u90e8u95e8] = ACTIONS(231),
+    [anon_sym_RBRACE] = ACTIONS(231),
+    [anon_sym_uff5d] = ACTIONS(231),
+    [anon_sym_GT] = ACTIONS(231),
+    [anon_sym_uff1e] = ACTIONS(231),
+    [anon_sym_u4e3bu7ba1u90e8u95e8] = ACTIONS(231),
+    [anon_sym_code] = ACTIONS(231),
+    [anon_sym_u4ee3u7801] = ACTIONS(231),
+    [anon_sym_unit] = ACTIONS(231),
+    [anon_sym_u5b9eu65bdu5355u4f4d] = ACTIONS(231),
+    [anon_sym_kind] = ACTIONS(231),
+    [anon_sym_u9879u76eeu5c5eu6027] = ACTIONS(231),
+    [anon_sym_period] = ACTIONS(231),
+    [anon_sym_u9879u76eeu671f] = ACTIONS(231),
+    [anon_sym_budget] = ACTIONS(231),
+    [anon_sym_u5e74u5ea6u8d44u91d1u603bu989d] = ACTIONS(231),
+    [anon_sym_u5e74u521du9884u7b97u6570] = ACTIONS(231),
+    [anon_sym_u9884u7b97] = ACTIONS(231),
+    [anon_sym_adjusted] = ACTIONS(231),
+    [anon_sym_u5168u5e74u9884u7b97u6570] = ACTIONS(231),
+    [anon_sym_u8c03u6574u540eu9884u7b97u6570] = ACTIONS(231),
+    [anon_sym_executed] = ACTIONS(231),
+    [anon_sym_u5168u5e74u6267u884cu6570] = ACTIONS(231),
+    [anon_sym_u6267u884cu6570] = ACTIONS(231),
+    [anon_sym_midyear] = ACTIONS(231),
+    [anon_sym_1_DASH7u6708u6267u884cu60c5u51b5] = ACTIONS(231),
+    [anon_sym_1_DASH7u6708u6267u884cu6570] = ACTIONS(231),
+    [anon_sym_forecast] = ACTIONS(231),
+    [anon_sym_u5168u5e74u9884u8ba1u5b8cu6210u60c5u51b5] = ACTIONS(231),
+    [anon_sym_u5168u5e74u9884u8ba1u6267u884cu6570] = ACTIONS(231),
+    [anon_sym_execution_DASHscore] = ACTIONS(231),
+    [anon_sym_u6267u884cu7387u5f97u5206] = ACTIONS(231),
+    [anon_sym_total_DASHscore] = ACTIONS(231),
+    [anon_sym_u603bu5206] = ACTIONS(231),
+    [anon_sym_outcome] = ACTIONS(231),
+    [anon_sym_u76eeu6807u5b8cu6210u60c5u51b5] = ACTIONS(231),
+    [anon_sym_u5b9eu9645u5b8cu6210u60c5u51b5] = ACTIONS(231),
+    [anon_sym_reason] = ACTIONS(231),
+    [anon_sym_u504fu5deeu539fu56e0u5206u6790u53cau6539u8fdbu63aau65bd] = ACTIONS(231),
+    [anon_sym_u504fu5deeu539fu56e0] = ACTIONS(233),
+    [anon_sym_filed] = ACTIONS(231),
+    [anon_sym_u586bu62a5u65e5u671f] = ACTIONS(231),
+    [anon_sym_by] = ACTIONS(231),
+    [anon_sym_u586bu62a5u4eba] = ACTIONS(231),
+    [anon_sym_phone] = ACTIONS(231),
+    [anon_sym_u8054u7cfbu7535u8bdd] = ACTIONS(231),
+    [anon_sym_year] = ACTIONS(231),
+    [anon_sym_u5e74u5ea6] = ACTIONS(233),
+    [anon_sym_goal] = ACTIONS(231),
+    [anon_sym_u5e74u5ea6u603bu4f53u76eeu6807] = ACTIONS(231),
+    [anon_sym_u603bu4f53u76eeu6807] = ACTIONS(231),
+    [anon_sym_u5e74u5ea6u76eeu6807] = ACTIONS(231),
+    [anon_sym_u76eeu6807] = ACTIONS(233),
+    [anon_sym_output] = ACTIONS(231),
+    [anon_sym_u4ea7u51fau6307u6807] = ACTIONS(231),
+    [anon_sym_u4ea7u51fa] = ACTIONS(233),
+    [anon_sym_cost] = ACTIONS(231),
+    [anon_sym_u6210u672cu6307u6807] = ACTIONS(231),
+    [anon_sym_u6210u672c] = ACTIONS(233),
+    [anon_sym_effect] = ACTIONS(231),
+    [anon_sym_u6548u76cau6307u6807] = ACTIONS(231),
+    [anon_sym_u6548u76ca] = ACTIONS(233),
+    [anon_sym_satisfaction] = ACTIONS(231),
+    [anon_sym_u6ee1u610fu5ea6u6307u6807] = ACTIONS(231),
+    [anon_sym_u6ee1u610fu5ea6] = ACTIONS(233),
+    [sym_line_comment] = ACTIONS(5),
+    [sym_block_comment] = ACTIONS(5),
+  },
+  [STATE(36)] = {
+    [anon_sym_department] = ACTIONS(157),
+    [anon_sym_u90e8u95e8] = ACTIONS(157),
+    [anon_sym_RBRACE] = ACTIONS(157),
+    [anon_sym_uff5d] = ACTIONS(157),
+    [anon_sym_GT] = ACTIONS(157),
+    [anon_sym_uff1e] = ACTIONS(157),
+    [anon_sym_u4e3bu7ba1u90e8u95e8] = ACTIONS(157),
+    [anon_sym_code] = ACTIONS(157),
+    [anon_sym_u4ee3u7801] = ACTIONS(157),
+    [anon_sym_unit] = ACTIONS(157),
+    [anon_sym_u5b9eu65bdu5355u4f4d] = ACTIONS(157),
+    [anon_sym_kind] = ACTIONS(157),
+    [anon_sym_u9879u76eeu5c5eu6027] = ACTIONS(157),
+    [anon_sym_period] = ACTIONS(157),
+    [anon_sym_u9879u76eeu671f] = ACTIONS(157),
+    [anon_sym_budget] = ACTIONS(157),
+    [anon_sym_u5e74u5ea6u8d44u91d1u603bu989d] = ACTIONS(157),
+    [anon_sym_u5e74u521du9884u7b97u6570] = ACTIONS(157),
+    [anon_sym_u9884u7b97] = ACTIONS(157),
+    [anon_sym_adjusted] = ACTIONS(157),
+    [anon_sym_u5168u5e74u9884u7b97u6570] = ACTIONS(157),
+    [anon_sym_u8c03u6574u540eu9884u7b97u6570] = ACTIONS(157),
+    [anon_sym_executed] = ACTIONS(157),
+    [anon_sym_u5168u5e74u6267u884cu6570] = ACTIONS(157),
+    [anon_sym_u6267u884cu6570] = ACTIONS(157),
+    [anon_sym_midyear] = ACTIONS(157),
+    [anon_sym_1_DASH7u6708u6267u884cu60c5u51b5] = ACTIONS(157),
+    [anon_sym_1_DASH7u6708u6267u884cu6570] = ACTIONS(157),
+    [anon_sym_forecast] = ACTIONS(157),
+    [anon_sym_u5168u5e74u9884u8ba1u5b8cu6210u60c5u51b5] = ACTIONS(157),
+    [anon_sym_u5168u5e74u9884u8ba1u6267u884cu6570] = ACTIONS(157),
+    [anon_sym_execution_DASHscore] = ACTIONS(157),
+    [anon_sym_u6267u884cu7387u5f97u5206] = ACTIONS(157),
+    [anon_sym_total_DASHscore] = ACTIONS(157),
+    [anon_sym_u603bu5206] = ACTIONS(157),
+    [anon_sym_outcome] = ACTIONS(157),
+    [anon_sym_u76eeu6807u5b8cu6210u60c5u51b5] = ACTIONS(157),
+    [anon_sym_u5b9eu9645u5b8cu6210u60c5u51b5] = ACTIONS(157),
+    [anon_sym_reason] = ACTIONS(157),
+    [anon_sym_u504fu5deeu539fu56e0u5206u6790u53cau6539u8fdbu63aau65bd] = ACTIONS(157),
+    [anon_sym_u504fu5deeu539fu56e0] = ACTIONS(161),
+    [anon_sym_filed] = ACTIONS(157),
+    [anon_sym_u586bu62a5u65e5u671f] = ACTIONS(157),
+    [anon_sym_by] = ACTIONS(157),
+    [anon_sym_u586bu62a5u4eba] = ACTIONS(157),
+    [anon_sym_phone] = ACTIONS(157),
+    [anon_sym_u8054u7cfbu7535u8bdd] = ACTIONS(157),
+    [anon_sym_year] = ACTIONS(157),
+    [anon_sym_u5e74u5ea6] = ACTIONS(161),
+    [anon_sym_goal] = ACTIONS(157),
+    [anon_sym_u5e74u5ea6u603bu4f53u76eeu6807] = ACTIONS(157),
+    [anon_sym_u603bu4f53u76eeu6807] = ACTIONS(157),
+    [anon_sym_u5e74u5ea6u76eeu6807] = ACTIONS(157),
+    [anon_sym_u76eeu6807] = ACTIONS(161),
+    [anon_sym_output] = ACTIONS(157),
+    [anon_sym_u4ea7u51fau6307u6807] = ACTIONS(157),
+    [anon_sym_u4ea7u51fa] = ACTIONS(161),
+    [anon_sym_cost] = ACTIONS(157),
+    [anon_sym_u6210u672cu6307u6807] = ACTIONS(157),
+    [anon_sym_u6210u672c] = ACTIONS(161),
+    [anon_sym_effect] = ACTIONS(157),
+    [anon_sym_u6548u76cau6307u6807] = ACTIONS(157),
+    [anon_sym_u6548u76ca] = ACTIONS(161),
+    [anon_sym_satisfaction] = ACTIONS(157),
+    [anon_sym_u6ee1u610fu5ea6u6307u6807] = ACTIONS(157),
+    [anon_sym_u6ee1u610fu5ea6] = ACTIONS(161),
+    [sym_line_comment] = ACTIONS(5),
+    [sym_block_comment] = ACTIONS(5),
+  },
+  [STATE(37)] = {
+    [anon_sym_department] = ACTIONS(235),
+    [anon_sym_u90e8u95e8] = ACTIONS(235),
+    [anon_sym_RBRACE] = ACTIONS(235),
+    [anon_sym_uff5d] = ACTIONS(235),
+    [anon_sym_GT] = ACTIONS(235),
+    [anon_sym_uff1e] = ACTIONS(235),
+    [anon_sym_u4e3bu7ba1u90e8u95e8] = ACTIONS(235),
+    [anon_sym_code] = ACTIONS(235),
+    [anon_sym_u4ee3u7801] = ACTIONS(235),
+    [anon_sym_unit] = ACTIONS(235),
+    [anon_sym_u5b9eu65bdu5355u4f4d] = ACTIONS(235),
+    [anon_sym_kind] = ACTIONS(235),
+    [anon_sym_u9879u76eeu5c5eu6027] = ACTIONS(235),
+    [anon_sym_period] = ACTIONS(235),
+    [anon_sym_u9879u76eeu671f] = ACTIONS(235),
+    [anon_sym_budget] = ACTIONS(235),
+    [anon_sym_u5e74u5ea6u8d44u91d1u603bu989d] = ACTIONS(235),
+    [anon_sym_u5e74u521du9884u7b97u6570] = ACTIONS(235),
+    [anon_sym_u9884u7b97] = ACTIONS(235),
+    [anon_sym_adjusted] = ACTIONS(235),
+    [anon_sym_u5168u5e74u9884u7b97u6570] = ACTIONS(235),
+    [anon_sym_u8c03u6574u540eu9884u7b97u6570] = ACTIONS(235),
+    [anon_sym_executed] = ACTIONS(235),
+    [anon_sym_u5168u5e74u6267u884cu6570] = ACTIONS(235),
+    [anon_sym_u6267u884cu6570] = ACTIONS(235),
+    [anon_sym_midyear] = ACTIONS(235),
+    [anon_sym_1_DASH7u6708u6267u884cu60c5u51b5] = ACTIONS(235),
+    [anon_sym_1_DASH7u6708u6267u884cu6570] = ACTIONS(235),
+    [anon_sym_forecast] = ACTIONS(235),
+    [anon_sym_u5168u5e74u9884u8ba1u5b8cu6210u60c5u51b5] = ACTIONS(235),
+    [anon_sym_u5168u5e74u9884u8ba1u6267u884cu6570] = ACTIONS(235),
+    [anon_sym_execution_DASHscore] = ACTIONS(235),
+    [anon_sym_u6267u884cu7387u5f97u5206] = ACTIONS(235),
+    [anon_sym_total_DASHscore] = ACTIONS(235),
+    [anon_sym_u603bu5206] = ACTIONS(235),
+    [anon_sym_outcome] = ACTIONS(235),
+    [anon_sym_u76eeu6807u5b8cu6210u60c5u51b5] = ACTIONS(235),
+    [anon_sym_u5b9eu9645u5b8cu6210u60c5u51b5] = ACTIONS(235),
+    [anon_sym_reason] = ACTIONS(235),
+    [anon_sym_u504fu5deeu539fu56e0u5206u6790u53cau6539u8fdbu63aau65bd] = ACTIONS(235),
+    [anon_sym_u504fu5deeu539fu56e0] = ACTIONS(237),
+    [anon_sym_filed] = ACTIONS(235),
+    [anon_sym_u586bu62a5u65e5u671f] = ACTIONS(235),
+    [anon_sym_by] = ACTIONS(235),
+    [anon_sym_u586bu62a5u4eba] = ACTIONS(235),
+    [anon_sym_phone] = ACTIONS(235),
+    [anon_sym_u8054u7cfbu7535u8bdd] = ACTIONS(235),
+    [anon_sym_year] = ACTIONS(235),
+    [anon_sym_u5e74u5ea6] = ACTIONS(237),
+    [anon_sym_goal] = ACTIONS(235),
+    [anon_sym_u5e74u5ea6u603bu4f53u76eeu6807] = ACTIONS(235),
+    [anon_sym_u603bu4f53u76eeu6807] = ACTIONS(235),
+    [anon_sym_u5e74u5ea6u76eeu6807] = ACTIONS(235),
+    [anon_sym_u76eeu6807] = ACTIONS(237),
+    [anon_sym_output] = ACTIONS(235),
+    [anon_sym_u4ea7u51fau6307u6807] = ACTIONS(235),
+    [anon_sym_u4ea7u51fa] = ACTIONS(237),
+    [anon_sym_cost] = ACTIONS(235),
+    [anon_sym_u6210u672cu6307u6807] = ACTIONS(235),
+    [anon_sym_u6210u672c] = ACTIONS(237),
+    [anon_sym_effect] = ACTIONS(235),
+    [anon_sym_u6548u76cau6307u6807] = ACTIONS(235),
+    [anon_sym_u6548u76ca] = ACTIONS(237),
+    [anon_sym_satisfaction] = ACTIONS(235),
+    [anon_sym_u6ee1u610fu5ea6u6307u6807] = ACTIONS(235),
+    [anon_sym_u6ee1u610fu5ea6] = ACTIONS(237),
+    [sym_line_comment] = ACTIONS(5),
+    [sym_block_comment] = ACTIONS(5),
+  },
+  [STATE(38)] = {
+    [anon_sym_department] = ACTIONS(239),
+    [anon_sym_u90e8u95e8] = ACTIONS(239),
+    [anon_sym_RBRACE] = ACTIONS(239),
+    [anon_sym_uff5d] = ACTIONS(239),
+    [anon_sym_GT] = ACTIONS(239),
+    [anon_sym_uff1e] = ACTIONS(239),
+    [anon_sym_u4e3bu7ba1u90e8u95e8] = ACTIONS(239),
+    [anon_sym_code] = ACTIONS(239),
+    [anon_sym_u4ee3u7801] = ACTIONS(239),
+    [anon_sym_unit] = ACTIONS(239),
+    [anon_sym_u5b9eu65bdu5355u4f4d] = ACTIONS(239),
+    [anon_sym_kind] = ACTIONS(239),
+    [anon_sym_u9879u76eeu5c5eu6027] = ACTIONS(239),
+    [anon_sym_period] = ACTIONS(239),
+    [anon_sym_u9879u76eeu671f] = ACTIONS(239),
+    [anon_sym_budget] = ACTIONS(239),
+    [anon_sym_u5e74u5ea6u8d44u91d1u603bu989d] = ACTIONS(239),
+    [anon_sym_u5e74u521du9884u7b97u6570] = ACTIONS(239),
+    [anon_sym_u9884u7b97] = ACTIONS(239),
+    [anon_sym_adjusted] = ACTIONS(239),
+    [anon_sym_u5168u5e74u9884u7b97u6570] = ACTIONS(239),
+    [anon_sym_u8c03u6574u540eu9884u7b97u6570] = ACTIONS(239),
+    [anon_sym_executed] = ACTIONS(239),
+    [anon_sym_u5168u5e74u6267u884cu6570] = ACTIONS(239),
+    [anon_sym_u6267u884cu6570] = ACTIONS(239),
+    [anon_sym_midyear] = ACTIONS(239),
+    [anon_sym_1_DASH7u6708u6267u884cu60c5u51b5] = ACTIONS(239),
+    [anon_sym_1_DASH7u6708u6267u884cu6570] = ACTIONS(239),
+    [anon_sym_forecast] = ACTIONS(239),
+    [anon_sym_u5168u5e74u9884u8ba1u5b8cu6210u60c5u51b5] = ACTIONS(239),
+    [anon_sym_u5168u5e74u9884u8ba1u6267u884cu6570] = ACTIONS(239),
+    [anon_sym_execution_DASHscore] = ACTIONS(239),
+    [anon_sym_u6267u884cu7387u5f97u5206] = ACTIONS(239),
+    [anon_sym_total_DASHscore] = ACTIONS(239),
+    [anon_sym_u603bu5206] = ACTIONS(239),
+    [anon_sym_outcome] = ACTIONS(239),
+    [anon_sym_u76eeu6807u5b8cu6210u60c5u51b5] = ACTIONS(239),
+    [anon_sym_u5b9eu9645u5b8cu6210u60c5u51b5] = ACTIONS(239),
+    [anon_sym_reason] = ACTIONS(239),
+    [anon_sym_u504fu5deeu539fu56e0u5206u6790u53cau6539u8fdbu63aau65bd] = ACTIONS(239),
+    [anon_sym_u504fu5deeu539fu56e0] = ACTIONS(241),
+    [anon_sym_filed] = ACTIONS(239),
+    [anon_sym_u586bu62a5u65e5u671f] = ACTIONS(239),
+    [anon_sym_by] = ACTIONS(239),
+    [anon_sym_u586bu62a5u4eba] = ACTIONS(239),
+    [anon_sym_phone] = ACTIONS(239),
+    [anon_sym_u8054u7cfbu7535u8bdd] = ACTIONS(239),
+    [anon_sym_year] = ACTIONS(239),
+    [anon_sym_u5e74u5ea6] = ACTIONS(241),
+    [anon_sym_goal] = ACTIONS(239),
+    [anon_sym_u5e74u5ea6u603bu4f53u76eeu6807] = ACTIONS(239),
+    [anon_sym_u603bu4f53u76eeu6807] = ACTIONS(239),
+    [anon_sym_u5e74u5ea6u76eeu6807] = ACTIONS(239),
+    [anon_sym_u76eeu6807] = ACTIONS(241),
+    [anon_sym_output] = ACTIONS(239),
+    [anon_sym_u4ea7u51fau6307u6807] = ACTIONS(239),
+    [anon_sym_u4ea7u51fa] = ACTIONS(241),
+    [anon_sym_cost] = ACTIONS(239),
+    [anon_sym_u6210u672cu6307u6807] = ACTIONS(239),
+    [anon_sym_u6210u672c] = ACTIONS(241),
+    [anon_sym_effect] = ACTIONS(239),
+    [anon_sym_u6548u76cau6307u6807] = ACTIONS(239),
+    [anon_sym_u6548u76ca] = ACTIONS(241),
+    [anon_sym_satisfaction] = ACTIONS(239),
+    [anon_sym_u6ee1u610fu5ea6u6307u6807] = ACTIONS(239),
+    [anon_sym_u6ee1u610fu5ea6] = ACTIONS(241),
+    [sym_line_comment] = ACTIONS(5),
+    [sym_block_comment] = ACTIONS(5),
+  },
+  [STATE(39)] = {
+    [anon_sym_department] = ACTIONS(243),
+    [anon_sym_u90e8u95e8] = ACTIONS(243),
+    [anon_sym_RBRACE] = ACTIONS(243),
+    [anon_sym_uff5d] = ACTIONS(243),
+    [anon_sym_GT] = ACTIONS(243),
+    [anon_sym_uff1e] = ACTIONS(243),
+    [anon_sym_u4e3bu7ba1u90e8u95e8] = ACTIONS(243),
+    [anon_sym_code] = ACTIONS(243),
+    [anon_sym_u4ee3u7801] = ACTIONS(243),
+    [anon_sym_unit] = ACTIONS(243),
+    [anon_sym_u5b9eu65bdu5355u4f4d] = ACTIONS(243),
+    [anon_sym_kind] = ACTIONS(243),
+    [anon_sym_u9879u76eeu5c5eu6027] = ACTIONS(243),
+    [anon_sym_period] = ACTIONS(243),
+    [anon_sym_u9879u76eeu671f] = ACTIONS(243),
+    [anon_sym_budget] = ACTIONS(243),
+    [anon_sym_u5e74u5ea6u8d44u91d1u603bu989d] = ACTIONS(243),
+    [anon_sym_u5e74u521du9884u7b97u6570] = ACTIONS(243),
+    [anon_sym_u9884u7b97] = ACTIONS(243),
+    [anon_sym_adjusted] = ACTIONS(243),
+    [anon_sym_u5168u5e74u9884u7b97u6570] = ACTIONS(243),
+    [anon_sym_u8c03u6574u540eu9884u7b97u6570] = ACTIONS(243),
+    [anon_sym_executed] = ACTIONS(243),
+    [anon_sym_u5168u5e74u6267u884cu6570] = ACTIONS(243),
+    [anon_sym_u6267u884cu6570] = ACTIONS(243),
+    [anon_sym_midyear] = ACTIONS(243),
+    [anon_sym_1_DASH7u6708u6267u884cu60c5u51b5] = ACTIONS(243),
+    [anon_sym_1_DASH7u6708u6267u884cu6570] = ACTIONS(243),
+    [anon_sym_forecast] = ACTIONS(243),
+    [anon_sym_u5168u5e74u9884u8ba1u5b8cu6210u60c5u51b5] = ACTIONS(243),
+    [anon_sym_u5168u5e74u9884u8ba1u6267u884cu6570] = ACTIONS(243),
+    [anon_sym_execution_DASHscore] = ACTIONS(243),
+    [anon_sym_u6267u884cu7387u5f97u5206] = ACTIONS(243),
+    [anon_sym_total_DASHscore] = ACTIONS(243),
+    [anon_sym_u603bu5206] = ACTIONS(243),
+    [anon_sym_outcome] = ACTIONS(243),
+    [anon_sym_u76eeu6807u5b8cu6210u60c5u51b5] = ACTIONS(243),
+    [anon_sym_u5b9eu9645u5b8cu6210u60c5u51b5] = ACTIONS(243),
+    [anon_sym_reason] = ACTIONS(243),
+    [anon_sym_u504fu5deeu539fu56e0u5206u6790u53cau6539u8fdbu63aau65bd] = ACTIONS(243),
+    [anon_sym_u504fu5deeu539fu56e0] = ACTIONS(245),
+    [anon_sym_filed] = ACTIONS(243),
+    [anon_sym_u586bu62a5u65e5u671f] = ACTIONS(243),
+    [anon_sym_by] = ACTIONS(243),
+    [anon_sym_u586bu62a5u4eba] = ACTIONS(243),
+    [anon_sym_phone] = ACTIONS(243),
+    [anon_sym_u8054u7cfbu7535u8bdd] = ACTIONS(243),
+    [anon_sym_year] = ACTIONS(243),
+    [anon_sym_u5e74u5ea6] = ACTIONS(245),
+    [anon_sym_goal] = ACTIONS(243),
+    [anon_sym_u5e74u5ea6u603bu4f53u76eeu6807] = ACTIONS(243),
+    [anon_sym_u603bu4f53u76eeu6807] = ACTIONS(243),
+    [anon_sym_u5e74u5ea6u76eeu6807] = ACTIONS(243),
+    [anon_sym_u76eeu6807] = ACTIONS(245),
+    [anon_sym_output] = ACTIONS(243),
+    [anon_sym_u4ea7u51fau6307u6807] = ACTIONS(243),
+    [anon_sym_u4ea7u51fa] = ACTIONS(245),
+    [anon_sym_cost] = ACTIONS(243),
+    [anon_sym_u6210u672cu6307u6807] = ACTIONS(243),
+    [anon_sym_u6210u672c] = ACTIONS(245),
+    [anon_sym_effect] = ACTIONS(243),
+    [anon_sym_u6548u76cau6307u6807] = ACTIONS(243),
+    [anon_sym_u6548u76ca] = ACTIONS(245),
+    [anon_sym_satisfaction] = ACTIONS(243),
+    [anon_sym_u6ee1u610fu5ea6u6307u6807] = ACTIONS(243),
+    [anon_sym_u6ee1u610fu5ea6] = ACTIONS(245),
+    [sym_line_comment] = ACTIONS(5),
+    [sym_block_comment] = ACTIONS(5),
+  },
+  [STATE(40)] = {
+    [anon_sym_department] = ACTIONS(247),
+    [anon_sym_u90e8u95e8] = ACTIONS(247),
+    [anon_sym_RBRACE] = ACTIONS(247),
+    [anon_sym_uff5d] = ACTIONS(247),
+    [anon_sym_GT] = ACTIONS(247),
+    [anon_sym_uff1e] = ACTIONS(247),
+    [anon_sym_u4e3bu7ba1u90e8u95e8] = ACTIONS(247),
+    [anon_sym_code] = ACTIONS(247),
+    [anon_sym_u4ee3u7801] = ACTIONS(247),
+    [anon_sym_unit] = ACTIONS(247),
+    [anon_sym_u5b9eu65bdu5355u4f4d] = ACTIONS(247),
+    [anon_sym_kind] = ACTIONS(247),
+    [anon_sym_u9879u76eeu5c5eu6027] = ACTIONS(247),
+    [anon_sym_period] = ACTIONS(247),
+    [anon_sym_u9879u76eeu671f] = ACTIONS(247),
+    [anon_sym_budget] = ACTIONS(247),
+    [anon_sym_u5e74u5ea6u8d44u91d1u603bu989d] = ACTIONS(247),
+    [anon_sym_u5e74u521du9884u7b97u6570] = ACTIONS(247),
+    [anon_sym_u9884u7b97] = ACTIONS(247),
+    [anon_sym_adjusted] = ACTIONS(247),
+    [anon_sym_u5168u5e74u9884u7b97u6570] = ACTIONS(247),
+    [anon_sym_u8c03u6574u540eu9884u7b97u6570] = ACTIONS(247),
+    [anon_sym_executed] = ACTIONS(247),
+    [anon_sym_u5168u5e74u6267u884cu6570] = ACTIONS(247),
+    [anon_sym_u6267u884cu6570] = ACTIONS(247),
+    [anon_sym_midyear] = ACTIONS(247),
+    [anon_sym_1_DASH7u6708u6267u884cu60c5u51b5] = ACTIONS(247),
+    [anon_sym_1_DASH7u6708u6267u884cu6570] = ACTIONS(247),
+    [anon_sym_forecast] = ACTIONS(247),
+    [anon_sym_u5168u5e74u9884u8ba1u5b8cu6210u60c5u51b5] = ACTIONS(247),
+    [anon_sym_u5168u5e74u9884u8ba1u6267u884cu6570] = ACTIONS(247),
+    [anon_sym_execution_DASHscore] = ACTIONS(247),
+    [anon_sym_u6267u884cu7387u5f97u5206] = ACTIONS(247),
+    [anon_sym_total_DASHscore] = ACTIONS(247),
+    [anon_sym_u603bu5206] = ACTIONS(247),
+    [anon_sym_outcome] = ACTIONS(247),
+    [anon_sym_u76eeu6807u5b8cu6210u60c5u51b5] = ACTIONS(247),
+    [anon_sym_u5b9eu9645u5b8cu6210u60c5u51b5] = ACTIONS(247),
+    [anon_sym_reason] = ACTIONS(247),
+    [anon_sym_u504fu5deeu539fu56e0u5206u6790u53cau6539u8fdbu63aau65bd] = ACTIONS(247),
+    [anon_sym_u504fu5deeu539fu56e0] = ACTIONS(249),
+    [anon_sym_filed] = ACTIONS(247),
+    [anon_sym_u586bu62a5u65e5u671f] = ACTIONS(247),
+    [anon_sym_by] = ACTIONS(247),
+    [anon_sym_u586bu62a5u4eba] = ACTIONS(247),
+    [anon_sym_phone] = ACTIONS(247),
+    [anon_sym_u8054u7cfbu7535u8bdd] = ACTIONS(247),
+    [anon_sym_year] = ACTIONS(247),
+    [anon_sym_u5e74u5ea6] = ACTIONS(249),
+    [anon_sym_goal] = ACTIONS(247),
+    [anon_sym_u5e74u5ea6u603bu4f53u76eeu6807] = ACTIONS(247),
+    [anon_sym_u603bu4f53u76eeu6807] = ACTIONS(247),
+    [anon_sym_u5e74u5ea6u76eeu6807] = ACTIONS(247),
+    [anon_sym_u76eeu6807] = ACTIONS(249),
+    [anon_sym_output] = ACTIONS(247),
+    [anon_sym_u4ea7u51fau6307u6807] = ACTIONS(247),
+    [anon_sym_u4ea7u51fa] = ACTIONS(249),
+    [anon_sym_cost] = ACTIONS(247),
+    [anon_sym_u6210u672cu6307u6807] = ACTIONS(247),
+    [anon_sym_u6210u672c] = ACTIONS(249),
+    [anon_sym_effect] = ACTIONS(247),
+    [anon_sym_u6548u76cau6307u6807] = ACTIONS(247),
+    [anon_sym_u6548u76ca] = ACTIONS(249),
+    [anon_sym_satisfaction] = ACTIONS(247),
+    [anon_sym_u6ee1u610fu5ea6u6307u6807] = ACTIONS(247),
+    [anon_sym_u6ee1u610fu5ea6] = ACTIONS(249),
+    [sym_line_comment] = ACTIONS(5),
+    [sym_block_comment] = ACTIONS(5),
+  },
+  [STATE(41)] = {
+    [anon_sym_department] = ACTIONS(251),
+    [anon_sym_u90e8u95e8] = ACTIONS(251),
+    [anon_sym_RBRACE] = ACTIONS(251),
+    [anon_sym_uff5d] = ACTIONS(251),
+    [anon_sym_GT] = ACTIONS(251),
+    [anon_sym_uff1e] = ACTIONS(251),
+    [anon_sym_u4e3bu7ba1u90e8u95e8] = ACTIONS(251),
+    [anon_sym_code] = ACTIONS(251),
+    [anon_sym_u4ee3u7801] = ACTIONS(251),
+    [anon_sym_unit] = ACTIONS(251),
+    [anon_sym_u5b9eu65bdu5355u4f4d] = ACTIONS(251),
+    [anon_sym_kind] = ACTIONS(251),
+    [anon_sym_u9879u76eeu5c5eu6027] = ACTIONS(251),
+    [anon_sym_period] = ACTIONS(251),
+    [anon_sym_u9879u76eeu671f] = ACTIONS(251),
+    [anon_sym_budget] = ACTIONS(251),
+    [anon_sym_u5e74u5ea6u8d44u91d1u603bu989d] = ACTIONS(251),
+    [anon_sym_u5e74u521du9884u7b97u6570] = ACTIONS(251),
+    [anon_sym_u9884u7b97] = ACTIONS(251),
+    [anon_sym_adjusted] = ACTIONS(251),
+    [anon_sym_u5168u5e74u9884u7b97u6570] = ACTIONS(251),
+    [anon_sym_u8c03u6574u540eu9884u7b97u6570] = ACTIONS(251),
+    [anon_sym_executed] = ACTIONS(251),
+    [anon_sym_u5168u5e74u6267u884cu6570] = ACTIONS(251),
+    [anon_sym_u6267u884cu6570] = ACTIONS(251),
+    [anon_sym_midyear] = ACTIONS(251),
+    [anon_sym_1_DASH7u6708u6267u884cu60c5u51b5] = ACTIONS(251),
+    [anon_sym_1_DASH7u6708u6267u884cu6570] = ACTIONS(251),
+    [anon_sym_forecast] = ACTIONS(251),
+    [anon_sym_u5168u5e74u9884u8ba1u5b8cu6210u60c5u51b5] = ACTIONS(251),
+    [anon_sym_u5168u5e74u9884u8ba1u6267u884cu6570] = ACTIONS(251),
+    [anon_sym_execution_DASHscore] = ACTIONS(251),
+    [anon_sym_u6267u884cu7387u5f97u5206] = ACTIONS(251),
+    [anon_sym_total_DASHscore] = ACTIONS(251),
+    [anon_sym_u603bu5206] = ACTIONS(251),
+    [anon_sym_outcome] = ACTIONS(251),
+    [anon_sym_u76eeu6807u5b8cu6210u60c5u51b5] = ACTIONS(251),
+    [anon_sym_u5b9eu9645u5b8cu6210u60c5u51b5] = ACTIONS(251),
+    [anon_sym_reason] = ACTIONS(251),
+    [anon_sym_u504fu5deeu539fu56e0u5206u6790u53cau6539u8fdbu63aau65bd] = ACTIONS(251),
+    [anon_sym_u504fu5deeu539fu56e0] = ACTIONS(253),
+    [anon_sym_filed] = ACTIONS(251),
+    [anon_sym_u586bu62a5u65e5u671f] = ACTIONS(251),
+    [anon_sym_by] = ACTIONS(251),
+    [anon_sym_u586bu62a5u4eba] = ACTIONS(251),
+    [anon_sym_phone] = ACTIONS(251),
+    [anon_sym_u8054u7cfbu7535u8bdd] = ACTIONS(251),
+    [anon_sym_year] = ACTIONS(251),
+    [anon_sym_u5e74u5ea6] = ACTIONS(253),
+    [anon_sym_goal] = ACTIONS(251),
+    [anon_sym_u5e74u5ea6u603bu4f53u76eeu6807] = ACTIONS(251),
+    [anon_sym_u603bu4f53u76eeu6807] = ACTIONS(251),
+    [anon_sym_u5e74u5ea6u76eeu6807] = ACTIONS(251),
+    [anon_sym_u76eeu6807] = ACTIONS(253),
+    [anon_sym_output] = ACTIONS(251),
+    [anon_sym_u4ea7u51fau6307u6807] = ACTIONS(251),
+    [anon_sym_u4ea7u51fa] = ACTIONS(253),
+    [anon_sym_cost] = ACTIONS(251),
+    [anon_sym_u6210u672cu6307u6807] = ACTIONS(251),
+    [anon_sym_u6210u672c] = ACTIONS(253),
+    [anon_sym_effect] = ACTIONS(251),
+    [anon_sym_u6548u76cau6307u6807] = ACTIONS(251),
+    [anon_sym_u6548u76ca] = ACTIONS(253),
+    [anon_sym_satisfaction] = ACTIONS(251),
+    [anon_sym_u6ee1u610fu5ea6u6307u6807] = ACTIONS(251),
+    [anon_sym_u6ee1u610fu5ea6] = ACTIONS(253),
+    [sym_line_comment] = ACTIONS(5),
+    [sym_block_comment] = ACTIONS(5),
+  },
 };
 
 static const uint16_t ts_small_parse_table[] = {
-  [0] = 19,
-    ACTIONS(33), 1,
-      anon_sym_year,
-    ACTIONS(35), 1,
-      anon_sym_u5e74u5ea6,
-    STATE(7), 1,
-      sym_level1,
-    STATE(134), 1,
-      sym__block_close,
-    ACTIONS(5), 2,
-      sym_line_comment,
-      sym_block_comment,
-    ACTIONS(17), 2,
-      anon_sym_code,
-      anon_sym_u4ee3u7801,
-    ACTIONS(19), 2,
-      anon_sym_unit,
-      anon_sym_u5b9eu65bdu5355u4f4d,
-    ACTIONS(21), 2,
-      anon_sym_kind,
-      anon_sym_u9879u76eeu5c5eu6027,
-    ACTIONS(23), 2,
-      anon_sym_period,
-      anon_sym_u9879u76eeu671f,
-    ACTIONS(27), 2,
-      anon_sym_filed,
-      anon_sym_u586bu62a5u65e5u671f,
-    ACTIONS(29), 2,
-      anon_sym_by,
-      anon_sym_u586bu62a5u4eba,
-    ACTIONS(31), 2,
-      anon_sym_phone,
-      anon_sym_u8054u7cfbu7535u8bdd,
-    ACTIONS(13), 3,
-      anon_sym_department,
-      anon_sym_u90e8u95e8,
-      anon_sym_u4e3bu7ba1u90e8u95e8,
-    ACTIONS(25), 3,
-      anon_sym_budget,
-      anon_sym_u5e74u5ea6u8d44u91d1u603bu989d,
-      anon_sym_u9884u7b97,
-    ACTIONS(15), 4,
-      anon_sym_RBRACE,
-      anon_sym_uff5d,
-      anon_sym_GT,
-      anon_sym_uff1e,
-    ACTIONS(41), 4,
-      anon_sym_u4ea7u51fa,
-      anon_sym_u6210u672c,
-      anon_sym_u6548u76ca,
-      anon_sym_u6ee1u610fu5ea6,
-    ACTIONS(37), 5,
-      anon_sym_goal,
-      anon_sym_u5e74u5ea6u603bu4f53u76eeu6807,
-      anon_sym_u603bu4f53u76eeu6807,
-      anon_sym_u5e74u5ea6u76eeu6807,
-      anon_sym_u76eeu6807,
-    ACTIONS(39), 8,
-      anon_sym_output,
-      anon_sym_u4ea7u51fau6307u6807,
-      anon_sym_cost,
-      anon_sym_u6210u672cu6307u6807,
-      anon_sym_effect,
-      anon_sym_u6548u76cau6307u6807,
-      anon_sym_satisfaction,
-      anon_sym_u6ee1u610fu5ea6u6307u6807,
-    STATE(3), 12,
-      sym__project_statement,
-      sym_supervisor_statement,
-      sym_code_statement,
-      sym_unit_statement,
-      sym_kind_statement,
-      sym_period_statement,
-      sym_budget_statement,
-      sym_filed_statement,
-      sym_year_statement,
-      sym_goal_statement,
-      sym_indicator,
-      aux_sym_project_repeat1,
-  [98] = 19,
-    ACTIONS(33), 1,
-      anon_sym_year,
-    ACTIONS(35), 1,
-      anon_sym_u5e74u5ea6,
-    STATE(7), 1,
-      sym_level1,
-    STATE(127), 1,
-      sym__block_close,
-    ACTIONS(5), 2,
-      sym_line_comment,
-      sym_block_comment,
-    ACTIONS(17), 2,
-      anon_sym_code,
-      anon_sym_u4ee3u7801,
-    ACTIONS(19), 2,
-      anon_sym_unit,
-      anon_sym_u5b9eu65bdu5355u4f4d,
-    ACTIONS(21), 2,
-      anon_sym_kind,
-      anon_sym_u9879u76eeu5c5eu6027,
-    ACTIONS(23), 2,
-      anon_sym_period,
-      anon_sym_u9879u76eeu671f,
-    ACTIONS(27), 2,
-      anon_sym_filed,
-      anon_sym_u586bu62a5u65e5u671f,
-    ACTIONS(29), 2,
-      anon_sym_by,
-      anon_sym_u586bu62a5u4eba,
-    ACTIONS(31), 2,
-      anon_sym_phone,
-      anon_sym_u8054u7cfbu7535u8bdd,
-    ACTIONS(13), 3,
-      anon_sym_department,
-      anon_sym_u90e8u95e8,
-      anon_sym_u4e3bu7ba1u90e8u95e8,
-    ACTIONS(25), 3,
-      anon_sym_budget,
-      anon_sym_u5e74u5ea6u8d44u91d1u603bu989d,
-      anon_sym_u9884u7b97,
-    ACTIONS(41), 4,
-      anon_sym_u4ea7u51fa,
-      anon_sym_u6210u672c,
-      anon_sym_u6548u76ca,
-      anon_sym_u6ee1u610fu5ea6,
-    ACTIONS(43), 4,
-      anon_sym_RBRACE,
-      anon_sym_uff5d,
-      anon_sym_GT,
-      anon_sym_uff1e,
-    ACTIONS(37), 5,
-      anon_sym_goal,
-      anon_sym_u5e74u5ea6u603bu4f53u76eeu6807,
-      anon_sym_u603bu4f53u76eeu6807,
-      anon_sym_u5e74u5ea6u76eeu6807,
-      anon_sym_u76eeu6807,
-    ACTIONS(39), 8,
-      anon_sym_output,
-      anon_sym_u4ea7u51fau6307u6807,
-      anon_sym_cost,
-      anon_sym_u6210u672cu6307u6807,
-      anon_sym_effect,
-      anon_sym_u6548u76cau6307u6807,
-      anon_sym_satisfaction,
-      anon_sym_u6ee1u610fu5ea6u6307u6807,
-    STATE(4), 12,
-      sym__project_statement,
-      sym_supervisor_statement,
-      sym_code_statement,
-      sym_unit_statement,
-      sym_kind_statement,
-      sym_period_statement,
-      sym_budget_statement,
-      sym_filed_statement,
-      sym_year_statement,
-      sym_goal_statement,
-      sym_indicator,
-      aux_sym_project_repeat1,
-  [196] = 18,
-    ACTIONS(74), 1,
-      anon_sym_year,
-    ACTIONS(77), 1,
-      anon_sym_u5e74u5ea6,
-    STATE(7), 1,
-      sym_level1,
-    ACTIONS(5), 2,
-      sym_line_comment,
-      sym_block_comment,
-    ACTIONS(50), 2,
-      anon_sym_code,
-      anon_sym_u4ee3u7801,
-    ACTIONS(53), 2,
-      anon_sym_unit,
-      anon_sym_u5b9eu65bdu5355u4f4d,
-    ACTIONS(56), 2,
-      anon_sym_kind,
-      anon_sym_u9879u76eeu5c5eu6027,
-    ACTIONS(59), 2,
-      anon_sym_period,
-      anon_sym_u9879u76eeu671f,
-    ACTIONS(65), 2,
-      anon_sym_filed,
-      anon_sym_u586bu62a5u65e5u671f,
-    ACTIONS(68), 2,
-      anon_sym_by,
-      anon_sym_u586bu62a5u4eba,
-    ACTIONS(71), 2,
-      anon_sym_phone,
-      anon_sym_u8054u7cfbu7535u8bdd,
-    ACTIONS(45), 3,
-      anon_sym_department,
-      anon_sym_u90e8u95e8,
-      anon_sym_u4e3bu7ba1u90e8u95e8,
-    ACTIONS(62), 3,
-      anon_sym_budget,
-      anon_sym_u5e74u5ea6u8d44u91d1u603bu989d,
-      anon_sym_u9884u7b97,
-    ACTIONS(48), 4,
-      anon_sym_RBRACE,
-      anon_sym_uff5d,
-      anon_sym_GT,
-      anon_sym_uff1e,
-    ACTIONS(86), 4,
-      anon_sym_u4ea7u51fa,
-      anon_sym_u6210u672c,
-      anon_sym_u6548u76ca,
-      anon_sym_u6ee1u610fu5ea6,
-    ACTIONS(80), 5,
-      anon_sym_goal,
-      anon_sym_u5e74u5ea6u603bu4f53u76eeu6807,
-      anon_sym_u603bu4f53u76eeu6807,
-      anon_sym_u5e74u5ea6u76eeu6807,
-      anon_sym_u76eeu6807,
-    ACTIONS(83), 8,
-      anon_sym_output,
-      anon_sym_u4ea7u51fau6307u6807,
-      anon_sym_cost,
-      anon_sym_u6210u672cu6307u6807,
-      anon_sym_effect,
-      anon_sym_u6548u76cau6307u6807,
-      anon_sym_satisfaction,
-      anon_sym_u6ee1u610fu5ea6u6307u6807,
-    STATE(4), 12,
-      sym__project_statement,
-      sym_supervisor_statement,
-      sym_code_statement,
-      sym_unit_statement,
-      sym_kind_statement,
-      sym_period_statement,
-      sym_budget_statement,
-      sym_filed_statement,
-      sym_year_statement,
-      sym_goal_statement,
-      sym_indicator,
-      aux_sym_project_repeat1,
-  [291] = 3,
-    ACTIONS(5), 2,
-      sym_line_comment,
-      sym_block_comment,
-    ACTIONS(91), 5,
-      anon_sym_u5e74u5ea6,
-      anon_sym_u4ea7u51fa,
-      anon_sym_u6210u672c,
-      anon_sym_u6548u76ca,
-      anon_sym_u6ee1u610fu5ea6,
-    ACTIONS(89), 48,
-      anon_sym_project,
-      anon_sym_department,
-      anon_sym_u90e8u95e8,
-      anon_sym_RBRACE,
-      anon_sym_uff5d,
-      anon_sym_GT,
-      anon_sym_uff1e,
-      anon_sym_SEMI,
-      anon_sym_uff1b,
-      anon_sym_u4e3bu7ba1u90e8u95e8,
-      anon_sym_code,
-      anon_sym_u4ee3u7801,
-      anon_sym_unit,
-      anon_sym_u5b9eu65bdu5355u4f4d,
-      anon_sym_kind,
-      anon_sym_u9879u76eeu5c5eu6027,
-      anon_sym_period,
-      anon_sym_u9879u76eeu671f,
-      anon_sym_budget,
-      anon_sym_u5e74u5ea6u8d44u91d1u603bu989d,
-      anon_sym_u9884u7b97,
-      anon_sym_filed,
-      anon_sym_u586bu62a5u65e5u671f,
-      anon_sym_by,
-      anon_sym_u586bu62a5u4eba,
-      anon_sym_phone,
-      anon_sym_u8054u7cfbu7535u8bdd,
-      anon_sym_year,
-      anon_sym_goal,
-      anon_sym_u5e74u5ea6u603bu4f53u76eeu6807,
-      anon_sym_u603bu4f53u76eeu6807,
-      anon_sym_u5e74u5ea6u76eeu6807,
-      anon_sym_u76eeu6807,
-      anon_sym_basic,
-      anon_sym_u57fau672cu652fu51fa,
-      anon_sym_u9879u76eeu652fu51fa,
-      anon_sym_DASH_GT,
-      anon_sym_u2192,
-      anon_sym_total,
-      anon_sym_u5408u8ba1,
-      anon_sym_output,
-      anon_sym_u4ea7u51fau6307u6807,
-      anon_sym_cost,
-      anon_sym_u6210u672cu6307u6807,
-      anon_sym_effect,
-      anon_sym_u6548u76cau6307u6807,
-      anon_sym_satisfaction,
-      anon_sym_u6ee1u610fu5ea6u6307u6807,
-  [353] = 3,
-    ACTIONS(5), 2,
-      sym_line_comment,
-      sym_block_comment,
-    ACTIONS(95), 5,
-      anon_sym_u5e74u5ea6,
-      anon_sym_u4ea7u51fa,
-      anon_sym_u6210u672c,
-      anon_sym_u6548u76ca,
-      anon_sym_u6ee1u610fu5ea6,
-    ACTIONS(93), 48,
-      anon_sym_project,
-      anon_sym_department,
-      anon_sym_u90e8u95e8,
-      anon_sym_RBRACE,
-      anon_sym_uff5d,
-      anon_sym_GT,
-      anon_sym_uff1e,
-      anon_sym_SEMI,
-      anon_sym_uff1b,
-      anon_sym_u4e3bu7ba1u90e8u95e8,
-      anon_sym_code,
-      anon_sym_u4ee3u7801,
-      anon_sym_unit,
-      anon_sym_u5b9eu65bdu5355u4f4d,
-      anon_sym_kind,
-      anon_sym_u9879u76eeu5c5eu6027,
-      anon_sym_period,
-      anon_sym_u9879u76eeu671f,
-      anon_sym_budget,
-      anon_sym_u5e74u5ea6u8d44u91d1u603bu989d,
-      anon_sym_u9884u7b97,
-      anon_sym_filed,
-      anon_sym_u586bu62a5u65e5u671f,
-      anon_sym_by,
-      anon_sym_u586bu62a5u4eba,
-      anon_sym_phone,
-      anon_sym_u8054u7cfbu7535u8bdd,
-      anon_sym_year,
-      anon_sym_goal,
-      anon_sym_u5e74u5ea6u603bu4f53u76eeu6807,
-      anon_sym_u603bu4f53u76eeu6807,
-      anon_sym_u5e74u5ea6u76eeu6807,
-      anon_sym_u76eeu6807,
-      anon_sym_basic,
-      anon_sym_u57fau672cu652fu51fa,
-      anon_sym_u9879u76eeu652fu51fa,
-      anon_sym_DASH_GT,
-      anon_sym_u2192,
-      anon_sym_total,
-      anon_sym_u5408u8ba1,
-      anon_sym_output,
-      anon_sym_u4ea7u51fau6307u6807,
-      anon_sym_cost,
-      anon_sym_u6210u672cu6307u6807,
-      anon_sym_effect,
-      anon_sym_u6548u76cau6307u6807,
-      anon_sym_satisfaction,
-      anon_sym_u6ee1u610fu5ea6u6307u6807,
-  [415] = 5,
-    ACTIONS(101), 1,
+  [0] = 5,
+    ACTIONS(259), 1,
       sym_string,
-    STATE(190), 1,
+    STATE(228), 1,
       sym_level2,
     ACTIONS(5), 2,
       sym_line_comment,
       sym_block_comment,
-    ACTIONS(99), 21,
+    ACTIONS(257), 21,
       anon_sym_u6210u672c,
       anon_sym_u6570u91cf,
       anon_sym_u8d28u91cf,
@@ -6191,7 +10479,7 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_u670du52a1u5bf9u8c61,
       anon_sym_u793eu4f1au516cu4f17u6ee1u610fu5ea6,
       anon_sym_u793eu4f1au516cu4f17,
-    ACTIONS(97), 26,
+    ACTIONS(255), 26,
       anon_sym_cost,
       anon_sym_u6210u672cu6307u6807,
       anon_sym_quantity,
@@ -6218,15 +10506,15 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_u670du52a1u5bf9u8c61u6ee1u610fu5ea6u6307u6807,
       anon_sym_public,
       anon_sym_u793eu4f1au516cu4f17u6ee1u610fu5ea6u6307u6807,
-  [477] = 5,
-    ACTIONS(103), 1,
+  [62] = 5,
+    ACTIONS(261), 1,
       sym_string,
-    STATE(203), 1,
+    STATE(224), 1,
       sym_level2,
     ACTIONS(5), 2,
       sym_line_comment,
       sym_block_comment,
-    ACTIONS(99), 21,
+    ACTIONS(257), 21,
       anon_sym_u6210u672c,
       anon_sym_u6570u91cf,
       anon_sym_u8d28u91cf,
@@ -6248,7 +10536,7 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_u670du52a1u5bf9u8c61,
       anon_sym_u793eu4f1au516cu4f17u6ee1u610fu5ea6,
       anon_sym_u793eu4f1au516cu4f17,
-    ACTIONS(97), 26,
+    ACTIONS(255), 26,
       anon_sym_cost,
       anon_sym_u6210u672cu6307u6807,
       anon_sym_quantity,
@@ -6275,11 +10563,11 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_u670du52a1u5bf9u8c61u6ee1u610fu5ea6u6307u6807,
       anon_sym_public,
       anon_sym_u793eu4f1au516cu4f17u6ee1u610fu5ea6u6307u6807,
-  [539] = 3,
+  [124] = 3,
     ACTIONS(5), 2,
       sym_line_comment,
       sym_block_comment,
-    ACTIONS(107), 21,
+    ACTIONS(265), 21,
       anon_sym_u6210u672c,
       anon_sym_u6570u91cf,
       anon_sym_u8d28u91cf,
@@ -6301,7 +10589,7 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_u670du52a1u5bf9u8c61,
       anon_sym_u793eu4f1au516cu4f17u6ee1u610fu5ea6,
       anon_sym_u793eu4f1au516cu4f17,
-    ACTIONS(105), 27,
+    ACTIONS(263), 27,
       anon_sym_cost,
       anon_sym_u6210u672cu6307u6807,
       anon_sym_quantity,
@@ -6329,53 +10617,53 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_public,
       anon_sym_u793eu4f1au516cu4f17u6ee1u610fu5ea6u6307u6807,
       sym_string,
-  [596] = 16,
-    ACTIONS(121), 1,
+  [181] = 16,
+    ACTIONS(279), 1,
       anon_sym_year,
-    ACTIONS(123), 1,
+    ACTIONS(281), 1,
       anon_sym_u5e74u5ea6,
-    STATE(8), 1,
+    STATE(43), 1,
       sym_level1,
-    STATE(132), 1,
+    STATE(149), 1,
       sym__block_close,
     ACTIONS(5), 2,
       sym_line_comment,
       sym_block_comment,
-    ACTIONS(111), 2,
+    ACTIONS(269), 2,
       anon_sym_code,
       anon_sym_u4ee3u7801,
-    ACTIONS(113), 2,
+    ACTIONS(271), 2,
       anon_sym_unit,
       anon_sym_u5b9eu65bdu5355u4f4d,
-    ACTIONS(115), 2,
+    ACTIONS(273), 2,
       anon_sym_filed,
       anon_sym_u586bu62a5u65e5u671f,
-    ACTIONS(117), 2,
+    ACTIONS(275), 2,
       anon_sym_by,
       anon_sym_u586bu62a5u4eba,
-    ACTIONS(119), 2,
+    ACTIONS(277), 2,
       anon_sym_phone,
       anon_sym_u8054u7cfbu7535u8bdd,
-    ACTIONS(127), 2,
+    ACTIONS(285), 2,
       anon_sym_funds,
       anon_sym_u8d44u91d1u8868,
-    ACTIONS(41), 4,
+    ACTIONS(53), 4,
       anon_sym_u4ea7u51fa,
       anon_sym_u6210u672c,
       anon_sym_u6548u76ca,
       anon_sym_u6ee1u610fu5ea6,
-    ACTIONS(109), 4,
+    ACTIONS(267), 4,
       anon_sym_RBRACE,
       anon_sym_uff5d,
       anon_sym_GT,
       anon_sym_uff1e,
-    ACTIONS(125), 5,
+    ACTIONS(283), 5,
       anon_sym_goal,
       anon_sym_u5e74u5ea6u603bu4f53u76eeu6807,
       anon_sym_u603bu4f53u76eeu6807,
       anon_sym_u5e74u5ea6u76eeu6807,
       anon_sym_u76eeu6807,
-    ACTIONS(39), 8,
+    ACTIONS(51), 8,
       anon_sym_output,
       anon_sym_u4ea7u51fau6307u6807,
       anon_sym_cost,
@@ -6384,7 +10672,7 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_u6548u76cau6307u6807,
       anon_sym_satisfaction,
       anon_sym_u6ee1u610fu5ea6u6307u6807,
-    STATE(17), 9,
+    STATE(47), 9,
       sym__department_statement,
       sym_code_statement,
       sym_unit_statement,
@@ -6394,53 +10682,53 @@ static const uint16_t ts_small_parse_table[] = {
       sym_funds_statement,
       sym_indicator,
       aux_sym_department_repeat1,
-  [677] = 16,
-    ACTIONS(121), 1,
+  [262] = 16,
+    ACTIONS(279), 1,
       anon_sym_year,
-    ACTIONS(123), 1,
+    ACTIONS(281), 1,
       anon_sym_u5e74u5ea6,
-    STATE(8), 1,
+    STATE(43), 1,
       sym_level1,
-    STATE(126), 1,
+    STATE(142), 1,
       sym__block_close,
     ACTIONS(5), 2,
       sym_line_comment,
       sym_block_comment,
-    ACTIONS(111), 2,
+    ACTIONS(269), 2,
       anon_sym_code,
       anon_sym_u4ee3u7801,
-    ACTIONS(113), 2,
+    ACTIONS(271), 2,
       anon_sym_unit,
       anon_sym_u5b9eu65bdu5355u4f4d,
-    ACTIONS(115), 2,
+    ACTIONS(273), 2,
       anon_sym_filed,
       anon_sym_u586bu62a5u65e5u671f,
-    ACTIONS(117), 2,
+    ACTIONS(275), 2,
       anon_sym_by,
       anon_sym_u586bu62a5u4eba,
-    ACTIONS(119), 2,
+    ACTIONS(277), 2,
       anon_sym_phone,
       anon_sym_u8054u7cfbu7535u8bdd,
-    ACTIONS(127), 2,
+    ACTIONS(285), 2,
       anon_sym_funds,
       anon_sym_u8d44u91d1u8868,
-    ACTIONS(41), 4,
+    ACTIONS(53), 4,
       anon_sym_u4ea7u51fa,
       anon_sym_u6210u672c,
       anon_sym_u6548u76ca,
       anon_sym_u6ee1u610fu5ea6,
-    ACTIONS(129), 4,
+    ACTIONS(287), 4,
       anon_sym_RBRACE,
       anon_sym_uff5d,
       anon_sym_GT,
       anon_sym_uff1e,
-    ACTIONS(125), 5,
+    ACTIONS(283), 5,
       anon_sym_goal,
       anon_sym_u5e74u5ea6u603bu4f53u76eeu6807,
       anon_sym_u603bu4f53u76eeu6807,
       anon_sym_u5e74u5ea6u76eeu6807,
       anon_sym_u76eeu6807,
-    ACTIONS(39), 8,
+    ACTIONS(51), 8,
       anon_sym_output,
       anon_sym_u4ea7u51fau6307u6807,
       anon_sym_cost,
@@ -6449,7 +10737,7 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_u6548u76cau6307u6807,
       anon_sym_satisfaction,
       anon_sym_u6ee1u610fu5ea6u6307u6807,
-    STATE(10), 9,
+    STATE(45), 9,
       sym__department_statement,
       sym_code_statement,
       sym_unit_statement,
@@ -6459,321 +10747,51 @@ static const uint16_t ts_small_parse_table[] = {
       sym_funds_statement,
       sym_indicator,
       aux_sym_department_repeat1,
-  [758] = 5,
-    STATE(32), 1,
-      sym__semi,
-    ACTIONS(5), 2,
-      sym_line_comment,
-      sym_block_comment,
-    ACTIONS(133), 2,
-      anon_sym_SEMI,
-      anon_sym_uff1b,
-    ACTIONS(135), 5,
-      anon_sym_u5e74u5ea6,
-      anon_sym_u4ea7u51fa,
-      anon_sym_u6210u672c,
-      anon_sym_u6548u76ca,
-      anon_sym_u6ee1u610fu5ea6,
-    ACTIONS(131), 38,
-      anon_sym_department,
-      anon_sym_u90e8u95e8,
-      anon_sym_RBRACE,
-      anon_sym_uff5d,
-      anon_sym_GT,
-      anon_sym_uff1e,
-      anon_sym_u4e3bu7ba1u90e8u95e8,
-      anon_sym_code,
-      anon_sym_u4ee3u7801,
-      anon_sym_unit,
-      anon_sym_u5b9eu65bdu5355u4f4d,
-      anon_sym_kind,
-      anon_sym_u9879u76eeu5c5eu6027,
-      anon_sym_period,
-      anon_sym_u9879u76eeu671f,
-      anon_sym_budget,
-      anon_sym_u5e74u5ea6u8d44u91d1u603bu989d,
-      anon_sym_u9884u7b97,
-      anon_sym_filed,
-      anon_sym_u586bu62a5u65e5u671f,
-      anon_sym_by,
-      anon_sym_u586bu62a5u4eba,
-      anon_sym_phone,
-      anon_sym_u8054u7cfbu7535u8bdd,
+  [343] = 15,
+    ACTIONS(306), 1,
       anon_sym_year,
-      anon_sym_goal,
-      anon_sym_u5e74u5ea6u603bu4f53u76eeu6807,
-      anon_sym_u603bu4f53u76eeu6807,
-      anon_sym_u5e74u5ea6u76eeu6807,
-      anon_sym_u76eeu6807,
-      anon_sym_output,
-      anon_sym_u4ea7u51fau6307u6807,
-      anon_sym_cost,
-      anon_sym_u6210u672cu6307u6807,
-      anon_sym_effect,
-      anon_sym_u6548u76cau6307u6807,
-      anon_sym_satisfaction,
-      anon_sym_u6ee1u610fu5ea6u6307u6807,
-  [817] = 5,
-    STATE(38), 1,
-      sym__semi,
-    ACTIONS(5), 2,
-      sym_line_comment,
-      sym_block_comment,
-    ACTIONS(139), 2,
-      anon_sym_SEMI,
-      anon_sym_uff1b,
-    ACTIONS(141), 5,
+    ACTIONS(309), 1,
       anon_sym_u5e74u5ea6,
-      anon_sym_u4ea7u51fa,
-      anon_sym_u6210u672c,
-      anon_sym_u6548u76ca,
-      anon_sym_u6ee1u610fu5ea6,
-    ACTIONS(137), 38,
-      anon_sym_department,
-      anon_sym_u90e8u95e8,
-      anon_sym_RBRACE,
-      anon_sym_uff5d,
-      anon_sym_GT,
-      anon_sym_uff1e,
-      anon_sym_u4e3bu7ba1u90e8u95e8,
-      anon_sym_code,
-      anon_sym_u4ee3u7801,
-      anon_sym_unit,
-      anon_sym_u5b9eu65bdu5355u4f4d,
-      anon_sym_kind,
-      anon_sym_u9879u76eeu5c5eu6027,
-      anon_sym_period,
-      anon_sym_u9879u76eeu671f,
-      anon_sym_budget,
-      anon_sym_u5e74u5ea6u8d44u91d1u603bu989d,
-      anon_sym_u9884u7b97,
-      anon_sym_filed,
-      anon_sym_u586bu62a5u65e5u671f,
-      anon_sym_by,
-      anon_sym_u586bu62a5u4eba,
-      anon_sym_phone,
-      anon_sym_u8054u7cfbu7535u8bdd,
-      anon_sym_year,
-      anon_sym_goal,
-      anon_sym_u5e74u5ea6u603bu4f53u76eeu6807,
-      anon_sym_u603bu4f53u76eeu6807,
-      anon_sym_u5e74u5ea6u76eeu6807,
-      anon_sym_u76eeu6807,
-      anon_sym_output,
-      anon_sym_u4ea7u51fau6307u6807,
-      anon_sym_cost,
-      anon_sym_u6210u672cu6307u6807,
-      anon_sym_effect,
-      anon_sym_u6548u76cau6307u6807,
-      anon_sym_satisfaction,
-      anon_sym_u6ee1u610fu5ea6u6307u6807,
-  [876] = 5,
-    STATE(34), 1,
-      sym__semi,
-    ACTIONS(5), 2,
-      sym_line_comment,
-      sym_block_comment,
-    ACTIONS(145), 2,
-      anon_sym_SEMI,
-      anon_sym_uff1b,
-    ACTIONS(147), 5,
-      anon_sym_u5e74u5ea6,
-      anon_sym_u4ea7u51fa,
-      anon_sym_u6210u672c,
-      anon_sym_u6548u76ca,
-      anon_sym_u6ee1u610fu5ea6,
-    ACTIONS(143), 38,
-      anon_sym_department,
-      anon_sym_u90e8u95e8,
-      anon_sym_RBRACE,
-      anon_sym_uff5d,
-      anon_sym_GT,
-      anon_sym_uff1e,
-      anon_sym_u4e3bu7ba1u90e8u95e8,
-      anon_sym_code,
-      anon_sym_u4ee3u7801,
-      anon_sym_unit,
-      anon_sym_u5b9eu65bdu5355u4f4d,
-      anon_sym_kind,
-      anon_sym_u9879u76eeu5c5eu6027,
-      anon_sym_period,
-      anon_sym_u9879u76eeu671f,
-      anon_sym_budget,
-      anon_sym_u5e74u5ea6u8d44u91d1u603bu989d,
-      anon_sym_u9884u7b97,
-      anon_sym_filed,
-      anon_sym_u586bu62a5u65e5u671f,
-      anon_sym_by,
-      anon_sym_u586bu62a5u4eba,
-      anon_sym_phone,
-      anon_sym_u8054u7cfbu7535u8bdd,
-      anon_sym_year,
-      anon_sym_goal,
-      anon_sym_u5e74u5ea6u603bu4f53u76eeu6807,
-      anon_sym_u603bu4f53u76eeu6807,
-      anon_sym_u5e74u5ea6u76eeu6807,
-      anon_sym_u76eeu6807,
-      anon_sym_output,
-      anon_sym_u4ea7u51fau6307u6807,
-      anon_sym_cost,
-      anon_sym_u6210u672cu6307u6807,
-      anon_sym_effect,
-      anon_sym_u6548u76cau6307u6807,
-      anon_sym_satisfaction,
-      anon_sym_u6ee1u610fu5ea6u6307u6807,
-  [935] = 5,
-    STATE(39), 1,
-      sym__semi,
-    ACTIONS(5), 2,
-      sym_line_comment,
-      sym_block_comment,
-    ACTIONS(151), 2,
-      anon_sym_SEMI,
-      anon_sym_uff1b,
-    ACTIONS(153), 5,
-      anon_sym_u5e74u5ea6,
-      anon_sym_u4ea7u51fa,
-      anon_sym_u6210u672c,
-      anon_sym_u6548u76ca,
-      anon_sym_u6ee1u610fu5ea6,
-    ACTIONS(149), 38,
-      anon_sym_department,
-      anon_sym_u90e8u95e8,
-      anon_sym_RBRACE,
-      anon_sym_uff5d,
-      anon_sym_GT,
-      anon_sym_uff1e,
-      anon_sym_u4e3bu7ba1u90e8u95e8,
-      anon_sym_code,
-      anon_sym_u4ee3u7801,
-      anon_sym_unit,
-      anon_sym_u5b9eu65bdu5355u4f4d,
-      anon_sym_kind,
-      anon_sym_u9879u76eeu5c5eu6027,
-      anon_sym_period,
-      anon_sym_u9879u76eeu671f,
-      anon_sym_budget,
-      anon_sym_u5e74u5ea6u8d44u91d1u603bu989d,
-      anon_sym_u9884u7b97,
-      anon_sym_filed,
-      anon_sym_u586bu62a5u65e5u671f,
-      anon_sym_by,
-      anon_sym_u586bu62a5u4eba,
-      anon_sym_phone,
-      anon_sym_u8054u7cfbu7535u8bdd,
-      anon_sym_year,
-      anon_sym_goal,
-      anon_sym_u5e74u5ea6u603bu4f53u76eeu6807,
-      anon_sym_u603bu4f53u76eeu6807,
-      anon_sym_u5e74u5ea6u76eeu6807,
-      anon_sym_u76eeu6807,
-      anon_sym_output,
-      anon_sym_u4ea7u51fau6307u6807,
-      anon_sym_cost,
-      anon_sym_u6210u672cu6307u6807,
-      anon_sym_effect,
-      anon_sym_u6548u76cau6307u6807,
-      anon_sym_satisfaction,
-      anon_sym_u6ee1u610fu5ea6u6307u6807,
-  [994] = 5,
-    STATE(41), 1,
-      sym__semi,
-    ACTIONS(5), 2,
-      sym_line_comment,
-      sym_block_comment,
-    ACTIONS(157), 2,
-      anon_sym_SEMI,
-      anon_sym_uff1b,
-    ACTIONS(159), 5,
-      anon_sym_u5e74u5ea6,
-      anon_sym_u4ea7u51fa,
-      anon_sym_u6210u672c,
-      anon_sym_u6548u76ca,
-      anon_sym_u6ee1u610fu5ea6,
-    ACTIONS(155), 38,
-      anon_sym_department,
-      anon_sym_u90e8u95e8,
-      anon_sym_RBRACE,
-      anon_sym_uff5d,
-      anon_sym_GT,
-      anon_sym_uff1e,
-      anon_sym_u4e3bu7ba1u90e8u95e8,
-      anon_sym_code,
-      anon_sym_u4ee3u7801,
-      anon_sym_unit,
-      anon_sym_u5b9eu65bdu5355u4f4d,
-      anon_sym_kind,
-      anon_sym_u9879u76eeu5c5eu6027,
-      anon_sym_period,
-      anon_sym_u9879u76eeu671f,
-      anon_sym_budget,
-      anon_sym_u5e74u5ea6u8d44u91d1u603bu989d,
-      anon_sym_u9884u7b97,
-      anon_sym_filed,
-      anon_sym_u586bu62a5u65e5u671f,
-      anon_sym_by,
-      anon_sym_u586bu62a5u4eba,
-      anon_sym_phone,
-      anon_sym_u8054u7cfbu7535u8bdd,
-      anon_sym_year,
-      anon_sym_goal,
-      anon_sym_u5e74u5ea6u603bu4f53u76eeu6807,
-      anon_sym_u603bu4f53u76eeu6807,
-      anon_sym_u5e74u5ea6u76eeu6807,
-      anon_sym_u76eeu6807,
-      anon_sym_output,
-      anon_sym_u4ea7u51fau6307u6807,
-      anon_sym_cost,
-      anon_sym_u6210u672cu6307u6807,
-      anon_sym_effect,
-      anon_sym_u6548u76cau6307u6807,
-      anon_sym_satisfaction,
-      anon_sym_u6ee1u610fu5ea6u6307u6807,
-  [1053] = 15,
-    ACTIONS(178), 1,
-      anon_sym_year,
-    ACTIONS(181), 1,
-      anon_sym_u5e74u5ea6,
-    STATE(8), 1,
+    STATE(43), 1,
       sym_level1,
     ACTIONS(5), 2,
       sym_line_comment,
       sym_block_comment,
-    ACTIONS(163), 2,
+    ACTIONS(291), 2,
       anon_sym_code,
       anon_sym_u4ee3u7801,
-    ACTIONS(166), 2,
+    ACTIONS(294), 2,
       anon_sym_unit,
       anon_sym_u5b9eu65bdu5355u4f4d,
-    ACTIONS(169), 2,
+    ACTIONS(297), 2,
       anon_sym_filed,
       anon_sym_u586bu62a5u65e5u671f,
-    ACTIONS(172), 2,
+    ACTIONS(300), 2,
       anon_sym_by,
       anon_sym_u586bu62a5u4eba,
-    ACTIONS(175), 2,
+    ACTIONS(303), 2,
       anon_sym_phone,
       anon_sym_u8054u7cfbu7535u8bdd,
-    ACTIONS(187), 2,
+    ACTIONS(315), 2,
       anon_sym_funds,
       anon_sym_u8d44u91d1u8868,
-    ACTIONS(161), 4,
+    ACTIONS(289), 4,
       anon_sym_RBRACE,
       anon_sym_uff5d,
       anon_sym_GT,
       anon_sym_uff1e,
-    ACTIONS(193), 4,
+    ACTIONS(321), 4,
       anon_sym_u4ea7u51fa,
       anon_sym_u6210u672c,
       anon_sym_u6548u76ca,
       anon_sym_u6ee1u610fu5ea6,
-    ACTIONS(184), 5,
+    ACTIONS(312), 5,
       anon_sym_goal,
       anon_sym_u5e74u5ea6u603bu4f53u76eeu6807,
       anon_sym_u603bu4f53u76eeu6807,
       anon_sym_u5e74u5ea6u76eeu6807,
       anon_sym_u76eeu6807,
-    ACTIONS(190), 8,
+    ACTIONS(318), 8,
       anon_sym_output,
       anon_sym_u4ea7u51fau6307u6807,
       anon_sym_cost,
@@ -6782,7 +10800,7 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_u6548u76cau6307u6807,
       anon_sym_satisfaction,
       anon_sym_u6ee1u610fu5ea6u6307u6807,
-    STATE(17), 9,
+    STATE(47), 9,
       sym__department_statement,
       sym_code_statement,
       sym_unit_statement,
@@ -6792,37 +10810,136 @@ static const uint16_t ts_small_parse_table[] = {
       sym_funds_statement,
       sym_indicator,
       aux_sym_department_repeat1,
-  [1131] = 3,
+  [421] = 12,
+    ACTIONS(330), 1,
+      anon_sym_u504fu5deeu539fu56e0,
+    STATE(60), 1,
+      sym__rbrace,
     ACTIONS(5), 2,
       sym_line_comment,
       sym_block_comment,
-    ACTIONS(198), 5,
+    ACTIONS(324), 2,
+      anon_sym_RBRACE,
+      anon_sym_uff5d,
+    ACTIONS(334), 2,
+      anon_sym_direction,
+      anon_sym_u6307u6807u65b9u5411,
+    ACTIONS(336), 2,
+      anon_sym_grade,
+      anon_sym_u8fbeu6210u5ea6,
+    ACTIONS(338), 2,
+      anon_sym_cause,
+      anon_sym_u504fu5deeu7c7bu578b,
+    STATE(58), 2,
+      sym_attribute,
+      aux_sym_attributes_repeat1,
+    ACTIONS(340), 3,
+      anon_sym_likelihood,
+      anon_sym_u5b8cu6210u76eeu6807u53efu80fdu6027,
+      anon_sym_u5b8cu6210u53efu80fdu6027,
+    ACTIONS(332), 5,
+      anon_sym_weight,
+      anon_sym_u5206u503c,
+      anon_sym_u6743u91cd,
+      anon_sym_score,
+      anon_sym_u5f97u5206,
+    ACTIONS(328), 8,
+      anon_sym_reason,
+      anon_sym_u504fu5deeu539fu56e0u5206u6790u53cau6539u8fdbu63aau65bd,
+      anon_sym_explanation,
+      anon_sym_u6307u6807u89e3u91ca,
+      anon_sym_scoring,
+      anon_sym_u8bc4u5206u6807u51c6,
+      anon_sym_standard,
+      anon_sym_u7ee9u6548u6807u51c6,
+    ACTIONS(326), 10,
+      anon_sym_midyear,
+      anon_sym_1_DASH7u6708u6267u884cu60c5u51b5,
+      anon_sym_1_DASH7u6708u6267u884cu6570,
+      anon_sym_forecast,
+      anon_sym_u5168u5e74u9884u8ba1u5b8cu6210u60c5u51b5,
+      anon_sym_u5168u5e74u9884u8ba1u6267u884cu6570,
+      anon_sym_actual,
+      anon_sym_u5b9eu9645u5b8cu6210u503c,
+      anon_sym_u5b9eu9645u503c,
+      anon_sym_u5b8cu6210u503c,
+  [486] = 12,
+    ACTIONS(330), 1,
+      anon_sym_u504fu5deeu539fu56e0,
+    STATE(59), 1,
+      sym__rbrace,
+    ACTIONS(5), 2,
+      sym_line_comment,
+      sym_block_comment,
+    ACTIONS(334), 2,
+      anon_sym_direction,
+      anon_sym_u6307u6807u65b9u5411,
+    ACTIONS(336), 2,
+      anon_sym_grade,
+      anon_sym_u8fbeu6210u5ea6,
+    ACTIONS(338), 2,
+      anon_sym_cause,
+      anon_sym_u504fu5deeu7c7bu578b,
+    ACTIONS(342), 2,
+      anon_sym_RBRACE,
+      anon_sym_uff5d,
+    STATE(48), 2,
+      sym_attribute,
+      aux_sym_attributes_repeat1,
+    ACTIONS(340), 3,
+      anon_sym_likelihood,
+      anon_sym_u5b8cu6210u76eeu6807u53efu80fdu6027,
+      anon_sym_u5b8cu6210u53efu80fdu6027,
+    ACTIONS(332), 5,
+      anon_sym_weight,
+      anon_sym_u5206u503c,
+      anon_sym_u6743u91cd,
+      anon_sym_score,
+      anon_sym_u5f97u5206,
+    ACTIONS(328), 8,
+      anon_sym_reason,
+      anon_sym_u504fu5deeu539fu56e0u5206u6790u53cau6539u8fdbu63aau65bd,
+      anon_sym_explanation,
+      anon_sym_u6307u6807u89e3u91ca,
+      anon_sym_scoring,
+      anon_sym_u8bc4u5206u6807u51c6,
+      anon_sym_standard,
+      anon_sym_u7ee9u6548u6807u51c6,
+    ACTIONS(326), 10,
+      anon_sym_midyear,
+      anon_sym_1_DASH7u6708u6267u884cu60c5u51b5,
+      anon_sym_1_DASH7u6708u6267u884cu6570,
+      anon_sym_forecast,
+      anon_sym_u5168u5e74u9884u8ba1u5b8cu6210u60c5u51b5,
+      anon_sym_u5168u5e74u9884u8ba1u6267u884cu6570,
+      anon_sym_actual,
+      anon_sym_u5b9eu9645u5b8cu6210u503c,
+      anon_sym_u5b9eu9645u503c,
+      anon_sym_u5b8cu6210u503c,
+  [551] = 5,
+    STATE(64), 1,
+      sym__semi,
+    ACTIONS(5), 2,
+      sym_line_comment,
+      sym_block_comment,
+    ACTIONS(346), 2,
+      anon_sym_SEMI,
+      anon_sym_uff1b,
+    ACTIONS(348), 5,
       anon_sym_u5e74u5ea6,
       anon_sym_u4ea7u51fa,
       anon_sym_u6210u672c,
       anon_sym_u6548u76ca,
       anon_sym_u6ee1u610fu5ea6,
-    ACTIONS(196), 40,
-      anon_sym_department,
-      anon_sym_u90e8u95e8,
+    ACTIONS(344), 30,
       anon_sym_RBRACE,
       anon_sym_uff5d,
       anon_sym_GT,
       anon_sym_uff1e,
-      anon_sym_SEMI,
-      anon_sym_uff1b,
-      anon_sym_u4e3bu7ba1u90e8u95e8,
       anon_sym_code,
       anon_sym_u4ee3u7801,
       anon_sym_unit,
       anon_sym_u5b9eu65bdu5355u4f4d,
-      anon_sym_kind,
-      anon_sym_u9879u76eeu5c5eu6027,
-      anon_sym_period,
-      anon_sym_u9879u76eeu671f,
-      anon_sym_budget,
-      anon_sym_u5e74u5ea6u8d44u91d1u603bu989d,
-      anon_sym_u9884u7b97,
       anon_sym_filed,
       anon_sym_u586bu62a5u65e5u671f,
       anon_sym_by,
@@ -6835,6 +10952,522 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_u603bu4f53u76eeu6807,
       anon_sym_u5e74u5ea6u76eeu6807,
       anon_sym_u76eeu6807,
+      anon_sym_funds,
+      anon_sym_u8d44u91d1u8868,
+      anon_sym_output,
+      anon_sym_u4ea7u51fau6307u6807,
+      anon_sym_cost,
+      anon_sym_u6210u672cu6307u6807,
+      anon_sym_effect,
+      anon_sym_u6548u76cau6307u6807,
+      anon_sym_satisfaction,
+      anon_sym_u6ee1u610fu5ea6u6307u6807,
+  [602] = 5,
+    STATE(72), 1,
+      sym__semi,
+    ACTIONS(5), 2,
+      sym_line_comment,
+      sym_block_comment,
+    ACTIONS(350), 2,
+      anon_sym_SEMI,
+      anon_sym_uff1b,
+    ACTIONS(131), 5,
+      anon_sym_u5e74u5ea6,
+      anon_sym_u4ea7u51fa,
+      anon_sym_u6210u672c,
+      anon_sym_u6548u76ca,
+      anon_sym_u6ee1u610fu5ea6,
+    ACTIONS(127), 30,
+      anon_sym_RBRACE,
+      anon_sym_uff5d,
+      anon_sym_GT,
+      anon_sym_uff1e,
+      anon_sym_code,
+      anon_sym_u4ee3u7801,
+      anon_sym_unit,
+      anon_sym_u5b9eu65bdu5355u4f4d,
+      anon_sym_filed,
+      anon_sym_u586bu62a5u65e5u671f,
+      anon_sym_by,
+      anon_sym_u586bu62a5u4eba,
+      anon_sym_phone,
+      anon_sym_u8054u7cfbu7535u8bdd,
+      anon_sym_year,
+      anon_sym_goal,
+      anon_sym_u5e74u5ea6u603bu4f53u76eeu6807,
+      anon_sym_u603bu4f53u76eeu6807,
+      anon_sym_u5e74u5ea6u76eeu6807,
+      anon_sym_u76eeu6807,
+      anon_sym_funds,
+      anon_sym_u8d44u91d1u8868,
+      anon_sym_output,
+      anon_sym_u4ea7u51fau6307u6807,
+      anon_sym_cost,
+      anon_sym_u6210u672cu6307u6807,
+      anon_sym_effect,
+      anon_sym_u6548u76cau6307u6807,
+      anon_sym_satisfaction,
+      anon_sym_u6ee1u610fu5ea6u6307u6807,
+  [653] = 12,
+    ACTIONS(330), 1,
+      anon_sym_u504fu5deeu539fu56e0,
+    STATE(13), 1,
+      sym__rbrace,
+    ACTIONS(5), 2,
+      sym_line_comment,
+      sym_block_comment,
+    ACTIONS(334), 2,
+      anon_sym_direction,
+      anon_sym_u6307u6807u65b9u5411,
+    ACTIONS(336), 2,
+      anon_sym_grade,
+      anon_sym_u8fbeu6210u5ea6,
+    ACTIONS(338), 2,
+      anon_sym_cause,
+      anon_sym_u504fu5deeu7c7bu578b,
+    ACTIONS(352), 2,
+      anon_sym_RBRACE,
+      anon_sym_uff5d,
+    STATE(53), 2,
+      sym_attribute,
+      aux_sym_attributes_repeat1,
+    ACTIONS(340), 3,
+      anon_sym_likelihood,
+      anon_sym_u5b8cu6210u76eeu6807u53efu80fdu6027,
+      anon_sym_u5b8cu6210u53efu80fdu6027,
+    ACTIONS(332), 5,
+      anon_sym_weight,
+      anon_sym_u5206u503c,
+      anon_sym_u6743u91cd,
+      anon_sym_score,
+      anon_sym_u5f97u5206,
+    ACTIONS(328), 8,
+      anon_sym_reason,
+      anon_sym_u504fu5deeu539fu56e0u5206u6790u53cau6539u8fdbu63aau65bd,
+      anon_sym_explanation,
+      anon_sym_u6307u6807u89e3u91ca,
+      anon_sym_scoring,
+      anon_sym_u8bc4u5206u6807u51c6,
+      anon_sym_standard,
+      anon_sym_u7ee9u6548u6807u51c6,
+    ACTIONS(326), 10,
+      anon_sym_midyear,
+      anon_sym_1_DASH7u6708u6267u884cu60c5u51b5,
+      anon_sym_1_DASH7u6708u6267u884cu6570,
+      anon_sym_forecast,
+      anon_sym_u5168u5e74u9884u8ba1u5b8cu6210u60c5u51b5,
+      anon_sym_u5168u5e74u9884u8ba1u6267u884cu6570,
+      anon_sym_actual,
+      anon_sym_u5b9eu9645u5b8cu6210u503c,
+      anon_sym_u5b9eu9645u503c,
+      anon_sym_u5b8cu6210u503c,
+  [718] = 12,
+    ACTIONS(330), 1,
+      anon_sym_u504fu5deeu539fu56e0,
+    STATE(14), 1,
+      sym__rbrace,
+    ACTIONS(5), 2,
+      sym_line_comment,
+      sym_block_comment,
+    ACTIONS(334), 2,
+      anon_sym_direction,
+      anon_sym_u6307u6807u65b9u5411,
+    ACTIONS(336), 2,
+      anon_sym_grade,
+      anon_sym_u8fbeu6210u5ea6,
+    ACTIONS(338), 2,
+      anon_sym_cause,
+      anon_sym_u504fu5deeu7c7bu578b,
+    ACTIONS(354), 2,
+      anon_sym_RBRACE,
+      anon_sym_uff5d,
+    STATE(58), 2,
+      sym_attribute,
+      aux_sym_attributes_repeat1,
+    ACTIONS(340), 3,
+      anon_sym_likelihood,
+      anon_sym_u5b8cu6210u76eeu6807u53efu80fdu6027,
+      anon_sym_u5b8cu6210u53efu80fdu6027,
+    ACTIONS(332), 5,
+      anon_sym_weight,
+      anon_sym_u5206u503c,
+      anon_sym_u6743u91cd,
+      anon_sym_score,
+      anon_sym_u5f97u5206,
+    ACTIONS(328), 8,
+      anon_sym_reason,
+      anon_sym_u504fu5deeu539fu56e0u5206u6790u53cau6539u8fdbu63aau65bd,
+      anon_sym_explanation,
+      anon_sym_u6307u6807u89e3u91ca,
+      anon_sym_scoring,
+      anon_sym_u8bc4u5206u6807u51c6,
+      anon_sym_standard,
+      anon_sym_u7ee9u6548u6807u51c6,
+    ACTIONS(326), 10,
+      anon_sym_midyear,
+      anon_sym_1_DASH7u6708u6267u884cu60c5u51b5,
+      anon_sym_1_DASH7u6708u6267u884cu6570,
+      anon_sym_forecast,
+      anon_sym_u5168u5e74u9884u8ba1u5b8cu6210u60c5u51b5,
+      anon_sym_u5168u5e74u9884u8ba1u6267u884cu6570,
+      anon_sym_actual,
+      anon_sym_u5b9eu9645u5b8cu6210u503c,
+      anon_sym_u5b9eu9645u503c,
+      anon_sym_u5b8cu6210u503c,
+  [783] = 5,
+    STATE(75), 1,
+      sym__semi,
+    ACTIONS(5), 2,
+      sym_line_comment,
+      sym_block_comment,
+    ACTIONS(356), 2,
+      anon_sym_SEMI,
+      anon_sym_uff1b,
+    ACTIONS(143), 5,
+      anon_sym_u5e74u5ea6,
+      anon_sym_u4ea7u51fa,
+      anon_sym_u6210u672c,
+      anon_sym_u6548u76ca,
+      anon_sym_u6ee1u610fu5ea6,
+    ACTIONS(139), 30,
+      anon_sym_RBRACE,
+      anon_sym_uff5d,
+      anon_sym_GT,
+      anon_sym_uff1e,
+      anon_sym_code,
+      anon_sym_u4ee3u7801,
+      anon_sym_unit,
+      anon_sym_u5b9eu65bdu5355u4f4d,
+      anon_sym_filed,
+      anon_sym_u586bu62a5u65e5u671f,
+      anon_sym_by,
+      anon_sym_u586bu62a5u4eba,
+      anon_sym_phone,
+      anon_sym_u8054u7cfbu7535u8bdd,
+      anon_sym_year,
+      anon_sym_goal,
+      anon_sym_u5e74u5ea6u603bu4f53u76eeu6807,
+      anon_sym_u603bu4f53u76eeu6807,
+      anon_sym_u5e74u5ea6u76eeu6807,
+      anon_sym_u76eeu6807,
+      anon_sym_funds,
+      anon_sym_u8d44u91d1u8868,
+      anon_sym_output,
+      anon_sym_u4ea7u51fau6307u6807,
+      anon_sym_cost,
+      anon_sym_u6210u672cu6307u6807,
+      anon_sym_effect,
+      anon_sym_u6548u76cau6307u6807,
+      anon_sym_satisfaction,
+      anon_sym_u6ee1u610fu5ea6u6307u6807,
+  [834] = 5,
+    STATE(76), 1,
+      sym__semi,
+    ACTIONS(5), 2,
+      sym_line_comment,
+      sym_block_comment,
+    ACTIONS(358), 2,
+      anon_sym_SEMI,
+      anon_sym_uff1b,
+    ACTIONS(155), 5,
+      anon_sym_u5e74u5ea6,
+      anon_sym_u4ea7u51fa,
+      anon_sym_u6210u672c,
+      anon_sym_u6548u76ca,
+      anon_sym_u6ee1u610fu5ea6,
+    ACTIONS(151), 30,
+      anon_sym_RBRACE,
+      anon_sym_uff5d,
+      anon_sym_GT,
+      anon_sym_uff1e,
+      anon_sym_code,
+      anon_sym_u4ee3u7801,
+      anon_sym_unit,
+      anon_sym_u5b9eu65bdu5355u4f4d,
+      anon_sym_filed,
+      anon_sym_u586bu62a5u65e5u671f,
+      anon_sym_by,
+      anon_sym_u586bu62a5u4eba,
+      anon_sym_phone,
+      anon_sym_u8054u7cfbu7535u8bdd,
+      anon_sym_year,
+      anon_sym_goal,
+      anon_sym_u5e74u5ea6u603bu4f53u76eeu6807,
+      anon_sym_u603bu4f53u76eeu6807,
+      anon_sym_u5e74u5ea6u76eeu6807,
+      anon_sym_u76eeu6807,
+      anon_sym_funds,
+      anon_sym_u8d44u91d1u8868,
+      anon_sym_output,
+      anon_sym_u4ea7u51fau6307u6807,
+      anon_sym_cost,
+      anon_sym_u6210u672cu6307u6807,
+      anon_sym_effect,
+      anon_sym_u6548u76cau6307u6807,
+      anon_sym_satisfaction,
+      anon_sym_u6ee1u610fu5ea6u6307u6807,
+  [885] = 5,
+    STATE(74), 1,
+      sym__semi,
+    ACTIONS(5), 2,
+      sym_line_comment,
+      sym_block_comment,
+    ACTIONS(362), 2,
+      anon_sym_SEMI,
+      anon_sym_uff1b,
+    ACTIONS(364), 5,
+      anon_sym_u5e74u5ea6,
+      anon_sym_u4ea7u51fa,
+      anon_sym_u6210u672c,
+      anon_sym_u6548u76ca,
+      anon_sym_u6ee1u610fu5ea6,
+    ACTIONS(360), 30,
+      anon_sym_RBRACE,
+      anon_sym_uff5d,
+      anon_sym_GT,
+      anon_sym_uff1e,
+      anon_sym_code,
+      anon_sym_u4ee3u7801,
+      anon_sym_unit,
+      anon_sym_u5b9eu65bdu5355u4f4d,
+      anon_sym_filed,
+      anon_sym_u586bu62a5u65e5u671f,
+      anon_sym_by,
+      anon_sym_u586bu62a5u4eba,
+      anon_sym_phone,
+      anon_sym_u8054u7cfbu7535u8bdd,
+      anon_sym_year,
+      anon_sym_goal,
+      anon_sym_u5e74u5ea6u603bu4f53u76eeu6807,
+      anon_sym_u603bu4f53u76eeu6807,
+      anon_sym_u5e74u5ea6u76eeu6807,
+      anon_sym_u76eeu6807,
+      anon_sym_funds,
+      anon_sym_u8d44u91d1u8868,
+      anon_sym_output,
+      anon_sym_u4ea7u51fau6307u6807,
+      anon_sym_cost,
+      anon_sym_u6210u672cu6307u6807,
+      anon_sym_effect,
+      anon_sym_u6548u76cau6307u6807,
+      anon_sym_satisfaction,
+      anon_sym_u6ee1u610fu5ea6u6307u6807,
+  [936] = 5,
+    STATE(78), 1,
+      sym__semi,
+    ACTIONS(5), 2,
+      sym_line_comment,
+      sym_block_comment,
+    ACTIONS(366), 2,
+      anon_sym_SEMI,
+      anon_sym_uff1b,
+    ACTIONS(161), 5,
+      anon_sym_u5e74u5ea6,
+      anon_sym_u4ea7u51fa,
+      anon_sym_u6210u672c,
+      anon_sym_u6548u76ca,
+      anon_sym_u6ee1u610fu5ea6,
+    ACTIONS(157), 30,
+      anon_sym_RBRACE,
+      anon_sym_uff5d,
+      anon_sym_GT,
+      anon_sym_uff1e,
+      anon_sym_code,
+      anon_sym_u4ee3u7801,
+      anon_sym_unit,
+      anon_sym_u5b9eu65bdu5355u4f4d,
+      anon_sym_filed,
+      anon_sym_u586bu62a5u65e5u671f,
+      anon_sym_by,
+      anon_sym_u586bu62a5u4eba,
+      anon_sym_phone,
+      anon_sym_u8054u7cfbu7535u8bdd,
+      anon_sym_year,
+      anon_sym_goal,
+      anon_sym_u5e74u5ea6u603bu4f53u76eeu6807,
+      anon_sym_u603bu4f53u76eeu6807,
+      anon_sym_u5e74u5ea6u76eeu6807,
+      anon_sym_u76eeu6807,
+      anon_sym_funds,
+      anon_sym_u8d44u91d1u8868,
+      anon_sym_output,
+      anon_sym_u4ea7u51fau6307u6807,
+      anon_sym_cost,
+      anon_sym_u6210u672cu6307u6807,
+      anon_sym_effect,
+      anon_sym_u6548u76cau6307u6807,
+      anon_sym_satisfaction,
+      anon_sym_u6ee1u610fu5ea6u6307u6807,
+  [987] = 11,
+    ACTIONS(376), 1,
+      anon_sym_u504fu5deeu539fu56e0,
+    ACTIONS(5), 2,
+      sym_line_comment,
+      sym_block_comment,
+    ACTIONS(368), 2,
+      anon_sym_RBRACE,
+      anon_sym_uff5d,
+    ACTIONS(382), 2,
+      anon_sym_direction,
+      anon_sym_u6307u6807u65b9u5411,
+    ACTIONS(385), 2,
+      anon_sym_grade,
+      anon_sym_u8fbeu6210u5ea6,
+    ACTIONS(388), 2,
+      anon_sym_cause,
+      anon_sym_u504fu5deeu7c7bu578b,
+    STATE(58), 2,
+      sym_attribute,
+      aux_sym_attributes_repeat1,
+    ACTIONS(391), 3,
+      anon_sym_likelihood,
+      anon_sym_u5b8cu6210u76eeu6807u53efu80fdu6027,
+      anon_sym_u5b8cu6210u53efu80fdu6027,
+    ACTIONS(379), 5,
+      anon_sym_weight,
+      anon_sym_u5206u503c,
+      anon_sym_u6743u91cd,
+      anon_sym_score,
+      anon_sym_u5f97u5206,
+    ACTIONS(373), 8,
+      anon_sym_reason,
+      anon_sym_u504fu5deeu539fu56e0u5206u6790u53cau6539u8fdbu63aau65bd,
+      anon_sym_explanation,
+      anon_sym_u6307u6807u89e3u91ca,
+      anon_sym_scoring,
+      anon_sym_u8bc4u5206u6807u51c6,
+      anon_sym_standard,
+      anon_sym_u7ee9u6548u6807u51c6,
+    ACTIONS(370), 10,
+      anon_sym_midyear,
+      anon_sym_1_DASH7u6708u6267u884cu60c5u51b5,
+      anon_sym_1_DASH7u6708u6267u884cu6570,
+      anon_sym_forecast,
+      anon_sym_u5168u5e74u9884u8ba1u5b8cu6210u60c5u51b5,
+      anon_sym_u5168u5e74u9884u8ba1u6267u884cu6570,
+      anon_sym_actual,
+      anon_sym_u5b9eu9645u5b8cu6210u503c,
+      anon_sym_u5b9eu9645u503c,
+      anon_sym_u5b8cu6210u503c,
+  [1049] = 3,
+    ACTIONS(5), 2,
+      sym_line_comment,
+      sym_block_comment,
+    ACTIONS(165), 5,
+      anon_sym_u5e74u5ea6,
+      anon_sym_u4ea7u51fa,
+      anon_sym_u6210u672c,
+      anon_sym_u6548u76ca,
+      anon_sym_u6ee1u610fu5ea6,
+    ACTIONS(163), 32,
+      anon_sym_RBRACE,
+      anon_sym_uff5d,
+      anon_sym_GT,
+      anon_sym_uff1e,
+      anon_sym_SEMI,
+      anon_sym_uff1b,
+      anon_sym_code,
+      anon_sym_u4ee3u7801,
+      anon_sym_unit,
+      anon_sym_u5b9eu65bdu5355u4f4d,
+      anon_sym_filed,
+      anon_sym_u586bu62a5u65e5u671f,
+      anon_sym_by,
+      anon_sym_u586bu62a5u4eba,
+      anon_sym_phone,
+      anon_sym_u8054u7cfbu7535u8bdd,
+      anon_sym_year,
+      anon_sym_goal,
+      anon_sym_u5e74u5ea6u603bu4f53u76eeu6807,
+      anon_sym_u603bu4f53u76eeu6807,
+      anon_sym_u5e74u5ea6u76eeu6807,
+      anon_sym_u76eeu6807,
+      anon_sym_funds,
+      anon_sym_u8d44u91d1u8868,
+      anon_sym_output,
+      anon_sym_u4ea7u51fau6307u6807,
+      anon_sym_cost,
+      anon_sym_u6210u672cu6307u6807,
+      anon_sym_effect,
+      anon_sym_u6548u76cau6307u6807,
+      anon_sym_satisfaction,
+      anon_sym_u6ee1u610fu5ea6u6307u6807,
+  [1095] = 3,
+    ACTIONS(5), 2,
+      sym_line_comment,
+      sym_block_comment,
+    ACTIONS(169), 5,
+      anon_sym_u5e74u5ea6,
+      anon_sym_u4ea7u51fa,
+      anon_sym_u6210u672c,
+      anon_sym_u6548u76ca,
+      anon_sym_u6ee1u610fu5ea6,
+    ACTIONS(167), 32,
+      anon_sym_RBRACE,
+      anon_sym_uff5d,
+      anon_sym_GT,
+      anon_sym_uff1e,
+      anon_sym_SEMI,
+      anon_sym_uff1b,
+      anon_sym_code,
+      anon_sym_u4ee3u7801,
+      anon_sym_unit,
+      anon_sym_u5b9eu65bdu5355u4f4d,
+      anon_sym_filed,
+      anon_sym_u586bu62a5u65e5u671f,
+      anon_sym_by,
+      anon_sym_u586bu62a5u4eba,
+      anon_sym_phone,
+      anon_sym_u8054u7cfbu7535u8bdd,
+      anon_sym_year,
+      anon_sym_goal,
+      anon_sym_u5e74u5ea6u603bu4f53u76eeu6807,
+      anon_sym_u603bu4f53u76eeu6807,
+      anon_sym_u5e74u5ea6u76eeu6807,
+      anon_sym_u76eeu6807,
+      anon_sym_funds,
+      anon_sym_u8d44u91d1u8868,
+      anon_sym_output,
+      anon_sym_u4ea7u51fau6307u6807,
+      anon_sym_cost,
+      anon_sym_u6210u672cu6307u6807,
+      anon_sym_effect,
+      anon_sym_u6548u76cau6307u6807,
+      anon_sym_satisfaction,
+      anon_sym_u6ee1u610fu5ea6u6307u6807,
+  [1141] = 3,
+    ACTIONS(5), 2,
+      sym_line_comment,
+      sym_block_comment,
+    ACTIONS(233), 5,
+      anon_sym_u5e74u5ea6,
+      anon_sym_u4ea7u51fa,
+      anon_sym_u6210u672c,
+      anon_sym_u6548u76ca,
+      anon_sym_u6ee1u610fu5ea6,
+    ACTIONS(231), 30,
+      anon_sym_RBRACE,
+      anon_sym_uff5d,
+      anon_sym_GT,
+      anon_sym_uff1e,
+      anon_sym_code,
+      anon_sym_u4ee3u7801,
+      anon_sym_unit,
+      anon_sym_u5b9eu65bdu5355u4f4d,
+      anon_sym_filed,
+      anon_sym_u586bu62a5u65e5u671f,
+      anon_sym_by,
+      anon_sym_u586bu62a5u4eba,
+      anon_sym_phone,
+      anon_sym_u8054u7cfbu7535u8bdd,
+      anon_sym_year,
+      anon_sym_goal,
+      anon_sym_u5e74u5ea6u603bu4f53u76eeu6807,
+      anon_sym_u603bu4f53u76eeu6807,
+      anon_sym_u5e74u5ea6u76eeu6807,
+      anon_sym_u76eeu6807,
+      anon_sym_funds,
+      anon_sym_u8d44u91d1u8868,
       anon_sym_output,
       anon_sym_u4ea7u51fau6307u6807,
       anon_sym_cost,
@@ -6844,3041 +11477,1522 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_satisfaction,
       anon_sym_u6ee1u610fu5ea6u6307u6807,
   [1185] = 3,
+    ACTIONS(396), 1,
+      anon_sym_u504fu5deeu539fu56e0,
     ACTIONS(5), 2,
       sym_line_comment,
       sym_block_comment,
-    ACTIONS(202), 5,
-      anon_sym_u5e74u5ea6,
-      anon_sym_u4ea7u51fa,
-      anon_sym_u6210u672c,
-      anon_sym_u6548u76ca,
-      anon_sym_u6ee1u610fu5ea6,
-    ACTIONS(200), 40,
-      anon_sym_department,
-      anon_sym_u90e8u95e8,
+    ACTIONS(394), 34,
       anon_sym_RBRACE,
       anon_sym_uff5d,
-      anon_sym_GT,
-      anon_sym_uff1e,
-      anon_sym_SEMI,
-      anon_sym_uff1b,
-      anon_sym_u4e3bu7ba1u90e8u95e8,
-      anon_sym_code,
-      anon_sym_u4ee3u7801,
-      anon_sym_unit,
-      anon_sym_u5b9eu65bdu5355u4f4d,
-      anon_sym_kind,
-      anon_sym_u9879u76eeu5c5eu6027,
-      anon_sym_period,
-      anon_sym_u9879u76eeu671f,
-      anon_sym_budget,
-      anon_sym_u5e74u5ea6u8d44u91d1u603bu989d,
-      anon_sym_u9884u7b97,
-      anon_sym_filed,
-      anon_sym_u586bu62a5u65e5u671f,
-      anon_sym_by,
-      anon_sym_u586bu62a5u4eba,
-      anon_sym_phone,
-      anon_sym_u8054u7cfbu7535u8bdd,
-      anon_sym_year,
-      anon_sym_goal,
-      anon_sym_u5e74u5ea6u603bu4f53u76eeu6807,
-      anon_sym_u603bu4f53u76eeu6807,
-      anon_sym_u5e74u5ea6u76eeu6807,
-      anon_sym_u76eeu6807,
-      anon_sym_output,
-      anon_sym_u4ea7u51fau6307u6807,
-      anon_sym_cost,
-      anon_sym_u6210u672cu6307u6807,
-      anon_sym_effect,
-      anon_sym_u6548u76cau6307u6807,
-      anon_sym_satisfaction,
-      anon_sym_u6ee1u610fu5ea6u6307u6807,
-  [1239] = 3,
-    ACTIONS(5), 2,
-      sym_line_comment,
-      sym_block_comment,
-    ACTIONS(206), 5,
-      anon_sym_u5e74u5ea6,
-      anon_sym_u4ea7u51fa,
-      anon_sym_u6210u672c,
-      anon_sym_u6548u76ca,
-      anon_sym_u6ee1u610fu5ea6,
-    ACTIONS(204), 38,
-      anon_sym_department,
-      anon_sym_u90e8u95e8,
-      anon_sym_RBRACE,
-      anon_sym_uff5d,
-      anon_sym_GT,
-      anon_sym_uff1e,
-      anon_sym_u4e3bu7ba1u90e8u95e8,
-      anon_sym_code,
-      anon_sym_u4ee3u7801,
-      anon_sym_unit,
-      anon_sym_u5b9eu65bdu5355u4f4d,
-      anon_sym_kind,
-      anon_sym_u9879u76eeu5c5eu6027,
-      anon_sym_period,
-      anon_sym_u9879u76eeu671f,
-      anon_sym_budget,
-      anon_sym_u5e74u5ea6u8d44u91d1u603bu989d,
-      anon_sym_u9884u7b97,
-      anon_sym_filed,
-      anon_sym_u586bu62a5u65e5u671f,
-      anon_sym_by,
-      anon_sym_u586bu62a5u4eba,
-      anon_sym_phone,
-      anon_sym_u8054u7cfbu7535u8bdd,
-      anon_sym_year,
-      anon_sym_goal,
-      anon_sym_u5e74u5ea6u603bu4f53u76eeu6807,
-      anon_sym_u603bu4f53u76eeu6807,
-      anon_sym_u5e74u5ea6u76eeu6807,
-      anon_sym_u76eeu6807,
-      anon_sym_output,
-      anon_sym_u4ea7u51fau6307u6807,
-      anon_sym_cost,
-      anon_sym_u6210u672cu6307u6807,
-      anon_sym_effect,
-      anon_sym_u6548u76cau6307u6807,
-      anon_sym_satisfaction,
-      anon_sym_u6ee1u610fu5ea6u6307u6807,
-  [1291] = 3,
-    ACTIONS(5), 2,
-      sym_line_comment,
-      sym_block_comment,
-    ACTIONS(210), 5,
-      anon_sym_u5e74u5ea6,
-      anon_sym_u4ea7u51fa,
-      anon_sym_u6210u672c,
-      anon_sym_u6548u76ca,
-      anon_sym_u6ee1u610fu5ea6,
-    ACTIONS(208), 38,
-      anon_sym_department,
-      anon_sym_u90e8u95e8,
-      anon_sym_RBRACE,
-      anon_sym_uff5d,
-      anon_sym_GT,
-      anon_sym_uff1e,
-      anon_sym_u4e3bu7ba1u90e8u95e8,
-      anon_sym_code,
-      anon_sym_u4ee3u7801,
-      anon_sym_unit,
-      anon_sym_u5b9eu65bdu5355u4f4d,
-      anon_sym_kind,
-      anon_sym_u9879u76eeu5c5eu6027,
-      anon_sym_period,
-      anon_sym_u9879u76eeu671f,
-      anon_sym_budget,
-      anon_sym_u5e74u5ea6u8d44u91d1u603bu989d,
-      anon_sym_u9884u7b97,
-      anon_sym_filed,
-      anon_sym_u586bu62a5u65e5u671f,
-      anon_sym_by,
-      anon_sym_u586bu62a5u4eba,
-      anon_sym_phone,
-      anon_sym_u8054u7cfbu7535u8bdd,
-      anon_sym_year,
-      anon_sym_goal,
-      anon_sym_u5e74u5ea6u603bu4f53u76eeu6807,
-      anon_sym_u603bu4f53u76eeu6807,
-      anon_sym_u5e74u5ea6u76eeu6807,
-      anon_sym_u76eeu6807,
-      anon_sym_output,
-      anon_sym_u4ea7u51fau6307u6807,
-      anon_sym_cost,
-      anon_sym_u6210u672cu6307u6807,
-      anon_sym_effect,
-      anon_sym_u6548u76cau6307u6807,
-      anon_sym_satisfaction,
-      anon_sym_u6ee1u610fu5ea6u6307u6807,
-  [1343] = 3,
-    ACTIONS(5), 2,
-      sym_line_comment,
-      sym_block_comment,
-    ACTIONS(214), 5,
-      anon_sym_u5e74u5ea6,
-      anon_sym_u4ea7u51fa,
-      anon_sym_u6210u672c,
-      anon_sym_u6548u76ca,
-      anon_sym_u6ee1u610fu5ea6,
-    ACTIONS(212), 38,
-      anon_sym_department,
-      anon_sym_u90e8u95e8,
-      anon_sym_RBRACE,
-      anon_sym_uff5d,
-      anon_sym_GT,
-      anon_sym_uff1e,
-      anon_sym_u4e3bu7ba1u90e8u95e8,
-      anon_sym_code,
-      anon_sym_u4ee3u7801,
-      anon_sym_unit,
-      anon_sym_u5b9eu65bdu5355u4f4d,
-      anon_sym_kind,
-      anon_sym_u9879u76eeu5c5eu6027,
-      anon_sym_period,
-      anon_sym_u9879u76eeu671f,
-      anon_sym_budget,
-      anon_sym_u5e74u5ea6u8d44u91d1u603bu989d,
-      anon_sym_u9884u7b97,
-      anon_sym_filed,
-      anon_sym_u586bu62a5u65e5u671f,
-      anon_sym_by,
-      anon_sym_u586bu62a5u4eba,
-      anon_sym_phone,
-      anon_sym_u8054u7cfbu7535u8bdd,
-      anon_sym_year,
-      anon_sym_goal,
-      anon_sym_u5e74u5ea6u603bu4f53u76eeu6807,
-      anon_sym_u603bu4f53u76eeu6807,
-      anon_sym_u5e74u5ea6u76eeu6807,
-      anon_sym_u76eeu6807,
-      anon_sym_output,
-      anon_sym_u4ea7u51fau6307u6807,
-      anon_sym_cost,
-      anon_sym_u6210u672cu6307u6807,
-      anon_sym_effect,
-      anon_sym_u6548u76cau6307u6807,
-      anon_sym_satisfaction,
-      anon_sym_u6ee1u610fu5ea6u6307u6807,
-  [1395] = 3,
-    ACTIONS(5), 2,
-      sym_line_comment,
-      sym_block_comment,
-    ACTIONS(218), 5,
-      anon_sym_u5e74u5ea6,
-      anon_sym_u4ea7u51fa,
-      anon_sym_u6210u672c,
-      anon_sym_u6548u76ca,
-      anon_sym_u6ee1u610fu5ea6,
-    ACTIONS(216), 38,
-      anon_sym_department,
-      anon_sym_u90e8u95e8,
-      anon_sym_RBRACE,
-      anon_sym_uff5d,
-      anon_sym_GT,
-      anon_sym_uff1e,
-      anon_sym_u4e3bu7ba1u90e8u95e8,
-      anon_sym_code,
-      anon_sym_u4ee3u7801,
-      anon_sym_unit,
-      anon_sym_u5b9eu65bdu5355u4f4d,
-      anon_sym_kind,
-      anon_sym_u9879u76eeu5c5eu6027,
-      anon_sym_period,
-      anon_sym_u9879u76eeu671f,
-      anon_sym_budget,
-      anon_sym_u5e74u5ea6u8d44u91d1u603bu989d,
-      anon_sym_u9884u7b97,
-      anon_sym_filed,
-      anon_sym_u586bu62a5u65e5u671f,
-      anon_sym_by,
-      anon_sym_u586bu62a5u4eba,
-      anon_sym_phone,
-      anon_sym_u8054u7cfbu7535u8bdd,
-      anon_sym_year,
-      anon_sym_goal,
-      anon_sym_u5e74u5ea6u603bu4f53u76eeu6807,
-      anon_sym_u603bu4f53u76eeu6807,
-      anon_sym_u5e74u5ea6u76eeu6807,
-      anon_sym_u76eeu6807,
-      anon_sym_output,
-      anon_sym_u4ea7u51fau6307u6807,
-      anon_sym_cost,
-      anon_sym_u6210u672cu6307u6807,
-      anon_sym_effect,
-      anon_sym_u6548u76cau6307u6807,
-      anon_sym_satisfaction,
-      anon_sym_u6ee1u610fu5ea6u6307u6807,
-  [1447] = 3,
-    ACTIONS(5), 2,
-      sym_line_comment,
-      sym_block_comment,
-    ACTIONS(222), 5,
-      anon_sym_u5e74u5ea6,
-      anon_sym_u4ea7u51fa,
-      anon_sym_u6210u672c,
-      anon_sym_u6548u76ca,
-      anon_sym_u6ee1u610fu5ea6,
-    ACTIONS(220), 38,
-      anon_sym_department,
-      anon_sym_u90e8u95e8,
-      anon_sym_RBRACE,
-      anon_sym_uff5d,
-      anon_sym_GT,
-      anon_sym_uff1e,
-      anon_sym_u4e3bu7ba1u90e8u95e8,
-      anon_sym_code,
-      anon_sym_u4ee3u7801,
-      anon_sym_unit,
-      anon_sym_u5b9eu65bdu5355u4f4d,
-      anon_sym_kind,
-      anon_sym_u9879u76eeu5c5eu6027,
-      anon_sym_period,
-      anon_sym_u9879u76eeu671f,
-      anon_sym_budget,
-      anon_sym_u5e74u5ea6u8d44u91d1u603bu989d,
-      anon_sym_u9884u7b97,
-      anon_sym_filed,
-      anon_sym_u586bu62a5u65e5u671f,
-      anon_sym_by,
-      anon_sym_u586bu62a5u4eba,
-      anon_sym_phone,
-      anon_sym_u8054u7cfbu7535u8bdd,
-      anon_sym_year,
-      anon_sym_goal,
-      anon_sym_u5e74u5ea6u603bu4f53u76eeu6807,
-      anon_sym_u603bu4f53u76eeu6807,
-      anon_sym_u5e74u5ea6u76eeu6807,
-      anon_sym_u76eeu6807,
-      anon_sym_output,
-      anon_sym_u4ea7u51fau6307u6807,
-      anon_sym_cost,
-      anon_sym_u6210u672cu6307u6807,
-      anon_sym_effect,
-      anon_sym_u6548u76cau6307u6807,
-      anon_sym_satisfaction,
-      anon_sym_u6ee1u610fu5ea6u6307u6807,
-  [1499] = 3,
-    ACTIONS(5), 2,
-      sym_line_comment,
-      sym_block_comment,
-    ACTIONS(226), 5,
-      anon_sym_u5e74u5ea6,
-      anon_sym_u4ea7u51fa,
-      anon_sym_u6210u672c,
-      anon_sym_u6548u76ca,
-      anon_sym_u6ee1u610fu5ea6,
-    ACTIONS(224), 38,
-      anon_sym_department,
-      anon_sym_u90e8u95e8,
-      anon_sym_RBRACE,
-      anon_sym_uff5d,
-      anon_sym_GT,
-      anon_sym_uff1e,
-      anon_sym_u4e3bu7ba1u90e8u95e8,
-      anon_sym_code,
-      anon_sym_u4ee3u7801,
-      anon_sym_unit,
-      anon_sym_u5b9eu65bdu5355u4f4d,
-      anon_sym_kind,
-      anon_sym_u9879u76eeu5c5eu6027,
-      anon_sym_period,
-      anon_sym_u9879u76eeu671f,
-      anon_sym_budget,
-      anon_sym_u5e74u5ea6u8d44u91d1u603bu989d,
-      anon_sym_u9884u7b97,
-      anon_sym_filed,
-      anon_sym_u586bu62a5u65e5u671f,
-      anon_sym_by,
-      anon_sym_u586bu62a5u4eba,
-      anon_sym_phone,
-      anon_sym_u8054u7cfbu7535u8bdd,
-      anon_sym_year,
-      anon_sym_goal,
-      anon_sym_u5e74u5ea6u603bu4f53u76eeu6807,
-      anon_sym_u603bu4f53u76eeu6807,
-      anon_sym_u5e74u5ea6u76eeu6807,
-      anon_sym_u76eeu6807,
-      anon_sym_output,
-      anon_sym_u4ea7u51fau6307u6807,
-      anon_sym_cost,
-      anon_sym_u6210u672cu6307u6807,
-      anon_sym_effect,
-      anon_sym_u6548u76cau6307u6807,
-      anon_sym_satisfaction,
-      anon_sym_u6ee1u610fu5ea6u6307u6807,
-  [1551] = 3,
-    ACTIONS(5), 2,
-      sym_line_comment,
-      sym_block_comment,
-    ACTIONS(230), 5,
-      anon_sym_u5e74u5ea6,
-      anon_sym_u4ea7u51fa,
-      anon_sym_u6210u672c,
-      anon_sym_u6548u76ca,
-      anon_sym_u6ee1u610fu5ea6,
-    ACTIONS(228), 38,
-      anon_sym_department,
-      anon_sym_u90e8u95e8,
-      anon_sym_RBRACE,
-      anon_sym_uff5d,
-      anon_sym_GT,
-      anon_sym_uff1e,
-      anon_sym_u4e3bu7ba1u90e8u95e8,
-      anon_sym_code,
-      anon_sym_u4ee3u7801,
-      anon_sym_unit,
-      anon_sym_u5b9eu65bdu5355u4f4d,
-      anon_sym_kind,
-      anon_sym_u9879u76eeu5c5eu6027,
-      anon_sym_period,
-      anon_sym_u9879u76eeu671f,
-      anon_sym_budget,
-      anon_sym_u5e74u5ea6u8d44u91d1u603bu989d,
-      anon_sym_u9884u7b97,
-      anon_sym_filed,
-      anon_sym_u586bu62a5u65e5u671f,
-      anon_sym_by,
-      anon_sym_u586bu62a5u4eba,
-      anon_sym_phone,
-      anon_sym_u8054u7cfbu7535u8bdd,
-      anon_sym_year,
-      anon_sym_goal,
-      anon_sym_u5e74u5ea6u603bu4f53u76eeu6807,
-      anon_sym_u603bu4f53u76eeu6807,
-      anon_sym_u5e74u5ea6u76eeu6807,
-      anon_sym_u76eeu6807,
-      anon_sym_output,
-      anon_sym_u4ea7u51fau6307u6807,
-      anon_sym_cost,
-      anon_sym_u6210u672cu6307u6807,
-      anon_sym_effect,
-      anon_sym_u6548u76cau6307u6807,
-      anon_sym_satisfaction,
-      anon_sym_u6ee1u610fu5ea6u6307u6807,
-  [1603] = 3,
-    ACTIONS(5), 2,
-      sym_line_comment,
-      sym_block_comment,
-    ACTIONS(135), 5,
-      anon_sym_u5e74u5ea6,
-      anon_sym_u4ea7u51fa,
-      anon_sym_u6210u672c,
-      anon_sym_u6548u76ca,
-      anon_sym_u6ee1u610fu5ea6,
-    ACTIONS(131), 38,
-      anon_sym_department,
-      anon_sym_u90e8u95e8,
-      anon_sym_RBRACE,
-      anon_sym_uff5d,
-      anon_sym_GT,
-      anon_sym_uff1e,
-      anon_sym_u4e3bu7ba1u90e8u95e8,
-      anon_sym_code,
-      anon_sym_u4ee3u7801,
-      anon_sym_unit,
-      anon_sym_u5b9eu65bdu5355u4f4d,
-      anon_sym_kind,
-      anon_sym_u9879u76eeu5c5eu6027,
-      anon_sym_period,
-      anon_sym_u9879u76eeu671f,
-      anon_sym_budget,
-      anon_sym_u5e74u5ea6u8d44u91d1u603bu989d,
-      anon_sym_u9884u7b97,
-      anon_sym_filed,
-      anon_sym_u586bu62a5u65e5u671f,
-      anon_sym_by,
-      anon_sym_u586bu62a5u4eba,
-      anon_sym_phone,
-      anon_sym_u8054u7cfbu7535u8bdd,
-      anon_sym_year,
-      anon_sym_goal,
-      anon_sym_u5e74u5ea6u603bu4f53u76eeu6807,
-      anon_sym_u603bu4f53u76eeu6807,
-      anon_sym_u5e74u5ea6u76eeu6807,
-      anon_sym_u76eeu6807,
-      anon_sym_output,
-      anon_sym_u4ea7u51fau6307u6807,
-      anon_sym_cost,
-      anon_sym_u6210u672cu6307u6807,
-      anon_sym_effect,
-      anon_sym_u6548u76cau6307u6807,
-      anon_sym_satisfaction,
-      anon_sym_u6ee1u610fu5ea6u6307u6807,
-  [1655] = 3,
-    ACTIONS(5), 2,
-      sym_line_comment,
-      sym_block_comment,
-    ACTIONS(234), 5,
-      anon_sym_u5e74u5ea6,
-      anon_sym_u4ea7u51fa,
-      anon_sym_u6210u672c,
-      anon_sym_u6548u76ca,
-      anon_sym_u6ee1u610fu5ea6,
-    ACTIONS(232), 38,
-      anon_sym_department,
-      anon_sym_u90e8u95e8,
-      anon_sym_RBRACE,
-      anon_sym_uff5d,
-      anon_sym_GT,
-      anon_sym_uff1e,
-      anon_sym_u4e3bu7ba1u90e8u95e8,
-      anon_sym_code,
-      anon_sym_u4ee3u7801,
-      anon_sym_unit,
-      anon_sym_u5b9eu65bdu5355u4f4d,
-      anon_sym_kind,
-      anon_sym_u9879u76eeu5c5eu6027,
-      anon_sym_period,
-      anon_sym_u9879u76eeu671f,
-      anon_sym_budget,
-      anon_sym_u5e74u5ea6u8d44u91d1u603bu989d,
-      anon_sym_u9884u7b97,
-      anon_sym_filed,
-      anon_sym_u586bu62a5u65e5u671f,
-      anon_sym_by,
-      anon_sym_u586bu62a5u4eba,
-      anon_sym_phone,
-      anon_sym_u8054u7cfbu7535u8bdd,
-      anon_sym_year,
-      anon_sym_goal,
-      anon_sym_u5e74u5ea6u603bu4f53u76eeu6807,
-      anon_sym_u603bu4f53u76eeu6807,
-      anon_sym_u5e74u5ea6u76eeu6807,
-      anon_sym_u76eeu6807,
-      anon_sym_output,
-      anon_sym_u4ea7u51fau6307u6807,
-      anon_sym_cost,
-      anon_sym_u6210u672cu6307u6807,
-      anon_sym_effect,
-      anon_sym_u6548u76cau6307u6807,
-      anon_sym_satisfaction,
-      anon_sym_u6ee1u610fu5ea6u6307u6807,
-  [1707] = 3,
-    ACTIONS(5), 2,
-      sym_line_comment,
-      sym_block_comment,
-    ACTIONS(238), 5,
-      anon_sym_u5e74u5ea6,
-      anon_sym_u4ea7u51fa,
-      anon_sym_u6210u672c,
-      anon_sym_u6548u76ca,
-      anon_sym_u6ee1u610fu5ea6,
-    ACTIONS(236), 38,
-      anon_sym_department,
-      anon_sym_u90e8u95e8,
-      anon_sym_RBRACE,
-      anon_sym_uff5d,
-      anon_sym_GT,
-      anon_sym_uff1e,
-      anon_sym_u4e3bu7ba1u90e8u95e8,
-      anon_sym_code,
-      anon_sym_u4ee3u7801,
-      anon_sym_unit,
-      anon_sym_u5b9eu65bdu5355u4f4d,
-      anon_sym_kind,
-      anon_sym_u9879u76eeu5c5eu6027,
-      anon_sym_period,
-      anon_sym_u9879u76eeu671f,
-      anon_sym_budget,
-      anon_sym_u5e74u5ea6u8d44u91d1u603bu989d,
-      anon_sym_u9884u7b97,
-      anon_sym_filed,
-      anon_sym_u586bu62a5u65e5u671f,
-      anon_sym_by,
-      anon_sym_u586bu62a5u4eba,
-      anon_sym_phone,
-      anon_sym_u8054u7cfbu7535u8bdd,
-      anon_sym_year,
-      anon_sym_goal,
-      anon_sym_u5e74u5ea6u603bu4f53u76eeu6807,
-      anon_sym_u603bu4f53u76eeu6807,
-      anon_sym_u5e74u5ea6u76eeu6807,
-      anon_sym_u76eeu6807,
-      anon_sym_output,
-      anon_sym_u4ea7u51fau6307u6807,
-      anon_sym_cost,
-      anon_sym_u6210u672cu6307u6807,
-      anon_sym_effect,
-      anon_sym_u6548u76cau6307u6807,
-      anon_sym_satisfaction,
-      anon_sym_u6ee1u610fu5ea6u6307u6807,
-  [1759] = 3,
-    ACTIONS(5), 2,
-      sym_line_comment,
-      sym_block_comment,
-    ACTIONS(242), 5,
-      anon_sym_u5e74u5ea6,
-      anon_sym_u4ea7u51fa,
-      anon_sym_u6210u672c,
-      anon_sym_u6548u76ca,
-      anon_sym_u6ee1u610fu5ea6,
-    ACTIONS(240), 38,
-      anon_sym_department,
-      anon_sym_u90e8u95e8,
-      anon_sym_RBRACE,
-      anon_sym_uff5d,
-      anon_sym_GT,
-      anon_sym_uff1e,
-      anon_sym_u4e3bu7ba1u90e8u95e8,
-      anon_sym_code,
-      anon_sym_u4ee3u7801,
-      anon_sym_unit,
-      anon_sym_u5b9eu65bdu5355u4f4d,
-      anon_sym_kind,
-      anon_sym_u9879u76eeu5c5eu6027,
-      anon_sym_period,
-      anon_sym_u9879u76eeu671f,
-      anon_sym_budget,
-      anon_sym_u5e74u5ea6u8d44u91d1u603bu989d,
-      anon_sym_u9884u7b97,
-      anon_sym_filed,
-      anon_sym_u586bu62a5u65e5u671f,
-      anon_sym_by,
-      anon_sym_u586bu62a5u4eba,
-      anon_sym_phone,
-      anon_sym_u8054u7cfbu7535u8bdd,
-      anon_sym_year,
-      anon_sym_goal,
-      anon_sym_u5e74u5ea6u603bu4f53u76eeu6807,
-      anon_sym_u603bu4f53u76eeu6807,
-      anon_sym_u5e74u5ea6u76eeu6807,
-      anon_sym_u76eeu6807,
-      anon_sym_output,
-      anon_sym_u4ea7u51fau6307u6807,
-      anon_sym_cost,
-      anon_sym_u6210u672cu6307u6807,
-      anon_sym_effect,
-      anon_sym_u6548u76cau6307u6807,
-      anon_sym_satisfaction,
-      anon_sym_u6ee1u610fu5ea6u6307u6807,
-  [1811] = 3,
-    ACTIONS(5), 2,
-      sym_line_comment,
-      sym_block_comment,
-    ACTIONS(147), 5,
-      anon_sym_u5e74u5ea6,
-      anon_sym_u4ea7u51fa,
-      anon_sym_u6210u672c,
-      anon_sym_u6548u76ca,
-      anon_sym_u6ee1u610fu5ea6,
-    ACTIONS(143), 38,
-      anon_sym_department,
-      anon_sym_u90e8u95e8,
-      anon_sym_RBRACE,
-      anon_sym_uff5d,
-      anon_sym_GT,
-      anon_sym_uff1e,
-      anon_sym_u4e3bu7ba1u90e8u95e8,
-      anon_sym_code,
-      anon_sym_u4ee3u7801,
-      anon_sym_unit,
-      anon_sym_u5b9eu65bdu5355u4f4d,
-      anon_sym_kind,
-      anon_sym_u9879u76eeu5c5eu6027,
-      anon_sym_period,
-      anon_sym_u9879u76eeu671f,
-      anon_sym_budget,
-      anon_sym_u5e74u5ea6u8d44u91d1u603bu989d,
-      anon_sym_u9884u7b97,
-      anon_sym_filed,
-      anon_sym_u586bu62a5u65e5u671f,
-      anon_sym_by,
-      anon_sym_u586bu62a5u4eba,
-      anon_sym_phone,
-      anon_sym_u8054u7cfbu7535u8bdd,
-      anon_sym_year,
-      anon_sym_goal,
-      anon_sym_u5e74u5ea6u603bu4f53u76eeu6807,
-      anon_sym_u603bu4f53u76eeu6807,
-      anon_sym_u5e74u5ea6u76eeu6807,
-      anon_sym_u76eeu6807,
-      anon_sym_output,
-      anon_sym_u4ea7u51fau6307u6807,
-      anon_sym_cost,
-      anon_sym_u6210u672cu6307u6807,
-      anon_sym_effect,
-      anon_sym_u6548u76cau6307u6807,
-      anon_sym_satisfaction,
-      anon_sym_u6ee1u610fu5ea6u6307u6807,
-  [1863] = 3,
-    ACTIONS(5), 2,
-      sym_line_comment,
-      sym_block_comment,
-    ACTIONS(246), 5,
-      anon_sym_u5e74u5ea6,
-      anon_sym_u4ea7u51fa,
-      anon_sym_u6210u672c,
-      anon_sym_u6548u76ca,
-      anon_sym_u6ee1u610fu5ea6,
-    ACTIONS(244), 38,
-      anon_sym_department,
-      anon_sym_u90e8u95e8,
-      anon_sym_RBRACE,
-      anon_sym_uff5d,
-      anon_sym_GT,
-      anon_sym_uff1e,
-      anon_sym_u4e3bu7ba1u90e8u95e8,
-      anon_sym_code,
-      anon_sym_u4ee3u7801,
-      anon_sym_unit,
-      anon_sym_u5b9eu65bdu5355u4f4d,
-      anon_sym_kind,
-      anon_sym_u9879u76eeu5c5eu6027,
-      anon_sym_period,
-      anon_sym_u9879u76eeu671f,
-      anon_sym_budget,
-      anon_sym_u5e74u5ea6u8d44u91d1u603bu989d,
-      anon_sym_u9884u7b97,
-      anon_sym_filed,
-      anon_sym_u586bu62a5u65e5u671f,
-      anon_sym_by,
-      anon_sym_u586bu62a5u4eba,
-      anon_sym_phone,
-      anon_sym_u8054u7cfbu7535u8bdd,
-      anon_sym_year,
-      anon_sym_goal,
-      anon_sym_u5e74u5ea6u603bu4f53u76eeu6807,
-      anon_sym_u603bu4f53u76eeu6807,
-      anon_sym_u5e74u5ea6u76eeu6807,
-      anon_sym_u76eeu6807,
-      anon_sym_output,
-      anon_sym_u4ea7u51fau6307u6807,
-      anon_sym_cost,
-      anon_sym_u6210u672cu6307u6807,
-      anon_sym_effect,
-      anon_sym_u6548u76cau6307u6807,
-      anon_sym_satisfaction,
-      anon_sym_u6ee1u610fu5ea6u6307u6807,
-  [1915] = 3,
-    ACTIONS(5), 2,
-      sym_line_comment,
-      sym_block_comment,
-    ACTIONS(250), 5,
-      anon_sym_u5e74u5ea6,
-      anon_sym_u4ea7u51fa,
-      anon_sym_u6210u672c,
-      anon_sym_u6548u76ca,
-      anon_sym_u6ee1u610fu5ea6,
-    ACTIONS(248), 38,
-      anon_sym_department,
-      anon_sym_u90e8u95e8,
-      anon_sym_RBRACE,
-      anon_sym_uff5d,
-      anon_sym_GT,
-      anon_sym_uff1e,
-      anon_sym_u4e3bu7ba1u90e8u95e8,
-      anon_sym_code,
-      anon_sym_u4ee3u7801,
-      anon_sym_unit,
-      anon_sym_u5b9eu65bdu5355u4f4d,
-      anon_sym_kind,
-      anon_sym_u9879u76eeu5c5eu6027,
-      anon_sym_period,
-      anon_sym_u9879u76eeu671f,
-      anon_sym_budget,
-      anon_sym_u5e74u5ea6u8d44u91d1u603bu989d,
-      anon_sym_u9884u7b97,
-      anon_sym_filed,
-      anon_sym_u586bu62a5u65e5u671f,
-      anon_sym_by,
-      anon_sym_u586bu62a5u4eba,
-      anon_sym_phone,
-      anon_sym_u8054u7cfbu7535u8bdd,
-      anon_sym_year,
-      anon_sym_goal,
-      anon_sym_u5e74u5ea6u603bu4f53u76eeu6807,
-      anon_sym_u603bu4f53u76eeu6807,
-      anon_sym_u5e74u5ea6u76eeu6807,
-      anon_sym_u76eeu6807,
-      anon_sym_output,
-      anon_sym_u4ea7u51fau6307u6807,
-      anon_sym_cost,
-      anon_sym_u6210u672cu6307u6807,
-      anon_sym_effect,
-      anon_sym_u6548u76cau6307u6807,
-      anon_sym_satisfaction,
-      anon_sym_u6ee1u610fu5ea6u6307u6807,
-  [1967] = 3,
-    ACTIONS(5), 2,
-      sym_line_comment,
-      sym_block_comment,
-    ACTIONS(141), 5,
-      anon_sym_u5e74u5ea6,
-      anon_sym_u4ea7u51fa,
-      anon_sym_u6210u672c,
-      anon_sym_u6548u76ca,
-      anon_sym_u6ee1u610fu5ea6,
-    ACTIONS(137), 38,
-      anon_sym_department,
-      anon_sym_u90e8u95e8,
-      anon_sym_RBRACE,
-      anon_sym_uff5d,
-      anon_sym_GT,
-      anon_sym_uff1e,
-      anon_sym_u4e3bu7ba1u90e8u95e8,
-      anon_sym_code,
-      anon_sym_u4ee3u7801,
-      anon_sym_unit,
-      anon_sym_u5b9eu65bdu5355u4f4d,
-      anon_sym_kind,
-      anon_sym_u9879u76eeu5c5eu6027,
-      anon_sym_period,
-      anon_sym_u9879u76eeu671f,
-      anon_sym_budget,
-      anon_sym_u5e74u5ea6u8d44u91d1u603bu989d,
-      anon_sym_u9884u7b97,
-      anon_sym_filed,
-      anon_sym_u586bu62a5u65e5u671f,
-      anon_sym_by,
-      anon_sym_u586bu62a5u4eba,
-      anon_sym_phone,
-      anon_sym_u8054u7cfbu7535u8bdd,
-      anon_sym_year,
-      anon_sym_goal,
-      anon_sym_u5e74u5ea6u603bu4f53u76eeu6807,
-      anon_sym_u603bu4f53u76eeu6807,
-      anon_sym_u5e74u5ea6u76eeu6807,
-      anon_sym_u76eeu6807,
-      anon_sym_output,
-      anon_sym_u4ea7u51fau6307u6807,
-      anon_sym_cost,
-      anon_sym_u6210u672cu6307u6807,
-      anon_sym_effect,
-      anon_sym_u6548u76cau6307u6807,
-      anon_sym_satisfaction,
-      anon_sym_u6ee1u610fu5ea6u6307u6807,
-  [2019] = 3,
-    ACTIONS(5), 2,
-      sym_line_comment,
-      sym_block_comment,
-    ACTIONS(153), 5,
-      anon_sym_u5e74u5ea6,
-      anon_sym_u4ea7u51fa,
-      anon_sym_u6210u672c,
-      anon_sym_u6548u76ca,
-      anon_sym_u6ee1u610fu5ea6,
-    ACTIONS(149), 38,
-      anon_sym_department,
-      anon_sym_u90e8u95e8,
-      anon_sym_RBRACE,
-      anon_sym_uff5d,
-      anon_sym_GT,
-      anon_sym_uff1e,
-      anon_sym_u4e3bu7ba1u90e8u95e8,
-      anon_sym_code,
-      anon_sym_u4ee3u7801,
-      anon_sym_unit,
-      anon_sym_u5b9eu65bdu5355u4f4d,
-      anon_sym_kind,
-      anon_sym_u9879u76eeu5c5eu6027,
-      anon_sym_period,
-      anon_sym_u9879u76eeu671f,
-      anon_sym_budget,
-      anon_sym_u5e74u5ea6u8d44u91d1u603bu989d,
-      anon_sym_u9884u7b97,
-      anon_sym_filed,
-      anon_sym_u586bu62a5u65e5u671f,
-      anon_sym_by,
-      anon_sym_u586bu62a5u4eba,
-      anon_sym_phone,
-      anon_sym_u8054u7cfbu7535u8bdd,
-      anon_sym_year,
-      anon_sym_goal,
-      anon_sym_u5e74u5ea6u603bu4f53u76eeu6807,
-      anon_sym_u603bu4f53u76eeu6807,
-      anon_sym_u5e74u5ea6u76eeu6807,
-      anon_sym_u76eeu6807,
-      anon_sym_output,
-      anon_sym_u4ea7u51fau6307u6807,
-      anon_sym_cost,
-      anon_sym_u6210u672cu6307u6807,
-      anon_sym_effect,
-      anon_sym_u6548u76cau6307u6807,
-      anon_sym_satisfaction,
-      anon_sym_u6ee1u610fu5ea6u6307u6807,
-  [2071] = 3,
-    ACTIONS(5), 2,
-      sym_line_comment,
-      sym_block_comment,
-    ACTIONS(254), 5,
-      anon_sym_u5e74u5ea6,
-      anon_sym_u4ea7u51fa,
-      anon_sym_u6210u672c,
-      anon_sym_u6548u76ca,
-      anon_sym_u6ee1u610fu5ea6,
-    ACTIONS(252), 38,
-      anon_sym_department,
-      anon_sym_u90e8u95e8,
-      anon_sym_RBRACE,
-      anon_sym_uff5d,
-      anon_sym_GT,
-      anon_sym_uff1e,
-      anon_sym_u4e3bu7ba1u90e8u95e8,
-      anon_sym_code,
-      anon_sym_u4ee3u7801,
-      anon_sym_unit,
-      anon_sym_u5b9eu65bdu5355u4f4d,
-      anon_sym_kind,
-      anon_sym_u9879u76eeu5c5eu6027,
-      anon_sym_period,
-      anon_sym_u9879u76eeu671f,
-      anon_sym_budget,
-      anon_sym_u5e74u5ea6u8d44u91d1u603bu989d,
-      anon_sym_u9884u7b97,
-      anon_sym_filed,
-      anon_sym_u586bu62a5u65e5u671f,
-      anon_sym_by,
-      anon_sym_u586bu62a5u4eba,
-      anon_sym_phone,
-      anon_sym_u8054u7cfbu7535u8bdd,
-      anon_sym_year,
-      anon_sym_goal,
-      anon_sym_u5e74u5ea6u603bu4f53u76eeu6807,
-      anon_sym_u603bu4f53u76eeu6807,
-      anon_sym_u5e74u5ea6u76eeu6807,
-      anon_sym_u76eeu6807,
-      anon_sym_output,
-      anon_sym_u4ea7u51fau6307u6807,
-      anon_sym_cost,
-      anon_sym_u6210u672cu6307u6807,
-      anon_sym_effect,
-      anon_sym_u6548u76cau6307u6807,
-      anon_sym_satisfaction,
-      anon_sym_u6ee1u610fu5ea6u6307u6807,
-  [2123] = 3,
-    ACTIONS(5), 2,
-      sym_line_comment,
-      sym_block_comment,
-    ACTIONS(258), 5,
-      anon_sym_u5e74u5ea6,
-      anon_sym_u4ea7u51fa,
-      anon_sym_u6210u672c,
-      anon_sym_u6548u76ca,
-      anon_sym_u6ee1u610fu5ea6,
-    ACTIONS(256), 38,
-      anon_sym_department,
-      anon_sym_u90e8u95e8,
-      anon_sym_RBRACE,
-      anon_sym_uff5d,
-      anon_sym_GT,
-      anon_sym_uff1e,
-      anon_sym_u4e3bu7ba1u90e8u95e8,
-      anon_sym_code,
-      anon_sym_u4ee3u7801,
-      anon_sym_unit,
-      anon_sym_u5b9eu65bdu5355u4f4d,
-      anon_sym_kind,
-      anon_sym_u9879u76eeu5c5eu6027,
-      anon_sym_period,
-      anon_sym_u9879u76eeu671f,
-      anon_sym_budget,
-      anon_sym_u5e74u5ea6u8d44u91d1u603bu989d,
-      anon_sym_u9884u7b97,
-      anon_sym_filed,
-      anon_sym_u586bu62a5u65e5u671f,
-      anon_sym_by,
-      anon_sym_u586bu62a5u4eba,
-      anon_sym_phone,
-      anon_sym_u8054u7cfbu7535u8bdd,
-      anon_sym_year,
-      anon_sym_goal,
-      anon_sym_u5e74u5ea6u603bu4f53u76eeu6807,
-      anon_sym_u603bu4f53u76eeu6807,
-      anon_sym_u5e74u5ea6u76eeu6807,
-      anon_sym_u76eeu6807,
-      anon_sym_output,
-      anon_sym_u4ea7u51fau6307u6807,
-      anon_sym_cost,
-      anon_sym_u6210u672cu6307u6807,
-      anon_sym_effect,
-      anon_sym_u6548u76cau6307u6807,
-      anon_sym_satisfaction,
-      anon_sym_u6ee1u610fu5ea6u6307u6807,
-  [2175] = 3,
-    ACTIONS(5), 2,
-      sym_line_comment,
-      sym_block_comment,
-    ACTIONS(262), 5,
-      anon_sym_u5e74u5ea6,
-      anon_sym_u4ea7u51fa,
-      anon_sym_u6210u672c,
-      anon_sym_u6548u76ca,
-      anon_sym_u6ee1u610fu5ea6,
-    ACTIONS(260), 38,
-      anon_sym_department,
-      anon_sym_u90e8u95e8,
-      anon_sym_RBRACE,
-      anon_sym_uff5d,
-      anon_sym_GT,
-      anon_sym_uff1e,
-      anon_sym_u4e3bu7ba1u90e8u95e8,
-      anon_sym_code,
-      anon_sym_u4ee3u7801,
-      anon_sym_unit,
-      anon_sym_u5b9eu65bdu5355u4f4d,
-      anon_sym_kind,
-      anon_sym_u9879u76eeu5c5eu6027,
-      anon_sym_period,
-      anon_sym_u9879u76eeu671f,
-      anon_sym_budget,
-      anon_sym_u5e74u5ea6u8d44u91d1u603bu989d,
-      anon_sym_u9884u7b97,
-      anon_sym_filed,
-      anon_sym_u586bu62a5u65e5u671f,
-      anon_sym_by,
-      anon_sym_u586bu62a5u4eba,
-      anon_sym_phone,
-      anon_sym_u8054u7cfbu7535u8bdd,
-      anon_sym_year,
-      anon_sym_goal,
-      anon_sym_u5e74u5ea6u603bu4f53u76eeu6807,
-      anon_sym_u603bu4f53u76eeu6807,
-      anon_sym_u5e74u5ea6u76eeu6807,
-      anon_sym_u76eeu6807,
-      anon_sym_output,
-      anon_sym_u4ea7u51fau6307u6807,
-      anon_sym_cost,
-      anon_sym_u6210u672cu6307u6807,
-      anon_sym_effect,
-      anon_sym_u6548u76cau6307u6807,
-      anon_sym_satisfaction,
-      anon_sym_u6ee1u610fu5ea6u6307u6807,
-  [2227] = 3,
-    ACTIONS(5), 2,
-      sym_line_comment,
-      sym_block_comment,
-    ACTIONS(159), 5,
-      anon_sym_u5e74u5ea6,
-      anon_sym_u4ea7u51fa,
-      anon_sym_u6210u672c,
-      anon_sym_u6548u76ca,
-      anon_sym_u6ee1u610fu5ea6,
-    ACTIONS(155), 38,
-      anon_sym_department,
-      anon_sym_u90e8u95e8,
-      anon_sym_RBRACE,
-      anon_sym_uff5d,
-      anon_sym_GT,
-      anon_sym_uff1e,
-      anon_sym_u4e3bu7ba1u90e8u95e8,
-      anon_sym_code,
-      anon_sym_u4ee3u7801,
-      anon_sym_unit,
-      anon_sym_u5b9eu65bdu5355u4f4d,
-      anon_sym_kind,
-      anon_sym_u9879u76eeu5c5eu6027,
-      anon_sym_period,
-      anon_sym_u9879u76eeu671f,
-      anon_sym_budget,
-      anon_sym_u5e74u5ea6u8d44u91d1u603bu989d,
-      anon_sym_u9884u7b97,
-      anon_sym_filed,
-      anon_sym_u586bu62a5u65e5u671f,
-      anon_sym_by,
-      anon_sym_u586bu62a5u4eba,
-      anon_sym_phone,
-      anon_sym_u8054u7cfbu7535u8bdd,
-      anon_sym_year,
-      anon_sym_goal,
-      anon_sym_u5e74u5ea6u603bu4f53u76eeu6807,
-      anon_sym_u603bu4f53u76eeu6807,
-      anon_sym_u5e74u5ea6u76eeu6807,
-      anon_sym_u76eeu6807,
-      anon_sym_output,
-      anon_sym_u4ea7u51fau6307u6807,
-      anon_sym_cost,
-      anon_sym_u6210u672cu6307u6807,
-      anon_sym_effect,
-      anon_sym_u6548u76cau6307u6807,
-      anon_sym_satisfaction,
-      anon_sym_u6ee1u610fu5ea6u6307u6807,
-  [2279] = 3,
-    ACTIONS(5), 2,
-      sym_line_comment,
-      sym_block_comment,
-    ACTIONS(266), 5,
-      anon_sym_u5e74u5ea6,
-      anon_sym_u4ea7u51fa,
-      anon_sym_u6210u672c,
-      anon_sym_u6548u76ca,
-      anon_sym_u6ee1u610fu5ea6,
-    ACTIONS(264), 38,
-      anon_sym_department,
-      anon_sym_u90e8u95e8,
-      anon_sym_RBRACE,
-      anon_sym_uff5d,
-      anon_sym_GT,
-      anon_sym_uff1e,
-      anon_sym_u4e3bu7ba1u90e8u95e8,
-      anon_sym_code,
-      anon_sym_u4ee3u7801,
-      anon_sym_unit,
-      anon_sym_u5b9eu65bdu5355u4f4d,
-      anon_sym_kind,
-      anon_sym_u9879u76eeu5c5eu6027,
-      anon_sym_period,
-      anon_sym_u9879u76eeu671f,
-      anon_sym_budget,
-      anon_sym_u5e74u5ea6u8d44u91d1u603bu989d,
-      anon_sym_u9884u7b97,
-      anon_sym_filed,
-      anon_sym_u586bu62a5u65e5u671f,
-      anon_sym_by,
-      anon_sym_u586bu62a5u4eba,
-      anon_sym_phone,
-      anon_sym_u8054u7cfbu7535u8bdd,
-      anon_sym_year,
-      anon_sym_goal,
-      anon_sym_u5e74u5ea6u603bu4f53u76eeu6807,
-      anon_sym_u603bu4f53u76eeu6807,
-      anon_sym_u5e74u5ea6u76eeu6807,
-      anon_sym_u76eeu6807,
-      anon_sym_output,
-      anon_sym_u4ea7u51fau6307u6807,
-      anon_sym_cost,
-      anon_sym_u6210u672cu6307u6807,
-      anon_sym_effect,
-      anon_sym_u6548u76cau6307u6807,
-      anon_sym_satisfaction,
-      anon_sym_u6ee1u610fu5ea6u6307u6807,
-  [2331] = 3,
-    ACTIONS(5), 2,
-      sym_line_comment,
-      sym_block_comment,
-    ACTIONS(270), 5,
-      anon_sym_u5e74u5ea6,
-      anon_sym_u4ea7u51fa,
-      anon_sym_u6210u672c,
-      anon_sym_u6548u76ca,
-      anon_sym_u6ee1u610fu5ea6,
-    ACTIONS(268), 38,
-      anon_sym_department,
-      anon_sym_u90e8u95e8,
-      anon_sym_RBRACE,
-      anon_sym_uff5d,
-      anon_sym_GT,
-      anon_sym_uff1e,
-      anon_sym_u4e3bu7ba1u90e8u95e8,
-      anon_sym_code,
-      anon_sym_u4ee3u7801,
-      anon_sym_unit,
-      anon_sym_u5b9eu65bdu5355u4f4d,
-      anon_sym_kind,
-      anon_sym_u9879u76eeu5c5eu6027,
-      anon_sym_period,
-      anon_sym_u9879u76eeu671f,
-      anon_sym_budget,
-      anon_sym_u5e74u5ea6u8d44u91d1u603bu989d,
-      anon_sym_u9884u7b97,
-      anon_sym_filed,
-      anon_sym_u586bu62a5u65e5u671f,
-      anon_sym_by,
-      anon_sym_u586bu62a5u4eba,
-      anon_sym_phone,
-      anon_sym_u8054u7cfbu7535u8bdd,
-      anon_sym_year,
-      anon_sym_goal,
-      anon_sym_u5e74u5ea6u603bu4f53u76eeu6807,
-      anon_sym_u603bu4f53u76eeu6807,
-      anon_sym_u5e74u5ea6u76eeu6807,
-      anon_sym_u76eeu6807,
-      anon_sym_output,
-      anon_sym_u4ea7u51fau6307u6807,
-      anon_sym_cost,
-      anon_sym_u6210u672cu6307u6807,
-      anon_sym_effect,
-      anon_sym_u6548u76cau6307u6807,
-      anon_sym_satisfaction,
-      anon_sym_u6ee1u610fu5ea6u6307u6807,
-  [2383] = 5,
-    STATE(55), 1,
-      sym__semi,
-    ACTIONS(5), 2,
-      sym_line_comment,
-      sym_block_comment,
-    ACTIONS(274), 2,
-      anon_sym_SEMI,
-      anon_sym_uff1b,
-    ACTIONS(276), 5,
-      anon_sym_u5e74u5ea6,
-      anon_sym_u4ea7u51fa,
-      anon_sym_u6210u672c,
-      anon_sym_u6548u76ca,
-      anon_sym_u6ee1u610fu5ea6,
-    ACTIONS(272), 30,
-      anon_sym_RBRACE,
-      anon_sym_uff5d,
-      anon_sym_GT,
-      anon_sym_uff1e,
-      anon_sym_code,
-      anon_sym_u4ee3u7801,
-      anon_sym_unit,
-      anon_sym_u5b9eu65bdu5355u4f4d,
-      anon_sym_filed,
-      anon_sym_u586bu62a5u65e5u671f,
-      anon_sym_by,
-      anon_sym_u586bu62a5u4eba,
-      anon_sym_phone,
-      anon_sym_u8054u7cfbu7535u8bdd,
-      anon_sym_year,
-      anon_sym_goal,
-      anon_sym_u5e74u5ea6u603bu4f53u76eeu6807,
-      anon_sym_u603bu4f53u76eeu6807,
-      anon_sym_u5e74u5ea6u76eeu6807,
-      anon_sym_u76eeu6807,
-      anon_sym_funds,
-      anon_sym_u8d44u91d1u8868,
-      anon_sym_output,
-      anon_sym_u4ea7u51fau6307u6807,
-      anon_sym_cost,
-      anon_sym_u6210u672cu6307u6807,
-      anon_sym_effect,
-      anon_sym_u6548u76cau6307u6807,
-      anon_sym_satisfaction,
-      anon_sym_u6ee1u610fu5ea6u6307u6807,
-  [2434] = 5,
-    STATE(52), 1,
-      sym__semi,
-    ACTIONS(5), 2,
-      sym_line_comment,
-      sym_block_comment,
-    ACTIONS(280), 2,
-      anon_sym_SEMI,
-      anon_sym_uff1b,
-    ACTIONS(282), 5,
-      anon_sym_u5e74u5ea6,
-      anon_sym_u4ea7u51fa,
-      anon_sym_u6210u672c,
-      anon_sym_u6548u76ca,
-      anon_sym_u6ee1u610fu5ea6,
-    ACTIONS(278), 30,
-      anon_sym_RBRACE,
-      anon_sym_uff5d,
-      anon_sym_GT,
-      anon_sym_uff1e,
-      anon_sym_code,
-      anon_sym_u4ee3u7801,
-      anon_sym_unit,
-      anon_sym_u5b9eu65bdu5355u4f4d,
-      anon_sym_filed,
-      anon_sym_u586bu62a5u65e5u671f,
-      anon_sym_by,
-      anon_sym_u586bu62a5u4eba,
-      anon_sym_phone,
-      anon_sym_u8054u7cfbu7535u8bdd,
-      anon_sym_year,
-      anon_sym_goal,
-      anon_sym_u5e74u5ea6u603bu4f53u76eeu6807,
-      anon_sym_u603bu4f53u76eeu6807,
-      anon_sym_u5e74u5ea6u76eeu6807,
-      anon_sym_u76eeu6807,
-      anon_sym_funds,
-      anon_sym_u8d44u91d1u8868,
-      anon_sym_output,
-      anon_sym_u4ea7u51fau6307u6807,
-      anon_sym_cost,
-      anon_sym_u6210u672cu6307u6807,
-      anon_sym_effect,
-      anon_sym_u6548u76cau6307u6807,
-      anon_sym_satisfaction,
-      anon_sym_u6ee1u610fu5ea6u6307u6807,
-  [2485] = 5,
-    STATE(61), 1,
-      sym__semi,
-    ACTIONS(5), 2,
-      sym_line_comment,
-      sym_block_comment,
-    ACTIONS(284), 2,
-      anon_sym_SEMI,
-      anon_sym_uff1b,
-    ACTIONS(147), 5,
-      anon_sym_u5e74u5ea6,
-      anon_sym_u4ea7u51fa,
-      anon_sym_u6210u672c,
-      anon_sym_u6548u76ca,
-      anon_sym_u6ee1u610fu5ea6,
-    ACTIONS(143), 30,
-      anon_sym_RBRACE,
-      anon_sym_uff5d,
-      anon_sym_GT,
-      anon_sym_uff1e,
-      anon_sym_code,
-      anon_sym_u4ee3u7801,
-      anon_sym_unit,
-      anon_sym_u5b9eu65bdu5355u4f4d,
-      anon_sym_filed,
-      anon_sym_u586bu62a5u65e5u671f,
-      anon_sym_by,
-      anon_sym_u586bu62a5u4eba,
-      anon_sym_phone,
-      anon_sym_u8054u7cfbu7535u8bdd,
-      anon_sym_year,
-      anon_sym_goal,
-      anon_sym_u5e74u5ea6u603bu4f53u76eeu6807,
-      anon_sym_u603bu4f53u76eeu6807,
-      anon_sym_u5e74u5ea6u76eeu6807,
-      anon_sym_u76eeu6807,
-      anon_sym_funds,
-      anon_sym_u8d44u91d1u8868,
-      anon_sym_output,
-      anon_sym_u4ea7u51fau6307u6807,
-      anon_sym_cost,
-      anon_sym_u6210u672cu6307u6807,
-      anon_sym_effect,
-      anon_sym_u6548u76cau6307u6807,
-      anon_sym_satisfaction,
-      anon_sym_u6ee1u610fu5ea6u6307u6807,
-  [2536] = 5,
-    STATE(65), 1,
-      sym__semi,
-    ACTIONS(5), 2,
-      sym_line_comment,
-      sym_block_comment,
-    ACTIONS(286), 2,
-      anon_sym_SEMI,
-      anon_sym_uff1b,
-    ACTIONS(153), 5,
-      anon_sym_u5e74u5ea6,
-      anon_sym_u4ea7u51fa,
-      anon_sym_u6210u672c,
-      anon_sym_u6548u76ca,
-      anon_sym_u6ee1u610fu5ea6,
-    ACTIONS(149), 30,
-      anon_sym_RBRACE,
-      anon_sym_uff5d,
-      anon_sym_GT,
-      anon_sym_uff1e,
-      anon_sym_code,
-      anon_sym_u4ee3u7801,
-      anon_sym_unit,
-      anon_sym_u5b9eu65bdu5355u4f4d,
-      anon_sym_filed,
-      anon_sym_u586bu62a5u65e5u671f,
-      anon_sym_by,
-      anon_sym_u586bu62a5u4eba,
-      anon_sym_phone,
-      anon_sym_u8054u7cfbu7535u8bdd,
-      anon_sym_year,
-      anon_sym_goal,
-      anon_sym_u5e74u5ea6u603bu4f53u76eeu6807,
-      anon_sym_u603bu4f53u76eeu6807,
-      anon_sym_u5e74u5ea6u76eeu6807,
-      anon_sym_u76eeu6807,
-      anon_sym_funds,
-      anon_sym_u8d44u91d1u8868,
-      anon_sym_output,
-      anon_sym_u4ea7u51fau6307u6807,
-      anon_sym_cost,
-      anon_sym_u6210u672cu6307u6807,
-      anon_sym_effect,
-      anon_sym_u6548u76cau6307u6807,
-      anon_sym_satisfaction,
-      anon_sym_u6ee1u610fu5ea6u6307u6807,
-  [2587] = 5,
-    STATE(64), 1,
-      sym__semi,
-    ACTIONS(5), 2,
-      sym_line_comment,
-      sym_block_comment,
-    ACTIONS(288), 2,
-      anon_sym_SEMI,
-      anon_sym_uff1b,
-    ACTIONS(141), 5,
-      anon_sym_u5e74u5ea6,
-      anon_sym_u4ea7u51fa,
-      anon_sym_u6210u672c,
-      anon_sym_u6548u76ca,
-      anon_sym_u6ee1u610fu5ea6,
-    ACTIONS(137), 30,
-      anon_sym_RBRACE,
-      anon_sym_uff5d,
-      anon_sym_GT,
-      anon_sym_uff1e,
-      anon_sym_code,
-      anon_sym_u4ee3u7801,
-      anon_sym_unit,
-      anon_sym_u5b9eu65bdu5355u4f4d,
-      anon_sym_filed,
-      anon_sym_u586bu62a5u65e5u671f,
-      anon_sym_by,
-      anon_sym_u586bu62a5u4eba,
-      anon_sym_phone,
-      anon_sym_u8054u7cfbu7535u8bdd,
-      anon_sym_year,
-      anon_sym_goal,
-      anon_sym_u5e74u5ea6u603bu4f53u76eeu6807,
-      anon_sym_u603bu4f53u76eeu6807,
-      anon_sym_u5e74u5ea6u76eeu6807,
-      anon_sym_u76eeu6807,
-      anon_sym_funds,
-      anon_sym_u8d44u91d1u8868,
-      anon_sym_output,
-      anon_sym_u4ea7u51fau6307u6807,
-      anon_sym_cost,
-      anon_sym_u6210u672cu6307u6807,
-      anon_sym_effect,
-      anon_sym_u6548u76cau6307u6807,
-      anon_sym_satisfaction,
-      anon_sym_u6ee1u610fu5ea6u6307u6807,
-  [2638] = 5,
-    STATE(51), 1,
-      sym__semi,
-    ACTIONS(5), 2,
-      sym_line_comment,
-      sym_block_comment,
-    ACTIONS(290), 2,
-      anon_sym_SEMI,
-      anon_sym_uff1b,
-    ACTIONS(159), 5,
-      anon_sym_u5e74u5ea6,
-      anon_sym_u4ea7u51fa,
-      anon_sym_u6210u672c,
-      anon_sym_u6548u76ca,
-      anon_sym_u6ee1u610fu5ea6,
-    ACTIONS(155), 30,
-      anon_sym_RBRACE,
-      anon_sym_uff5d,
-      anon_sym_GT,
-      anon_sym_uff1e,
-      anon_sym_code,
-      anon_sym_u4ee3u7801,
-      anon_sym_unit,
-      anon_sym_u5b9eu65bdu5355u4f4d,
-      anon_sym_filed,
-      anon_sym_u586bu62a5u65e5u671f,
-      anon_sym_by,
-      anon_sym_u586bu62a5u4eba,
-      anon_sym_phone,
-      anon_sym_u8054u7cfbu7535u8bdd,
-      anon_sym_year,
-      anon_sym_goal,
-      anon_sym_u5e74u5ea6u603bu4f53u76eeu6807,
-      anon_sym_u603bu4f53u76eeu6807,
-      anon_sym_u5e74u5ea6u76eeu6807,
-      anon_sym_u76eeu6807,
-      anon_sym_funds,
-      anon_sym_u8d44u91d1u8868,
-      anon_sym_output,
-      anon_sym_u4ea7u51fau6307u6807,
-      anon_sym_cost,
-      anon_sym_u6210u672cu6307u6807,
-      anon_sym_effect,
-      anon_sym_u6548u76cau6307u6807,
-      anon_sym_satisfaction,
-      anon_sym_u6ee1u610fu5ea6u6307u6807,
-  [2689] = 3,
-    ACTIONS(5), 2,
-      sym_line_comment,
-      sym_block_comment,
-    ACTIONS(198), 5,
-      anon_sym_u5e74u5ea6,
-      anon_sym_u4ea7u51fa,
-      anon_sym_u6210u672c,
-      anon_sym_u6548u76ca,
-      anon_sym_u6ee1u610fu5ea6,
-    ACTIONS(196), 32,
-      anon_sym_RBRACE,
-      anon_sym_uff5d,
-      anon_sym_GT,
-      anon_sym_uff1e,
-      anon_sym_SEMI,
-      anon_sym_uff1b,
-      anon_sym_code,
-      anon_sym_u4ee3u7801,
-      anon_sym_unit,
-      anon_sym_u5b9eu65bdu5355u4f4d,
-      anon_sym_filed,
-      anon_sym_u586bu62a5u65e5u671f,
-      anon_sym_by,
-      anon_sym_u586bu62a5u4eba,
-      anon_sym_phone,
-      anon_sym_u8054u7cfbu7535u8bdd,
-      anon_sym_year,
-      anon_sym_goal,
-      anon_sym_u5e74u5ea6u603bu4f53u76eeu6807,
-      anon_sym_u603bu4f53u76eeu6807,
-      anon_sym_u5e74u5ea6u76eeu6807,
-      anon_sym_u76eeu6807,
-      anon_sym_funds,
-      anon_sym_u8d44u91d1u8868,
-      anon_sym_output,
-      anon_sym_u4ea7u51fau6307u6807,
-      anon_sym_cost,
-      anon_sym_u6210u672cu6307u6807,
-      anon_sym_effect,
-      anon_sym_u6548u76cau6307u6807,
-      anon_sym_satisfaction,
-      anon_sym_u6ee1u610fu5ea6u6307u6807,
-  [2735] = 3,
-    ACTIONS(5), 2,
-      sym_line_comment,
-      sym_block_comment,
-    ACTIONS(202), 5,
-      anon_sym_u5e74u5ea6,
-      anon_sym_u4ea7u51fa,
-      anon_sym_u6210u672c,
-      anon_sym_u6548u76ca,
-      anon_sym_u6ee1u610fu5ea6,
-    ACTIONS(200), 32,
-      anon_sym_RBRACE,
-      anon_sym_uff5d,
-      anon_sym_GT,
-      anon_sym_uff1e,
-      anon_sym_SEMI,
-      anon_sym_uff1b,
-      anon_sym_code,
-      anon_sym_u4ee3u7801,
-      anon_sym_unit,
-      anon_sym_u5b9eu65bdu5355u4f4d,
-      anon_sym_filed,
-      anon_sym_u586bu62a5u65e5u671f,
-      anon_sym_by,
-      anon_sym_u586bu62a5u4eba,
-      anon_sym_phone,
-      anon_sym_u8054u7cfbu7535u8bdd,
-      anon_sym_year,
-      anon_sym_goal,
-      anon_sym_u5e74u5ea6u603bu4f53u76eeu6807,
-      anon_sym_u603bu4f53u76eeu6807,
-      anon_sym_u5e74u5ea6u76eeu6807,
-      anon_sym_u76eeu6807,
-      anon_sym_funds,
-      anon_sym_u8d44u91d1u8868,
-      anon_sym_output,
-      anon_sym_u4ea7u51fau6307u6807,
-      anon_sym_cost,
-      anon_sym_u6210u672cu6307u6807,
-      anon_sym_effect,
-      anon_sym_u6548u76cau6307u6807,
-      anon_sym_satisfaction,
-      anon_sym_u6ee1u610fu5ea6u6307u6807,
-  [2781] = 3,
-    ACTIONS(5), 2,
-      sym_line_comment,
-      sym_block_comment,
-    ACTIONS(266), 5,
-      anon_sym_u5e74u5ea6,
-      anon_sym_u4ea7u51fa,
-      anon_sym_u6210u672c,
-      anon_sym_u6548u76ca,
-      anon_sym_u6ee1u610fu5ea6,
-    ACTIONS(264), 30,
-      anon_sym_RBRACE,
-      anon_sym_uff5d,
-      anon_sym_GT,
-      anon_sym_uff1e,
-      anon_sym_code,
-      anon_sym_u4ee3u7801,
-      anon_sym_unit,
-      anon_sym_u5b9eu65bdu5355u4f4d,
-      anon_sym_filed,
-      anon_sym_u586bu62a5u65e5u671f,
-      anon_sym_by,
-      anon_sym_u586bu62a5u4eba,
-      anon_sym_phone,
-      anon_sym_u8054u7cfbu7535u8bdd,
-      anon_sym_year,
-      anon_sym_goal,
-      anon_sym_u5e74u5ea6u603bu4f53u76eeu6807,
-      anon_sym_u603bu4f53u76eeu6807,
-      anon_sym_u5e74u5ea6u76eeu6807,
-      anon_sym_u76eeu6807,
-      anon_sym_funds,
-      anon_sym_u8d44u91d1u8868,
-      anon_sym_output,
-      anon_sym_u4ea7u51fau6307u6807,
-      anon_sym_cost,
-      anon_sym_u6210u672cu6307u6807,
-      anon_sym_effect,
-      anon_sym_u6548u76cau6307u6807,
-      anon_sym_satisfaction,
-      anon_sym_u6ee1u610fu5ea6u6307u6807,
-  [2825] = 3,
-    ACTIONS(5), 2,
-      sym_line_comment,
-      sym_block_comment,
-    ACTIONS(270), 5,
-      anon_sym_u5e74u5ea6,
-      anon_sym_u4ea7u51fa,
-      anon_sym_u6210u672c,
-      anon_sym_u6548u76ca,
-      anon_sym_u6ee1u610fu5ea6,
-    ACTIONS(268), 30,
-      anon_sym_RBRACE,
-      anon_sym_uff5d,
-      anon_sym_GT,
-      anon_sym_uff1e,
-      anon_sym_code,
-      anon_sym_u4ee3u7801,
-      anon_sym_unit,
-      anon_sym_u5b9eu65bdu5355u4f4d,
-      anon_sym_filed,
-      anon_sym_u586bu62a5u65e5u671f,
-      anon_sym_by,
-      anon_sym_u586bu62a5u4eba,
-      anon_sym_phone,
-      anon_sym_u8054u7cfbu7535u8bdd,
-      anon_sym_year,
-      anon_sym_goal,
-      anon_sym_u5e74u5ea6u603bu4f53u76eeu6807,
-      anon_sym_u603bu4f53u76eeu6807,
-      anon_sym_u5e74u5ea6u76eeu6807,
-      anon_sym_u76eeu6807,
-      anon_sym_funds,
-      anon_sym_u8d44u91d1u8868,
-      anon_sym_output,
-      anon_sym_u4ea7u51fau6307u6807,
-      anon_sym_cost,
-      anon_sym_u6210u672cu6307u6807,
-      anon_sym_effect,
-      anon_sym_u6548u76cau6307u6807,
-      anon_sym_satisfaction,
-      anon_sym_u6ee1u610fu5ea6u6307u6807,
-  [2869] = 3,
-    ACTIONS(5), 2,
-      sym_line_comment,
-      sym_block_comment,
-    ACTIONS(294), 5,
-      anon_sym_u5e74u5ea6,
-      anon_sym_u4ea7u51fa,
-      anon_sym_u6210u672c,
-      anon_sym_u6548u76ca,
-      anon_sym_u6ee1u610fu5ea6,
-    ACTIONS(292), 30,
-      anon_sym_RBRACE,
-      anon_sym_uff5d,
-      anon_sym_GT,
-      anon_sym_uff1e,
-      anon_sym_code,
-      anon_sym_u4ee3u7801,
-      anon_sym_unit,
-      anon_sym_u5b9eu65bdu5355u4f4d,
-      anon_sym_filed,
-      anon_sym_u586bu62a5u65e5u671f,
-      anon_sym_by,
-      anon_sym_u586bu62a5u4eba,
-      anon_sym_phone,
-      anon_sym_u8054u7cfbu7535u8bdd,
-      anon_sym_year,
-      anon_sym_goal,
-      anon_sym_u5e74u5ea6u603bu4f53u76eeu6807,
-      anon_sym_u603bu4f53u76eeu6807,
-      anon_sym_u5e74u5ea6u76eeu6807,
-      anon_sym_u76eeu6807,
-      anon_sym_funds,
-      anon_sym_u8d44u91d1u8868,
-      anon_sym_output,
-      anon_sym_u4ea7u51fau6307u6807,
-      anon_sym_cost,
-      anon_sym_u6210u672cu6307u6807,
-      anon_sym_effect,
-      anon_sym_u6548u76cau6307u6807,
-      anon_sym_satisfaction,
-      anon_sym_u6ee1u610fu5ea6u6307u6807,
-  [2913] = 3,
-    ACTIONS(5), 2,
-      sym_line_comment,
-      sym_block_comment,
-    ACTIONS(210), 5,
-      anon_sym_u5e74u5ea6,
-      anon_sym_u4ea7u51fa,
-      anon_sym_u6210u672c,
-      anon_sym_u6548u76ca,
-      anon_sym_u6ee1u610fu5ea6,
-    ACTIONS(208), 30,
-      anon_sym_RBRACE,
-      anon_sym_uff5d,
-      anon_sym_GT,
-      anon_sym_uff1e,
-      anon_sym_code,
-      anon_sym_u4ee3u7801,
-      anon_sym_unit,
-      anon_sym_u5b9eu65bdu5355u4f4d,
-      anon_sym_filed,
-      anon_sym_u586bu62a5u65e5u671f,
-      anon_sym_by,
-      anon_sym_u586bu62a5u4eba,
-      anon_sym_phone,
-      anon_sym_u8054u7cfbu7535u8bdd,
-      anon_sym_year,
-      anon_sym_goal,
-      anon_sym_u5e74u5ea6u603bu4f53u76eeu6807,
-      anon_sym_u603bu4f53u76eeu6807,
-      anon_sym_u5e74u5ea6u76eeu6807,
-      anon_sym_u76eeu6807,
-      anon_sym_funds,
-      anon_sym_u8d44u91d1u8868,
-      anon_sym_output,
-      anon_sym_u4ea7u51fau6307u6807,
-      anon_sym_cost,
-      anon_sym_u6210u672cu6307u6807,
-      anon_sym_effect,
-      anon_sym_u6548u76cau6307u6807,
-      anon_sym_satisfaction,
-      anon_sym_u6ee1u610fu5ea6u6307u6807,
-  [2957] = 3,
-    ACTIONS(5), 2,
-      sym_line_comment,
-      sym_block_comment,
-    ACTIONS(218), 5,
-      anon_sym_u5e74u5ea6,
-      anon_sym_u4ea7u51fa,
-      anon_sym_u6210u672c,
-      anon_sym_u6548u76ca,
-      anon_sym_u6ee1u610fu5ea6,
-    ACTIONS(216), 30,
-      anon_sym_RBRACE,
-      anon_sym_uff5d,
-      anon_sym_GT,
-      anon_sym_uff1e,
-      anon_sym_code,
-      anon_sym_u4ee3u7801,
-      anon_sym_unit,
-      anon_sym_u5b9eu65bdu5355u4f4d,
-      anon_sym_filed,
-      anon_sym_u586bu62a5u65e5u671f,
-      anon_sym_by,
-      anon_sym_u586bu62a5u4eba,
-      anon_sym_phone,
-      anon_sym_u8054u7cfbu7535u8bdd,
-      anon_sym_year,
-      anon_sym_goal,
-      anon_sym_u5e74u5ea6u603bu4f53u76eeu6807,
-      anon_sym_u603bu4f53u76eeu6807,
-      anon_sym_u5e74u5ea6u76eeu6807,
-      anon_sym_u76eeu6807,
-      anon_sym_funds,
-      anon_sym_u8d44u91d1u8868,
-      anon_sym_output,
-      anon_sym_u4ea7u51fau6307u6807,
-      anon_sym_cost,
-      anon_sym_u6210u672cu6307u6807,
-      anon_sym_effect,
-      anon_sym_u6548u76cau6307u6807,
-      anon_sym_satisfaction,
-      anon_sym_u6ee1u610fu5ea6u6307u6807,
-  [3001] = 3,
-    ACTIONS(5), 2,
-      sym_line_comment,
-      sym_block_comment,
-    ACTIONS(282), 5,
-      anon_sym_u5e74u5ea6,
-      anon_sym_u4ea7u51fa,
-      anon_sym_u6210u672c,
-      anon_sym_u6548u76ca,
-      anon_sym_u6ee1u610fu5ea6,
-    ACTIONS(278), 30,
-      anon_sym_RBRACE,
-      anon_sym_uff5d,
-      anon_sym_GT,
-      anon_sym_uff1e,
-      anon_sym_code,
-      anon_sym_u4ee3u7801,
-      anon_sym_unit,
-      anon_sym_u5b9eu65bdu5355u4f4d,
-      anon_sym_filed,
-      anon_sym_u586bu62a5u65e5u671f,
-      anon_sym_by,
-      anon_sym_u586bu62a5u4eba,
-      anon_sym_phone,
-      anon_sym_u8054u7cfbu7535u8bdd,
-      anon_sym_year,
-      anon_sym_goal,
-      anon_sym_u5e74u5ea6u603bu4f53u76eeu6807,
-      anon_sym_u603bu4f53u76eeu6807,
-      anon_sym_u5e74u5ea6u76eeu6807,
-      anon_sym_u76eeu6807,
-      anon_sym_funds,
-      anon_sym_u8d44u91d1u8868,
-      anon_sym_output,
-      anon_sym_u4ea7u51fau6307u6807,
-      anon_sym_cost,
-      anon_sym_u6210u672cu6307u6807,
-      anon_sym_effect,
-      anon_sym_u6548u76cau6307u6807,
-      anon_sym_satisfaction,
-      anon_sym_u6ee1u610fu5ea6u6307u6807,
-  [3045] = 3,
-    ACTIONS(5), 2,
-      sym_line_comment,
-      sym_block_comment,
-    ACTIONS(234), 5,
-      anon_sym_u5e74u5ea6,
-      anon_sym_u4ea7u51fa,
-      anon_sym_u6210u672c,
-      anon_sym_u6548u76ca,
-      anon_sym_u6ee1u610fu5ea6,
-    ACTIONS(232), 30,
-      anon_sym_RBRACE,
-      anon_sym_uff5d,
-      anon_sym_GT,
-      anon_sym_uff1e,
-      anon_sym_code,
-      anon_sym_u4ee3u7801,
-      anon_sym_unit,
-      anon_sym_u5b9eu65bdu5355u4f4d,
-      anon_sym_filed,
-      anon_sym_u586bu62a5u65e5u671f,
-      anon_sym_by,
-      anon_sym_u586bu62a5u4eba,
-      anon_sym_phone,
-      anon_sym_u8054u7cfbu7535u8bdd,
-      anon_sym_year,
-      anon_sym_goal,
-      anon_sym_u5e74u5ea6u603bu4f53u76eeu6807,
-      anon_sym_u603bu4f53u76eeu6807,
-      anon_sym_u5e74u5ea6u76eeu6807,
-      anon_sym_u76eeu6807,
-      anon_sym_funds,
-      anon_sym_u8d44u91d1u8868,
-      anon_sym_output,
-      anon_sym_u4ea7u51fau6307u6807,
-      anon_sym_cost,
-      anon_sym_u6210u672cu6307u6807,
-      anon_sym_effect,
-      anon_sym_u6548u76cau6307u6807,
-      anon_sym_satisfaction,
-      anon_sym_u6ee1u610fu5ea6u6307u6807,
-  [3089] = 3,
-    ACTIONS(5), 2,
-      sym_line_comment,
-      sym_block_comment,
-    ACTIONS(238), 5,
-      anon_sym_u5e74u5ea6,
-      anon_sym_u4ea7u51fa,
-      anon_sym_u6210u672c,
-      anon_sym_u6548u76ca,
-      anon_sym_u6ee1u610fu5ea6,
-    ACTIONS(236), 30,
-      anon_sym_RBRACE,
-      anon_sym_uff5d,
-      anon_sym_GT,
-      anon_sym_uff1e,
-      anon_sym_code,
-      anon_sym_u4ee3u7801,
-      anon_sym_unit,
-      anon_sym_u5b9eu65bdu5355u4f4d,
-      anon_sym_filed,
-      anon_sym_u586bu62a5u65e5u671f,
-      anon_sym_by,
-      anon_sym_u586bu62a5u4eba,
-      anon_sym_phone,
-      anon_sym_u8054u7cfbu7535u8bdd,
-      anon_sym_year,
-      anon_sym_goal,
-      anon_sym_u5e74u5ea6u603bu4f53u76eeu6807,
-      anon_sym_u603bu4f53u76eeu6807,
-      anon_sym_u5e74u5ea6u76eeu6807,
-      anon_sym_u76eeu6807,
-      anon_sym_funds,
-      anon_sym_u8d44u91d1u8868,
-      anon_sym_output,
-      anon_sym_u4ea7u51fau6307u6807,
-      anon_sym_cost,
-      anon_sym_u6210u672cu6307u6807,
-      anon_sym_effect,
-      anon_sym_u6548u76cau6307u6807,
-      anon_sym_satisfaction,
-      anon_sym_u6ee1u610fu5ea6u6307u6807,
-  [3133] = 3,
-    ACTIONS(5), 2,
-      sym_line_comment,
-      sym_block_comment,
-    ACTIONS(242), 5,
-      anon_sym_u5e74u5ea6,
-      anon_sym_u4ea7u51fa,
-      anon_sym_u6210u672c,
-      anon_sym_u6548u76ca,
-      anon_sym_u6ee1u610fu5ea6,
-    ACTIONS(240), 30,
-      anon_sym_RBRACE,
-      anon_sym_uff5d,
-      anon_sym_GT,
-      anon_sym_uff1e,
-      anon_sym_code,
-      anon_sym_u4ee3u7801,
-      anon_sym_unit,
-      anon_sym_u5b9eu65bdu5355u4f4d,
-      anon_sym_filed,
-      anon_sym_u586bu62a5u65e5u671f,
-      anon_sym_by,
-      anon_sym_u586bu62a5u4eba,
-      anon_sym_phone,
-      anon_sym_u8054u7cfbu7535u8bdd,
-      anon_sym_year,
-      anon_sym_goal,
-      anon_sym_u5e74u5ea6u603bu4f53u76eeu6807,
-      anon_sym_u603bu4f53u76eeu6807,
-      anon_sym_u5e74u5ea6u76eeu6807,
-      anon_sym_u76eeu6807,
-      anon_sym_funds,
-      anon_sym_u8d44u91d1u8868,
-      anon_sym_output,
-      anon_sym_u4ea7u51fau6307u6807,
-      anon_sym_cost,
-      anon_sym_u6210u672cu6307u6807,
-      anon_sym_effect,
-      anon_sym_u6548u76cau6307u6807,
-      anon_sym_satisfaction,
-      anon_sym_u6ee1u610fu5ea6u6307u6807,
-  [3177] = 3,
-    ACTIONS(5), 2,
-      sym_line_comment,
-      sym_block_comment,
-    ACTIONS(147), 5,
-      anon_sym_u5e74u5ea6,
-      anon_sym_u4ea7u51fa,
-      anon_sym_u6210u672c,
-      anon_sym_u6548u76ca,
-      anon_sym_u6ee1u610fu5ea6,
-    ACTIONS(143), 30,
-      anon_sym_RBRACE,
-      anon_sym_uff5d,
-      anon_sym_GT,
-      anon_sym_uff1e,
-      anon_sym_code,
-      anon_sym_u4ee3u7801,
-      anon_sym_unit,
-      anon_sym_u5b9eu65bdu5355u4f4d,
-      anon_sym_filed,
-      anon_sym_u586bu62a5u65e5u671f,
-      anon_sym_by,
-      anon_sym_u586bu62a5u4eba,
-      anon_sym_phone,
-      anon_sym_u8054u7cfbu7535u8bdd,
-      anon_sym_year,
-      anon_sym_goal,
-      anon_sym_u5e74u5ea6u603bu4f53u76eeu6807,
-      anon_sym_u603bu4f53u76eeu6807,
-      anon_sym_u5e74u5ea6u76eeu6807,
-      anon_sym_u76eeu6807,
-      anon_sym_funds,
-      anon_sym_u8d44u91d1u8868,
-      anon_sym_output,
-      anon_sym_u4ea7u51fau6307u6807,
-      anon_sym_cost,
-      anon_sym_u6210u672cu6307u6807,
-      anon_sym_effect,
-      anon_sym_u6548u76cau6307u6807,
-      anon_sym_satisfaction,
-      anon_sym_u6ee1u610fu5ea6u6307u6807,
-  [3221] = 3,
-    ACTIONS(5), 2,
-      sym_line_comment,
-      sym_block_comment,
-    ACTIONS(250), 5,
-      anon_sym_u5e74u5ea6,
-      anon_sym_u4ea7u51fa,
-      anon_sym_u6210u672c,
-      anon_sym_u6548u76ca,
-      anon_sym_u6ee1u610fu5ea6,
-    ACTIONS(248), 30,
-      anon_sym_RBRACE,
-      anon_sym_uff5d,
-      anon_sym_GT,
-      anon_sym_uff1e,
-      anon_sym_code,
-      anon_sym_u4ee3u7801,
-      anon_sym_unit,
-      anon_sym_u5b9eu65bdu5355u4f4d,
-      anon_sym_filed,
-      anon_sym_u586bu62a5u65e5u671f,
-      anon_sym_by,
-      anon_sym_u586bu62a5u4eba,
-      anon_sym_phone,
-      anon_sym_u8054u7cfbu7535u8bdd,
-      anon_sym_year,
-      anon_sym_goal,
-      anon_sym_u5e74u5ea6u603bu4f53u76eeu6807,
-      anon_sym_u603bu4f53u76eeu6807,
-      anon_sym_u5e74u5ea6u76eeu6807,
-      anon_sym_u76eeu6807,
-      anon_sym_funds,
-      anon_sym_u8d44u91d1u8868,
-      anon_sym_output,
-      anon_sym_u4ea7u51fau6307u6807,
-      anon_sym_cost,
-      anon_sym_u6210u672cu6307u6807,
-      anon_sym_effect,
-      anon_sym_u6548u76cau6307u6807,
-      anon_sym_satisfaction,
-      anon_sym_u6ee1u610fu5ea6u6307u6807,
-  [3265] = 3,
-    ACTIONS(5), 2,
-      sym_line_comment,
-      sym_block_comment,
-    ACTIONS(141), 5,
-      anon_sym_u5e74u5ea6,
-      anon_sym_u4ea7u51fa,
-      anon_sym_u6210u672c,
-      anon_sym_u6548u76ca,
-      anon_sym_u6ee1u610fu5ea6,
-    ACTIONS(137), 30,
-      anon_sym_RBRACE,
-      anon_sym_uff5d,
-      anon_sym_GT,
-      anon_sym_uff1e,
-      anon_sym_code,
-      anon_sym_u4ee3u7801,
-      anon_sym_unit,
-      anon_sym_u5b9eu65bdu5355u4f4d,
-      anon_sym_filed,
-      anon_sym_u586bu62a5u65e5u671f,
-      anon_sym_by,
-      anon_sym_u586bu62a5u4eba,
-      anon_sym_phone,
-      anon_sym_u8054u7cfbu7535u8bdd,
-      anon_sym_year,
-      anon_sym_goal,
-      anon_sym_u5e74u5ea6u603bu4f53u76eeu6807,
-      anon_sym_u603bu4f53u76eeu6807,
-      anon_sym_u5e74u5ea6u76eeu6807,
-      anon_sym_u76eeu6807,
-      anon_sym_funds,
-      anon_sym_u8d44u91d1u8868,
-      anon_sym_output,
-      anon_sym_u4ea7u51fau6307u6807,
-      anon_sym_cost,
-      anon_sym_u6210u672cu6307u6807,
-      anon_sym_effect,
-      anon_sym_u6548u76cau6307u6807,
-      anon_sym_satisfaction,
-      anon_sym_u6ee1u610fu5ea6u6307u6807,
-  [3309] = 3,
-    ACTIONS(5), 2,
-      sym_line_comment,
-      sym_block_comment,
-    ACTIONS(153), 5,
-      anon_sym_u5e74u5ea6,
-      anon_sym_u4ea7u51fa,
-      anon_sym_u6210u672c,
-      anon_sym_u6548u76ca,
-      anon_sym_u6ee1u610fu5ea6,
-    ACTIONS(149), 30,
-      anon_sym_RBRACE,
-      anon_sym_uff5d,
-      anon_sym_GT,
-      anon_sym_uff1e,
-      anon_sym_code,
-      anon_sym_u4ee3u7801,
-      anon_sym_unit,
-      anon_sym_u5b9eu65bdu5355u4f4d,
-      anon_sym_filed,
-      anon_sym_u586bu62a5u65e5u671f,
-      anon_sym_by,
-      anon_sym_u586bu62a5u4eba,
-      anon_sym_phone,
-      anon_sym_u8054u7cfbu7535u8bdd,
-      anon_sym_year,
-      anon_sym_goal,
-      anon_sym_u5e74u5ea6u603bu4f53u76eeu6807,
-      anon_sym_u603bu4f53u76eeu6807,
-      anon_sym_u5e74u5ea6u76eeu6807,
-      anon_sym_u76eeu6807,
-      anon_sym_funds,
-      anon_sym_u8d44u91d1u8868,
-      anon_sym_output,
-      anon_sym_u4ea7u51fau6307u6807,
-      anon_sym_cost,
-      anon_sym_u6210u672cu6307u6807,
-      anon_sym_effect,
-      anon_sym_u6548u76cau6307u6807,
-      anon_sym_satisfaction,
-      anon_sym_u6ee1u610fu5ea6u6307u6807,
-  [3353] = 3,
-    ACTIONS(5), 2,
-      sym_line_comment,
-      sym_block_comment,
-    ACTIONS(206), 5,
-      anon_sym_u5e74u5ea6,
-      anon_sym_u4ea7u51fa,
-      anon_sym_u6210u672c,
-      anon_sym_u6548u76ca,
-      anon_sym_u6ee1u610fu5ea6,
-    ACTIONS(204), 30,
-      anon_sym_RBRACE,
-      anon_sym_uff5d,
-      anon_sym_GT,
-      anon_sym_uff1e,
-      anon_sym_code,
-      anon_sym_u4ee3u7801,
-      anon_sym_unit,
-      anon_sym_u5b9eu65bdu5355u4f4d,
-      anon_sym_filed,
-      anon_sym_u586bu62a5u65e5u671f,
-      anon_sym_by,
-      anon_sym_u586bu62a5u4eba,
-      anon_sym_phone,
-      anon_sym_u8054u7cfbu7535u8bdd,
-      anon_sym_year,
-      anon_sym_goal,
-      anon_sym_u5e74u5ea6u603bu4f53u76eeu6807,
-      anon_sym_u603bu4f53u76eeu6807,
-      anon_sym_u5e74u5ea6u76eeu6807,
-      anon_sym_u76eeu6807,
-      anon_sym_funds,
-      anon_sym_u8d44u91d1u8868,
-      anon_sym_output,
-      anon_sym_u4ea7u51fau6307u6807,
-      anon_sym_cost,
-      anon_sym_u6210u672cu6307u6807,
-      anon_sym_effect,
-      anon_sym_u6548u76cau6307u6807,
-      anon_sym_satisfaction,
-      anon_sym_u6ee1u610fu5ea6u6307u6807,
-  [3397] = 3,
-    ACTIONS(5), 2,
-      sym_line_comment,
-      sym_block_comment,
-    ACTIONS(262), 5,
-      anon_sym_u5e74u5ea6,
-      anon_sym_u4ea7u51fa,
-      anon_sym_u6210u672c,
-      anon_sym_u6548u76ca,
-      anon_sym_u6ee1u610fu5ea6,
-    ACTIONS(260), 30,
-      anon_sym_RBRACE,
-      anon_sym_uff5d,
-      anon_sym_GT,
-      anon_sym_uff1e,
-      anon_sym_code,
-      anon_sym_u4ee3u7801,
-      anon_sym_unit,
-      anon_sym_u5b9eu65bdu5355u4f4d,
-      anon_sym_filed,
-      anon_sym_u586bu62a5u65e5u671f,
-      anon_sym_by,
-      anon_sym_u586bu62a5u4eba,
-      anon_sym_phone,
-      anon_sym_u8054u7cfbu7535u8bdd,
-      anon_sym_year,
-      anon_sym_goal,
-      anon_sym_u5e74u5ea6u603bu4f53u76eeu6807,
-      anon_sym_u603bu4f53u76eeu6807,
-      anon_sym_u5e74u5ea6u76eeu6807,
-      anon_sym_u76eeu6807,
-      anon_sym_funds,
-      anon_sym_u8d44u91d1u8868,
-      anon_sym_output,
-      anon_sym_u4ea7u51fau6307u6807,
-      anon_sym_cost,
-      anon_sym_u6210u672cu6307u6807,
-      anon_sym_effect,
-      anon_sym_u6548u76cau6307u6807,
-      anon_sym_satisfaction,
-      anon_sym_u6ee1u610fu5ea6u6307u6807,
-  [3441] = 3,
-    ACTIONS(5), 2,
-      sym_line_comment,
-      sym_block_comment,
-    ACTIONS(159), 5,
-      anon_sym_u5e74u5ea6,
-      anon_sym_u4ea7u51fa,
-      anon_sym_u6210u672c,
-      anon_sym_u6548u76ca,
-      anon_sym_u6ee1u610fu5ea6,
-    ACTIONS(155), 30,
-      anon_sym_RBRACE,
-      anon_sym_uff5d,
-      anon_sym_GT,
-      anon_sym_uff1e,
-      anon_sym_code,
-      anon_sym_u4ee3u7801,
-      anon_sym_unit,
-      anon_sym_u5b9eu65bdu5355u4f4d,
-      anon_sym_filed,
-      anon_sym_u586bu62a5u65e5u671f,
-      anon_sym_by,
-      anon_sym_u586bu62a5u4eba,
-      anon_sym_phone,
-      anon_sym_u8054u7cfbu7535u8bdd,
-      anon_sym_year,
-      anon_sym_goal,
-      anon_sym_u5e74u5ea6u603bu4f53u76eeu6807,
-      anon_sym_u603bu4f53u76eeu6807,
-      anon_sym_u5e74u5ea6u76eeu6807,
-      anon_sym_u76eeu6807,
-      anon_sym_funds,
-      anon_sym_u8d44u91d1u8868,
-      anon_sym_output,
-      anon_sym_u4ea7u51fau6307u6807,
-      anon_sym_cost,
-      anon_sym_u6210u672cu6307u6807,
-      anon_sym_effect,
-      anon_sym_u6548u76cau6307u6807,
-      anon_sym_satisfaction,
-      anon_sym_u6ee1u610fu5ea6u6307u6807,
-  [3485] = 3,
-    ACTIONS(5), 2,
-      sym_line_comment,
-      sym_block_comment,
-    ACTIONS(258), 5,
-      anon_sym_u5e74u5ea6,
-      anon_sym_u4ea7u51fa,
-      anon_sym_u6210u672c,
-      anon_sym_u6548u76ca,
-      anon_sym_u6ee1u610fu5ea6,
-    ACTIONS(256), 30,
-      anon_sym_RBRACE,
-      anon_sym_uff5d,
-      anon_sym_GT,
-      anon_sym_uff1e,
-      anon_sym_code,
-      anon_sym_u4ee3u7801,
-      anon_sym_unit,
-      anon_sym_u5b9eu65bdu5355u4f4d,
-      anon_sym_filed,
-      anon_sym_u586bu62a5u65e5u671f,
-      anon_sym_by,
-      anon_sym_u586bu62a5u4eba,
-      anon_sym_phone,
-      anon_sym_u8054u7cfbu7535u8bdd,
-      anon_sym_year,
-      anon_sym_goal,
-      anon_sym_u5e74u5ea6u603bu4f53u76eeu6807,
-      anon_sym_u603bu4f53u76eeu6807,
-      anon_sym_u5e74u5ea6u76eeu6807,
-      anon_sym_u76eeu6807,
-      anon_sym_funds,
-      anon_sym_u8d44u91d1u8868,
-      anon_sym_output,
-      anon_sym_u4ea7u51fau6307u6807,
-      anon_sym_cost,
-      anon_sym_u6210u672cu6307u6807,
-      anon_sym_effect,
-      anon_sym_u6548u76cau6307u6807,
-      anon_sym_satisfaction,
-      anon_sym_u6ee1u610fu5ea6u6307u6807,
-  [3529] = 3,
-    ACTIONS(5), 2,
-      sym_line_comment,
-      sym_block_comment,
-    ACTIONS(222), 5,
-      anon_sym_u5e74u5ea6,
-      anon_sym_u4ea7u51fa,
-      anon_sym_u6210u672c,
-      anon_sym_u6548u76ca,
-      anon_sym_u6ee1u610fu5ea6,
-    ACTIONS(220), 30,
-      anon_sym_RBRACE,
-      anon_sym_uff5d,
-      anon_sym_GT,
-      anon_sym_uff1e,
-      anon_sym_code,
-      anon_sym_u4ee3u7801,
-      anon_sym_unit,
-      anon_sym_u5b9eu65bdu5355u4f4d,
-      anon_sym_filed,
-      anon_sym_u586bu62a5u65e5u671f,
-      anon_sym_by,
-      anon_sym_u586bu62a5u4eba,
-      anon_sym_phone,
-      anon_sym_u8054u7cfbu7535u8bdd,
-      anon_sym_year,
-      anon_sym_goal,
-      anon_sym_u5e74u5ea6u603bu4f53u76eeu6807,
-      anon_sym_u603bu4f53u76eeu6807,
-      anon_sym_u5e74u5ea6u76eeu6807,
-      anon_sym_u76eeu6807,
-      anon_sym_funds,
-      anon_sym_u8d44u91d1u8868,
-      anon_sym_output,
-      anon_sym_u4ea7u51fau6307u6807,
-      anon_sym_cost,
-      anon_sym_u6210u672cu6307u6807,
-      anon_sym_effect,
-      anon_sym_u6548u76cau6307u6807,
-      anon_sym_satisfaction,
-      anon_sym_u6ee1u610fu5ea6u6307u6807,
-  [3573] = 6,
-    STATE(25), 1,
-      sym__semi,
-    ACTIONS(5), 2,
-      sym_line_comment,
-      sym_block_comment,
-    ACTIONS(296), 2,
-      anon_sym_SEMI,
-      anon_sym_uff1b,
-    ACTIONS(300), 2,
-      anon_sym_u8865u52a9,
-      anon_sym_u65b0,
-    STATE(69), 2,
-      sym__kind_value,
-      aux_sym_kind_statement_repeat1,
-    ACTIONS(298), 11,
-      anon_sym_one_DASHoff,
-      anon_sym_u4e00u6b21u6027,
-      anon_sym_recurring,
-      anon_sym_u7ecfu5e38u6027,
-      anon_sym_subsidy,
-      anon_sym_u8865u52a9u8d44u91d1,
-      anon_sym_new,
-      anon_sym_u65b0u589e,
-      anon_sym_continuing,
-      anon_sym_u5ef6u7eed,
-      sym_string,
-  [3606] = 5,
-    ACTIONS(5), 2,
-      sym_line_comment,
-      sym_block_comment,
-    ACTIONS(302), 2,
-      anon_sym_SEMI,
-      anon_sym_uff1b,
-    ACTIONS(307), 2,
-      anon_sym_u8865u52a9,
-      anon_sym_u65b0,
-    STATE(69), 2,
-      sym__kind_value,
-      aux_sym_kind_statement_repeat1,
-    ACTIONS(304), 11,
-      anon_sym_one_DASHoff,
-      anon_sym_u4e00u6b21u6027,
-      anon_sym_recurring,
-      anon_sym_u7ecfu5e38u6027,
-      anon_sym_subsidy,
-      anon_sym_u8865u52a9u8d44u91d1,
-      anon_sym_new,
-      anon_sym_u65b0u589e,
-      anon_sym_continuing,
-      anon_sym_u5ef6u7eed,
-      sym_string,
-  [3636] = 13,
-    ACTIONS(314), 1,
-      sym_comparator,
-    ACTIONS(318), 1,
-      sym_number,
-    ACTIONS(322), 1,
-      sym_month,
-    STATE(15), 1,
-      sym_attributes,
-    STATE(35), 1,
-      sym__semi,
-    STATE(77), 1,
-      sym__lbrace,
-    STATE(119), 1,
-      sym_value,
-    ACTIONS(5), 2,
-      sym_line_comment,
-      sym_block_comment,
-    ACTIONS(310), 2,
-      anon_sym_LBRACE,
-      anon_sym_uff5b,
-    ACTIONS(312), 2,
-      anon_sym_SEMI,
-      anon_sym_uff1b,
-    ACTIONS(316), 2,
-      sym_string,
-      sym_date_range,
-    ACTIONS(320), 2,
-      aux_sym_date_token1,
-      aux_sym_date_token2,
-    STATE(143), 2,
-      sym_quantity,
-      sym_date,
-  [3682] = 13,
-    ACTIONS(314), 1,
-      sym_comparator,
-    ACTIONS(318), 1,
-      sym_number,
-    ACTIONS(322), 1,
-      sym_month,
-    STATE(44), 1,
-      sym_attributes,
-    STATE(59), 1,
-      sym__semi,
-    STATE(76), 1,
-      sym__lbrace,
-    STATE(122), 1,
-      sym_value,
-    ACTIONS(5), 2,
-      sym_line_comment,
-      sym_block_comment,
-    ACTIONS(316), 2,
-      sym_string,
-      sym_date_range,
-    ACTIONS(320), 2,
-      aux_sym_date_token1,
-      aux_sym_date_token2,
-    ACTIONS(324), 2,
-      anon_sym_LBRACE,
-      anon_sym_uff5b,
-    ACTIONS(326), 2,
-      anon_sym_SEMI,
-      anon_sym_uff1b,
-    STATE(143), 2,
-      sym_quantity,
-      sym_date,
-  [3728] = 13,
-    ACTIONS(314), 1,
-      sym_comparator,
-    ACTIONS(318), 1,
-      sym_number,
-    ACTIONS(322), 1,
-      sym_month,
-    STATE(45), 1,
-      sym_attributes,
-    STATE(62), 1,
-      sym__semi,
-    STATE(76), 1,
-      sym__lbrace,
-    STATE(121), 1,
-      sym_value,
-    ACTIONS(5), 2,
-      sym_line_comment,
-      sym_block_comment,
-    ACTIONS(316), 2,
-      sym_string,
-      sym_date_range,
-    ACTIONS(320), 2,
-      aux_sym_date_token1,
-      aux_sym_date_token2,
-    ACTIONS(324), 2,
-      anon_sym_LBRACE,
-      anon_sym_uff5b,
-    ACTIONS(328), 2,
-      anon_sym_SEMI,
-      anon_sym_uff1b,
-    STATE(143), 2,
-      sym_quantity,
-      sym_date,
-  [3774] = 10,
-    STATE(84), 1,
-      sym_split,
-    STATE(95), 1,
-      sym__lbrace,
-    STATE(105), 1,
-      sym__semi,
-    STATE(125), 1,
-      sym_source,
-    STATE(161), 1,
-      sym_link,
-    ACTIONS(5), 2,
-      sym_line_comment,
-      sym_block_comment,
-    ACTIONS(330), 2,
-      anon_sym_LBRACE,
-      anon_sym_uff5b,
-    ACTIONS(332), 2,
-      anon_sym_SEMI,
-      anon_sym_uff1b,
-    ACTIONS(336), 2,
-      anon_sym_DASH_GT,
-      anon_sym_u2192,
-    ACTIONS(334), 6,
-      anon_sym_fiscal,
-      anon_sym_u8d22u653fu62e8u6b3e,
-      anon_sym_transfer,
-      anon_sym_u8f6cu79fbu6027u8d44u91d1,
-      anon_sym_other,
-      anon_sym_u5176u4ed6u8d44u91d1,
-  [3814] = 13,
-    ACTIONS(314), 1,
-      sym_comparator,
-    ACTIONS(318), 1,
-      sym_number,
-    ACTIONS(322), 1,
-      sym_month,
-    STATE(14), 1,
-      sym_attributes,
-    STATE(31), 1,
-      sym__semi,
-    STATE(77), 1,
-      sym__lbrace,
-    STATE(124), 1,
-      sym_value,
-    ACTIONS(5), 2,
-      sym_line_comment,
-      sym_block_comment,
-    ACTIONS(310), 2,
-      anon_sym_LBRACE,
-      anon_sym_uff5b,
-    ACTIONS(316), 2,
-      sym_string,
-      sym_date_range,
-    ACTIONS(320), 2,
-      aux_sym_date_token1,
-      aux_sym_date_token2,
-    ACTIONS(338), 2,
-      anon_sym_SEMI,
-      anon_sym_uff1b,
-    STATE(143), 2,
-      sym_quantity,
-      sym_date,
-  [3860] = 7,
-    STATE(49), 1,
-      sym__rbrace,
-    ACTIONS(5), 2,
-      sym_line_comment,
-      sym_block_comment,
-    ACTIONS(340), 2,
-      anon_sym_RBRACE,
-      anon_sym_uff5d,
-    ACTIONS(346), 2,
-      anon_sym_direction,
-      anon_sym_u6307u6807u65b9u5411,
-    STATE(80), 2,
-      sym_attribute,
-      aux_sym_attributes_repeat1,
-    ACTIONS(342), 3,
+      anon_sym_midyear,
+      anon_sym_1_DASH7u6708u6267u884cu60c5u51b5,
+      anon_sym_1_DASH7u6708u6267u884cu6570,
+      anon_sym_forecast,
+      anon_sym_u5168u5e74u9884u8ba1u5b8cu6210u60c5u51b5,
+      anon_sym_u5168u5e74u9884u8ba1u6267u884cu6570,
+      anon_sym_reason,
+      anon_sym_u504fu5deeu539fu56e0u5206u6790u53cau6539u8fdbu63aau65bd,
       anon_sym_weight,
       anon_sym_u5206u503c,
       anon_sym_u6743u91cd,
-    ACTIONS(344), 6,
       anon_sym_explanation,
       anon_sym_u6307u6807u89e3u91ca,
       anon_sym_scoring,
       anon_sym_u8bc4u5206u6807u51c6,
       anon_sym_standard,
       anon_sym_u7ee9u6548u6807u51c6,
-  [3893] = 7,
-    STATE(48), 1,
-      sym__rbrace,
-    ACTIONS(5), 2,
-      sym_line_comment,
-      sym_block_comment,
-    ACTIONS(346), 2,
       anon_sym_direction,
       anon_sym_u6307u6807u65b9u5411,
-    ACTIONS(348), 2,
-      anon_sym_RBRACE,
-      anon_sym_uff5d,
-    STATE(75), 2,
-      sym_attribute,
-      aux_sym_attributes_repeat1,
-    ACTIONS(342), 3,
-      anon_sym_weight,
-      anon_sym_u5206u503c,
-      anon_sym_u6743u91cd,
-    ACTIONS(344), 6,
-      anon_sym_explanation,
-      anon_sym_u6307u6807u89e3u91ca,
-      anon_sym_scoring,
-      anon_sym_u8bc4u5206u6807u51c6,
-      anon_sym_standard,
-      anon_sym_u7ee9u6548u6807u51c6,
-  [3926] = 7,
-    STATE(18), 1,
-      sym__rbrace,
+      anon_sym_actual,
+      anon_sym_u5b9eu9645u5b8cu6210u503c,
+      anon_sym_u5b9eu9645u503c,
+      anon_sym_u5b8cu6210u503c,
+      anon_sym_score,
+      anon_sym_u5f97u5206,
+      anon_sym_grade,
+      anon_sym_u8fbeu6210u5ea6,
+      anon_sym_cause,
+      anon_sym_u504fu5deeu7c7bu578b,
+      anon_sym_likelihood,
+      anon_sym_u5b8cu6210u76eeu6807u53efu80fdu6027,
+      anon_sym_u5b8cu6210u53efu80fdu6027,
+  [1229] = 3,
     ACTIONS(5), 2,
       sym_line_comment,
       sym_block_comment,
-    ACTIONS(346), 2,
-      anon_sym_direction,
-      anon_sym_u6307u6807u65b9u5411,
-    ACTIONS(350), 2,
+    ACTIONS(177), 5,
+      anon_sym_u5e74u5ea6,
+      anon_sym_u4ea7u51fa,
+      anon_sym_u6210u672c,
+      anon_sym_u6548u76ca,
+      anon_sym_u6ee1u610fu5ea6,
+    ACTIONS(175), 30,
       anon_sym_RBRACE,
       anon_sym_uff5d,
-    STATE(78), 2,
-      sym_attribute,
-      aux_sym_attributes_repeat1,
-    ACTIONS(342), 3,
-      anon_sym_weight,
-      anon_sym_u5206u503c,
-      anon_sym_u6743u91cd,
-    ACTIONS(344), 6,
-      anon_sym_explanation,
-      anon_sym_u6307u6807u89e3u91ca,
-      anon_sym_scoring,
-      anon_sym_u8bc4u5206u6807u51c6,
-      anon_sym_standard,
-      anon_sym_u7ee9u6548u6807u51c6,
-  [3959] = 7,
-    STATE(19), 1,
-      sym__rbrace,
+      anon_sym_GT,
+      anon_sym_uff1e,
+      anon_sym_code,
+      anon_sym_u4ee3u7801,
+      anon_sym_unit,
+      anon_sym_u5b9eu65bdu5355u4f4d,
+      anon_sym_filed,
+      anon_sym_u586bu62a5u65e5u671f,
+      anon_sym_by,
+      anon_sym_u586bu62a5u4eba,
+      anon_sym_phone,
+      anon_sym_u8054u7cfbu7535u8bdd,
+      anon_sym_year,
+      anon_sym_goal,
+      anon_sym_u5e74u5ea6u603bu4f53u76eeu6807,
+      anon_sym_u603bu4f53u76eeu6807,
+      anon_sym_u5e74u5ea6u76eeu6807,
+      anon_sym_u76eeu6807,
+      anon_sym_funds,
+      anon_sym_u8d44u91d1u8868,
+      anon_sym_output,
+      anon_sym_u4ea7u51fau6307u6807,
+      anon_sym_cost,
+      anon_sym_u6210u672cu6307u6807,
+      anon_sym_effect,
+      anon_sym_u6548u76cau6307u6807,
+      anon_sym_satisfaction,
+      anon_sym_u6ee1u610fu5ea6u6307u6807,
+  [1273] = 3,
     ACTIONS(5), 2,
       sym_line_comment,
       sym_block_comment,
-    ACTIONS(346), 2,
-      anon_sym_direction,
-      anon_sym_u6307u6807u65b9u5411,
-    ACTIONS(352), 2,
+    ACTIONS(400), 5,
+      anon_sym_u5e74u5ea6,
+      anon_sym_u4ea7u51fa,
+      anon_sym_u6210u672c,
+      anon_sym_u6548u76ca,
+      anon_sym_u6ee1u610fu5ea6,
+    ACTIONS(398), 30,
       anon_sym_RBRACE,
       anon_sym_uff5d,
-    STATE(80), 2,
-      sym_attribute,
-      aux_sym_attributes_repeat1,
-    ACTIONS(342), 3,
-      anon_sym_weight,
-      anon_sym_u5206u503c,
-      anon_sym_u6743u91cd,
-    ACTIONS(344), 6,
-      anon_sym_explanation,
-      anon_sym_u6307u6807u89e3u91ca,
-      anon_sym_scoring,
-      anon_sym_u8bc4u5206u6807u51c6,
-      anon_sym_standard,
-      anon_sym_u7ee9u6548u6807u51c6,
-  [3992] = 4,
+      anon_sym_GT,
+      anon_sym_uff1e,
+      anon_sym_code,
+      anon_sym_u4ee3u7801,
+      anon_sym_unit,
+      anon_sym_u5b9eu65bdu5355u4f4d,
+      anon_sym_filed,
+      anon_sym_u586bu62a5u65e5u671f,
+      anon_sym_by,
+      anon_sym_u586bu62a5u4eba,
+      anon_sym_phone,
+      anon_sym_u8054u7cfbu7535u8bdd,
+      anon_sym_year,
+      anon_sym_goal,
+      anon_sym_u5e74u5ea6u603bu4f53u76eeu6807,
+      anon_sym_u603bu4f53u76eeu6807,
+      anon_sym_u5e74u5ea6u76eeu6807,
+      anon_sym_u76eeu6807,
+      anon_sym_funds,
+      anon_sym_u8d44u91d1u8868,
+      anon_sym_output,
+      anon_sym_u4ea7u51fau6307u6807,
+      anon_sym_cost,
+      anon_sym_u6210u672cu6307u6807,
+      anon_sym_effect,
+      anon_sym_u6548u76cau6307u6807,
+      anon_sym_satisfaction,
+      anon_sym_u6ee1u610fu5ea6u6307u6807,
+  [1317] = 3,
     ACTIONS(5), 2,
       sym_line_comment,
       sym_block_comment,
-    ACTIONS(356), 2,
-      anon_sym_u8865u52a9,
-      anon_sym_u65b0,
-    STATE(68), 2,
-      sym__kind_value,
-      aux_sym_kind_statement_repeat1,
-    ACTIONS(354), 11,
-      anon_sym_one_DASHoff,
-      anon_sym_u4e00u6b21u6027,
-      anon_sym_recurring,
-      anon_sym_u7ecfu5e38u6027,
-      anon_sym_subsidy,
-      anon_sym_u8865u52a9u8d44u91d1,
-      anon_sym_new,
-      anon_sym_u65b0u589e,
-      anon_sym_continuing,
-      anon_sym_u5ef6u7eed,
-      sym_string,
-  [4018] = 6,
+    ACTIONS(253), 5,
+      anon_sym_u5e74u5ea6,
+      anon_sym_u4ea7u51fa,
+      anon_sym_u6210u672c,
+      anon_sym_u6548u76ca,
+      anon_sym_u6ee1u610fu5ea6,
+    ACTIONS(251), 30,
+      anon_sym_RBRACE,
+      anon_sym_uff5d,
+      anon_sym_GT,
+      anon_sym_uff1e,
+      anon_sym_code,
+      anon_sym_u4ee3u7801,
+      anon_sym_unit,
+      anon_sym_u5b9eu65bdu5355u4f4d,
+      anon_sym_filed,
+      anon_sym_u586bu62a5u65e5u671f,
+      anon_sym_by,
+      anon_sym_u586bu62a5u4eba,
+      anon_sym_phone,
+      anon_sym_u8054u7cfbu7535u8bdd,
+      anon_sym_year,
+      anon_sym_goal,
+      anon_sym_u5e74u5ea6u603bu4f53u76eeu6807,
+      anon_sym_u603bu4f53u76eeu6807,
+      anon_sym_u5e74u5ea6u76eeu6807,
+      anon_sym_u76eeu6807,
+      anon_sym_funds,
+      anon_sym_u8d44u91d1u8868,
+      anon_sym_output,
+      anon_sym_u4ea7u51fau6307u6807,
+      anon_sym_cost,
+      anon_sym_u6210u672cu6307u6807,
+      anon_sym_effect,
+      anon_sym_u6548u76cau6307u6807,
+      anon_sym_satisfaction,
+      anon_sym_u6ee1u610fu5ea6u6307u6807,
+  [1361] = 3,
     ACTIONS(5), 2,
       sym_line_comment,
       sym_block_comment,
-    ACTIONS(358), 2,
+    ACTIONS(201), 5,
+      anon_sym_u5e74u5ea6,
+      anon_sym_u4ea7u51fa,
+      anon_sym_u6210u672c,
+      anon_sym_u6548u76ca,
+      anon_sym_u6ee1u610fu5ea6,
+    ACTIONS(199), 30,
       anon_sym_RBRACE,
       anon_sym_uff5d,
-    ACTIONS(366), 2,
-      anon_sym_direction,
-      anon_sym_u6307u6807u65b9u5411,
-    STATE(80), 2,
-      sym_attribute,
-      aux_sym_attributes_repeat1,
-    ACTIONS(360), 3,
-      anon_sym_weight,
-      anon_sym_u5206u503c,
-      anon_sym_u6743u91cd,
-    ACTIONS(363), 6,
-      anon_sym_explanation,
-      anon_sym_u6307u6807u89e3u91ca,
-      anon_sym_scoring,
-      anon_sym_u8bc4u5206u6807u51c6,
-      anon_sym_standard,
-      anon_sym_u7ee9u6548u6807u51c6,
-  [4048] = 6,
-    ACTIONS(3), 1,
+      anon_sym_GT,
+      anon_sym_uff1e,
+      anon_sym_code,
+      anon_sym_u4ee3u7801,
+      anon_sym_unit,
+      anon_sym_u5b9eu65bdu5355u4f4d,
+      anon_sym_filed,
+      anon_sym_u586bu62a5u65e5u671f,
+      anon_sym_by,
+      anon_sym_u586bu62a5u4eba,
+      anon_sym_phone,
+      anon_sym_u8054u7cfbu7535u8bdd,
+      anon_sym_year,
+      anon_sym_goal,
+      anon_sym_u5e74u5ea6u603bu4f53u76eeu6807,
+      anon_sym_u603bu4f53u76eeu6807,
+      anon_sym_u5e74u5ea6u76eeu6807,
+      anon_sym_u76eeu6807,
+      anon_sym_funds,
+      anon_sym_u8d44u91d1u8868,
+      anon_sym_output,
+      anon_sym_u4ea7u51fau6307u6807,
+      anon_sym_cost,
+      anon_sym_u6210u672cu6307u6807,
+      anon_sym_effect,
+      anon_sym_u6548u76cau6307u6807,
+      anon_sym_satisfaction,
+      anon_sym_u6ee1u610fu5ea6u6307u6807,
+  [1405] = 3,
+    ACTIONS(5), 2,
       sym_line_comment,
-    ACTIONS(5), 1,
       sym_block_comment,
+    ACTIONS(225), 5,
+      anon_sym_u5e74u5ea6,
+      anon_sym_u4ea7u51fa,
+      anon_sym_u6210u672c,
+      anon_sym_u6548u76ca,
+      anon_sym_u6ee1u610fu5ea6,
+    ACTIONS(223), 30,
+      anon_sym_RBRACE,
+      anon_sym_uff5d,
+      anon_sym_GT,
+      anon_sym_uff1e,
+      anon_sym_code,
+      anon_sym_u4ee3u7801,
+      anon_sym_unit,
+      anon_sym_u5b9eu65bdu5355u4f4d,
+      anon_sym_filed,
+      anon_sym_u586bu62a5u65e5u671f,
+      anon_sym_by,
+      anon_sym_u586bu62a5u4eba,
+      anon_sym_phone,
+      anon_sym_u8054u7cfbu7535u8bdd,
+      anon_sym_year,
+      anon_sym_goal,
+      anon_sym_u5e74u5ea6u603bu4f53u76eeu6807,
+      anon_sym_u603bu4f53u76eeu6807,
+      anon_sym_u5e74u5ea6u76eeu6807,
+      anon_sym_u76eeu6807,
+      anon_sym_funds,
+      anon_sym_u8d44u91d1u8868,
+      anon_sym_output,
+      anon_sym_u4ea7u51fau6307u6807,
+      anon_sym_cost,
+      anon_sym_u6210u672cu6307u6807,
+      anon_sym_effect,
+      anon_sym_u6548u76cau6307u6807,
+      anon_sym_satisfaction,
+      anon_sym_u6ee1u610fu5ea6u6307u6807,
+  [1449] = 3,
+    ACTIONS(5), 2,
+      sym_line_comment,
+      sym_block_comment,
+    ACTIONS(189), 5,
+      anon_sym_u5e74u5ea6,
+      anon_sym_u4ea7u51fa,
+      anon_sym_u6210u672c,
+      anon_sym_u6548u76ca,
+      anon_sym_u6ee1u610fu5ea6,
+    ACTIONS(187), 30,
+      anon_sym_RBRACE,
+      anon_sym_uff5d,
+      anon_sym_GT,
+      anon_sym_uff1e,
+      anon_sym_code,
+      anon_sym_u4ee3u7801,
+      anon_sym_unit,
+      anon_sym_u5b9eu65bdu5355u4f4d,
+      anon_sym_filed,
+      anon_sym_u586bu62a5u65e5u671f,
+      anon_sym_by,
+      anon_sym_u586bu62a5u4eba,
+      anon_sym_phone,
+      anon_sym_u8054u7cfbu7535u8bdd,
+      anon_sym_year,
+      anon_sym_goal,
+      anon_sym_u5e74u5ea6u603bu4f53u76eeu6807,
+      anon_sym_u603bu4f53u76eeu6807,
+      anon_sym_u5e74u5ea6u76eeu6807,
+      anon_sym_u76eeu6807,
+      anon_sym_funds,
+      anon_sym_u8d44u91d1u8868,
+      anon_sym_output,
+      anon_sym_u4ea7u51fau6307u6807,
+      anon_sym_cost,
+      anon_sym_u6210u672cu6307u6807,
+      anon_sym_effect,
+      anon_sym_u6548u76cau6307u6807,
+      anon_sym_satisfaction,
+      anon_sym_u6ee1u610fu5ea6u6307u6807,
+  [1493] = 3,
+    ACTIONS(5), 2,
+      sym_line_comment,
+      sym_block_comment,
+    ACTIONS(209), 5,
+      anon_sym_u5e74u5ea6,
+      anon_sym_u4ea7u51fa,
+      anon_sym_u6210u672c,
+      anon_sym_u6548u76ca,
+      anon_sym_u6ee1u610fu5ea6,
+    ACTIONS(207), 30,
+      anon_sym_RBRACE,
+      anon_sym_uff5d,
+      anon_sym_GT,
+      anon_sym_uff1e,
+      anon_sym_code,
+      anon_sym_u4ee3u7801,
+      anon_sym_unit,
+      anon_sym_u5b9eu65bdu5355u4f4d,
+      anon_sym_filed,
+      anon_sym_u586bu62a5u65e5u671f,
+      anon_sym_by,
+      anon_sym_u586bu62a5u4eba,
+      anon_sym_phone,
+      anon_sym_u8054u7cfbu7535u8bdd,
+      anon_sym_year,
+      anon_sym_goal,
+      anon_sym_u5e74u5ea6u603bu4f53u76eeu6807,
+      anon_sym_u603bu4f53u76eeu6807,
+      anon_sym_u5e74u5ea6u76eeu6807,
+      anon_sym_u76eeu6807,
+      anon_sym_funds,
+      anon_sym_u8d44u91d1u8868,
+      anon_sym_output,
+      anon_sym_u4ea7u51fau6307u6807,
+      anon_sym_cost,
+      anon_sym_u6210u672cu6307u6807,
+      anon_sym_effect,
+      anon_sym_u6548u76cau6307u6807,
+      anon_sym_satisfaction,
+      anon_sym_u6ee1u610fu5ea6u6307u6807,
+  [1537] = 3,
+    ACTIONS(5), 2,
+      sym_line_comment,
+      sym_block_comment,
+    ACTIONS(131), 5,
+      anon_sym_u5e74u5ea6,
+      anon_sym_u4ea7u51fa,
+      anon_sym_u6210u672c,
+      anon_sym_u6548u76ca,
+      anon_sym_u6ee1u610fu5ea6,
+    ACTIONS(127), 30,
+      anon_sym_RBRACE,
+      anon_sym_uff5d,
+      anon_sym_GT,
+      anon_sym_uff1e,
+      anon_sym_code,
+      anon_sym_u4ee3u7801,
+      anon_sym_unit,
+      anon_sym_u5b9eu65bdu5355u4f4d,
+      anon_sym_filed,
+      anon_sym_u586bu62a5u65e5u671f,
+      anon_sym_by,
+      anon_sym_u586bu62a5u4eba,
+      anon_sym_phone,
+      anon_sym_u8054u7cfbu7535u8bdd,
+      anon_sym_year,
+      anon_sym_goal,
+      anon_sym_u5e74u5ea6u603bu4f53u76eeu6807,
+      anon_sym_u603bu4f53u76eeu6807,
+      anon_sym_u5e74u5ea6u76eeu6807,
+      anon_sym_u76eeu6807,
+      anon_sym_funds,
+      anon_sym_u8d44u91d1u8868,
+      anon_sym_output,
+      anon_sym_u4ea7u51fau6307u6807,
+      anon_sym_cost,
+      anon_sym_u6210u672cu6307u6807,
+      anon_sym_effect,
+      anon_sym_u6548u76cau6307u6807,
+      anon_sym_satisfaction,
+      anon_sym_u6ee1u610fu5ea6u6307u6807,
+  [1581] = 3,
+    ACTIONS(5), 2,
+      sym_line_comment,
+      sym_block_comment,
+    ACTIONS(221), 5,
+      anon_sym_u5e74u5ea6,
+      anon_sym_u4ea7u51fa,
+      anon_sym_u6210u672c,
+      anon_sym_u6548u76ca,
+      anon_sym_u6ee1u610fu5ea6,
+    ACTIONS(219), 30,
+      anon_sym_RBRACE,
+      anon_sym_uff5d,
+      anon_sym_GT,
+      anon_sym_uff1e,
+      anon_sym_code,
+      anon_sym_u4ee3u7801,
+      anon_sym_unit,
+      anon_sym_u5b9eu65bdu5355u4f4d,
+      anon_sym_filed,
+      anon_sym_u586bu62a5u65e5u671f,
+      anon_sym_by,
+      anon_sym_u586bu62a5u4eba,
+      anon_sym_phone,
+      anon_sym_u8054u7cfbu7535u8bdd,
+      anon_sym_year,
+      anon_sym_goal,
+      anon_sym_u5e74u5ea6u603bu4f53u76eeu6807,
+      anon_sym_u603bu4f53u76eeu6807,
+      anon_sym_u5e74u5ea6u76eeu6807,
+      anon_sym_u76eeu6807,
+      anon_sym_funds,
+      anon_sym_u8d44u91d1u8868,
+      anon_sym_output,
+      anon_sym_u4ea7u51fau6307u6807,
+      anon_sym_cost,
+      anon_sym_u6210u672cu6307u6807,
+      anon_sym_effect,
+      anon_sym_u6548u76cau6307u6807,
+      anon_sym_satisfaction,
+      anon_sym_u6ee1u610fu5ea6u6307u6807,
+  [1625] = 3,
+    ACTIONS(5), 2,
+      sym_line_comment,
+      sym_block_comment,
+    ACTIONS(143), 5,
+      anon_sym_u5e74u5ea6,
+      anon_sym_u4ea7u51fa,
+      anon_sym_u6210u672c,
+      anon_sym_u6548u76ca,
+      anon_sym_u6ee1u610fu5ea6,
+    ACTIONS(139), 30,
+      anon_sym_RBRACE,
+      anon_sym_uff5d,
+      anon_sym_GT,
+      anon_sym_uff1e,
+      anon_sym_code,
+      anon_sym_u4ee3u7801,
+      anon_sym_unit,
+      anon_sym_u5b9eu65bdu5355u4f4d,
+      anon_sym_filed,
+      anon_sym_u586bu62a5u65e5u671f,
+      anon_sym_by,
+      anon_sym_u586bu62a5u4eba,
+      anon_sym_phone,
+      anon_sym_u8054u7cfbu7535u8bdd,
+      anon_sym_year,
+      anon_sym_goal,
+      anon_sym_u5e74u5ea6u603bu4f53u76eeu6807,
+      anon_sym_u603bu4f53u76eeu6807,
+      anon_sym_u5e74u5ea6u76eeu6807,
+      anon_sym_u76eeu6807,
+      anon_sym_funds,
+      anon_sym_u8d44u91d1u8868,
+      anon_sym_output,
+      anon_sym_u4ea7u51fau6307u6807,
+      anon_sym_cost,
+      anon_sym_u6210u672cu6307u6807,
+      anon_sym_effect,
+      anon_sym_u6548u76cau6307u6807,
+      anon_sym_satisfaction,
+      anon_sym_u6ee1u610fu5ea6u6307u6807,
+  [1669] = 3,
+    ACTIONS(5), 2,
+      sym_line_comment,
+      sym_block_comment,
+    ACTIONS(155), 5,
+      anon_sym_u5e74u5ea6,
+      anon_sym_u4ea7u51fa,
+      anon_sym_u6210u672c,
+      anon_sym_u6548u76ca,
+      anon_sym_u6ee1u610fu5ea6,
+    ACTIONS(151), 30,
+      anon_sym_RBRACE,
+      anon_sym_uff5d,
+      anon_sym_GT,
+      anon_sym_uff1e,
+      anon_sym_code,
+      anon_sym_u4ee3u7801,
+      anon_sym_unit,
+      anon_sym_u5b9eu65bdu5355u4f4d,
+      anon_sym_filed,
+      anon_sym_u586bu62a5u65e5u671f,
+      anon_sym_by,
+      anon_sym_u586bu62a5u4eba,
+      anon_sym_phone,
+      anon_sym_u8054u7cfbu7535u8bdd,
+      anon_sym_year,
+      anon_sym_goal,
+      anon_sym_u5e74u5ea6u603bu4f53u76eeu6807,
+      anon_sym_u603bu4f53u76eeu6807,
+      anon_sym_u5e74u5ea6u76eeu6807,
+      anon_sym_u76eeu6807,
+      anon_sym_funds,
+      anon_sym_u8d44u91d1u8868,
+      anon_sym_output,
+      anon_sym_u4ea7u51fau6307u6807,
+      anon_sym_cost,
+      anon_sym_u6210u672cu6307u6807,
+      anon_sym_effect,
+      anon_sym_u6548u76cau6307u6807,
+      anon_sym_satisfaction,
+      anon_sym_u6ee1u610fu5ea6u6307u6807,
+  [1713] = 3,
+    ACTIONS(5), 2,
+      sym_line_comment,
+      sym_block_comment,
+    ACTIONS(348), 5,
+      anon_sym_u5e74u5ea6,
+      anon_sym_u4ea7u51fa,
+      anon_sym_u6210u672c,
+      anon_sym_u6548u76ca,
+      anon_sym_u6ee1u610fu5ea6,
+    ACTIONS(344), 30,
+      anon_sym_RBRACE,
+      anon_sym_uff5d,
+      anon_sym_GT,
+      anon_sym_uff1e,
+      anon_sym_code,
+      anon_sym_u4ee3u7801,
+      anon_sym_unit,
+      anon_sym_u5b9eu65bdu5355u4f4d,
+      anon_sym_filed,
+      anon_sym_u586bu62a5u65e5u671f,
+      anon_sym_by,
+      anon_sym_u586bu62a5u4eba,
+      anon_sym_phone,
+      anon_sym_u8054u7cfbu7535u8bdd,
+      anon_sym_year,
+      anon_sym_goal,
+      anon_sym_u5e74u5ea6u603bu4f53u76eeu6807,
+      anon_sym_u603bu4f53u76eeu6807,
+      anon_sym_u5e74u5ea6u76eeu6807,
+      anon_sym_u76eeu6807,
+      anon_sym_funds,
+      anon_sym_u8d44u91d1u8868,
+      anon_sym_output,
+      anon_sym_u4ea7u51fau6307u6807,
+      anon_sym_cost,
+      anon_sym_u6210u672cu6307u6807,
+      anon_sym_effect,
+      anon_sym_u6548u76cau6307u6807,
+      anon_sym_satisfaction,
+      anon_sym_u6ee1u610fu5ea6u6307u6807,
+  [1757] = 3,
+    ACTIONS(5), 2,
+      sym_line_comment,
+      sym_block_comment,
+    ACTIONS(237), 5,
+      anon_sym_u5e74u5ea6,
+      anon_sym_u4ea7u51fa,
+      anon_sym_u6210u672c,
+      anon_sym_u6548u76ca,
+      anon_sym_u6ee1u610fu5ea6,
+    ACTIONS(235), 30,
+      anon_sym_RBRACE,
+      anon_sym_uff5d,
+      anon_sym_GT,
+      anon_sym_uff1e,
+      anon_sym_code,
+      anon_sym_u4ee3u7801,
+      anon_sym_unit,
+      anon_sym_u5b9eu65bdu5355u4f4d,
+      anon_sym_filed,
+      anon_sym_u586bu62a5u65e5u671f,
+      anon_sym_by,
+      anon_sym_u586bu62a5u4eba,
+      anon_sym_phone,
+      anon_sym_u8054u7cfbu7535u8bdd,
+      anon_sym_year,
+      anon_sym_goal,
+      anon_sym_u5e74u5ea6u603bu4f53u76eeu6807,
+      anon_sym_u603bu4f53u76eeu6807,
+      anon_sym_u5e74u5ea6u76eeu6807,
+      anon_sym_u76eeu6807,
+      anon_sym_funds,
+      anon_sym_u8d44u91d1u8868,
+      anon_sym_output,
+      anon_sym_u4ea7u51fau6307u6807,
+      anon_sym_cost,
+      anon_sym_u6210u672cu6307u6807,
+      anon_sym_effect,
+      anon_sym_u6548u76cau6307u6807,
+      anon_sym_satisfaction,
+      anon_sym_u6ee1u610fu5ea6u6307u6807,
+  [1801] = 3,
+    ACTIONS(5), 2,
+      sym_line_comment,
+      sym_block_comment,
+    ACTIONS(161), 5,
+      anon_sym_u5e74u5ea6,
+      anon_sym_u4ea7u51fa,
+      anon_sym_u6210u672c,
+      anon_sym_u6548u76ca,
+      anon_sym_u6ee1u610fu5ea6,
+    ACTIONS(157), 30,
+      anon_sym_RBRACE,
+      anon_sym_uff5d,
+      anon_sym_GT,
+      anon_sym_uff1e,
+      anon_sym_code,
+      anon_sym_u4ee3u7801,
+      anon_sym_unit,
+      anon_sym_u5b9eu65bdu5355u4f4d,
+      anon_sym_filed,
+      anon_sym_u586bu62a5u65e5u671f,
+      anon_sym_by,
+      anon_sym_u586bu62a5u4eba,
+      anon_sym_phone,
+      anon_sym_u8054u7cfbu7535u8bdd,
+      anon_sym_year,
+      anon_sym_goal,
+      anon_sym_u5e74u5ea6u603bu4f53u76eeu6807,
+      anon_sym_u603bu4f53u76eeu6807,
+      anon_sym_u5e74u5ea6u76eeu6807,
+      anon_sym_u76eeu6807,
+      anon_sym_funds,
+      anon_sym_u8d44u91d1u8868,
+      anon_sym_output,
+      anon_sym_u4ea7u51fau6307u6807,
+      anon_sym_cost,
+      anon_sym_u6210u672cu6307u6807,
+      anon_sym_effect,
+      anon_sym_u6548u76cau6307u6807,
+      anon_sym_satisfaction,
+      anon_sym_u6ee1u610fu5ea6u6307u6807,
+  [1845] = 3,
+    ACTIONS(5), 2,
+      sym_line_comment,
+      sym_block_comment,
+    ACTIONS(229), 5,
+      anon_sym_u5e74u5ea6,
+      anon_sym_u4ea7u51fa,
+      anon_sym_u6210u672c,
+      anon_sym_u6548u76ca,
+      anon_sym_u6ee1u610fu5ea6,
+    ACTIONS(227), 30,
+      anon_sym_RBRACE,
+      anon_sym_uff5d,
+      anon_sym_GT,
+      anon_sym_uff1e,
+      anon_sym_code,
+      anon_sym_u4ee3u7801,
+      anon_sym_unit,
+      anon_sym_u5b9eu65bdu5355u4f4d,
+      anon_sym_filed,
+      anon_sym_u586bu62a5u65e5u671f,
+      anon_sym_by,
+      anon_sym_u586bu62a5u4eba,
+      anon_sym_phone,
+      anon_sym_u8054u7cfbu7535u8bdd,
+      anon_sym_year,
+      anon_sym_goal,
+      anon_sym_u5e74u5ea6u603bu4f53u76eeu6807,
+      anon_sym_u603bu4f53u76eeu6807,
+      anon_sym_u5e74u5ea6u76eeu6807,
+      anon_sym_u76eeu6807,
+      anon_sym_funds,
+      anon_sym_u8d44u91d1u8868,
+      anon_sym_output,
+      anon_sym_u4ea7u51fau6307u6807,
+      anon_sym_cost,
+      anon_sym_u6210u672cu6307u6807,
+      anon_sym_effect,
+      anon_sym_u6548u76cau6307u6807,
+      anon_sym_satisfaction,
+      anon_sym_u6ee1u610fu5ea6u6307u6807,
+  [1889] = 3,
+    ACTIONS(5), 2,
+      sym_line_comment,
+      sym_block_comment,
+    ACTIONS(245), 5,
+      anon_sym_u5e74u5ea6,
+      anon_sym_u4ea7u51fa,
+      anon_sym_u6210u672c,
+      anon_sym_u6548u76ca,
+      anon_sym_u6ee1u610fu5ea6,
+    ACTIONS(243), 30,
+      anon_sym_RBRACE,
+      anon_sym_uff5d,
+      anon_sym_GT,
+      anon_sym_uff1e,
+      anon_sym_code,
+      anon_sym_u4ee3u7801,
+      anon_sym_unit,
+      anon_sym_u5b9eu65bdu5355u4f4d,
+      anon_sym_filed,
+      anon_sym_u586bu62a5u65e5u671f,
+      anon_sym_by,
+      anon_sym_u586bu62a5u4eba,
+      anon_sym_phone,
+      anon_sym_u8054u7cfbu7535u8bdd,
+      anon_sym_year,
+      anon_sym_goal,
+      anon_sym_u5e74u5ea6u603bu4f53u76eeu6807,
+      anon_sym_u603bu4f53u76eeu6807,
+      anon_sym_u5e74u5ea6u76eeu6807,
+      anon_sym_u76eeu6807,
+      anon_sym_funds,
+      anon_sym_u8d44u91d1u8868,
+      anon_sym_output,
+      anon_sym_u4ea7u51fau6307u6807,
+      anon_sym_cost,
+      anon_sym_u6210u672cu6307u6807,
+      anon_sym_effect,
+      anon_sym_u6548u76cau6307u6807,
+      anon_sym_satisfaction,
+      anon_sym_u6ee1u610fu5ea6u6307u6807,
+  [1933] = 3,
+    ACTIONS(5), 2,
+      sym_line_comment,
+      sym_block_comment,
+    ACTIONS(249), 5,
+      anon_sym_u5e74u5ea6,
+      anon_sym_u4ea7u51fa,
+      anon_sym_u6210u672c,
+      anon_sym_u6548u76ca,
+      anon_sym_u6ee1u610fu5ea6,
+    ACTIONS(247), 30,
+      anon_sym_RBRACE,
+      anon_sym_uff5d,
+      anon_sym_GT,
+      anon_sym_uff1e,
+      anon_sym_code,
+      anon_sym_u4ee3u7801,
+      anon_sym_unit,
+      anon_sym_u5b9eu65bdu5355u4f4d,
+      anon_sym_filed,
+      anon_sym_u586bu62a5u65e5u671f,
+      anon_sym_by,
+      anon_sym_u586bu62a5u4eba,
+      anon_sym_phone,
+      anon_sym_u8054u7cfbu7535u8bdd,
+      anon_sym_year,
+      anon_sym_goal,
+      anon_sym_u5e74u5ea6u603bu4f53u76eeu6807,
+      anon_sym_u603bu4f53u76eeu6807,
+      anon_sym_u5e74u5ea6u76eeu6807,
+      anon_sym_u76eeu6807,
+      anon_sym_funds,
+      anon_sym_u8d44u91d1u8868,
+      anon_sym_output,
+      anon_sym_u4ea7u51fau6307u6807,
+      anon_sym_cost,
+      anon_sym_u6210u672cu6307u6807,
+      anon_sym_effect,
+      anon_sym_u6548u76cau6307u6807,
+      anon_sym_satisfaction,
+      anon_sym_u6ee1u610fu5ea6u6307u6807,
+  [1977] = 11,
+    ACTIONS(408), 1,
+      anon_sym_u4e0au5e74u7ed3u8f6c,
     STATE(94), 1,
-      sym_unit,
-    ACTIONS(369), 2,
-      sym__word,
-      sym__unit_sign,
-    ACTIONS(371), 6,
-      anon_sym_LBRACE,
-      anon_sym_uff5b,
-      anon_sym_SEMI,
-      anon_sym_uff1b,
-      anon_sym_DASH_GT,
-      anon_sym_u2192,
-    ACTIONS(373), 6,
-      anon_sym_fiscal,
-      anon_sym_u8d22u653fu62e8u6b3e,
-      anon_sym_transfer,
-      anon_sym_u8f6cu79fbu6027u8d44u91d1,
-      anon_sym_other,
-      anon_sym_u5176u4ed6u8d44u91d1,
-  [4078] = 8,
-    STATE(95), 1,
-      sym__lbrace,
-    STATE(96), 1,
-      sym_split,
-    STATE(107), 1,
-      sym__semi,
-    STATE(148), 1,
-      sym_source,
-    ACTIONS(5), 2,
-      sym_line_comment,
-      sym_block_comment,
-    ACTIONS(330), 2,
-      anon_sym_LBRACE,
-      anon_sym_uff5b,
-    ACTIONS(375), 2,
-      anon_sym_SEMI,
-      anon_sym_uff1b,
-    ACTIONS(334), 6,
-      anon_sym_fiscal,
-      anon_sym_u8d22u653fu62e8u6b3e,
-      anon_sym_transfer,
-      anon_sym_u8f6cu79fbu6027u8d44u91d1,
-      anon_sym_other,
-      anon_sym_u5176u4ed6u8d44u91d1,
-  [4111] = 8,
-    STATE(95), 1,
       sym__lbrace,
     STATE(99), 1,
       sym_split,
-    STATE(112), 1,
+    STATE(117), 1,
       sym__semi,
-    STATE(165), 1,
+    STATE(136), 1,
       sym_source,
+    STATE(159), 1,
+      sym_link,
     ACTIONS(5), 2,
       sym_line_comment,
       sym_block_comment,
-    ACTIONS(330), 2,
+    ACTIONS(402), 2,
       anon_sym_LBRACE,
       anon_sym_uff5b,
-    ACTIONS(377), 2,
+    ACTIONS(404), 2,
       anon_sym_SEMI,
       anon_sym_uff1b,
-    ACTIONS(334), 6,
+    ACTIONS(410), 2,
+      anon_sym_DASH_GT,
+      anon_sym_u2192,
+    ACTIONS(406), 8,
       anon_sym_fiscal,
       anon_sym_u8d22u653fu62e8u6b3e,
       anon_sym_transfer,
       anon_sym_u8f6cu79fbu6027u8d44u91d1,
+      anon_sym_carryover,
+      anon_sym_u4e0au5e74u7ed3u8f6cu8d44u91d1,
       anon_sym_other,
       anon_sym_u5176u4ed6u8d44u91d1,
-  [4144] = 6,
-    STATE(97), 1,
-      sym_link,
-    STATE(110), 1,
-      sym__semi,
-    ACTIONS(5), 2,
-      sym_line_comment,
-      sym_block_comment,
-    ACTIONS(336), 2,
-      anon_sym_DASH_GT,
-      anon_sym_u2192,
-    ACTIONS(381), 2,
-      anon_sym_SEMI,
-      anon_sym_uff1b,
-    ACTIONS(379), 8,
-      anon_sym_project,
-      anon_sym_RBRACE,
-      anon_sym_uff5d,
-      anon_sym_basic,
-      anon_sym_u57fau672cu652fu51fa,
-      anon_sym_u9879u76eeu652fu51fa,
-      anon_sym_total,
-      anon_sym_u5408u8ba1,
-  [4173] = 5,
+  [2022] = 6,
     ACTIONS(3), 1,
       sym_line_comment,
     ACTIONS(5), 1,
       sym_block_comment,
-    ACTIONS(387), 1,
-      sym__unit_rest,
-    ACTIONS(383), 6,
+    STATE(95), 1,
+      sym_unit,
+    ACTIONS(412), 2,
+      sym__word,
+      sym__unit_sign,
+    ACTIONS(414), 6,
       anon_sym_LBRACE,
       anon_sym_uff5b,
       anon_sym_SEMI,
       anon_sym_uff1b,
       anon_sym_DASH_GT,
       anon_sym_u2192,
-    ACTIONS(385), 6,
+    ACTIONS(416), 9,
       anon_sym_fiscal,
       anon_sym_u8d22u653fu62e8u6b3e,
       anon_sym_transfer,
       anon_sym_u8f6cu79fbu6027u8d44u91d1,
+      anon_sym_carryover,
+      anon_sym_u4e0au5e74u7ed3u8f6cu8d44u91d1,
+      anon_sym_u4e0au5e74u7ed3u8f6c,
       anon_sym_other,
       anon_sym_u5176u4ed6u8d44u91d1,
-  [4199] = 7,
-    STATE(42), 1,
-      sym__rbrace,
-    STATE(197), 1,
-      sym_line_category,
+  [2055] = 6,
+    STATE(17), 1,
+      sym__semi,
     ACTIONS(5), 2,
       sym_line_comment,
       sym_block_comment,
-    ACTIONS(391), 2,
-      anon_sym_RBRACE,
-      anon_sym_uff5d,
-    ACTIONS(393), 2,
-      anon_sym_total,
-      anon_sym_u5408u8ba1,
-    STATE(88), 3,
-      sym_funds_line,
-      sym_stated_total,
-      aux_sym_funds_statement_repeat1,
-    ACTIONS(389), 4,
-      anon_sym_project,
-      anon_sym_basic,
-      anon_sym_u57fau672cu652fu51fa,
-      anon_sym_u9879u76eeu652fu51fa,
-  [4229] = 2,
-    ACTIONS(5), 2,
-      sym_line_comment,
-      sym_block_comment,
-    ACTIONS(395), 13,
-      anon_sym_RBRACE,
-      anon_sym_uff5d,
-      anon_sym_weight,
-      anon_sym_u5206u503c,
-      anon_sym_u6743u91cd,
-      anon_sym_explanation,
-      anon_sym_u6307u6807u89e3u91ca,
-      anon_sym_scoring,
-      anon_sym_u8bc4u5206u6807u51c6,
-      anon_sym_standard,
-      anon_sym_u7ee9u6548u6807u51c6,
-      anon_sym_direction,
-      anon_sym_u6307u6807u65b9u5411,
-  [4249] = 7,
-    STATE(43), 1,
-      sym__rbrace,
-    STATE(197), 1,
-      sym_line_category,
-    ACTIONS(5), 2,
-      sym_line_comment,
-      sym_block_comment,
-    ACTIONS(393), 2,
-      anon_sym_total,
-      anon_sym_u5408u8ba1,
-    ACTIONS(397), 2,
-      anon_sym_RBRACE,
-      anon_sym_uff5d,
-    STATE(92), 3,
-      sym_funds_line,
-      sym_stated_total,
-      aux_sym_funds_statement_repeat1,
-    ACTIONS(389), 4,
-      anon_sym_project,
-      anon_sym_basic,
-      anon_sym_u57fau672cu652fu51fa,
-      anon_sym_u9879u76eeu652fu51fa,
-  [4279] = 6,
-    STATE(5), 1,
-      sym__rbrace,
-    STATE(130), 1,
-      sym_source,
-    ACTIONS(5), 2,
-      sym_line_comment,
-      sym_block_comment,
-    ACTIONS(399), 2,
-      anon_sym_RBRACE,
-      anon_sym_uff5d,
-    STATE(100), 2,
-      sym_split_entry,
-      aux_sym_split_repeat1,
-    ACTIONS(334), 6,
-      anon_sym_fiscal,
-      anon_sym_u8d22u653fu62e8u6b3e,
-      anon_sym_transfer,
-      anon_sym_u8f6cu79fbu6027u8d44u91d1,
-      anon_sym_other,
-      anon_sym_u5176u4ed6u8d44u91d1,
-  [4306] = 6,
-    STATE(6), 1,
-      sym__rbrace,
-    STATE(130), 1,
-      sym_source,
-    ACTIONS(5), 2,
-      sym_line_comment,
-      sym_block_comment,
-    ACTIONS(401), 2,
-      anon_sym_RBRACE,
-      anon_sym_uff5d,
-    STATE(91), 2,
-      sym_split_entry,
-      aux_sym_split_repeat1,
-    ACTIONS(334), 6,
-      anon_sym_fiscal,
-      anon_sym_u8d22u653fu62e8u6b3e,
-      anon_sym_transfer,
-      anon_sym_u8f6cu79fbu6027u8d44u91d1,
-      anon_sym_other,
-      anon_sym_u5176u4ed6u8d44u91d1,
-  [4333] = 6,
-    STATE(5), 1,
-      sym__rbrace,
-    STATE(130), 1,
-      sym_source,
-    ACTIONS(5), 2,
-      sym_line_comment,
-      sym_block_comment,
-    ACTIONS(399), 2,
-      anon_sym_RBRACE,
-      anon_sym_uff5d,
-    STATE(100), 2,
-      sym_split_entry,
-      aux_sym_split_repeat1,
-    ACTIONS(334), 6,
-      anon_sym_fiscal,
-      anon_sym_u8d22u653fu62e8u6b3e,
-      anon_sym_transfer,
-      anon_sym_u8f6cu79fbu6027u8d44u91d1,
-      anon_sym_other,
-      anon_sym_u5176u4ed6u8d44u91d1,
-  [4360] = 6,
-    STATE(197), 1,
-      sym_line_category,
-    ACTIONS(5), 2,
-      sym_line_comment,
-      sym_block_comment,
-    ACTIONS(406), 2,
-      anon_sym_RBRACE,
-      anon_sym_uff5d,
-    ACTIONS(408), 2,
-      anon_sym_total,
-      anon_sym_u5408u8ba1,
-    STATE(92), 3,
-      sym_funds_line,
-      sym_stated_total,
-      aux_sym_funds_statement_repeat1,
-    ACTIONS(403), 4,
-      anon_sym_project,
-      anon_sym_basic,
-      anon_sym_u57fau672cu652fu51fa,
-      anon_sym_u9879u76eeu652fu51fa,
-  [4387] = 2,
-    ACTIONS(5), 2,
-      sym_line_comment,
-      sym_block_comment,
-    ACTIONS(411), 12,
-      anon_sym_LBRACE,
-      anon_sym_uff5b,
+    ACTIONS(418), 2,
       anon_sym_SEMI,
       anon_sym_uff1b,
-      anon_sym_fiscal,
-      anon_sym_u8d22u653fu62e8u6b3e,
-      anon_sym_transfer,
-      anon_sym_u8f6cu79fbu6027u8d44u91d1,
-      anon_sym_other,
-      anon_sym_u5176u4ed6u8d44u91d1,
-      anon_sym_DASH_GT,
-      anon_sym_u2192,
-  [4406] = 2,
-    ACTIONS(5), 2,
-      sym_line_comment,
-      sym_block_comment,
-    ACTIONS(413), 12,
-      anon_sym_LBRACE,
-      anon_sym_uff5b,
-      anon_sym_SEMI,
-      anon_sym_uff1b,
-      anon_sym_fiscal,
-      anon_sym_u8d22u653fu62e8u6b3e,
-      anon_sym_transfer,
-      anon_sym_u8f6cu79fbu6027u8d44u91d1,
-      anon_sym_other,
-      anon_sym_u5176u4ed6u8d44u91d1,
-      anon_sym_DASH_GT,
-      anon_sym_u2192,
-  [4425] = 6,
-    STATE(6), 1,
-      sym__rbrace,
-    STATE(130), 1,
-      sym_source,
-    ACTIONS(5), 2,
-      sym_line_comment,
-      sym_block_comment,
-    ACTIONS(401), 2,
-      anon_sym_RBRACE,
-      anon_sym_uff5d,
+    ACTIONS(422), 2,
+      anon_sym_u8865u52a9,
+      anon_sym_u65b0,
     STATE(89), 2,
-      sym_split_entry,
-      aux_sym_split_repeat1,
-    ACTIONS(334), 6,
-      anon_sym_fiscal,
-      anon_sym_u8d22u653fu62e8u6b3e,
-      anon_sym_transfer,
-      anon_sym_u8f6cu79fbu6027u8d44u91d1,
-      anon_sym_other,
-      anon_sym_u5176u4ed6u8d44u91d1,
-  [4452] = 4,
-    STATE(108), 1,
+      sym__kind_value,
+      aux_sym_kind_statement_repeat1,
+    ACTIONS(420), 11,
+      anon_sym_one_DASHoff,
+      anon_sym_u4e00u6b21u6027,
+      anon_sym_recurring,
+      anon_sym_u7ecfu5e38u6027,
+      anon_sym_subsidy,
+      anon_sym_u8865u52a9u8d44u91d1,
+      anon_sym_new,
+      anon_sym_u65b0u589e,
+      anon_sym_continuing,
+      anon_sym_u5ef6u7eed,
+      sym_string,
+  [2088] = 13,
+    ACTIONS(428), 1,
+      sym_comparator,
+    ACTIONS(432), 1,
+      sym_number,
+    ACTIONS(436), 1,
+      sym_month,
+    STATE(49), 1,
+      sym__lbrace,
+    STATE(55), 1,
+      sym_attributes,
+    STATE(73), 1,
       sym__semi,
+    STATE(131), 1,
+      sym_value,
     ACTIONS(5), 2,
       sym_line_comment,
       sym_block_comment,
-    ACTIONS(417), 2,
+    ACTIONS(424), 2,
+      anon_sym_LBRACE,
+      anon_sym_uff5b,
+    ACTIONS(426), 2,
       anon_sym_SEMI,
       anon_sym_uff1b,
-    ACTIONS(415), 8,
-      anon_sym_project,
-      anon_sym_RBRACE,
-      anon_sym_uff5d,
-      anon_sym_basic,
-      anon_sym_u57fau672cu652fu51fa,
-      anon_sym_u9879u76eeu652fu51fa,
-      anon_sym_total,
-      anon_sym_u5408u8ba1,
-  [4474] = 4,
-    STATE(111), 1,
-      sym__semi,
-    ACTIONS(5), 2,
-      sym_line_comment,
-      sym_block_comment,
-    ACTIONS(421), 2,
-      anon_sym_SEMI,
-      anon_sym_uff1b,
-    ACTIONS(419), 8,
-      anon_sym_project,
-      anon_sym_RBRACE,
-      anon_sym_uff5d,
-      anon_sym_basic,
-      anon_sym_u57fau672cu652fu51fa,
-      anon_sym_u9879u76eeu652fu51fa,
-      anon_sym_total,
-      anon_sym_u5408u8ba1,
-  [4496] = 8,
-    ACTIONS(431), 1,
-      sym__date_serial,
-    STATE(53), 1,
-      sym__semi,
-    STATE(116), 1,
-      sym_date,
-    ACTIONS(5), 2,
-      sym_line_comment,
-      sym_block_comment,
-    ACTIONS(423), 2,
-      anon_sym_SEMI,
-      anon_sym_uff1b,
-    ACTIONS(425), 2,
-      anon_sym_by,
-      anon_sym_u586bu62a5u4eba,
-    ACTIONS(427), 2,
-      anon_sym_phone,
-      anon_sym_u8054u7cfbu7535u8bdd,
-    ACTIONS(429), 2,
+    ACTIONS(430), 2,
+      sym_string,
+      sym_date_range,
+    ACTIONS(434), 2,
       aux_sym_date_token1,
       aux_sym_date_token2,
-  [4526] = 4,
-    STATE(107), 1,
+    STATE(154), 2,
+      sym_quantity,
+      sym_date,
+  [2134] = 9,
+    ACTIONS(408), 1,
+      anon_sym_u4e0au5e74u7ed3u8f6c,
+    STATE(94), 1,
+      sym__lbrace,
+    STATE(106), 1,
+      sym_split,
+    STATE(116), 1,
       sym__semi,
-    ACTIONS(5), 2,
-      sym_line_comment,
-      sym_block_comment,
-    ACTIONS(375), 2,
-      anon_sym_SEMI,
-      anon_sym_uff1b,
-    ACTIONS(433), 8,
-      anon_sym_project,
-      anon_sym_RBRACE,
-      anon_sym_uff5d,
-      anon_sym_basic,
-      anon_sym_u57fau672cu652fu51fa,
-      anon_sym_u9879u76eeu652fu51fa,
-      anon_sym_total,
-      anon_sym_u5408u8ba1,
-  [4548] = 5,
-    STATE(130), 1,
+    STATE(177), 1,
       sym_source,
     ACTIONS(5), 2,
       sym_line_comment,
       sym_block_comment,
-    ACTIONS(435), 2,
-      anon_sym_RBRACE,
-      anon_sym_uff5d,
-    STATE(100), 2,
-      sym_split_entry,
-      aux_sym_split_repeat1,
-    ACTIONS(437), 6,
+    ACTIONS(402), 2,
+      anon_sym_LBRACE,
+      anon_sym_uff5b,
+    ACTIONS(438), 2,
+      anon_sym_SEMI,
+      anon_sym_uff1b,
+    ACTIONS(406), 8,
       anon_sym_fiscal,
       anon_sym_u8d22u653fu62e8u6b3e,
       anon_sym_transfer,
       anon_sym_u8f6cu79fbu6027u8d44u91d1,
+      anon_sym_carryover,
+      anon_sym_u4e0au5e74u7ed3u8f6cu8d44u91d1,
       anon_sym_other,
       anon_sym_u5176u4ed6u8d44u91d1,
-  [4572] = 8,
-    ACTIONS(446), 1,
-      sym__date_serial,
-    STATE(21), 1,
+  [2172] = 9,
+    ACTIONS(408), 1,
+      anon_sym_u4e0au5e74u7ed3u8f6c,
+    STATE(94), 1,
+      sym__lbrace,
+    STATE(107), 1,
+      sym_split,
+    STATE(115), 1,
       sym__semi,
-    STATE(118), 1,
-      sym_date,
+    STATE(158), 1,
+      sym_source,
     ACTIONS(5), 2,
       sym_line_comment,
       sym_block_comment,
-    ACTIONS(429), 2,
-      aux_sym_date_token1,
-      aux_sym_date_token2,
+    ACTIONS(402), 2,
+      anon_sym_LBRACE,
+      anon_sym_uff5b,
     ACTIONS(440), 2,
       anon_sym_SEMI,
       anon_sym_uff1b,
-    ACTIONS(442), 2,
-      anon_sym_by,
-      anon_sym_u586bu62a5u4eba,
-    ACTIONS(444), 2,
-      anon_sym_phone,
-      anon_sym_u8054u7cfbu7535u8bdd,
-  [4602] = 2,
+    ACTIONS(406), 8,
+      anon_sym_fiscal,
+      anon_sym_u8d22u653fu62e8u6b3e,
+      anon_sym_transfer,
+      anon_sym_u8f6cu79fbu6027u8d44u91d1,
+      anon_sym_carryover,
+      anon_sym_u4e0au5e74u7ed3u8f6cu8d44u91d1,
+      anon_sym_other,
+      anon_sym_u5176u4ed6u8d44u91d1,
+  [2210] = 13,
+    ACTIONS(428), 1,
+      sym_comparator,
+    ACTIONS(432), 1,
+      sym_number,
+    ACTIONS(436), 1,
+      sym_month,
+    STATE(49), 1,
+      sym__lbrace,
+    STATE(51), 1,
+      sym_attributes,
+    STATE(70), 1,
+      sym__semi,
+    STATE(128), 1,
+      sym_value,
     ACTIONS(5), 2,
       sym_line_comment,
       sym_block_comment,
-    ACTIONS(448), 10,
+    ACTIONS(424), 2,
+      anon_sym_LBRACE,
+      anon_sym_uff5b,
+    ACTIONS(430), 2,
+      sym_string,
+      sym_date_range,
+    ACTIONS(434), 2,
+      aux_sym_date_token1,
+      aux_sym_date_token2,
+    ACTIONS(442), 2,
+      anon_sym_SEMI,
+      anon_sym_uff1b,
+    STATE(154), 2,
+      sym_quantity,
+      sym_date,
+  [2256] = 13,
+    ACTIONS(428), 1,
+      sym_comparator,
+    ACTIONS(432), 1,
+      sym_number,
+    ACTIONS(436), 1,
+      sym_month,
+    STATE(11), 1,
+      sym_attributes,
+    STATE(33), 1,
+      sym__semi,
+    STATE(52), 1,
+      sym__lbrace,
+    STATE(127), 1,
+      sym_value,
+    ACTIONS(5), 2,
+      sym_line_comment,
+      sym_block_comment,
+    ACTIONS(430), 2,
+      sym_string,
+      sym_date_range,
+    ACTIONS(434), 2,
+      aux_sym_date_token1,
+      aux_sym_date_token2,
+    ACTIONS(444), 2,
+      anon_sym_LBRACE,
+      anon_sym_uff5b,
+    ACTIONS(446), 2,
+      anon_sym_SEMI,
+      anon_sym_uff1b,
+    STATE(154), 2,
+      sym_quantity,
+      sym_date,
+  [2302] = 13,
+    ACTIONS(428), 1,
+      sym_comparator,
+    ACTIONS(432), 1,
+      sym_number,
+    ACTIONS(436), 1,
+      sym_month,
+    STATE(7), 1,
+      sym_attributes,
+    STATE(27), 1,
+      sym__semi,
+    STATE(52), 1,
+      sym__lbrace,
+    STATE(130), 1,
+      sym_value,
+    ACTIONS(5), 2,
+      sym_line_comment,
+      sym_block_comment,
+    ACTIONS(430), 2,
+      sym_string,
+      sym_date_range,
+    ACTIONS(434), 2,
+      aux_sym_date_token1,
+      aux_sym_date_token2,
+    ACTIONS(444), 2,
+      anon_sym_LBRACE,
+      anon_sym_uff5b,
+    ACTIONS(448), 2,
+      anon_sym_SEMI,
+      anon_sym_uff1b,
+    STATE(154), 2,
+      sym_quantity,
+      sym_date,
+  [2348] = 5,
+    ACTIONS(5), 2,
+      sym_line_comment,
+      sym_block_comment,
+    ACTIONS(450), 2,
+      anon_sym_SEMI,
+      anon_sym_uff1b,
+    ACTIONS(455), 2,
+      anon_sym_u8865u52a9,
+      anon_sym_u65b0,
+    STATE(89), 2,
+      sym__kind_value,
+      aux_sym_kind_statement_repeat1,
+    ACTIONS(452), 11,
+      anon_sym_one_DASHoff,
+      anon_sym_u4e00u6b21u6027,
+      anon_sym_recurring,
+      anon_sym_u7ecfu5e38u6027,
+      anon_sym_subsidy,
+      anon_sym_u8865u52a9u8d44u91d1,
+      anon_sym_new,
+      anon_sym_u65b0u589e,
+      anon_sym_continuing,
+      anon_sym_u5ef6u7eed,
+      sym_string,
+  [2378] = 5,
+    ACTIONS(3), 1,
+      sym_line_comment,
+    ACTIONS(5), 1,
+      sym_block_comment,
+    ACTIONS(462), 1,
+      sym__unit_rest,
+    ACTIONS(458), 6,
+      anon_sym_LBRACE,
+      anon_sym_uff5b,
+      anon_sym_SEMI,
+      anon_sym_uff1b,
+      anon_sym_DASH_GT,
+      anon_sym_u2192,
+    ACTIONS(460), 9,
+      anon_sym_fiscal,
+      anon_sym_u8d22u653fu62e8u6b3e,
+      anon_sym_transfer,
+      anon_sym_u8f6cu79fbu6027u8d44u91d1,
+      anon_sym_carryover,
+      anon_sym_u4e0au5e74u7ed3u8f6cu8d44u91d1,
+      anon_sym_u4e0au5e74u7ed3u8f6c,
+      anon_sym_other,
+      anon_sym_u5176u4ed6u8d44u91d1,
+  [2407] = 7,
+    ACTIONS(408), 1,
+      anon_sym_u4e0au5e74u7ed3u8f6c,
+    STATE(5), 1,
+      sym__rbrace,
+    STATE(137), 1,
+      sym_source,
+    ACTIONS(5), 2,
+      sym_line_comment,
+      sym_block_comment,
+    ACTIONS(464), 2,
+      anon_sym_RBRACE,
+      anon_sym_uff5d,
+    STATE(96), 2,
+      sym_split_entry,
+      aux_sym_split_repeat1,
+    ACTIONS(406), 8,
+      anon_sym_fiscal,
+      anon_sym_u8d22u653fu62e8u6b3e,
+      anon_sym_transfer,
+      anon_sym_u8f6cu79fbu6027u8d44u91d1,
+      anon_sym_carryover,
+      anon_sym_u4e0au5e74u7ed3u8f6cu8d44u91d1,
+      anon_sym_other,
+      anon_sym_u5176u4ed6u8d44u91d1,
+  [2439] = 4,
+    ACTIONS(5), 2,
+      sym_line_comment,
+      sym_block_comment,
+    ACTIONS(468), 2,
+      anon_sym_u8865u52a9,
+      anon_sym_u65b0,
+    STATE(82), 2,
+      sym__kind_value,
+      aux_sym_kind_statement_repeat1,
+    ACTIONS(466), 11,
+      anon_sym_one_DASHoff,
+      anon_sym_u4e00u6b21u6027,
+      anon_sym_recurring,
+      anon_sym_u7ecfu5e38u6027,
+      anon_sym_subsidy,
+      anon_sym_u8865u52a9u8d44u91d1,
+      anon_sym_new,
+      anon_sym_u65b0u589e,
+      anon_sym_continuing,
+      anon_sym_u5ef6u7eed,
+      sym_string,
+  [2465] = 3,
+    ACTIONS(472), 1,
+      anon_sym_u4e0au5e74u7ed3u8f6c,
+    ACTIONS(5), 2,
+      sym_line_comment,
+      sym_block_comment,
+    ACTIONS(470), 14,
+      anon_sym_LBRACE,
+      anon_sym_uff5b,
+      anon_sym_SEMI,
+      anon_sym_uff1b,
+      anon_sym_fiscal,
+      anon_sym_u8d22u653fu62e8u6b3e,
+      anon_sym_transfer,
+      anon_sym_u8f6cu79fbu6027u8d44u91d1,
+      anon_sym_carryover,
+      anon_sym_u4e0au5e74u7ed3u8f6cu8d44u91d1,
+      anon_sym_other,
+      anon_sym_u5176u4ed6u8d44u91d1,
+      anon_sym_DASH_GT,
+      anon_sym_u2192,
+  [2489] = 7,
+    ACTIONS(408), 1,
+      anon_sym_u4e0au5e74u7ed3u8f6c,
+    STATE(5), 1,
+      sym__rbrace,
+    STATE(137), 1,
+      sym_source,
+    ACTIONS(5), 2,
+      sym_line_comment,
+      sym_block_comment,
+    ACTIONS(464), 2,
+      anon_sym_RBRACE,
+      anon_sym_uff5d,
+    STATE(97), 2,
+      sym_split_entry,
+      aux_sym_split_repeat1,
+    ACTIONS(406), 8,
+      anon_sym_fiscal,
+      anon_sym_u8d22u653fu62e8u6b3e,
+      anon_sym_transfer,
+      anon_sym_u8f6cu79fbu6027u8d44u91d1,
+      anon_sym_carryover,
+      anon_sym_u4e0au5e74u7ed3u8f6cu8d44u91d1,
+      anon_sym_other,
+      anon_sym_u5176u4ed6u8d44u91d1,
+  [2521] = 3,
+    ACTIONS(476), 1,
+      anon_sym_u4e0au5e74u7ed3u8f6c,
+    ACTIONS(5), 2,
+      sym_line_comment,
+      sym_block_comment,
+    ACTIONS(474), 14,
+      anon_sym_LBRACE,
+      anon_sym_uff5b,
+      anon_sym_SEMI,
+      anon_sym_uff1b,
+      anon_sym_fiscal,
+      anon_sym_u8d22u653fu62e8u6b3e,
+      anon_sym_transfer,
+      anon_sym_u8f6cu79fbu6027u8d44u91d1,
+      anon_sym_carryover,
+      anon_sym_u4e0au5e74u7ed3u8f6cu8d44u91d1,
+      anon_sym_other,
+      anon_sym_u5176u4ed6u8d44u91d1,
+      anon_sym_DASH_GT,
+      anon_sym_u2192,
+  [2545] = 7,
+    ACTIONS(408), 1,
+      anon_sym_u4e0au5e74u7ed3u8f6c,
+    STATE(6), 1,
+      sym__rbrace,
+    STATE(137), 1,
+      sym_source,
+    ACTIONS(5), 2,
+      sym_line_comment,
+      sym_block_comment,
+    ACTIONS(478), 2,
+      anon_sym_RBRACE,
+      anon_sym_uff5d,
+    STATE(98), 2,
+      sym_split_entry,
+      aux_sym_split_repeat1,
+    ACTIONS(406), 8,
+      anon_sym_fiscal,
+      anon_sym_u8d22u653fu62e8u6b3e,
+      anon_sym_transfer,
+      anon_sym_u8f6cu79fbu6027u8d44u91d1,
+      anon_sym_carryover,
+      anon_sym_u4e0au5e74u7ed3u8f6cu8d44u91d1,
+      anon_sym_other,
+      anon_sym_u5176u4ed6u8d44u91d1,
+  [2577] = 7,
+    ACTIONS(408), 1,
+      anon_sym_u4e0au5e74u7ed3u8f6c,
+    STATE(6), 1,
+      sym__rbrace,
+    STATE(137), 1,
+      sym_source,
+    ACTIONS(5), 2,
+      sym_line_comment,
+      sym_block_comment,
+    ACTIONS(478), 2,
+      anon_sym_RBRACE,
+      anon_sym_uff5d,
+    STATE(98), 2,
+      sym_split_entry,
+      aux_sym_split_repeat1,
+    ACTIONS(406), 8,
+      anon_sym_fiscal,
+      anon_sym_u8d22u653fu62e8u6b3e,
+      anon_sym_transfer,
+      anon_sym_u8f6cu79fbu6027u8d44u91d1,
+      anon_sym_carryover,
+      anon_sym_u4e0au5e74u7ed3u8f6cu8d44u91d1,
+      anon_sym_other,
+      anon_sym_u5176u4ed6u8d44u91d1,
+  [2609] = 6,
+    ACTIONS(485), 1,
+      anon_sym_u4e0au5e74u7ed3u8f6c,
+    STATE(137), 1,
+      sym_source,
+    ACTIONS(5), 2,
+      sym_line_comment,
+      sym_block_comment,
+    ACTIONS(480), 2,
+      anon_sym_RBRACE,
+      anon_sym_uff5d,
+    STATE(98), 2,
+      sym_split_entry,
+      aux_sym_split_repeat1,
+    ACTIONS(482), 8,
+      anon_sym_fiscal,
+      anon_sym_u8d22u653fu62e8u6b3e,
+      anon_sym_transfer,
+      anon_sym_u8f6cu79fbu6027u8d44u91d1,
+      anon_sym_carryover,
+      anon_sym_u4e0au5e74u7ed3u8f6cu8d44u91d1,
+      anon_sym_other,
+      anon_sym_u5176u4ed6u8d44u91d1,
+  [2638] = 6,
+    STATE(109), 1,
+      sym_link,
+    STATE(121), 1,
+      sym__semi,
+    ACTIONS(5), 2,
+      sym_line_comment,
+      sym_block_comment,
+    ACTIONS(410), 2,
+      anon_sym_DASH_GT,
+      anon_sym_u2192,
+    ACTIONS(490), 2,
+      anon_sym_SEMI,
+      anon_sym_uff1b,
+    ACTIONS(488), 8,
+      anon_sym_project,
+      anon_sym_RBRACE,
+      anon_sym_uff5d,
+      anon_sym_basic,
+      anon_sym_u57fau672cu652fu51fa,
+      anon_sym_u9879u76eeu652fu51fa,
+      anon_sym_total,
+      anon_sym_u5408u8ba1,
+  [2667] = 7,
+    STATE(56), 1,
+      sym__rbrace,
+    STATE(207), 1,
+      sym_line_category,
+    ACTIONS(5), 2,
+      sym_line_comment,
+      sym_block_comment,
+    ACTIONS(494), 2,
+      anon_sym_RBRACE,
+      anon_sym_uff5d,
+    ACTIONS(496), 2,
+      anon_sym_total,
+      anon_sym_u5408u8ba1,
+    STATE(101), 3,
+      sym_funds_line,
+      sym_stated_total,
+      aux_sym_funds_statement_repeat1,
+    ACTIONS(492), 4,
+      anon_sym_project,
+      anon_sym_basic,
+      anon_sym_u57fau672cu652fu51fa,
+      anon_sym_u9879u76eeu652fu51fa,
+  [2697] = 7,
+    STATE(50), 1,
+      sym__rbrace,
+    STATE(207), 1,
+      sym_line_category,
+    ACTIONS(5), 2,
+      sym_line_comment,
+      sym_block_comment,
+    ACTIONS(496), 2,
+      anon_sym_total,
+      anon_sym_u5408u8ba1,
+    ACTIONS(498), 2,
+      anon_sym_RBRACE,
+      anon_sym_uff5d,
+    STATE(102), 3,
+      sym_funds_line,
+      sym_stated_total,
+      aux_sym_funds_statement_repeat1,
+    ACTIONS(492), 4,
+      anon_sym_project,
+      anon_sym_basic,
+      anon_sym_u57fau672cu652fu51fa,
+      anon_sym_u9879u76eeu652fu51fa,
+  [2727] = 6,
+    STATE(207), 1,
+      sym_line_category,
+    ACTIONS(5), 2,
+      sym_line_comment,
+      sym_block_comment,
+    ACTIONS(503), 2,
+      anon_sym_RBRACE,
+      anon_sym_uff5d,
+    ACTIONS(505), 2,
+      anon_sym_total,
+      anon_sym_u5408u8ba1,
+    STATE(102), 3,
+      sym_funds_line,
+      sym_stated_total,
+      aux_sym_funds_statement_repeat1,
+    ACTIONS(500), 4,
+      anon_sym_project,
+      anon_sym_basic,
+      anon_sym_u57fau672cu652fu51fa,
+      anon_sym_u9879u76eeu652fu51fa,
+  [2754] = 8,
+    ACTIONS(516), 1,
+      sym__date_serial,
+    STATE(32), 1,
+      sym__semi,
+    STATE(125), 1,
+      sym_date,
+    ACTIONS(5), 2,
+      sym_line_comment,
+      sym_block_comment,
+    ACTIONS(508), 2,
+      anon_sym_SEMI,
+      anon_sym_uff1b,
+    ACTIONS(510), 2,
+      anon_sym_by,
+      anon_sym_u586bu62a5u4eba,
+    ACTIONS(512), 2,
+      anon_sym_phone,
+      anon_sym_u8054u7cfbu7535u8bdd,
+    ACTIONS(514), 2,
+      aux_sym_date_token1,
+      aux_sym_date_token2,
+  [2784] = 3,
+    ACTIONS(520), 1,
+      anon_sym_u4e0au5e74u7ed3u8f6c,
+    ACTIONS(5), 2,
+      sym_line_comment,
+      sym_block_comment,
+    ACTIONS(518), 10,
+      anon_sym_RBRACE,
+      anon_sym_uff5d,
+      anon_sym_fiscal,
+      anon_sym_u8d22u653fu62e8u6b3e,
+      anon_sym_transfer,
+      anon_sym_u8f6cu79fbu6027u8d44u91d1,
+      anon_sym_carryover,
+      anon_sym_u4e0au5e74u7ed3u8f6cu8d44u91d1,
+      anon_sym_other,
+      anon_sym_u5176u4ed6u8d44u91d1,
+  [2804] = 3,
+    STATE(166), 1,
+      sym_cause,
+    ACTIONS(5), 2,
+      sym_line_comment,
+      sym_block_comment,
+    ACTIONS(522), 10,
+      anon_sym_other,
+      anon_sym_funding,
+      anon_sym_u7ecfu8d39u4fddu969c,
+      anon_sym_institution,
+      anon_sym_u5236u5ea6u4fddu969c,
+      anon_sym_staffing,
+      anon_sym_u4ebau5458u4fddu969c,
+      anon_sym_hardware,
+      anon_sym_u786cu4ef6u6761u4ef6u4fddu969c,
+      anon_sym_u5176u4ed6,
+  [2824] = 4,
+    STATE(115), 1,
+      sym__semi,
+    ACTIONS(5), 2,
+      sym_line_comment,
+      sym_block_comment,
+    ACTIONS(440), 2,
+      anon_sym_SEMI,
+      anon_sym_uff1b,
+    ACTIONS(524), 8,
+      anon_sym_project,
+      anon_sym_RBRACE,
+      anon_sym_uff5d,
+      anon_sym_basic,
+      anon_sym_u57fau672cu652fu51fa,
+      anon_sym_u9879u76eeu652fu51fa,
+      anon_sym_total,
+      anon_sym_u5408u8ba1,
+  [2846] = 4,
+    STATE(118), 1,
+      sym__semi,
+    ACTIONS(5), 2,
+      sym_line_comment,
+      sym_block_comment,
+    ACTIONS(528), 2,
+      anon_sym_SEMI,
+      anon_sym_uff1b,
+    ACTIONS(526), 8,
+      anon_sym_project,
+      anon_sym_RBRACE,
+      anon_sym_uff5d,
+      anon_sym_basic,
+      anon_sym_u57fau672cu652fu51fa,
+      anon_sym_u9879u76eeu652fu51fa,
+      anon_sym_total,
+      anon_sym_u5408u8ba1,
+  [2868] = 3,
+    ACTIONS(532), 1,
+      anon_sym_u4e0au5e74u7ed3u8f6c,
+    ACTIONS(5), 2,
+      sym_line_comment,
+      sym_block_comment,
+    ACTIONS(530), 10,
+      anon_sym_RBRACE,
+      anon_sym_uff5d,
+      anon_sym_fiscal,
+      anon_sym_u8d22u653fu62e8u6b3e,
+      anon_sym_transfer,
+      anon_sym_u8f6cu79fbu6027u8d44u91d1,
+      anon_sym_carryover,
+      anon_sym_u4e0au5e74u7ed3u8f6cu8d44u91d1,
+      anon_sym_other,
+      anon_sym_u5176u4ed6u8d44u91d1,
+  [2888] = 4,
+    STATE(119), 1,
+      sym__semi,
+    ACTIONS(5), 2,
+      sym_line_comment,
+      sym_block_comment,
+    ACTIONS(536), 2,
+      anon_sym_SEMI,
+      anon_sym_uff1b,
+    ACTIONS(534), 8,
+      anon_sym_project,
+      anon_sym_RBRACE,
+      anon_sym_uff5d,
+      anon_sym_basic,
+      anon_sym_u57fau672cu652fu51fa,
+      anon_sym_u9879u76eeu652fu51fa,
+      anon_sym_total,
+      anon_sym_u5408u8ba1,
+  [2910] = 8,
+    ACTIONS(544), 1,
+      sym__date_serial,
+    STATE(67), 1,
+      sym__semi,
+    STATE(126), 1,
+      sym_date,
+    ACTIONS(5), 2,
+      sym_line_comment,
+      sym_block_comment,
+    ACTIONS(514), 2,
+      aux_sym_date_token1,
+      aux_sym_date_token2,
+    ACTIONS(538), 2,
+      anon_sym_SEMI,
+      anon_sym_uff1b,
+    ACTIONS(540), 2,
+      anon_sym_by,
+      anon_sym_u586bu62a5u4eba,
+    ACTIONS(542), 2,
+      anon_sym_phone,
+      anon_sym_u8054u7cfbu7535u8bdd,
+  [2940] = 8,
+    ACTIONS(428), 1,
+      sym_comparator,
+    ACTIONS(432), 1,
+      sym_number,
+    ACTIONS(436), 1,
+      sym_month,
+    STATE(166), 1,
+      sym_value,
+    ACTIONS(5), 2,
+      sym_line_comment,
+      sym_block_comment,
+    ACTIONS(430), 2,
+      sym_string,
+      sym_date_range,
+    ACTIONS(434), 2,
+      aux_sym_date_token1,
+      aux_sym_date_token2,
+    STATE(154), 2,
+      sym_quantity,
+      sym_date,
+  [2969] = 2,
+    ACTIONS(5), 2,
+      sym_line_comment,
+      sym_block_comment,
+    ACTIONS(546), 10,
       anon_sym_project,
       anon_sym_RBRACE,
       anon_sym_uff5d,
@@ -9889,8 +13003,8 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_u9879u76eeu652fu51fa,
       anon_sym_total,
       anon_sym_u5408u8ba1,
-  [4619] = 5,
-    ACTIONS(450), 1,
+  [2986] = 5,
+    ACTIONS(548), 1,
       ts_builtin_sym_end,
     ACTIONS(5), 2,
       sym_line_comment,
@@ -9901,759 +13015,165 @@ static const uint16_t ts_small_parse_table[] = {
     ACTIONS(11), 2,
       anon_sym_department,
       anon_sym_u90e8u95e8,
-    STATE(104), 4,
+    STATE(114), 4,
       sym__item,
       sym_project,
       sym_department,
       aux_sym_source_file_repeat1,
-  [4641] = 5,
-    ACTIONS(452), 1,
+  [3008] = 5,
+    ACTIONS(550), 1,
       ts_builtin_sym_end,
-    ACTIONS(5), 2,
-      sym_line_comment,
-      sym_block_comment,
-    ACTIONS(454), 2,
-      anon_sym_project,
-      anon_sym_u9879u76ee,
-    ACTIONS(457), 2,
-      anon_sym_department,
-      anon_sym_u90e8u95e8,
-    STATE(104), 4,
-      sym__item,
-      sym_project,
-      sym_department,
-      aux_sym_source_file_repeat1,
-  [4663] = 2,
-    ACTIONS(5), 2,
-      sym_line_comment,
-      sym_block_comment,
-    ACTIONS(379), 8,
-      anon_sym_project,
-      anon_sym_RBRACE,
-      anon_sym_uff5d,
-      anon_sym_basic,
-      anon_sym_u57fau672cu652fu51fa,
-      anon_sym_u9879u76eeu652fu51fa,
-      anon_sym_total,
-      anon_sym_u5408u8ba1,
-  [4678] = 2,
-    ACTIONS(5), 2,
-      sym_line_comment,
-      sym_block_comment,
-    ACTIONS(460), 8,
-      anon_sym_RBRACE,
-      anon_sym_uff5d,
-      anon_sym_fiscal,
-      anon_sym_u8d22u653fu62e8u6b3e,
-      anon_sym_transfer,
-      anon_sym_u8f6cu79fbu6027u8d44u91d1,
-      anon_sym_other,
-      anon_sym_u5176u4ed6u8d44u91d1,
-  [4693] = 2,
-    ACTIONS(5), 2,
-      sym_line_comment,
-      sym_block_comment,
-    ACTIONS(415), 8,
-      anon_sym_project,
-      anon_sym_RBRACE,
-      anon_sym_uff5d,
-      anon_sym_basic,
-      anon_sym_u57fau672cu652fu51fa,
-      anon_sym_u9879u76eeu652fu51fa,
-      anon_sym_total,
-      anon_sym_u5408u8ba1,
-  [4708] = 2,
-    ACTIONS(5), 2,
-      sym_line_comment,
-      sym_block_comment,
-    ACTIONS(462), 8,
-      anon_sym_project,
-      anon_sym_RBRACE,
-      anon_sym_uff5d,
-      anon_sym_basic,
-      anon_sym_u57fau672cu652fu51fa,
-      anon_sym_u9879u76eeu652fu51fa,
-      anon_sym_total,
-      anon_sym_u5408u8ba1,
-  [4723] = 2,
-    ACTIONS(5), 2,
-      sym_line_comment,
-      sym_block_comment,
-    ACTIONS(464), 8,
-      anon_sym_LBRACE,
-      anon_sym_uff5b,
-      anon_sym_SEMI,
-      anon_sym_uff1b,
-      anon_sym_by,
-      anon_sym_u586bu62a5u4eba,
-      anon_sym_phone,
-      anon_sym_u8054u7cfbu7535u8bdd,
-  [4738] = 2,
-    ACTIONS(5), 2,
-      sym_line_comment,
-      sym_block_comment,
-    ACTIONS(419), 8,
-      anon_sym_project,
-      anon_sym_RBRACE,
-      anon_sym_uff5d,
-      anon_sym_basic,
-      anon_sym_u57fau672cu652fu51fa,
-      anon_sym_u9879u76eeu652fu51fa,
-      anon_sym_total,
-      anon_sym_u5408u8ba1,
-  [4753] = 2,
-    ACTIONS(5), 2,
-      sym_line_comment,
-      sym_block_comment,
-    ACTIONS(466), 8,
-      anon_sym_project,
-      anon_sym_RBRACE,
-      anon_sym_uff5d,
-      anon_sym_basic,
-      anon_sym_u57fau672cu652fu51fa,
-      anon_sym_u9879u76eeu652fu51fa,
-      anon_sym_total,
-      anon_sym_u5408u8ba1,
-  [4768] = 2,
-    ACTIONS(5), 2,
-      sym_line_comment,
-      sym_block_comment,
-    ACTIONS(433), 8,
-      anon_sym_project,
-      anon_sym_RBRACE,
-      anon_sym_uff5d,
-      anon_sym_basic,
-      anon_sym_u57fau672cu652fu51fa,
-      anon_sym_u9879u76eeu652fu51fa,
-      anon_sym_total,
-      anon_sym_u5408u8ba1,
-  [4783] = 2,
-    ACTIONS(5), 2,
-      sym_line_comment,
-      sym_block_comment,
-    ACTIONS(468), 8,
-      anon_sym_RBRACE,
-      anon_sym_uff5d,
-      anon_sym_fiscal,
-      anon_sym_u8d22u653fu62e8u6b3e,
-      anon_sym_transfer,
-      anon_sym_u8f6cu79fbu6027u8d44u91d1,
-      anon_sym_other,
-      anon_sym_u5176u4ed6u8d44u91d1,
-  [4798] = 5,
-    ACTIONS(470), 1,
-      sym_number,
-    STATE(83), 1,
-      sym_quantity,
-    STATE(172), 1,
-      sym_line_category,
-    ACTIONS(5), 2,
-      sym_line_comment,
-      sym_block_comment,
-    ACTIONS(389), 4,
-      anon_sym_project,
-      anon_sym_basic,
-      anon_sym_u57fau672cu652fu51fa,
-      anon_sym_u9879u76eeu652fu51fa,
-  [4818] = 5,
-    ACTIONS(318), 1,
-      sym_number,
-    ACTIONS(5), 2,
-      sym_line_comment,
-      sym_block_comment,
-    ACTIONS(320), 2,
-      aux_sym_date_token1,
-      aux_sym_date_token2,
-    ACTIONS(472), 2,
-      sym_string,
-      sym_date_range,
-    STATE(164), 2,
-      sym_quantity,
-      sym_date,
-  [4838] = 5,
-    STATE(56), 1,
-      sym__semi,
-    ACTIONS(5), 2,
-      sym_line_comment,
-      sym_block_comment,
-    ACTIONS(474), 2,
-      anon_sym_SEMI,
-      anon_sym_uff1b,
-    ACTIONS(476), 2,
-      anon_sym_by,
-      anon_sym_u586bu62a5u4eba,
-    ACTIONS(478), 2,
-      anon_sym_phone,
-      anon_sym_u8054u7cfbu7535u8bdd,
-  [4858] = 6,
-    STATE(12), 1,
-      sym_split,
-    STATE(27), 1,
-      sym__semi,
-    STATE(90), 1,
-      sym__lbrace,
-    ACTIONS(5), 2,
-      sym_line_comment,
-      sym_block_comment,
-    ACTIONS(480), 2,
-      anon_sym_LBRACE,
-      anon_sym_uff5b,
-    ACTIONS(482), 2,
-      anon_sym_SEMI,
-      anon_sym_uff1b,
-  [4880] = 5,
-    STATE(28), 1,
-      sym__semi,
-    ACTIONS(5), 2,
-      sym_line_comment,
-      sym_block_comment,
-    ACTIONS(484), 2,
-      anon_sym_SEMI,
-      anon_sym_uff1b,
-    ACTIONS(486), 2,
-      anon_sym_by,
-      anon_sym_u586bu62a5u4eba,
-    ACTIONS(488), 2,
-      anon_sym_phone,
-      anon_sym_u8054u7cfbu7535u8bdd,
-  [4900] = 6,
-    STATE(16), 1,
-      sym_attributes,
-    STATE(39), 1,
-      sym__semi,
-    STATE(77), 1,
-      sym__lbrace,
-    ACTIONS(5), 2,
-      sym_line_comment,
-      sym_block_comment,
-    ACTIONS(151), 2,
-      anon_sym_SEMI,
-      anon_sym_uff1b,
-    ACTIONS(310), 2,
-      anon_sym_LBRACE,
-      anon_sym_uff5b,
-  [4922] = 6,
-    ACTIONS(318), 1,
-      sym_number,
-    ACTIONS(490), 1,
-      sym_month,
-    ACTIONS(492), 1,
-      sym_date_range,
-    ACTIONS(5), 2,
-      sym_line_comment,
-      sym_block_comment,
-    ACTIONS(320), 2,
-      aux_sym_date_token1,
-      aux_sym_date_token2,
-    STATE(144), 2,
-      sym_quantity,
-      sym_date,
-  [4944] = 6,
-    STATE(47), 1,
-      sym_attributes,
-    STATE(65), 1,
-      sym__semi,
-    STATE(76), 1,
-      sym__lbrace,
-    ACTIONS(5), 2,
-      sym_line_comment,
-      sym_block_comment,
-    ACTIONS(286), 2,
-      anon_sym_SEMI,
-      anon_sym_uff1b,
-    ACTIONS(324), 2,
-      anon_sym_LBRACE,
-      anon_sym_uff5b,
-  [4966] = 6,
-    STATE(46), 1,
-      sym_attributes,
-    STATE(61), 1,
-      sym__semi,
-    STATE(76), 1,
-      sym__lbrace,
-    ACTIONS(5), 2,
-      sym_line_comment,
-      sym_block_comment,
-    ACTIONS(284), 2,
-      anon_sym_SEMI,
-      anon_sym_uff1b,
-    ACTIONS(324), 2,
-      anon_sym_LBRACE,
-      anon_sym_uff5b,
-  [4988] = 6,
-    ACTIONS(3), 1,
-      sym_line_comment,
-    ACTIONS(5), 1,
-      sym_block_comment,
-    ACTIONS(494), 1,
-      sym__word,
-    ACTIONS(496), 1,
-      sym__unit_sign,
-    STATE(94), 1,
-      sym_unit,
-    ACTIONS(371), 4,
-      anon_sym_LBRACE,
-      anon_sym_uff5b,
-      anon_sym_SEMI,
-      anon_sym_uff1b,
-  [5010] = 6,
-    STATE(13), 1,
-      sym_attributes,
-    STATE(34), 1,
-      sym__semi,
-    STATE(77), 1,
-      sym__lbrace,
-    ACTIONS(5), 2,
-      sym_line_comment,
-      sym_block_comment,
-    ACTIONS(145), 2,
-      anon_sym_SEMI,
-      anon_sym_uff1b,
-    ACTIONS(310), 2,
-      anon_sym_LBRACE,
-      anon_sym_uff5b,
-  [5032] = 5,
-    STATE(110), 1,
-      sym__semi,
-    STATE(155), 1,
-      sym_link,
-    ACTIONS(5), 2,
-      sym_line_comment,
-      sym_block_comment,
-    ACTIONS(336), 2,
-      anon_sym_DASH_GT,
-      anon_sym_u2192,
-    ACTIONS(381), 2,
-      anon_sym_SEMI,
-      anon_sym_uff1b,
-  [5051] = 2,
-    ACTIONS(5), 2,
-      sym_line_comment,
-      sym_block_comment,
-    ACTIONS(498), 5,
-      ts_builtin_sym_end,
-      anon_sym_project,
-      anon_sym_u9879u76ee,
-      anon_sym_department,
-      anon_sym_u90e8u95e8,
-  [5063] = 2,
-    ACTIONS(5), 2,
-      sym_line_comment,
-      sym_block_comment,
-    ACTIONS(500), 5,
-      ts_builtin_sym_end,
-      anon_sym_project,
-      anon_sym_u9879u76ee,
-      anon_sym_department,
-      anon_sym_u90e8u95e8,
-  [5075] = 4,
-    STATE(33), 1,
-      sym__semi,
-    ACTIONS(5), 2,
-      sym_line_comment,
-      sym_block_comment,
-    ACTIONS(502), 2,
-      anon_sym_SEMI,
-      anon_sym_uff1b,
-    ACTIONS(504), 2,
-      anon_sym_phone,
-      anon_sym_u8054u7cfbu7535u8bdd,
-  [5091] = 3,
-    STATE(11), 1,
-      sym__block_open,
-    ACTIONS(5), 2,
-      sym_line_comment,
-      sym_block_comment,
-    ACTIONS(506), 4,
-      anon_sym_LBRACE,
-      anon_sym_uff5b,
-      anon_sym_LT,
-      anon_sym_uff1c,
-  [5105] = 5,
-    ACTIONS(510), 1,
-      sym_number,
-    STATE(113), 1,
-      sym__semi,
-    STATE(157), 1,
-      sym_quantity,
-    ACTIONS(5), 2,
-      sym_line_comment,
-      sym_block_comment,
-    ACTIONS(508), 2,
-      anon_sym_SEMI,
-      anon_sym_uff1b,
-  [5123] = 4,
-    ACTIONS(3), 1,
-      sym_line_comment,
-    ACTIONS(5), 1,
-      sym_block_comment,
-    ACTIONS(387), 1,
-      sym__unit_rest,
-    ACTIONS(383), 4,
-      anon_sym_LBRACE,
-      anon_sym_uff5b,
-      anon_sym_SEMI,
-      anon_sym_uff1b,
-  [5139] = 2,
-    ACTIONS(5), 2,
-      sym_line_comment,
-      sym_block_comment,
-    ACTIONS(512), 5,
-      ts_builtin_sym_end,
-      anon_sym_project,
-      anon_sym_u9879u76ee,
-      anon_sym_department,
-      anon_sym_u90e8u95e8,
-  [5151] = 4,
-    STATE(63), 1,
-      sym__semi,
-    ACTIONS(5), 2,
-      sym_line_comment,
-      sym_block_comment,
-    ACTIONS(514), 2,
-      anon_sym_SEMI,
-      anon_sym_uff1b,
-    ACTIONS(516), 2,
-      anon_sym_phone,
-      anon_sym_u8054u7cfbu7535u8bdd,
-  [5167] = 2,
-    ACTIONS(5), 2,
-      sym_line_comment,
-      sym_block_comment,
-    ACTIONS(518), 5,
-      ts_builtin_sym_end,
-      anon_sym_project,
-      anon_sym_u9879u76ee,
-      anon_sym_department,
-      anon_sym_u90e8u95e8,
-  [5179] = 2,
-    ACTIONS(5), 2,
-      sym_line_comment,
-      sym_block_comment,
-    ACTIONS(520), 5,
-      anon_sym_SEMI,
-      anon_sym_uff1b,
-      anon_sym_DASH_GT,
-      anon_sym_u2192,
-      sym_number,
-  [5191] = 3,
-    STATE(2), 1,
-      sym__block_open,
-    ACTIONS(5), 2,
-      sym_line_comment,
-      sym_block_comment,
-    ACTIONS(522), 4,
-      anon_sym_LBRACE,
-      anon_sym_uff5b,
-      anon_sym_LT,
-      anon_sym_uff1c,
-  [5205] = 4,
-    STATE(20), 1,
-      sym__semi,
-    ACTIONS(5), 2,
-      sym_line_comment,
-      sym_block_comment,
-    ACTIONS(524), 2,
-      anon_sym_SEMI,
-      anon_sym_uff1b,
-    ACTIONS(526), 2,
-      anon_sym_phone,
-      anon_sym_u8054u7cfbu7535u8bdd,
-  [5221] = 4,
-    STATE(56), 1,
-      sym__semi,
-    ACTIONS(5), 2,
-      sym_line_comment,
-      sym_block_comment,
-    ACTIONS(474), 2,
-      anon_sym_SEMI,
-      anon_sym_uff1b,
-    ACTIONS(478), 2,
-      anon_sym_phone,
-      anon_sym_u8054u7cfbu7535u8bdd,
-  [5237] = 4,
-    STATE(60), 1,
-      sym__semi,
-    ACTIONS(5), 2,
-      sym_line_comment,
-      sym_block_comment,
-    ACTIONS(528), 2,
-      anon_sym_SEMI,
-      anon_sym_uff1b,
-    ACTIONS(530), 2,
-      anon_sym_phone,
-      anon_sym_u8054u7cfbu7535u8bdd,
-  [5253] = 3,
-    STATE(162), 1,
-      sym_direction,
-    ACTIONS(5), 2,
-      sym_line_comment,
-      sym_block_comment,
-    ACTIONS(532), 4,
-      anon_sym_positive,
-      anon_sym_u6b63u5411,
-      anon_sym_negative,
-      anon_sym_u53cdu5411,
-  [5267] = 4,
-    STATE(28), 1,
-      sym__semi,
-    ACTIONS(5), 2,
-      sym_line_comment,
-      sym_block_comment,
-    ACTIONS(484), 2,
-      anon_sym_SEMI,
-      anon_sym_uff1b,
-    ACTIONS(488), 2,
-      anon_sym_phone,
-      anon_sym_u8054u7cfbu7535u8bdd,
-  [5283] = 4,
-    STATE(22), 1,
-      sym__semi,
-    ACTIONS(5), 2,
-      sym_line_comment,
-      sym_block_comment,
-    ACTIONS(534), 2,
-      anon_sym_SEMI,
-      anon_sym_uff1b,
-    ACTIONS(536), 2,
-      anon_sym_code,
-      anon_sym_u4ee3u7801,
-  [5299] = 2,
-    ACTIONS(5), 2,
-      sym_line_comment,
-      sym_block_comment,
-    ACTIONS(538), 4,
-      anon_sym_LBRACE,
-      anon_sym_uff5b,
-      anon_sym_SEMI,
-      anon_sym_uff1b,
-  [5310] = 2,
-    ACTIONS(5), 2,
-      sym_line_comment,
-      sym_block_comment,
-    ACTIONS(540), 4,
-      anon_sym_LBRACE,
-      anon_sym_uff5b,
-      anon_sym_SEMI,
-      anon_sym_uff1b,
-  [5321] = 3,
-    STATE(33), 1,
-      sym__semi,
-    ACTIONS(5), 2,
-      sym_line_comment,
-      sym_block_comment,
-    ACTIONS(502), 2,
-      anon_sym_SEMI,
-      anon_sym_uff1b,
-  [5333] = 3,
-    STATE(56), 1,
-      sym__semi,
-    ACTIONS(5), 2,
-      sym_line_comment,
-      sym_block_comment,
-    ACTIONS(474), 2,
-      anon_sym_SEMI,
-      anon_sym_uff1b,
-  [5345] = 3,
-    STATE(86), 1,
-      sym__lbrace,
-    ACTIONS(5), 2,
-      sym_line_comment,
-      sym_block_comment,
-    ACTIONS(542), 2,
-      anon_sym_LBRACE,
-      anon_sym_uff5b,
-  [5357] = 3,
-    STATE(108), 1,
-      sym__semi,
-    ACTIONS(5), 2,
-      sym_line_comment,
-      sym_block_comment,
-    ACTIONS(417), 2,
-      anon_sym_SEMI,
-      anon_sym_uff1b,
-  [5369] = 3,
-    STATE(57), 1,
-      sym__semi,
-    ACTIONS(5), 2,
-      sym_line_comment,
-      sym_block_comment,
-    ACTIONS(544), 2,
-      anon_sym_SEMI,
-      anon_sym_uff1b,
-  [5381] = 3,
-    STATE(58), 1,
-      sym__semi,
-    ACTIONS(5), 2,
-      sym_line_comment,
-      sym_block_comment,
-    ACTIONS(546), 2,
-      anon_sym_SEMI,
-      anon_sym_uff1b,
-  [5393] = 3,
-    STATE(63), 1,
-      sym__semi,
-    ACTIONS(5), 2,
-      sym_line_comment,
-      sym_block_comment,
-    ACTIONS(514), 2,
-      anon_sym_SEMI,
-      anon_sym_uff1b,
-  [5405] = 3,
-    STATE(20), 1,
-      sym__semi,
-    ACTIONS(5), 2,
-      sym_line_comment,
-      sym_block_comment,
-    ACTIONS(524), 2,
-      anon_sym_SEMI,
-      anon_sym_uff1b,
-  [5417] = 3,
-    STATE(40), 1,
-      sym__semi,
-    ACTIONS(5), 2,
-      sym_line_comment,
-      sym_block_comment,
-    ACTIONS(548), 2,
-      anon_sym_SEMI,
-      anon_sym_uff1b,
-  [5429] = 3,
-    STATE(29), 1,
-      sym__semi,
-    ACTIONS(5), 2,
-      sym_line_comment,
-      sym_block_comment,
-    ACTIONS(550), 2,
-      anon_sym_SEMI,
-      anon_sym_uff1b,
-  [5441] = 3,
-    STATE(111), 1,
-      sym__semi,
-    ACTIONS(5), 2,
-      sym_line_comment,
-      sym_block_comment,
-    ACTIONS(421), 2,
-      anon_sym_SEMI,
-      anon_sym_uff1b,
-  [5453] = 3,
-    STATE(66), 1,
-      sym__semi,
     ACTIONS(5), 2,
       sym_line_comment,
       sym_block_comment,
     ACTIONS(552), 2,
-      anon_sym_SEMI,
-      anon_sym_uff1b,
-  [5465] = 3,
-    STATE(106), 1,
-      sym__semi,
+      anon_sym_project,
+      anon_sym_u9879u76ee,
+    ACTIONS(555), 2,
+      anon_sym_department,
+      anon_sym_u90e8u95e8,
+    STATE(114), 4,
+      sym__item,
+      sym_project,
+      sym_department,
+      aux_sym_source_file_repeat1,
+  [3030] = 2,
     ACTIONS(5), 2,
       sym_line_comment,
       sym_block_comment,
-    ACTIONS(554), 2,
-      anon_sym_SEMI,
-      anon_sym_uff1b,
-  [5477] = 3,
-    STATE(60), 1,
-      sym__semi,
+    ACTIONS(526), 8,
+      anon_sym_project,
+      anon_sym_RBRACE,
+      anon_sym_uff5d,
+      anon_sym_basic,
+      anon_sym_u57fau672cu652fu51fa,
+      anon_sym_u9879u76eeu652fu51fa,
+      anon_sym_total,
+      anon_sym_u5408u8ba1,
+  [3045] = 2,
     ACTIONS(5), 2,
       sym_line_comment,
       sym_block_comment,
-    ACTIONS(528), 2,
-      anon_sym_SEMI,
-      anon_sym_uff1b,
-  [5489] = 3,
-    STATE(30), 1,
-      sym__semi,
+    ACTIONS(524), 8,
+      anon_sym_project,
+      anon_sym_RBRACE,
+      anon_sym_uff5d,
+      anon_sym_basic,
+      anon_sym_u57fau672cu652fu51fa,
+      anon_sym_u9879u76eeu652fu51fa,
+      anon_sym_total,
+      anon_sym_u5408u8ba1,
+  [3060] = 2,
     ACTIONS(5), 2,
       sym_line_comment,
       sym_block_comment,
-    ACTIONS(556), 2,
-      anon_sym_SEMI,
-      anon_sym_uff1b,
-  [5501] = 3,
-    STATE(37), 1,
-      sym__semi,
+    ACTIONS(488), 8,
+      anon_sym_project,
+      anon_sym_RBRACE,
+      anon_sym_uff5d,
+      anon_sym_basic,
+      anon_sym_u57fau672cu652fu51fa,
+      anon_sym_u9879u76eeu652fu51fa,
+      anon_sym_total,
+      anon_sym_u5408u8ba1,
+  [3075] = 2,
     ACTIONS(5), 2,
       sym_line_comment,
       sym_block_comment,
-    ACTIONS(558), 2,
-      anon_sym_SEMI,
-      anon_sym_uff1b,
-  [5513] = 3,
-    STATE(110), 1,
-      sym__semi,
+    ACTIONS(558), 8,
+      anon_sym_project,
+      anon_sym_RBRACE,
+      anon_sym_uff5d,
+      anon_sym_basic,
+      anon_sym_u57fau672cu652fu51fa,
+      anon_sym_u9879u76eeu652fu51fa,
+      anon_sym_total,
+      anon_sym_u5408u8ba1,
+  [3090] = 2,
     ACTIONS(5), 2,
       sym_line_comment,
       sym_block_comment,
-    ACTIONS(381), 2,
-      anon_sym_SEMI,
-      anon_sym_uff1b,
-  [5525] = 3,
-    STATE(87), 1,
-      sym__semi,
+    ACTIONS(560), 8,
+      anon_sym_project,
+      anon_sym_RBRACE,
+      anon_sym_uff5d,
+      anon_sym_basic,
+      anon_sym_u57fau672cu652fu51fa,
+      anon_sym_u9879u76eeu652fu51fa,
+      anon_sym_total,
+      anon_sym_u5408u8ba1,
+  [3105] = 2,
     ACTIONS(5), 2,
       sym_line_comment,
       sym_block_comment,
-    ACTIONS(560), 2,
+    ACTIONS(562), 8,
+      anon_sym_LBRACE,
+      anon_sym_uff5b,
       anon_sym_SEMI,
       anon_sym_uff1b,
-  [5537] = 3,
-    STATE(50), 1,
-      sym__semi,
+      anon_sym_by,
+      anon_sym_u586bu62a5u4eba,
+      anon_sym_phone,
+      anon_sym_u8054u7cfbu7535u8bdd,
+  [3120] = 2,
     ACTIONS(5), 2,
       sym_line_comment,
       sym_block_comment,
-    ACTIONS(562), 2,
-      anon_sym_SEMI,
-      anon_sym_uff1b,
-  [5549] = 3,
-    STATE(26), 1,
+    ACTIONS(534), 8,
+      anon_sym_project,
+      anon_sym_RBRACE,
+      anon_sym_uff5d,
+      anon_sym_basic,
+      anon_sym_u57fau672cu652fu51fa,
+      anon_sym_u9879u76eeu652fu51fa,
+      anon_sym_total,
+      anon_sym_u5408u8ba1,
+  [3135] = 6,
+    STATE(10), 1,
+      sym_split,
+    STATE(21), 1,
       sym__semi,
+    STATE(91), 1,
+      sym__lbrace,
     ACTIONS(5), 2,
       sym_line_comment,
       sym_block_comment,
     ACTIONS(564), 2,
-      anon_sym_SEMI,
-      anon_sym_uff1b,
-  [5561] = 3,
-    STATE(107), 1,
-      sym__semi,
-    ACTIONS(5), 2,
-      sym_line_comment,
-      sym_block_comment,
-    ACTIONS(375), 2,
-      anon_sym_SEMI,
-      anon_sym_uff1b,
-  [5573] = 3,
-    STATE(54), 1,
-      sym__semi,
-    ACTIONS(5), 2,
-      sym_line_comment,
-      sym_block_comment,
+      anon_sym_LBRACE,
+      anon_sym_uff5b,
     ACTIONS(566), 2,
       anon_sym_SEMI,
       anon_sym_uff1b,
-  [5585] = 3,
-    STATE(24), 1,
-      sym__semi,
+  [3157] = 5,
+    ACTIONS(432), 1,
+      sym_number,
     ACTIONS(5), 2,
       sym_line_comment,
       sym_block_comment,
+    ACTIONS(434), 2,
+      aux_sym_date_token1,
+      aux_sym_date_token2,
     ACTIONS(568), 2,
-      anon_sym_SEMI,
-      anon_sym_uff1b,
-  [5597] = 3,
-    STATE(36), 1,
-      sym__semi,
+      sym_string,
+      sym_date_range,
+    STATE(174), 2,
+      sym_quantity,
+      sym_date,
+  [3177] = 3,
+    STATE(166), 1,
+      sym_likelihood,
     ACTIONS(5), 2,
       sym_line_comment,
       sym_block_comment,
-    ACTIONS(570), 2,
-      anon_sym_SEMI,
-      anon_sym_uff1b,
-  [5609] = 3,
-    STATE(67), 1,
+    ACTIONS(570), 6,
+      anon_sym_certain,
+      anon_sym_u786eu5b9au80fd,
+      anon_sym_possible,
+      anon_sym_u6709u53efu80fd,
+      anon_sym_impossible,
+      anon_sym_u5b8cu5168u4e0du53efu80fd,
+  [3193] = 5,
+    STATE(24), 1,
       sym__semi,
     ACTIONS(5), 2,
       sym_line_comment,
@@ -10661,274 +13181,958 @@ static const uint16_t ts_small_parse_table[] = {
     ACTIONS(572), 2,
       anon_sym_SEMI,
       anon_sym_uff1b,
-  [5621] = 3,
-    STATE(28), 1,
+    ACTIONS(574), 2,
+      anon_sym_by,
+      anon_sym_u586bu62a5u4eba,
+    ACTIONS(576), 2,
+      anon_sym_phone,
+      anon_sym_u8054u7cfbu7535u8bdd,
+  [3213] = 5,
+    STATE(66), 1,
       sym__semi,
     ACTIONS(5), 2,
       sym_line_comment,
       sym_block_comment,
-    ACTIONS(484), 2,
+    ACTIONS(578), 2,
       anon_sym_SEMI,
       anon_sym_uff1b,
-  [5633] = 3,
+    ACTIONS(580), 2,
+      anon_sym_by,
+      anon_sym_u586bu62a5u4eba,
+    ACTIONS(582), 2,
+      anon_sym_phone,
+      anon_sym_u8054u7cfbu7535u8bdd,
+  [3233] = 6,
+    STATE(12), 1,
+      sym_attributes,
+    STATE(36), 1,
+      sym__semi,
+    STATE(52), 1,
+      sym__lbrace,
+    ACTIONS(5), 2,
+      sym_line_comment,
+      sym_block_comment,
+    ACTIONS(153), 2,
+      anon_sym_SEMI,
+      anon_sym_uff1b,
+    ACTIONS(444), 2,
+      anon_sym_LBRACE,
+      anon_sym_uff5b,
+  [3255] = 6,
+    STATE(49), 1,
+      sym__lbrace,
+    STATE(54), 1,
+      sym_attributes,
+    STATE(72), 1,
+      sym__semi,
+    ACTIONS(5), 2,
+      sym_line_comment,
+      sym_block_comment,
+    ACTIONS(350), 2,
+      anon_sym_SEMI,
+      anon_sym_uff1b,
+    ACTIONS(424), 2,
+      anon_sym_LBRACE,
+      anon_sym_uff5b,
+  [3277] = 6,
+    ACTIONS(432), 1,
+      sym_number,
+    ACTIONS(584), 1,
+      sym_month,
+    ACTIONS(586), 1,
+      sym_date_range,
+    ACTIONS(5), 2,
+      sym_line_comment,
+      sym_block_comment,
+    ACTIONS(434), 2,
+      aux_sym_date_token1,
+      aux_sym_date_token2,
+    STATE(155), 2,
+      sym_quantity,
+      sym_date,
+  [3299] = 6,
+    STATE(9), 1,
+      sym_attributes,
+    STATE(31), 1,
+      sym__semi,
+    STATE(52), 1,
+      sym__lbrace,
+    ACTIONS(5), 2,
+      sym_line_comment,
+      sym_block_comment,
+    ACTIONS(129), 2,
+      anon_sym_SEMI,
+      anon_sym_uff1b,
+    ACTIONS(444), 2,
+      anon_sym_LBRACE,
+      anon_sym_uff5b,
+  [3321] = 6,
+    STATE(49), 1,
+      sym__lbrace,
+    STATE(57), 1,
+      sym_attributes,
+    STATE(76), 1,
+      sym__semi,
+    ACTIONS(5), 2,
+      sym_line_comment,
+      sym_block_comment,
+    ACTIONS(358), 2,
+      anon_sym_SEMI,
+      anon_sym_uff1b,
+    ACTIONS(424), 2,
+      anon_sym_LBRACE,
+      anon_sym_uff5b,
+  [3343] = 5,
+    ACTIONS(588), 1,
+      sym_number,
+    STATE(84), 1,
+      sym_quantity,
+    STATE(190), 1,
+      sym_line_category,
+    ACTIONS(5), 2,
+      sym_line_comment,
+      sym_block_comment,
+    ACTIONS(492), 4,
+      anon_sym_project,
+      anon_sym_basic,
+      anon_sym_u57fau672cu652fu51fa,
+      anon_sym_u9879u76eeu652fu51fa,
+  [3363] = 6,
+    ACTIONS(3), 1,
+      sym_line_comment,
+    ACTIONS(5), 1,
+      sym_block_comment,
+    ACTIONS(590), 1,
+      sym__word,
+    ACTIONS(592), 1,
+      sym__unit_sign,
+    STATE(95), 1,
+      sym_unit,
+    ACTIONS(414), 4,
+      anon_sym_LBRACE,
+      anon_sym_uff5b,
+      anon_sym_SEMI,
+      anon_sym_uff1b,
+  [3385] = 6,
+    STATE(8), 1,
+      sym_split,
+    STATE(19), 1,
+      sym__semi,
+    STATE(91), 1,
+      sym__lbrace,
+    ACTIONS(5), 2,
+      sym_line_comment,
+      sym_block_comment,
+    ACTIONS(564), 2,
+      anon_sym_LBRACE,
+      anon_sym_uff5b,
+    ACTIONS(594), 2,
+      anon_sym_SEMI,
+      anon_sym_uff1b,
+  [3407] = 3,
+    STATE(166), 1,
+      sym_grade,
+    ACTIONS(5), 2,
+      sym_line_comment,
+      sym_block_comment,
+    ACTIONS(596), 6,
+      anon_sym_partial,
+      anon_sym_u90e8u5206u8fbeu6210,
+      anon_sym_missed,
+      anon_sym_u672au8fbeu6210,
+      anon_sym_achieved,
+      anon_sym_u8fbeu6210,
+  [3423] = 5,
+    STATE(121), 1,
+      sym__semi,
+    STATE(161), 1,
+      sym_link,
+    ACTIONS(5), 2,
+      sym_line_comment,
+      sym_block_comment,
+    ACTIONS(410), 2,
+      anon_sym_DASH_GT,
+      anon_sym_u2192,
+    ACTIONS(490), 2,
+      anon_sym_SEMI,
+      anon_sym_uff1b,
+  [3442] = 5,
+    ACTIONS(600), 1,
+      sym_number,
+    STATE(104), 1,
+      sym__semi,
+    STATE(160), 1,
+      sym_quantity,
+    ACTIONS(5), 2,
+      sym_line_comment,
+      sym_block_comment,
+    ACTIONS(598), 2,
+      anon_sym_SEMI,
+      anon_sym_uff1b,
+  [3460] = 4,
+    STATE(35), 1,
+      sym__semi,
+    ACTIONS(5), 2,
+      sym_line_comment,
+      sym_block_comment,
+    ACTIONS(602), 2,
+      anon_sym_SEMI,
+      anon_sym_uff1b,
+    ACTIONS(604), 2,
+      anon_sym_phone,
+      anon_sym_u8054u7cfbu7535u8bdd,
+  [3476] = 4,
+    STATE(71), 1,
+      sym__semi,
+    ACTIONS(5), 2,
+      sym_line_comment,
+      sym_block_comment,
+    ACTIONS(606), 2,
+      anon_sym_SEMI,
+      anon_sym_uff1b,
+    ACTIONS(608), 2,
+      anon_sym_phone,
+      anon_sym_u8054u7cfbu7535u8bdd,
+  [3492] = 4,
+    STATE(30), 1,
+      sym__semi,
+    ACTIONS(5), 2,
+      sym_line_comment,
+      sym_block_comment,
+    ACTIONS(610), 2,
+      anon_sym_SEMI,
+      anon_sym_uff1b,
+    ACTIONS(612), 2,
+      anon_sym_phone,
+      anon_sym_u8054u7cfbu7535u8bdd,
+  [3508] = 4,
+    ACTIONS(3), 1,
+      sym_line_comment,
+    ACTIONS(5), 1,
+      sym_block_comment,
+    ACTIONS(462), 1,
+      sym__unit_rest,
+    ACTIONS(458), 4,
+      anon_sym_LBRACE,
+      anon_sym_uff5b,
+      anon_sym_SEMI,
+      anon_sym_uff1b,
+  [3524] = 2,
+    ACTIONS(5), 2,
+      sym_line_comment,
+      sym_block_comment,
+    ACTIONS(614), 5,
+      ts_builtin_sym_end,
+      anon_sym_project,
+      anon_sym_u9879u76ee,
+      anon_sym_department,
+      anon_sym_u90e8u95e8,
+  [3536] = 4,
+    STATE(38), 1,
+      sym__semi,
+    ACTIONS(5), 2,
+      sym_line_comment,
+      sym_block_comment,
+    ACTIONS(616), 2,
+      anon_sym_SEMI,
+      anon_sym_uff1b,
+    ACTIONS(618), 2,
+      anon_sym_code,
+      anon_sym_u4ee3u7801,
+  [3552] = 4,
+    STATE(24), 1,
+      sym__semi,
+    ACTIONS(5), 2,
+      sym_line_comment,
+      sym_block_comment,
+    ACTIONS(572), 2,
+      anon_sym_SEMI,
+      anon_sym_uff1b,
+    ACTIONS(576), 2,
+      anon_sym_phone,
+      anon_sym_u8054u7cfbu7535u8bdd,
+  [3568] = 4,
+    STATE(61), 1,
+      sym__semi,
+    ACTIONS(5), 2,
+      sym_line_comment,
+      sym_block_comment,
+    ACTIONS(620), 2,
+      anon_sym_SEMI,
+      anon_sym_uff1b,
+    ACTIONS(622), 2,
+      anon_sym_phone,
+      anon_sym_u8054u7cfbu7535u8bdd,
+  [3584] = 3,
+    STATE(3), 1,
+      sym__block_open,
+    ACTIONS(5), 2,
+      sym_line_comment,
+      sym_block_comment,
+    ACTIONS(624), 4,
+      anon_sym_LBRACE,
+      anon_sym_uff5b,
+      anon_sym_LT,
+      anon_sym_uff1c,
+  [3598] = 2,
+    ACTIONS(5), 2,
+      sym_line_comment,
+      sym_block_comment,
+    ACTIONS(626), 5,
+      ts_builtin_sym_end,
+      anon_sym_project,
+      anon_sym_u9879u76ee,
+      anon_sym_department,
+      anon_sym_u90e8u95e8,
+  [3610] = 3,
+    STATE(166), 1,
+      sym_direction,
+    ACTIONS(5), 2,
+      sym_line_comment,
+      sym_block_comment,
+    ACTIONS(628), 4,
+      anon_sym_positive,
+      anon_sym_u6b63u5411,
+      anon_sym_negative,
+      anon_sym_u53cdu5411,
+  [3624] = 2,
+    ACTIONS(5), 2,
+      sym_line_comment,
+      sym_block_comment,
+    ACTIONS(630), 5,
+      ts_builtin_sym_end,
+      anon_sym_project,
+      anon_sym_u9879u76ee,
+      anon_sym_department,
+      anon_sym_u90e8u95e8,
+  [3636] = 4,
+    STATE(66), 1,
+      sym__semi,
+    ACTIONS(5), 2,
+      sym_line_comment,
+      sym_block_comment,
+    ACTIONS(578), 2,
+      anon_sym_SEMI,
+      anon_sym_uff1b,
+    ACTIONS(582), 2,
+      anon_sym_phone,
+      anon_sym_u8054u7cfbu7535u8bdd,
+  [3652] = 2,
+    ACTIONS(5), 2,
+      sym_line_comment,
+      sym_block_comment,
+    ACTIONS(632), 5,
+      ts_builtin_sym_end,
+      anon_sym_project,
+      anon_sym_u9879u76ee,
+      anon_sym_department,
+      anon_sym_u90e8u95e8,
+  [3664] = 2,
+    ACTIONS(5), 2,
+      sym_line_comment,
+      sym_block_comment,
+    ACTIONS(634), 5,
+      anon_sym_SEMI,
+      anon_sym_uff1b,
+      anon_sym_DASH_GT,
+      anon_sym_u2192,
+      sym_number,
+  [3676] = 3,
+    STATE(46), 1,
+      sym__block_open,
+    ACTIONS(5), 2,
+      sym_line_comment,
+      sym_block_comment,
+    ACTIONS(636), 4,
+      anon_sym_LBRACE,
+      anon_sym_uff5b,
+      anon_sym_LT,
+      anon_sym_uff1c,
+  [3690] = 2,
+    ACTIONS(5), 2,
+      sym_line_comment,
+      sym_block_comment,
+    ACTIONS(638), 4,
+      anon_sym_LBRACE,
+      anon_sym_uff5b,
+      anon_sym_SEMI,
+      anon_sym_uff1b,
+  [3701] = 2,
+    ACTIONS(5), 2,
+      sym_line_comment,
+      sym_block_comment,
+    ACTIONS(640), 4,
+      anon_sym_LBRACE,
+      anon_sym_uff5b,
+      anon_sym_SEMI,
+      anon_sym_uff1b,
+  [3712] = 3,
+    STATE(25), 1,
+      sym__semi,
+    ACTIONS(5), 2,
+      sym_line_comment,
+      sym_block_comment,
+    ACTIONS(642), 2,
+      anon_sym_SEMI,
+      anon_sym_uff1b,
+  [3724] = 3,
+    STATE(26), 1,
+      sym__semi,
+    ACTIONS(5), 2,
+      sym_line_comment,
+      sym_block_comment,
+    ACTIONS(644), 2,
+      anon_sym_SEMI,
+      anon_sym_uff1b,
+  [3736] = 3,
+    STATE(118), 1,
+      sym__semi,
+    ACTIONS(5), 2,
+      sym_line_comment,
+      sym_block_comment,
+    ACTIONS(528), 2,
+      anon_sym_SEMI,
+      anon_sym_uff1b,
+  [3748] = 3,
+    STATE(121), 1,
+      sym__semi,
+    ACTIONS(5), 2,
+      sym_line_comment,
+      sym_block_comment,
+    ACTIONS(490), 2,
+      anon_sym_SEMI,
+      anon_sym_uff1b,
+  [3760] = 3,
+    STATE(108), 1,
+      sym__semi,
+    ACTIONS(5), 2,
+      sym_line_comment,
+      sym_block_comment,
+    ACTIONS(646), 2,
+      anon_sym_SEMI,
+      anon_sym_uff1b,
+  [3772] = 3,
+    STATE(119), 1,
+      sym__semi,
+    ACTIONS(5), 2,
+      sym_line_comment,
+      sym_block_comment,
+    ACTIONS(536), 2,
+      anon_sym_SEMI,
+      anon_sym_uff1b,
+  [3784] = 3,
+    STATE(34), 1,
+      sym__semi,
+    ACTIONS(5), 2,
+      sym_line_comment,
+      sym_block_comment,
+    ACTIONS(648), 2,
+      anon_sym_SEMI,
+      anon_sym_uff1b,
+  [3796] = 3,
+    STATE(66), 1,
+      sym__semi,
+    ACTIONS(5), 2,
+      sym_line_comment,
+      sym_block_comment,
+    ACTIONS(578), 2,
+      anon_sym_SEMI,
+      anon_sym_uff1b,
+  [3808] = 3,
+    STATE(68), 1,
+      sym__semi,
+    ACTIONS(5), 2,
+      sym_line_comment,
+      sym_block_comment,
+    ACTIONS(650), 2,
+      anon_sym_SEMI,
+      anon_sym_uff1b,
+  [3820] = 3,
+    STATE(69), 1,
+      sym__semi,
+    ACTIONS(5), 2,
+      sym_line_comment,
+      sym_block_comment,
+    ACTIONS(652), 2,
+      anon_sym_SEMI,
+      anon_sym_uff1b,
+  [3832] = 3,
+    STATE(62), 1,
+      sym__semi,
+    ACTIONS(5), 2,
+      sym_line_comment,
+      sym_block_comment,
+    ACTIONS(654), 2,
+      anon_sym_SEMI,
+      anon_sym_uff1b,
+  [3844] = 3,
+    STATE(100), 1,
+      sym__lbrace,
+    ACTIONS(5), 2,
+      sym_line_comment,
+      sym_block_comment,
+    ACTIONS(656), 2,
+      anon_sym_LBRACE,
+      anon_sym_uff5b,
+  [3856] = 3,
+    STATE(71), 1,
+      sym__semi,
+    ACTIONS(5), 2,
+      sym_line_comment,
+      sym_block_comment,
+    ACTIONS(606), 2,
+      anon_sym_SEMI,
+      anon_sym_uff1b,
+  [3868] = 3,
+    STATE(30), 1,
+      sym__semi,
+    ACTIONS(5), 2,
+      sym_line_comment,
+      sym_block_comment,
+    ACTIONS(610), 2,
+      anon_sym_SEMI,
+      anon_sym_uff1b,
+  [3880] = 3,
+    STATE(61), 1,
+      sym__semi,
+    ACTIONS(5), 2,
+      sym_line_comment,
+      sym_block_comment,
+    ACTIONS(620), 2,
+      anon_sym_SEMI,
+      anon_sym_uff1b,
+  [3892] = 3,
+    STATE(41), 1,
+      sym__semi,
+    ACTIONS(5), 2,
+      sym_line_comment,
+      sym_block_comment,
+    ACTIONS(658), 2,
+      anon_sym_SEMI,
+      anon_sym_uff1b,
+  [3904] = 3,
+    STATE(16), 1,
+      sym__semi,
+    ACTIONS(5), 2,
+      sym_line_comment,
+      sym_block_comment,
+    ACTIONS(660), 2,
+      anon_sym_SEMI,
+      anon_sym_uff1b,
+  [3916] = 3,
+    STATE(35), 1,
+      sym__semi,
+    ACTIONS(5), 2,
+      sym_line_comment,
+      sym_block_comment,
+    ACTIONS(602), 2,
+      anon_sym_SEMI,
+      anon_sym_uff1b,
+  [3928] = 3,
+    STATE(18), 1,
+      sym__semi,
+    ACTIONS(5), 2,
+      sym_line_comment,
+      sym_block_comment,
+    ACTIONS(662), 2,
+      anon_sym_SEMI,
+      anon_sym_uff1b,
+  [3940] = 3,
+    STATE(77), 1,
+      sym__semi,
+    ACTIONS(5), 2,
+      sym_line_comment,
+      sym_block_comment,
+    ACTIONS(664), 2,
+      anon_sym_SEMI,
+      anon_sym_uff1b,
+  [3952] = 3,
+    STATE(24), 1,
+      sym__semi,
+    ACTIONS(5), 2,
+      sym_line_comment,
+      sym_block_comment,
+    ACTIONS(572), 2,
+      anon_sym_SEMI,
+      anon_sym_uff1b,
+  [3964] = 3,
+    STATE(115), 1,
+      sym__semi,
+    ACTIONS(5), 2,
+      sym_line_comment,
+      sym_block_comment,
+    ACTIONS(440), 2,
+      anon_sym_SEMI,
+      anon_sym_uff1b,
+  [3976] = 3,
+    STATE(15), 1,
+      sym__semi,
+    ACTIONS(5), 2,
+      sym_line_comment,
+      sym_block_comment,
+    ACTIONS(666), 2,
+      anon_sym_SEMI,
+      anon_sym_uff1b,
+  [3988] = 3,
+    STATE(79), 1,
+      sym__semi,
+    ACTIONS(5), 2,
+      sym_line_comment,
+      sym_block_comment,
+    ACTIONS(668), 2,
+      anon_sym_SEMI,
+      anon_sym_uff1b,
+  [4000] = 3,
+    STATE(20), 1,
+      sym__semi,
+    ACTIONS(5), 2,
+      sym_line_comment,
+      sym_block_comment,
+    ACTIONS(670), 2,
+      anon_sym_SEMI,
+      anon_sym_uff1b,
+  [4012] = 3,
+    STATE(40), 1,
+      sym__semi,
+    ACTIONS(5), 2,
+      sym_line_comment,
+      sym_block_comment,
+    ACTIONS(672), 2,
+      anon_sym_SEMI,
+      anon_sym_uff1b,
+  [4024] = 3,
+    STATE(65), 1,
+      sym__semi,
+    ACTIONS(5), 2,
+      sym_line_comment,
+      sym_block_comment,
+    ACTIONS(674), 2,
+      anon_sym_SEMI,
+      anon_sym_uff1b,
+  [4036] = 3,
+    STATE(63), 1,
+      sym__semi,
+    ACTIONS(5), 2,
+      sym_line_comment,
+      sym_block_comment,
+    ACTIONS(676), 2,
+      anon_sym_SEMI,
+      anon_sym_uff1b,
+  [4048] = 3,
     STATE(23), 1,
       sym__semi,
     ACTIONS(5), 2,
       sym_line_comment,
       sym_block_comment,
-    ACTIONS(574), 2,
+    ACTIONS(678), 2,
       anon_sym_SEMI,
       anon_sym_uff1b,
-  [5645] = 3,
-    ACTIONS(470), 1,
-      sym_number,
-    STATE(82), 1,
-      sym_quantity,
+  [4060] = 3,
+    STATE(22), 1,
+      sym__semi,
     ACTIONS(5), 2,
       sym_line_comment,
       sym_block_comment,
-  [5656] = 3,
-    ACTIONS(470), 1,
-      sym_number,
-    STATE(73), 1,
-      sym_quantity,
-    ACTIONS(5), 2,
-      sym_line_comment,
-      sym_block_comment,
-  [5667] = 3,
-    ACTIONS(510), 1,
-      sym_number,
-    STATE(117), 1,
-      sym_quantity,
-    ACTIONS(5), 2,
-      sym_line_comment,
-      sym_block_comment,
-  [5678] = 2,
-    ACTIONS(5), 2,
-      sym_line_comment,
-      sym_block_comment,
-    ACTIONS(576), 2,
+    ACTIONS(680), 2,
       anon_sym_SEMI,
       anon_sym_uff1b,
-  [5687] = 2,
+  [4072] = 2,
     ACTIONS(5), 2,
       sym_line_comment,
       sym_block_comment,
-    ACTIONS(578), 2,
-      sym_string,
-      sym_number,
-  [5696] = 2,
-    ACTIONS(580), 1,
-      sym_string,
+    ACTIONS(682), 2,
+      anon_sym_SEMI,
+      anon_sym_uff1b,
+  [4081] = 2,
     ACTIONS(5), 2,
       sym_line_comment,
       sym_block_comment,
-  [5704] = 2,
-    ACTIONS(582), 1,
-      sym_string,
+    ACTIONS(684), 2,
+      anon_sym_SEMI,
+      anon_sym_uff1b,
+  [4090] = 2,
     ACTIONS(5), 2,
       sym_line_comment,
       sym_block_comment,
-  [5712] = 2,
-    ACTIONS(584), 1,
-      sym_string,
-    ACTIONS(5), 2,
-      sym_line_comment,
-      sym_block_comment,
-  [5720] = 2,
-    ACTIONS(586), 1,
-      sym_string,
-    ACTIONS(5), 2,
-      sym_line_comment,
-      sym_block_comment,
-  [5728] = 2,
+    ACTIONS(686), 2,
+      anon_sym_SEMI,
+      anon_sym_uff1b,
+  [4099] = 3,
     ACTIONS(588), 1,
-      sym_year,
+      sym_number,
+    STATE(80), 1,
+      sym_quantity,
     ACTIONS(5), 2,
       sym_line_comment,
       sym_block_comment,
-  [5736] = 2,
-    ACTIONS(590), 1,
+  [4110] = 3,
+    ACTIONS(588), 1,
+      sym_number,
+    STATE(85), 1,
+      sym_quantity,
+    ACTIONS(5), 2,
+      sym_line_comment,
+      sym_block_comment,
+  [4121] = 2,
+    ACTIONS(5), 2,
+      sym_line_comment,
+      sym_block_comment,
+    ACTIONS(688), 2,
+      anon_sym_SEMI,
+      anon_sym_uff1b,
+  [4130] = 3,
+    ACTIONS(600), 1,
+      sym_number,
+    STATE(134), 1,
+      sym_quantity,
+    ACTIONS(5), 2,
+      sym_line_comment,
+      sym_block_comment,
+  [4141] = 2,
+    ACTIONS(5), 2,
+      sym_line_comment,
+      sym_block_comment,
+    ACTIONS(690), 2,
       sym_string,
+      sym_number,
+  [4150] = 3,
+    ACTIONS(600), 1,
+      sym_number,
+    STATE(122), 1,
+      sym_quantity,
     ACTIONS(5), 2,
       sym_line_comment,
       sym_block_comment,
-  [5744] = 2,
-    ACTIONS(592), 1,
-      sym_string,
-    ACTIONS(5), 2,
-      sym_line_comment,
-      sym_block_comment,
-  [5752] = 2,
-    ACTIONS(594), 1,
+  [4161] = 2,
+    ACTIONS(692), 1,
       sym_number,
     ACTIONS(5), 2,
       sym_line_comment,
       sym_block_comment,
-  [5760] = 2,
-    ACTIONS(596), 1,
+  [4169] = 2,
+    ACTIONS(694), 1,
       sym_string,
     ACTIONS(5), 2,
       sym_line_comment,
       sym_block_comment,
-  [5768] = 2,
-    ACTIONS(598), 1,
+  [4177] = 2,
+    ACTIONS(696), 1,
       sym_string,
     ACTIONS(5), 2,
       sym_line_comment,
       sym_block_comment,
-  [5776] = 2,
-    ACTIONS(594), 1,
+  [4185] = 2,
+    ACTIONS(698), 1,
+      sym_number,
+    ACTIONS(5), 2,
+      sym_line_comment,
+      sym_block_comment,
+  [4193] = 2,
+    ACTIONS(700), 1,
       sym_string,
     ACTIONS(5), 2,
       sym_line_comment,
       sym_block_comment,
-  [5784] = 2,
-    ACTIONS(600), 1,
+  [4201] = 2,
+    ACTIONS(702), 1,
       sym_string,
     ACTIONS(5), 2,
       sym_line_comment,
       sym_block_comment,
-  [5792] = 2,
-    ACTIONS(602), 1,
+  [4209] = 2,
+    ACTIONS(704), 1,
       sym_string,
     ACTIONS(5), 2,
       sym_line_comment,
       sym_block_comment,
-  [5800] = 2,
-    ACTIONS(604), 1,
+  [4217] = 2,
+    ACTIONS(706), 1,
       sym_string,
     ACTIONS(5), 2,
       sym_line_comment,
       sym_block_comment,
-  [5808] = 2,
-    ACTIONS(606), 1,
-      sym_string,
-    ACTIONS(5), 2,
-      sym_line_comment,
-      sym_block_comment,
-  [5816] = 2,
-    ACTIONS(608), 1,
-      sym_string,
-    ACTIONS(5), 2,
-      sym_line_comment,
-      sym_block_comment,
-  [5824] = 2,
-    ACTIONS(610), 1,
-      sym_string,
-    ACTIONS(5), 2,
-      sym_line_comment,
-      sym_block_comment,
-  [5832] = 2,
-    ACTIONS(612), 1,
-      sym_string,
-    ACTIONS(5), 2,
-      sym_line_comment,
-      sym_block_comment,
-  [5840] = 2,
-    ACTIONS(614), 1,
+  [4225] = 2,
+    ACTIONS(708), 1,
       sym_year,
     ACTIONS(5), 2,
       sym_line_comment,
       sym_block_comment,
-  [5848] = 2,
-    ACTIONS(616), 1,
+  [4233] = 2,
+    ACTIONS(710), 1,
       sym_string,
     ACTIONS(5), 2,
       sym_line_comment,
       sym_block_comment,
-  [5856] = 2,
-    ACTIONS(618), 1,
-      sym_string,
-    ACTIONS(5), 2,
-      sym_line_comment,
-      sym_block_comment,
-  [5864] = 2,
-    ACTIONS(620), 1,
+  [4241] = 2,
+    ACTIONS(712), 1,
       ts_builtin_sym_end,
     ACTIONS(5), 2,
       sym_line_comment,
       sym_block_comment,
-  [5872] = 2,
-    ACTIONS(622), 1,
+  [4249] = 2,
+    ACTIONS(714), 1,
       sym_string,
     ACTIONS(5), 2,
       sym_line_comment,
       sym_block_comment,
-  [5880] = 2,
-    ACTIONS(624), 1,
+  [4257] = 2,
+    ACTIONS(716), 1,
       sym_string,
     ACTIONS(5), 2,
       sym_line_comment,
       sym_block_comment,
-  [5888] = 2,
-    ACTIONS(626), 1,
+  [4265] = 2,
+    ACTIONS(718), 1,
       sym_string,
     ACTIONS(5), 2,
       sym_line_comment,
       sym_block_comment,
-  [5896] = 2,
-    ACTIONS(628), 1,
+  [4273] = 2,
+    ACTIONS(720), 1,
       sym_string,
     ACTIONS(5), 2,
       sym_line_comment,
       sym_block_comment,
-  [5904] = 2,
-    ACTIONS(630), 1,
+  [4281] = 2,
+    ACTIONS(722), 1,
       sym_string,
     ACTIONS(5), 2,
       sym_line_comment,
       sym_block_comment,
-  [5912] = 2,
-    ACTIONS(632), 1,
+  [4289] = 2,
+    ACTIONS(724), 1,
       sym_string,
     ACTIONS(5), 2,
       sym_line_comment,
       sym_block_comment,
-  [5920] = 2,
-    ACTIONS(634), 1,
+  [4297] = 2,
+    ACTIONS(726), 1,
       sym_string,
     ACTIONS(5), 2,
       sym_line_comment,
       sym_block_comment,
-  [5928] = 2,
-    ACTIONS(636), 1,
+  [4305] = 2,
+    ACTIONS(728), 1,
       sym_string,
     ACTIONS(5), 2,
       sym_line_comment,
       sym_block_comment,
-  [5936] = 2,
-    ACTIONS(638), 1,
+  [4313] = 2,
+    ACTIONS(730), 1,
       sym_string,
     ACTIONS(5), 2,
       sym_line_comment,
       sym_block_comment,
-  [5944] = 2,
-    ACTIONS(640), 1,
+  [4321] = 2,
+    ACTIONS(732), 1,
       sym_string,
     ACTIONS(5), 2,
       sym_line_comment,
       sym_block_comment,
-  [5952] = 2,
-    ACTIONS(642), 1,
+  [4329] = 2,
+    ACTIONS(734), 1,
+      sym_year,
+    ACTIONS(5), 2,
+      sym_line_comment,
+      sym_block_comment,
+  [4337] = 2,
+    ACTIONS(736), 1,
       sym_string,
     ACTIONS(5), 2,
       sym_line_comment,
       sym_block_comment,
-  [5960] = 2,
-    ACTIONS(644), 1,
+  [4345] = 2,
+    ACTIONS(738), 1,
       sym_string,
     ACTIONS(5), 2,
       sym_line_comment,
       sym_block_comment,
-  [5968] = 2,
-    ACTIONS(646), 1,
+  [4353] = 2,
+    ACTIONS(740), 1,
       sym_string,
     ACTIONS(5), 2,
       sym_line_comment,
       sym_block_comment,
-  [5976] = 2,
-    ACTIONS(648), 1,
+  [4361] = 2,
+    ACTIONS(742), 1,
+      sym_string,
+    ACTIONS(5), 2,
+      sym_line_comment,
+      sym_block_comment,
+  [4369] = 2,
+    ACTIONS(744), 1,
+      sym_string,
+    ACTIONS(5), 2,
+      sym_line_comment,
+      sym_block_comment,
+  [4377] = 2,
+    ACTIONS(746), 1,
+      sym_string,
+    ACTIONS(5), 2,
+      sym_line_comment,
+      sym_block_comment,
+  [4385] = 2,
+    ACTIONS(748), 1,
+      sym_string,
+    ACTIONS(5), 2,
+      sym_line_comment,
+      sym_block_comment,
+  [4393] = 2,
+    ACTIONS(750), 1,
+      sym_string,
+    ACTIONS(5), 2,
+      sym_line_comment,
+      sym_block_comment,
+  [4401] = 2,
+    ACTIONS(752), 1,
+      sym_string,
+    ACTIONS(5), 2,
+      sym_line_comment,
+      sym_block_comment,
+  [4409] = 2,
+    ACTIONS(754), 1,
+      sym_string,
+    ACTIONS(5), 2,
+      sym_line_comment,
+      sym_block_comment,
+  [4417] = 2,
+    ACTIONS(756), 1,
+      sym_string,
+    ACTIONS(5), 2,
+      sym_line_comment,
+      sym_block_comment,
+  [4425] = 2,
+    ACTIONS(758), 1,
+      sym_string,
+    ACTIONS(5), 2,
+      sym_line_comment,
+      sym_block_comment,
+  [4433] = 2,
+    ACTIONS(760), 1,
+      sym_string,
+    ACTIONS(5), 2,
+      sym_line_comment,
+      sym_block_comment,
+  [4441] = 2,
+    ACTIONS(762), 1,
+      sym_string,
+    ACTIONS(5), 2,
+      sym_line_comment,
+      sym_block_comment,
+  [4449] = 2,
+    ACTIONS(764), 1,
+      sym_string,
+    ACTIONS(5), 2,
+      sym_line_comment,
+      sym_block_comment,
+  [4457] = 2,
+    ACTIONS(766), 1,
+      sym_string,
+    ACTIONS(5), 2,
+      sym_line_comment,
+      sym_block_comment,
+  [4465] = 2,
+    ACTIONS(698), 1,
       sym_string,
     ACTIONS(5), 2,
       sym_line_comment,
@@ -10936,217 +14140,198 @@ static const uint16_t ts_small_parse_table[] = {
 };
 
 static const uint32_t ts_small_parse_table_map[] = {
-  [SMALL_STATE(2)] = 0,
-  [SMALL_STATE(3)] = 98,
-  [SMALL_STATE(4)] = 196,
-  [SMALL_STATE(5)] = 291,
-  [SMALL_STATE(6)] = 353,
-  [SMALL_STATE(7)] = 415,
-  [SMALL_STATE(8)] = 477,
-  [SMALL_STATE(9)] = 539,
-  [SMALL_STATE(10)] = 596,
-  [SMALL_STATE(11)] = 677,
-  [SMALL_STATE(12)] = 758,
-  [SMALL_STATE(13)] = 817,
-  [SMALL_STATE(14)] = 876,
-  [SMALL_STATE(15)] = 935,
-  [SMALL_STATE(16)] = 994,
-  [SMALL_STATE(17)] = 1053,
-  [SMALL_STATE(18)] = 1131,
-  [SMALL_STATE(19)] = 1185,
-  [SMALL_STATE(20)] = 1239,
-  [SMALL_STATE(21)] = 1291,
-  [SMALL_STATE(22)] = 1343,
-  [SMALL_STATE(23)] = 1395,
-  [SMALL_STATE(24)] = 1447,
-  [SMALL_STATE(25)] = 1499,
-  [SMALL_STATE(26)] = 1551,
-  [SMALL_STATE(27)] = 1603,
-  [SMALL_STATE(28)] = 1655,
-  [SMALL_STATE(29)] = 1707,
-  [SMALL_STATE(30)] = 1759,
-  [SMALL_STATE(31)] = 1811,
-  [SMALL_STATE(32)] = 1863,
-  [SMALL_STATE(33)] = 1915,
-  [SMALL_STATE(34)] = 1967,
-  [SMALL_STATE(35)] = 2019,
-  [SMALL_STATE(36)] = 2071,
-  [SMALL_STATE(37)] = 2123,
-  [SMALL_STATE(38)] = 2175,
-  [SMALL_STATE(39)] = 2227,
-  [SMALL_STATE(40)] = 2279,
-  [SMALL_STATE(41)] = 2331,
-  [SMALL_STATE(42)] = 2383,
-  [SMALL_STATE(43)] = 2434,
-  [SMALL_STATE(44)] = 2485,
-  [SMALL_STATE(45)] = 2536,
-  [SMALL_STATE(46)] = 2587,
-  [SMALL_STATE(47)] = 2638,
-  [SMALL_STATE(48)] = 2689,
-  [SMALL_STATE(49)] = 2735,
-  [SMALL_STATE(50)] = 2781,
-  [SMALL_STATE(51)] = 2825,
-  [SMALL_STATE(52)] = 2869,
-  [SMALL_STATE(53)] = 2913,
-  [SMALL_STATE(54)] = 2957,
-  [SMALL_STATE(55)] = 3001,
-  [SMALL_STATE(56)] = 3045,
-  [SMALL_STATE(57)] = 3089,
-  [SMALL_STATE(58)] = 3133,
-  [SMALL_STATE(59)] = 3177,
-  [SMALL_STATE(60)] = 3221,
-  [SMALL_STATE(61)] = 3265,
-  [SMALL_STATE(62)] = 3309,
-  [SMALL_STATE(63)] = 3353,
-  [SMALL_STATE(64)] = 3397,
-  [SMALL_STATE(65)] = 3441,
-  [SMALL_STATE(66)] = 3485,
-  [SMALL_STATE(67)] = 3529,
-  [SMALL_STATE(68)] = 3573,
-  [SMALL_STATE(69)] = 3606,
-  [SMALL_STATE(70)] = 3636,
-  [SMALL_STATE(71)] = 3682,
-  [SMALL_STATE(72)] = 3728,
-  [SMALL_STATE(73)] = 3774,
-  [SMALL_STATE(74)] = 3814,
-  [SMALL_STATE(75)] = 3860,
-  [SMALL_STATE(76)] = 3893,
-  [SMALL_STATE(77)] = 3926,
-  [SMALL_STATE(78)] = 3959,
-  [SMALL_STATE(79)] = 3992,
-  [SMALL_STATE(80)] = 4018,
-  [SMALL_STATE(81)] = 4048,
-  [SMALL_STATE(82)] = 4078,
-  [SMALL_STATE(83)] = 4111,
-  [SMALL_STATE(84)] = 4144,
-  [SMALL_STATE(85)] = 4173,
-  [SMALL_STATE(86)] = 4199,
-  [SMALL_STATE(87)] = 4229,
-  [SMALL_STATE(88)] = 4249,
-  [SMALL_STATE(89)] = 4279,
-  [SMALL_STATE(90)] = 4306,
-  [SMALL_STATE(91)] = 4333,
-  [SMALL_STATE(92)] = 4360,
-  [SMALL_STATE(93)] = 4387,
-  [SMALL_STATE(94)] = 4406,
-  [SMALL_STATE(95)] = 4425,
-  [SMALL_STATE(96)] = 4452,
-  [SMALL_STATE(97)] = 4474,
-  [SMALL_STATE(98)] = 4496,
-  [SMALL_STATE(99)] = 4526,
-  [SMALL_STATE(100)] = 4548,
-  [SMALL_STATE(101)] = 4572,
-  [SMALL_STATE(102)] = 4602,
-  [SMALL_STATE(103)] = 4619,
-  [SMALL_STATE(104)] = 4641,
-  [SMALL_STATE(105)] = 4663,
-  [SMALL_STATE(106)] = 4678,
-  [SMALL_STATE(107)] = 4693,
-  [SMALL_STATE(108)] = 4708,
-  [SMALL_STATE(109)] = 4723,
-  [SMALL_STATE(110)] = 4738,
-  [SMALL_STATE(111)] = 4753,
-  [SMALL_STATE(112)] = 4768,
-  [SMALL_STATE(113)] = 4783,
-  [SMALL_STATE(114)] = 4798,
-  [SMALL_STATE(115)] = 4818,
-  [SMALL_STATE(116)] = 4838,
-  [SMALL_STATE(117)] = 4858,
-  [SMALL_STATE(118)] = 4880,
-  [SMALL_STATE(119)] = 4900,
-  [SMALL_STATE(120)] = 4922,
-  [SMALL_STATE(121)] = 4944,
-  [SMALL_STATE(122)] = 4966,
-  [SMALL_STATE(123)] = 4988,
-  [SMALL_STATE(124)] = 5010,
-  [SMALL_STATE(125)] = 5032,
-  [SMALL_STATE(126)] = 5051,
-  [SMALL_STATE(127)] = 5063,
-  [SMALL_STATE(128)] = 5075,
-  [SMALL_STATE(129)] = 5091,
-  [SMALL_STATE(130)] = 5105,
-  [SMALL_STATE(131)] = 5123,
-  [SMALL_STATE(132)] = 5139,
-  [SMALL_STATE(133)] = 5151,
-  [SMALL_STATE(134)] = 5167,
-  [SMALL_STATE(135)] = 5179,
-  [SMALL_STATE(136)] = 5191,
-  [SMALL_STATE(137)] = 5205,
-  [SMALL_STATE(138)] = 5221,
-  [SMALL_STATE(139)] = 5237,
-  [SMALL_STATE(140)] = 5253,
-  [SMALL_STATE(141)] = 5267,
-  [SMALL_STATE(142)] = 5283,
-  [SMALL_STATE(143)] = 5299,
-  [SMALL_STATE(144)] = 5310,
-  [SMALL_STATE(145)] = 5321,
-  [SMALL_STATE(146)] = 5333,
-  [SMALL_STATE(147)] = 5345,
-  [SMALL_STATE(148)] = 5357,
-  [SMALL_STATE(149)] = 5369,
-  [SMALL_STATE(150)] = 5381,
-  [SMALL_STATE(151)] = 5393,
-  [SMALL_STATE(152)] = 5405,
-  [SMALL_STATE(153)] = 5417,
-  [SMALL_STATE(154)] = 5429,
-  [SMALL_STATE(155)] = 5441,
-  [SMALL_STATE(156)] = 5453,
-  [SMALL_STATE(157)] = 5465,
-  [SMALL_STATE(158)] = 5477,
-  [SMALL_STATE(159)] = 5489,
-  [SMALL_STATE(160)] = 5501,
-  [SMALL_STATE(161)] = 5513,
-  [SMALL_STATE(162)] = 5525,
-  [SMALL_STATE(163)] = 5537,
-  [SMALL_STATE(164)] = 5549,
-  [SMALL_STATE(165)] = 5561,
-  [SMALL_STATE(166)] = 5573,
-  [SMALL_STATE(167)] = 5585,
-  [SMALL_STATE(168)] = 5597,
-  [SMALL_STATE(169)] = 5609,
-  [SMALL_STATE(170)] = 5621,
-  [SMALL_STATE(171)] = 5633,
-  [SMALL_STATE(172)] = 5645,
-  [SMALL_STATE(173)] = 5656,
-  [SMALL_STATE(174)] = 5667,
-  [SMALL_STATE(175)] = 5678,
-  [SMALL_STATE(176)] = 5687,
-  [SMALL_STATE(177)] = 5696,
-  [SMALL_STATE(178)] = 5704,
-  [SMALL_STATE(179)] = 5712,
-  [SMALL_STATE(180)] = 5720,
-  [SMALL_STATE(181)] = 5728,
-  [SMALL_STATE(182)] = 5736,
-  [SMALL_STATE(183)] = 5744,
-  [SMALL_STATE(184)] = 5752,
-  [SMALL_STATE(185)] = 5760,
-  [SMALL_STATE(186)] = 5768,
-  [SMALL_STATE(187)] = 5776,
-  [SMALL_STATE(188)] = 5784,
-  [SMALL_STATE(189)] = 5792,
-  [SMALL_STATE(190)] = 5800,
-  [SMALL_STATE(191)] = 5808,
-  [SMALL_STATE(192)] = 5816,
-  [SMALL_STATE(193)] = 5824,
-  [SMALL_STATE(194)] = 5832,
-  [SMALL_STATE(195)] = 5840,
-  [SMALL_STATE(196)] = 5848,
-  [SMALL_STATE(197)] = 5856,
-  [SMALL_STATE(198)] = 5864,
-  [SMALL_STATE(199)] = 5872,
-  [SMALL_STATE(200)] = 5880,
-  [SMALL_STATE(201)] = 5888,
-  [SMALL_STATE(202)] = 5896,
-  [SMALL_STATE(203)] = 5904,
-  [SMALL_STATE(204)] = 5912,
-  [SMALL_STATE(205)] = 5920,
-  [SMALL_STATE(206)] = 5928,
-  [SMALL_STATE(207)] = 5936,
-  [SMALL_STATE(208)] = 5944,
-  [SMALL_STATE(209)] = 5952,
-  [SMALL_STATE(210)] = 5960,
-  [SMALL_STATE(211)] = 5968,
-  [SMALL_STATE(212)] = 5976,
+  [SMALL_STATE(42)] = 0,
+  [SMALL_STATE(43)] = 62,
+  [SMALL_STATE(44)] = 124,
+  [SMALL_STATE(45)] = 181,
+  [SMALL_STATE(46)] = 262,
+  [SMALL_STATE(47)] = 343,
+  [SMALL_STATE(48)] = 421,
+  [SMALL_STATE(49)] = 486,
+  [SMALL_STATE(50)] = 551,
+  [SMALL_STATE(51)] = 602,
+  [SMALL_STATE(52)] = 653,
+  [SMALL_STATE(53)] = 718,
+  [SMALL_STATE(54)] = 783,
+  [SMALL_STATE(55)] = 834,
+  [SMALL_STATE(56)] = 885,
+  [SMALL_STATE(57)] = 936,
+  [SMALL_STATE(58)] = 987,
+  [SMALL_STATE(59)] = 1049,
+  [SMALL_STATE(60)] = 1095,
+  [SMALL_STATE(61)] = 1141,
+  [SMALL_STATE(62)] = 1185,
+  [SMALL_STATE(63)] = 1229,
+  [SMALL_STATE(64)] = 1273,
+  [SMALL_STATE(65)] = 1317,
+  [SMALL_STATE(66)] = 1361,
+  [SMALL_STATE(67)] = 1405,
+  [SMALL_STATE(68)] = 1449,
+  [SMALL_STATE(69)] = 1493,
+  [SMALL_STATE(70)] = 1537,
+  [SMALL_STATE(71)] = 1581,
+  [SMALL_STATE(72)] = 1625,
+  [SMALL_STATE(73)] = 1669,
+  [SMALL_STATE(74)] = 1713,
+  [SMALL_STATE(75)] = 1757,
+  [SMALL_STATE(76)] = 1801,
+  [SMALL_STATE(77)] = 1845,
+  [SMALL_STATE(78)] = 1889,
+  [SMALL_STATE(79)] = 1933,
+  [SMALL_STATE(80)] = 1977,
+  [SMALL_STATE(81)] = 2022,
+  [SMALL_STATE(82)] = 2055,
+  [SMALL_STATE(83)] = 2088,
+  [SMALL_STATE(84)] = 2134,
+  [SMALL_STATE(85)] = 2172,
+  [SMALL_STATE(86)] = 2210,
+  [SMALL_STATE(87)] = 2256,
+  [SMALL_STATE(88)] = 2302,
+  [SMALL_STATE(89)] = 2348,
+  [SMALL_STATE(90)] = 2378,
+  [SMALL_STATE(91)] = 2407,
+  [SMALL_STATE(92)] = 2439,
+  [SMALL_STATE(93)] = 2465,
+  [SMALL_STATE(94)] = 2489,
+  [SMALL_STATE(95)] = 2521,
+  [SMALL_STATE(96)] = 2545,
+  [SMALL_STATE(97)] = 2577,
+  [SMALL_STATE(98)] = 2609,
+  [SMALL_STATE(99)] = 2638,
+  [SMALL_STATE(100)] = 2667,
+  [SMALL_STATE(101)] = 2697,
+  [SMALL_STATE(102)] = 2727,
+  [SMALL_STATE(103)] = 2754,
+  [SMALL_STATE(104)] = 2784,
+  [SMALL_STATE(105)] = 2804,
+  [SMALL_STATE(106)] = 2824,
+  [SMALL_STATE(107)] = 2846,
+  [SMALL_STATE(108)] = 2868,
+  [SMALL_STATE(109)] = 2888,
+  [SMALL_STATE(110)] = 2910,
+  [SMALL_STATE(111)] = 2940,
+  [SMALL_STATE(112)] = 2969,
+  [SMALL_STATE(113)] = 2986,
+  [SMALL_STATE(114)] = 3008,
+  [SMALL_STATE(115)] = 3030,
+  [SMALL_STATE(116)] = 3045,
+  [SMALL_STATE(117)] = 3060,
+  [SMALL_STATE(118)] = 3075,
+  [SMALL_STATE(119)] = 3090,
+  [SMALL_STATE(120)] = 3105,
+  [SMALL_STATE(121)] = 3120,
+  [SMALL_STATE(122)] = 3135,
+  [SMALL_STATE(123)] = 3157,
+  [SMALL_STATE(124)] = 3177,
+  [SMALL_STATE(125)] = 3193,
+  [SMALL_STATE(126)] = 3213,
+  [SMALL_STATE(127)] = 3233,
+  [SMALL_STATE(128)] = 3255,
+  [SMALL_STATE(129)] = 3277,
+  [SMALL_STATE(130)] = 3299,
+  [SMALL_STATE(131)] = 3321,
+  [SMALL_STATE(132)] = 3343,
+  [SMALL_STATE(133)] = 3363,
+  [SMALL_STATE(134)] = 3385,
+  [SMALL_STATE(135)] = 3407,
+  [SMALL_STATE(136)] = 3423,
+  [SMALL_STATE(137)] = 3442,
+  [SMALL_STATE(138)] = 3460,
+  [SMALL_STATE(139)] = 3476,
+  [SMALL_STATE(140)] = 3492,
+  [SMALL_STATE(141)] = 3508,
+  [SMALL_STATE(142)] = 3524,
+  [SMALL_STATE(143)] = 3536,
+  [SMALL_STATE(144)] = 3552,
+  [SMALL_STATE(145)] = 3568,
+  [SMALL_STATE(146)] = 3584,
+  [SMALL_STATE(147)] = 3598,
+  [SMALL_STATE(148)] = 3610,
+  [SMALL_STATE(149)] = 3624,
+  [SMALL_STATE(150)] = 3636,
+  [SMALL_STATE(151)] = 3652,
+  [SMALL_STATE(152)] = 3664,
+  [SMALL_STATE(153)] = 3676,
+  [SMALL_STATE(154)] = 3690,
+  [SMALL_STATE(155)] = 3701,
+  [SMALL_STATE(156)] = 3712,
+  [SMALL_STATE(157)] = 3724,
+  [SMALL_STATE(158)] = 3736,
+  [SMALL_STATE(159)] = 3748,
+  [SMALL_STATE(160)] = 3760,
+  [SMALL_STATE(161)] = 3772,
+  [SMALL_STATE(162)] = 3784,
+  [SMALL_STATE(163)] = 3796,
+  [SMALL_STATE(164)] = 3808,
+  [SMALL_STATE(165)] = 3820,
+  [SMALL_STATE(166)] = 3832,
+  [SMALL_STATE(167)] = 3844,
+  [SMALL_STATE(168)] = 3856,
+  [SMALL_STATE(169)] = 3868,
+  [SMALL_STATE(170)] = 3880,
+  [SMALL_STATE(171)] = 3892,
+  [SMALL_STATE(172)] = 3904,
+  [SMALL_STATE(173)] = 3916,
+  [SMALL_STATE(174)] = 3928,
+  [SMALL_STATE(175)] = 3940,
+  [SMALL_STATE(176)] = 3952,
+  [SMALL_STATE(177)] = 3964,
+  [SMALL_STATE(178)] = 3976,
+  [SMALL_STATE(179)] = 3988,
+  [SMALL_STATE(180)] = 4000,
+  [SMALL_STATE(181)] = 4012,
+  [SMALL_STATE(182)] = 4024,
+  [SMALL_STATE(183)] = 4036,
+  [SMALL_STATE(184)] = 4048,
+  [SMALL_STATE(185)] = 4060,
+  [SMALL_STATE(186)] = 4072,
+  [SMALL_STATE(187)] = 4081,
+  [SMALL_STATE(188)] = 4090,
+  [SMALL_STATE(189)] = 4099,
+  [SMALL_STATE(190)] = 4110,
+  [SMALL_STATE(191)] = 4121,
+  [SMALL_STATE(192)] = 4130,
+  [SMALL_STATE(193)] = 4141,
+  [SMALL_STATE(194)] = 4150,
+  [SMALL_STATE(195)] = 4161,
+  [SMALL_STATE(196)] = 4169,
+  [SMALL_STATE(197)] = 4177,
+  [SMALL_STATE(198)] = 4185,
+  [SMALL_STATE(199)] = 4193,
+  [SMALL_STATE(200)] = 4201,
+  [SMALL_STATE(201)] = 4209,
+  [SMALL_STATE(202)] = 4217,
+  [SMALL_STATE(203)] = 4225,
+  [SMALL_STATE(204)] = 4233,
+  [SMALL_STATE(205)] = 4241,
+  [SMALL_STATE(206)] = 4249,
+  [SMALL_STATE(207)] = 4257,
+  [SMALL_STATE(208)] = 4265,
+  [SMALL_STATE(209)] = 4273,
+  [SMALL_STATE(210)] = 4281,
+  [SMALL_STATE(211)] = 4289,
+  [SMALL_STATE(212)] = 4297,
+  [SMALL_STATE(213)] = 4305,
+  [SMALL_STATE(214)] = 4313,
+  [SMALL_STATE(215)] = 4321,
+  [SMALL_STATE(216)] = 4329,
+  [SMALL_STATE(217)] = 4337,
+  [SMALL_STATE(218)] = 4345,
+  [SMALL_STATE(219)] = 4353,
+  [SMALL_STATE(220)] = 4361,
+  [SMALL_STATE(221)] = 4369,
+  [SMALL_STATE(222)] = 4377,
+  [SMALL_STATE(223)] = 4385,
+  [SMALL_STATE(224)] = 4393,
+  [SMALL_STATE(225)] = 4401,
+  [SMALL_STATE(226)] = 4409,
+  [SMALL_STATE(227)] = 4417,
+  [SMALL_STATE(228)] = 4425,
+  [SMALL_STATE(229)] = 4433,
+  [SMALL_STATE(230)] = 4441,
+  [SMALL_STATE(231)] = 4449,
+  [SMALL_STATE(232)] = 4457,
+  [SMALL_STATE(233)] = 4465,
 };
 
 static const TSParseActionEntry ts_parse_actions[] = {
@@ -11155,309 +14340,362 @@ static const TSParseActionEntry ts_parse_actions[] = {
   [3] = {.entry = {.count = 1, .reusable = false}}, SHIFT_EXTRA(),
   [5] = {.entry = {.count = 1, .reusable = true}}, SHIFT_EXTRA(),
   [7] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_source_file, 0, 0, 0),
-  [9] = {.entry = {.count = 1, .reusable = true}}, SHIFT(191),
-  [11] = {.entry = {.count = 1, .reusable = true}}, SHIFT(192),
-  [13] = {.entry = {.count = 1, .reusable = true}}, SHIFT(193),
-  [15] = {.entry = {.count = 1, .reusable = true}}, SHIFT(134),
-  [17] = {.entry = {.count = 1, .reusable = true}}, SHIFT(183),
-  [19] = {.entry = {.count = 1, .reusable = true}}, SHIFT(189),
-  [21] = {.entry = {.count = 1, .reusable = true}}, SHIFT(79),
-  [23] = {.entry = {.count = 1, .reusable = true}}, SHIFT(115),
-  [25] = {.entry = {.count = 1, .reusable = true}}, SHIFT(174),
-  [27] = {.entry = {.count = 1, .reusable = true}}, SHIFT(101),
-  [29] = {.entry = {.count = 1, .reusable = true}}, SHIFT(178),
-  [31] = {.entry = {.count = 1, .reusable = true}}, SHIFT(180),
-  [33] = {.entry = {.count = 1, .reusable = true}}, SHIFT(181),
-  [35] = {.entry = {.count = 1, .reusable = false}}, SHIFT(181),
-  [37] = {.entry = {.count = 1, .reusable = true}}, SHIFT(182),
-  [39] = {.entry = {.count = 1, .reusable = true}}, SHIFT(9),
-  [41] = {.entry = {.count = 1, .reusable = false}}, SHIFT(9),
-  [43] = {.entry = {.count = 1, .reusable = true}}, SHIFT(127),
-  [45] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_project_repeat1, 2, 0, 0), SHIFT_REPEAT(193),
-  [48] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_project_repeat1, 2, 0, 0),
-  [50] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_project_repeat1, 2, 0, 0), SHIFT_REPEAT(183),
-  [53] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_project_repeat1, 2, 0, 0), SHIFT_REPEAT(189),
-  [56] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_project_repeat1, 2, 0, 0), SHIFT_REPEAT(79),
-  [59] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_project_repeat1, 2, 0, 0), SHIFT_REPEAT(115),
-  [62] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_project_repeat1, 2, 0, 0), SHIFT_REPEAT(174),
-  [65] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_project_repeat1, 2, 0, 0), SHIFT_REPEAT(101),
-  [68] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_project_repeat1, 2, 0, 0), SHIFT_REPEAT(178),
-  [71] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_project_repeat1, 2, 0, 0), SHIFT_REPEAT(180),
-  [74] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_project_repeat1, 2, 0, 0), SHIFT_REPEAT(181),
-  [77] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_project_repeat1, 2, 0, 0), SHIFT_REPEAT(181),
-  [80] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_project_repeat1, 2, 0, 0), SHIFT_REPEAT(182),
-  [83] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_project_repeat1, 2, 0, 0), SHIFT_REPEAT(9),
-  [86] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_project_repeat1, 2, 0, 0), SHIFT_REPEAT(9),
-  [89] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_split, 3, 0, 0),
-  [91] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_split, 3, 0, 0),
-  [93] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_split, 2, 0, 0),
-  [95] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_split, 2, 0, 0),
-  [97] = {.entry = {.count = 1, .reusable = true}}, SHIFT(188),
-  [99] = {.entry = {.count = 1, .reusable = false}}, SHIFT(188),
-  [101] = {.entry = {.count = 1, .reusable = true}}, SHIFT(74),
-  [103] = {.entry = {.count = 1, .reusable = true}}, SHIFT(71),
-  [105] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_level1, 1, 0, 0),
-  [107] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_level1, 1, 0, 0),
-  [109] = {.entry = {.count = 1, .reusable = true}}, SHIFT(132),
-  [111] = {.entry = {.count = 1, .reusable = true}}, SHIFT(210),
-  [113] = {.entry = {.count = 1, .reusable = true}}, SHIFT(211),
-  [115] = {.entry = {.count = 1, .reusable = true}}, SHIFT(98),
-  [117] = {.entry = {.count = 1, .reusable = true}}, SHIFT(212),
-  [119] = {.entry = {.count = 1, .reusable = true}}, SHIFT(194),
-  [121] = {.entry = {.count = 1, .reusable = true}}, SHIFT(195),
-  [123] = {.entry = {.count = 1, .reusable = false}}, SHIFT(195),
-  [125] = {.entry = {.count = 1, .reusable = true}}, SHIFT(196),
-  [127] = {.entry = {.count = 1, .reusable = true}}, SHIFT(147),
-  [129] = {.entry = {.count = 1, .reusable = true}}, SHIFT(126),
-  [131] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_budget_statement, 3, 0, 0),
-  [133] = {.entry = {.count = 1, .reusable = true}}, SHIFT(32),
-  [135] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_budget_statement, 3, 0, 0),
-  [137] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_indicator, 4, 0, 2),
-  [139] = {.entry = {.count = 1, .reusable = true}}, SHIFT(38),
-  [141] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_indicator, 4, 0, 2),
-  [143] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_indicator, 3, 0, 2),
-  [145] = {.entry = {.count = 1, .reusable = true}}, SHIFT(34),
-  [147] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_indicator, 3, 0, 2),
-  [149] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_indicator, 4, 0, 3),
-  [151] = {.entry = {.count = 1, .reusable = true}}, SHIFT(39),
-  [153] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_indicator, 4, 0, 3),
-  [155] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_indicator, 5, 0, 3),
-  [157] = {.entry = {.count = 1, .reusable = true}}, SHIFT(41),
-  [159] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_indicator, 5, 0, 3),
-  [161] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_department_repeat1, 2, 0, 0),
-  [163] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_department_repeat1, 2, 0, 0), SHIFT_REPEAT(210),
-  [166] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_department_repeat1, 2, 0, 0), SHIFT_REPEAT(211),
-  [169] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_department_repeat1, 2, 0, 0), SHIFT_REPEAT(98),
-  [172] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_department_repeat1, 2, 0, 0), SHIFT_REPEAT(212),
-  [175] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_department_repeat1, 2, 0, 0), SHIFT_REPEAT(194),
-  [178] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_department_repeat1, 2, 0, 0), SHIFT_REPEAT(195),
-  [181] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_department_repeat1, 2, 0, 0), SHIFT_REPEAT(195),
-  [184] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_department_repeat1, 2, 0, 0), SHIFT_REPEAT(196),
-  [187] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_department_repeat1, 2, 0, 0), SHIFT_REPEAT(147),
-  [190] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_department_repeat1, 2, 0, 0), SHIFT_REPEAT(9),
-  [193] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_department_repeat1, 2, 0, 0), SHIFT_REPEAT(9),
-  [196] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_attributes, 2, 0, 0),
-  [198] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_attributes, 2, 0, 0),
-  [200] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_attributes, 3, 0, 0),
-  [202] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_attributes, 3, 0, 0),
-  [204] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_filed_statement, 5, 0, 0),
-  [206] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_filed_statement, 5, 0, 0),
-  [208] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_filed_statement, 2, 0, 0),
-  [210] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_filed_statement, 2, 0, 0),
-  [212] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_supervisor_statement, 3, 0, 0),
-  [214] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_supervisor_statement, 3, 0, 0),
-  [216] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_code_statement, 3, 0, 0),
-  [218] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_code_statement, 3, 0, 0),
-  [220] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_unit_statement, 3, 0, 0),
-  [222] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_unit_statement, 3, 0, 0),
-  [224] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_kind_statement, 3, 0, 0),
-  [226] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_kind_statement, 3, 0, 0),
-  [228] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_period_statement, 3, 0, 0),
-  [230] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_period_statement, 3, 0, 0),
-  [232] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_filed_statement, 3, 0, 0),
-  [234] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_filed_statement, 3, 0, 0),
-  [236] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_year_statement, 3, 0, 0),
-  [238] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_year_statement, 3, 0, 0),
-  [240] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_goal_statement, 3, 0, 0),
-  [242] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_goal_statement, 3, 0, 0),
-  [244] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_budget_statement, 4, 0, 0),
-  [246] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_budget_statement, 4, 0, 0),
-  [248] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_filed_statement, 4, 0, 0),
-  [250] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_filed_statement, 4, 0, 0),
-  [252] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_supervisor_statement, 5, 0, 0),
-  [254] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_supervisor_statement, 5, 0, 0),
-  [256] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_filed_statement, 6, 0, 0),
-  [258] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_filed_statement, 6, 0, 0),
-  [260] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_indicator, 5, 0, 2),
-  [262] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_indicator, 5, 0, 2),
-  [264] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_filed_statement, 7, 0, 0),
-  [266] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_filed_statement, 7, 0, 0),
-  [268] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_indicator, 6, 0, 3),
-  [270] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_indicator, 6, 0, 3),
-  [272] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_funds_statement, 3, 0, 0),
-  [274] = {.entry = {.count = 1, .reusable = true}}, SHIFT(55),
-  [276] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_funds_statement, 3, 0, 0),
-  [278] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_funds_statement, 4, 0, 0),
-  [280] = {.entry = {.count = 1, .reusable = true}}, SHIFT(52),
-  [282] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_funds_statement, 4, 0, 0),
-  [284] = {.entry = {.count = 1, .reusable = true}}, SHIFT(61),
-  [286] = {.entry = {.count = 1, .reusable = true}}, SHIFT(65),
-  [288] = {.entry = {.count = 1, .reusable = true}}, SHIFT(64),
-  [290] = {.entry = {.count = 1, .reusable = true}}, SHIFT(51),
-  [292] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_funds_statement, 5, 0, 0),
-  [294] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_funds_statement, 5, 0, 0),
-  [296] = {.entry = {.count = 1, .reusable = true}}, SHIFT(25),
-  [298] = {.entry = {.count = 1, .reusable = true}}, SHIFT(69),
-  [300] = {.entry = {.count = 1, .reusable = false}}, SHIFT(69),
-  [302] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_kind_statement_repeat1, 2, 0, 0),
-  [304] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_kind_statement_repeat1, 2, 0, 0), SHIFT_REPEAT(69),
-  [307] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_kind_statement_repeat1, 2, 0, 0), SHIFT_REPEAT(69),
-  [310] = {.entry = {.count = 1, .reusable = true}}, SHIFT(77),
-  [312] = {.entry = {.count = 1, .reusable = true}}, SHIFT(35),
-  [314] = {.entry = {.count = 1, .reusable = true}}, SHIFT(120),
-  [316] = {.entry = {.count = 1, .reusable = true}}, SHIFT(143),
-  [318] = {.entry = {.count = 1, .reusable = false}}, SHIFT(123),
-  [320] = {.entry = {.count = 1, .reusable = false}}, SHIFT(109),
-  [322] = {.entry = {.count = 1, .reusable = false}}, SHIFT(143),
-  [324] = {.entry = {.count = 1, .reusable = true}}, SHIFT(76),
-  [326] = {.entry = {.count = 1, .reusable = true}}, SHIFT(59),
-  [328] = {.entry = {.count = 1, .reusable = true}}, SHIFT(62),
-  [330] = {.entry = {.count = 1, .reusable = true}}, SHIFT(95),
-  [332] = {.entry = {.count = 1, .reusable = true}}, SHIFT(105),
-  [334] = {.entry = {.count = 1, .reusable = true}}, SHIFT(135),
-  [336] = {.entry = {.count = 1, .reusable = true}}, SHIFT(186),
-  [338] = {.entry = {.count = 1, .reusable = true}}, SHIFT(31),
-  [340] = {.entry = {.count = 1, .reusable = true}}, SHIFT(49),
-  [342] = {.entry = {.count = 1, .reusable = true}}, SHIFT(184),
-  [344] = {.entry = {.count = 1, .reusable = true}}, SHIFT(187),
-  [346] = {.entry = {.count = 1, .reusable = true}}, SHIFT(140),
-  [348] = {.entry = {.count = 1, .reusable = true}}, SHIFT(48),
-  [350] = {.entry = {.count = 1, .reusable = true}}, SHIFT(18),
-  [352] = {.entry = {.count = 1, .reusable = true}}, SHIFT(19),
-  [354] = {.entry = {.count = 1, .reusable = true}}, SHIFT(68),
-  [356] = {.entry = {.count = 1, .reusable = false}}, SHIFT(68),
-  [358] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_attributes_repeat1, 2, 0, 0),
-  [360] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_attributes_repeat1, 2, 0, 0), SHIFT_REPEAT(184),
-  [363] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_attributes_repeat1, 2, 0, 0), SHIFT_REPEAT(187),
-  [366] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_attributes_repeat1, 2, 0, 0), SHIFT_REPEAT(140),
-  [369] = {.entry = {.count = 1, .reusable = false}}, SHIFT(85),
-  [371] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_quantity, 1, 0, 0),
-  [373] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_quantity, 1, 0, 0),
-  [375] = {.entry = {.count = 1, .reusable = true}}, SHIFT(107),
-  [377] = {.entry = {.count = 1, .reusable = true}}, SHIFT(112),
-  [379] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_funds_line, 4, 0, 2),
-  [381] = {.entry = {.count = 1, .reusable = true}}, SHIFT(110),
-  [383] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_unit, 1, 0, 0),
-  [385] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_unit, 1, 0, 0),
-  [387] = {.entry = {.count = 1, .reusable = false}}, SHIFT(93),
-  [389] = {.entry = {.count = 1, .reusable = true}}, SHIFT(176),
-  [391] = {.entry = {.count = 1, .reusable = true}}, SHIFT(42),
-  [393] = {.entry = {.count = 1, .reusable = true}}, SHIFT(114),
-  [395] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_attribute, 3, 0, 0),
-  [397] = {.entry = {.count = 1, .reusable = true}}, SHIFT(43),
-  [399] = {.entry = {.count = 1, .reusable = true}}, SHIFT(5),
-  [401] = {.entry = {.count = 1, .reusable = true}}, SHIFT(6),
-  [403] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_funds_statement_repeat1, 2, 0, 0), SHIFT_REPEAT(176),
-  [406] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_funds_statement_repeat1, 2, 0, 0),
-  [408] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_funds_statement_repeat1, 2, 0, 0), SHIFT_REPEAT(114),
-  [411] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_unit, 2, 0, 0),
-  [413] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_quantity, 2, 0, 0),
-  [415] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_stated_total, 4, 0, 0),
-  [417] = {.entry = {.count = 1, .reusable = true}}, SHIFT(108),
-  [419] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_funds_line, 5, 0, 2),
-  [421] = {.entry = {.count = 1, .reusable = true}}, SHIFT(111),
-  [423] = {.entry = {.count = 1, .reusable = true}}, SHIFT(53),
-  [425] = {.entry = {.count = 1, .reusable = true}}, SHIFT(201),
-  [427] = {.entry = {.count = 1, .reusable = true}}, SHIFT(177),
-  [429] = {.entry = {.count = 1, .reusable = true}}, SHIFT(109),
-  [431] = {.entry = {.count = 1, .reusable = false}}, SHIFT(116),
-  [433] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_stated_total, 3, 0, 0),
-  [435] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_split_repeat1, 2, 0, 0),
-  [437] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_split_repeat1, 2, 0, 0), SHIFT_REPEAT(135),
-  [440] = {.entry = {.count = 1, .reusable = true}}, SHIFT(21),
-  [442] = {.entry = {.count = 1, .reusable = true}}, SHIFT(199),
-  [444] = {.entry = {.count = 1, .reusable = true}}, SHIFT(204),
-  [446] = {.entry = {.count = 1, .reusable = false}}, SHIFT(118),
-  [448] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_link, 2, 0, 4),
-  [450] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_source_file, 1, 0, 0),
-  [452] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0),
-  [454] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(191),
-  [457] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(192),
-  [460] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_split_entry, 3, 0, 0),
-  [462] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_stated_total, 5, 0, 0),
-  [464] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_date, 1, 0, 0),
-  [466] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_funds_line, 6, 0, 2),
-  [468] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_split_entry, 2, 0, 0),
-  [470] = {.entry = {.count = 1, .reusable = true}}, SHIFT(81),
-  [472] = {.entry = {.count = 1, .reusable = true}}, SHIFT(164),
-  [474] = {.entry = {.count = 1, .reusable = true}}, SHIFT(56),
-  [476] = {.entry = {.count = 1, .reusable = true}}, SHIFT(205),
-  [478] = {.entry = {.count = 1, .reusable = true}}, SHIFT(206),
-  [480] = {.entry = {.count = 1, .reusable = true}}, SHIFT(90),
-  [482] = {.entry = {.count = 1, .reusable = true}}, SHIFT(27),
-  [484] = {.entry = {.count = 1, .reusable = true}}, SHIFT(28),
-  [486] = {.entry = {.count = 1, .reusable = true}}, SHIFT(200),
-  [488] = {.entry = {.count = 1, .reusable = true}}, SHIFT(202),
-  [490] = {.entry = {.count = 1, .reusable = false}}, SHIFT(144),
-  [492] = {.entry = {.count = 1, .reusable = true}}, SHIFT(144),
-  [494] = {.entry = {.count = 1, .reusable = true}}, SHIFT(131),
-  [496] = {.entry = {.count = 1, .reusable = false}}, SHIFT(131),
-  [498] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_department, 4, 0, 2),
-  [500] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_project, 5, 0, 1),
-  [502] = {.entry = {.count = 1, .reusable = true}}, SHIFT(33),
-  [504] = {.entry = {.count = 1, .reusable = true}}, SHIFT(179),
-  [506] = {.entry = {.count = 1, .reusable = true}}, SHIFT(11),
-  [508] = {.entry = {.count = 1, .reusable = true}}, SHIFT(113),
-  [510] = {.entry = {.count = 1, .reusable = true}}, SHIFT(123),
-  [512] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_department, 5, 0, 2),
-  [514] = {.entry = {.count = 1, .reusable = true}}, SHIFT(63),
-  [516] = {.entry = {.count = 1, .reusable = true}}, SHIFT(209),
-  [518] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_project, 4, 0, 1),
-  [520] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_source, 1, 0, 0),
-  [522] = {.entry = {.count = 1, .reusable = true}}, SHIFT(2),
-  [524] = {.entry = {.count = 1, .reusable = true}}, SHIFT(20),
-  [526] = {.entry = {.count = 1, .reusable = true}}, SHIFT(185),
-  [528] = {.entry = {.count = 1, .reusable = true}}, SHIFT(60),
-  [530] = {.entry = {.count = 1, .reusable = true}}, SHIFT(208),
-  [532] = {.entry = {.count = 1, .reusable = true}}, SHIFT(175),
-  [534] = {.entry = {.count = 1, .reusable = true}}, SHIFT(22),
-  [536] = {.entry = {.count = 1, .reusable = true}}, SHIFT(207),
-  [538] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_value, 1, 0, 0),
-  [540] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_value, 2, 0, 0),
-  [542] = {.entry = {.count = 1, .reusable = true}}, SHIFT(86),
-  [544] = {.entry = {.count = 1, .reusable = true}}, SHIFT(57),
-  [546] = {.entry = {.count = 1, .reusable = true}}, SHIFT(58),
-  [548] = {.entry = {.count = 1, .reusable = true}}, SHIFT(40),
-  [550] = {.entry = {.count = 1, .reusable = true}}, SHIFT(29),
-  [552] = {.entry = {.count = 1, .reusable = true}}, SHIFT(66),
-  [554] = {.entry = {.count = 1, .reusable = true}}, SHIFT(106),
-  [556] = {.entry = {.count = 1, .reusable = true}}, SHIFT(30),
-  [558] = {.entry = {.count = 1, .reusable = true}}, SHIFT(37),
-  [560] = {.entry = {.count = 1, .reusable = true}}, SHIFT(87),
-  [562] = {.entry = {.count = 1, .reusable = true}}, SHIFT(50),
-  [564] = {.entry = {.count = 1, .reusable = true}}, SHIFT(26),
-  [566] = {.entry = {.count = 1, .reusable = true}}, SHIFT(54),
-  [568] = {.entry = {.count = 1, .reusable = true}}, SHIFT(24),
-  [570] = {.entry = {.count = 1, .reusable = true}}, SHIFT(36),
-  [572] = {.entry = {.count = 1, .reusable = true}}, SHIFT(67),
-  [574] = {.entry = {.count = 1, .reusable = true}}, SHIFT(23),
-  [576] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_direction, 1, 0, 0),
-  [578] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_line_category, 1, 0, 0),
-  [580] = {.entry = {.count = 1, .reusable = true}}, SHIFT(158),
-  [582] = {.entry = {.count = 1, .reusable = true}}, SHIFT(141),
-  [584] = {.entry = {.count = 1, .reusable = true}}, SHIFT(160),
-  [586] = {.entry = {.count = 1, .reusable = true}}, SHIFT(170),
-  [588] = {.entry = {.count = 1, .reusable = true}}, SHIFT(154),
-  [590] = {.entry = {.count = 1, .reusable = true}}, SHIFT(159),
-  [592] = {.entry = {.count = 1, .reusable = true}}, SHIFT(171),
-  [594] = {.entry = {.count = 1, .reusable = true}}, SHIFT(162),
-  [596] = {.entry = {.count = 1, .reusable = true}}, SHIFT(153),
-  [598] = {.entry = {.count = 1, .reusable = true}}, SHIFT(102),
-  [600] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_level2, 1, 0, 0),
-  [602] = {.entry = {.count = 1, .reusable = true}}, SHIFT(167),
-  [604] = {.entry = {.count = 1, .reusable = true}}, SHIFT(70),
-  [606] = {.entry = {.count = 1, .reusable = true}}, SHIFT(136),
-  [608] = {.entry = {.count = 1, .reusable = true}}, SHIFT(129),
-  [610] = {.entry = {.count = 1, .reusable = true}}, SHIFT(142),
-  [612] = {.entry = {.count = 1, .reusable = true}}, SHIFT(146),
-  [614] = {.entry = {.count = 1, .reusable = true}}, SHIFT(149),
-  [616] = {.entry = {.count = 1, .reusable = true}}, SHIFT(150),
-  [618] = {.entry = {.count = 1, .reusable = true}}, SHIFT(173),
-  [620] = {.entry = {.count = 1, .reusable = true}},  ACCEPT_INPUT(),
-  [622] = {.entry = {.count = 1, .reusable = true}}, SHIFT(128),
-  [624] = {.entry = {.count = 1, .reusable = true}}, SHIFT(137),
-  [626] = {.entry = {.count = 1, .reusable = true}}, SHIFT(139),
-  [628] = {.entry = {.count = 1, .reusable = true}}, SHIFT(152),
-  [630] = {.entry = {.count = 1, .reusable = true}}, SHIFT(72),
-  [632] = {.entry = {.count = 1, .reusable = true}}, SHIFT(145),
-  [634] = {.entry = {.count = 1, .reusable = true}}, SHIFT(133),
-  [636] = {.entry = {.count = 1, .reusable = true}}, SHIFT(151),
-  [638] = {.entry = {.count = 1, .reusable = true}}, SHIFT(168),
-  [640] = {.entry = {.count = 1, .reusable = true}}, SHIFT(156),
-  [642] = {.entry = {.count = 1, .reusable = true}}, SHIFT(163),
-  [644] = {.entry = {.count = 1, .reusable = true}}, SHIFT(166),
-  [646] = {.entry = {.count = 1, .reusable = true}}, SHIFT(169),
-  [648] = {.entry = {.count = 1, .reusable = true}}, SHIFT(138),
+  [9] = {.entry = {.count = 1, .reusable = true}}, SHIFT(218),
+  [11] = {.entry = {.count = 1, .reusable = true}}, SHIFT(200),
+  [13] = {.entry = {.count = 1, .reusable = true}}, SHIFT(213),
+  [15] = {.entry = {.count = 1, .reusable = true}}, SHIFT(147),
+  [17] = {.entry = {.count = 1, .reusable = true}}, SHIFT(206),
+  [19] = {.entry = {.count = 1, .reusable = true}}, SHIFT(204),
+  [21] = {.entry = {.count = 1, .reusable = true}}, SHIFT(92),
+  [23] = {.entry = {.count = 1, .reusable = true}}, SHIFT(123),
+  [25] = {.entry = {.count = 1, .reusable = true}}, SHIFT(192),
+  [27] = {.entry = {.count = 1, .reusable = true}}, SHIFT(194),
+  [29] = {.entry = {.count = 1, .reusable = true}}, SHIFT(195),
+  [31] = {.entry = {.count = 1, .reusable = true}}, SHIFT(199),
+  [33] = {.entry = {.count = 1, .reusable = true}}, SHIFT(208),
+  [35] = {.entry = {.count = 1, .reusable = false}}, SHIFT(208),
+  [37] = {.entry = {.count = 1, .reusable = true}}, SHIFT(103),
+  [39] = {.entry = {.count = 1, .reusable = true}}, SHIFT(221),
+  [41] = {.entry = {.count = 1, .reusable = true}}, SHIFT(211),
+  [43] = {.entry = {.count = 1, .reusable = true}}, SHIFT(203),
+  [45] = {.entry = {.count = 1, .reusable = false}}, SHIFT(203),
+  [47] = {.entry = {.count = 1, .reusable = true}}, SHIFT(225),
+  [49] = {.entry = {.count = 1, .reusable = false}}, SHIFT(225),
+  [51] = {.entry = {.count = 1, .reusable = true}}, SHIFT(44),
+  [53] = {.entry = {.count = 1, .reusable = false}}, SHIFT(44),
+  [55] = {.entry = {.count = 1, .reusable = true}}, SHIFT(151),
+  [57] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_project_repeat1, 2, 0, 0), SHIFT_REPEAT(213),
+  [60] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_project_repeat1, 2, 0, 0),
+  [62] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_project_repeat1, 2, 0, 0), SHIFT_REPEAT(206),
+  [65] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_project_repeat1, 2, 0, 0), SHIFT_REPEAT(204),
+  [68] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_project_repeat1, 2, 0, 0), SHIFT_REPEAT(92),
+  [71] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_project_repeat1, 2, 0, 0), SHIFT_REPEAT(123),
+  [74] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_project_repeat1, 2, 0, 0), SHIFT_REPEAT(192),
+  [77] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_project_repeat1, 2, 0, 0), SHIFT_REPEAT(194),
+  [80] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_project_repeat1, 2, 0, 0), SHIFT_REPEAT(195),
+  [83] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_project_repeat1, 2, 0, 0), SHIFT_REPEAT(199),
+  [86] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_project_repeat1, 2, 0, 0), SHIFT_REPEAT(208),
+  [89] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_project_repeat1, 2, 0, 0), SHIFT_REPEAT(208),
+  [92] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_project_repeat1, 2, 0, 0), SHIFT_REPEAT(103),
+  [95] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_project_repeat1, 2, 0, 0), SHIFT_REPEAT(221),
+  [98] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_project_repeat1, 2, 0, 0), SHIFT_REPEAT(211),
+  [101] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_project_repeat1, 2, 0, 0), SHIFT_REPEAT(203),
+  [104] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_project_repeat1, 2, 0, 0), SHIFT_REPEAT(203),
+  [107] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_project_repeat1, 2, 0, 0), SHIFT_REPEAT(225),
+  [110] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_project_repeat1, 2, 0, 0), SHIFT_REPEAT(225),
+  [113] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_project_repeat1, 2, 0, 0), SHIFT_REPEAT(44),
+  [116] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_project_repeat1, 2, 0, 0), SHIFT_REPEAT(44),
+  [119] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_split, 2, 0, 0),
+  [121] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_split, 2, 0, 0),
+  [123] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_split, 3, 0, 0),
+  [125] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_split, 3, 0, 0),
+  [127] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_indicator, 3, 0, 2),
+  [129] = {.entry = {.count = 1, .reusable = true}}, SHIFT(31),
+  [131] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_indicator, 3, 0, 2),
+  [133] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_budget_statement, 3, 0, 0),
+  [135] = {.entry = {.count = 1, .reusable = true}}, SHIFT(28),
+  [137] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_budget_statement, 3, 0, 0),
+  [139] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_indicator, 4, 0, 2),
+  [141] = {.entry = {.count = 1, .reusable = true}}, SHIFT(37),
+  [143] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_indicator, 4, 0, 2),
+  [145] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_execution_statement, 3, 0, 0),
+  [147] = {.entry = {.count = 1, .reusable = true}}, SHIFT(29),
+  [149] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_execution_statement, 3, 0, 0),
+  [151] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_indicator, 4, 0, 3),
+  [153] = {.entry = {.count = 1, .reusable = true}}, SHIFT(36),
+  [155] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_indicator, 4, 0, 3),
+  [157] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_indicator, 5, 0, 3),
+  [159] = {.entry = {.count = 1, .reusable = true}}, SHIFT(39),
+  [161] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_indicator, 5, 0, 3),
+  [163] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_attributes, 2, 0, 0),
+  [165] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_attributes, 2, 0, 0),
+  [167] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_attributes, 3, 0, 0),
+  [169] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_attributes, 3, 0, 0),
+  [171] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_supervisor_statement, 5, 0, 0),
+  [173] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_supervisor_statement, 5, 0, 0),
+  [175] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_unit_statement, 3, 0, 0),
+  [177] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_unit_statement, 3, 0, 0),
+  [179] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_kind_statement, 3, 0, 0),
+  [181] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_kind_statement, 3, 0, 0),
+  [183] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_period_statement, 3, 0, 0),
+  [185] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_period_statement, 3, 0, 0),
+  [187] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_year_statement, 3, 0, 0),
+  [189] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_year_statement, 3, 0, 0),
+  [191] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_outcome_statement, 3, 0, 0),
+  [193] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_outcome_statement, 3, 0, 0),
+  [195] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_score_statement, 3, 0, 0),
+  [197] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_score_statement, 3, 0, 0),
+  [199] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_filed_statement, 3, 0, 0),
+  [201] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_filed_statement, 3, 0, 0),
+  [203] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_reason_statement, 3, 0, 0),
+  [205] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_reason_statement, 3, 0, 0),
+  [207] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_goal_statement, 3, 0, 0),
+  [209] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_goal_statement, 3, 0, 0),
+  [211] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_budget_statement, 4, 0, 0),
+  [213] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_budget_statement, 4, 0, 0),
+  [215] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_execution_statement, 4, 0, 0),
+  [217] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_execution_statement, 4, 0, 0),
+  [219] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_filed_statement, 4, 0, 0),
+  [221] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_filed_statement, 4, 0, 0),
+  [223] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_filed_statement, 2, 0, 0),
+  [225] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_filed_statement, 2, 0, 0),
+  [227] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_filed_statement, 6, 0, 0),
+  [229] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_filed_statement, 6, 0, 0),
+  [231] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_filed_statement, 5, 0, 0),
+  [233] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_filed_statement, 5, 0, 0),
+  [235] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_indicator, 5, 0, 2),
+  [237] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_indicator, 5, 0, 2),
+  [239] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_supervisor_statement, 3, 0, 0),
+  [241] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_supervisor_statement, 3, 0, 0),
+  [243] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_indicator, 6, 0, 3),
+  [245] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_indicator, 6, 0, 3),
+  [247] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_filed_statement, 7, 0, 0),
+  [249] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_filed_statement, 7, 0, 0),
+  [251] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_code_statement, 3, 0, 0),
+  [253] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_code_statement, 3, 0, 0),
+  [255] = {.entry = {.count = 1, .reusable = true}}, SHIFT(202),
+  [257] = {.entry = {.count = 1, .reusable = false}}, SHIFT(202),
+  [259] = {.entry = {.count = 1, .reusable = true}}, SHIFT(88),
+  [261] = {.entry = {.count = 1, .reusable = true}}, SHIFT(86),
+  [263] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_level1, 1, 0, 0),
+  [265] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_level1, 1, 0, 0),
+  [267] = {.entry = {.count = 1, .reusable = true}}, SHIFT(149),
+  [269] = {.entry = {.count = 1, .reusable = true}}, SHIFT(231),
+  [271] = {.entry = {.count = 1, .reusable = true}}, SHIFT(232),
+  [273] = {.entry = {.count = 1, .reusable = true}}, SHIFT(110),
+  [275] = {.entry = {.count = 1, .reusable = true}}, SHIFT(214),
+  [277] = {.entry = {.count = 1, .reusable = true}}, SHIFT(215),
+  [279] = {.entry = {.count = 1, .reusable = true}}, SHIFT(216),
+  [281] = {.entry = {.count = 1, .reusable = false}}, SHIFT(216),
+  [283] = {.entry = {.count = 1, .reusable = true}}, SHIFT(217),
+  [285] = {.entry = {.count = 1, .reusable = true}}, SHIFT(167),
+  [287] = {.entry = {.count = 1, .reusable = true}}, SHIFT(142),
+  [289] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_department_repeat1, 2, 0, 0),
+  [291] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_department_repeat1, 2, 0, 0), SHIFT_REPEAT(231),
+  [294] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_department_repeat1, 2, 0, 0), SHIFT_REPEAT(232),
+  [297] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_department_repeat1, 2, 0, 0), SHIFT_REPEAT(110),
+  [300] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_department_repeat1, 2, 0, 0), SHIFT_REPEAT(214),
+  [303] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_department_repeat1, 2, 0, 0), SHIFT_REPEAT(215),
+  [306] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_department_repeat1, 2, 0, 0), SHIFT_REPEAT(216),
+  [309] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_department_repeat1, 2, 0, 0), SHIFT_REPEAT(216),
+  [312] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_department_repeat1, 2, 0, 0), SHIFT_REPEAT(217),
+  [315] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_department_repeat1, 2, 0, 0), SHIFT_REPEAT(167),
+  [318] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_department_repeat1, 2, 0, 0), SHIFT_REPEAT(44),
+  [321] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_department_repeat1, 2, 0, 0), SHIFT_REPEAT(44),
+  [324] = {.entry = {.count = 1, .reusable = true}}, SHIFT(60),
+  [326] = {.entry = {.count = 1, .reusable = true}}, SHIFT(111),
+  [328] = {.entry = {.count = 1, .reusable = true}}, SHIFT(233),
+  [330] = {.entry = {.count = 1, .reusable = false}}, SHIFT(233),
+  [332] = {.entry = {.count = 1, .reusable = true}}, SHIFT(198),
+  [334] = {.entry = {.count = 1, .reusable = true}}, SHIFT(148),
+  [336] = {.entry = {.count = 1, .reusable = true}}, SHIFT(135),
+  [338] = {.entry = {.count = 1, .reusable = true}}, SHIFT(105),
+  [340] = {.entry = {.count = 1, .reusable = true}}, SHIFT(124),
+  [342] = {.entry = {.count = 1, .reusable = true}}, SHIFT(59),
+  [344] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_funds_statement, 4, 0, 0),
+  [346] = {.entry = {.count = 1, .reusable = true}}, SHIFT(64),
+  [348] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_funds_statement, 4, 0, 0),
+  [350] = {.entry = {.count = 1, .reusable = true}}, SHIFT(72),
+  [352] = {.entry = {.count = 1, .reusable = true}}, SHIFT(13),
+  [354] = {.entry = {.count = 1, .reusable = true}}, SHIFT(14),
+  [356] = {.entry = {.count = 1, .reusable = true}}, SHIFT(75),
+  [358] = {.entry = {.count = 1, .reusable = true}}, SHIFT(76),
+  [360] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_funds_statement, 3, 0, 0),
+  [362] = {.entry = {.count = 1, .reusable = true}}, SHIFT(74),
+  [364] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_funds_statement, 3, 0, 0),
+  [366] = {.entry = {.count = 1, .reusable = true}}, SHIFT(78),
+  [368] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_attributes_repeat1, 2, 0, 0),
+  [370] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_attributes_repeat1, 2, 0, 0), SHIFT_REPEAT(111),
+  [373] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_attributes_repeat1, 2, 0, 0), SHIFT_REPEAT(233),
+  [376] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_attributes_repeat1, 2, 0, 0), SHIFT_REPEAT(233),
+  [379] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_attributes_repeat1, 2, 0, 0), SHIFT_REPEAT(198),
+  [382] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_attributes_repeat1, 2, 0, 0), SHIFT_REPEAT(148),
+  [385] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_attributes_repeat1, 2, 0, 0), SHIFT_REPEAT(135),
+  [388] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_attributes_repeat1, 2, 0, 0), SHIFT_REPEAT(105),
+  [391] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_attributes_repeat1, 2, 0, 0), SHIFT_REPEAT(124),
+  [394] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_attribute, 3, 0, 4),
+  [396] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_attribute, 3, 0, 4),
+  [398] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_funds_statement, 5, 0, 0),
+  [400] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_funds_statement, 5, 0, 0),
+  [402] = {.entry = {.count = 1, .reusable = true}}, SHIFT(94),
+  [404] = {.entry = {.count = 1, .reusable = true}}, SHIFT(117),
+  [406] = {.entry = {.count = 1, .reusable = true}}, SHIFT(152),
+  [408] = {.entry = {.count = 1, .reusable = false}}, SHIFT(152),
+  [410] = {.entry = {.count = 1, .reusable = true}}, SHIFT(220),
+  [412] = {.entry = {.count = 1, .reusable = false}}, SHIFT(90),
+  [414] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_quantity, 1, 0, 0),
+  [416] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_quantity, 1, 0, 0),
+  [418] = {.entry = {.count = 1, .reusable = true}}, SHIFT(17),
+  [420] = {.entry = {.count = 1, .reusable = true}}, SHIFT(89),
+  [422] = {.entry = {.count = 1, .reusable = false}}, SHIFT(89),
+  [424] = {.entry = {.count = 1, .reusable = true}}, SHIFT(49),
+  [426] = {.entry = {.count = 1, .reusable = true}}, SHIFT(73),
+  [428] = {.entry = {.count = 1, .reusable = true}}, SHIFT(129),
+  [430] = {.entry = {.count = 1, .reusable = true}}, SHIFT(154),
+  [432] = {.entry = {.count = 1, .reusable = false}}, SHIFT(133),
+  [434] = {.entry = {.count = 1, .reusable = false}}, SHIFT(120),
+  [436] = {.entry = {.count = 1, .reusable = false}}, SHIFT(154),
+  [438] = {.entry = {.count = 1, .reusable = true}}, SHIFT(116),
+  [440] = {.entry = {.count = 1, .reusable = true}}, SHIFT(115),
+  [442] = {.entry = {.count = 1, .reusable = true}}, SHIFT(70),
+  [444] = {.entry = {.count = 1, .reusable = true}}, SHIFT(52),
+  [446] = {.entry = {.count = 1, .reusable = true}}, SHIFT(33),
+  [448] = {.entry = {.count = 1, .reusable = true}}, SHIFT(27),
+  [450] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_kind_statement_repeat1, 2, 0, 0),
+  [452] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_kind_statement_repeat1, 2, 0, 0), SHIFT_REPEAT(89),
+  [455] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_kind_statement_repeat1, 2, 0, 0), SHIFT_REPEAT(89),
+  [458] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_unit, 1, 0, 0),
+  [460] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_unit, 1, 0, 0),
+  [462] = {.entry = {.count = 1, .reusable = false}}, SHIFT(93),
+  [464] = {.entry = {.count = 1, .reusable = true}}, SHIFT(5),
+  [466] = {.entry = {.count = 1, .reusable = true}}, SHIFT(82),
+  [468] = {.entry = {.count = 1, .reusable = false}}, SHIFT(82),
+  [470] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_unit, 2, 0, 0),
+  [472] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_unit, 2, 0, 0),
+  [474] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_quantity, 2, 0, 0),
+  [476] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_quantity, 2, 0, 0),
+  [478] = {.entry = {.count = 1, .reusable = true}}, SHIFT(6),
+  [480] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_split_repeat1, 2, 0, 0),
+  [482] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_split_repeat1, 2, 0, 0), SHIFT_REPEAT(152),
+  [485] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_split_repeat1, 2, 0, 0), SHIFT_REPEAT(152),
+  [488] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_funds_line, 4, 0, 2),
+  [490] = {.entry = {.count = 1, .reusable = true}}, SHIFT(121),
+  [492] = {.entry = {.count = 1, .reusable = true}}, SHIFT(193),
+  [494] = {.entry = {.count = 1, .reusable = true}}, SHIFT(56),
+  [496] = {.entry = {.count = 1, .reusable = true}}, SHIFT(132),
+  [498] = {.entry = {.count = 1, .reusable = true}}, SHIFT(50),
+  [500] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_funds_statement_repeat1, 2, 0, 0), SHIFT_REPEAT(193),
+  [503] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_funds_statement_repeat1, 2, 0, 0),
+  [505] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_funds_statement_repeat1, 2, 0, 0), SHIFT_REPEAT(132),
+  [508] = {.entry = {.count = 1, .reusable = true}}, SHIFT(32),
+  [510] = {.entry = {.count = 1, .reusable = true}}, SHIFT(197),
+  [512] = {.entry = {.count = 1, .reusable = true}}, SHIFT(201),
+  [514] = {.entry = {.count = 1, .reusable = true}}, SHIFT(120),
+  [516] = {.entry = {.count = 1, .reusable = false}}, SHIFT(125),
+  [518] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_split_entry, 2, 0, 0),
+  [520] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_split_entry, 2, 0, 0),
+  [522] = {.entry = {.count = 1, .reusable = true}}, SHIFT(188),
+  [524] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_stated_total, 3, 0, 0),
+  [526] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_stated_total, 4, 0, 0),
+  [528] = {.entry = {.count = 1, .reusable = true}}, SHIFT(118),
+  [530] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_split_entry, 3, 0, 0),
+  [532] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_split_entry, 3, 0, 0),
+  [534] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_funds_line, 5, 0, 2),
+  [536] = {.entry = {.count = 1, .reusable = true}}, SHIFT(119),
+  [538] = {.entry = {.count = 1, .reusable = true}}, SHIFT(67),
+  [540] = {.entry = {.count = 1, .reusable = true}}, SHIFT(222),
+  [542] = {.entry = {.count = 1, .reusable = true}}, SHIFT(223),
+  [544] = {.entry = {.count = 1, .reusable = false}}, SHIFT(126),
+  [546] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_link, 2, 0, 5),
+  [548] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_source_file, 1, 0, 0),
+  [550] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0),
+  [552] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(218),
+  [555] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(200),
+  [558] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_stated_total, 5, 0, 0),
+  [560] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_funds_line, 6, 0, 2),
+  [562] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_date, 1, 0, 0),
+  [564] = {.entry = {.count = 1, .reusable = true}}, SHIFT(91),
+  [566] = {.entry = {.count = 1, .reusable = true}}, SHIFT(21),
+  [568] = {.entry = {.count = 1, .reusable = true}}, SHIFT(174),
+  [570] = {.entry = {.count = 1, .reusable = true}}, SHIFT(191),
+  [572] = {.entry = {.count = 1, .reusable = true}}, SHIFT(24),
+  [574] = {.entry = {.count = 1, .reusable = true}}, SHIFT(209),
+  [576] = {.entry = {.count = 1, .reusable = true}}, SHIFT(210),
+  [578] = {.entry = {.count = 1, .reusable = true}}, SHIFT(66),
+  [580] = {.entry = {.count = 1, .reusable = true}}, SHIFT(226),
+  [582] = {.entry = {.count = 1, .reusable = true}}, SHIFT(227),
+  [584] = {.entry = {.count = 1, .reusable = false}}, SHIFT(155),
+  [586] = {.entry = {.count = 1, .reusable = true}}, SHIFT(155),
+  [588] = {.entry = {.count = 1, .reusable = true}}, SHIFT(81),
+  [590] = {.entry = {.count = 1, .reusable = true}}, SHIFT(141),
+  [592] = {.entry = {.count = 1, .reusable = false}}, SHIFT(141),
+  [594] = {.entry = {.count = 1, .reusable = true}}, SHIFT(19),
+  [596] = {.entry = {.count = 1, .reusable = true}}, SHIFT(186),
+  [598] = {.entry = {.count = 1, .reusable = true}}, SHIFT(104),
+  [600] = {.entry = {.count = 1, .reusable = true}}, SHIFT(133),
+  [602] = {.entry = {.count = 1, .reusable = true}}, SHIFT(35),
+  [604] = {.entry = {.count = 1, .reusable = true}}, SHIFT(212),
+  [606] = {.entry = {.count = 1, .reusable = true}}, SHIFT(71),
+  [608] = {.entry = {.count = 1, .reusable = true}}, SHIFT(229),
+  [610] = {.entry = {.count = 1, .reusable = true}}, SHIFT(30),
+  [612] = {.entry = {.count = 1, .reusable = true}}, SHIFT(196),
+  [614] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_department, 4, 0, 2),
+  [616] = {.entry = {.count = 1, .reusable = true}}, SHIFT(38),
+  [618] = {.entry = {.count = 1, .reusable = true}}, SHIFT(219),
+  [620] = {.entry = {.count = 1, .reusable = true}}, SHIFT(61),
+  [622] = {.entry = {.count = 1, .reusable = true}}, SHIFT(230),
+  [624] = {.entry = {.count = 1, .reusable = true}}, SHIFT(3),
+  [626] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_project, 5, 0, 1),
+  [628] = {.entry = {.count = 1, .reusable = true}}, SHIFT(187),
+  [630] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_department, 5, 0, 2),
+  [632] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_project, 4, 0, 1),
+  [634] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_source, 1, 0, 0),
+  [636] = {.entry = {.count = 1, .reusable = true}}, SHIFT(46),
+  [638] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_value, 1, 0, 0),
+  [640] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_value, 2, 0, 0),
+  [642] = {.entry = {.count = 1, .reusable = true}}, SHIFT(25),
+  [644] = {.entry = {.count = 1, .reusable = true}}, SHIFT(26),
+  [646] = {.entry = {.count = 1, .reusable = true}}, SHIFT(108),
+  [648] = {.entry = {.count = 1, .reusable = true}}, SHIFT(34),
+  [650] = {.entry = {.count = 1, .reusable = true}}, SHIFT(68),
+  [652] = {.entry = {.count = 1, .reusable = true}}, SHIFT(69),
+  [654] = {.entry = {.count = 1, .reusable = true}}, SHIFT(62),
+  [656] = {.entry = {.count = 1, .reusable = true}}, SHIFT(100),
+  [658] = {.entry = {.count = 1, .reusable = true}}, SHIFT(41),
+  [660] = {.entry = {.count = 1, .reusable = true}}, SHIFT(16),
+  [662] = {.entry = {.count = 1, .reusable = true}}, SHIFT(18),
+  [664] = {.entry = {.count = 1, .reusable = true}}, SHIFT(77),
+  [666] = {.entry = {.count = 1, .reusable = true}}, SHIFT(15),
+  [668] = {.entry = {.count = 1, .reusable = true}}, SHIFT(79),
+  [670] = {.entry = {.count = 1, .reusable = true}}, SHIFT(20),
+  [672] = {.entry = {.count = 1, .reusable = true}}, SHIFT(40),
+  [674] = {.entry = {.count = 1, .reusable = true}}, SHIFT(65),
+  [676] = {.entry = {.count = 1, .reusable = true}}, SHIFT(63),
+  [678] = {.entry = {.count = 1, .reusable = true}}, SHIFT(23),
+  [680] = {.entry = {.count = 1, .reusable = true}}, SHIFT(22),
+  [682] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_grade, 1, 0, 0),
+  [684] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_direction, 1, 0, 0),
+  [686] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_cause, 1, 0, 0),
+  [688] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_likelihood, 1, 0, 0),
+  [690] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_line_category, 1, 0, 0),
+  [692] = {.entry = {.count = 1, .reusable = true}}, SHIFT(184),
+  [694] = {.entry = {.count = 1, .reusable = true}}, SHIFT(162),
+  [696] = {.entry = {.count = 1, .reusable = true}}, SHIFT(140),
+  [698] = {.entry = {.count = 1, .reusable = true}}, SHIFT(166),
+  [700] = {.entry = {.count = 1, .reusable = true}}, SHIFT(185),
+  [702] = {.entry = {.count = 1, .reusable = true}}, SHIFT(153),
+  [704] = {.entry = {.count = 1, .reusable = true}}, SHIFT(169),
+  [706] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_level2, 1, 0, 0),
+  [708] = {.entry = {.count = 1, .reusable = true}}, SHIFT(180),
+  [710] = {.entry = {.count = 1, .reusable = true}}, SHIFT(172),
+  [712] = {.entry = {.count = 1, .reusable = true}},  ACCEPT_INPUT(),
+  [714] = {.entry = {.count = 1, .reusable = true}}, SHIFT(171),
+  [716] = {.entry = {.count = 1, .reusable = true}}, SHIFT(189),
+  [718] = {.entry = {.count = 1, .reusable = true}}, SHIFT(156),
+  [720] = {.entry = {.count = 1, .reusable = true}}, SHIFT(138),
+  [722] = {.entry = {.count = 1, .reusable = true}}, SHIFT(173),
+  [724] = {.entry = {.count = 1, .reusable = true}}, SHIFT(176),
+  [726] = {.entry = {.count = 1, .reusable = true}}, SHIFT(181),
+  [728] = {.entry = {.count = 1, .reusable = true}}, SHIFT(143),
+  [730] = {.entry = {.count = 1, .reusable = true}}, SHIFT(150),
+  [732] = {.entry = {.count = 1, .reusable = true}}, SHIFT(163),
+  [734] = {.entry = {.count = 1, .reusable = true}}, SHIFT(164),
+  [736] = {.entry = {.count = 1, .reusable = true}}, SHIFT(165),
+  [738] = {.entry = {.count = 1, .reusable = true}}, SHIFT(146),
+  [740] = {.entry = {.count = 1, .reusable = true}}, SHIFT(178),
+  [742] = {.entry = {.count = 1, .reusable = true}}, SHIFT(112),
+  [744] = {.entry = {.count = 1, .reusable = true}}, SHIFT(144),
+  [746] = {.entry = {.count = 1, .reusable = true}}, SHIFT(139),
+  [748] = {.entry = {.count = 1, .reusable = true}}, SHIFT(168),
+  [750] = {.entry = {.count = 1, .reusable = true}}, SHIFT(83),
+  [752] = {.entry = {.count = 1, .reusable = true}}, SHIFT(157),
+  [754] = {.entry = {.count = 1, .reusable = true}}, SHIFT(145),
+  [756] = {.entry = {.count = 1, .reusable = true}}, SHIFT(170),
+  [758] = {.entry = {.count = 1, .reusable = true}}, SHIFT(87),
+  [760] = {.entry = {.count = 1, .reusable = true}}, SHIFT(175),
+  [762] = {.entry = {.count = 1, .reusable = true}}, SHIFT(179),
+  [764] = {.entry = {.count = 1, .reusable = true}}, SHIFT(182),
+  [766] = {.entry = {.count = 1, .reusable = true}}, SHIFT(183),
 };
 
 #ifdef __cplusplus
@@ -11503,7 +14741,7 @@ TS_PUBLIC const TSLanguage *tree_sitter_kpi(void) {
     .primary_state_ids = ts_primary_state_ids,
     .name = "kpi",
     .reserved_words = &ts_reserved_words[0][0],
-    .max_reserved_word_set_size = 125,
+    .max_reserved_word_set_size = 185,
     .metadata = {
       .major_version = 0,
       .minor_version = 1,
