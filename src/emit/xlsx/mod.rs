@@ -93,9 +93,31 @@ pub fn guarded<T>(f: impl FnOnce() -> T) -> Option<T> {
     result
 }
 
+/// Reads a workbook with umya (guarded: a panic is K1107).
+fn read_book(bytes: &[u8]) -> Result<Workbook, Vec<Diagnostic>> {
+    guarded(|| umya_spreadsheet::reader::xlsx::read_reader(Cursor::new(bytes), true))
+        .ok_or_else(|| {
+            not_a_template(
+                "the workbook could not be read".into(),
+                "无法读取该工作簿".into(),
+            )
+        })?
+        .map_err(|e| {
+            not_a_template(
+                format!("the workbook could not be read: {e}"),
+                format!("无法读取该工作簿：{e}"),
+            )
+        })
+}
+
 /// A template workbook, read and checked: the sheet for each kind of form it has.
 pub struct Template {
     book: Workbook,
+    /// The workbook as read, for a fresh copy per output: umya's copies of a workbook share
+    /// one table of strings, which writing fills, so a reused copy would carry every earlier
+    /// output's text into the next (`--split`) and make the bytes depend on what was built
+    /// before.
+    bytes: Vec<u8>,
     /// The sheet for each kind of form the template has (the first of its kind).
     plans: std::collections::BTreeMap<FormKind, SheetPlan>,
 }
@@ -154,20 +176,7 @@ impl Template {
     /// Reads and checks a template workbook.
     pub fn read(bytes: &[u8], limits: &Limits) -> Result<Template, Vec<Diagnostic>> {
         open_checked(bytes, limits)?;
-        let book =
-            guarded(|| umya_spreadsheet::reader::xlsx::read_reader(Cursor::new(bytes), true))
-                .ok_or_else(|| {
-                    not_a_template(
-                        "the workbook could not be read".into(),
-                        "无法读取该工作簿".into(),
-                    )
-                })?
-                .map_err(|e| {
-                    not_a_template(
-                        format!("the workbook could not be read: {e}"),
-                        format!("无法读取该工作簿：{e}"),
-                    )
-                })?;
+        let book = read_book(bytes)?;
         let mut diags = Vec::new();
         let mut plans = std::collections::BTreeMap::new();
         for (index, ws) in book.sheet_collection_no_check().iter().enumerate() {
@@ -196,7 +205,11 @@ impl Template {
                 ),
             )]);
         }
-        Ok(Template { book, plans })
+        Ok(Template {
+            book,
+            bytes: bytes.to_vec(),
+            plans,
+        })
     }
 
     fn plan(&self, kind: FormKind) -> Option<&SheetPlan> {
@@ -396,7 +409,8 @@ fn assemble(
     sheets: Vec<umya_spreadsheet::Worksheet>,
     year: Option<i32>,
 ) -> Result<Vec<u8>, Vec<Diagnostic>> {
-    let mut book = base.book.clone();
+    // A fresh copy of the template workbook, with a table of strings of its own.
+    let mut book = read_book(&base.bytes)?;
     while book.sheet_count() > 0 {
         book.remove_sheet(0).map_err(write_error)?;
     }
