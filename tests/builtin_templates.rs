@@ -263,7 +263,8 @@ fn self_evaluation_sheet(ws: &mut Worksheet, f: &Formats) -> Result<(), XlsxErro
         fit(&["绩效指标"], 10.0),
         fit(&["一级指标", "满意度指标"], 12.0),
         fit(&["二级指标", "服务对象满意度指标"], 12.0),
-        24.0,
+        // 三级指标 names run long (指标1:年度资金支付完成率100%); the page is landscape.
+        28.0,
         fit(&["年度指标值", "≥1238.68万元"], 12.0),
         fit(&["实际完成值", "1238.68万元"], 12.0),
         fit(&["分值"], 7.0),
@@ -388,16 +389,18 @@ fn self_evaluation_sheet(ws: &mut Worksheet, f: &Formats) -> Result<(), XlsxErro
 /// M:O 完成目标可能性, P 原因说明.
 fn monitoring_sheet(ws: &mut Worksheet, f: &Formats) -> Result<(), XlsxError> {
     ws.set_name("绩效运行监控表")?;
-    // The tick columns are narrow: their headings (经费保障, 硬件条件保障) wrap.
-    let tick = 6.0;
+    // The tick columns are narrow: their headings (经费保障, 硬件条件保障) wrap; two of them
+    // hold 全年预计执行数 in the funds block on one line.
+    let tick = 7.5;
     let widths = [
         fit(&["绩效指标"], 8.0),
         fit(&["一级指标"], 10.0),
         fit(&["二级指标"], 12.0),
         20.0,
         fit(&["年度指标值"], 10.0),
-        fit(&["1-7月执行情况"], 10.0),
-        10.0,
+        // 1-7月执行情况 is often a sentence.
+        16.0,
+        12.0,
         tick,
         tick,
         tick,
@@ -685,7 +688,7 @@ fn generate_hubei() -> Result<Vec<u8>, XlsxError> {
     let f = formats();
     let ws = wb.add_worksheet();
     ws.set_name("项目支出绩效自评表（湖北）")?;
-    let widths = [10.0, 14.0, 24.0, 12.0, 12.0, 8.0, 8.0, 9.0, 10.0, 26.0];
+    let widths = [14.0, 14.0, 24.0, 12.0, 12.0, 8.0, 8.0, 9.0, 10.0, 26.0];
     for (c, w) in widths.iter().enumerate() {
         ws.set_column_width(c as u16, *w)?;
     }

@@ -185,6 +185,17 @@ const LABELS: &[&str] = &[
     "任务名称",
     "主要内容",
     "总额",
+    // 项目支出绩效自评表
+    "预期目标",
+    "实际完成情况",
+    "年初预算数",
+    "全年预算数",
+    "全年执行数",
+    "分值",
+    "执行率",
+    "得分",
+    "执行偏差原因及改进措施",
+    "总分",
 ];
 
 fn is_label(t: &str) -> bool {
@@ -376,10 +387,15 @@ fn indicators_kpi(grid: &Grid, out: &mut String) -> bool {
     let (Some(c1), Some(c3), Some(cv)) = (
         col_of(&["一级指标"]),
         col_of(&["三级指标"]),
-        col_of(&["指标值", "指标值(目标值)", "目标值"]),
+        col_of(&["指标值", "指标值(目标值)", "目标值", "年度指标值"]),
     ) else {
         return false;
     };
+    // Self-evaluation columns (项目支出绩效自评表).
+    let c_actual = col_of(&["实际完成值", "实际值", "完成值"]);
+    let c_score = col_of(&["得分"]);
+    let c_grade = col_of(&["达成度"]);
+    let c_reason = col_of(&["偏差原因分析及改进措施", "偏差原因分析", "偏差原因"]);
     let c2 = col_of(&["二级指标"]);
     let cw = col_of(&["分值", "权重"]);
     let ce = col_of(&["指标解释"]);
@@ -390,9 +406,10 @@ fn indicators_kpi(grid: &Grid, out: &mut String) -> bool {
         let l1 = grid.get(r, c1);
         let name = grid.get(r, c3);
         let value = grid.get(r, cv);
-        if ["填报人", "填报日期", "联系电话"]
+        if ["填报人", "填报日期", "联系电话", "总分"]
             .iter()
             .any(|l| norm(grid.get(r, 0)).starts_with(l))
+            || norm(l1) == "总分"
         {
             break;
         }
@@ -440,6 +457,23 @@ fn indicators_kpi(grid: &Grid, out: &mut String) -> bool {
                 let _ = write!(attrs, " direction {};", d.en);
             }
         }
+        if let Some(a) = c_actual.map(|c| grid.get(r, c)).filter(|a| !a.is_empty()) {
+            let _ = write!(attrs, " actual {};", value_kpi(a, &level));
+        }
+        if let Some(s) = c_score.map(|c| grid.get(r, c)).filter(|s| !s.is_empty()) {
+            if s.parse::<rust_decimal::Decimal>().is_ok() {
+                let _ = write!(attrs, " score {s};");
+            }
+        }
+        if let Some(cell) = c_grade.map(|c| norm(grid.get(r, c))) {
+            let grade = words_where(|m| matches!(m, Meaning::Grade(_))).find(|w| w.form == cell);
+            if let Some(g) = grade {
+                let _ = write!(attrs, " grade {};", g.en);
+            }
+        }
+        if let Some(why) = c_reason.map(|c| grid.get(r, c)).filter(|w| !w.is_empty()) {
+            let _ = write!(attrs, " reason {};", quote(why));
+        }
         if !attrs.is_empty() {
             let _ = write!(out, " {{{attrs} }}");
         }
@@ -485,7 +519,11 @@ fn project_kpi(grid: &Grid, name: &str) -> String {
     if let Some(p) = grid.field(&["项目期"]) {
         let _ = writeln!(out, "  period {};", period_kpi(&p));
     }
-    if let Some((r, c)) = grid.find(|t| t == "年度资金总额" || t.starts_with("年度资金总额:"))
+    let self_evaluation = execution_kpi(grid, &mut out);
+    if self_evaluation {
+        // 项目资金 was read as the self-evaluation's funds table.
+    } else if let Some((r, c)) =
+        grid.find(|t| t == "年度资金总额" || t.starts_with("年度资金总额:"))
     {
         let own = after_colon(grid.raw(r, c));
         let total =
@@ -522,9 +560,126 @@ fn project_kpi(grid: &Grid, name: &str) -> String {
         }
     }
     goals_kpi(grid, &mut out);
+    if self_evaluation {
+        outcome_kpi(grid, &mut out);
+    }
     indicators_kpi(grid, &mut out);
     out.push_str("}\n");
     out
+}
+
+/// A number cell as a .kpi score, when it is one.
+fn score_kpi(text: &str) -> Option<&str> {
+    let t = text.trim();
+    t.parse::<rust_decimal::Decimal>().is_ok().then_some(t)
+}
+
+/// The funds table of a self-evaluation (项目支出绩效自评表): the header row with 年初预算数,
+/// 全年预算数, 全年执行数 (and 得分), the 年度资金总额 row, a row per funding source
+/// (`其中：当年财政拨款`, `上年结转资金` …), then 执行偏差原因及改进措施 and, further down, 总分.
+/// A blank cell is a source that budget does not state; a source row blank in every column is
+/// one the 年初预算数 states with no amount (`other;`). False when the sheet has no such table.
+fn execution_kpi(grid: &Grid, out: &mut String) -> bool {
+    let Some((hr, _)) = grid.find(|t| t == "年初预算数") else {
+        return false;
+    };
+    let col_of = |names: &[&str]| -> Option<u32> {
+        (0..grid.cols()).find(|&c| {
+            grid.region(hr, c).0 == (hr, c) && names.contains(&norm(grid.raw(hr, c)).as_str())
+        })
+    };
+    let (Some(cb), Some(cx)) = (
+        col_of(&["年初预算数"]),
+        col_of(&["全年执行数", "预算执行数"]),
+    ) else {
+        return false;
+    };
+    let ca = col_of(&["全年预算数", "调整后预算数"]);
+    let cs = col_of(&["得分"]);
+    let Some((tr, tc)) = grid.find(|t| t == "年度资金总额" || t == "总额") else {
+        return false;
+    };
+    if tr <= hr {
+        return false;
+    }
+    // The source rows under the total, by their labels.
+    let mut rows: Vec<(&str, u32)> = Vec::new();
+    let mut row = grid.region(tr, tc).1 .0 + 1;
+    while row < grid.rows() {
+        let label = norm(grid.get(row, tc));
+        let label = label.trim_start_matches("其中").trim_start_matches(':');
+        let label = if label == "当年财政拨款" {
+            "财政拨款"
+        } else {
+            label
+        };
+        let Some((_, kw)) = sources().find(|(zh, _)| label == *zh) else {
+            break;
+        };
+        rows.push((kw, row));
+        row = grid.region(row, tc).1 .0 + 1;
+    }
+    let columns = [
+        ("budget", Some(cb)),
+        ("adjusted", ca),
+        ("executed", Some(cx)),
+    ];
+    for (i, (kw, col)) in columns.iter().enumerate() {
+        let Some(col) = *col else { continue };
+        let Some(total) = money_kpi(grid.get(tr, col)) else {
+            continue;
+        };
+        let mut split = String::new();
+        for (src, r) in &rows {
+            match money_kpi(grid.get(*r, col)) {
+                Some(a) => {
+                    let _ = write!(split, " {src} {a};");
+                }
+                None if i == 0
+                    && columns
+                        .iter()
+                        .all(|(_, c)| c.is_none_or(|c| grid.get(*r, c).is_empty())) =>
+                {
+                    let _ = write!(split, " {src};");
+                }
+                None => {}
+            }
+        }
+        if split.is_empty() {
+            let _ = writeln!(out, "  {kw} {total};");
+        } else {
+            let _ = writeln!(out, "  {kw} {total} {{{split} }};");
+        }
+    }
+    if let Some(reason) = grid.field(&["执行偏差原因及改进措施", "偏差原因分析"]) {
+        let _ = writeln!(out, "  reason {};", quote(&reason));
+    }
+    if let Some(s) = cs.and_then(|c| score_kpi(grid.get(tr, c))) {
+        let _ = writeln!(out, "  execution-score {s};");
+    }
+    // 总分: the score under the indicator table's 得分 column.
+    if let (Some((r, _)), Some((ihr, _))) =
+        (grid.find(|t| t == "总分"), grid.find(|t| t == "一级指标"))
+    {
+        let c_score = (0..grid.cols())
+            .find(|&c| grid.region(ihr, c).0 == (ihr, c) && norm(grid.raw(ihr, c)) == "得分");
+        if let Some(s) = c_score.and_then(|c| score_kpi(grid.get(r, c))) {
+            let _ = writeln!(out, "  total-score {s};");
+        }
+    }
+    true
+}
+
+/// 实际完成情况 of 年度总体目标: the cell under its heading.
+fn outcome_kpi(grid: &Grid, out: &mut String) {
+    let Some((r, c)) = grid.find(|t| t == "实际完成情况") else {
+        return;
+    };
+    let below = grid.region(r, c).1 .0 + 1;
+    let text = grid.get(below, c);
+    if !text.is_empty() {
+        let _ = writeln!(out, "  outcome {};", quote(text));
+    }
 }
 
 /// `拉萨市科技局（009909878）` → the department and the code (a bracketed suffix with no
