@@ -1494,3 +1494,69 @@ fn split_workbooks_carry_only_their_own_form() {
         "a template used twice gives the same bytes"
     );
 }
+
+#[test]
+fn cli_scores_by_the_filings_profile_and_imports_the_self_evaluation() {
+    let dir = tempfile::tempdir().unwrap();
+    // The Hubei filing's kpi.toml says `scoring = "hubei-2022"`: 预算执行 weighs 20 there.
+    let file = dir.path().join("hubei.xlsx");
+    let ok = kpi_cmd()
+        .args(["build", "--to", "xlsx", "--template"])
+        .arg(root("examples/templates/hubei-self-evaluation.xlsx"))
+        .arg("-o")
+        .arg(&file)
+        .arg(root(SPONGE))
+        .status()
+        .unwrap();
+    assert!(ok.success());
+    let s = sheets(&std::fs::read(&file).unwrap());
+    assert_eq!(s[0].at("A5"), "预算执行情况（20分）");
+    assert_eq!(s[0].at("H6"), "#19.55");
+    // The Lhasa self-evaluation, built and imported by the command line.
+    let file = dir.path().join("lhasa.xlsx");
+    let ok = kpi_cmd()
+        .args(["build", "--to", "xlsx", "-o"])
+        .arg(&file)
+        .arg(root(LHASA_SE))
+        .status()
+        .unwrap();
+    assert!(ok.success());
+    let out = kpi_cmd().arg("import").arg(&file).output().unwrap();
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    for line in [
+        "executed 0.3万元 { fiscal 0.3万元; };",
+        "execution-score 10;",
+        "total-score 95.5;",
+        "actual 8个; score 8; reason \"两期培训因讲师行程调整推迟至2024年一季度。\";",
+    ] {
+        assert!(text.contains(line), "{line}\n{text}");
+    }
+}
+
+#[test]
+fn every_placeholder_is_documented() {
+    use xlsx::context::{lists, scalar_names, FormKind};
+    let doc = std::fs::read_to_string(root("docs/templates.md")).unwrap();
+    for kind in [
+        FormKind::Project,
+        FormKind::Department,
+        FormKind::SelfEvaluation,
+        FormKind::Monitoring,
+    ] {
+        for name in scalar_names(kind) {
+            assert!(doc.contains(&format!("{{{{{name}}}}}")), "{{{{{name}}}}}");
+        }
+        for list in lists(kind) {
+            assert!(doc.contains(&format!("`{}`", list.name)), "{}", list.name);
+            for field in list.fields {
+                assert!(
+                    doc.contains(&format!("`{field}`")),
+                    "{}.{field} of {:?}",
+                    list.var,
+                    kind
+                );
+            }
+        }
+    }
+}
