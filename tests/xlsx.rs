@@ -1560,3 +1560,23 @@ fn every_placeholder_is_documented() {
         }
     }
 }
+
+#[test]
+fn monitoring_round_trip_keeps_the_model() {
+    for path in [
+        "tests/fixtures/rules/K1307.kpi",
+        "tests/fixtures/rules/K1307-ok.kpi",
+        HERITAGE,
+    ] {
+        let original = load_ok(&root(path));
+        assert!(
+            original
+                .filing
+                .projects
+                .iter()
+                .all(|p| kpi::score::is_assessed(p) && !kpi::score::is_self_evaluation(p)),
+            "{path} is a monitoring form"
+        );
+        assert_round_trip(path, &root(path), None);
+    }
+}
