@@ -708,7 +708,7 @@ fn generate_hubei() -> Result<Vec<u8>, XlsxError> {
         0,
         5,
         0,
-        "预算执行情况（{{execution.weight}}分）",
+        "预算执行情况\n（{{execution.weight}}分）",
         &f.label,
     )?;
     for (c, h) in [

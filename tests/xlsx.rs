@@ -1216,7 +1216,7 @@ fn the_hubei_template_fills_a_hubei_table_with_the_hubei_profile() {
     let s = sheets(&build_scored(&root(SPONGE), Some(&hubei_template())));
     let a = &s[0];
     assert_eq!(a.at("A1"), "2022年度项目支出绩效自评表");
-    assert_eq!(a.at("A5"), "预算执行情况（20分）");
+    assert_eq!(a.at("A5"), "预算执行情况\n（20分）");
     assert_eq!(
         ["B6", "C6", "D6", "E6", "F6", "G6", "H6"].map(|c| a.at(c)),
         ["", "#200", "#195.5", "97.75%", "#20", "#19.55", "#19.55"]
@@ -1234,7 +1234,7 @@ fn the_hubei_template_fills_a_hubei_table_with_the_hubei_profile() {
     // (the execution rate is 75%: 7.5, not the 10 claimed) and the grades.
     let s = sheets(&build_scored(&root(LHASA_SE), Some(&hubei_template())));
     let a = &s[0];
-    assert_eq!(a.at("A5"), "预算执行情况（10分）");
+    assert_eq!(a.at("A5"), "预算执行情况\n（10分）");
     assert_eq!(["E6", "G6", "H6"].map(|c| a.at(c)), ["75%", "#10", "#7.5"]);
     assert_eq!(a.at("I14"), "达成");
     assert_eq!(a.at("H9"), "#20");
@@ -1510,7 +1510,7 @@ fn cli_scores_by_the_filings_profile_and_imports_the_self_evaluation() {
         .unwrap();
     assert!(ok.success());
     let s = sheets(&std::fs::read(&file).unwrap());
-    assert_eq!(s[0].at("A5"), "预算执行情况（20分）");
+    assert_eq!(s[0].at("A5"), "预算执行情况\n（20分）");
     assert_eq!(s[0].at("H6"), "#19.55");
     // The Lhasa self-evaluation, built and imported by the command line.
     let file = dir.path().join("lhasa.xlsx");
