@@ -936,3 +936,647 @@ fn openpyxl_reads_the_values_back() {
         String::from_utf8_lossy(&out.stderr)
     );
 }
+
+// ──────────────────── self-evaluation and monitoring sheets ────────────────────
+
+const LHASA_SE: &str = "examples/lhasa-kjj-2023-self-evaluation";
+const TIANCHANG: &str = "examples/self-evaluation/anhui-tianchang-2022-flood-drought-defence";
+const SPONGE: &str = "examples/self-evaluation/hubei-huangshi-2022-sponge-city-application";
+const HERITAGE: &str = "examples/self-evaluation/hubei-huangshi-2019-heritage-bid-monitoring";
+
+/// The scoring profile of a filing's kpi.toml (`scoring`), as `kpi build` finds it.
+fn scoring_of(path: &Path) -> kpi::score::ScoringProfile {
+    kpi::config::find(&[path.to_path_buf()], None)
+        .ok()
+        .flatten()
+        .map(|f| kpi::config::parse(&f, 0, &|_| None).0.scoring)
+        .unwrap_or_default()
+}
+
+/// A filing built as `kpi build --to xlsx` builds it: its kpi.toml's scoring profile.
+fn build_scored(path: &Path, template: Option<&Template>) -> Vec<u8> {
+    let loaded = load_ok(path);
+    let options = Options {
+        scoring: Some(scoring_of(path)),
+        ..Options::default()
+    };
+    let mut out = xlsx::build(&loaded.filing, template, &options).unwrap();
+    assert_eq!(out.len(), 1);
+    out.remove(0).bytes
+}
+
+/// A sheet read back with calamine: the text of every cell by reference (numbers through
+/// their shortest text, with `#` in front), and its merged ranges.
+struct Sheet {
+    name: String,
+    cells: std::collections::BTreeMap<String, String>,
+    merges: BTreeSet<String>,
+}
+
+impl Sheet {
+    fn at(&self, cell: &str) -> &str {
+        self.cells.get(cell).map_or("", String::as_str)
+    }
+}
+
+fn sheets(bytes: &[u8]) -> Vec<Sheet> {
+    let mut book: Xlsx<_> = Xlsx::new(Cursor::new(bytes)).unwrap();
+    let mut out = Vec::new();
+    for name in book.sheet_names() {
+        let range = book.worksheet_range(&name).unwrap();
+        let (r0, c0) = range.start().unwrap_or((0, 0));
+        let mut cells = std::collections::BTreeMap::new();
+        for (r, c, d) in range.used_cells() {
+            let at = xlsx::template::cell_ref(c as u32 + c0 + 1, r as u32 + r0 + 1);
+            let text = kpi::import::cell_text(d);
+            let text = match d {
+                calamine::Data::Float(_) | calamine::Data::Int(_) => format!("#{text}"),
+                _ => text,
+            };
+            cells.insert(at, text);
+        }
+        let merges = book
+            .merge_cells_by_sheet_name(&name)
+            .unwrap()
+            .iter()
+            .map(|d| {
+                format!(
+                    "{}:{}",
+                    xlsx::template::cell_ref(d.start.1 + 1, d.start.0 + 1),
+                    xlsx::template::cell_ref(d.end.1 + 1, d.end.0 + 1)
+                )
+            })
+            .collect();
+        out.push(Sheet {
+            name,
+            cells,
+            merges,
+        });
+    }
+    out
+}
+
+#[test]
+fn self_evaluations_go_to_the_self_evaluation_sheet_with_their_scores() {
+    let s = sheets(&build_scored(&root(LHASA_SE), None));
+    assert_eq!(s.len(), 2);
+    // "59.3.28" 离退休干部慰问金: 0.3 of 0.4万元 executed, full marks claimed for it.
+    let a = &s[0];
+    assert_eq!(a.name, "\"59.3.28\" 离退休干部慰问金");
+    assert_eq!(a.at("A1"), "项目支出绩效自评表");
+    assert_eq!(a.at("A2"), "（2023年度）");
+    assert_eq!(a.at("C4"), "\"59.3.28\" 离退休干部慰问金");
+    assert_eq!(a.at("C5"), "拉萨市科技局");
+    assert_eq!(a.at("G5"), "市科技局");
+    let header: Vec<&str> = ["D7", "E7", "F7", "G7", "H7", "I7"]
+        .iter()
+        .map(|c| a.at(c))
+        .collect();
+    assert_eq!(
+        header,
+        [
+            "年初预算数",
+            "全年预算数",
+            "全年执行数",
+            "分值",
+            "执行率",
+            "得分"
+        ]
+    );
+    assert_eq!(a.at("B8"), "年度资金总额");
+    let total: Vec<&str> = ["D8", "E8", "F8", "G8", "H8", "I8"]
+        .iter()
+        .map(|c| a.at(c))
+        .collect();
+    assert_eq!(total, ["#0.4", "#0.4", "#0.3", "#10", "75%", "#10"]);
+    // A row per source any budget states: 财政拨款, and the blank 其他资金 of 年初预算数.
+    assert_eq!(a.at("B9"), "其中：当年财政拨款");
+    assert_eq!(
+        [a.at("D9"), a.at("E9"), a.at("F9"), a.at("H9")],
+        ["#0.4", "#0.4", "#0.3", "75%"]
+    );
+    assert_eq!(a.at("B10"), "其他资金");
+    assert_eq!([a.at("D10"), a.at("E10"), a.at("F10")], ["", "", ""]);
+    // 分值 and 得分 belong to the total: a dash over the source rows.
+    assert_eq!(a.at("G9"), "—");
+    assert!(a.merges.contains("G9:G10") && a.merges.contains("I9:I10"));
+    assert!(a.merges.contains("A7:A11"), "项目资金 spans its rows");
+    assert_eq!(a.at("B11"), "执行偏差原因及改进措施");
+    assert_eq!(
+        a.at("D11"),
+        "一名老干部年内去世，慰问金未发放，结余资金已上缴。"
+    );
+    assert_eq!(a.at("F12"), "实际完成情况");
+    assert_eq!(a.at("B13"), "慰问1959年3月28日以前参加工作的老干部。");
+    assert_eq!(a.at("F13"), "已慰问3名1959年3月28日以前参加工作的老干部。");
+    // The indicators: 实际完成值, 分值, 得分; categories merged.
+    assert_eq!(a.at("E14"), "年度指标值");
+    assert_eq!(a.at("I14"), "偏差原因分析及改进措施");
+    let row: Vec<&str> = ["B15", "C15", "D15", "E15", "F15", "G15", "H15"]
+        .iter()
+        .map(|c| a.at(c))
+        .collect();
+    assert_eq!(
+        row,
+        [
+            "产出指标",
+            "数量指标",
+            "慰问人数",
+            "≤4人",
+            "3人",
+            "#20",
+            "#20"
+        ]
+    );
+    assert!(a.merges.contains("B15:B18"), "{:?}", a.merges);
+    assert!(a.merges.contains("C16:C17"), "{:?}", a.merges);
+    assert_eq!(a.at("D20"), "进一步关爱老干部");
+    assert_eq!(a.at("F20"), "有所提高");
+    assert_eq!(a.at("A22"), "总分");
+    assert_eq!([a.at("G22"), a.at("H22")], ["#100", "#100"]);
+    assert_eq!(a.at("C24"), "2024年1月15日");
+
+    // 拉萨市双创升级系列培训计划: a missed target with its reason, claimed 9.5 and 95.5.
+    let b = &s[1];
+    assert_eq!(
+        [b.at("F8"), b.at("H8"), b.at("I8")],
+        ["#28.215", "95%", "#9.5"]
+    );
+    assert_eq!(b.at("D15"), "指标1: 培训课程数量");
+    assert_eq!(
+        [b.at("E15"), b.at("F15"), b.at("G15"), b.at("H15")],
+        ["≥10个", "8个", "#10", "#8"]
+    );
+    assert_eq!(b.at("I15"), "两期培训因讲师行程调整推迟至2024年一季度。");
+    assert_eq!(b.at("A23"), "总分");
+    assert_eq!(b.at("H23"), "#95.5");
+}
+
+#[test]
+fn a_published_self_evaluation_fills_the_national_layout() {
+    // 安徽 天长市 水旱灾害防御经费 (2022): 上年结转 and 其他资金 stated blank.
+    let s = sheets(&build_scored(&root(TIANCHANG), None));
+    let a = &s[0];
+    assert_eq!(a.at("A1"), "项目支出绩效自评表");
+    assert_eq!(a.at("G5"), "天长市水利局");
+    assert_eq!(
+        ["D8", "E8", "F8", "G8", "H8", "I8"].map(|c| a.at(c)),
+        ["#880", "#880", "#880", "#10", "100%", "#10"]
+    );
+    assert_eq!(
+        ["B9", "B10", "B11"].map(|c| a.at(c)),
+        ["其中：当年财政拨款", "上年结转资金", "其他资金"]
+    );
+    assert_eq!(a.at("H9"), "100%");
+    assert_eq!(a.at("H10"), "", "no rate for a blank source");
+    assert!(a.merges.contains("G9:G11"));
+    // 9 indicators from row 16; 产出指标 over the first five, 效益指标 over three.
+    assert_eq!(a.at("B16"), "产出指标");
+    assert!(a.merges.contains("B16:B20"), "{:?}", a.merges);
+    assert!(a.merges.contains("C16:C17"), "{:?}", a.merges);
+    assert!(a.merges.contains("B21:B23"), "{:?}", a.merges);
+    assert_eq!(a.at("D24"), "指标1:服务对象满意度");
+    assert_eq!(
+        ["E24", "F24", "G24", "H24"].map(|c| a.at(c)),
+        ["90%", "100%", "#10", "#10"]
+    );
+    assert_eq!(a.at("A25"), "总分");
+    assert_eq!(a.at("H25"), "#100");
+}
+
+#[test]
+fn monitoring_forms_go_to_the_monitoring_sheet() {
+    // 黄石 申遗经费 (2019): 87.57 of 220万元 by mid-year, 确定能 on both indicators.
+    let s = sheets(&build_scored(&root(HERITAGE), None));
+    let a = &s[0];
+    assert_eq!(a.at("A1"), "项目支出绩效运行监控表");
+    assert_eq!(a.at("K5"), "黄石市文物局(湖北水泥遗址博物馆)");
+    assert_eq!(
+        ["D7", "F7", "H7", "J7", "L7", "N7"].map(|c| a.at(c)),
+        [
+            "年初预算数",
+            "全年预算数",
+            "1-7月执行数",
+            "1-7月执行率",
+            "全年预计执行数",
+            "偏差原因分析"
+        ]
+    );
+    assert_eq!(
+        ["D8", "H8", "J8", "L8"].map(|c| a.at(c)),
+        ["#220", "#87.57", "39.8%", ""]
+    );
+    assert_eq!(a.at("B9"), "其中：当年财政拨款");
+    assert_eq!(a.at("J9"), "39.8%");
+    assert_eq!(
+        ["H13", "L13", "M13", "O13"].map(|c| a.at(c)),
+        ["经费保障", "其他", "确定能", "完全不可能"]
+    );
+    // Two indicators from row 14: 1-7月执行情况 and a ✓ under 确定能.
+    assert_eq!(a.at("B14"), "产出指标");
+    assert_eq!(a.at("C14"), "成本指标");
+    assert_eq!(a.at("F14"), "按进度执行,已使用约40%");
+    assert_eq!(["M14", "N14", "O14"].map(|c| a.at(c)), ["✓", "", ""]);
+    assert_eq!(a.at("M15"), "✓");
+    assert!(a.merges.contains("A12:A15"), "{:?}", a.merges);
+}
+
+#[test]
+fn target_forms_keep_the_target_sheet() {
+    let s = sheets(&build(&load_ok(&root("examples/quickstart.kpi")), None));
+    assert!(s
+        .iter()
+        .all(|s| s.at("A1") == "项目支出绩效目标表" || s.at("A1") == "部门整体支出绩效目标表"));
+}
+
+#[test]
+fn self_evaluation_builds_are_deterministic() {
+    for path in [LHASA_SE, TIANCHANG, HERITAGE] {
+        assert_eq!(
+            build_scored(&root(path), None),
+            build_scored(&root(path), None),
+            "{path}"
+        );
+    }
+    let hubei = hubei_template();
+    assert_eq!(
+        build_scored(&root(SPONGE), Some(&hubei)),
+        build_scored(&root(SPONGE), Some(&hubei))
+    );
+}
+
+fn hubei_template() -> Template {
+    let bytes = std::fs::read(root("examples/templates/hubei-self-evaluation.xlsx")).unwrap();
+    Template::read(&bytes, &Limits::default()).unwrap()
+}
+
+#[test]
+fn the_hubei_template_fills_a_hubei_table_with_the_hubei_profile() {
+    // 黄石 海绵城市 (2022): 195.5 of 200万元, 20 × 97.75% = 19.55, as the table claims.
+    let s = sheets(&build_scored(&root(SPONGE), Some(&hubei_template())));
+    let a = &s[0];
+    assert_eq!(a.at("A1"), "2022年度项目支出绩效自评表");
+    assert_eq!(a.at("A5"), "预算执行情况\n（20分）");
+    assert_eq!(
+        ["B6", "C6", "D6", "E6", "F6", "G6", "H6"].map(|c| a.at(c)),
+        ["", "#200", "#195.5", "97.75%", "#20", "#19.55", "#19.55"]
+    );
+    assert_eq!(
+        a.at("C9"),
+        "完成省级宣传片制作;完成实施方案的编制;完成自评估报告"
+    );
+    assert_eq!(a.at("E9"), "完成1部宣传片,2套方案");
+    assert_eq!(a.at("G9"), "#10");
+    assert_eq!(a.at("H9"), "", "no weight, no computed score");
+    assert_eq!(a.at("A17"), "总分");
+    assert_eq!(["F17", "G17"].map(|c| a.at(c)), ["#100", "#99.55"]);
+    // The Lhasa self-evaluation through the same template: kpi's 复核得分 beside the claims
+    // (the execution rate is 75%: 7.5, not the 10 claimed) and the grades.
+    let s = sheets(&build_scored(&root(LHASA_SE), Some(&hubei_template())));
+    let a = &s[0];
+    assert_eq!(a.at("A5"), "预算执行情况\n（10分）");
+    assert_eq!(["E6", "G6", "H6"].map(|c| a.at(c)), ["75%", "#10", "#7.5"]);
+    assert_eq!(a.at("I14"), "达成");
+    assert_eq!(a.at("H9"), "#20");
+    assert_eq!(
+        ["F16", "G16", "H16"].map(|c| a.at(c)),
+        ["#100", "#100", "#97.5"]
+    );
+}
+
+#[test]
+fn self_evaluation_and_monitoring_templates_are_recognised_by_their_placeholders() {
+    let kinds = |cells: &[(u32, u16, &str)]| {
+        let t = Template::read(&workbook(cells), &Limits::default()).unwrap();
+        [
+            xlsx::context::FormKind::Project,
+            xlsx::context::FormKind::SelfEvaluation,
+            xlsx::context::FormKind::Monitoring,
+        ]
+        .map(|k| t.has(k))
+    };
+    assert_eq!(kinds(&[(0, 0, "{{project.name}}")]), [true, false, false]);
+    assert_eq!(
+        kinds(&[(0, 0, "{{project.name}}"), (1, 0, "{{total_score}}")]),
+        [false, true, false]
+    );
+    assert_eq!(
+        kinds(&[
+            (0, 0, "{{project.name}}"),
+            (1, 0, "{{#each indicators}}{{indicator.actual}}")
+        ]),
+        [false, true, false]
+    );
+    // Names both share make a self-evaluation sheet.
+    assert_eq!(
+        kinds(&[(0, 0, "{{project.name}}"), (1, 0, "{{execution.adjusted}}")]),
+        [false, true, false]
+    );
+    assert_eq!(
+        kinds(&[
+            (0, 0, "{{project.name}}"),
+            (1, 0, "{{#each indicators}}{{indicator.midyear}}")
+        ]),
+        [false, false, true]
+    );
+    let e = template_error(&workbook(&[
+        (0, 0, "{{project.name}}"),
+        (1, 0, "{{execution.executed}}"),
+        (2, 0, "{{execution.midyear}}"),
+    ]));
+    assert!(e[0].starts_with("K1110"), "{e:?}");
+    assert!(
+        e[0].contains("self-evaluation") && e[0].contains("监控表"),
+        "{e:?}"
+    );
+    let e = template_error(&workbook(&[
+        (0, 0, "{{department.name}}"),
+        (1, 0, "{{total_score}}"),
+    ]));
+    assert!(e[0].starts_with("K1110"), "{e:?}");
+    // A target sheet cannot use the year's fields.
+    let e = template_error(&workbook(&[
+        (0, 0, "{{project.name}}"),
+        (1, 0, "{{#each indicators}}{{indicator.actaul}}"),
+    ]));
+    assert!(e[0].starts_with("K1101"), "{e:?}");
+}
+
+/// The JSON of a filing without origins, with every `grade` removed (the national layout has
+/// no 达成度 column), and whether there was one.
+fn without_grades(v: &mut serde_json::Value) -> bool {
+    // Every branch is visited (no short circuit): all grades go.
+    let mut had = false;
+    match v {
+        serde_json::Value::Object(map) => {
+            had |= map.remove("grade").is_some();
+            for v in map.values_mut() {
+                had |= without_grades(v);
+            }
+        }
+        serde_json::Value::Array(items) => {
+            for v in items {
+                had |= without_grades(v);
+            }
+        }
+        _ => {}
+    }
+    had
+}
+
+#[test]
+fn self_evaluation_round_trip_keeps_the_model() {
+    let original = load_ok(&root(LHASA_SE));
+    let bytes = build_scored(&root(LHASA_SE), None);
+    let text = kpi::import::xlsx_to_kpi(&bytes, "roundtrip.xlsx").unwrap();
+    let back = load_sources(vec![SourceFile::new("roundtrip.kpi", text.clone())]);
+    assert!(
+        !back
+            .diagnostics
+            .iter()
+            .any(kpi::diag::Diagnostic::loses_data),
+        "{text}"
+    );
+    assert!(back
+        .filing
+        .projects
+        .iter()
+        .all(kpi::score::is_self_evaluation));
+    let mut a = in_workbook_order(&original);
+    let mut b = in_workbook_order(&back);
+    // What the layout cannot show: the grades of qualitative indicators (达成度), which the
+    // national table does not print. Everything else comes back.
+    assert!(without_grades(&mut a), "the example states grades");
+    assert!(!without_grades(&mut b), "the import invents no grade");
+    let (a, b) = (
+        serde_json::to_string_pretty(&a).unwrap(),
+        serde_json::to_string_pretty(&b).unwrap(),
+    );
+    assert!(a == b, "the round trip changed the model:\n{text}");
+    // And the scores: the same scorecards.
+    let profile = scoring_of(&root(LHASA_SE));
+    for (p, q) in original.filing.projects.iter().zip(&back.filing.projects) {
+        let (x, y) = (
+            kpi::score::score(p, &profile).unwrap(),
+            kpi::score::score(q, &profile).unwrap(),
+        );
+        assert_eq!(x.total, y.total);
+        assert_eq!(x.claimed_total, y.claimed_total);
+        assert_eq!(x.execution, y.execution);
+    }
+}
+
+#[test]
+fn snapshots_of_self_evaluation_and_monitoring_workbooks() {
+    for (name, path, template) in [
+        ("self-evaluation-lhasa", LHASA_SE, None),
+        ("self-evaluation-tianchang", TIANCHANG, None),
+        ("monitoring-heritage", HERITAGE, None),
+        ("hubei-template-sponge", SPONGE, Some(hubei_template())),
+    ] {
+        insta::assert_snapshot!(name, dump(&build_scored(&root(path), template.as_ref())));
+    }
+}
+
+#[test]
+fn libreoffice_renders_the_self_evaluation_and_monitoring_sheets() {
+    if !have("soffice", &["--version"]) || !have("pdftoppm", &["-v"]) {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let mut files = Vec::new();
+    for (name, path, template) in [
+        ("lhasa-se", LHASA_SE, None),
+        ("heritage-monitoring", HERITAGE, None),
+        ("sponge-hubei", SPONGE, Some(hubei_template())),
+    ] {
+        let file = dir.path().join(format!("{name}.xlsx"));
+        std::fs::write(&file, build_scored(&root(path), template.as_ref())).unwrap();
+        files.push(file);
+    }
+    let out = dir.path().join("pdf");
+    let status = Command::new("soffice")
+        .env("HOME", dir.path())
+        .arg(format!(
+            "-env:UserInstallation=file://{}",
+            dir.path().join("profile").display()
+        ))
+        .args(["--headless", "--convert-to", "pdf", "--outdir"])
+        .arg(&out)
+        .args(&files)
+        .output()
+        .unwrap();
+    assert!(
+        status.status.success(),
+        "{}",
+        String::from_utf8_lossy(&status.stderr)
+    );
+    for f in files {
+        let pdf = out.join(f.with_extension("pdf").file_name().unwrap());
+        let bytes = std::fs::read(&pdf).unwrap_or_else(|_| panic!("no PDF for {}", f.display()));
+        assert!(bytes.starts_with(b"%PDF"), "{}", pdf.display());
+        // One landscape page per form, rendered to PNG.
+        let stem = out.join(f.file_stem().unwrap());
+        let ok = Command::new("pdftoppm")
+            .args(["-png", "-r", "40", "-f", "1", "-l", "1"])
+            .arg(&pdf)
+            .arg(&stem)
+            .status()
+            .unwrap();
+        assert!(ok.success());
+        let png = std::fs::read_dir(&out)
+            .unwrap()
+            .filter_map(Result::ok)
+            .map(|e| e.path())
+            .find(|p| {
+                p.extension().is_some_and(|e| e == "png")
+                    && p.file_name()
+                        .unwrap()
+                        .to_string_lossy()
+                        .starts_with(&*f.file_stem().unwrap().to_string_lossy())
+            })
+            .unwrap_or_else(|| panic!("no PNG for {}", pdf.display()));
+        let png = std::fs::read(png).unwrap();
+        assert!(png.starts_with(b"\x89PNG") && png.len() > 2000);
+        // Landscape: wider than tall (the PNG header's width and height).
+        let (w, h) = (
+            u32::from_be_bytes(png[16..20].try_into().unwrap()),
+            u32::from_be_bytes(png[20..24].try_into().unwrap()),
+        );
+        assert!(w > h, "{} is {w}×{h}", pdf.display());
+    }
+}
+
+#[test]
+fn split_workbooks_carry_only_their_own_form() {
+    // umya's copies of a workbook share one table of strings: a reused template once carried
+    // every earlier form's text into the next --split file, and a template used twice gave
+    // different bytes the second time.
+    let loaded = load_ok(&root("examples/lhasa-kjj-2023"));
+    let options = Options {
+        split: true,
+        ..Options::default()
+    };
+    let outputs = xlsx::build(&loaded.filing, None, &options).unwrap();
+    let names: Vec<String> = loaded
+        .filing
+        .projects
+        .iter()
+        .map(|p| p.name.clone())
+        .collect();
+    for o in &outputs {
+        let mut zip = zip::ZipArchive::new(Cursor::new(&o.bytes)).unwrap();
+        let mut xml = String::new();
+        std::io::Read::read_to_string(&mut zip.by_name("xl/sharedStrings.xml").unwrap(), &mut xml)
+            .unwrap();
+        let sheet = &sheets(&o.bytes)[0];
+        if sheet.at("A1") != "项目支出绩效目标表" {
+            continue; // a department form names its projects in its funds table
+        }
+        let own = sheet.at("C4").to_string();
+        for n in &names {
+            let escaped = n.replace('&', "&amp;").replace('"', "&quot;");
+            if *n != own && !own.is_empty() {
+                assert!(
+                    !xml.contains(&format!("<t>{escaped}</t>"))
+                        && !xml.contains(&format!("<t>{n}</t>")),
+                    "{}: carries {n}",
+                    o.file_name
+                );
+            }
+        }
+    }
+    let template = custom_template();
+    let a = xlsx::build(&loaded.filing, Some(&template), &Options::default()).unwrap();
+    let b = xlsx::build(&loaded.filing, Some(&template), &Options::default()).unwrap();
+    assert!(
+        a[0].bytes == b[0].bytes,
+        "a template used twice gives the same bytes"
+    );
+}
+
+#[test]
+fn cli_scores_by_the_filings_profile_and_imports_the_self_evaluation() {
+    let dir = tempfile::tempdir().unwrap();
+    // The Hubei filing's kpi.toml says `scoring = "hubei-2022"`: 预算执行 weighs 20 there.
+    let file = dir.path().join("hubei.xlsx");
+    let ok = kpi_cmd()
+        .args(["build", "--to", "xlsx", "--template"])
+        .arg(root("examples/templates/hubei-self-evaluation.xlsx"))
+        .arg("-o")
+        .arg(&file)
+        .arg(root(SPONGE))
+        .status()
+        .unwrap();
+    assert!(ok.success());
+    let s = sheets(&std::fs::read(&file).unwrap());
+    assert_eq!(s[0].at("A5"), "预算执行情况\n（20分）");
+    assert_eq!(s[0].at("H6"), "#19.55");
+    // The Lhasa self-evaluation, built and imported by the command line.
+    let file = dir.path().join("lhasa.xlsx");
+    let ok = kpi_cmd()
+        .args(["build", "--to", "xlsx", "-o"])
+        .arg(&file)
+        .arg(root(LHASA_SE))
+        .status()
+        .unwrap();
+    assert!(ok.success());
+    let out = kpi_cmd().arg("import").arg(&file).output().unwrap();
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    for line in [
+        "executed 0.3万元 { fiscal 0.3万元; };",
+        "execution-score 10;",
+        "total-score 95.5;",
+        "actual 8个; score 8; reason \"两期培训因讲师行程调整推迟至2024年一季度。\";",
+    ] {
+        assert!(text.contains(line), "{line}\n{text}");
+    }
+}
+
+#[test]
+fn every_placeholder_is_documented() {
+    use xlsx::context::{lists, scalar_names, FormKind};
+    let doc = std::fs::read_to_string(root("docs/templates.md")).unwrap();
+    for kind in [
+        FormKind::Project,
+        FormKind::Department,
+        FormKind::SelfEvaluation,
+        FormKind::Monitoring,
+    ] {
+        for name in scalar_names(kind) {
+            assert!(doc.contains(&format!("{{{{{name}}}}}")), "{{{{{name}}}}}");
+        }
+        for list in lists(kind) {
+            assert!(doc.contains(&format!("`{}`", list.name)), "{}", list.name);
+            for field in list.fields {
+                assert!(
+                    doc.contains(&format!("`{field}`")),
+                    "{}.{field} of {:?}",
+                    list.var,
+                    kind
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn monitoring_round_trip_keeps_the_model() {
+    for path in [
+        "tests/fixtures/rules/K1307.kpi",
+        "tests/fixtures/rules/K1307-ok.kpi",
+        HERITAGE,
+    ] {
+        let original = load_ok(&root(path));
+        assert!(
+            original
+                .filing
+                .projects
+                .iter()
+                .all(|p| kpi::score::is_assessed(p) && !kpi::score::is_self_evaluation(p)),
+            "{path} is a monitoring form"
+        );
+        assert_round_trip(path, &root(path), None);
+    }
+}

@@ -61,20 +61,17 @@ pub fn build(
         Ok(l) => l,
         Err(code) => return code,
     };
-    // The budget year of kpi.toml, found by the one search rule (src/config).
-    let year = crate::config::find(paths, None)
+    // The budget year and the scoring profile of kpi.toml, found by the one search rule
+    // (src/config).
+    let config = crate::config::find(paths, None)
         .ok()
         .flatten()
-        .map(|c| {
-            crate::config::parse(&c, 0, &crate::check::checkable_rule)
-                .0
-                .year
-        })
-        .unwrap_or_default();
+        .map(|c| crate::config::parse(&c, 0, &crate::check::checkable_rule).0);
     let options = Options {
         split,
         file_stem: None,
-        year,
+        year: config.as_ref().and_then(|c| c.year),
+        scoring: config.map(|c| c.scoring),
     };
     let outputs = match xlsx::build(&loaded.filing, user_template.as_ref(), &options) {
         Ok(o) => o,

@@ -185,6 +185,24 @@ const LABELS: &[&str] = &[
     "任务名称",
     "主要内容",
     "总额",
+    // 项目支出绩效自评表
+    "预期目标",
+    "实际完成情况",
+    "年初预算数",
+    "全年预算数",
+    "全年执行数",
+    "分值",
+    "执行率",
+    "得分",
+    "执行偏差原因及改进措施",
+    "总分",
+    // 绩效运行监控表
+    "年度目标",
+    "1-7月执行情况",
+    "1-7月执行数",
+    "1-7月执行率",
+    "全年预计执行数",
+    "偏差原因分析",
 ];
 
 fn is_label(t: &str) -> bool {
@@ -376,10 +394,44 @@ fn indicators_kpi(grid: &Grid, out: &mut String) -> bool {
     let (Some(c1), Some(c3), Some(cv)) = (
         col_of(&["一级指标"]),
         col_of(&["三级指标"]),
-        col_of(&["指标值", "指标值(目标值)", "目标值"]),
+        col_of(&["指标值", "指标值(目标值)", "目标值", "年度指标值"]),
     ) else {
         return false;
     };
+    // Self-evaluation columns (项目支出绩效自评表).
+    let c_actual = col_of(&["实际完成值", "实际值", "完成值"]);
+    let c_score = col_of(&["得分"]);
+    let c_grade = col_of(&["达成度"]);
+    // The first of these headings the table has (on the monitoring form 偏差原因 heads the
+    // tick columns, and the reason is 原因说明及改进措施).
+    let c_reason = [
+        "偏差原因分析及改进措施",
+        "原因说明及改进措施",
+        "偏差原因分析",
+        "偏差原因",
+    ]
+    .iter()
+    .find_map(|n| col_of(&[n]))
+    .filter(|c| !cause_cols_heading(grid, hr, *c));
+    // Monitoring columns (绩效运行监控表): the year so far, the estimate, and a ✓ under the
+    // kind of cause and the likelihood, whose headings sit in the header's second row.
+    let c_midyear = col_of(&["1-7月执行情况"]);
+    let c_forecast = col_of(&["全年预计完成情况"]);
+    let header_rows = hr..=grid.region(hr, c1).1 .0;
+    let ticks = |kind: fn(Meaning) -> bool| -> Vec<(u32, &'static str)> {
+        words_where(kind)
+            .filter_map(|w| {
+                let col = (0..grid.cols()).find(|&c| {
+                    header_rows
+                        .clone()
+                        .any(|r| grid.region(r, c).0 == (r, c) && norm(grid.raw(r, c)) == w.form)
+                })?;
+                Some((col, w.en))
+            })
+            .collect()
+    };
+    let cause_cols = ticks(|m| matches!(m, Meaning::Cause(_)));
+    let likely_cols = ticks(|m| matches!(m, Meaning::Likelihood(_)));
     let c2 = col_of(&["二级指标"]);
     let cw = col_of(&["分值", "权重"]);
     let ce = col_of(&["指标解释"]);
@@ -390,9 +442,10 @@ fn indicators_kpi(grid: &Grid, out: &mut String) -> bool {
         let l1 = grid.get(r, c1);
         let name = grid.get(r, c3);
         let value = grid.get(r, cv);
-        if ["填报人", "填报日期", "联系电话"]
+        if ["填报人", "填报日期", "联系电话", "总分"]
             .iter()
             .any(|l| norm(grid.get(r, 0)).starts_with(l))
+            || norm(l1) == "总分"
         {
             break;
         }
@@ -440,6 +493,33 @@ fn indicators_kpi(grid: &Grid, out: &mut String) -> bool {
                 let _ = write!(attrs, " direction {};", d.en);
             }
         }
+        if let Some(a) = c_actual.map(|c| grid.get(r, c)).filter(|a| !a.is_empty()) {
+            let _ = write!(attrs, " actual {};", value_kpi(a, &level));
+        }
+        if let Some(s) = c_score.map(|c| grid.get(r, c)).filter(|s| !s.is_empty()) {
+            if s.parse::<rust_decimal::Decimal>().is_ok() {
+                let _ = write!(attrs, " score {s};");
+            }
+        }
+        if let Some(cell) = c_grade.map(|c| norm(grid.get(r, c))) {
+            let grade = words_where(|m| matches!(m, Meaning::Grade(_))).find(|w| w.form == cell);
+            if let Some(g) = grade {
+                let _ = write!(attrs, " grade {};", g.en);
+            }
+        }
+        if let Some(why) = c_reason.map(|c| grid.get(r, c)).filter(|w| !w.is_empty()) {
+            let _ = write!(attrs, " reason {};", quote(why));
+        }
+        for (kw, col) in [("midyear", c_midyear), ("forecast", c_forecast)] {
+            if let Some(v) = col.map(|c| grid.get(r, c)).filter(|v| !v.is_empty()) {
+                let _ = write!(attrs, " {kw} {};", value_kpi(v, &level));
+            }
+        }
+        for (kw, cols) in [("cause", &cause_cols), ("likelihood", &likely_cols)] {
+            if let Some((_, word)) = cols.iter().find(|(c, _)| !grid.get(r, *c).is_empty()) {
+                let _ = write!(attrs, " {kw} {word};");
+            }
+        }
         if !attrs.is_empty() {
             let _ = write!(out, " {{{attrs} }}");
         }
@@ -485,7 +565,11 @@ fn project_kpi(grid: &Grid, name: &str) -> String {
     if let Some(p) = grid.field(&["项目期"]) {
         let _ = writeln!(out, "  period {};", period_kpi(&p));
     }
-    if let Some((r, c)) = grid.find(|t| t == "年度资金总额" || t.starts_with("年度资金总额:"))
+    let assessed = execution_kpi(grid, &mut out);
+    if assessed {
+        // 项目资金 was read as the self-evaluation's or monitoring form's funds table.
+    } else if let Some((r, c)) =
+        grid.find(|t| t == "年度资金总额" || t.starts_with("年度资金总额:"))
     {
         let own = after_colon(grid.raw(r, c));
         let total =
@@ -522,9 +606,158 @@ fn project_kpi(grid: &Grid, name: &str) -> String {
         }
     }
     goals_kpi(grid, &mut out);
+    if assessed {
+        outcome_kpi(grid, &mut out);
+    }
     indicators_kpi(grid, &mut out);
     out.push_str("}\n");
     out
+}
+
+/// True when the heading at (`hr`, `c`) spans the monitoring form's tick columns (偏差原因 over
+/// 经费保障 … 其他): not a column of reasons.
+fn cause_cols_heading(grid: &Grid, hr: u32, c: u32) -> bool {
+    let (start, end) = grid.region(hr, c);
+    end.1 > start.1
+        && (start.1..=end.1).any(|col| {
+            words_where(|m| matches!(m, Meaning::Cause(_)))
+                .any(|w| norm(grid.get(hr + 1, col)) == w.form)
+        })
+}
+
+/// A number cell as a .kpi score, when it is one.
+fn score_kpi(text: &str) -> Option<&str> {
+    let t = text.trim();
+    t.parse::<rust_decimal::Decimal>().is_ok().then_some(t)
+}
+
+/// The funds table of a self-evaluation (项目支出绩效自评表) or monitoring form (绩效运行监控表):
+/// the header row with 年初预算数 and 全年执行数 or 1-7月执行数 (and 全年预算数, 全年预计执行数,
+/// 得分), the 年度资金总额 row, a row per funding source (`其中：当年财政拨款`, `上年结转资金` …),
+/// then the execution's deviation reason and, further down, 总分. A blank cell is a source
+/// that budget does not state; a source row blank in every column is one the 年初预算数 states
+/// with no amount (`other;`). False when the sheet has no such table.
+fn execution_kpi(grid: &Grid, out: &mut String) -> bool {
+    let Some((hr, _)) = grid.find(|t| t == "年初预算数") else {
+        return false;
+    };
+    let col_of = |names: &[&str]| -> Option<u32> {
+        (0..grid.cols()).find(|&c| {
+            grid.region(hr, c).0 == (hr, c) && names.contains(&norm(grid.raw(hr, c)).as_str())
+        })
+    };
+    let Some(cb) = col_of(&["年初预算数"]) else {
+        return false;
+    };
+    let cx = col_of(&["全年执行数", "预算执行数"]);
+    let cm = col_of(&["1-7月执行数"]);
+    let cf = col_of(&["全年预计执行数"]);
+    if cx.is_none() && cm.is_none() {
+        return false;
+    }
+    let ca = col_of(&["全年预算数", "调整后预算数"]);
+    let cs = col_of(&["得分"]);
+    let Some((tr, tc)) = grid.find(|t| t == "年度资金总额" || t == "总额") else {
+        return false;
+    };
+    if tr <= hr {
+        return false;
+    }
+    // The source rows under the total, by their labels.
+    let mut rows: Vec<(&str, u32)> = Vec::new();
+    let mut row = grid.region(tr, tc).1 .0 + 1;
+    while row < grid.rows() {
+        let label = norm(grid.get(row, tc));
+        let label = label.trim_start_matches("其中").trim_start_matches(':');
+        let label = if label == "当年财政拨款" {
+            "财政拨款"
+        } else {
+            label
+        };
+        let Some((_, kw)) = sources().find(|(zh, _)| label == *zh) else {
+            break;
+        };
+        rows.push((kw, row));
+        row = grid.region(row, tc).1 .0 + 1;
+    }
+    let columns = [
+        ("budget", Some(cb)),
+        ("adjusted", ca),
+        ("executed", cx),
+        ("midyear", cm),
+        ("forecast", cf),
+    ];
+    for (i, (kw, col)) in columns.iter().enumerate() {
+        let Some(col) = *col else { continue };
+        let Some(total) = money_kpi(grid.get(tr, col)) else {
+            continue;
+        };
+        let mut split = String::new();
+        for (src, r) in &rows {
+            match money_kpi(grid.get(*r, col)) {
+                Some(a) => {
+                    let _ = write!(split, " {src} {a};");
+                }
+                None if i == 0
+                    && columns
+                        .iter()
+                        .all(|(_, c)| c.is_none_or(|c| grid.get(*r, c).is_empty())) =>
+                {
+                    let _ = write!(split, " {src};");
+                }
+                None => {}
+            }
+        }
+        if split.is_empty() {
+            let _ = writeln!(out, "  {kw} {total};");
+        } else {
+            let _ = writeln!(out, "  {kw} {total} {{{split} }};");
+        }
+    }
+    // The deviation reason: a labelled row (self-evaluation), or the cell under the 偏差原因分析
+    // heading of the funds table (monitoring).
+    let reason = grid.field(&["执行偏差原因及改进措施"]).or_else(|| {
+        let c = col_of(&["偏差原因分析"])?;
+        let text = grid.get(grid.region(hr, c).1 .0 + 1, c);
+        (!text.is_empty()).then(|| text.to_string())
+    });
+    if let Some(reason) = reason {
+        let _ = writeln!(out, "  reason {};", quote(&reason));
+    }
+    if let Some(s) = cs.and_then(|c| score_kpi(grid.get(tr, c))) {
+        let _ = writeln!(out, "  execution-score {s};");
+    }
+    // 总分: the score under the indicator table's 得分 column.
+    if let (Some((r, _)), Some((ihr, _))) =
+        (grid.find(|t| t == "总分"), grid.find(|t| t == "一级指标"))
+    {
+        let c_score = (0..grid.cols())
+            .find(|&c| grid.region(ihr, c).0 == (ihr, c) && norm(grid.raw(ihr, c)) == "得分");
+        if let Some(s) = c_score.and_then(|c| score_kpi(grid.get(r, c))) {
+            let _ = writeln!(out, "  total-score {s};");
+        }
+    }
+    true
+}
+
+/// 实际完成情况 (self-evaluation) or 1-7月执行情况 (monitoring) of 年度总体目标: the cell under
+/// its heading, in the row that heads the goals (预期目标 / 年度目标).
+fn outcome_kpi(grid: &Grid, out: &mut String) {
+    let goals_head = |r: u32| {
+        (0..grid.cols()).any(|c| matches!(norm(grid.get(r, c)).as_str(), "预期目标" | "年度目标"))
+    };
+    let Some((r, c)) = grid
+        .find(|t| t == "实际完成情况")
+        .or_else(|| grid.find(|t| t == "1-7月执行情况"))
+        .filter(|&(r, _)| goals_head(r))
+    else {
+        return;
+    };
+    let below = grid.region(r, c).1 .0 + 1;
+    let text = grid.get(below, c);
+    if !text.is_empty() {
+        let _ = writeln!(out, "  outcome {};", quote(text));
+    }
 }
 
 /// `拉萨市科技局（009909878）` → the department and the code (a bracketed suffix with no

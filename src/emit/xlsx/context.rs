@@ -10,9 +10,10 @@ use std::collections::BTreeMap;
 use rust_decimal::Decimal;
 
 use crate::model::{
-    vocab, Date, Department, Filed, Indicator, Kind, LineCategory, Period, Project, Quantity,
-    Source, Split, StatedTotal, Value,
+    vocab, Budget, Cause, Date, Department, Filed, Indicator, Kind, Likelihood, LineCategory,
+    Period, Project, Quantity, Source, Split, StatedTotal, Value,
 };
+use crate::score::{IndicatorScore, ScoringProfile};
 
 /// The two kinds of form a template sheet can be for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -21,6 +22,17 @@ pub enum FormKind {
     Department,
     /// 项目支出绩效目标表
     Project,
+    /// 项目支出绩效自评表 — a project form that states actuals, scores or the executed amount
+    SelfEvaluation,
+    /// 绩效运行监控表 — a project form with 1-7月 figures and forecasts only
+    Monitoring,
+}
+
+impl FormKind {
+    /// True for the kinds of a project form (target, self-evaluation, monitoring).
+    pub fn is_project(self) -> bool {
+        !matches!(self, FormKind::Department)
+    }
 }
 
 /// A value a placeholder stands for.
@@ -108,7 +120,50 @@ const INDICATOR_FIELDS: &[&str] = &[
     "scoring",
     "direction",
 ];
+/// An indicator's fields on self-evaluation and monitoring sheets: the target form's, then
+/// the year's figures.
+const ASSESSED_INDICATOR_FIELDS: &[&str] = &[
+    "level1",
+    "level2",
+    "name",
+    "value",
+    "weight",
+    "explanation",
+    "scoring",
+    "direction",
+    "actual",
+    "score",
+    "computed",
+    "grade",
+    "reason",
+    "midyear",
+    "forecast",
+    "cause",
+    "cause_funding",
+    "cause_institution",
+    "cause_staffing",
+    "cause_hardware",
+    "cause_other",
+    "likelihood",
+    "likely_certain",
+    "likely_possible",
+    "likely_impossible",
+];
 const GOAL_FIELDS: &[&str] = &["text", "number"];
+/// A funding source's row of the execution table (项目资金 on self-evaluation and monitoring
+/// sheets).
+const SOURCE_FIELDS: &[&str] = &[
+    "label",
+    "name",
+    "budget",
+    "adjusted",
+    "executed",
+    "rate",
+    "midyear",
+    "midyear_rate",
+    "forecast",
+    "forecast_rate",
+];
 const SPLIT_FIELDS: &[&str] = &["label", "source", "amount"];
 const LINE_FIELDS: &[&str] = &[
     "category", "name", "amount", "fiscal", "transfer", "other", "form",
@@ -134,6 +189,31 @@ const PROJECT_LISTS: &[ListSpec] = &[ListSpec {
     var: "split",
     fields: SPLIT_FIELDS,
 }];
+
+/// Lists of self-evaluation and monitoring sheets (their own indicator list with the year's
+/// fields, then the target form's lists).
+const ASSESSED_LISTS: &[ListSpec] = &[
+    ListSpec {
+        name: "indicators",
+        var: "indicator",
+        fields: ASSESSED_INDICATOR_FIELDS,
+    },
+    ListSpec {
+        name: "goals",
+        var: "goal",
+        fields: GOAL_FIELDS,
+    },
+    ListSpec {
+        name: "budget.split",
+        var: "split",
+        fields: SPLIT_FIELDS,
+    },
+    ListSpec {
+        name: "execution.split",
+        var: "source",
+        fields: SOURCE_FIELDS,
+    },
+];
 
 const DEPARTMENT_LISTS: &[ListSpec] = &[
     ListSpec {
@@ -167,31 +247,139 @@ const PROJECT_SCALARS: &[&str] = &[
 
 const DEPARTMENT_SCALARS: &[&str] = &["department.name", "department.code", "department.unit"];
 
+/// Scalars of self-evaluation and monitoring sheets, besides the project form's.
+const ASSESSED_SCALARS: &[&str] = &[
+    "budget.carryover",
+    "execution.adjusted",
+    "execution.executed",
+    "execution.rate",
+    "execution.weight",
+    "execution.score",
+    "execution.computed",
+    "execution.midyear",
+    "execution.midyear_rate",
+    "execution.forecast",
+    "execution.forecast_rate",
+    "execution.outcome",
+    "execution.reason",
+    "total_score",
+    "total_computed",
+    "total_weight",
+];
+
+/// Names only a self-evaluation sheet uses: a sheet with one of them is a self-evaluation
+/// template.
+pub const SELF_EVALUATION_NAMES: &[&str] = &[
+    "execution.executed",
+    "execution.rate",
+    "execution.weight",
+    "execution.score",
+    "execution.computed",
+    "total_score",
+    "total_computed",
+    "total_weight",
+    "indicator.actual",
+    "indicator.score",
+    "indicator.computed",
+    "indicator.grade",
+    "source.executed",
+    "source.rate",
+];
+
+/// Names only a monitoring sheet uses: a sheet with one of them is a monitoring template.
+pub const MONITORING_NAMES: &[&str] = &[
+    "execution.midyear",
+    "execution.midyear_rate",
+    "execution.forecast",
+    "execution.forecast_rate",
+    "indicator.midyear",
+    "indicator.forecast",
+    "indicator.cause",
+    "indicator.cause_funding",
+    "indicator.cause_institution",
+    "indicator.cause_staffing",
+    "indicator.cause_hardware",
+    "indicator.cause_other",
+    "indicator.likelihood",
+    "indicator.likely_certain",
+    "indicator.likely_possible",
+    "indicator.likely_impossible",
+    "source.midyear",
+    "source.midyear_rate",
+    "source.forecast",
+    "source.forecast_rate",
+];
+
 /// The scalar names a kind of form offers.
 pub fn scalar_names(kind: FormKind) -> impl Iterator<Item = &'static str> {
-    let own = match kind {
-        FormKind::Project => PROJECT_SCALARS,
-        FormKind::Department => DEPARTMENT_SCALARS,
+    let own: &[&[&str]] = match kind {
+        FormKind::Project => &[PROJECT_SCALARS],
+        FormKind::Department => &[DEPARTMENT_SCALARS],
+        FormKind::SelfEvaluation | FormKind::Monitoring => &[PROJECT_SCALARS, ASSESSED_SCALARS],
     };
-    COMMON_SCALARS.iter().chain(own.iter()).copied()
+    COMMON_SCALARS
+        .iter()
+        .chain(own.iter().flat_map(|names| names.iter()))
+        .copied()
 }
 
 /// The lists a kind of form offers.
 pub fn lists(kind: FormKind) -> impl Iterator<Item = &'static ListSpec> {
-    let own = match kind {
-        FormKind::Project => PROJECT_LISTS,
-        FormKind::Department => DEPARTMENT_LISTS,
+    let (common, own): (&[ListSpec], &[ListSpec]) = match kind {
+        FormKind::Project => (COMMON_LISTS, PROJECT_LISTS),
+        FormKind::Department => (COMMON_LISTS, DEPARTMENT_LISTS),
+        FormKind::SelfEvaluation | FormKind::Monitoring => (ASSESSED_LISTS, &[]),
     };
-    COMMON_LISTS.iter().chain(own.iter())
+    common.iter().chain(own.iter())
+}
+
+/// Which family of forms a placeholder's name (or a list's name) belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum NameFamily {
+    /// Department forms only.
+    Department,
+    /// Project forms of every kind (`{{project.name}}`, `{{budget.total}}`).
+    Project,
+    /// Self-evaluation and monitoring sheets (`{{execution.adjusted}}`, `{{indicator.reason}}`).
+    Assessed,
+    /// Self-evaluation sheets only (`{{indicator.actual}}`, `{{total_score}}`).
+    SelfEvaluation,
+    /// Monitoring sheets only (`{{indicator.midyear}}`, `{{execution.forecast}}`).
+    Monitoring,
+}
+
+/// The family a placeholder's name belongs to, when it does not belong to every form.
+pub fn family_of_name(name: &str) -> Option<NameFamily> {
+    if SELF_EVALUATION_NAMES.contains(&name) {
+        return Some(NameFamily::SelfEvaluation);
+    }
+    if MONITORING_NAMES.contains(&name) {
+        return Some(NameFamily::Monitoring);
+    }
+    if name == "budget.carryover" {
+        return Some(NameFamily::Assessed);
+    }
+    if let Some(field) = name.strip_prefix("indicator.") {
+        if ASSESSED_INDICATOR_FIELDS.contains(&field) && !INDICATOR_FIELDS.contains(&field) {
+            return Some(NameFamily::Assessed);
+        }
+    }
+    let root = name.split('.').next().unwrap_or(name);
+    match root {
+        "project" | "budget" | "split" => Some(NameFamily::Project),
+        "department" | "funds" | "line" | "totals" | "total" => Some(NameFamily::Department),
+        "execution" | "source" => Some(NameFamily::Assessed),
+        _ => None,
+    }
 }
 
 /// The kind of form a placeholder's name belongs to, when it belongs to only one.
 pub fn kind_of_name(name: &str) -> Option<FormKind> {
-    let root = name.split('.').next().unwrap_or(name);
-    match root {
-        "project" | "budget" | "split" => Some(FormKind::Project),
-        "department" | "funds" | "line" | "totals" | "total" => Some(FormKind::Department),
-        _ => None,
+    match family_of_name(name)? {
+        NameFamily::Department => Some(FormKind::Department),
+        NameFamily::Project => Some(FormKind::Project),
+        NameFamily::Assessed | NameFamily::SelfEvaluation => Some(FormKind::SelfEvaluation),
+        NameFamily::Monitoring => Some(FormKind::Monitoring),
     }
 }
 
@@ -346,6 +534,102 @@ fn indicator_item(i: &Indicator) -> Item {
     item
 }
 
+/// `✓` when `yes`, else blank: a tick box column of the monitoring form.
+fn tick(yes: bool) -> Val {
+    if yes {
+        Val::Text("✓".into())
+    } else {
+        Val::Blank
+    }
+}
+
+fn spanned_text(s: Option<&crate::model::Spanned<String>>) -> Val {
+    Val::text_or_blank(s.map(|s| s.value.as_str()))
+}
+
+fn spanned_number(s: Option<&crate::model::Spanned<Decimal>>) -> Val {
+    s.map_or(Val::Blank, |s| Val::Number(s.value))
+}
+
+/// A computed score as the form shows it: rounded half up to the profile's decimals.
+fn computed_number(d: Option<Decimal>, profile: &ScoringProfile) -> Val {
+    d.map_or(Val::Blank, |d| {
+        Val::Number(crate::score::round(d, profile.decimals).normalize())
+    })
+}
+
+/// `part / whole` of two amounts of money, as a percentage (`75%`, `95.12%`), exact up to
+/// the rounding to two places of the percentage; blank when either is missing or not money.
+pub fn rate_text(part: Option<&Quantity>, whole: Option<&Quantity>) -> Val {
+    let (Some(p), Some(w)) = (
+        part.and_then(Quantity::yuan),
+        whole.and_then(Quantity::yuan),
+    ) else {
+        return Val::Blank;
+    };
+    if w.is_zero() {
+        return Val::Blank;
+    }
+    p.checked_div(w)
+        .map_or(Val::Blank, |r| Val::Text(crate::score::percent(r)))
+}
+
+/// An indicator of a self-evaluation or monitoring form: the target form's fields and the
+/// year's.
+fn assessed_indicator_item(
+    i: &Indicator,
+    s: Option<&IndicatorScore>,
+    profile: &ScoringProfile,
+) -> Item {
+    let mut item = indicator_item(i);
+    let a = &i.assessment;
+    let value = |v: Option<&crate::model::Spanned<Value>>| {
+        v.map_or(Val::Blank, |v| Val::Text(indicator_value_text(i, &v.value)))
+    };
+    item.insert("actual", value(a.actual.as_ref()));
+    item.insert("score", spanned_number(a.score.as_ref()));
+    item.insert(
+        "computed",
+        computed_number(s.and_then(|s| s.computed), profile),
+    );
+    item.insert(
+        "grade",
+        a.grade
+            .as_ref()
+            .map_or(Val::Blank, |g| Val::Text(g.value.chinese().to_string())),
+    );
+    item.insert("reason", spanned_text(a.reason.as_ref()));
+    item.insert("midyear", value(a.midyear.as_ref()));
+    item.insert("forecast", value(a.forecast.as_ref()));
+    let cause = a.cause.as_ref().map(|c| c.value);
+    item.insert(
+        "cause",
+        cause.map_or(Val::Blank, |c| Val::Text(c.chinese().to_string())),
+    );
+    for (name, c) in [
+        ("cause_funding", Cause::Funding),
+        ("cause_institution", Cause::Institution),
+        ("cause_staffing", Cause::Staffing),
+        ("cause_hardware", Cause::Hardware),
+        ("cause_other", Cause::Other),
+    ] {
+        item.insert(name, tick(cause == Some(c)));
+    }
+    let likelihood = a.likelihood.as_ref().map(|l| l.value);
+    item.insert(
+        "likelihood",
+        likelihood.map_or(Val::Blank, |l| Val::Text(l.chinese().to_string())),
+    );
+    for (name, l) in [
+        ("likely_certain", Likelihood::Certain),
+        ("likely_possible", Likelihood::Possible),
+        ("likely_impossible", Likelihood::Impossible),
+    ] {
+        item.insert(name, tick(likelihood == Some(l)));
+    }
+    item
+}
+
 fn goal_items(goals: &[crate::model::Goal]) -> Vec<Item> {
     goals
         .iter()
@@ -439,6 +723,122 @@ impl Context {
             scalars,
             lists,
         }
+    }
+
+    /// The values of a self-evaluation or monitoring form: the project form's, and the year's
+    /// figures. Claimed scores are as written; computed ones are rounded by `profile`.
+    pub fn assessed(p: &Project, kind: FormKind, profile: &ScoringProfile) -> Context {
+        let mut ctx = Context::project(p);
+        ctx.kind = kind;
+        let card = crate::score::score(p, profile);
+        let e = &p.execution;
+        let budget = p.budget.as_ref();
+        fn total(b: Option<&Budget>) -> Option<&Quantity> {
+            b.map(|b| &b.total)
+        }
+        // The execution rate's base: 全年预算数, else 年初预算数 (as the scoring engine).
+        let base = total(e.adjusted.as_ref()).or(total(budget));
+        let s = &mut ctx.scalars;
+        s.insert(
+            "budget.carryover",
+            budget.map_or(Val::Blank, |b| split_amount(&b.split, Source::Carryover)),
+        );
+        s.insert("execution.adjusted", money(total(e.adjusted.as_ref())));
+        s.insert("execution.executed", money(total(e.executed.as_ref())));
+        s.insert("execution.midyear", money(total(e.midyear.as_ref())));
+        s.insert("execution.forecast", money(total(e.forecast.as_ref())));
+        s.insert(
+            "execution.rate",
+            rate_text(total(e.executed.as_ref()), base),
+        );
+        s.insert(
+            "execution.midyear_rate",
+            rate_text(total(e.midyear.as_ref()), base),
+        );
+        s.insert(
+            "execution.forecast_rate",
+            rate_text(total(e.forecast.as_ref()), base),
+        );
+        s.insert("execution.weight", Val::Number(profile.execution_weight));
+        s.insert("execution.score", spanned_number(e.score.as_ref()));
+        s.insert(
+            "execution.computed",
+            computed_number(card.as_ref().and_then(|c| c.execution.computed), profile),
+        );
+        s.insert("execution.outcome", spanned_text(e.outcome.as_ref()));
+        s.insert("execution.reason", spanned_text(e.reason.as_ref()));
+        s.insert("total_score", spanned_number(e.total_score.as_ref()));
+        s.insert(
+            "total_computed",
+            computed_number(
+                card.as_ref().and_then(|c| c.scaled_total.or(c.total)),
+                profile,
+            ),
+        );
+        s.insert("total_weight", Val::Number(profile.total));
+
+        let scores = card.as_ref().map(|c| &c.indicators);
+        ctx.lists.insert(
+            "indicators",
+            p.indicators
+                .iter()
+                .enumerate()
+                .map(|(n, i)| assessed_indicator_item(i, scores.and_then(|s| s.get(n)), profile))
+                .collect(),
+        );
+
+        // One row per source any of the budgets states, in the form's order.
+        let budgets = [
+            budget,
+            e.adjusted.as_ref(),
+            e.executed.as_ref(),
+            e.midyear.as_ref(),
+            e.forecast.as_ref(),
+        ];
+        fn amount(b: Option<&Budget>, source: Source) -> Option<&Quantity> {
+            b.and_then(|b| b.split.get(source))
+                .and_then(|entry| entry.amount.as_ref())
+        }
+        let mut rows = Vec::new();
+        for source in [
+            Source::Fiscal,
+            Source::Transfer,
+            Source::Carryover,
+            Source::Other,
+        ] {
+            if !budgets
+                .iter()
+                .any(|b| b.is_some_and(|b| b.split.get(source).is_some()))
+            {
+                continue;
+            }
+            let name = match source {
+                // As the national self-evaluation table prints it.
+                Source::Fiscal => "当年财政拨款",
+                s => s.chinese(),
+            };
+            let mut item = Item::new();
+            let label = if rows.is_empty() {
+                format!("其中：{name}")
+            } else {
+                name.to_string()
+            };
+            item.insert("label", Val::Text(label));
+            item.insert("name", Val::Text(name.to_string()));
+            let [b0, adjusted, executed, midyear, forecast] = budgets;
+            let base = amount(adjusted, source).or(amount(b0, source));
+            item.insert("budget", money(amount(b0, source)));
+            item.insert("adjusted", money(amount(adjusted, source)));
+            item.insert("executed", money(amount(executed, source)));
+            item.insert("rate", rate_text(amount(executed, source), base));
+            item.insert("midyear", money(amount(midyear, source)));
+            item.insert("midyear_rate", rate_text(amount(midyear, source), base));
+            item.insert("forecast", money(amount(forecast, source)));
+            item.insert("forecast_rate", rate_text(amount(forecast, source), base));
+            rows.push(item);
+        }
+        ctx.lists.insert("execution.split", rows);
+        ctx
     }
 
     /// The values of a department form.
@@ -568,5 +968,46 @@ mod tests {
         for list in lists(FormKind::Project) {
             assert!(p.lists.contains_key(list.name), "{}", list.name);
         }
+        let profile = ScoringProfile::default_profile();
+        for kind in [FormKind::SelfEvaluation, FormKind::Monitoring] {
+            let project = crate::lower::lowers(
+                "budget 1万元 { fiscal 1万元; }; executed 1万元; output quantity \"x\" ≥1个 { weight 10; actual 1个; };",
+            )
+            .expect("the snippet lowers");
+            let c = Context::assessed(&project, kind, &profile);
+            for name in scalar_names(kind) {
+                assert!(c.scalars.contains_key(name), "{name}");
+            }
+            for list in lists(kind) {
+                let items = &c.lists[list.name];
+                for item in items {
+                    for f in list.fields {
+                        assert!(item.contains_key(f), "{}.{f}", list.var);
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn every_name_has_one_family() {
+        for name in SELF_EVALUATION_NAMES.iter().chain(MONITORING_NAMES) {
+            let kind = kind_of_name(name);
+            assert!(
+                matches!(kind, Some(FormKind::SelfEvaluation | FormKind::Monitoring)),
+                "{name}"
+            );
+            let (var, field) = name.split_once('.').unwrap_or(("", name));
+            let offered = scalar_names(FormKind::SelfEvaluation).any(|n| n == *name)
+                || lists(FormKind::SelfEvaluation)
+                    .any(|l| l.var == var && l.fields.contains(&field));
+            assert!(offered, "{name} is not offered");
+        }
+        assert_eq!(kind_of_name("project.name"), Some(FormKind::Project));
+        assert_eq!(
+            kind_of_name("indicator.reason"),
+            Some(FormKind::SelfEvaluation)
+        );
+        assert_eq!(kind_of_name("indicator.name"), None);
     }
 }

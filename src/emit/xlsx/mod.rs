@@ -93,11 +93,33 @@ pub fn guarded<T>(f: impl FnOnce() -> T) -> Option<T> {
     result
 }
 
+/// Reads a workbook with umya (guarded: a panic is K1107).
+fn read_book(bytes: &[u8]) -> Result<Workbook, Vec<Diagnostic>> {
+    guarded(|| umya_spreadsheet::reader::xlsx::read_reader(Cursor::new(bytes), true))
+        .ok_or_else(|| {
+            not_a_template(
+                "the workbook could not be read".into(),
+                "无法读取该工作簿".into(),
+            )
+        })?
+        .map_err(|e| {
+            not_a_template(
+                format!("the workbook could not be read: {e}"),
+                format!("无法读取该工作簿：{e}"),
+            )
+        })
+}
+
 /// A template workbook, read and checked: the sheet for each kind of form it has.
 pub struct Template {
     book: Workbook,
-    project: Option<SheetPlan>,
-    department: Option<SheetPlan>,
+    /// The workbook as read, for a fresh copy per output: umya's copies of a workbook share
+    /// one table of strings, which writing fills, so a reused copy would carry every earlier
+    /// output's text into the next (`--split`) and make the bytes depend on what was built
+    /// before.
+    bytes: Vec<u8>,
+    /// The sheet for each kind of form the template has (the first of its kind).
+    plans: std::collections::BTreeMap<FormKind, SheetPlan>,
 }
 
 fn not_a_template(en: String, zh: String) -> Vec<Diagnostic> {
@@ -154,34 +176,14 @@ impl Template {
     /// Reads and checks a template workbook.
     pub fn read(bytes: &[u8], limits: &Limits) -> Result<Template, Vec<Diagnostic>> {
         open_checked(bytes, limits)?;
-        let book =
-            guarded(|| umya_spreadsheet::reader::xlsx::read_reader(Cursor::new(bytes), true))
-                .ok_or_else(|| {
-                    not_a_template(
-                        "the workbook could not be read".into(),
-                        "无法读取该工作簿".into(),
-                    )
-                })?
-                .map_err(|e| {
-                    not_a_template(
-                        format!("the workbook could not be read: {e}"),
-                        format!("无法读取该工作簿：{e}"),
-                    )
-                })?;
+        let book = read_book(bytes)?;
         let mut diags = Vec::new();
-        let mut project = None;
-        let mut department = None;
+        let mut plans = std::collections::BTreeMap::new();
         for (index, ws) in book.sheet_collection_no_check().iter().enumerate() {
             match template::plan_sheet(index, ws, limits) {
                 Ok(Some(plan)) => {
-                    let slot = match plan.kind {
-                        FormKind::Project => &mut project,
-                        FormKind::Department => &mut department,
-                    };
                     // The first sheet of each kind is the template; later ones are ignored.
-                    if slot.is_none() {
-                        *slot = Some(plan);
-                    }
+                    plans.entry(plan.kind).or_insert(plan);
                 }
                 Ok(None) => {}
                 Err(d) => diags.extend(d),
@@ -190,7 +192,7 @@ impl Template {
         if !diags.is_empty() {
             return Err(diags);
         }
-        if project.is_none() && department.is_none() {
+        if plans.is_empty() {
             return Err(vec![xlsx_diag(
                 &rules::NO_FORM_SHEET,
                 Text::new(
@@ -205,16 +207,13 @@ impl Template {
         }
         Ok(Template {
             book,
-            project,
-            department,
+            bytes: bytes.to_vec(),
+            plans,
         })
     }
 
     fn plan(&self, kind: FormKind) -> Option<&SheetPlan> {
-        match kind {
-            FormKind::Project => self.project.as_ref(),
-            FormKind::Department => self.department.as_ref(),
-        }
+        self.plans.get(&kind)
     }
 
     /// True when the template has a sheet for this kind of form.
@@ -223,24 +222,37 @@ impl Template {
     }
 }
 
+/// The kind of sheet a form goes to: a project form that states actuals, scores or the
+/// executed amount to the self-evaluation sheet ([`crate::score::is_self_evaluation`]); one
+/// that states only 1-7月 figures and forecasts to the monitoring sheet; any other to the
+/// target form's sheet.
+pub fn kind_of_form(form: &Form<'_>) -> FormKind {
+    match form {
+        Form::Department(_) => FormKind::Department,
+        Form::Project(p) if crate::score::is_self_evaluation(p) => FormKind::SelfEvaluation,
+        Form::Project(p) if crate::score::is_assessed(p) => FormKind::Monitoring,
+        Form::Project(_) => FormKind::Project,
+    }
+}
+
 /// What the workbook writer needs of a form (the model's [`Form`], project or department).
 trait WorkbookForm {
     fn kind(&self) -> FormKind;
-    fn context(&self) -> Context;
+    fn context(&self, profile: &crate::score::ScoringProfile) -> Context;
 }
 
 impl WorkbookForm for Form<'_> {
     fn kind(&self) -> FormKind {
-        match self {
-            Form::Department(_) => FormKind::Department,
-            Form::Project(_) => FormKind::Project,
-        }
+        kind_of_form(self)
     }
 
-    fn context(&self) -> Context {
-        match self {
-            Form::Department(d) => Context::department(d),
-            Form::Project(p) => Context::project(p),
+    fn context(&self, profile: &crate::score::ScoringProfile) -> Context {
+        match (self, self.kind()) {
+            (Form::Department(d), _) => Context::department(d),
+            (Form::Project(p), kind @ (FormKind::SelfEvaluation | FormKind::Monitoring)) => {
+                Context::assessed(p, kind, profile)
+            }
+            (Form::Project(p), _) => Context::project(p),
         }
     }
 }
@@ -283,6 +295,8 @@ pub struct Options {
     pub file_stem: Option<String>,
     /// The budget year `kpi.toml` sets, which comes before the forms' own.
     pub year: Option<i32>,
+    /// How self-evaluations are scored (kpi.toml `scoring`; the default profile when `None`).
+    pub scoring: Option<crate::score::ScoringProfile>,
 }
 
 fn write_error(e: impl std::fmt::Display) -> Vec<Diagnostic> {
@@ -315,6 +329,14 @@ pub fn build(
         }
     };
     let base = template.unwrap_or(&builtin);
+    let default_profile;
+    let profile = match &options.scoring {
+        Some(p) => p,
+        None => {
+            default_profile = crate::score::ScoringProfile::default_profile();
+            &default_profile
+        }
+    };
     // The budget year by the resolver's rule (kpi.toml, else the forms'), for the workbook's
     // fixed document date.
     let year = crate::resolve::budget_year(options.year, None, filing)
@@ -325,7 +347,7 @@ pub fn build(
     if options.split {
         for form in &forms {
             let mut sheet_names = BTreeSet::new();
-            let sheet = render_form(form, pick(form.kind()), &mut sheet_names)?;
+            let sheet = render_form(form, pick(form.kind()), profile, &mut sheet_names)?;
             let year = crate::resolve::budget_year(options.year, form.year, filing).or(year);
             let bytes = assemble(base, vec![sheet], year)?;
             outputs.push(Output {
@@ -337,7 +359,12 @@ pub fn build(
         let mut sheet_names = BTreeSet::new();
         let mut sheets = Vec::new();
         for form in &forms {
-            sheets.push(render_form(form, pick(form.kind()), &mut sheet_names)?);
+            sheets.push(render_form(
+                form,
+                pick(form.kind()),
+                profile,
+                &mut sheet_names,
+            )?);
         }
         let stem = options
             .file_stem
@@ -356,6 +383,7 @@ pub fn build(
 fn render_form(
     form: &Form<'_>,
     template: &Template,
+    profile: &crate::score::ScoringProfile,
     sheet_names: &mut BTreeSet<String>,
 ) -> Result<umya_spreadsheet::Worksheet, Vec<Diagnostic>> {
     let kind = form.kind();
@@ -369,7 +397,7 @@ fn render_form(
         .cloned()
         .ok_or_else(|| write_error("template sheet missing"))?;
     let title = names::sheet_name(form.name.as_str(), sheet_names);
-    let ctx = form.context();
+    let ctx = form.context(profile);
     guarded(|| template::fill(&mut ws, plan, &ctx, &title))
         .ok_or_else(|| write_error("filling the template failed"))?;
     Ok(ws)
@@ -381,7 +409,8 @@ fn assemble(
     sheets: Vec<umya_spreadsheet::Worksheet>,
     year: Option<i32>,
 ) -> Result<Vec<u8>, Vec<Diagnostic>> {
-    let mut book = base.book.clone();
+    // A fresh copy of the template workbook, with a table of strings of its own.
+    let mut book = read_book(&base.bytes)?;
     while book.sheet_count() > 0 {
         book.remove_sheet(0).map_err(write_error)?;
     }

@@ -199,8 +199,8 @@ pub const FORM_KIND_UNCLEAR: Rule = Rule {
     loses_data: false,
     title: Doc { en: "A template sheet's form is unclear", zh: "模板工作表对应的表格不明确" },
     what: Doc {
-        en: "A template sheet is for the project form or the department form, told by its placeholders. Reported when a sheet mixes project placeholders (`{{project.…}}`, `{{budget.…}}`) with department ones (`{{department.…}}`, `{{#each funds}}`), or uses only names common to both.",
-        zh: "模板工作表通过占位符表明用于项目表还是部门表。当一张工作表同时使用项目表占位符（`{{project.…}}`、`{{budget.…}}`）和部门表占位符（`{{department.…}}`、`{{#each funds}}`），或只使用两者共有的名称时报告。",
+        en: "A template sheet is for the project form, the department form, the self-evaluation or the monitoring form, told by its placeholders. Reported when a sheet mixes project placeholders (`{{project.…}}`, `{{budget.…}}`, and those of self-evaluation and monitoring sheets) with department ones (`{{department.…}}`, `{{#each funds}}`), mixes self-evaluation placeholders (`{{indicator.actual}}`, `{{execution.executed}}`, `{{total_score}}` …) with monitoring ones (`{{indicator.midyear}}`, `{{execution.forecast}}` …), or uses only names common to all forms.",
+        zh: "模板工作表通过占位符表明用于项目表、部门表、自评表还是监控表。当一张工作表同时使用项目表占位符（`{{project.…}}`、`{{budget.…}}` 以及自评表、监控表的占位符）和部门表占位符（`{{department.…}}`、`{{#each funds}}`），同时使用自评表占位符（`{{indicator.actual}}`、`{{execution.executed}}`、`{{total_score}}`……）和监控表占位符（`{{indicator.midyear}}`、`{{execution.forecast}}`……），或只使用各表共有的名称时报告。",
     },
     why: Doc {
         en: "Each sheet is filled from one form: kpi cannot fill a sheet from two, or guess which one is meant.",
@@ -208,8 +208,8 @@ pub const FORM_KIND_UNCLEAR: Rule = Rule {
     },
     example: "Sheet 模板: B2 {{project.name}}, B20 {{department.name}}\n工作表“模板”：B2 {{project.name}}，B20 {{department.name}}",
     fix: Doc {
-        en: "Use one sheet for the project form and another for the department form; add `{{project.name}}` or `{{department.name}}` to a sheet that says neither.",
-        zh: "项目表和部门表分别放在两个工作表中；未表明用途的工作表请加入 `{{project.name}}` 或 `{{department.name}}`。",
+        en: "Use one sheet for each kind of form (project, department, self-evaluation, monitoring); add `{{project.name}}` or `{{department.name}}` to a sheet that says neither.",
+        zh: "项目表、部门表、自评表和监控表各用一个工作表；未表明用途的工作表请加入 `{{project.name}}` 或 `{{department.name}}`。",
     },
 };
 

@@ -266,21 +266,46 @@ pub fn plan_sheet(
         }
     }
 
-    // The kind: from names that belong to one kind only.
-    let mut kinds = BTreeSet::new();
+    // The kind: from names that belong to one family only (docs/templates.md, "Which sheet
+    // is which form"): department names make a department sheet; self-evaluation names
+    // (`{{indicator.actual}}`, `{{total_score}}` …) a self-evaluation sheet; monitoring names
+    // (`{{indicator.midyear}}`, `{{execution.forecast}}` …) a monitoring sheet; names both of
+    // these share (`{{execution.adjusted}}`, `{{indicator.reason}}`) a self-evaluation sheet;
+    // project names alone a project target sheet.
+    use context::NameFamily;
+    let mut families = BTreeSet::new();
     for t in parsed.values() {
         if let Some(list) = &t.each {
-            if let Some(k) = context::kind_of_name(list) {
-                kinds.insert(k);
+            if let Some(f) = context::family_of_name(list) {
+                families.insert(f);
             }
         }
         for tok in &t.tokens {
             if let Token::Placeholder { name, .. } = tok {
-                if let Some(k) = context::kind_of_name(name) {
-                    kinds.insert(k);
+                if let Some(f) = context::family_of_name(name) {
+                    families.insert(f);
                 }
             }
         }
+    }
+    if families.contains(&NameFamily::SelfEvaluation) && families.contains(&NameFamily::Monitoring)
+    {
+        diags.push(xlsx_diag(
+            &super::rules::FORM_KIND_UNCLEAR,
+            Text::new(
+                format!("template sheet {title} mixes self-evaluation placeholders ({{{{indicator.actual}}}}, {{{{indicator.score}}}}, {{{{execution.executed}}}} …) with monitoring ones ({{{{indicator.midyear}}}}, {{{{indicator.forecast}}}}, {{{{execution.midyear}}}} …)"),
+                format!("模板工作表 {title} 同时使用了自评表占位符（{{{{indicator.actual}}}}、{{{{indicator.score}}}}、{{{{execution.executed}}}}……）和监控表占位符（{{{{indicator.midyear}}}}、{{{{indicator.forecast}}}}、{{{{execution.midyear}}}}……）"),
+            ),
+            Text::new("use one sheet for the self-evaluation form and another for the monitoring form", "自评表和监控表请分别放在两个工作表中"),
+        ));
+        return Err(diags);
+    }
+    let mut kinds = BTreeSet::new();
+    for f in &families {
+        kinds.insert(match f {
+            NameFamily::Department => FormKind::Department,
+            _ => FormKind::Project,
+        });
     }
     if kinds.len() > 1 {
         diags.push(xlsx_diag(
@@ -293,7 +318,7 @@ pub fn plan_sheet(
         ));
         return Err(diags);
     }
-    let Some(kind) = kinds.into_iter().next() else {
+    let Some(mut kind) = kinds.into_iter().next() else {
         if !diags.is_empty() {
             return Err(diags);
         }
@@ -311,6 +336,16 @@ pub fn plan_sheet(
             )])
         };
     };
+
+    if kind == FormKind::Project {
+        if families.contains(&NameFamily::Monitoring) {
+            kind = FormKind::Monitoring;
+        } else if families.contains(&NameFamily::SelfEvaluation)
+            || families.contains(&NameFamily::Assessed)
+        {
+            kind = FormKind::SelfEvaluation;
+        }
+    }
 
     // Repeat rows.
     let mut repeats: BTreeMap<u32, &'static str> = BTreeMap::new();
