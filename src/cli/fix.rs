@@ -17,7 +17,11 @@ use crate::filing;
 /// Applies the safe fixes of every filing `paths` names and says on standard error what it
 /// changed. Files or a `kpi.toml` that cannot be read are left to the check that follows,
 /// which reports them; a file that cannot be written stops with exit code 2.
-pub(super) fn apply(paths: &[PathBuf], config: Option<PathBuf>, lang: Lang) -> Result<(), ExitCode> {
+pub(super) fn apply(
+    paths: &[PathBuf],
+    config: Option<PathBuf>,
+    lang: Lang,
+) -> Result<(), ExitCode> {
     for filing_paths in filing::filings(paths) {
         let Ok(config_file) = crate::config::find(&filing_paths, config.clone()) else {
             continue;
@@ -31,7 +35,10 @@ pub(super) fn apply(paths: &[PathBuf], config: Option<PathBuf>, lang: Lang) -> R
         };
         let (_, diags) = crate::check::run(&mut loaded, config_file);
         let mut by_file: BTreeMap<usize, Vec<&Diagnostic>> = BTreeMap::new();
-        for d in diags.iter().filter(|d| d.elsewhere.is_none() && d.fix.is_some()) {
+        for d in diags
+            .iter()
+            .filter(|d| d.elsewhere.is_none() && d.fix.is_some())
+        {
             // Only `.kpi` files (kpi.toml has no tree).
             if loaded.tree(d.file).is_some() {
                 by_file.entry(d.file).or_default().push(d);
@@ -68,7 +75,11 @@ pub(super) fn apply(paths: &[PathBuf], config: Option<PathBuf>, lang: Lang) -> R
                     source.name,
                     codes.join(", ")
                 ),
-                Lang::Zh => eprintln!("已修复 {} 中的 {n} 个问题（{}）", source.name, codes.join("、")),
+                Lang::Zh => eprintln!(
+                    "已修复 {} 中的 {n} 个问题（{}）",
+                    source.name,
+                    codes.join("、")
+                ),
             }
         }
     }

@@ -330,13 +330,27 @@ fn enclosing_block(text: &str) -> Block {
                     }
                 }
             }
+            // A comment is no part of the statement after it.
             '/' if chars.peek().is_some_and(|(_, d)| *d == '/') => {
-                for (_, d) in chars.by_ref() {
+                statement_start = text.len();
+                for (j, d) in chars.by_ref() {
                     if d == '\n' {
+                        statement_start = j + 1;
                         break;
                     }
                 }
-                statement_start = i;
+            }
+            '/' if chars.peek().is_some_and(|(_, d)| *d == '*') => {
+                chars.next();
+                statement_start = text.len();
+                let mut star = false;
+                for (j, d) in chars.by_ref() {
+                    if star && d == '/' {
+                        statement_start = j + 1;
+                        break;
+                    }
+                    star = d == '*';
+                }
             }
             '{' | '｛' => {
                 let head = &text[statement_start..i];
@@ -417,6 +431,15 @@ mod tests {
             Block::Attributes
         );
         assert_eq!(enclosing_block("project \"p\" { } "), Block::TopLevel);
+        // A comment before a block is not its statement.
+        assert_eq!(
+            enclosing_block("department \"d\" {\n  // 资金表: 任务\n  funds {\n"),
+            Block::Funds
+        );
+        assert_eq!(
+            enclosing_block("department \"d\" {\n  /* x */ funds {\n"),
+            Block::Funds
+        );
     }
 
     #[test]
