@@ -22,8 +22,10 @@ use super::position::{Encoding, LineIndex};
 use crate::check::Config;
 use crate::diag::{Diagnostic, Lang};
 use crate::filing::Loaded;
+use crate::lower::LoweredFile;
+use crate::model::CustomUnits;
 use crate::resolve::Resolution;
-use crate::source::{Encoding as TextEncoding, SourceFile, Span};
+use crate::source::{Encoding as TextEncoding, FileId, SourceFile, Span};
 
 /// An open document: its text and the version the client gave it.
 #[derive(Debug, Clone)]
@@ -114,6 +116,7 @@ pub struct Workspace {
     pub published: HashMap<FilingKey, BTreeSet<Url>>,
     /// The workspace folders the client named (for workspace symbols).
     pub roots: Vec<PathBuf>,
+    lowering: LoweringCache,
 }
 
 /// The filing a document belongs to.
@@ -185,7 +188,7 @@ impl Workspace {
         if let Some(a) = self.analyses.get(key) {
             return Arc::clone(a);
         }
-        let a = Arc::new(analyse(key, &self.documents));
+        let a = Arc::new(analyse(key, &self.documents, &mut self.lowering));
         self.analyses.insert(key.clone(), Arc::clone(&a));
         a
     }
@@ -261,8 +264,57 @@ fn forms_in(dir: &Path) -> Vec<PathBuf> {
     out
 }
 
+/// Each file's lowering, kept while its text, place in the filing and declared units stay the
+/// same: an edit of one form re-parses that form only, and the others are recombined
+/// ([`crate::lower::LoweredFile`] is made for this). One entry per file, replaced when the
+/// file changes, so the cache does not grow with edits.
+#[derive(Default)]
+pub struct LoweringCache {
+    files: HashMap<Url, CachedLowering>,
+}
+
+struct CachedLowering {
+    text: Arc<str>,
+    file: FileId,
+    units: CustomUnits,
+    lowered: LoweredFile,
+}
+
+impl LoweringCache {
+    /// The lowering of a file: the kept one when nothing it depends on changed, else `lower`'s.
+    fn lowered(
+        &mut self,
+        uri: &Url,
+        text: &Arc<str>,
+        file: FileId,
+        units: &CustomUnits,
+        lower: impl FnOnce() -> LoweredFile,
+    ) -> LoweredFile {
+        if let Some(c) = self.files.get(uri) {
+            if c.file == file && &c.units == units && *c.text == **text {
+                return c.lowered.clone();
+            }
+        }
+        let lowered = lower();
+        self.files.insert(
+            uri.clone(),
+            CachedLowering {
+                text: Arc::clone(text),
+                file,
+                units: units.clone(),
+                lowered: lowered.clone(),
+            },
+        );
+        lowered
+    }
+}
+
 /// Loads and checks a filing from the open documents and the disk.
-pub fn analyse(key: &FilingKey, documents: &HashMap<Url, Document>) -> Analysis {
+pub fn analyse(
+    key: &FilingKey,
+    documents: &HashMap<Url, Document>,
+    cache: &mut LoweringCache,
+) -> Analysis {
     // path → (uri, text, version, encoding read)
     let mut files: BTreeMap<PathBuf, (Url, Arc<str>, Option<i32>, bool)> = BTreeMap::new();
     let mut alone = Vec::new();
@@ -306,11 +358,18 @@ pub fn analyse(key: &FilingKey, documents: &HashMap<Url, Document>) -> Analysis 
         .as_ref()
         .map(|(_, f)| crate::config::units_of(f))
         .unwrap_or_default();
-    let sources: Vec<SourceFile> = entries
-        .iter()
-        .map(|(uri, text, _, _)| SourceFile::new(display_name(uri), text.to_string()))
-        .collect();
-    let mut loaded = crate::filing::load_sources_with(sources, &units);
+    let mut loaded = Loaded::empty();
+    for (uri, text, _, _) in &entries {
+        let index = loaded
+            .sources
+            .add(SourceFile::new(display_name(uri), text.to_string()));
+        let lowered = cache.lowered(uri, text, FileId(index), &units, || {
+            crate::lower::lower_source(loaded.sources.get(index), FileId(index), &units)
+        });
+        let (diags, tree) = lowered.into_filing(&mut loaded.filing);
+        loaded.diagnostics.extend(diags);
+        loaded.trees.push(Some(tree));
+    }
     for (i, e) in entries.iter().enumerate() {
         if e.3 {
             loaded.diagnostics.push(crate::filing::legacy_encoding(i));
