@@ -936,3 +936,73 @@ fn closing_the_last_document_clears_the_filings_diagnostics() {
     );
     assert!(c.diagnostics(&path).is_empty());
 }
+
+#[test]
+fn the_missing_money_unit_of_a_rate_is_a_code_action() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("a.kpi");
+    let text = "project \"p\" {\n  budget 1万元;\n  cost economic \"单价\" <= 28.40/株;\n}\n";
+    std::fs::write(&path, text).unwrap();
+    let mut c = Client::utf16();
+    c.open(&path);
+    let (l, ch) = find16(text, "28.40");
+    let actions = c.request(
+        "textDocument/codeAction",
+        json!({ "textDocument": { "uri": url(&path) },
+                "range": { "start": { "line": l, "character": ch }, "end": { "line": l, "character": ch } },
+                "context": { "diagnostics": [] } }),
+    );
+    let a = actions
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["title"].as_str().unwrap().contains("K0306"))
+        .expect("K0306's fix");
+    let edit = &a["edit"]["changes"][url(&path).to_string()][0];
+    assert_eq!(edit["newText"], "元");
+    assert_eq!(
+        edit["range"]["start"],
+        json!({ "line": l, "character": ch + 5 })
+    );
+    assert_eq!(a["isPreferred"], false);
+}
+
+#[test]
+fn kpi_check_fix_applies_the_safe_fixes_only() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("a.kpi");
+    std::fs::write(
+        &path,
+        "project \"科技\" {\n  year 2023；\n  goal \"x\"；\n  bugdet 5万元;\n}\n",
+    )
+    .unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_kpi"))
+        .args(["--lang", "en", "check", "--fix", "--format", "short"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        stderr.contains("fixed 2 problems in") && stderr.contains("(K0104, K0104)"),
+        "{stderr}"
+    );
+    let fixed = std::fs::read_to_string(&path).unwrap();
+    // The punctuation is fixed; the misspelt keyword (a guess) is not.
+    assert_eq!(
+        fixed,
+        "project \"科技\" {\n  year 2023;\n  goal \"x\";\n  bugdet 5万元;\n}\n"
+    );
+    // The report is of the fixed file.
+    assert!(
+        !stdout.contains("K0104") && stdout.contains("K0106"),
+        "{stdout}"
+    );
+    // Nothing left to fix: the file is not written again and nothing is said.
+    let again = std::process::Command::new(env!("CARGO_BIN_EXE_kpi"))
+        .args(["--lang", "en", "check", "--fix"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert!(!String::from_utf8_lossy(&again.stderr).contains("fixed"));
+}
