@@ -1020,3 +1020,48 @@ fn kpi_check_fix_applies_the_safe_fixes_only() {
         .unwrap();
     assert!(!String::from_utf8_lossy(&again.stderr).contains("fixed"));
 }
+
+#[test]
+fn files_changed_on_disk_change_the_findings() {
+    let dir = tempfile::tempdir().unwrap();
+    let department = dir.path().join("dep.kpi");
+    let project = dir.path().join("proj.kpi");
+    std::fs::write(&department, "department \"局\" {\n  year 2023;\n  funds {\n    project \"科技专项\" 10万元 fiscal;\n  }\n  goal \"保障运行\";\n}\n").unwrap();
+    let proj_text = "project \"科技专项\" {\n  year 2023;\n  budget 10万元 { fiscal 10万元; };\n  goal \"实施科技项目\";\n  output quantity \"项目数\" 3个;\n}\n";
+    std::fs::write(&project, proj_text).unwrap();
+    let (server_conn, conn) = Connection::memory();
+    let server = std::thread::spawn(move || kpi::lsp::serve(&server_conn, Some(Lang::En)).unwrap());
+    let mut c = Client {
+        conn,
+        server: Some(server),
+        next: 0,
+        notifications: Vec::new(),
+    };
+    c.request(
+        "initialize",
+        json!({ "capabilities": { "workspace": { "didChangeWatchedFiles": { "dynamicRegistration": true } } },
+                "initializationOptions": { "debounceMs": 0 } }),
+    );
+    c.notify("initialized", json!({}));
+    // The server asks to watch .kpi files and kpi.toml.
+    let Message::Request(register) = c.conn.receiver.recv_timeout(STUCK).unwrap() else {
+        panic!("no registration")
+    };
+    assert_eq!(register.method, "client/registerCapability");
+    let globs = register.params["registrations"][0]["registerOptions"]["watchers"].to_string();
+    assert!(
+        globs.contains("**/*.kpi") && globs.contains("**/kpi.toml"),
+        "{globs}"
+    );
+    c.notify("initialized", json!({}));
+    // Only the department form is open; the project form is read from disk.
+    c.open(&department);
+    assert!(!codes(&c.diagnostics(&department)).contains(&"K0403".to_string()));
+    std::fs::write(&project, proj_text.replace("10万元", "12万元")).unwrap();
+    c.notify(
+        "workspace/didChangeWatchedFiles",
+        json!({ "changes": [{ "uri": url(&project), "type": 2 }] }),
+    );
+    let after = c.diagnostics(&department);
+    assert!(codes(&after).contains(&"K0403".to_string()), "{after:?}");
+}

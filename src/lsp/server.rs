@@ -99,6 +99,38 @@ pub fn serve(conn: &Connection, lang: Option<Lang>) -> Result<(), Error> {
         }),
     };
     conn.initialize_finish(id, serde_json::to_value(result)?)?;
+    // Files changed on disk (a `git checkout`, another program) change the filings that read
+    // them: ask to be told, when the client can watch files for us.
+    let can_watch = init
+        .capabilities
+        .workspace
+        .as_ref()
+        .and_then(|w| w.did_change_watched_files.as_ref())
+        .and_then(|d| d.dynamic_registration)
+        .unwrap_or(false);
+    if can_watch {
+        let watchers: Vec<lsp_types::FileSystemWatcher> = ["**/*.kpi", "**/kpi.toml"]
+            .iter()
+            .map(|g| lsp_types::FileSystemWatcher {
+                glob_pattern: lsp_types::GlobPattern::String((*g).to_string()),
+                kind: None,
+            })
+            .collect();
+        let register = lsp_types::RegistrationParams {
+            registrations: vec![lsp_types::Registration {
+                id: "kpi-watch".to_string(),
+                method: "workspace/didChangeWatchedFiles".to_string(),
+                register_options: Some(serde_json::to_value(
+                    lsp_types::DidChangeWatchedFilesRegistrationOptions { watchers },
+                )?),
+            }],
+        };
+        conn.sender.send(Message::Request(Request::new(
+            RequestId::from("kpi-watch".to_string()),
+            "client/registerCapability".to_string(),
+            register,
+        )))?;
+    }
     let mut ws = Workspace::default();
     #[allow(deprecated)] // rootUri: what clients without workspace folders send
     let roots = init
