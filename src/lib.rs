@@ -17,5 +17,6 @@ pub mod lsp;
 pub mod model;
 pub mod output;
 pub mod resolve;
+pub mod score;
 pub mod source;
 pub mod syntax;

@@ -298,12 +298,16 @@ fn supervisor(cx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
 pub(super) fn check(cx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     supervisor(cx, out);
     let projects = &cx.filing.projects;
-    // Two forms with one name.
+    // Two forms with one name. A project's target form and its self-evaluation (or
+    // monitoring) form share the name by right: each kind is its own namespace.
     let mut by_name: BTreeMap<String, usize> = BTreeMap::new();
     for (i, p) in projects.iter().enumerate() {
-        let key = normalize(&p.name);
+        let mut key = normalize(&p.name);
         if key.is_empty() {
             continue;
+        }
+        if crate::score::is_assessed(p) {
+            key.push_str("\u{0}assessed");
         }
         match by_name.get(&key) {
             Some(&first) => {

@@ -222,7 +222,10 @@ pub(super) fn check(cx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         if let Some(per) = form.project().and_then(|p| p.period.as_ref()) {
             period(cx, file, year, &per.value, per.span, out);
         }
-        if let Some(f) = &form.filed {
+        // A monitoring form is filed in the summer and a self-evaluation after the year: the
+        // filing-date rules are about target forms.
+        let assessed = form.project().is_some_and(crate::score::is_assessed);
+        if let Some(f) = form.filed.as_ref().filter(|_| !assessed) {
             filed(cx, file, year, f, out);
         }
         timeliness(cx, file, year, &form.indicators, out);

@@ -3,7 +3,7 @@
 //!
 //! Every rule has a code in a numbered family (K01 syntax, K02 units, K03 money, K04
 //! cross-document, K05 completeness, K06 values, K07 text, K08 dates, K09 weights, K10
-//! configuration), a default severity and a four-part doc in Chinese and English (what it
+//! configuration, K13 self-evaluation and monitoring), a default severity and a four-part doc in Chinese and English (what it
 //! checks, why it matters, an example, how to fix). The docs feed `kpi explain CODE` and the
 //! generated `docs/rules.md`. K01 and K02 are reported while lowering (`src/lower.rs`,
 //! `src/syntax/`); the checker documents them and applies configuration to them like to its own.
@@ -18,6 +18,7 @@ mod dates;
 mod docs;
 mod money;
 pub mod report;
+mod scores;
 mod suppress;
 mod text;
 mod values;
@@ -50,6 +51,7 @@ pub fn rules() -> Vec<&'static Rule> {
             text::RULES,
             dates::RULES,
             weights::RULES,
+            scores::RULES,
             crate::config::RULES,
             crate::emit::xlsx::rules::RULES,
             crate::import::rules::RULES,
@@ -144,6 +146,7 @@ pub fn run(loaded: &mut Loaded, config_file: Option<SourceFile>) -> (Config, Vec
     text::check(&cx, &mut diags);
     dates::check(&cx, &mut diags);
     weights::check(&cx, &mut diags);
+    scores::check(&cx, &mut diags);
     let mut diags = suppress::apply(&cx, diags);
     diags = config.apply_levels(diags);
     diag::sort(&mut diags);

@@ -16,17 +16,20 @@ use crate::source::Span;
 
 /// The funding sources with their English and Chinese names, from the vocabulary, in the
 /// form's column order.
-static SOURCES: LazyLock<[(Source, &str, &str); 3]> = LazyLock::new(|| {
+static SOURCES: LazyLock<[(Source, &str, &str); N_SOURCES]> = LazyLock::new(|| {
     let all: Vec<_> = vocab::sources()
         .map(|s| (s, s.keyword(), s.chinese()))
         .collect();
-    all.try_into().expect("three sources, as a split has")
+    all.try_into().expect("as many sources as a split has")
 });
+
+/// How many sources a split has: 财政拨款, 转移性资金, 上年结转资金, 其他资金.
+const N_SOURCES: usize = 4;
 
 /// The amount of each source of a split, in 元 (a blank cell or an absent source is 0), and
 /// whether any source has an amount at all.
-pub(super) fn split_amounts(split: &Split) -> ([Decimal; 3], bool) {
-    let mut out = [Decimal::ZERO; 3];
+pub(super) fn split_amounts(split: &Split) -> ([Decimal; N_SOURCES], bool) {
+    let mut out = [Decimal::ZERO; N_SOURCES];
     let mut any = false;
     for (i, (source, _, _)) in SOURCES.iter().enumerate() {
         if let Some(amount) = split
@@ -42,7 +45,7 @@ pub(super) fn split_amounts(split: &Split) -> ([Decimal; 3], bool) {
 }
 
 /// `财政拨款 10万元 + 转移性资金 5万元`, for messages.
-pub(super) fn describe_split(amounts: &[Decimal; 3], zh: bool) -> String {
+pub(super) fn describe_split(amounts: &[Decimal; N_SOURCES], zh: bool) -> String {
     let parts: Vec<String> = SOURCES
         .iter()
         .zip(amounts)

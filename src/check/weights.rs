@@ -1,6 +1,6 @@
 //! K09 — weights (分值): indicator weights that do not add up to the configured total
 //! (default 90: the remaining 10 points are the budget execution rate in the self-evaluation).
-//! Only forms that give any weight are checked.
+//! Only forms that give any weight are checked; self-evaluations are weighed by K1303.
 
 use rust_decimal::Decimal;
 
@@ -67,7 +67,11 @@ fn form(
 }
 
 pub(super) fn check(cx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
-    for f in cx.filing.forms() {
+    // A self-evaluation's weights include the execution rate's, from the scoring profile:
+    // K1303 judges them.
+    let evaluated =
+        |f: &crate::model::Form<'_>| f.project().is_some_and(crate::score::is_self_evaluation);
+    for f in cx.filing.forms().filter(|f| !evaluated(f)) {
         form(
             cx,
             f.origin.file_index,

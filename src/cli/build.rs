@@ -21,7 +21,13 @@ pub(super) fn build(
                 Ok(l) => l,
                 Err(code) => return code,
             };
-            emit::json::to_json(&loaded.filing)
+            // Self-evaluations are scored by the filing's profile (kpi.toml `scoring`).
+            let scoring = crate::config::find(paths, None)
+                .ok()
+                .flatten()
+                .map(|f| crate::config::parse(&f, 0, &|_| None).0.scoring)
+                .unwrap_or_default();
+            emit::json::to_json_scored(&loaded.filing, &scoring)
         }
     };
     match output {

@@ -17,6 +17,7 @@ mod check;
 mod fix;
 mod fmt;
 pub mod lang;
+mod score;
 mod xlsx;
 
 const CHECK_EXAMPLES: &str = "\
@@ -64,6 +65,14 @@ Examples:
   kpi lsp --lang zh        messages in Chinese (default: from LC_ALL / LANG)
 
 Set-up for Neovim, Helix, Emacs, Vim and VS Code: docs/editors.md.";
+
+const SCORE_EXAMPLES: &str = "\
+Examples:
+  kpi score examples/self-evaluation/hubei-huangshi-2022-sponge-city-application
+  kpi score forms/ --lang zh        the table in Chinese
+
+The scoring profile is kpi.toml's `scoring` (default national-2020; docs/scoring.md).
+`kpi check` reports where the claimed scores differ (rules K13xx).";
 
 const FMT_EXAMPLES: &str = "\
 Examples:
@@ -161,6 +170,16 @@ pub enum Command {
         /// such as vscode-languageclient pass it).
         #[arg(long)]
         stdio: bool,
+    },
+    /// Print the score table of every self-evaluation form (自评得分).
+    #[command(after_help = SCORE_EXAMPLES)]
+    Score {
+        /// .kpi files or folders (a folder is one filing).
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// The configuration file (default: kpi.toml in the folder scored).
+        #[arg(long)]
+        config: Option<PathBuf>,
     },
     /// Rewrite files in the canonical layout (格式化).
     #[command(after_help = FMT_EXAMPLES)]
@@ -266,6 +285,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Build {
             paths, to, output, ..
         } => build::build(&paths, to, output, lang),
+        Command::Score { paths, config } => score::score(&paths, config, lang),
         Command::Import { file, output } => xlsx::import(&file, output.as_deref(), lang),
         Command::Fmt {
             paths,

@@ -62,6 +62,8 @@ pub struct Config {
     pub year: Option<i32>,
     /// The region's template requirements (`profile`, default `generic`).
     pub profile: Profile,
+    /// How self-evaluations are scored (`scoring`, default `national-2020`).
+    pub scoring: crate::score::ScoringProfile,
     /// A satisfaction target below this percentage is implausible (K0603).
     pub satisfaction_min: Decimal,
     /// A 合格率/完成率-like target below this percentage is implausible (K0603).
@@ -84,6 +86,7 @@ impl Default for Config {
         Config {
             year: None,
             profile: Profile::default_profile(),
+            scoring: crate::score::ScoringProfile::default_profile(),
             satisfaction_min: Decimal::from(80),
             rate_min: Decimal::from(60),
             late_filing_after: None,
@@ -237,6 +240,10 @@ pub fn parse(
                 Ok(p) => config.profile = p,
                 Err(text) => diags.push(invalid(file, spans.value("profile"), text.en, text.zh)),
             },
+            ("scoring", toml::Value::String(p)) => match load_scoring(source, p) {
+                Ok(p) => config.scoring = p,
+                Err(text) => diags.push(invalid(file, spans.value("scoring"), text.en, text.zh)),
+            },
             ("units", toml::Value::Table(t)) => {
                 for (symbol, v) in t {
                     match custom_unit(v) {
@@ -384,6 +391,39 @@ fn load_profile(source: &SourceFile, name: &str) -> Result<Profile, Text> {
     })
 }
 
+/// A scoring profile named in `kpi.toml`: a built-in name, or a `.toml` file relative to
+/// kpi.toml (docs/scoring.md).
+fn load_scoring(source: &SourceFile, name: &str) -> Result<crate::score::ScoringProfile, Text> {
+    use crate::score::profile;
+    if let Some(p) = profile::built_in(name) {
+        return Ok(p);
+    }
+    if !name.ends_with(".toml") {
+        let known: Vec<&str> = profile::BUILT_IN.iter().map(|(n, _)| *n).collect();
+        return Err(Text::new(
+            format!(
+                "unknown scoring profile `{name}` (built in: {}; or the path of a .toml file)",
+                known.join(", ")
+            ),
+            format!(
+                "未知的评分规则“{name}”（内置：{}；或 .toml 文件的路径）",
+                known.join("、")
+            ),
+        ));
+    }
+    let dir = std::path::Path::new(&source.name)
+        .parent()
+        .unwrap_or(std::path::Path::new("."));
+    let path = dir.join(name);
+    let text = std::fs::read_to_string(&path).map_err(|e| {
+        Text::new(
+            format!("cannot read the scoring profile {}: {e}", path.display()),
+            format!("无法读取评分规则 {}：{e}", path.display()),
+        )
+    })?;
+    profile::parse(&text)
+}
+
 /// A `[units]` entry: `"标准箱" = "count"` or `"万亩" = { dimension = "area", base = "亩",
 /// factor = 10000 }`.
 fn custom_unit(v: &toml::Value) -> Option<(Dimension, Option<(String, Decimal)>)> {
@@ -512,8 +552,8 @@ pub const INVALID_CONFIG: Rule = Rule {
     loses_data: false,
     title: Doc { en: "kpi.toml cannot be read", zh: "kpi.toml 无法读取" },
     what: Doc {
-        en: "Checks that `kpi.toml` is valid TOML and uses only known settings: `year`, `profile` (`generic`, `lhasa-2023`, `central-2021` or the path of a profile file, docs/profiles.md), `[units]` (`\"标准箱\" = \"count\"`), `[thresholds]` (`satisfaction_min`, `rate_min`, `late_filing_after` as \"MM-DD\", `weight_total`) and `[rules]` (`CODE = \"allow\" | \"warn\" | \"error\"`); `[fmt]` is the formatter's (`keywords`, see docs/editors.md).",
-        zh: "检查 `kpi.toml` 是有效的 TOML，且只使用已知设置：`year`、`profile`（`generic`、`lhasa-2023`、`central-2021` 或配置方案文件路径，见 docs/profiles.md）、`[units]`（`\"标准箱\" = \"count\"`）、`[thresholds]`（`satisfaction_min`、`rate_min`、`late_filing_after` 格式 \"MM-DD\"、`weight_total`）和 `[rules]`（`代码 = \"allow\" | \"warn\" | \"error\"`）；`[fmt]` 属于格式化工具（`keywords`，见 docs/editors.md）。",
+        en: "Checks that `kpi.toml` is valid TOML and uses only known settings: `year`, `profile` (`generic`, `lhasa-2023`, `central-2021` or the path of a profile file, docs/profiles.md), `scoring` (`national-2020`, `hubei-2022` or the path of a scoring profile, docs/scoring.md), `[units]` (`\"标准箱\" = \"count\"`), `[thresholds]` (`satisfaction_min`, `rate_min`, `late_filing_after` as \"MM-DD\", `weight_total`) and `[rules]` (`CODE = \"allow\" | \"warn\" | \"error\"`); `[fmt]` is the formatter's (`keywords`, see docs/editors.md).",
+        zh: "检查 `kpi.toml` 是有效的 TOML，且只使用已知设置：`year`、`profile`（`generic`、`lhasa-2023`、`central-2021` 或配置方案文件路径，见 docs/profiles.md）、`scoring`（`national-2020`、`hubei-2022` 或评分规则文件路径，见 docs/scoring.md）、`[units]`（`\"标准箱\" = \"count\"`）、`[thresholds]`（`satisfaction_min`、`rate_min`、`late_filing_after` 格式 \"MM-DD\"、`weight_total`）和 `[rules]`（`代码 = \"allow\" | \"warn\" | \"error\"`）；`[fmt]` 属于格式化工具（`keywords`，见 docs/editors.md）。",
     },
     why: Doc {
         en: "A setting kpi does not understand is ignored; the checks then run with defaults the writer did not intend.",

@@ -159,6 +159,14 @@ pub const FAMILIES: &[Family] = &[
         },
         workbook: true,
     },
+    Family {
+        prefix: "K13",
+        name: Doc {
+            en: "self-evaluation and monitoring",
+            zh: "自评与监控",
+        },
+        workbook: false,
+    },
 ];
 
 /// The family of a code.

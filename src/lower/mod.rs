@@ -290,6 +290,35 @@ impl<'s> Lowerer<'s> {
                                 p.unread.push(Unread::Field("budget"));
                             }
                         }
+                        Rule::execution_stmt => self.execution(&inner, &mut p.execution),
+                        Rule::score_stmt => {
+                            let mut parts = children(&inner);
+                            let (Some(kw), Some(n)) = (parts.next(), parts.next()) else {
+                                continue;
+                            };
+                            let (slot, en, zh) = if kw.as_rule() == Rule::kw_total_score {
+                                (&mut p.execution.total_score, "total-score", "总分")
+                            } else {
+                                (&mut p.execution.score, "execution-score", "执行率得分")
+                            };
+                            if slot.is_some() {
+                                self.duplicate(span, en, zh);
+                            }
+                            *slot = self.number(&n).map(|v| Spanned::new(v, n.as_span().into()));
+                        }
+                        Rule::outcome_stmt | Rule::reason_stmt => {
+                            let (slot, en, zh) = if inner.as_rule() == Rule::outcome_stmt {
+                                (&mut p.execution.outcome, "outcome", "目标完成情况")
+                            } else {
+                                (&mut p.execution.reason, "reason", "偏差原因")
+                            };
+                            if slot.is_some() {
+                                self.duplicate(span, en, zh);
+                            }
+                            *slot = children(&inner)
+                                .find(|c| c.as_rule() == Rule::string)
+                                .map(|c| Spanned::new(string_value(&c), c.as_span().into()));
+                        }
                         _ => self.common(&inner, &mut p.header),
                     }
                 }
@@ -600,6 +629,42 @@ impl<'s> Lowerer<'s> {
         })
     }
 
+    /// 全年预算数, 全年执行数, 1-7月执行数, 全年预计执行数: an amount and its split, like the
+    /// budget.
+    fn execution(&mut self, stmt: &Pair<'_, Rule>, execution: &mut Execution) {
+        let Some(kind) = children(stmt)
+            .find(|c| c.as_rule() == Rule::execution_kind)
+            .and_then(|k| children(&k).next())
+        else {
+            return;
+        };
+        let (slot, en, zh) = match kind.as_rule() {
+            Rule::kw_adjusted => (&mut execution.adjusted, "adjusted", "全年预算数"),
+            Rule::kw_executed => (&mut execution.executed, "executed", "全年执行数"),
+            Rule::kw_midyear => (&mut execution.midyear, "midyear", "1-7月执行数"),
+            _ => (&mut execution.forecast, "forecast", "全年预计执行数"),
+        };
+        if slot.is_some() {
+            self.duplicate(stmt.as_span().into(), en, zh);
+        }
+        *slot = self.budget(stmt);
+    }
+
+    /// A decimal as written in a score or weight (`9.5`, `１０`, `1,000`): exact, or `None`
+    /// (the grammar only lets digits through, so this fails only past Decimal's range).
+    fn number(&self, pair: &Pair<'_, Rule>) -> Option<Decimal> {
+        let text: String = pair
+            .as_str()
+            .chars()
+            .filter(|c| *c != ',')
+            .map(|c| match c {
+                '０'..='９' => char::from(b'0' + (c as u32 - '０' as u32) as u8),
+                c => c,
+            })
+            .collect();
+        Decimal::from_str(text.trim_end_matches('.')).ok()
+    }
+
     fn filed(&mut self, stmt: &Pair<'_, Rule>, slot: &mut Option<Filed>) {
         let filed = slot.get_or_insert_with(|| Filed {
             span: stmt.as_span().into(),
@@ -822,6 +887,7 @@ impl<'s> Lowerer<'s> {
             scoring: None,
             standard: None,
             direction: None,
+            assessment: Assessment::default(),
             line: self.line(span),
             span,
             name_span,
@@ -838,13 +904,34 @@ impl<'s> Lowerer<'s> {
         Some(ind)
     }
 
+    /// An actual, a 1-7月 figure or a forecast: read like the target, in the same category.
+    fn assessed_value(&mut self, pair: &Pair<'_, Rule>, ind: &Indicator) -> Option<Spanned<Value>> {
+        let span: Span = pair.as_span().into();
+        // The category's units are judged on the target (K0202); the actual is compared with
+        // the target instead (K1306), so that one misfit is not reported twice.
+        self.read_value(pair, ind.level1, ind.level2)
+            .map(|v| Spanned::new(v, span))
+    }
+
+    /// A target, with its unit judged against the category (K0202).
     fn value(
         &mut self,
         pair: &Pair<'_, Rule>,
         level1: Level1,
         level2: Option<Level2>,
     ) -> Option<Value> {
-        let span: Span = pair.as_span().into();
+        let value = self.read_value(pair, level1, level2)?;
+        self.type_check(&value, level1, level2, pair.as_span().into());
+        Some(value)
+    }
+
+    /// A value as written: a comparison with a quantity, a date, a period or a phrase.
+    fn read_value(
+        &mut self,
+        pair: &Pair<'_, Rule>,
+        level1: Level1,
+        level2: Option<Level2>,
+    ) -> Option<Value> {
         let mut comparator = None;
         let mut result = None;
         for c in children(pair) {
@@ -906,9 +993,7 @@ impl<'s> Lowerer<'s> {
                 _ => {}
             }
         }
-        let value = result?;
-        self.type_check(&value, level1, level2, span);
-        Some(value)
+        result
     }
 
     /// K0202: a unit that cannot measure the category (cost in %, satisfaction in 个, a
@@ -1008,6 +1093,31 @@ impl<'s> Lowerer<'s> {
                         Rule::kw_negative => Direction::Negative,
                         _ => Direction::Positive,
                     })
+                }
+                Rule::kw_actual => ind.assessment.actual = self.assessed_value(&arg, ind),
+                Rule::kw_midyear => ind.assessment.midyear = self.assessed_value(&arg, ind),
+                Rule::kw_forecast => ind.assessment.forecast = self.assessed_value(&arg, ind),
+                Rule::kw_score => {
+                    ind.assessment.score = self
+                        .number(&arg)
+                        .map(|v| Spanned::new(v, arg.as_span().into()))
+                }
+                Rule::kw_reason => {
+                    ind.assessment.reason =
+                        Some(Spanned::new(string_value(&arg), arg.as_span().into()))
+                }
+                Rule::kw_grade | Rule::kw_cause | Rule::kw_likelihood => {
+                    let span: Span = arg.as_span().into();
+                    let meaning = children(&arg)
+                        .next()
+                        .and_then(|k| syntax::meaning(k.as_rule()));
+                    let a = &mut ind.assessment;
+                    match meaning {
+                        Some(Meaning::Grade(g)) => a.grade = Some(Spanned::new(g, span)),
+                        Some(Meaning::Cause(c)) => a.cause = Some(Spanned::new(c, span)),
+                        Some(Meaning::Likelihood(l)) => a.likelihood = Some(Spanned::new(l, span)),
+                        _ => {}
+                    }
                 }
                 _ => {}
             }

@@ -396,6 +396,15 @@ fn fits_block(w: &Word, block: Block) -> bool {
                     | "kw_filed"
                     | "kw_year"
                     | "kw_goal"
+                    // monitoring and self-evaluation forms
+                    | "kw_adjusted"
+                    | "kw_executed"
+                    | "kw_midyear"
+                    | "kw_forecast"
+                    | "kw_execution_score"
+                    | "kw_total_score"
+                    | "kw_outcome"
+                    | "kw_reason"
             ) || matches!(w.meaning, Meaning::Level1(_))
         }
         Block::Department => {

@@ -155,6 +155,18 @@ fn meaning_text(m: Meaning) -> (&'static str, &'static str) {
         Meaning::Attribute => ("an attribute of an indicator", "指标的属性"),
         Meaning::Direction(_) => ("the direction of an indicator (指标方向)", "指标方向"),
         Meaning::ProjectKind(_) => ("a project attribute (项目属性)", "项目属性"),
+        Meaning::Grade(_) => (
+            "how far an indicator's target was reached (达成度)",
+            "指标目标的达成度",
+        ),
+        Meaning::Cause(_) => (
+            "the kind of cause of a deviation (偏差类型)",
+            "偏差原因的类型",
+        ),
+        Meaning::Likelihood(_) => (
+            "how likely the target is to be met (完成目标可能性)",
+            "完成目标的可能性",
+        ),
     }
 }
 

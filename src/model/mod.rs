@@ -85,6 +85,8 @@ pub enum Source {
     Fiscal,
     /// 转移性资金
     Transfer,
+    /// 上年结转资金 — money carried over from last year (a row of self-evaluation tables).
+    Carryover,
     /// 其他资金
     Other,
 }
@@ -97,6 +99,8 @@ pub struct Split {
     pub fiscal: Option<Entry>,
     /// 转移性资金
     pub transfer: Option<Entry>,
+    /// 上年结转资金
+    pub carryover: Option<Entry>,
     /// 其他资金
     pub other: Option<Entry>,
 }
@@ -115,6 +119,7 @@ impl Split {
         match source {
             Source::Fiscal => self.fiscal.as_ref(),
             Source::Transfer => self.transfer.as_ref(),
+            Source::Carryover => self.carryover.as_ref(),
             Source::Other => self.other.as_ref(),
         }
     }
@@ -124,13 +129,17 @@ impl Split {
         match source {
             Source::Fiscal => &mut self.fiscal,
             Source::Transfer => &mut self.transfer,
+            Source::Carryover => &mut self.carryover,
             Source::Other => &mut self.other,
         }
     }
 
     /// True when no source was written.
     pub fn is_empty(&self) -> bool {
-        self.fiscal.is_none() && self.transfer.is_none() && self.other.is_none()
+        self.fiscal.is_none()
+            && self.transfer.is_none()
+            && self.carryover.is_none()
+            && self.other.is_none()
     }
 }
 
@@ -305,12 +314,111 @@ pub struct Indicator {
     pub standard: Option<String>,
     /// 指标方向
     pub direction: Option<Direction>,
+    /// 实际完成值, 得分 … — what a monitoring or self-evaluation form says about it; empty
+    /// on a target form.
+    pub assessment: Assessment,
     /// 1-based line of the indicator.
     pub line: usize,
     pub span: Span,
     pub name_span: Span,
     /// The value's span; the statement's end when the value is blank.
     pub value_span: Span,
+}
+
+/// 达成度 — the grade of a qualitative indicator on a self-evaluation form. Each grade is a
+/// range of the indicator's weight (set by the scoring profile).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Grade {
+    /// 达成年度指标
+    Achieved,
+    /// 部分达成年度指标并具有一定效果
+    Partial,
+    /// 未达成年度指标且效果较差
+    Missed,
+}
+
+/// 偏差原因 — the kind of cause a monitoring form gives for a deviation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Cause {
+    /// 经费保障
+    Funding,
+    /// 制度保障
+    Institution,
+    /// 人员保障
+    Staffing,
+    /// 硬件条件保障
+    Hardware,
+    /// 其他
+    Other,
+}
+
+/// 完成目标可能性 — how likely a monitoring form says the target is met by the year's end.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Likelihood {
+    /// 确定能
+    Certain,
+    /// 有可能
+    Possible,
+    /// 完全不可能
+    Impossible,
+}
+
+/// 自评与监控 — what a self-evaluation (绩效自评) or monitoring (绩效运行监控) form says about
+/// one indicator. Every field is optional: a target form has none of them.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Assessment {
+    /// 实际完成值 (self-evaluation)
+    pub actual: Option<Spanned<Value>>,
+    /// 得分 as claimed
+    pub score: Option<Spanned<rust_decimal::Decimal>>,
+    /// 达成度 of a qualitative indicator
+    pub grade: Option<Spanned<Grade>>,
+    /// 偏差原因分析及改进措施
+    pub reason: Option<Spanned<String>>,
+    /// 1-7月执行情况 (monitoring)
+    pub midyear: Option<Spanned<Value>>,
+    /// 全年预计完成情况 (monitoring)
+    pub forecast: Option<Spanned<Value>>,
+    /// 偏差原因 kind (monitoring)
+    pub cause: Option<Spanned<Cause>>,
+    /// 完成目标可能性 (monitoring)
+    pub likelihood: Option<Spanned<Likelihood>>,
+}
+
+impl Assessment {
+    /// True when the form says nothing about the indicator's execution.
+    pub fn is_empty(&self) -> bool {
+        *self == Assessment::default()
+    }
+}
+
+/// 预算执行情况 — a project's budget execution on a monitoring or self-evaluation form.
+/// 年初预算数 is the form's [`Budget`]; these are the figures after it.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Execution {
+    /// 全年预算数 — the budget after adjustment.
+    pub adjusted: Option<Budget>,
+    /// 全年执行数 — what was spent in the year.
+    pub executed: Option<Budget>,
+    /// 1-7月执行数 (monitoring)
+    pub midyear: Option<Budget>,
+    /// 全年预计执行数 (monitoring)
+    pub forecast: Option<Budget>,
+    /// 预算执行率得分 as claimed
+    pub score: Option<Spanned<rust_decimal::Decimal>>,
+    /// 总分 as claimed
+    pub total_score: Option<Spanned<rust_decimal::Decimal>>,
+    /// 年度总体目标 实际完成情况
+    pub outcome: Option<Spanned<String>>,
+    /// 偏差原因 of the budget execution (an execution rate under target)
+    pub reason: Option<Spanned<String>>,
+}
+
+impl Execution {
+    /// True when the form says nothing about execution: a target form.
+    pub fn is_empty(&self) -> bool {
+        *self == Execution::default()
+    }
 }
 
 /// A statement of a form that did not parse (its syntax error is reported): what it would have
@@ -363,8 +471,10 @@ pub struct Project {
     pub kind: Option<Kind>,
     /// 项目期
     pub period: Option<Spanned<Period>>,
-    /// 项目资金
+    /// 项目资金 — 年度资金总额 (年初预算数 on a self-evaluation form)
     pub budget: Option<Budget>,
+    /// 预算执行情况 — on monitoring and self-evaluation forms only.
+    pub execution: Execution,
 }
 
 /// 年度主要任务 — a line of the department funds table.

@@ -100,11 +100,13 @@ impl ClearPositions for Project {
             kind,
             period,
             budget,
+            execution,
         } = self;
         header.clear_positions();
         kind.clear_positions();
         period.clear_positions();
         budget.clear_positions();
+        execution.clear_positions();
     }
 }
 
@@ -139,10 +141,12 @@ impl ClearPositions for Split {
         let Split {
             fiscal,
             transfer,
+            carryover,
             other,
         } = self;
         fiscal.clear_positions();
         transfer.clear_positions();
+        carryover.clear_positions();
         other.clear_positions();
     }
 }
@@ -198,15 +202,63 @@ impl ClearPositions for Indicator {
             scoring: _,
             standard: _,
             direction: _,
+            assessment,
             line,
             span,
             name_span,
             value_span,
         } = self;
+        assessment.clear_positions();
         *line = 0;
         *span = Span::default();
         *name_span = Span::default();
         *value_span = Span::default();
+    }
+}
+
+impl ClearPositions for Execution {
+    fn clear_positions(&mut self) {
+        let Execution {
+            adjusted,
+            executed,
+            midyear,
+            forecast,
+            score,
+            total_score,
+            outcome,
+            reason,
+        } = self;
+        reason.clear_positions();
+        adjusted.clear_positions();
+        executed.clear_positions();
+        midyear.clear_positions();
+        forecast.clear_positions();
+        score.clear_positions();
+        total_score.clear_positions();
+        outcome.clear_positions();
+    }
+}
+
+impl ClearPositions for Assessment {
+    fn clear_positions(&mut self) {
+        let Assessment {
+            actual,
+            score,
+            grade,
+            reason,
+            midyear,
+            forecast,
+            cause,
+            likelihood,
+        } = self;
+        actual.clear_positions();
+        score.clear_positions();
+        grade.clear_positions();
+        reason.clear_positions();
+        midyear.clear_positions();
+        forecast.clear_positions();
+        cause.clear_positions();
+        likelihood.clear_positions();
     }
 }
 
@@ -291,6 +343,7 @@ mod tests {
                         scoring: None,
                         standard: None,
                         direction: None,
+                        assessment: Assessment::default(),
                         line: line + 1,
                         span,
                         name_span: span,

@@ -13,7 +13,9 @@
 
 use std::sync::LazyLock;
 
-use super::{Direction, Level1, Level2, LineCategory, ProjectKind, Source};
+use super::{
+    Cause, Direction, Grade, Level1, Level2, Likelihood, LineCategory, ProjectKind, Source,
+};
 use Meaning as M;
 use Meaning::{Attribute, Statement};
 
@@ -36,6 +38,12 @@ pub enum Meaning {
     Direction(Direction),
     /// 项目属性 — one-off, recurring …
     ProjectKind(ProjectKind),
+    /// 达成度 — achieved, partial, missed.
+    Grade(Grade),
+    /// 偏差原因 kind on a monitoring form.
+    Cause(Cause),
+    /// 完成目标可能性.
+    Likelihood(Likelihood),
 }
 
 /// A level-2 category's names under 成本指标, where they differ from those under 效益指标
@@ -84,7 +92,14 @@ const fn w(
     zh: &'static str,
     spellings: &'static [&'static str],
 ) -> Word {
-    let value = matches!(meaning, Meaning::ProjectKind(_) | Meaning::Direction(_));
+    let value = matches!(
+        meaning,
+        Meaning::ProjectKind(_)
+            | Meaning::Direction(_)
+            | Meaning::Grade(_)
+            | Meaning::Cause(_)
+            | Meaning::Likelihood(_)
+    );
     Word {
         rule,
         meaning,
@@ -138,7 +153,7 @@ pub const WORDS: &[Word] = &[
     w("kw_unit",         Statement, "实施单位",     &["unit", "实施单位"]),
     w("kw_kind",         Statement, "项目属性",     &["kind", "项目属性"]),
     w("kw_period",       Statement, "项目期",       &["period", "项目期"]),
-    w("kw_budget",       Statement, "年度资金总额", &["budget", "年度资金总额", "预算"]),
+    w("kw_budget",       Statement, "年度资金总额", &["budget", "年度资金总额", "年初预算数", "预算"]),
     w("kw_filed",        Statement, "填报日期",     &["filed", "填报日期"]),
     w("kw_by",           Statement, "填报人",       &["by", "填报人"]),
     w("kw_phone",        Statement, "联系电话",     &["phone", "联系电话"]),
@@ -153,6 +168,7 @@ pub const WORDS: &[Word] = &[
     // ── 资金来源 ──
     w("kw_fiscal",       M::Source(Source::Fiscal),   "财政拨款",   &["fiscal", "财政拨款"]),
     w("kw_transfer",     M::Source(Source::Transfer), "转移性资金", &["transfer", "转移性资金"]),
+    w("kw_carryover",    M::Source(Source::Carryover), "上年结转资金", &["carryover", "上年结转资金", "上年结转"]),
     w("kw_other",        M::Source(Source::Other),    "其他资金",   &["other", "其他资金"]),
     // ── 一级指标 ──
     w("kw_output",       M::Level1(Level1::Output), "产出", &["output", "产出指标", "产出"]).form("产出指标"),
@@ -205,6 +221,36 @@ pub const WORDS: &[Word] = &[
     w("kw_subsidy",      M::ProjectKind(ProjectKind::Subsidy),    "补助资金", &["subsidy", "补助资金", "补助"]),
     w("kw_new",          M::ProjectKind(ProjectKind::New),        "新增",     &["new", "新增", "新"]),
     w("kw_continuing",   M::ProjectKind(ProjectKind::Continuing), "延续",     &["continuing", "延续"]),
+    // ── 绩效运行监控 and 绩效自评: the form's execution ──
+    w("kw_adjusted",        Statement, "全年预算数",   &["adjusted", "全年预算数", "调整后预算数"]),
+    w("kw_executed",        Statement, "全年执行数",   &["executed", "全年执行数", "执行数"]),
+    w("kw_execution_score", Statement, "执行率得分",   &["execution-score", "执行率得分"]),
+    w("kw_total_score",     Statement, "总分",         &["total-score", "总分"]),
+    w("kw_outcome",         Statement, "目标完成情况", &["outcome", "目标完成情况", "实际完成情况"]),
+    // ── … and each indicator's (both statements and attributes: 1-7月执行数 of the form,
+    // 1-7月执行情况 of an indicator) ──
+    w("kw_midyear",         Attribute, "1-7月执行情况",    &["midyear", "1-7月执行情况", "1-7月执行数"]),
+    w("kw_forecast",        Attribute, "全年预计完成情况", &["forecast", "全年预计完成情况", "全年预计执行数"]),
+    w("kw_actual",          Attribute, "实际完成值",       &["actual", "实际完成值", "实际值", "完成值"]),
+    w("kw_score",           Attribute, "得分",             &["score", "得分"]),
+    w("kw_grade",           Attribute, "达成度",           &["grade", "达成度"]),
+    w("kw_reason",          Attribute, "偏差原因",         &["reason", "偏差原因分析及改进措施", "偏差原因"]),
+    w("kw_cause",           Attribute, "偏差类型",         &["cause", "偏差类型"]),
+    w("kw_likelihood",      Attribute, "完成可能性",       &["likelihood", "完成目标可能性", "完成可能性"]),
+    // ── 达成度 ──
+    w("kw_achieved",     M::Grade(Grade::Achieved), "达成",     &["achieved", "达成"]),
+    w("kw_partial",      M::Grade(Grade::Partial),  "部分达成", &["partial", "部分达成"]),
+    w("kw_missed",       M::Grade(Grade::Missed),   "未达成",   &["missed", "未达成"]),
+    // ── 偏差原因 kinds ──
+    w("kw_funding",      M::Cause(Cause::Funding),     "经费保障",     &["funding", "经费保障"]),
+    w("kw_institution",  M::Cause(Cause::Institution), "制度保障",     &["institution", "制度保障"]),
+    w("kw_staffing",     M::Cause(Cause::Staffing),    "人员保障",     &["staffing", "人员保障"]),
+    w("kw_hardware",     M::Cause(Cause::Hardware),    "硬件条件保障", &["hardware", "硬件条件保障"]),
+    w("kw_cause_other",  M::Cause(Cause::Other),       "其他",         &["other", "其他"]),
+    // ── 完成目标可能性 ──
+    w("kw_certain",      M::Likelihood(Likelihood::Certain),    "确定能",     &["certain", "确定能"]),
+    w("kw_possible",     M::Likelihood(Likelihood::Possible),   "有可能",     &["possible", "有可能"]),
+    w("kw_impossible",   M::Likelihood(Likelihood::Impossible), "完全不可能", &["impossible", "完全不可能"]),
 ];
 
 /// The separator between several project attributes in one cell: 一次性、新增.
@@ -361,6 +407,24 @@ impl Direction {
     }
 }
 
+/// The English keyword and the word on the form of a grade, cause or likelihood.
+macro_rules! value_words {
+    ($($ty:ident),*) => {$(
+        impl $ty {
+            /// The English keyword.
+            pub fn keyword(self) -> &'static str {
+                word_of(Meaning::$ty(self)).en
+            }
+
+            /// The word on the form.
+            pub fn chinese(self) -> &'static str {
+                word_of(Meaning::$ty(self)).form
+            }
+        }
+    )*};
+}
+value_words!(Grade, Cause, Likelihood);
+
 impl LineCategory {
     /// The English keyword: `basic`.
     pub fn keyword(self) -> &'static str {
@@ -386,7 +450,34 @@ mod tests {
         for l1 in [L1::Output, L1::Cost, L1::Effect, L1::Satisfaction] {
             meanings.extend(l1.children().iter().map(|l| Meaning::Level2(*l)));
         }
-        meanings.extend([Source::Fiscal, Source::Transfer, Source::Other].map(Meaning::Source));
+        meanings.extend(
+            [
+                Source::Fiscal,
+                Source::Transfer,
+                Source::Carryover,
+                Source::Other,
+            ]
+            .map(Meaning::Source),
+        );
+        meanings.extend([Grade::Achieved, Grade::Partial, Grade::Missed].map(Meaning::Grade));
+        meanings.extend(
+            [
+                Cause::Funding,
+                Cause::Institution,
+                Cause::Staffing,
+                Cause::Hardware,
+                Cause::Other,
+            ]
+            .map(Meaning::Cause),
+        );
+        meanings.extend(
+            [
+                Likelihood::Certain,
+                Likelihood::Possible,
+                Likelihood::Impossible,
+            ]
+            .map(Meaning::Likelihood),
+        );
         meanings.extend([Direction::Positive, Direction::Negative].map(Meaning::Direction));
         meanings.extend([LineCategory::Basic, LineCategory::Project].map(Meaning::Line));
         meanings.extend(
@@ -449,7 +540,12 @@ mod tests {
         );
         assert_eq!(
             sources().collect::<Vec<_>>(),
-            [Source::Fiscal, Source::Transfer, Source::Other]
+            [
+                Source::Fiscal,
+                Source::Transfer,
+                Source::Carryover,
+                Source::Other
+            ]
         );
     }
 }

@@ -35,6 +35,9 @@ struct Groups {
     lines: (String, String),
     attributes: (String, String),
     directions: (String, String),
+    grades: (String, String),
+    causes: (String, String),
+    likelihoods: (String, String),
 }
 
 static GROUPS: LazyLock<Groups> = LazyLock::new(|| {
@@ -73,6 +76,9 @@ static GROUPS: LazyLock<Groups> = LazyLock::new(|| {
             "指标属性",
         ),
         directions: listed(of(|m| matches!(m, Meaning::Direction(_))), true),
+        grades: listed(of(|m| matches!(m, Meaning::Grade(_))), true),
+        causes: listed(of(|m| matches!(m, Meaning::Cause(_))), true),
+        likelihoods: listed(of(|m| matches!(m, Meaning::Likelihood(_))), true),
     }
 });
 
@@ -106,10 +112,14 @@ fn describe(rule: Rule) -> Option<(&'static str, &'static str)> {
         level2 => ("a level-2 category", "二级指标"),
         project_stmt | department_stmt | project_stmt_only | department_stmt_only
         | supervisor_stmt | code_stmt | unit_stmt | kind_stmt | period_stmt | budget_stmt
-        | filed_stmt | year_stmt | goal_stmt | funds_stmt | indicator_stmt => STATEMENT,
+        | filed_stmt | year_stmt | goal_stmt | funds_stmt | indicator_stmt | execution_stmt
+        | execution_kind | score_stmt | outcome_stmt | reason_stmt => STATEMENT,
         funds_entry | funds_line | stated_total | line_category | kw_total => pair(&GROUPS.lines),
         attributes | attribute => pair(&GROUPS.attributes),
         direction => pair(&GROUPS.directions),
+        grade => pair(&GROUPS.grades),
+        cause => pair(&GROUPS.causes),
+        likelihood => pair(&GROUPS.likelihoods),
         EOI => ("the end of the file", "文件结尾"),
         // A keyword is named by its group.
         _ => match super::meaning(rule)? {
@@ -121,6 +131,9 @@ fn describe(rule: Rule) -> Option<(&'static str, &'static str)> {
             Meaning::Line(_) => pair(&GROUPS.lines),
             Meaning::Attribute => pair(&GROUPS.attributes),
             Meaning::Direction(_) => pair(&GROUPS.directions),
+            Meaning::Grade(_) => pair(&GROUPS.grades),
+            Meaning::Cause(_) => pair(&GROUPS.causes),
+            Meaning::Likelihood(_) => pair(&GROUPS.likelihoods),
         },
     })
 }

@@ -50,7 +50,85 @@ impl From<&model::Project> for out::Project {
             filed: p.filed.as_ref().map(Into::into),
             goals: p.goals.iter().map(Into::into).collect(),
             indicators: p.indicators.iter().map(Into::into).collect(),
+            execution: (!p.execution.is_empty()).then(|| (&p.execution).into()),
         }
+    }
+}
+
+impl From<&model::Execution> for out::Execution {
+    fn from(e: &model::Execution) -> Self {
+        out::Execution {
+            adjusted: e.adjusted.as_ref().map(Into::into),
+            executed: e.executed.as_ref().map(Into::into),
+            midyear: e.midyear.as_ref().map(Into::into),
+            forecast: e.forecast.as_ref().map(Into::into),
+            rate: None,
+            score: e.score.as_ref().map(|s| out::Score {
+                claimed: Some(s.value.to_string()),
+                ..out::Score::default()
+            }),
+            total: e.total_score.as_ref().map(|s| out::Score {
+                claimed: Some(s.value.to_string()),
+                ..out::Score::default()
+            }),
+            scoring_profile: None,
+            outcome: e.outcome.as_ref().map(|s| s.value.clone()),
+            reason: e.reason.as_ref().map(|s| s.value.clone()),
+        }
+    }
+}
+
+impl From<&model::Assessment> for out::Assessment {
+    fn from(a: &model::Assessment) -> Self {
+        out::Assessment {
+            actual: a.actual.as_ref().map(|v| (&v.value).into()),
+            score: a.score.as_ref().map(|s| out::Score {
+                claimed: Some(s.value.to_string()),
+                ..out::Score::default()
+            }),
+            grade: a.grade.as_ref().map(|g| g.value.keyword().to_string()),
+            reason: a.reason.as_ref().map(|s| s.value.clone()),
+            midyear: a.midyear.as_ref().map(|v| (&v.value).into()),
+            forecast: a.forecast.as_ref().map(|v| (&v.value).into()),
+            cause: a.cause.as_ref().map(|c| c.value.keyword().to_string()),
+            likelihood: a.likelihood.as_ref().map(|l| l.value.keyword().to_string()),
+        }
+    }
+}
+
+/// Adds the scores a profile gives to a self-evaluation's JSON (the claimed ones are there).
+pub(super) fn add_scores(
+    json: &mut out::Project,
+    p: &model::Project,
+    profile: &crate::score::ScoringProfile,
+) {
+    let Some(card) = crate::score::score(p, profile) else {
+        return;
+    };
+    // Computed scores are exact, without trailing zeros; claimed ones as written.
+    let text = |d: Option<rust_decimal::Decimal>| d.map(|d| d.normalize().to_string());
+    let written = |d: Option<rust_decimal::Decimal>| d.map(|d| d.to_string());
+    if let Some(e) = json.execution.as_mut() {
+        e.rate = text(card.execution.rate);
+        e.scoring_profile = Some(profile.name.clone());
+        e.score = Some(out::Score {
+            weight: Some(card.execution.weight.to_string()),
+            computed: text(card.execution.computed),
+            claimed: written(card.execution.claimed),
+        });
+        e.total = Some(out::Score {
+            weight: Some(profile.total.to_string()),
+            computed: text(card.scaled_total.or(card.total)),
+            claimed: written(card.claimed_total),
+        });
+    }
+    for (ind, s) in json.indicators.iter_mut().zip(&card.indicators) {
+        let a = ind.assessment.get_or_insert_with(out::Assessment::default);
+        a.score = Some(out::Score {
+            weight: text(s.weight),
+            computed: text(s.computed),
+            claimed: written(s.claimed),
+        });
     }
 }
 
@@ -110,6 +188,7 @@ impl From<&model::Split> for out::Split {
         out::Split {
             fiscal: s.fiscal.as_ref().map(Into::into),
             transfer: s.transfer.as_ref().map(Into::into),
+            carryover: s.carryover.as_ref().map(Into::into),
             other: s.other.as_ref().map(Into::into),
         }
     }
@@ -185,6 +264,7 @@ impl From<&model::Indicator> for out::Indicator {
             scoring: i.scoring.clone(),
             standard: i.standard.clone(),
             direction: i.direction.map(Into::into),
+            assessment: (!i.assessment.is_empty()).then(|| (&i.assessment).into()),
             line: i.line,
         }
     }

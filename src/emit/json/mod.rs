@@ -17,9 +17,19 @@ pub use types::{FilingJson, JSON_VERSION};
 
 use crate::model::Filing;
 
-/// The filing as pretty-printed JSON, ending with a newline.
+/// The filing as pretty-printed JSON, ending with a newline; self-evaluations scored by the
+/// national profile.
 pub fn to_json(filing: &Filing) -> String {
-    let doc = FilingJson::from(filing);
+    to_json_scored(filing, &crate::score::ScoringProfile::default_profile())
+}
+
+/// The filing as pretty-printed JSON, self-evaluations scored by `profile` (kpi.toml
+/// `scoring`): each score computed beside the claimed one.
+pub fn to_json_scored(filing: &Filing, profile: &crate::score::ScoringProfile) -> String {
+    let mut doc = FilingJson::from(filing);
+    for (json, p) in doc.projects.iter_mut().zip(&filing.projects) {
+        convert::add_scores(json, p, profile);
+    }
     // Serialising plain data structs with string keys cannot fail.
     let mut out = serde_json::to_string_pretty(&doc).unwrap_or_default();
     out.push('\n');

@@ -71,6 +71,89 @@ pub struct Project {
     pub goals: Vec<Goal>,
     /// 绩效指标
     pub indicators: Vec<Indicator>,
+    /// 预算执行情况 and scores: on monitoring and self-evaluation forms only (absent on a
+    /// target form, whose JSON is as in version 1 before this field).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub execution: Option<Execution>,
+}
+
+/// 预算执行情况 of a monitoring or self-evaluation form, with the scores.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
+pub struct Execution {
+    /// 全年预算数
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub adjusted: Option<Budget>,
+    /// 全年执行数
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub executed: Option<Budget>,
+    /// 1-7月执行数
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub midyear: Option<Budget>,
+    /// 全年预计执行数
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub forecast: Option<Budget>,
+    /// 预算执行率 (全年执行数 / 全年预算数), exact, as a fraction (`"0.9775"`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "Option<rust_decimal::Decimal>")]
+    pub rate: Option<String>,
+    /// The execution rate's score: its weight, the score the profile gives, the one claimed.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub score: Option<Score>,
+    /// 总分: computed (with judged indicators at their claimed score) and claimed.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub total: Option<Score>,
+    /// The scoring profile the scores were computed by (kpi.toml `scoring`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub scoring_profile: Option<String>,
+    /// 年度总体目标 实际完成情况
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub outcome: Option<String>,
+    /// 偏差原因 of the execution
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
+}
+
+/// A score: the weight, the exact score the scoring profile gives and the score the form
+/// claims, each a decimal string; `null` when not known.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, JsonSchema)]
+pub struct Score {
+    #[schemars(with = "Option<rust_decimal::Decimal>")]
+    pub weight: Option<String>,
+    /// Exact, unrounded: `"19.565217391304347826086956522"`.
+    #[schemars(with = "Option<rust_decimal::Decimal>")]
+    pub computed: Option<String>,
+    /// As written on the form.
+    #[schemars(with = "Option<rust_decimal::Decimal>")]
+    pub claimed: Option<String>,
+}
+
+/// What a monitoring or self-evaluation form says about an indicator, with its score.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, JsonSchema)]
+pub struct Assessment {
+    /// 实际完成值
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub actual: Option<Value>,
+    /// 得分: computed and claimed.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub score: Option<Score>,
+    /// 达成度: `achieved`, `partial`, `missed`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub grade: Option<String>,
+    /// 偏差原因分析及改进措施
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
+    /// 1-7月执行情况
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub midyear: Option<Value>,
+    /// 全年预计完成情况
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub forecast: Option<Value>,
+    /// 偏差原因 kind: `funding`, `institution`, `staffing`, `hardware`, `other`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cause: Option<String>,
+    /// 完成目标可能性: `certain`, `possible`, `impossible`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub likelihood: Option<String>,
 }
 
 /// Where a form came from.
@@ -136,6 +219,9 @@ pub struct Split {
     /// 转移性资金
     #[serde(skip_serializing_if = "Option::is_none")]
     pub transfer: Option<Entry>,
+    /// 上年结转资金
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub carryover: Option<Entry>,
     /// 其他资金
     #[serde(skip_serializing_if = "Option::is_none")]
     pub other: Option<Entry>,
@@ -250,6 +336,9 @@ pub struct Indicator {
     /// 指标方向
     #[serde(skip_serializing_if = "Option::is_none")]
     pub direction: Option<Direction>,
+    /// 实际完成值, 得分 …: on monitoring and self-evaluation forms only.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub assessment: Option<Assessment>,
     /// 1-based line of the indicator.
     pub line: usize,
 }

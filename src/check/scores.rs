@@ -1,0 +1,818 @@
+//! K13 — self-evaluation and monitoring (绩效自评与运行监控): claimed scores against the scores
+//! the scoring profile gives, totals, deviations without reasons, completion claimed for a
+//! missed target, actuals in another unit, forecasts that contradict the likelihood, and a
+//! self-evaluation whose targets differ from the filed target form.
+//!
+//! The scores come from [`crate::score`]; this module only compares and words the findings.
+//! Every rule here is linear in the number of indicators (the target-form comparison looks
+//! forms up by name in a map).
+
+use std::collections::HashMap;
+
+use rust_decimal::Decimal;
+
+use super::{wan, Ctx, Doc, Rule};
+use crate::diag::{Diagnostic, Severity, Text};
+use crate::model::{Grade, Indicator, Likelihood, Project};
+use crate::score::{self, Attainment, Scorecard, ScoringProfile};
+
+pub(super) fn check(cx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
+    let profile = &cx.config.scoring;
+    for p in &cx.filing.projects {
+        if let Some(card) = score::score(p, profile) {
+            execution(cx, p, &card, profile, out);
+            for (ind, s) in p.indicators.iter().zip(&card.indicators) {
+                indicator(cx, p, ind, s, profile, out);
+            }
+            total(cx, p, &card, profile, out);
+        }
+        for ind in &p.indicators {
+            forecast(cx, p, ind, out);
+        }
+    }
+    against_target_forms(cx, out);
+}
+
+/// 预算执行率: the claimed score, a score above the weight, a low rate without a reason, more
+/// spent than budgeted.
+fn execution(
+    cx: &Ctx<'_>,
+    p: &Project,
+    card: &Scorecard,
+    profile: &ScoringProfile,
+    out: &mut Vec<Diagnostic>,
+) {
+    let file = p.origin.file_index;
+    let e = &card.execution;
+    let rate = e.rate.map(score::percent).unwrap_or_default();
+    if let (Some(claim), Some(span)) = (e.claimed, p.execution.score.as_ref().map(|s| s.span)) {
+        if claim > e.weight {
+            out.push(above_weight(
+                cx,
+                file,
+                span,
+                "the budget execution",
+                "预算执行率",
+                claim,
+                e.weight,
+            ));
+        } else if let Some(computed) = e.computed.filter(|c| !score::matches(claim, *c, profile)) {
+            let shown = score::shown(computed, profile);
+            out.push(cx.diag(
+                &SCORE_DIFFERS,
+                file,
+                span,
+                Text::new(
+                    format!("the execution score claimed is {}, but an execution rate of {rate} scores {shown} of {}", claim.normalize(), e.weight.normalize()),
+                    format!("预算执行率得分填为{}，但执行率{rate}应得{shown}分（分值{}）", claim.normalize(), e.weight.normalize()),
+                ),
+                Text::new(
+                    format!("write {shown}, or correct the executed or budgeted amount (scoring profile {})", profile.name),
+                    format!("改为{shown}，或更正执行数、预算数（评分规则 {}）", profile.name),
+                ),
+            ));
+        }
+    }
+    let Some(r) = e.rate else { return };
+    let executed = p.execution.executed.as_ref();
+    if r < profile.reason_below && p.execution.reason.is_none() {
+        if let Some(b) = executed {
+            let below = score::percent(profile.reason_below);
+            out.push(cx.diag(
+                &NO_DEVIATION_REASON,
+                file,
+                b.span,
+                Text::new(
+                    format!("the execution rate is {rate}, under {below}, and no deviation reason is given"),
+                    format!("预算执行率为{rate}，低于{below}，但未说明偏差原因"),
+                ),
+                Text::new(
+                    "state why the money was not spent and what will change: `reason \"…\";`",
+                    "说明资金未执行的原因及改进措施：`偏差原因 \"……\";`",
+                ),
+            ));
+        }
+    }
+    if r > Decimal::ONE {
+        if let Some(b) = executed {
+            let base = p.execution.adjusted.as_ref().or(p.budget.as_ref());
+            let base_amount = base
+                .and_then(|b| b.total.yuan())
+                .map(wan)
+                .unwrap_or_default();
+            let spent = b.total.yuan().map(wan).unwrap_or_default();
+            out.push(cx.diag(
+                &EXECUTED_EXCEEDS_BUDGET,
+                file,
+                b.span,
+                Text::new(
+                    format!("{spent} was executed against a budget of {base_amount} (an execution rate of {rate})"),
+                    format!("全年执行数{spent}超过全年预算数{base_amount}（执行率{rate}）"),
+                ),
+                Text::new(
+                    "correct the executed amount, or state the adjusted budget (`adjusted …;`) it was spent against",
+                    "更正全年执行数，或填写调整后的全年预算数（`全年预算数 ……;`）",
+                ),
+            ));
+        }
+    }
+}
+
+/// One indicator: its claimed score, its unit, a missed target without a reason, completion
+/// claimed for a missed target, a target exceeded by far.
+fn indicator(
+    cx: &Ctx<'_>,
+    p: &Project,
+    ind: &Indicator,
+    s: &score::IndicatorScore,
+    profile: &ScoringProfile,
+    out: &mut Vec<Diagnostic>,
+) {
+    let file = p.origin.file_index;
+    let a = &ind.assessment;
+    let actual_span = a.actual.as_ref().map_or(ind.name_span, |v| v.span);
+    if let Attainment::UnitsDiffer { target, actual } = &s.attainment {
+        out.push(cx.diag(
+            &ACTUAL_UNIT_DIFFERS,
+            file,
+            actual_span,
+            Text::new(
+                format!(
+                    "the actual of “{}” is {actual}, in another unit than its target {target}",
+                    ind.name
+                ),
+                format!("“{}”的实际完成值{actual}与指标值{target}单位不同", ind.name),
+            ),
+            Text::new(
+                "write the actual in the target's unit, so that the two can be compared",
+                "请用与指标值相同的单位填写实际完成值，以便比较",
+            ),
+        ));
+    }
+    if let (Some(claim), Some(score_span)) = (s.claimed, a.score.as_ref().map(|s| s.span)) {
+        claimed(cx, file, ind, s, claim, score_span, profile, out);
+    }
+    if s.attainment.missed() {
+        if a.reason.is_none() {
+            out.push(cx.diag(
+                &NO_DEVIATION_REASON,
+                file,
+                actual_span,
+                Text::new(
+                    format!(
+                        "“{}” missed its target ({}), and no deviation reason is given",
+                        ind.name,
+                        target_text(ind)
+                    ),
+                    format!(
+                        "“{}”未完成指标值（{}），但未说明偏差原因",
+                        ind.name,
+                        target_text(ind)
+                    ),
+                ),
+                Text::new(
+                    "state why the target was missed and what will change: `{ reason \"…\"; }`",
+                    "说明未完成的原因及改进措施：`{ 偏差原因 \"……\"; }`",
+                ),
+            ));
+        }
+        let grade_says = a.grade.as_ref().filter(|g| g.value == Grade::Achieved);
+        let reason_says = a.reason.as_ref().filter(|r| claims_completion(&r.value));
+        if let Some(span) = grade_says.map(|g| g.span).or(reason_says.map(|r| r.span)) {
+            out.push(cx.diag(
+                &COMPLETION_CLAIMED_FOR_MISSED_TARGET,
+                file,
+                span,
+                Text::new(
+                    format!("“{}” is said to be achieved, but its actual misses the target ({})", ind.name, target_text(ind)),
+                    format!("“{}”称已完成（达成），但实际完成值未达到指标值（{}）", ind.name, target_text(ind)),
+                ),
+                Text::new(
+                    "grade it as partly achieved or missed and explain the deviation, or correct the actual",
+                    "将达成度改为部分达成或未达成并说明偏差，或更正实际完成值",
+                ),
+            ));
+        }
+    }
+    if let Attainment::Met { ratio: Some(r) } = &s.attainment {
+        let limit = Decimal::ONE + profile.overshoot;
+        if *r > limit {
+            out.push(cx.diag(
+                &TARGET_SET_TOO_LOW,
+                file,
+                actual_span,
+                Text::new(
+                    format!("“{}” reached {} of its target ({}): a target exceeded by more than {} suggests it was set too low", ind.name, score::percent(*r), target_text(ind), score::percent(profile.overshoot)),
+                    format!("“{}”完成指标值的{}（{}）：超出{}以上，说明年初指标值可能设定偏低", ind.name, score::percent(*r), target_text(ind), score::percent(profile.overshoot)),
+                ),
+                Text::new(
+                    "explain the overshoot; the rules lower the score in proportion to it when the target was set too low, and next year's target should be raised",
+                    "说明超出原因；如属年初指标值设定偏低，应按偏离度适度调减分值，并提高下年度指标值",
+                ),
+            ));
+        }
+    }
+}
+
+/// A claimed score: above the weight, outside its grade, or not the score the rules give.
+#[allow(clippy::too_many_arguments)]
+fn claimed(
+    cx: &Ctx<'_>,
+    file: usize,
+    ind: &Indicator,
+    s: &score::IndicatorScore,
+    claim: Decimal,
+    span: crate::source::Span,
+    profile: &ScoringProfile,
+    out: &mut Vec<Diagnostic>,
+) {
+    let Some(weight) = s.weight else { return };
+    if claim > weight {
+        let what = format!("“{}”", ind.name);
+        out.push(above_weight(cx, file, span, &what, &what, claim, weight));
+        return;
+    }
+    if s.attainment == Attainment::NotStated && !claim.is_zero() {
+        out.push(cx.diag(
+            &SCORE_DIFFERS,
+            file,
+            span,
+            Text::new(
+                format!(
+                    "“{}” claims {} of {}, but states no actual to score",
+                    ind.name,
+                    claim.normalize(),
+                    weight.normalize()
+                ),
+                format!(
+                    "“{}”得分填为{}（分值{}），但未填实际完成值，得分无从核对",
+                    ind.name,
+                    claim.normalize(),
+                    weight.normalize()
+                ),
+            ),
+            Text::new(
+                "write the actual (`actual …;`) the score stands on",
+                "填写得分所依据的实际完成值（`实际完成值 ……;`）",
+            ),
+        ));
+        return;
+    }
+    if let Some(computed) = s.computed.filter(|c| !score::matches(claim, *c, profile)) {
+        let shown = score::shown(computed, profile);
+        let why = match &s.attainment {
+            Attainment::Met { .. } => (
+                "the target is met, which scores the full weight".to_string(),
+                "已完成指标值，应得满分".to_string(),
+            ),
+            _ => (
+                format!("the actual reaches {} of the target", s.attainment_share()),
+                format!("实际完成值为指标值的{}", s.attainment_share()),
+            ),
+        };
+        out.push(cx.diag(
+            &SCORE_DIFFERS,
+            file,
+            span,
+            Text::new(
+                format!(
+                    "“{}” claims {} of {}, but {}: {shown}",
+                    ind.name,
+                    claim.normalize(),
+                    weight.normalize(),
+                    why.0
+                ),
+                format!(
+                    "“{}”得分填为{}（分值{}），但{}：{shown}分",
+                    ind.name,
+                    claim.normalize(),
+                    weight.normalize(),
+                    why.1
+                ),
+            ),
+            Text::new(
+                format!(
+                    "write {shown}, or correct the actual (scoring profile {})",
+                    profile.name
+                ),
+                format!("改为{shown}，或更正实际完成值（评分规则 {}）", profile.name),
+            ),
+        ));
+        return;
+    }
+    if let (Some((lo, hi)), Some(g)) = (s.range, ind.assessment.grade.as_ref()) {
+        if claim < lo || claim > hi {
+            let (lo, hi) = (lo.normalize(), hi.normalize());
+            out.push(cx.diag(
+                &SCORE_DIFFERS,
+                file,
+                span,
+                Text::new(
+                    format!(
+                        "“{}” is graded {} ({}), which scores {lo}–{hi} of {}, but claims {}",
+                        ind.name,
+                        g.value.keyword(),
+                        g.value.chinese(),
+                        weight.normalize(),
+                        claim.normalize()
+                    ),
+                    format!(
+                        "“{}”达成度为{}，应得{lo}–{hi}分（分值{}），但得分填为{}",
+                        ind.name,
+                        g.value.chinese(),
+                        weight.normalize(),
+                        claim.normalize()
+                    ),
+                ),
+                Text::new(
+                    format!("score it within {lo}–{hi}, or change the grade"),
+                    format!("在{lo}–{hi}分之间评分，或更正达成度"),
+                ),
+            ));
+        }
+    }
+}
+
+impl score::IndicatorScore {
+    /// The share of the target reached, for messages.
+    fn attainment_share(&self) -> String {
+        match &self.attainment {
+            Attainment::Missed { ratio: Some(r) } | Attainment::Met { ratio: Some(r) } => {
+                score::percent(*r)
+            }
+            _ => "—".to_string(),
+        }
+    }
+}
+
+/// 总分: the claimed total against the claimed parts and the computed total.
+fn total(
+    cx: &Ctx<'_>,
+    p: &Project,
+    card: &Scorecard,
+    profile: &ScoringProfile,
+    out: &mut Vec<Diagnostic>,
+) {
+    let file = p.origin.file_index;
+    weights(cx, p, card, profile, out);
+    let Some(stated) = p.execution.total_score.as_ref() else {
+        return;
+    };
+    if stated.value > profile.total {
+        out.push(above_weight(
+            cx,
+            file,
+            stated.span,
+            "the total",
+            "总分",
+            stated.value,
+            profile.total,
+        ));
+        return;
+    }
+    if let Some(sum) = card.claimed_sum.filter(|s| *s != stated.value) {
+        out.push(cx.diag(
+            &TOTAL_DOES_NOT_ADD_UP,
+            file,
+            stated.span,
+            Text::new(
+                format!(
+                    "the total claimed is {}, but the scores claimed add up to {}",
+                    stated.value.normalize(),
+                    sum.normalize()
+                ),
+                format!(
+                    "总分填为{}，但各项得分合计为{}",
+                    stated.value.normalize(),
+                    sum.normalize()
+                ),
+            ),
+            Text::new(
+                format!(
+                    "write {} as the total, or correct the score that is wrong",
+                    sum.normalize()
+                ),
+                format!("总分改为{}，或更正有误的得分", sum.normalize()),
+            ),
+        ));
+    }
+}
+
+/// The weights of a self-evaluation: execution plus every applicable indicator must make the
+/// profile's total (K0901 judges target forms; a self-evaluation's execution weight comes
+/// from the scoring profile).
+fn weights(
+    cx: &Ctx<'_>,
+    p: &Project,
+    card: &Scorecard,
+    profile: &ScoringProfile,
+    out: &mut Vec<Diagnostic>,
+) {
+    let applicable = card
+        .indicators
+        .iter()
+        .filter(|s| s.attainment != Attainment::NotApplicable);
+    let mut sum = Some(card.execution.weight);
+    for s in applicable {
+        let Some(w) = s.weight else { return };
+        sum = sum.and_then(|t| t.checked_add(w));
+    }
+    let Some(sum) = sum.filter(|s| *s != profile.total) else {
+        return;
+    };
+    if card.scaled_total.is_some() {
+        return;
+    }
+    let (e, t) = (card.execution.weight.normalize(), profile.total.normalize());
+    out.push(cx.diag(
+        &TOTAL_DOES_NOT_ADD_UP,
+        p.origin.file_index,
+        p.origin.name_span,
+        Text::new(
+            format!("the weights add up to {}: the execution rate's {e} and the indicators' {}, not {t}", sum.normalize(), (sum - card.execution.weight).normalize()),
+            format!("分值合计为{}（预算执行率{e}分、指标{}分），不等于{t}", sum.normalize(), (sum - card.execution.weight).normalize()),
+        ),
+        Text::new(
+            format!("make the indicators weigh {} in all (scoring profile {})", (profile.total - card.execution.weight).normalize(), profile.name),
+            format!("调整指标分值，使合计为{}（评分规则 {}）", (profile.total - card.execution.weight).normalize(), profile.name),
+        ),
+    ));
+}
+
+/// Monitoring: a forecast that misses the target while the likelihood says 确定能.
+fn forecast(cx: &Ctx<'_>, p: &Project, ind: &Indicator, out: &mut Vec<Diagnostic>) {
+    let a = &ind.assessment;
+    let (Some(target), Some(forecast), Some(likely)) = (&ind.value, &a.forecast, &a.likelihood)
+    else {
+        return;
+    };
+    if likely.value != Likelihood::Certain {
+        return;
+    }
+    if score::attain(target, &forecast.value, score::direction(ind)).missed() {
+        out.push(cx.diag(
+            &CERTAIN_BUT_SHORT,
+            p.origin.file_index,
+            likely.span,
+            Text::new(
+                format!("“{}” is forecast to miss its target ({}), yet the likelihood is “certain”", ind.name, target_text(ind)),
+                format!("“{}”全年预计完成情况未达到指标值（{}），完成目标可能性却填“确定能”", ind.name, target_text(ind)),
+            ),
+            Text::new(
+                "say “possible” or “impossible” and give the deviation cause, or correct the forecast",
+                "将完成目标可能性改为“有可能”或“完全不可能”并说明偏差原因，或更正预计完成情况",
+            ),
+        ));
+    }
+}
+
+/// A self-evaluation's indicators against the target form of the same project in the filing:
+/// each target must be the one filed.
+fn against_target_forms(cx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
+    let targets: HashMap<String, &Project> = cx
+        .filing
+        .projects
+        .iter()
+        .filter(|p| !score::is_assessed(p))
+        .map(|p| (crate::resolve::name_key(&p.name), p))
+        .collect();
+    for p in cx.filing.projects.iter().filter(|p| score::is_assessed(p)) {
+        let Some(filed) = targets.get(&crate::resolve::name_key(&p.name)) else {
+            continue;
+        };
+        let filed_by_name: HashMap<String, &Indicator> = filed
+            .indicators
+            .iter()
+            .map(|i| (crate::resolve::name_key(&i.name), i))
+            .collect();
+        for ind in &p.indicators {
+            let was = filed_by_name.get(&crate::resolve::name_key(&ind.name));
+            let (en, zh) = match was {
+                None => (
+                    format!(
+                        "“{}” is not an indicator of the filed target form “{}” ({})",
+                        ind.name, filed.name, filed.origin.file
+                    ),
+                    format!(
+                        "“{}”不是已报绩效目标表“{}”（{}）中的指标",
+                        ind.name, filed.name, filed.origin.file
+                    ),
+                ),
+                Some(w) if w.value != ind.value => (
+                    format!(
+                        "the target of “{}” is {}, but the filed target form ({}) says {}",
+                        ind.name,
+                        target_text(ind),
+                        filed.origin.file,
+                        target_text(w)
+                    ),
+                    format!(
+                        "“{}”的指标值为{}，但已报绩效目标表（{}）为{}",
+                        ind.name,
+                        target_text(ind),
+                        filed.origin.file,
+                        target_text(w)
+                    ),
+                ),
+                Some(_) => continue,
+            };
+            out.push(cx.diag(
+                &TARGET_DIFFERS_FROM_FILED,
+                p.origin.file_index,
+                ind.value.as_ref().map_or(ind.name_span, |_| ind.value_span),
+                Text::new(en, zh),
+                Text::new(
+                    "evaluate against the targets as filed; a target changed during the year needs the approved adjustment",
+                    "按已批复的绩效目标自评；年中调整的目标须有批准的调整文件",
+                ),
+            ));
+        }
+    }
+}
+
+/// A score above what it can be.
+fn above_weight(
+    cx: &Ctx<'_>,
+    file: usize,
+    span: crate::source::Span,
+    what_en: &str,
+    what_zh: &str,
+    claim: Decimal,
+    weight: Decimal,
+) -> Diagnostic {
+    cx.diag(
+        &SCORE_ABOVE_WEIGHT,
+        file,
+        span,
+        Text::new(
+            format!(
+                "{what_en} scores {}, more than its weight {}",
+                claim.normalize(),
+                weight.normalize()
+            ),
+            format!(
+                "{what_zh}得分{}超过分值{}",
+                claim.normalize(),
+                weight.normalize()
+            ),
+        ),
+        Text::new(
+            format!("a score is at most its weight ({})", weight.normalize()),
+            format!("得分不能超过分值（{}）", weight.normalize()),
+        ),
+    )
+}
+
+/// An indicator's target as written, for messages.
+fn target_text(ind: &Indicator) -> String {
+    ind.value
+        .as_ref()
+        .map_or_else(|| "—".to_string(), score::value_text)
+}
+
+/// Words that say the target was reached, without a negation in front.
+fn claims_completion(text: &str) -> bool {
+    const SAYS: &[&str] = &[
+        "已完成",
+        "全部完成",
+        "圆满完成",
+        "已达成",
+        "已实现",
+        "完成目标",
+        "达到目标",
+    ];
+    const DENIES: &[&str] = &[
+        "未完成",
+        "未达成",
+        "未实现",
+        "没有完成",
+        "尚未",
+        "未能",
+        "未达到",
+    ];
+    SAYS.iter().any(|w| text.contains(w)) && !DENIES.iter().any(|w| text.contains(w))
+}
+
+pub const SCORE_DIFFERS: Rule = Rule {
+    code: "K1301",
+    name: "score-differs-from-computed",
+    severity: Severity::Warning,
+    loses_data: false,
+    title: Doc { en: "The claimed score is not the score the rules give", zh: "自评得分与按规则计算的得分不符" },
+    what: Doc {
+        en: "On a self-evaluation, computes each score by the scoring profile (kpi.toml `scoring`, default national-2020): the execution rate times its weight; a met quantitative target scores its weight, a missed one weight × actual/target (reverse: target/actual); a qualitative grade allows a range of the weight. Flags a claimed 得分 that is not the computed score rounded half up to the decimals it is written with, or that falls outside its grade's range, or that stands on no stated actual.",
+        zh: "对自评表按评分规则（kpi.toml 的 `scoring`，默认 national-2020）计算每项得分：预算执行率 × 分值；定量指标完成指标值得满分，未完成按 完成值/指标值（反向指标为 指标值/完成值）× 分值；定性指标的达成度对应分值区间。自评得分不等于计算得分（按其书写的小数位四舍五入），或超出达成度区间，或没有所依据的实际完成值时报告。",
+    },
+    why: Doc {
+        en: "Scores are computed by hand today; published self-evaluations routinely give full marks to a missed target or mis-multiply. The score is what the finance bureau reads first.",
+        zh: "自评得分目前靠手算，公开的自评表常见未完成目标却给满分、乘错比例。得分是财政部门首先看的内容。",
+    },
+    example: "project \"科技专项\" {\n  budget 10万元;\n  executed 10万元;\n  output quantity \"培训\" >= 10次 { weight 20; actual 8次; score 20; }\n}",
+    fix: Doc {
+        en: "Write the computed score the message gives, or correct the actual; if your province scores differently, name its scoring profile in kpi.toml.",
+        zh: "按提示改为计算得分，或更正实际完成值；如本省评分办法不同，在 kpi.toml 中指定其评分规则。",
+    },
+};
+
+pub const SCORE_ABOVE_WEIGHT: Rule = Rule {
+    code: "K1302",
+    name: "score-above-weight",
+    severity: Severity::Error,
+    loses_data: false,
+    title: Doc { en: "A score is above its weight", zh: "得分超过分值" },
+    what: Doc {
+        en: "Flags an indicator's 得分 above its 分值, an execution score above the profile's execution weight, and a 总分 above the profile's total.",
+        zh: "指标得分高于其分值、预算执行率得分高于评分规则的执行率分值、总分高于满分时报告。",
+    },
+    why: Doc {
+        en: "A score cannot exceed its weight; one that does inflates the total and is the first thing a reviewer rejects.",
+        zh: "得分不可能超过分值；超过会虚增总分，审核时必被退回。",
+    },
+    example: "project \"科技专项\" {\n  output quantity \"培训\" >= 10次 { weight 20; actual 10次; score 25; }\n}",
+    fix: Doc {
+        en: "Score at most the weight.",
+        zh: "得分不超过分值。",
+    },
+};
+
+pub const TOTAL_DOES_NOT_ADD_UP: Rule = Rule {
+    code: "K1303",
+    name: "total-score-does-not-add-up",
+    severity: Severity::Error,
+    loses_data: false,
+    title: Doc { en: "The total score is not the sum of the scores", zh: "总分不等于各项得分之和" },
+    what: Doc {
+        en: "Adds the claimed execution score and every claimed indicator score, exactly, and compares the sum with the stated 总分 (`total-score`); and checks that the weights (the profile's execution weight plus every applicable indicator's) make the profile's total (100).",
+        zh: "将预算执行率得分与各指标得分精确相加，与填写的总分（`总分`）比较；并检查分值（评分规则的执行率分值加各适用指标分值）合计等于满分（100）。",
+    },
+    why: Doc {
+        en: "The total decides the grade (优 ≥ 90, 良 80–90 …); a total that is not the sum is an arithmetic error in the filing.",
+        zh: "总分决定评价等级（优≥90、良80–90……）；总分不等于各项之和是填报中的计算错误。",
+    },
+    example: "project \"科技专项\" {\n  execution-score 10;\n  total-score 95;\n  output quantity \"培训\" >= 10次 { weight 90; actual 10次; score 90; }\n}",
+    fix: Doc {
+        en: "Write the sum as the total, or correct the score that is wrong.",
+        zh: "总分改为各项之和，或更正有误的得分。",
+    },
+};
+
+pub const NO_DEVIATION_REASON: Rule = Rule {
+    code: "K1304",
+    name: "deviation-without-reason",
+    severity: Severity::Warning,
+    loses_data: false,
+    title: Doc { en: "A missed target or a low execution rate has no deviation reason", zh: "未完成目标或执行率偏低但未说明偏差原因" },
+    what: Doc {
+        en: "Flags an indicator whose actual misses its target without a `reason` (偏差原因分析及改进措施), and a budget execution rate under the profile's `reason_below` (90% nationally) without a form-level `reason`.",
+        zh: "实际完成值未达到指标值但未填写 `偏差原因`（偏差原因分析及改进措施），或预算执行率低于评分规则的 `reason_below`（全国为 90%）但未填写表级 `偏差原因` 时报告。",
+    },
+    why: Doc {
+        en: "The self-evaluation rules require every deviation to be explained with measures; an unexplained miss is sent back.",
+        zh: "自评要求对每项偏差说明原因并提出改进措施；未说明的会被退回。",
+    },
+    example: "project \"科技专项\" {\n  output quantity \"培训\" >= 10次 { weight 20; actual 8次; score 16; }\n}",
+    fix: Doc {
+        en: "Add `reason \"…\";` saying why the target was missed and what will change.",
+        zh: "添加 `偏差原因 \"……\";`，说明未完成的原因及改进措施。",
+    },
+};
+
+pub const COMPLETION_CLAIMED_FOR_MISSED_TARGET: Rule = Rule {
+    code: "K1305",
+    name: "completion-claimed-for-missed-target",
+    severity: Severity::Warning,
+    loses_data: false,
+    title: Doc { en: "Achievement is claimed for a target the actual misses", zh: "实际未达标却称已完成" },
+    what: Doc {
+        en: "Flags an indicator whose actual misses its target while its grade is `achieved` (达成) or its reason says it was completed (已完成, 已实现, 完成目标 … without 未/尚未).",
+        zh: "实际完成值未达到指标值，而达成度为“达成”或偏差原因称已完成（已完成、已实现、完成目标……且无“未”“尚未”）时报告。",
+    },
+    why: Doc {
+        en: "“100% 完成” next to an actual that missed the target is the commonest contradiction in published self-evaluations.",
+        zh: "实际未达标旁写着“100%完成”，是公开自评表中最常见的自相矛盾。",
+    },
+    example: "project \"科技专项\" {\n  output quantity \"培训\" >= 10次 { weight 20; actual 8次; reason \"已完成全年任务\"; }\n}",
+    fix: Doc {
+        en: "Grade it partly achieved or missed and explain the deviation, or correct the actual.",
+        zh: "将达成度改为部分达成或未达成并说明偏差，或更正实际完成值。",
+    },
+};
+
+pub const ACTUAL_UNIT_DIFFERS: Rule = Rule {
+    code: "K1306",
+    name: "actual-unit-differs",
+    severity: Severity::Error,
+    loses_data: false,
+    title: Doc { en: "The actual is in another unit than the target", zh: "实际完成值与指标值单位不同" },
+    what: Doc {
+        en: "Compares the unit of each actual (and forecast) with its target's, after normalising money to 元 and declared units to their base: 人 against %, 天 against 月. A number written without a unit is read in the other's unit.",
+        zh: "比较实际完成值（及预计完成值）与指标值的单位（金额折算为元，自定义单位折算为基准单位）：如人与%、天与月。未写单位的数字按另一方的单位理解。",
+    },
+    why: Doc {
+        en: "An actual in another unit cannot be scored against its target; the score claimed for it cannot be checked.",
+        zh: "单位不同无法与指标值比较，所填得分也无从核对。",
+    },
+    example: "project \"科技专项\" {\n  output quantity \"受益人口\" >= 9200人 { weight 20; actual 95%; }\n}",
+    fix: Doc {
+        en: "Write the actual in the target's unit.",
+        zh: "用指标值的单位填写实际完成值。",
+    },
+};
+
+pub const CERTAIN_BUT_SHORT: Rule = Rule {
+    code: "K1307",
+    name: "certain-but-forecast-short",
+    severity: Severity::Warning,
+    loses_data: false,
+    title: Doc { en: "The forecast misses the target, yet the likelihood is “certain”", zh: "预计未达标却填“确定能”完成" },
+    what: Doc {
+        en: "On a monitoring form, flags an indicator whose full-year forecast (`forecast`, 全年预计完成情况) misses its target while `likelihood` is `certain` (确定能).",
+        zh: "在运行监控表中，指标的全年预计完成情况未达到指标值，而完成目标可能性为“确定能”时报告。",
+    },
+    why: Doc {
+        en: "Monitoring exists to catch deviations in July; a form that forecasts a miss and promises completion hides the deviation it should report.",
+        zh: "运行监控旨在年中发现偏差；预计未达标却称确定能完成，掩盖了应报告的偏差。",
+    },
+    example: "project \"科技专项\" {\n  output quantity \"培训\" >= 10次 { midyear 4次; forecast 8次; likelihood certain; }\n}",
+    fix: Doc {
+        en: "Say `possible` or `impossible` and give the deviation cause, or correct the forecast.",
+        zh: "改为“有可能”或“完全不可能”并说明偏差原因，或更正预计完成情况。",
+    },
+};
+
+pub const TARGET_DIFFERS_FROM_FILED: Rule = Rule {
+    code: "K1308",
+    name: "target-differs-from-filed",
+    severity: Severity::Warning,
+    loses_data: false,
+    title: Doc { en: "The self-evaluation's target differs from the filed target form", zh: "自评表的指标值与已报绩效目标表不一致" },
+    what: Doc {
+        en: "When a filing holds both a project's target form and its self-evaluation or monitoring form (the same project name; the one with actuals is the evaluation), flags each evaluated indicator whose target differs from the filed one or that the target form does not have. Forms are looked up by normalised name in a map: linear.",
+        zh: "当同一申报中既有项目的绩效目标表，又有其自评表或监控表（项目名称相同，含实际完成值的为评价表）时，报告指标值与已报不一致或目标表中没有的指标。按规范化名称查表：线性复杂度。",
+    },
+    why: Doc {
+        en: "A self-evaluation is scored against the approved targets; lowering a target after the fact turns a miss into a pass.",
+        zh: "自评应以批复的绩效目标为准；事后降低指标值会把未完成变成完成。",
+    },
+    example: "project \"科技专项\" { output quantity \"培训\" >= 10次; }\nproject \"科技专项\" { output quantity \"培训\" >= 8次 { actual 8次; score 20; weight 20; } }",
+    fix: Doc {
+        en: "Evaluate against the targets as filed; attach the approved adjustment when a target was changed during the year.",
+        zh: "按已批复的目标自评；年中调整的目标须附批准的调整文件。",
+    },
+};
+
+pub const EXECUTED_EXCEEDS_BUDGET: Rule = Rule {
+    code: "K1309",
+    name: "executed-exceeds-budget",
+    severity: Severity::Warning,
+    loses_data: false,
+    title: Doc { en: "More was executed than budgeted", zh: "全年执行数超过全年预算数" },
+    what: Doc {
+        en: "Flags a 全年执行数 (`executed`) above the 全年预算数 (`adjusted`, else the budget): an execution rate above 100%.",
+        zh: "全年执行数（`全年执行数`）高于全年预算数（`全年预算数`，未填时取年初预算）即执行率超过 100% 时报告。",
+    },
+    why: Doc {
+        en: "Spending beyond the budget needs an approved adjustment; more often the adjusted budget was left out or a figure was mistyped.",
+        zh: "超预算支出须有批准的预算调整；更常见的是漏填调整后预算或数字录错。",
+    },
+    example: "project \"科技专项\" {\n  budget 10万元;\n  executed 12万元;\n}",
+    fix: Doc {
+        en: "Correct the executed amount, or state the adjusted budget.",
+        zh: "更正全年执行数，或填写调整后的全年预算数。",
+    },
+};
+
+pub const TARGET_SET_TOO_LOW: Rule = Rule {
+    code: "K1310",
+    name: "target-set-too-low",
+    severity: Severity::Advice,
+    loses_data: false,
+    title: Doc { en: "The actual far exceeds the target: was it set too low?", zh: "实际完成值远超指标值：指标值是否设定偏低" },
+    what: Doc {
+        en: "Flags a positive quantitative indicator whose actual exceeds its target by more than the profile's `overshoot` (20% in the built-in profiles).",
+        zh: "正向定量指标的实际完成值超出指标值的比例大于评分规则的 `overshoot`（内置规则为 20%）时提示。",
+    },
+    why: Doc {
+        en: "The national rules say a target exceeded by far because it was set too low loses points in proportion; reviewers ask for the reason.",
+        zh: "全国办法规定：因年初指标值设定明显偏低而大幅超额完成的，应按偏离度适度调减分值；审核时会要求说明原因。",
+    },
+    example: "project \"科技专项\" {\n  output quantity \"培训\" >= 10次 { weight 20; actual 30次; score 20; }\n}",
+    fix: Doc {
+        en: "Explain the overshoot in `reason`, lower the score if the target was set too low, and raise next year's target.",
+        zh: "在偏差原因中说明超额原因；如指标值设定偏低，适度调减得分，并提高下年度指标值。",
+    },
+};
+
+/// The rules of this family, in code order.
+pub const RULES: &[&Rule] = &[
+    &SCORE_DIFFERS,
+    &SCORE_ABOVE_WEIGHT,
+    &TOTAL_DOES_NOT_ADD_UP,
+    &NO_DEVIATION_REASON,
+    &COMPLETION_CLAIMED_FOR_MISSED_TARGET,
+    &ACTUAL_UNIT_DIFFERS,
+    &CERTAIN_BUT_SHORT,
+    &TARGET_DIFFERS_FROM_FILED,
+    &EXECUTED_EXCEEDS_BUDGET,
+    &TARGET_SET_TOO_LOW,
+];
