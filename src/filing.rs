@@ -194,7 +194,7 @@ pub fn load_with_units(paths: &[PathBuf], units: &CustomUnits) -> Result<Loaded,
 }
 
 /// K0112: a file saved in GB18030/GBK, read correctly, to be re-saved as UTF-8.
-fn legacy_encoding(file: usize) -> Diagnostic {
+pub(crate) fn legacy_encoding(file: usize) -> Diagnostic {
     Diagnostic::new(
         &crate::syntax::rules::LEGACY_ENCODING,
         file,

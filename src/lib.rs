@@ -13,6 +13,7 @@ pub mod filing;
 pub mod fmt;
 pub mod import;
 pub mod lower;
+pub mod lsp;
 pub mod model;
 pub mod output;
 pub mod resolve;

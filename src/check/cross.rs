@@ -14,9 +14,9 @@ use rust_decimal::Decimal;
 use super::money::{describe_split, is_cost, split_amounts};
 use super::words::{bigrams, normalize, shared, strip_numbering};
 use super::{number_span, wan, Ctx, Doc, Rule};
-use crate::diag::{Diagnostic, Severity, Text};
+use crate::diag::{Diagnostic, Fix, Severity, Text};
 use crate::model::{Comparator, Department, Dimension, FundsLine, LineCategory, Project, Value};
-use crate::source::Span;
+use crate::source::{SourceFile, Span};
 
 /// How a line found its form.
 #[derive(Clone, Copy, PartialEq)]
@@ -484,7 +484,8 @@ pub(super) fn check(cx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
                             "a form with a similar name and the same amount",
                             "名称相近、金额相同的项目表",
                         ),
-                    ),
+                    )
+                    .with_fix(link_fix(cx.source(file), line, &p.name)),
                 );
                 sources_differ(cx, out, file, line, p, true);
             }
@@ -695,3 +696,27 @@ pub const RULES: &[&Rule] = &[
     &DEPARTMENT_INDICATOR_CONTRADICTS_FUNDS,
     &SUPERVISOR_DIFFERS_FROM_DEPARTMENT,
 ];
+
+/// The edit the help of a suggested match proposes: ` -> "form"` at the end of the funds line,
+/// before its `;`. A guess from similar names and equal amounts, so never applied unasked.
+fn link_fix(source: &SourceFile, line: &FundsLine, form: &str) -> Fix {
+    let quoted = format!("\"{}\"", form.replace('\\', "\\\\").replace('"', "\\\""));
+    let end = line.span.end.min(source.text.len());
+    let start = line.span.start.min(end);
+    let text = source.text.get(start..end).unwrap_or("");
+    let body = text.trim_end();
+    let body = body
+        .strip_suffix(';')
+        .or_else(|| body.strip_suffix('；'))
+        .unwrap_or(body)
+        .trim_end();
+    Fix {
+        title: Text::new(
+            format!("Link the line to the form “{form}”"),
+            format!("关联到项目表“{form}”"),
+        ),
+        span: Span::new(start + body.len(), start + body.len()),
+        replacement: format!(" -> {quoted}"),
+        safe: false,
+    }
+}

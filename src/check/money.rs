@@ -7,8 +7,8 @@ use std::sync::LazyLock;
 
 use rust_decimal::Decimal;
 
-use super::{number_span, wan, Ctx, Doc, Rule};
-use crate::diag::{Diagnostic, Severity, Text};
+use super::{find_in, number_span, wan, Ctx, Doc, Rule};
+use crate::diag::{Diagnostic, Fix, Severity, Text};
 use crate::model::{
     vocab, Comparator, Indicator, Level1, Level2, LineCategory, Project, Source, Split, Value,
 };
@@ -137,7 +137,18 @@ fn project_costs(cx: &Ctx<'_>, p: &Project, out: &mut Vec<Diagnostic>) {
                 ),
                 None => (String::new(), String::new()),
             };
-            out.push(cx.diag(
+            // `28.40/株` → `28.40元/株`: the one unit the help proposes exactly (a bare number
+            // could be 元 or 万元, so it gets none). A guess still: offered, not applied.
+            let fix = per_unit_only
+                .then(|| find_in(cx.source(file), ind.value_span, &quantity.value.to_string()))
+                .filter(|s| *s != ind.value_span)
+                .map(|s| Fix {
+                    title: Text::new("Add the money unit 元", "补上金额单位“元”"),
+                    span: Span::new(s.end, s.end),
+                    replacement: "元".to_string(),
+                    safe: false,
+                });
+            let d = cx.diag(
                 &COST_WITHOUT_MONEY_UNIT,
                 file,
                 ind.value_span,
@@ -162,7 +173,11 @@ fn project_costs(cx: &Ctx<'_>, p: &Project, out: &mut Vec<Diagnostic>) {
                         format!("写明单位，例如 `≤{}万元`{hint_zh}", quantity.value),
                     ),
                 },
-            ));
+            );
+            out.push(match fix {
+                Some(f) => d.with_fix(f),
+                None => d,
+            });
             continue;
         }
         if let Some(y) = quantity.yuan() {

@@ -14,6 +14,7 @@ use crate::filing::{self, Loaded};
 
 mod build;
 mod check;
+mod fix;
 mod fmt;
 pub mod lang;
 mod score;
@@ -28,6 +29,7 @@ Examples:
   kpi check forms/ --format sarif > r.sarif  SARIF 2.1.0 for code-scanning tools
   kpi check forms/ --format markdown       a review memo to paste into a reply
   kpi check forms/ --deny warnings         exit 1 on warnings too
+  kpi check --fix forms/                   apply the safe fixes (full-width `；` → `;` …), then check
 
 Configuration: kpi.toml in the folder checked (budget year, profile, thresholds, per-rule levels).
 Exit codes: 0 no errors, 1 errors (or warnings with --deny warnings), 2 usage or I/O problems.";
@@ -56,6 +58,13 @@ const IMPORT_EXAMPLES: &str = "\
 Examples:
   kpi import forms.xlsx                 .kpi text on standard output
   kpi import forms.xlsx -o forms.kpi    written to a file";
+
+const LSP_EXAMPLES: &str = "\
+Examples:
+  kpi lsp                  serve an editor over standard input and output
+  kpi lsp --lang zh        messages in Chinese (default: from LC_ALL / LANG)
+
+Set-up for Neovim, Helix, Emacs, Vim and VS Code: docs/editors.md.";
 
 const SCORE_EXAMPLES: &str = "\
 Examples:
@@ -108,6 +117,10 @@ pub enum Command {
         /// The configuration file (default: kpi.toml in the folder checked).
         #[arg(long)]
         config: Option<PathBuf>,
+        /// Apply the safe fixes the findings propose (full-width punctuation …) to the files,
+        /// say what changed, then check the fixed files.
+        #[arg(long)]
+        fix: bool,
     },
     /// Explain a rule: what it checks, why, an example, how to fix (规则说明).
     #[command(after_help = EXPLAIN_EXAMPLES)]
@@ -149,6 +162,14 @@ pub enum Command {
         /// Output .kpi file (default: standard output).
         #[arg(short, long)]
         output: Option<PathBuf>,
+    },
+    /// Run the language server on standard input and output (语言服务器).
+    #[command(after_help = LSP_EXAMPLES)]
+    Lsp {
+        /// Accepted and ignored: standard input and output is the only transport (clients
+        /// such as vscode-languageclient pass it).
+        #[arg(long)]
+        stdio: bool,
     },
     /// Print the score table of every self-evaluation form (自评得分).
     #[command(after_help = SCORE_EXAMPLES)]
@@ -230,7 +251,15 @@ pub fn run(cli: Cli) -> ExitCode {
             format,
             deny,
             config,
-        } => check::check(&paths, format, deny.is_some(), config, lang),
+            fix,
+        } => {
+            if fix {
+                if let Err(code) = fix::apply(&paths, config.clone(), lang) {
+                    return code;
+                }
+            }
+            check::check(&paths, format, deny.is_some(), config, lang)
+        }
         Command::Explain {
             code,
             all,
@@ -263,6 +292,23 @@ pub fn run(cli: Cli) -> ExitCode {
             check,
             keywords,
         } => fmt::fmt_cmd(&paths, check, keywords, lang),
+        Command::Lsp { stdio: _ } => {
+            let asked = cli.lang.map(|l| match l {
+                LangArg::Zh => Lang::Zh,
+                LangArg::En => Lang::En,
+            });
+            match crate::lsp::run_stdio(asked) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(e) => {
+                    error(
+                        lang,
+                        format!("the language server stopped: {e}"),
+                        format!("语言服务器异常退出：{e}"),
+                    );
+                    ExitCode::from(2)
+                }
+            }
+        }
     }
 }
 

@@ -150,6 +150,22 @@ impl Location {
     }
 }
 
+/// 自动修复 — an exact edit that does what a diagnostic's help says: replace `span` of the
+/// diagnostic's file with `replacement` (an insertion when the span is empty). The language
+/// server offers it as a code action; `kpi check --fix` applies it when it is `safe`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Fix {
+    /// What the edit does, as a code action's title: "Replace `；` with `;`".
+    pub title: Text,
+    /// The bytes replaced, in the diagnostic's file.
+    pub span: Span,
+    pub replacement: String,
+    /// True when the edit certainly says what the writer meant (a full-width `；` is a `;`);
+    /// false for a guess (the nearest keyword to a misspelt one), offered but never applied
+    /// without asking.
+    pub safe: bool,
+}
+
 /// One finding: a code, a severity, where it is, what is wrong and how to fix it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Diagnostic {
@@ -173,6 +189,10 @@ pub struct Diagnostic {
     /// `None` for the findings about text, which `file` and `span` place.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub elsewhere: Option<Location>,
+    /// The exact edit the help proposes, when it proposes one (not part of the reports: the
+    /// help says it in words).
+    #[serde(skip)]
+    pub fix: Option<Fix>,
 }
 
 impl Diagnostic {
@@ -188,7 +208,14 @@ impl Diagnostic {
             help,
             labels: Vec::new(),
             elsewhere: None,
+            fix: None,
         }
+    }
+
+    /// Adds the exact edit the help proposes.
+    pub fn with_fix(mut self, fix: Fix) -> Self {
+        self.fix = Some(fix);
+        self
     }
 
     /// A finding about a workbook or about no particular place of the input.
@@ -248,6 +275,42 @@ impl Sources {
     pub fn get(&self, index: usize) -> &SourceFile {
         &self.files[index]
     }
+}
+
+/// The safe fixes among `fixes` ([`Fix::safe`]), in text order, without two that touch the same
+/// bytes (the first is kept; the other is found again by the next check).
+pub fn safe_fixes<'a>(fixes: impl IntoIterator<Item = &'a Fix>) -> Vec<&'a Fix> {
+    let mut safe: Vec<&Fix> = fixes.into_iter().filter(|f| f.safe).collect();
+    safe.sort_by_key(|f| (f.span.start, f.span.end));
+    safe.dedup_by(|b, a| b.span == a.span && b.replacement == a.replacement);
+    let mut out: Vec<&Fix> = Vec::new();
+    for f in safe {
+        if out.last().is_none_or(|l| l.span.end <= f.span.start) {
+            out.push(f);
+        }
+    }
+    out
+}
+
+/// A text with fixes applied: `fixes` in text order, none overlapping (as [`safe_fixes`] gives
+/// them). A fix whose span is not on character boundaries of `text` is skipped.
+pub fn apply_fixes(text: &str, fixes: &[&Fix]) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut at = 0;
+    for f in fixes {
+        let ok = at <= f.span.start
+            && f.span.start <= f.span.end
+            && text.is_char_boundary(f.span.start)
+            && text.is_char_boundary(f.span.end);
+        if !ok {
+            continue;
+        }
+        out.push_str(&text[at..f.span.start]);
+        out.push_str(&f.replacement);
+        at = f.span.end;
+    }
+    out.push_str(&text[at..]);
+    out
 }
 
 /// Sorts diagnostics into a stable order: by file, position, then code.
@@ -425,6 +488,30 @@ pub fn render(diags: &[Diagnostic], sources: &Sources, lang: Lang) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn safe_fixes_apply_in_order_without_overlaps() {
+        let fix = |start, end, r: &str, safe| Fix {
+            title: Text::new("", ""),
+            span: Span::new(start, end),
+            replacement: r.to_string(),
+            safe,
+        };
+        let text = "年度 2023；\n目标 \"x\"；";
+        let a = text.find('；').unwrap();
+        let b = text.rfind('；').unwrap();
+        let fixes = [
+            fix(b, b + 3, ";", true),
+            fix(a, a + 3, ";", true),
+            fix(a, a + 3, ",", true), // overlaps the first at `a`: dropped
+            fix(0, 6, "year", false), // not safe
+        ];
+        let safe = safe_fixes(&fixes);
+        assert_eq!(safe.len(), 2);
+        assert_eq!(apply_fixes(text, &safe), "年度 2023;\n目标 \"x\";");
+        // A span inside a character is skipped, never a panic.
+        assert_eq!(apply_fixes("项", &[&fix(1, 2, "x", true)]), "项");
+    }
 
     #[test]
     fn every_location_renders_in_the_one_renderer() {

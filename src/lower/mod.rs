@@ -181,7 +181,13 @@ impl<'s> Lowerer<'s> {
                     format!("did you mean `{ascii}`? Type it with the input method in English mode, or run `kpi fmt`"),
                     format!("是否应为半角 `{ascii}`？请切换到英文标点输入，或运行 `kpi fmt`"),
                 ),
-            ));
+            ).with_fix(crate::diag::Fix {
+                title: Text::new(format!("Replace `{s}` with `{ascii}`"), format!("将“{s}”改为 `{ascii}`")),
+                span: p.as_span().into(),
+                replacement: ascii.to_string(),
+                // The full-width sign and the ASCII one mean the same to the parser.
+                safe: true,
+            }));
         }
     }
 

@@ -435,6 +435,24 @@ pub fn known_units() -> String {
     .join(" | ")
 }
 
+/// The units kpi knows of one dimension, in the order of its tables (the usual ones first):
+/// what an editor offers after a number (`Dimension::Compound` and `Other` have none).
+pub fn units_of_dimension(dim: Dimension) -> Vec<&'static str> {
+    match dim {
+        Dimension::Money => MONEY.iter().map(|(s, _)| *s).collect(),
+        Dimension::Percent => PERCENT.to_vec(),
+        Dimension::Time => TIME.to_vec(),
+        Dimension::Count => COUNT.to_vec(),
+        Dimension::Area => AREA.to_vec(),
+        Dimension::Length => LENGTH.to_vec(),
+        Dimension::Mass => MASS.to_vec(),
+        Dimension::Volume => VOLUME.to_vec(),
+        Dimension::Energy => ENERGY.to_vec(),
+        Dimension::Ratio => RATIO.to_vec(),
+        Dimension::Compound | Dimension::Other => Vec::new(),
+    }
+}
+
 /// An exact quantity: `1238.68万元`, `2万件(册)`, `95%`, `35`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Quantity {

@@ -230,7 +230,7 @@ pub fn syntax_error(text: &str, err: &Error<Rule>, slice: Span, file: usize) -> 
                     )
                 };
                 let span = Span::new(pos, pos + c.len_utf8());
-                return Diagnostic::new(
+                let d = Diagnostic::new(
                     &super::rules::MISPLACED_CHARACTER,
                     file,
                     span,
@@ -240,6 +240,20 @@ pub fn syntax_error(text: &str, err: &Error<Rule>, slice: Span, file: usize) -> 
                     ),
                     Text::new(en, zh),
                 );
+                // `：` has no one ASCII replacement (its help explains instead); `【】` and the
+                // like become a pair, which is no one-character edit either.
+                if matches!(c, '：' | ':') || ascii.chars().count() != 1 {
+                    return d;
+                }
+                return d.with_fix(crate::diag::Fix {
+                    title: Text::new(
+                        format!("Replace `{c}` with `{ascii}`"),
+                        format!("将“{c}”改为 `{ascii}`"),
+                    ),
+                    span,
+                    replacement: ascii.to_string(),
+                    safe: true,
+                });
             }
         }
     }
@@ -349,7 +363,7 @@ pub fn syntax_error(text: &str, err: &Error<Rule>, slice: Span, file: usize) -> 
                 "全部关键字见 docs/language.md".to_string(),
             ),
         };
-        return Diagnostic::new(
+        let d = Diagnostic::new(
             &super::rules::UNKNOWN_KEYWORD,
             file,
             token_span,
@@ -359,6 +373,10 @@ pub fn syntax_error(text: &str, err: &Error<Rule>, slice: Span, file: usize) -> 
             ),
             Text::new(hint_en, hint_zh),
         );
+        return match suggestion {
+            Some((en, zh)) => d.with_fix(keyword_fix(&token, token_span, en, zh)),
+            None => d,
+        };
     }
 
     // `产出 质理 "…"`: a misspelt level-2 category, not a name to quote.
@@ -380,7 +398,8 @@ pub fn syntax_error(text: &str, err: &Error<Rule>, slice: Span, file: usize) -> 
                     ),
                     format!("是否应为 `{zh}`（`{en}`）？全部类别见 docs/language.md"),
                 ),
-            );
+            )
+            .with_fix(keyword_fix(&token, token_span, en, zh));
         }
     }
     let help = if positives.contains(&Rule::string) && token.chars().any(is_han) {
@@ -464,6 +483,21 @@ fn is_han(c: char) -> bool {
 }
 
 /// The keyword closest to a misspelt word (edit distance ≤ 2), if any.
+/// The edit for a misspelt keyword: the suggestion in the language the word was written in
+/// (Chinese for a word with Chinese characters). A guess, so never applied without asking.
+fn keyword_fix(token: &str, span: Span, en: &str, zh: &str) -> crate::diag::Fix {
+    let word = if token.chars().any(is_han) { zh } else { en };
+    crate::diag::Fix {
+        title: Text::new(
+            format!("Replace `{token}` with `{word}`"),
+            format!("将“{token}”改为 `{word}`"),
+        ),
+        span,
+        replacement: word.to_string(),
+        safe: false,
+    }
+}
+
 fn suggest(word: &str) -> Option<(&'static str, &'static str)> {
     let lower = word.to_lowercase();
     let mut best: Option<(usize, (&str, &str))> = None;
