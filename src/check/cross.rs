@@ -112,13 +112,14 @@ fn sources_differ(
 fn department_indicators(cx: &Ctx<'_>, d: &Department, out: &mut Vec<Diagnostic>) {
     let Some(funds) = &d.funds else { return };
     let file = d.origin.file_index;
-    let sum = |cat: Option<LineCategory>| -> Decimal {
-        funds
-            .lines
-            .iter()
-            .filter(|l| cat.is_none_or(|c| c == l.category))
-            .filter_map(|l| l.amount.yuan())
-            .sum()
+    let sum = |cat: Option<LineCategory>| -> Option<Decimal> {
+        super::checked_sum(
+            funds
+                .lines
+                .iter()
+                .filter(|l| cat.is_none_or(|c| c == l.category))
+                .filter_map(|l| l.amount.yuan()),
+        )
     };
     let project_lines = funds
         .lines
@@ -154,7 +155,10 @@ fn department_indicators(cx: &Ctx<'_>, d: &Department, out: &mut Vec<Diagnostic>
             } else {
                 continue;
             };
-            let funded = sum(cat);
+            let Some(funded) = sum(cat) else {
+                out.push(super::too_large(file, ind.value_span, (en, zh)));
+                continue;
+            };
             if y != funded {
                 out.push(cx.diag(
                     &DEPARTMENT_INDICATOR_CONTRADICTS_FUNDS,

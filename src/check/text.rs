@@ -73,7 +73,15 @@ pub(super) fn mentions(text: &str) -> Vec<Mention> {
         if let Some((p, to)) = found {
             if let Some(u) = &p.unit {
                 if u.dimension == Dimension::Count {
-                    let v = p.multiplier.map(|m| value * m.factor()).unwrap_or(value);
+                    // A count too large to multiply out is no count a name states: skipped
+                    // (this reads free text; it is not an amount of the form).
+                    let Some(v) = p
+                        .multiplier
+                        .map_or(Some(value), |m| value.checked_mul(m.factor()))
+                    else {
+                        i = j.max(i + 1);
+                        continue;
+                    };
                     out.push(Mention {
                         value: v,
                         unit: u.symbol.clone(),
@@ -519,7 +527,10 @@ pub(super) fn computed_amounts(text: &str) -> Vec<(usize, usize, Decimal)> {
                     "千元" => Decimal::from(1_000),
                     _ => Decimal::ONE,
                 };
-                out.push((start, unit_start + unit.len(), value * factor));
+                // Past the decimal range: `Decimal::MAX` stands for "too large", which the
+                // caller reports as K0208 instead of comparing it with the budget.
+                let amount = value.checked_mul(factor).unwrap_or(Decimal::MAX);
+                out.push((start, unit_start + unit.len(), amount));
                 break;
             }
         }
@@ -552,7 +563,13 @@ pub(super) fn implied_amount(text: &str) -> Option<(usize, usize, String, Decima
         let value: Decimal = text[num_start..num_end].parse().ok()?;
         let thing: String = text[i + "元/".len()..].chars().take(1).collect();
         let end = i + "元/".len() + thing.len();
-        rates.push((num_start, end, value * factor, per, thing));
+        rates.push((
+            num_start,
+            end,
+            value.checked_mul(factor).unwrap_or(Decimal::MAX),
+            per,
+            thing,
+        ));
     }
     let [(start, end, rate, _, thing)] = rates.as_slice() else {
         return None;
@@ -569,7 +586,12 @@ pub(super) fn implied_amount(text: &str) -> Option<(usize, usize, String, Decima
         &text[count.start..count.end],
         &text[*start..*end]
     );
-    Some((*start, *end, words, count.value * rate))
+    let amount = if *rate == Decimal::MAX {
+        Decimal::MAX
+    } else {
+        count.value.checked_mul(*rate).unwrap_or(Decimal::MAX)
+    };
+    Some((*start, *end, words, amount))
 }
 
 fn goal_calculation(cx: &Ctx<'_>, p: &crate::model::Project, out: &mut Vec<Diagnostic>) {
@@ -592,6 +614,14 @@ fn goal_calculation(cx: &Ctx<'_>, p: &crate::model::Project, out: &mut Vec<Diagn
                 (_, Some(s)) => Span::new(s + start, s + end),
                 (span, None) => span,
             };
+            if amount == Decimal::MAX {
+                out.push(super::too_large(
+                    file,
+                    span,
+                    ("the goal's calculation", "目标中的测算"),
+                ));
+                continue;
+            }
             let said = match &implied_words {
                 Some(words) => format!("{words} = {}元", amount.normalize()),
                 None => g.text[start..end].to_string(),
