@@ -3,7 +3,9 @@
 //! Built as an example: `cargo build --release --example json_baseline`.
 
 fn main() {
-    let path = std::env::args().nth(1).expect("usage: json_baseline FILE.json");
+    let path = std::env::args()
+        .nth(1)
+        .expect("usage: json_baseline FILE.json");
     let bytes = std::fs::read(&path).expect("readable file");
     let value: serde_json::Value = serde_json::from_slice(&bytes).expect("JSON");
     let forms = value["projects"].as_array().map_or(0, Vec::len)

@@ -15,9 +15,8 @@ fuzz_target!(|data: &[u8]| {
     let twice = kpi::fmt::format_unverified(&once, &options)
         .unwrap_or_else(|d| panic!("formatted text does not parse: {d:?}\n{once}"));
     assert_eq!(once, twice, "not idempotent");
-    let model = |t: &str| {
-        kpi::filing::load_sources(vec![kpi::source::SourceFile::new("f.kpi", t)]).filing
-    };
+    let model =
+        |t: &str| kpi::filing::load_sources(vec![kpi::source::SourceFile::new("f.kpi", t)]).filing;
     assert!(
         model(text).says_the_same_as(&model(&once)),
         "the model changed:\n{text}\n---\n{once}"

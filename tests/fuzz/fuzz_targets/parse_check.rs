@@ -7,11 +7,16 @@ fuzz_target!(|data: &[u8]| {
     let Ok((text, _)) = kpi::source::decode(data) else {
         return;
     };
-    let mut loaded =
-        kpi::filing::load_sources(vec![kpi::source::SourceFile::new("fuzz.kpi", text.as_str())]);
+    let mut loaded = kpi::filing::load_sources(vec![kpi::source::SourceFile::new(
+        "fuzz.kpi",
+        text.as_str(),
+    )]);
     let (_, diags) = kpi::check::run(&mut loaded, None);
     for d in &diags {
-        assert!(d.span.start <= d.span.end && d.span.end <= text.len(), "{d:?}");
+        assert!(
+            d.span.start <= d.span.end && d.span.end <= text.len(),
+            "{d:?}"
+        );
         assert!(
             text.is_char_boundary(d.span.start) && text.is_char_boundary(d.span.end),
             "{d:?}"

@@ -9,7 +9,9 @@ fn filing() -> &'static kpi::model::Filing {
     static FILING: OnceLock<kpi::model::Filing> = OnceLock::new();
     FILING.get_or_init(|| {
         let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../examples/lhasa-kjj-2023");
-        kpi::filing::load(&[dir.into()]).expect("the example filing").filing
+        kpi::filing::load(&[dir.into()])
+            .expect("the example filing")
+            .filing
     })
 }
 
