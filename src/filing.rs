@@ -217,14 +217,24 @@ pub fn load_sources(files: Vec<SourceFile>) -> Loaded {
 
 /// [`load_sources`] with declared units.
 pub fn load_sources_with(files: Vec<SourceFile>, units: &CustomUnits) -> Loaded {
+    use rayon::prelude::*;
     let mut sources = Sources::default();
     let mut filing = Filing::default();
     let mut diagnostics = Vec::new();
     let mut trees = Vec::new();
     for file in files {
-        let index = sources.add(file);
-        let source = sources.files[index].clone();
-        let (diags, tree) = lower_source(&source, FileId(index), units).into_filing(&mut filing);
+        sources.add(file);
+    }
+    // Files are parsed and lowered on all cores (issue 14), then joined in file order, so the
+    // result is the same as one thread's.
+    let lowered: Vec<_> = sources
+        .files
+        .par_iter()
+        .enumerate()
+        .map(|(index, source)| lower_source(source, FileId(index), units))
+        .collect();
+    for file in lowered {
+        let (diags, tree) = file.into_filing(&mut filing);
         diagnostics.extend(diags);
         trees.push(Some(tree));
     }

@@ -1579,4 +1579,50 @@ fn monitoring_round_trip_keeps_the_model() {
         );
         assert_round_trip(path, &root(path), None);
     }
+/// Issue 14: import refused kpi's own workbooks past about 1 990 forms (a 2 000-entry zip
+/// limit). Its limits now scale with the workbook: 2 100 forms, and a department form with
+/// 3 000 funds lines, go out and come back.
+#[test]
+fn import_takes_back_a_big_workbook_kpi_wrote() {
+    let mut text = String::from("department \"大局\" {\n  year 2023;\n  funds {\n");
+    for i in 0..3_000 {
+        text.push_str(&format!("    project \"项目{i}\" {}万元 fiscal;\n", i + 1));
+    }
+    text.push_str("  }\n}\n");
+    for i in 0..2_100 {
+        text.push_str(&format!(
+            "project \"项目{i}\" {{\n  year 2023;\n  budget {}万元 {{ fiscal {}万元; }};\n  goal \"第{i}个目标\";\n  output quantity \"数量{i}\" >= {i}个;\n}}\n",
+            i + 1,
+            i + 1
+        ));
+    }
+    let loaded = kpi::filing::load_sources(vec![kpi::source::SourceFile::new("big.kpi", text)]);
+    assert_eq!(loaded.filing.projects.len(), 2_100);
+    let bytes = build(&loaded, None);
+    let entries = zip::ZipArchive::new(std::io::Cursor::new(&bytes))
+        .unwrap()
+        .len();
+    assert!(entries > 2_000, "the workbook has {entries} entries");
+    let back = kpi::import::xlsx_to_kpi(&bytes, "big.xlsx").unwrap_or_else(|d| panic!("{d:?}"));
+    let again = kpi::filing::load_sources(vec![kpi::source::SourceFile::new(
+        "back.kpi",
+        back.as_str(),
+    )]);
+    assert_eq!(again.filing.projects.len(), 2_100);
+    assert_eq!(again.filing.departments.len(), 1);
+    let lines = again.filing.departments[0]
+        .funds
+        .as_ref()
+        .map_or(0, |f| f.lines.len());
+    assert_eq!(lines, 3_000);
+}
+
+#[test]
+fn import_still_refuses_a_zip_bomb() {
+    // 150 MiB of spaces compress to well under 1 MiB: past both 100 MiB and 64 times the file.
+    let bomb =
+        xlsx::package::write_entries(&[("xl/worksheets/sheet1.xml".into(), vec![b' '; 150 << 20])])
+            .unwrap();
+    let err = kpi::import::xlsx_to_kpi(&bomb, "bomb.xlsx").unwrap_err();
+    assert!(err.iter().any(|d| d.code == "K1109"), "{err:?}");
 }

@@ -6,6 +6,11 @@
 //! gets a suggestion: the form with an equal amount whose name shares the most character
 //! bigrams with the line's. The suggested form is not reported again as missing from the
 //! table, and its funding sources are compared like a match's.
+//!
+//! Complexity: lines find their forms through the resolver's hash map on normalised names;
+//! duplicate names go through ordered maps; suggestions look only at the forms of the line's
+//! exact amount (a hash bucket, bigrams computed once per form). Linear in lines and forms
+//! but for forms that share an amount.
 
 use std::collections::BTreeMap;
 
@@ -37,27 +42,58 @@ fn project_total(p: &Project) -> Option<Decimal> {
     p.budget.as_ref().and_then(|b| b.total.yuan())
 }
 
-/// The best suggestion for a line: equal amount, the most shared bigrams (at least 2, and at
-/// least half of the shorter name's bigrams).
-fn suggest(line: &FundsLine, projects: &[Project], taken: &[bool]) -> Option<usize> {
-    let amount = line.amount.yuan()?;
-    let lb = bigrams(&normalize(&line.name));
-    let mut best: Option<(usize, usize)> = None;
-    for (i, p) in projects.iter().enumerate() {
-        if taken[i] || project_total(p) != Some(amount) {
-            continue;
+/// Suggestions for unmatched lines: the forms by amount, each form's name bigrams computed
+/// once.
+///
+/// Complexity: building is linear in the forms; a line costs the forms of its exact amount
+/// (a hash bucket), not every form. Before issue 14 each unmatched line normalised and split
+/// into bigrams every form's name: lines × forms.
+struct Suggester {
+    by_amount: std::collections::HashMap<Decimal, Vec<usize>>,
+    bigrams: Vec<std::collections::BTreeSet<(char, char)>>,
+}
+
+impl Suggester {
+    fn new(projects: &[Project]) -> Suggester {
+        let mut by_amount: std::collections::HashMap<Decimal, Vec<usize>> =
+            std::collections::HashMap::new();
+        for (i, p) in projects.iter().enumerate() {
+            if let Some(total) = project_total(p) {
+                by_amount.entry(total.normalize()).or_default().push(i);
+            }
         }
-        let pb = bigrams(&normalize(&p.name));
-        let s = shared(&lb, &pb);
-        let min = lb.len().min(pb.len());
-        if s < 2 || s * 2 < min {
-            continue;
-        }
-        if best.is_none_or(|(_, bs)| s > bs) {
-            best = Some((i, s));
+        Suggester {
+            by_amount,
+            bigrams: projects
+                .iter()
+                .map(|p| bigrams(&normalize(&p.name)))
+                .collect(),
         }
     }
-    best.map(|(i, _)| i)
+
+    /// The best suggestion for a line: equal amount, the most shared bigrams (at least 2, and
+    /// at least half of the shorter name's bigrams); the first form in file order on a tie.
+    fn suggest(&self, line: &FundsLine, taken: &[bool]) -> Option<usize> {
+        let amount = line.amount.yuan()?;
+        let lb = bigrams(&normalize(&line.name));
+        let mut best: Option<(usize, usize)> = None;
+        // The bucket is in form order, as the scan over every form was.
+        for &i in self.by_amount.get(&amount.normalize())? {
+            if taken[i] {
+                continue;
+            }
+            let pb = &self.bigrams[i];
+            let s = shared(&lb, pb);
+            let min = lb.len().min(pb.len());
+            if s < 2 || s * 2 < min {
+                continue;
+            }
+            if best.is_none_or(|(_, bs)| s > bs) {
+                best = Some((i, s));
+            }
+        }
+        best.map(|(i, _)| i)
+    }
 }
 
 fn sources_differ(
@@ -112,13 +148,14 @@ fn sources_differ(
 fn department_indicators(cx: &Ctx<'_>, d: &Department, out: &mut Vec<Diagnostic>) {
     let Some(funds) = &d.funds else { return };
     let file = d.origin.file_index;
-    let sum = |cat: Option<LineCategory>| -> Decimal {
-        funds
-            .lines
-            .iter()
-            .filter(|l| cat.is_none_or(|c| c == l.category))
-            .filter_map(|l| l.amount.yuan())
-            .sum()
+    let sum = |cat: Option<LineCategory>| -> Option<Decimal> {
+        super::checked_sum(
+            funds
+                .lines
+                .iter()
+                .filter(|l| cat.is_none_or(|c| c == l.category))
+                .filter_map(|l| l.amount.yuan()),
+        )
     };
     let project_lines = funds
         .lines
@@ -154,7 +191,10 @@ fn department_indicators(cx: &Ctx<'_>, d: &Department, out: &mut Vec<Diagnostic>
             } else {
                 continue;
             };
-            let funded = sum(cat);
+            let Some(funded) = sum(cat) else {
+                out.push(super::too_large(file, ind.value_span, (en, zh)));
+                continue;
+            };
             if y != funded {
                 out.push(cx.diag(
                     &DEPARTMENT_INDICATOR_CONTRADICTS_FUNDS,
@@ -400,9 +440,10 @@ pub(super) fn check(cx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
             link.project.map(Match::Exact).unwrap_or(Match::None),
         ));
     }
+    let suggester = Suggester::new(projects);
     for m in matches.iter_mut() {
         if m.2 == Match::None && m.1.link.is_none() {
-            if let Some(i) = suggest(m.1, projects, &taken) {
+            if let Some(i) = suggester.suggest(m.1, &taken) {
                 taken[i] = true;
                 m.2 = Match::Suggested(i);
             }

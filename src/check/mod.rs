@@ -154,6 +154,32 @@ pub fn run(loaded: &mut Loaded, config_file: Option<SourceFile>) -> (Config, Vec
     (config, diags)
 }
 
+/// A sum that stops at overflow instead of panicking (issue 14): `None` when the amounts add
+/// up to more than an exact decimal holds, which the caller reports as K0208.
+pub(crate) fn checked_sum(amounts: impl IntoIterator<Item = Decimal>) -> Option<Decimal> {
+    amounts
+        .into_iter()
+        .try_fold(Decimal::ZERO, |sum, a| sum.checked_add(a))
+}
+
+/// K0208 for amounts that add up (or multiply out) past what kpi computes with: `what` names
+/// them (`the sources of the budget`, `预算的各来源`).
+pub(crate) fn too_large(file: usize, span: Span, what: (&str, &str)) -> Diagnostic {
+    Diagnostic::new(
+        &crate::lower::rules::NUMBER_TOO_LARGE,
+        file,
+        span,
+        Text::new(
+            format!("{}: the result is too large to compute with", what.0),
+            format!("{}：计算结果过大，无法计算", what.1),
+        ),
+        Text::new(
+            "correct the numbers (check the units: 元 or 万元)",
+            "更正数字（核对单位是元还是万元）",
+        ),
+    )
+}
+
 /// Money in 万元 as a form writes it: `1238.68万元`.
 pub(crate) fn wan(yuan: Decimal) -> String {
     format!("{}万元", (yuan / Decimal::from(10_000)).normalize())

@@ -72,7 +72,10 @@ fn split_check(
     if !any {
         return;
     }
-    let sum: Decimal = amounts.iter().sum();
+    let Some(sum) = super::checked_sum(amounts.iter().copied()) else {
+        out.push(super::too_large(file, span, (what.0, what.1)));
+        return;
+    };
     if sum == total {
         return;
     }
@@ -269,7 +272,14 @@ fn project_costs(cx: &Ctx<'_>, p: &Project, out: &mut Vec<Diagnostic>) {
             if components.len() < 2 || components.iter().any(|c| c.2 > total) {
                 return;
             }
-            let sum: Decimal = components.iter().map(|c| c.2).sum();
+            let Some(sum) = super::checked_sum(components.iter().map(|c| c.2)) else {
+                out.push(super::too_large(
+                    file,
+                    components[0].0.value_span,
+                    ("the cost components", "成本构成合计"),
+                ));
+                return;
+            };
             if sum != total {
                 let first = components[0].0;
                 let mut d = cx
@@ -373,7 +383,14 @@ pub(super) fn check(cx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
                 Some(LineCategory::Project) => ("the 项目支出合计", "项目支出合计"),
                 None => ("the grand total 金额合计", "金额合计"),
             };
-            let sum: Decimal = lines.iter().filter_map(|l| l.amount.yuan()).sum();
+            let Some(sum) = super::checked_sum(lines.iter().filter_map(|l| l.amount.yuan())) else {
+                out.push(super::too_large(
+                    file,
+                    stated.amount_span,
+                    ("the funds lines", "资金表各行合计"),
+                ));
+                continue;
+            };
             let mut columns = Vec::new();
             if sum != total {
                 columns.push(("total", "总额", total, sum));
@@ -387,15 +404,19 @@ pub(super) fn check(cx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
                 &SOURCES[..]
             };
             for (i, (source, en, zh)) in sources.iter().enumerate() {
-                let computed: Decimal = lines
-                    .iter()
-                    .filter_map(|l| {
-                        l.split
-                            .get(*source)
-                            .and_then(|e| e.amount.as_ref())
-                            .and_then(|q| q.yuan())
-                    })
-                    .sum();
+                let Some(computed) = super::checked_sum(lines.iter().filter_map(|l| {
+                    l.split
+                        .get(*source)
+                        .and_then(|e| e.amount.as_ref())
+                        .and_then(|q| q.yuan())
+                })) else {
+                    out.push(super::too_large(
+                        file,
+                        stated.amount_span,
+                        ("the funds lines", "资金表各行合计"),
+                    ));
+                    continue;
+                };
                 let written = stated.split.get(*source).is_some();
                 // A one-source total (`87万元 fiscal`) repeats the total: report it once.
                 let repeats_total = (stated_cols[i], computed) == total_pair && sum != total;

@@ -2,8 +2,6 @@
 //! (default 90: the remaining 10 points are the budget execution rate in the self-evaluation).
 //! Only forms that give any weight are checked; self-evaluations are weighed by K1303.
 
-use rust_decimal::Decimal;
-
 use super::{Ctx, Doc, Rule};
 use crate::diag::{Diagnostic, Severity, Text};
 use crate::model::Indicator;
@@ -21,7 +19,14 @@ fn form(
         return;
     }
     let totals = cx.config.weight_totals();
-    let sum: Decimal = weighted.iter().filter_map(|i| i.weight).sum();
+    let Some(sum) = super::checked_sum(weighted.iter().filter_map(|i| i.weight)) else {
+        out.push(super::too_large(
+            file,
+            name_span,
+            ("the weights", "各指标分值合计"),
+        ));
+        return;
+    };
     if !totals.contains(&sum) {
         let total = totals
             .iter()

@@ -52,6 +52,7 @@ pub fn shared(a: &BTreeSet<(char, char)>, b: &BTreeSet<(char, char)>) -> usize {
 
 /// Overlap coefficient of the bigram sets: shared / the smaller set (1.0 when one text's
 /// bigrams all occur in the other).
+#[cfg(test)]
 pub fn overlap(a: &str, b: &str) -> f64 {
     let (x, y) = (bigrams(a), bigrams(b));
     let min = x.len().min(y.len());

@@ -4,7 +4,7 @@ use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use super::{load_with_units_or_exit, FormatArg};
+use super::FormatArg;
 use crate::check::report::{self, Format};
 use crate::diag::Lang;
 use crate::filing::{self, Loaded};
@@ -17,27 +17,36 @@ pub(super) fn check(
     lang: Lang,
 ) -> ExitCode {
     // Each folder is a filing of its own: its funds table is compared with its own project
-    // forms only, under its own kpi.toml. One report covers them all.
+    // forms only, under its own kpi.toml. One report covers them all. Filings are checked on
+    // all cores (issue 14; `--jobs`), then joined in command-line order, so the report is the
+    // same byte for byte as one thread's; the first problem reading a filing, in that order,
+    // stops the run as before.
+    use rayon::prelude::*;
+    let filings = filing::filings(paths);
+    let bar = super::progress(filings.len(), lang);
+    let results: Vec<Result<(Loaded, Vec<crate::diag::Diagnostic>), crate::diag::Text>> = filings
+        .par_iter()
+        .map(|filing_paths| {
+            let checked = check_one(filing_paths, config.clone());
+            if let Some(bar) = &bar {
+                bar.inc(1);
+            }
+            checked
+        })
+        .collect();
+    if let Some(bar) = bar {
+        bar.finish_and_clear();
+    }
     let mut all = Loaded::empty();
     let mut diags = Vec::new();
-    for filing_paths in filing::filings(paths) {
-        let config_file = match crate::config::find(&filing_paths, config.clone()) {
-            Ok(c) => c,
+    for result in results {
+        match result {
+            Ok((loaded, found)) => diags.extend(all.absorb(loaded, found)),
             Err(e) => {
-                super::error(lang, &e, &e);
+                super::error(lang, &e.en, &e.zh);
                 return ExitCode::from(2);
             }
-        };
-        let units = config_file
-            .as_ref()
-            .map(crate::config::units_of)
-            .unwrap_or_default();
-        let mut loaded = match load_with_units_or_exit(&filing_paths, &units, lang) {
-            Ok(l) => l,
-            Err(code) => return code,
-        };
-        let (_, found) = crate::check::run(&mut loaded, config_file);
-        diags.extend(all.absorb(loaded, found));
+        }
     }
     let loaded = all;
     let format = match format {
@@ -55,6 +64,22 @@ pub(super) fn check(
     } else {
         ExitCode::SUCCESS
     }
+}
+
+/// Loads and checks one filing; a problem reading it (exit code 2) as its message.
+fn check_one(
+    filing_paths: &[PathBuf],
+    config: Option<PathBuf>,
+) -> Result<(Loaded, Vec<crate::diag::Diagnostic>), crate::diag::Text> {
+    let config_file = crate::config::find(filing_paths, config)
+        .map_err(|e| crate::diag::Text::new(e.clone(), e))?;
+    let units = config_file
+        .as_ref()
+        .map(crate::config::units_of)
+        .unwrap_or_default();
+    let mut loaded = filing::load_with_units(filing_paths, &units).map_err(|e| e.text())?;
+    let (_, found) = crate::check::run(&mut loaded, config_file);
+    Ok((loaded, found))
 }
 
 pub(super) fn explain(code: Option<String>, all: bool, markdown: bool, lang: Lang) -> ExitCode {

@@ -88,6 +88,10 @@ pub struct Cli {
     /// Language of messages: zh or en (default: from LC_ALL / LANG, English when unset).
     #[arg(long, global = true, value_enum)]
     pub lang: Option<LangArg>,
+    /// How many threads check and build use (default: one per core). The output is the same
+    /// for any number.
+    #[arg(long, short = 'j', global = true, value_name = "N")]
+    pub jobs: Option<std::num::NonZeroUsize>,
     #[command(subcommand)]
     pub command: Command,
 }
@@ -245,6 +249,12 @@ pub fn run(cli: Cli) -> ExitCode {
         Some(LangArg::En) => Lang::En,
         None => Lang::from_env(),
     };
+    if let Some(jobs) = cli.jobs {
+        // Fails only if the pool was built already (never in the binary): then the default.
+        let _ = rayon::ThreadPoolBuilder::new()
+            .num_threads(jobs.get())
+            .build_global();
+    }
     match cli.command {
         Command::Check {
             paths,
@@ -310,6 +320,27 @@ pub fn run(cli: Cli) -> ExitCode {
             }
         }
     }
+}
+
+/// A progress bar on stderr for a batch of `len` filings: only when stderr is a terminal and
+/// there is more than one, so that pipes, CI logs and tests see nothing.
+pub(crate) fn progress(len: usize, lang: Lang) -> Option<indicatif::ProgressBar> {
+    use std::io::IsTerminal;
+    if len < 2 || !std::io::stderr().is_terminal() {
+        return None;
+    }
+    let bar = indicatif::ProgressBar::with_draw_target(
+        Some(len as u64),
+        indicatif::ProgressDrawTarget::stderr(),
+    );
+    let template = match lang {
+        Lang::En => "{bar:40} {pos}/{len} filings {elapsed}",
+        Lang::Zh => "{bar:40} {pos}/{len} 份申报材料 {elapsed}",
+    };
+    if let Ok(style) = indicatif::ProgressStyle::with_template(template) {
+        bar.set_style(style);
+    }
+    Some(bar)
 }
 
 /// Prints a problem of the command line itself (not a finding) in the user's language, as

@@ -323,9 +323,56 @@ pub fn sort(diags: &mut [Diagnostic]) {
 /// A source for miette whose columns count characters, as every other report format and
 /// editor does: miette counts bytes, so a line with Chinese text before the finding would
 /// show a column three times too far (`2:45` for `2:27`).
+///
+/// It hands miette only the lines around a span (issue 14): miette finds lines by scanning its
+/// source from the start, so giving it the whole file made rendering quadratic in the number
+/// of findings, and a very wide line (a minified file) was drawn whole under every finding.
 struct CharColumns {
     file: Arc<SourceFile>,
-    named: miette::NamedSource<String>,
+    /// Where miette's lines start (after `\n`, `\r\n` or a lone `\r`, as miette counts them).
+    lines: Arc<Vec<usize>>,
+}
+
+/// A window wider than this is cut around the span, so that a very wide line is not drawn
+/// whole (bytes).
+const WIDE_WINDOW: usize = 4096;
+/// How much of a cut line is kept on each side of the span (bytes, then moved onto a char).
+const WIDE_MARGIN: usize = 160;
+
+/// Line starts as miette counts lines, so that line numbers stay the ones it would print.
+fn miette_line_starts(text: &str) -> Vec<usize> {
+    let bytes = text.as_bytes();
+    let mut starts = vec![0];
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'\n' => starts.push(i + 1),
+            b'\r' if bytes.get(i + 1) == Some(&b'\n') => {
+                i += 1;
+                starts.push(i + 1);
+            }
+            b'\r' => starts.push(i + 1),
+            _ => {}
+        }
+        i += 1;
+    }
+    starts
+}
+
+fn floor_char(text: &str, mut i: usize) -> usize {
+    i = i.min(text.len());
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+fn ceil_char(text: &str, mut i: usize) -> usize {
+    i = i.min(text.len());
+    while !text.is_char_boundary(i) {
+        i += 1;
+    }
+    i
 }
 
 impl miette::SourceCode for CharColumns {
@@ -335,19 +382,40 @@ impl miette::SourceCode for CharColumns {
         before: usize,
         after: usize,
     ) -> Result<Box<dyn miette::SpanContents<'a> + 'a>, miette::MietteError> {
-        let inner = self.named.read_span(span, before, after)?;
-        if before != 0 {
-            // Context starts at a line start: column 0 either way.
-            return Ok(inner);
+        let text = self.file.text.as_str();
+        let line_of = |b: usize| self.lines.partition_point(|&s| s <= b) - 1;
+        // A span is moved onto char boundaries: a span that split a character panicked here.
+        let start = floor_char(text, span.offset());
+        let end = ceil_char(text, (span.offset() + span.len()).max(start));
+        let first = line_of(start).saturating_sub(before);
+        let last = (line_of(end.saturating_sub(1).max(start)) + after).min(self.lines.len() - 1);
+        let mut win_start = self.lines[first];
+        let mut win_end = self.lines.get(last + 1).copied().unwrap_or(text.len());
+        if win_end - win_start > WIDE_WINDOW {
+            win_start = win_start.max(floor_char(text, start.saturating_sub(WIDE_MARGIN)));
+            win_end = win_end.min(ceil_char(text, end.saturating_add(WIDE_MARGIN)).max(start));
+            win_end = win_end.min(ceil_char(text, start + WIDE_WINDOW));
         }
-        let column = self.file.line_col(span.offset()).1 - 1;
+        let window = &text[win_start..win_end];
+        let local_end = end.min(win_end);
+        let local: miette::SourceSpan = (start - win_start, local_end - start).into();
+        let inner = window.read_span(&local, before, after)?;
+        let base = line_of(win_start);
+        let column = if before != 0 {
+            // Context starts at a line start: column 0 either way.
+            inner.column()
+        } else {
+            self.file.line_col(start).1 - 1
+        };
+        let shifted: miette::SourceSpan =
+            (inner.span().offset() + win_start, inner.span().len()).into();
         Ok(Box::new(miette::MietteSpanContents::new_named(
             self.file.name.clone(),
             inner.data(),
-            *inner.span(),
-            inner.line(),
+            shifted,
+            inner.line() + base,
             column,
-            inner.line_count(),
+            inner.line_count() + base,
         )))
     }
 }
@@ -450,6 +518,9 @@ pub fn render(diags: &[Diagnostic], sources: &Sources, lang: Lang) -> String {
             .with_width(100)
             .with_links(false);
     let mut out = String::new();
+    // Per file, computed once: miette's line starts.
+    let mut line_index: std::collections::HashMap<usize, Arc<Vec<usize>>> =
+        std::collections::HashMap::new();
     for diag in diags {
         if let Some(place) = &diag.elsewhere {
             out.push_str(&render_plain(diag, &place.describe(sources), lang));
@@ -474,7 +545,11 @@ pub fn render(diags: &[Diagnostic], sources: &Sources, lang: Lang) -> String {
             lang,
             source: CharColumns {
                 file: Arc::clone(&sources.files[diag.file]),
-                named: miette::NamedSource::new(file.name.clone(), file.text.clone()),
+                lines: Arc::clone(
+                    line_index
+                        .entry(diag.file)
+                        .or_insert_with(|| Arc::new(miette_line_starts(&file.text))),
+                ),
             },
         };
         if handler.render_report(&mut out, &rendered).is_err() {

@@ -21,7 +21,7 @@ pub use sheet::Grid;
 
 /// Reads a workbook and writes its forms as .kpi text. `name` is shown in the header comment.
 pub fn xlsx_to_kpi(bytes: &[u8], name: &str) -> Result<String, Vec<Diagnostic>> {
-    let limits = Limits::default();
+    let limits = Limits::for_import(bytes.len());
     open_checked(bytes, &limits)?;
     let grids = guarded(|| read_grids(bytes, &limits))
         .unwrap_or_else(|| Err(unreadable("the reader failed".into())))?;
@@ -102,13 +102,16 @@ pub fn cell_text(d: &Data) -> String {
     }
 }
 
-/// Most cells, rows, columns and merged regions a sheet may have to be read as a form.
-const MAX_CELLS: usize = 200_000;
-const MAX_ROW: u32 = 100_000;
+/// Most cells, rows, columns and merged regions a sheet may have to be read as a form. Sized
+/// for what kpi writes (issue 14): a department form with 50 000 funds lines has about
+/// 400 000 cells and 100 000 merged regions on one sheet; rows stop at Excel's own limit.
+/// Memory stays bounded by the unzipped size the workbook limits allow.
+const MAX_CELLS: usize = 2_000_000;
+const MAX_ROW: u32 = 1_048_576;
 const MAX_COL: u32 = 1_000;
-const MAX_MERGES: usize = 20_000;
+const MAX_MERGES: usize = 500_000;
 /// Rows covered by merged regions, summed over the regions (within the sheet's rows).
-const MAX_MERGE_ROWS: u64 = 2_000_000;
+const MAX_MERGE_ROWS: u64 = 10_000_000;
 
 fn too_big(name: &str, what: String) -> Vec<Diagnostic> {
     vec![xlsx_diag(

@@ -1191,6 +1191,24 @@ impl<'s> Lowerer<'s> {
             q.multiplier = parsed.multiplier;
             q.unit = parsed.unit;
         }
+        if q.overflows() {
+            self.report(
+                &rules::NUMBER_TOO_LARGE,
+                pair.as_span().into(),
+                Text::new(
+                    format!(
+                        "`{}` is too large to compute with",
+                        pair.as_str().trim_end()
+                    ),
+                    format!("“{}”过大，无法计算", pair.as_str().trim_end()),
+                ),
+                Text::new(
+                    "correct the number (check the unit: 元 or 万元)",
+                    "更正数字（核对单位是元还是万元）",
+                ),
+            );
+            return None;
+        }
         let money_position = match position {
             Position::Money => true,
             Position::Indicator(l1, l2) => l1 == Level1::Cost || l2 == Some(Level2::Cost),

@@ -119,6 +119,24 @@ pub const EXCEL_DATE_SERIAL: Rule = Rule {
     fix: Doc { en: "Write the date itself (`≤2023-12-31`); `kpi fmt` rewrites it.", zh: "直接写日期（`≤2023-12-31`）；`kpi fmt` 会自动改写。" },
 };
 
+pub const NUMBER_TOO_LARGE: Rule = Rule {
+    code: "K0208",
+    name: "number-too-large",
+    severity: Severity::Error,
+    loses_data: true,
+    title: Doc { en: "An amount is too large to compute with", zh: "数额过大，无法计算" },
+    what: Doc {
+        en: "Finds amounts that go past the largest exact decimal kpi computes with (about 7.9 × 10²⁸) when they are converted to their base unit (`万元` to 元), added up (a budget's sources, funds lines, cost components, weights), or worked out from a goal's calculation.",
+        zh: "查找换算为基本单位（万元换算为元）、相加（预算各来源、资金表各行、成本构成、分值）或按目标中的测算式计算时，超出 kpi 可精确计算的最大数（约 7.9 × 10²⁸）的数额。",
+    },
+    why: Doc {
+        en: "No real budget is this large: the number is a typing error, and an amount that cannot be computed exactly cannot be checked or filled into the form.",
+        zh: "没有哪项预算会这么大：这是录入错误；无法精确计算的数额既不能检查，也不能填入表格。",
+    },
+    example: "project \"科技专项\" {\n  budget 79228162514264337593543950335万元;\n}",
+    fix: Doc { en: "Correct the number (check the unit: 元 or 万元).", zh: "更正数字（核对单位是元还是万元）。" },
+};
+
 /// The rules of this family, in code order.
 pub const RULES: &[&Rule] = &[
     &UNKNOWN_UNIT,
@@ -128,4 +146,5 @@ pub const RULES: &[&Rule] = &[
     &IMPOSSIBLE_DATE,
     &NOT_A_PERIOD,
     &EXCEL_DATE_SERIAL,
+    &NUMBER_TOO_LARGE,
 ];

@@ -493,6 +493,33 @@ impl Quantity {
         }
     }
 
+    /// Whether converting to the base unit ([`Quantity::normalized`]) overflows the exact
+    /// decimal range (issue 14): `79228162514264337593543950335万元` in 元.
+    pub fn overflows(&self) -> bool {
+        let mut value = self.value;
+        if let Some(m) = self.multiplier {
+            match value.checked_mul(m.factor()) {
+                Some(v) => value = v,
+                None => return true,
+            }
+        }
+        let factor = match &self.unit {
+            Some(u) if u.dimension == Dimension::Money => match &u.base {
+                Some((_, f)) => Some(*f),
+                None => MONEY
+                    .iter()
+                    .find(|(s, _)| *s == u.symbol)
+                    .map(|(_, f)| Decimal::from(*f)),
+            },
+            Some(Unit {
+                base: Some((_, factor)),
+                ..
+            }) => Some(*factor),
+            _ => None,
+        };
+        factor.is_some_and(|f| value.checked_mul(f).is_none())
+    }
+
     /// The amount in 元 when this is money.
     pub fn yuan(&self) -> Option<Decimal> {
         match &self.unit {

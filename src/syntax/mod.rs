@@ -14,7 +14,7 @@ pub mod tree;
 use pest::iterators::Pair;
 use pest::Parser;
 
-use crate::diag::Diagnostic;
+use crate::diag::{Diagnostic, Text};
 use crate::source::Span;
 
 pub use errors::syntax_error;
@@ -76,6 +76,9 @@ pub fn parse_file(text: &str, file: usize) -> ParsedFile<'_> {
             return parsed;
         }
     };
+    if let Some(d) = too_deep(text, file) {
+        parsed.diagnostics.push(d);
+    }
     parsed.tree = SyntaxTree::build(text, Some(pairs.clone()));
     for pair in pairs {
         match pair.as_rule() {
@@ -96,6 +99,77 @@ pub fn parse_file(text: &str, file: usize) -> ParsedFile<'_> {
         }
     }
     parsed
+}
+
+/// How deep `{` may nest before the parser stops reading structure: the grammar's recovery
+/// unrolls this many levels (`brace_group` … `brace_group8`) instead of recursing.
+pub const MAX_DEPTH: usize = 8;
+
+/// K0113 at the first `{` nested deeper than [`MAX_DEPTH`]: one linear scan that skips texts
+/// and comments as the grammar does.
+fn too_deep(text: &str, file: usize) -> Option<Diagnostic> {
+    let mut depth = 0usize;
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        match c {
+            '"' => {
+                while let Some((_, c)) = chars.next() {
+                    match c {
+                        '\\' => {
+                            chars.next();
+                        }
+                        '"' => break,
+                        _ => {}
+                    }
+                }
+            }
+            '“' => {
+                for (_, c) in chars.by_ref() {
+                    if matches!(c, '”' | '“') {
+                        break;
+                    }
+                }
+            }
+            '/' if chars.peek().is_some_and(|&(_, n)| n == '/') => {
+                for (_, c) in chars.by_ref() {
+                    if c == '\n' {
+                        break;
+                    }
+                }
+            }
+            '/' if chars.peek().is_some_and(|&(_, n)| n == '*') => {
+                chars.next();
+                let mut star = false;
+                for (_, c) in chars.by_ref() {
+                    if star && c == '/' {
+                        break;
+                    }
+                    star = c == '*';
+                }
+            }
+            '{' | '｛' => {
+                depth += 1;
+                if depth > MAX_DEPTH + 1 {
+                    return Some(Diagnostic::new(
+                        &rules::NESTING_TOO_DEEP,
+                        file,
+                        Span::new(i, i + c.len_utf8()),
+                        Text::new(
+                            format!("braces nested more than {} deep", MAX_DEPTH + 1),
+                            format!("大括号嵌套超过 {} 层", MAX_DEPTH + 1),
+                        ),
+                        Text::new(
+                            "remove the extra braces: a form nests at most 2 deep",
+                            "删去多余的大括号：表单最多嵌套 2 层",
+                        ),
+                    ));
+                }
+            }
+            '}' | '｝' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    None
 }
 
 /// The precise error for a piece of text that the tolerant grammar swallowed: parse it again

@@ -237,6 +237,24 @@ pub const LEGACY_ENCODING: Rule = Rule {
     fix: Doc { en: "Run `kpi fmt FILE`: it re-saves the file as UTF-8.", zh: "运行 `kpi fmt 文件`：会将其另存为 UTF-8。" },
 };
 
+pub const NESTING_TOO_DEEP: Rule = Rule {
+    code: "K0113",
+    name: "nesting-too-deep",
+    severity: Severity::Error,
+    loses_data: true,
+    title: Doc { en: "Braces nested too deep", zh: "大括号嵌套过深" },
+    what: Doc {
+        en: "Finds a `{` nested more than 8 deep. The language nests at most 2 deep (a form, and a budget split or an indicator's attributes inside it); kpi stops reading structure past 8 so that no file can make the parser run out of stack or time.",
+        zh: "查找嵌套超过 8 层的 `{`。本语言最多嵌套 2 层（表单，及其中的资金来源或指标属性）；超过 8 层的部分 kpi 不再读取其结构，以免任何文件使解析器耗尽栈空间或时间。",
+    },
+    why: Doc {
+        en: "Such text is not a form: it is usually a paste gone wrong or a generated file; what is inside is not read.",
+        zh: "这样的文字不是表单，通常是粘贴出错或程序生成的文件；其中的内容不会被读取。",
+    },
+    example: "project \"科技专项\" {\n  x {{{{{{{{{ } } } } } } } } }\n}",
+    fix: Doc { en: "Remove the extra braces.", zh: "删去多余的大括号。" },
+};
+
 /// The rules of this family, in code order.
 pub const RULES: &[&Rule] = &[
     &UNEXPECTED_TOKEN,
@@ -251,4 +269,5 @@ pub const RULES: &[&Rule] = &[
     &UNCLOSED_BLOCK,
     &FIELD_GIVEN_TWICE,
     &LEGACY_ENCODING,
+    &NESTING_TOO_DEEP,
 ];

@@ -64,6 +64,23 @@ impl Default for Limits {
     }
 }
 
+impl Limits {
+    /// The limits for `kpi import` of a workbook of `file_bytes` bytes (issue 14): they scale
+    /// with the file, so that any workbook kpi wrote imports (a 2 000-form workbook has more
+    /// than 2 000 entries; a 100 MB corpus's workbook is over 20 MiB), while a zip bomb is
+    /// still refused. A zip entry takes at least 76 bytes of headers, so the entry bound never
+    /// refuses a real zip; kpi's own workbooks unzip to about 10 times their size, so 64 times
+    /// leaves room and stops bombs (they unzip to 1 000 times and more).
+    pub fn for_import(file_bytes: usize) -> Limits {
+        Limits {
+            max_file_bytes: 2 << 30,
+            max_unzipped_bytes: (100usize << 20).max(file_bytes.saturating_mul(64)),
+            max_entries: 2_000usize.max(file_bytes / 64),
+            ..Limits::default()
+        }
+    }
+}
+
 /// A diagnostic about an xlsx file: there is no text span, so the span is empty and the
 /// message names the sheet and cell.
 pub fn xlsx_diag(rule: &'static crate::diag::Rule, message: Text, help: Text) -> Diagnostic {

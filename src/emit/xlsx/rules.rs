@@ -178,8 +178,8 @@ pub const WORKBOOK_TOO_BIG: Rule = Rule {
     loses_data: false,
     title: Doc { en: "The workbook or a sheet is too big", zh: "工作簿或工作表过大" },
     what: Doc {
-        en: "Checks the limits: a workbook over 20 MiB, over 100 MiB unzipped (counted while unzipping) or with over 2 000 zip entries; a template sheet with over 100 000 cells, a cell beyond row 10 000, or over 100 repeat rows; for `kpi import`, a sheet with over 200 000 cells, 100 000 rows, 1 000 columns or 20 000 merged regions.",
-        zh: "检查上限：工作簿超过 20 MiB、解压后超过 100 MiB（解压时计数）或 zip 条目超过 2000 个；模板工作表超过 100000 个单元格、用到第 10000 行以后或重复行超过 100 行；`kpi import` 读取的工作表超过 200000 个单元格、100000 行、1000 列或 20000 个合并区域。",
+        en: "Checks the limits: a template workbook over 20 MiB, over 100 MiB unzipped (counted while unzipping) or with over 2 000 zip entries; a template sheet with over 100 000 cells, a cell beyond row 10 000, or over 100 repeat rows. For `kpi import` the limits scale with the workbook, so that any workbook kpi wrote imports: up to 2 GiB, unzipping to at most 64 times its size (or 100 MiB), one zip entry per 64 bytes (or 2 000); a sheet with over 2 000 000 cells, 1 048 576 rows, 1 000 columns or 500 000 merged regions.",
+        zh: "检查上限：模板工作簿超过 20 MiB、解压后超过 100 MiB（解压时计数）或 zip 条目超过 2000 个；模板工作表超过 100000 个单元格、用到第 10000 行以后或重复行超过 100 行。`kpi import` 的上限随工作簿大小而定，保证 kpi 生成的工作簿都能导入：文件不超过 2 GiB，解压后不超过其 64 倍（或 100 MiB），每 64 字节至多一个 zip 条目（或 2000 个）；工作表不超过 2000000 个单元格、1048576 行、1000 列或 500000 个合并区域。",
     },
     why: Doc {
         en: "A form is a few pages; a file far bigger is not a form (or is a zip bomb), and reading it would take the machine's memory and time.",
