@@ -1579,6 +1579,8 @@ fn monitoring_round_trip_keeps_the_model() {
         );
         assert_round_trip(path, &root(path), None);
     }
+}
+
 /// Issue 14: import refused kpi's own workbooks past about 1 990 forms (a 2 000-entry zip
 /// limit). Its limits now scale with the workbook: 2 100 forms, and a department form with
 /// 3 000 funds lines, go out and come back.
