@@ -8,6 +8,7 @@ fn kpi(args: &[&str], lang_env: &str) -> (i32, String, String) {
         .args(args)
         .env("LANG", lang_env)
         .env_remove("LC_ALL")
+        .env_remove("KPI_LANG")
         .output()
         .expect("kpi runs");
     (
@@ -54,4 +55,42 @@ fn the_command_lines_errors_follow_the_language() {
     );
     let (_, _, err) = kpi(&["explain", "K9999", "--lang=zh"], "en_US.UTF-8");
     assert!(err.contains("未知的规则代码"), "{err}");
+}
+
+#[test]
+fn usage_errors_follow_the_language() {
+    // A missing argument, an unknown command (with clap's suggestion), a value that is not
+    // one of the choices: in Chinese, with the usage line, exit 2 as clap's own.
+    let (code, _, err) = kpi(&["--lang", "zh", "check"], "en_US.UTF-8");
+    assert_eq!(code, 2);
+    assert!(err.starts_with("错误：缺少必需的参数"), "{err}");
+    assert!(err.contains("用法：kpi check"), "{err}");
+    let (code, _, err) = kpi(&["chek"], "zh_CN.UTF-8");
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("没有“chek”这个命令") && err.contains("是不是要用“check”"),
+        "{err}"
+    );
+    let (_, _, err) = kpi(
+        &["--lang", "zh", "check", "--format", "xml", "x.kpi"],
+        "en_US.UTF-8",
+    );
+    assert!(
+        err.contains("“xml”不是") && err.contains("markdown"),
+        "{err}"
+    );
+    assert!(!err.contains("error:"), "{err}");
+    // English stays clap's.
+    let (code, _, err) = kpi(&["check"], "en_US.UTF-8");
+    assert_eq!(code, 2);
+    assert!(
+        err.starts_with("error: the following required arguments were not provided"),
+        "{err}"
+    );
+    // Every command and option has its Chinese help.
+    let (_, help, _) = kpi(&["--lang", "zh", "--help"], "en_US.UTF-8");
+    assert!(
+        help.contains("打印每张自评表的得分表") && help.contains("线程数"),
+        "{help}"
+    );
 }

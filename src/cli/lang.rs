@@ -1,8 +1,10 @@
 //! The command line in the user's language (界面语言): `--help` and the command line's own
 //! errors follow `--lang` (or LC_ALL / LANG), like the diagnostics do. clap prints its help
 //! from the `Command`; in Chinese, the headings, the about texts and the options' help are
-//! replaced before it parses (clap's own usage-error wording stays English).
+//! replaced before it parses, and clap's usage errors (a missing argument, an unknown command,
+//! option or value) are worded in Chinese too.
 
+use clap::error::{ContextKind, ContextValue, ErrorKind};
 use clap::{Arg, ArgAction, ArgMatches, Command, CommandFactory, FromArgMatches};
 
 use super::Cli;
@@ -30,7 +32,8 @@ pub fn from_args(args: &[String]) -> Lang {
 /// Chinese about texts and option help, by (subcommand, argument id); "" is the top level.
 const ZH: &[(&str, &str, &str)] = &[
     ("", "", "kpi —— 预算绩效目标表的检查与编译工具"),
-    ("", "lang", "提示信息的语言：zh 或 en（默认取自 LC_ALL / LANG，未设置时为英文）"),
+    ("", "lang", "提示信息的语言：zh 或 en（默认取自 KPI_LANG，其次 LC_ALL / LANG，未设置时为英文）"),
+    ("", "jobs", "检查和编译使用的线程数（默认：每个处理器核心一个）；线程数不影响输出"),
     ("check", "", "检查表单，报告发现的每个问题"),
     ("check", "paths", ".kpi 文件或文件夹（一个文件夹是一份申报材料：其下所有 .kpi 文件）"),
     ("check", "format", "报告格式"),
@@ -52,6 +55,9 @@ const ZH: &[(&str, &str, &str)] = &[
     ("import", "output", "输出的 .kpi 文件（默认：标准输出）"),
     ("lsp", "", "在标准输入输出上运行语言服务器"),
     ("lsp", "stdio", "接受但忽略：只支持标准输入输出（vscode-languageclient 等客户端会传入）"),
+    ("score", "", "打印每张自评表的得分表（计算得分与自评得分并列）"),
+    ("score", "paths", ".kpi 文件或文件夹（一个文件夹是一份申报材料）"),
+    ("score", "config", "配置文件（默认：按统一规则查找最近的 kpi.toml）"),
     ("fmt", "", "按统一格式改写文件"),
     ("fmt", "paths", ".kpi 文件或文件夹；`-` 从标准输入读取并写到标准输出"),
     ("fmt", "check", "不改动文件：打印将要改动之处的差异，有改动时以 1 退出"),
@@ -122,9 +128,91 @@ pub fn command(lang: Lang) -> Command {
 /// `--version` and usage errors as clap does.
 pub fn parse(args: Vec<String>) -> Cli {
     let lang = from_args(&args);
-    let matches: ArgMatches = command(lang).get_matches_from(args);
+    let matches: ArgMatches = match command(lang).try_get_matches_from(args) {
+        Ok(m) => m,
+        Err(e) => exit(e, lang),
+    };
     match Cli::from_arg_matches(&matches) {
         Ok(cli) => cli,
-        Err(e) => e.exit(),
+        Err(e) => exit(e, lang),
     }
+}
+
+/// Prints a usage error in the user's language and exits as clap does (2; 0 for help and
+/// version, which clap prints itself).
+fn exit(e: clap::Error, lang: Lang) -> ! {
+    let shown = matches!(
+        e.kind(),
+        ErrorKind::DisplayHelp
+            | ErrorKind::DisplayVersion
+            | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand
+    );
+    if lang == Lang::En || shown {
+        e.exit()
+    }
+    eprintln!("{}", zh_error(&e));
+    std::process::exit(2)
+}
+
+/// A clap usage error in Chinese: what is wrong, the suggestion clap has, the usage line.
+fn zh_error(e: &clap::Error) -> String {
+    let text = |kind: ContextKind| -> String {
+        match e.get(kind) {
+            Some(ContextValue::String(s)) => s.clone(),
+            Some(ContextValue::Strings(v)) => v.join("、"),
+            Some(ContextValue::StyledStr(s)) => s.to_string(),
+            Some(ContextValue::StyledStrs(v)) => v
+                .iter()
+                .map(|s| s.to_string())
+                .collect::<Vec<_>>()
+                .join("、"),
+            _ => String::new(),
+        }
+    };
+    let arg = text(ContextKind::InvalidArg);
+    let mut out = match e.kind() {
+        ErrorKind::MissingRequiredArgument => format!("错误：缺少必需的参数：{arg}"),
+        ErrorKind::MissingSubcommand => "错误：缺少命令（check、build、fmt……）".to_string(),
+        ErrorKind::InvalidSubcommand => format!(
+            "错误：没有“{}”这个命令",
+            text(ContextKind::InvalidSubcommand)
+        ),
+        ErrorKind::UnknownArgument => format!("错误：不认识的参数“{arg}”"),
+        ErrorKind::InvalidValue => format!(
+            "错误：“{}”不是 {arg} 可用的值；可用：{}",
+            text(ContextKind::InvalidValue),
+            text(ContextKind::ValidValue)
+        ),
+        ErrorKind::ArgumentConflict => format!(
+            "错误：参数 {arg} 不能与 {} 同时使用",
+            text(ContextKind::PriorArg)
+        ),
+        ErrorKind::TooManyValues => {
+            format!("错误：参数 {arg} 给得太多")
+        }
+        ErrorKind::ValueValidation => format!(
+            "错误：参数 {arg} 的值“{}”无效",
+            text(ContextKind::InvalidValue)
+        ),
+        // Kinds without a translation keep clap's wording, after a Chinese lead.
+        _ => format!("错误：命令行有误：{}", e.render().to_string().trim_end()),
+    };
+    let suggestion = [ContextKind::SuggestedSubcommand, ContextKind::SuggestedArg]
+        .into_iter()
+        .map(text)
+        .find(|s| !s.is_empty());
+    if let Some(s) = suggestion {
+        out.push_str(&format!("\n\n  提示：是不是要用“{s}”？"));
+    }
+    let usage = text(ContextKind::Usage);
+    if let Some(u) = usage
+        .strip_prefix("Usage: ")
+        .or(usage.strip_prefix("用法："))
+    {
+        out.push_str(&format!("\n\n用法：{u}"));
+    } else if !usage.is_empty() {
+        out.push_str(&format!("\n\n{usage}"));
+    }
+    out.push_str("\n\n更多信息请用 --help。");
+    out
 }
