@@ -22,10 +22,8 @@ pub(super) fn build(
                 Err(code) => return code,
             };
             // Self-evaluations are scored by the filing's profile (kpi.toml `scoring`).
-            let scoring = crate::config::find(paths, None)
-                .ok()
-                .flatten()
-                .map(|f| crate::config::parse(&f, 0, &|_| None).0.scoring)
+            let scoring = crate::config::quiet(paths, None)
+                .map(|c| c.scoring)
                 .unwrap_or_default();
             emit::json::to_json_scored(&loaded.filing, &scoring)
         }

@@ -63,10 +63,7 @@ pub fn build(
     };
     // The budget year and the scoring profile of kpi.toml, found by the one search rule
     // (src/config).
-    let config = crate::config::find(paths, None)
-        .ok()
-        .flatten()
-        .map(|c| crate::config::parse(&c, 0, &crate::check::checkable_rule).0);
+    let config = crate::config::quiet(paths, None);
     let options = Options {
         split,
         file_stem: None,

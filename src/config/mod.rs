@@ -357,37 +357,28 @@ pub fn parse(
     (config, diags)
 }
 
+/// The configuration of the filing `paths` make (its kpi.toml by the one search rule), read
+/// without reporting its problems, for the commands that only use it (`kpi build`,
+/// `kpi score`): judging kpi.toml is `kpi check`'s job. `None` without a readable kpi.toml.
+pub fn quiet(paths: &[PathBuf], explicit: Option<PathBuf>) -> Option<Config> {
+    let source = find(paths, explicit).ok().flatten()?;
+    Some(parse(&source, 0, &|_| None).0)
+}
+
 /// A profile named in `kpi.toml`: a built-in name, or a `.toml` file relative to kpi.toml.
 fn load_profile(source: &SourceFile, name: &str) -> Result<Profile, Text> {
-    if let Some(p) = Profile::built_in(name) {
-        return Ok(p);
-    }
-    if !name.ends_with(".toml") {
-        let known: Vec<&str> = profile::BUILT_IN.iter().map(|(n, _)| *n).collect();
-        return Err(Text::new(
-            format!(
-                "unknown profile `{name}` (built in: {}; or the path of a .toml profile)",
-                known.join(", ")
-            ),
-            format!(
-                "未知的配置方案“{name}”（内置：{}；或 .toml 配置方案文件的路径）",
-                known.join("、")
-            ),
-        ));
-    }
-    let dir = std::path::Path::new(&source.name)
-        .parent()
-        .unwrap_or(std::path::Path::new("."));
-    let path = dir.join(name);
-    let text = std::fs::read_to_string(&path).map_err(|e| {
-        Text::new(
-            format!("cannot read the profile {}: {e}", path.display()),
-            format!("无法读取配置方案 {}：{e}", path.display()),
-        )
-    })?;
-    Profile::from_toml(&text).map(|mut p| {
-        p.name = name.to_string();
-        p
+    let known: Vec<&str> = profile::BUILT_IN.iter().map(|(n, _)| *n).collect();
+    let words = Named {
+        en: "profile",
+        zh: "配置方案",
+        file_en: ".toml profile",
+        file_zh: ".toml 配置方案文件",
+    };
+    load_named(source, name, &known, &words, Profile::built_in, |text| {
+        Profile::from_toml(text).map(|mut p| {
+            p.name = name.to_string();
+            p
+        })
     })
 }
 
@@ -395,18 +386,58 @@ fn load_profile(source: &SourceFile, name: &str) -> Result<Profile, Text> {
 /// kpi.toml (docs/scoring.md).
 fn load_scoring(source: &SourceFile, name: &str) -> Result<crate::score::ScoringProfile, Text> {
     use crate::score::profile;
-    if let Some(p) = profile::built_in(name) {
+    let known: Vec<&str> = profile::BUILT_IN.iter().map(|(n, _)| *n).collect();
+    let words = Named {
+        en: "scoring profile",
+        zh: "评分规则",
+        file_en: ".toml file",
+        file_zh: ".toml 文件",
+    };
+    load_named(
+        source,
+        name,
+        &known,
+        &words,
+        profile::built_in,
+        profile::parse,
+    )
+}
+
+/// What a kind of named profile is called in messages.
+struct Named {
+    en: &'static str,
+    zh: &'static str,
+    file_en: &'static str,
+    file_zh: &'static str,
+}
+
+/// The one rule for a profile named in `kpi.toml`, of either kind: a built-in name, else the
+/// path of a `.toml` file relative to kpi.toml, read and parsed.
+fn load_named<T>(
+    source: &SourceFile,
+    name: &str,
+    known: &[&str],
+    words: &Named,
+    built_in: impl Fn(&str) -> Option<T>,
+    parse: impl Fn(&str) -> Result<T, Text>,
+) -> Result<T, Text> {
+    if let Some(p) = built_in(name) {
         return Ok(p);
     }
+    let Named {
+        en,
+        zh,
+        file_en,
+        file_zh,
+    } = words;
     if !name.ends_with(".toml") {
-        let known: Vec<&str> = profile::BUILT_IN.iter().map(|(n, _)| *n).collect();
         return Err(Text::new(
             format!(
-                "unknown scoring profile `{name}` (built in: {}; or the path of a .toml file)",
+                "unknown {en} `{name}` (built in: {}; or the path of a {file_en})",
                 known.join(", ")
             ),
             format!(
-                "未知的评分规则“{name}”（内置：{}；或 .toml 文件的路径）",
+                "未知的{zh}“{name}”（内置：{}；或 {file_zh}的路径）",
                 known.join("、")
             ),
         ));
@@ -417,11 +448,11 @@ fn load_scoring(source: &SourceFile, name: &str) -> Result<crate::score::Scoring
     let path = dir.join(name);
     let text = std::fs::read_to_string(&path).map_err(|e| {
         Text::new(
-            format!("cannot read the scoring profile {}: {e}", path.display()),
-            format!("无法读取评分规则 {}：{e}", path.display()),
+            format!("cannot read the {en} {}: {e}", path.display()),
+            format!("无法读取{zh} {}：{e}", path.display()),
         )
     })?;
-    profile::parse(&text)
+    parse(&text)
 }
 
 /// A `[units]` entry: `"标准箱" = "count"` or `"万亩" = { dimension = "area", base = "亩",
