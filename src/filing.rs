@@ -61,8 +61,8 @@ pub struct Loaded {
 
 impl Loaded {
     /// The syntax tree of a file, when it is a `.kpi` file of this run.
-    pub fn tree(&self, file: usize) -> Option<&SyntaxTree> {
-        self.trees.get(file).and_then(Option::as_ref)
+    pub fn tree(&self, file: FileId) -> Option<&SyntaxTree> {
+        self.trees.get(file.index()).and_then(Option::as_ref)
     }
 }
 
@@ -90,17 +90,17 @@ impl Loaded {
         self.trees.extend(other.trees);
         let mut filing = other.filing;
         for p in &mut filing.projects {
-            p.origin.file_index += offset;
+            p.origin.file_id = p.origin.file_id.after(offset);
         }
         for d in &mut filing.departments {
-            d.origin.file_index += offset;
+            d.origin.file_id = d.origin.file_id.after(offset);
         }
         self.filing.projects.extend(filing.projects);
         self.filing.departments.extend(filing.departments);
         let shift = |mut d: Diagnostic| {
-            d.file += offset;
+            d.file = d.file.after(offset);
             for l in &mut d.labels {
-                l.file += offset;
+                l.file = l.file.after(offset);
             }
             d
         };
@@ -187,14 +187,14 @@ pub fn load_with_units(paths: &[PathBuf], units: &CustomUnits) -> Result<Loaded,
     }
     let mut loaded = load_sources_with(texts, units);
     for index in legacy {
-        loaded.diagnostics.push(legacy_encoding(index));
+        loaded.diagnostics.push(legacy_encoding(FileId(index)));
     }
     diag::sort(&mut loaded.diagnostics);
     Ok(loaded)
 }
 
 /// K0112: a file saved in GB18030/GBK, read correctly, to be re-saved as UTF-8.
-pub(crate) fn legacy_encoding(file: usize) -> Diagnostic {
+pub(crate) fn legacy_encoding(file: FileId) -> Diagnostic {
     Diagnostic::new(
         &crate::syntax::rules::LEGACY_ENCODING,
         file,

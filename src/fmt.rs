@@ -76,7 +76,11 @@ pub fn options_for(dir: &Path) -> Result<Options, ConfigError> {
 /// its `[fmt]` section is wrong (other settings are `kpi check`'s to report).
 pub fn parse_config(text: &str) -> Result<Options, String> {
     // Rule codes are `kpi check`'s to validate: every code passes here.
-    let (config, problems) = crate::config::parse(&SourceFile::new("kpi.toml", text), 0, &|_| None);
+    let (config, problems) = crate::config::parse(
+        &SourceFile::new("kpi.toml", text),
+        FileId::default(),
+        &|_| None,
+    );
     let fmt_problem = problems
         .iter()
         .find(|d| d.message.en.contains("not valid TOML") || d.message.en.contains("`fmt."));
@@ -106,7 +110,7 @@ pub fn format_text(text: &str, options: &Options) -> Result<String, Vec<Diagnost
         return Ok(out);
     }
     // The check reads the output once: its model and its comments from one parse.
-    let parsed = syntax::parse_file(&out, 0);
+    let parsed = syntax::parse_file(&out, FileId(0));
     let source = SourceFile::new("<fmt>", out.as_str());
     let mut after = Filing::default();
     lower_parsed(&source, &parsed, FileId(0), &CustomUnits::new()).into_filing(&mut after);
@@ -142,7 +146,7 @@ fn format_and_model(
     options: &Options,
 ) -> Result<(String, Filing, Vec<String>), Vec<Diagnostic>> {
     let source = SourceFile::new("<fmt>", text);
-    let parsed = syntax::parse_file(text, 0);
+    let parsed = syntax::parse_file(text, FileId(0));
     let mut filing = Filing::default();
     let (diagnostics, _) =
         lower_parsed(&source, &parsed, FileId(0), &CustomUnits::new()).into_filing(&mut filing);

@@ -36,9 +36,24 @@ impl From<pest::Span<'_>> for Span {
     }
 }
 
-/// A file of a run: its index in the run's [`crate::diag::Sources`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+/// A file of a run: its index in the run's [`crate::diag::Sources`]. A type of its own so that
+/// a file can never be passed where a byte offset or a count is meant (the checker's
+/// signatures carry both).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default, Serialize)]
+#[serde(transparent)]
 pub struct FileId(pub usize);
+
+impl FileId {
+    /// The index into the run's sources.
+    pub fn index(self) -> usize {
+        self.0
+    }
+
+    /// The same file once `by` files are put before it (another filing's, in one report).
+    pub fn after(self, by: usize) -> FileId {
+        FileId(self.0 + by)
+    }
+}
 
 /// How a file's bytes were encoded.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -260,7 +260,7 @@ fn a_span_that_splits_a_character_renders() {
     for (start, end) in [(1, 2), (0, 1), (4, 100), (text.len() + 5, text.len() + 9)] {
         let d = kpi::diag::Diagnostic::new(
             &kpi::syntax::rules::UNEXPECTED_TOKEN,
-            0,
+            kpi::source::FileId(0),
             kpi::source::Span::new(start, end),
             kpi::diag::Text::new("m", "m"),
             kpi::diag::Text::new("h", "h"),

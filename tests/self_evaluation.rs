@@ -49,7 +49,7 @@ fn card(name: &str) -> (kpi::score::Scorecard, kpi::score::ScoringProfile) {
     let loaded = kpi::filing::load(std::slice::from_ref(&dir)).expect("loads");
     let config = kpi::config::find(std::slice::from_ref(&dir), None)
         .expect("kpi.toml readable")
-        .map(|f| kpi::config::parse(&f, 0, &|_| None).0)
+        .map(|f| kpi::config::parse(&f, kpi::source::FileId(0), &|_| None).0)
         .unwrap_or_default();
     let p = loaded.filing.projects.first().expect("one form");
     (
@@ -194,7 +194,7 @@ fn score_tables() {
         let loaded = kpi::filing::load(std::slice::from_ref(&dir)).unwrap();
         let config = kpi::config::find(std::slice::from_ref(&dir), None)
             .unwrap()
-            .map(|f| kpi::config::parse(&f, 0, &|_| None).0)
+            .map(|f| kpi::config::parse(&f, kpi::source::FileId(0), &|_| None).0)
             .unwrap_or_default();
         for p in &loaded.filing.projects {
             if let Some(c) = kpi::score::score(p, &config.scoring) {

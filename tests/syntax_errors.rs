@@ -53,7 +53,13 @@ fn missing_semicolon_points_after_the_statement() {
     let d = &loaded.diagnostics[0];
     assert_eq!(d.code, "K0108");
     // Just after `10万元` on line 2 (col in chars: 2 spaces + "budget " + "10万元" = 13 chars → col 14).
-    assert_eq!(loaded.sources.get(0).line_col(d.span.start), (2, 14));
+    assert_eq!(
+        loaded
+            .sources
+            .get(kpi::source::FileId(0))
+            .line_col(d.span.start),
+        (2, 14)
+    );
 }
 
 #[test]

@@ -437,7 +437,7 @@ fn the_highlight_query_colours_every_keyword_unit_number_and_string_of_the_examp
     let mut failures = Vec::new();
     for (path, caps) in files.iter().zip(&captures) {
         let text = std::fs::read_to_string(path).unwrap();
-        let parsed = kpi::syntax::parse_file(&text, 0);
+        let parsed = kpi::syntax::parse_file(&text, kpi::source::FileId(0));
         assert!(parsed.diagnostics.is_empty(), "{}", common::rel(path));
         for pair in parsed
             .items
@@ -489,7 +489,9 @@ fn the_fold_and_indent_queries_find_every_form() {
         let captures = query(query_file, &files);
         for (path, caps) in files.iter().zip(&captures) {
             let text = std::fs::read_to_string(path).unwrap();
-            let forms = kpi::syntax::parse_file(&text, 0).items.len();
+            let forms = kpi::syntax::parse_file(&text, kpi::source::FileId(0))
+                .items
+                .len();
             let found = caps.iter().filter(|c| c.name == capture).count();
             assert!(
                 found >= forms && forms > 0,

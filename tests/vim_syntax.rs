@@ -139,7 +139,7 @@ fn keywords_units_comparators_and_strings_get_their_groups() {
     let mut checked = 0;
     for file in &files {
         let text = std::fs::read_to_string(file).unwrap();
-        let parsed = parse_file(&text, 0);
+        let parsed = parse_file(&text, kpi::source::FileId(0));
         assert!(parsed.diagnostics.is_empty(), "{}", common::rel(file));
         let mut wanted = Vec::new();
         for pair in parsed

@@ -126,7 +126,7 @@ fn every_keyword_unit_and_comparator_in_the_examples_gets_a_scope() {
     for (path, lines) in files.iter().zip(&tokens) {
         let text = std::fs::read_to_string(path).unwrap();
         let source = SourceFile::new(common::rel(path), text.as_str());
-        let parsed = parse_file(&text, 0);
+        let parsed = parse_file(&text, kpi::source::FileId(0));
         assert!(parsed.diagnostics.is_empty(), "{}", common::rel(path));
         for pair in parsed
             .items

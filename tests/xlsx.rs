@@ -949,7 +949,11 @@ fn scoring_of(path: &Path) -> kpi::score::ScoringProfile {
     kpi::config::find(&[path.to_path_buf()], None)
         .ok()
         .flatten()
-        .map(|f| kpi::config::parse(&f, 0, &|_| None).0.scoring)
+        .map(|f| {
+            kpi::config::parse(&f, kpi::source::FileId(0), &|_| None)
+                .0
+                .scoring
+        })
         .unwrap_or_default()
 }
 

@@ -7,7 +7,7 @@ use super::{Ctx, Doc, Rule};
 use crate::config::profile::{HeaderField, Requirement};
 use crate::diag::{Diagnostic, Lang, Severity, Text};
 use crate::model::{Form, Goal, Indicator, Level1, Level2, Project, Unread, Value};
-use crate::source::Span;
+use crate::source::{FileId, Span};
 
 /// The unit a name gives in brackets at its end, as templates with a unit column merged into
 /// the name write it: `开展修复工程(个)`, `受益人口（万人）`.
@@ -32,7 +32,7 @@ fn satisfied(req: &Requirement, indicators: &[Indicator]) -> bool {
 
 fn required(
     cx: &Ctx<'_>,
-    file: usize,
+    file: FileId,
     form_span: Span,
     reqs: &[Requirement],
     indicators: &[Indicator],
@@ -76,7 +76,7 @@ fn required(
     }
 }
 
-fn indicators(cx: &Ctx<'_>, file: usize, list: &[Indicator], out: &mut Vec<Diagnostic>) {
+fn indicators(cx: &Ctx<'_>, file: FileId, list: &[Indicator], out: &mut Vec<Diagnostic>) {
     for ind in list {
         let (name, numbered) = strip_numbering(&ind.name);
         if is_blank_row(ind) || (numbered && name.is_empty()) || placeholder(&ind.name).is_some() {
@@ -135,7 +135,7 @@ fn indicators(cx: &Ctx<'_>, file: usize, list: &[Indicator], out: &mut Vec<Diagn
 
 fn goals(
     cx: &Ctx<'_>,
-    file: usize,
+    file: FileId,
     name_span: Span,
     goals: &[Goal],
     unread: &[Unread],
@@ -241,7 +241,7 @@ fn header(cx: &Ctx<'_>, p: &Project, out: &mut Vec<Diagnostic>) {
     for (en, zh, example) in missing {
         out.push(cx.diag(
             &MISSING_HEADER_FIELD,
-            p.origin.file_index,
+            p.origin.file_id,
             p.origin.name_span,
             Text::new(
                 format!("the form does not give {en}"),
@@ -266,7 +266,7 @@ fn header(cx: &Ctx<'_>, p: &Project, out: &mut Vec<Diagnostic>) {
         if blank {
             out.push(cx.diag(
                 &BUDGET_SPLIT_BLANK,
-                p.origin.file_index,
+                p.origin.file_id,
                 b.span,
                 Text::new(
                     format!("the budget {} does not say where the money comes from: every 其中 row is blank", b.total.written()),
@@ -298,7 +298,7 @@ fn lost_categories(unread: &[Unread]) -> Option<Vec<(Level1, Option<Level2>)>> {
 /// profile's required categories are then not judged one by one.
 fn profile_mismatch(
     cx: &Ctx<'_>,
-    file: usize,
+    file: FileId,
     name_span: Span,
     indicators: &[Indicator],
     out: &mut Vec<Diagnostic>,
@@ -321,7 +321,7 @@ fn profile_mismatch(
 
 pub(super) fn check(cx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     for form in cx.filing.forms() {
-        let file = form.origin.file_index;
+        let file = form.origin.file_id;
         let name_span = form.origin.name_span;
         goals(cx, file, name_span, &form.goals, &form.unread, out);
         let (required_here, mismatch) = match form {

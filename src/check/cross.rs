@@ -21,7 +21,7 @@ use super::words::{bigrams, normalize, shared, strip_numbering};
 use super::{number_span, wan, Ctx, Doc, Rule};
 use crate::diag::{Diagnostic, Fix, Severity, Text};
 use crate::model::{Comparator, Department, Dimension, FundsLine, LineCategory, Project, Value};
-use crate::source::{SourceFile, Span};
+use crate::source::{FileId, SourceFile, Span};
 
 /// How a line found its form.
 #[derive(Clone, Copy, PartialEq)]
@@ -33,7 +33,7 @@ enum Match {
 
 fn budget_span(cx: &Ctx<'_>, p: &Project) -> Span {
     match &p.budget {
-        Some(b) => number_span(cx.source(p.origin.file_index), b.span, &b.total),
+        Some(b) => number_span(cx.source(p.origin.file_id), b.span, &b.total),
         None => p.origin.name_span,
     }
 }
@@ -99,7 +99,7 @@ impl Suggester {
 fn sources_differ(
     cx: &Ctx<'_>,
     out: &mut Vec<Diagnostic>,
-    file: usize,
+    file: FileId,
     line: &FundsLine,
     p: &Project,
     suggested: bool,
@@ -138,7 +138,7 @@ fn sources_differ(
             ),
         )
         .with_label(
-            p.origin.file_index,
+            p.origin.file_id,
             budget_span(cx, p),
             Text::new(format!("the form's split: {}", describe_split(&form, false)), format!("项目表资金构成：{}", describe_split(&form, true))),
         ),
@@ -147,7 +147,7 @@ fn sources_differ(
 
 fn department_indicators(cx: &Ctx<'_>, d: &Department, out: &mut Vec<Diagnostic>) {
     let Some(funds) = &d.funds else { return };
-    let file = d.origin.file_index;
+    let file = d.origin.file_id;
     let sum = |cat: Option<LineCategory>| -> Option<Decimal> {
         super::checked_sum(
             funds
@@ -287,7 +287,7 @@ fn supervisor(cx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         return;
     };
     for p in &cx.filing.projects {
-        let file = p.origin.file_index;
+        let file = p.origin.file_id;
         let source = cx.source(file);
         let mut differs: Vec<(Span, Text)> = Vec::new();
         if let Some(name) = p.department.as_deref().filter(|n| !n.trim().is_empty()) {
@@ -329,7 +329,7 @@ fn supervisor(cx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
                         "项目表应填写申报它的部门：按部门表填写名称和代码（该表可能抄自其他部门）",
                     ),
                 )
-                .with_label(d.origin.file_index, d.origin.name_span, Text::new("the department form", "部门表")),
+                .with_label(d.origin.file_id, d.origin.name_span, Text::new("the department form", "部门表")),
             );
         }
     }
@@ -337,9 +337,24 @@ fn supervisor(cx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
 
 pub(super) fn check(cx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     supervisor(cx, out);
+    duplicate_forms(cx, out);
+    for d in &cx.filing.departments {
+        department_indicators(cx, d, out);
+        duplicate_lines(cx, d, out);
+    }
+    let (matches, taken) = match_lines(cx);
+    for m in &matches {
+        report_line(cx, m, out);
+    }
+    if cx.filing.departments.iter().any(|d| d.funds.is_some()) {
+        unfunded_forms(cx, &taken, out);
+    }
+}
+
+/// K0405: two project forms with one name. A project's target form and its self-evaluation
+/// (or monitoring) form share the name by right: each kind is its own namespace.
+fn duplicate_forms(cx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     let projects = &cx.filing.projects;
-    // Two forms with one name. A project's target form and its self-evaluation (or
-    // monitoring) form share the name by right: each kind is its own namespace.
     let mut by_name: BTreeMap<String, usize> = BTreeMap::new();
     for (i, p) in projects.iter().enumerate() {
         let mut key = normalize(&p.name);
@@ -355,7 +370,7 @@ pub(super) fn check(cx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
                 out.push(
                     cx.diag(
                         &DUPLICATE_PROJECT_NAME,
-                        p.origin.file_index,
+                        p.origin.file_id,
                         p.origin.name_span,
                         Text::new(
                             format!("a second project form named “{}”", p.name),
@@ -367,7 +382,7 @@ pub(super) fn check(cx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
                         ),
                     )
                     .with_label(
-                        f.origin.file_index,
+                        f.origin.file_id,
                         f.origin.name_span,
                         Text::new("the first form of that name", "同名的第一份表"),
                     ),
@@ -378,187 +393,201 @@ pub(super) fn check(cx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
             }
         }
     }
-    for d in &cx.filing.departments {
-        department_indicators(cx, d, out);
-        let Some(funds) = &d.funds else { continue };
-        let file = d.origin.file_index;
-        let mut seen: BTreeMap<String, Span> = BTreeMap::new();
-        for line in &funds.lines {
-            let key = normalize(&line.name);
-            if let Some(first) = seen.get(&key) {
-                out.push(
-                    cx.diag(
-                        &DUPLICATE_PROJECT_NAME,
-                        file,
-                        line.name_span,
-                        Text::new(
-                            format!("a second funds line named “{}”", line.name),
-                            format!("资金表中第二条名为“{}”的行", line.name),
-                        ),
-                        Text::new(
-                            "merge the two lines or give each its own name",
-                            "合并两行，或分别命名",
-                        ),
-                    )
-                    .with_label(
-                        file,
-                        *first,
-                        Text::new("the first line of that name", "同名的第一行"),
+}
+
+/// K0405: two lines of one funds table with one name.
+fn duplicate_lines(cx: &Ctx<'_>, d: &Department, out: &mut Vec<Diagnostic>) {
+    let Some(funds) = &d.funds else { return };
+    let file = d.origin.file_id;
+    let mut seen: BTreeMap<String, Span> = BTreeMap::new();
+    for line in &funds.lines {
+        let key = normalize(&line.name);
+        if let Some(first) = seen.get(&key) {
+            out.push(
+                cx.diag(
+                    &DUPLICATE_PROJECT_NAME,
+                    file,
+                    line.name_span,
+                    Text::new(
+                        format!("a second funds line named “{}”", line.name),
+                        format!("资金表中第二条名为“{}”的行", line.name),
                     ),
-                );
-            } else {
-                seen.insert(key, line.name_span);
-            }
+                    Text::new(
+                        "merge the two lines or give each its own name",
+                        "合并两行，或分别命名",
+                    ),
+                )
+                .with_label(
+                    file,
+                    *first,
+                    Text::new("the first line of that name", "同名的第一行"),
+                ),
+            );
+        } else {
+            seen.insert(key, line.name_span);
         }
     }
-    // Match the project lines of every department's funds table to the forms.
+}
+
+/// A 项目支出 line of a funds table and the form it found.
+struct LineMatch<'a> {
+    file: FileId,
+    line: &'a FundsLine,
+    form: Match,
+}
+
+/// Matches the project lines of every department's funds table to the forms: the resolver's
+/// links first, then a suggestion for each line left without one. Returns the matches in
+/// table order and, per project form, whether a line took it.
+fn match_lines<'a>(cx: &Ctx<'a>) -> (Vec<LineMatch<'a>>, Vec<bool>) {
+    let projects = &cx.filing.projects;
     let mut taken = vec![false; projects.len()];
-    let mut any_table = false;
-    let mut pending: Vec<(usize, &FundsLine)> = Vec::new();
+    let mut pending: Vec<(FileId, &FundsLine)> = Vec::new();
     for d in &cx.filing.departments {
         let Some(funds) = &d.funds else { continue };
-        any_table = true;
         for line in funds
             .lines
             .iter()
             .filter(|l| l.category == LineCategory::Project)
         {
-            pending.push((d.origin.file_index, line));
+            pending.push((d.origin.file_id, line));
         }
     }
     // The resolver gives each line its form (linear: a hash map on the normalised name); its
     // links are the same 项目支出 lines in the same order.
     debug_assert_eq!(pending.len(), cx.resolution.links.len());
-    let mut matches = Vec::new();
-    for ((file, line), link) in pending.iter().zip(&cx.resolution.links) {
+    let mut matches = Vec::with_capacity(pending.len());
+    for ((file, line), link) in pending.into_iter().zip(&cx.resolution.links) {
         if let Some(i) = link.project {
             taken[i] = true;
         }
-        matches.push((
-            *file,
-            *line,
-            link.project.map(Match::Exact).unwrap_or(Match::None),
-        ));
+        matches.push(LineMatch {
+            file,
+            line,
+            form: link.project.map(Match::Exact).unwrap_or(Match::None),
+        });
     }
     let suggester = Suggester::new(projects);
     for m in matches.iter_mut() {
-        if m.2 == Match::None && m.1.link.is_none() {
-            if let Some(i) = suggester.suggest(m.1, &taken) {
+        if m.form == Match::None && m.line.link.is_none() {
+            if let Some(i) = suggester.suggest(m.line, &taken) {
                 taken[i] = true;
-                m.2 = Match::Suggested(i);
+                m.form = Match::Suggested(i);
             }
         }
     }
-    for (file, line, m) in &matches {
-        let file = *file;
-        match *m {
-            Match::Exact(i) => {
-                let p = &projects[i];
-                let (Some(a), Some(b)) = (line.amount.yuan(), project_total(p)) else {
-                    continue;
-                };
-                if a != b {
-                    out.push(
-                        cx.diag(
-                            &AMOUNT_DIFFERS_ACROSS_DOCUMENTS,
-                            file,
-                            line.amount_span,
-                            Text::new(
-                                format!(
-                                    "the funds table gives “{}” {}, its project form {}",
-                                    line.name,
-                                    wan(a),
-                                    wan(b)
-                                ),
-                                format!(
-                                    "资金表中“{}”为{}，其项目表为{}",
-                                    line.name,
-                                    wan(a),
-                                    wan(b)
-                                ),
-                            ),
-                            Text::new(
-                                "make the two documents state the same amount",
-                                "使两份表的金额一致",
-                            ),
-                        )
-                        .with_label(
-                            p.origin.file_index,
-                            budget_span(cx, p),
-                            Text::new(
-                                format!("the form's budget: {}", wan(b)),
-                                format!("项目表预算：{}", wan(b)),
-                            ),
-                        ),
-                    );
-                } else {
-                    sources_differ(cx, out, file, line, p, false);
-                }
-            }
-            Match::Suggested(i) => {
-                let p = &projects[i];
-                let amount = line.amount.yuan().map(wan).unwrap_or_default();
+    (matches, taken)
+}
+
+/// K0401, K0403, K0404 for one funds line: its amount and sources against its form's, the
+/// suggestion when it found none by name, or the missing form.
+fn report_line(cx: &Ctx<'_>, m: &LineMatch<'_>, out: &mut Vec<Diagnostic>) {
+    let projects = &cx.filing.projects;
+    let (file, line) = (m.file, m.line);
+    match m.form {
+        Match::Exact(i) => {
+            let p = &projects[i];
+            let (Some(a), Some(b)) = (line.amount.yuan(), project_total(p)) else {
+                return;
+            };
+            if a != b {
                 out.push(
                     cx.diag(
-                        &FUNDS_LINE_WITHOUT_FORM,
+                        &AMOUNT_DIFFERS_ACROSS_DOCUMENTS,
                         file,
-                        line.name_span,
+                        line.amount_span,
                         Text::new(
-                            format!("no project form is named “{}”", line.name),
-                            format!("没有名为“{}”的项目表", line.name),
+                            format!(
+                                "the funds table gives “{}” {}, its project form {}",
+                                line.name,
+                                wan(a),
+                                wan(b)
+                            ),
+                            format!("资金表中“{}”为{}，其项目表为{}", line.name, wan(a), wan(b)),
                         ),
                         Text::new(
-                            format!(
-                                "did you mean the form “{}” ({amount})? link it with `-> \"{}\"`",
-                                p.name, p.name
-                            ),
-                            format!(
-                                "是否指项目表“{}”（{amount}）？用 `-> \"{}\"` 关联",
-                                p.name, p.name
-                            ),
+                            "make the two documents state the same amount",
+                            "使两份表的金额一致",
                         ),
                     )
                     .with_label(
-                        p.origin.file_index,
-                        p.origin.name_span,
+                        p.origin.file_id,
+                        budget_span(cx, p),
                         Text::new(
-                            "a form with a similar name and the same amount",
-                            "名称相近、金额相同的项目表",
+                            format!("the form's budget: {}", wan(b)),
+                            format!("项目表预算：{}", wan(b)),
                         ),
-                    )
-                    .with_fix(link_fix(cx.source(file), line, &p.name)),
+                    ),
                 );
-                sources_differ(cx, out, file, line, p, true);
+            } else {
+                sources_differ(cx, out, file, line, p, false);
             }
-            Match::None => {
-                let (en, zh) = match &line.link {
-                    Some(link) => (
-                        format!(
-                            "the line links to “{link}”, but there is no project form of that name"
-                        ),
-                        format!("该行关联到“{link}”，但没有该名称的项目表"),
-                    ),
-                    None => (
-                        format!("no project form for the funds line “{}”", line.name),
-                        format!("资金表中的“{}”没有对应的项目表", line.name),
-                    ),
-                };
-                out.push(cx.diag(
+        }
+        Match::Suggested(i) => {
+            let p = &projects[i];
+            let amount = line.amount.yuan().map(wan).unwrap_or_default();
+            out.push(
+                cx.diag(
                     &FUNDS_LINE_WITHOUT_FORM,
                     file,
                     line.name_span,
-                    Text::new(en, zh),
                     Text::new(
-                        "add the project's form to the filing, or link the line to its form with `-> \"form name\"`",
-                        "把该项目的绩效目标表加入申报材料，或用 `-> \"项目表名称\"` 关联",
+                        format!("no project form is named “{}”", line.name),
+                        format!("没有名为“{}”的项目表", line.name),
                     ),
-                ));
-            }
+                    Text::new(
+                        format!(
+                            "did you mean the form “{}” ({amount})? link it with `-> \"{}\"`",
+                            p.name, p.name
+                        ),
+                        format!(
+                            "是否指项目表“{}”（{amount}）？用 `-> \"{}\"` 关联",
+                            p.name, p.name
+                        ),
+                    ),
+                )
+                .with_label(
+                    p.origin.file_id,
+                    p.origin.name_span,
+                    Text::new(
+                        "a form with a similar name and the same amount",
+                        "名称相近、金额相同的项目表",
+                    ),
+                )
+                .with_fix(link_fix(cx.source(file), line, &p.name)),
+            );
+            sources_differ(cx, out, file, line, p, true);
+        }
+        Match::None => {
+            let (en, zh) = match &line.link {
+                Some(link) => (
+                    format!(
+                        "the line links to “{link}”, but there is no project form of that name"
+                    ),
+                    format!("该行关联到“{link}”，但没有该名称的项目表"),
+                ),
+                None => (
+                    format!("no project form for the funds line “{}”", line.name),
+                    format!("资金表中的“{}”没有对应的项目表", line.name),
+                ),
+            };
+            out.push(cx.diag(
+                &FUNDS_LINE_WITHOUT_FORM,
+                file,
+                line.name_span,
+                Text::new(en, zh),
+                Text::new(
+                    "add the project's form to the filing, or link the line to its form with `-> \"form name\"`",
+                    "把该项目的绩效目标表加入申报材料，或用 `-> \"项目表名称\"` 关联",
+                ),
+            ));
         }
     }
-    if !any_table {
-        return;
-    }
+}
+
+/// K0402: the project forms no funds line took (only when the filing has a funds table).
+fn unfunded_forms(cx: &Ctx<'_>, taken: &[bool], out: &mut Vec<Diagnostic>) {
+    let projects = &cx.filing.projects;
     for (i, p) in projects.iter().enumerate() {
         if taken[i] {
             continue;
@@ -566,7 +595,7 @@ pub(super) fn check(cx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         let amount = project_total(p).map(wan).unwrap_or_default();
         out.push(cx.diag(
             &FORM_NOT_IN_FUNDS_TABLE,
-            p.origin.file_index,
+            p.origin.file_id,
             p.origin.name_span,
             Text::new(
                 format!("the project “{}” ({amount}) is not in the department's funds table", p.name),

@@ -6,11 +6,11 @@
 use super::{Ctx, Doc, Rule};
 use crate::diag::{Diagnostic, Severity, Text};
 use crate::model::{Date, Filed, Indicator, Level2, Period, Value};
-use crate::source::Span;
+use crate::source::{FileId, Span};
 
 fn period(
     cx: &Ctx<'_>,
-    file: usize,
+    file: FileId,
     year: i32,
     period: &Period,
     span: Span,
@@ -55,7 +55,7 @@ fn period(
 /// K0805: a period or date that starts in the budget year and runs past it.
 fn past_year(
     cx: &Ctx<'_>,
-    file: usize,
+    file: FileId,
     span: Span,
     written: &str,
     year: i32,
@@ -111,7 +111,7 @@ fn last_year_in(text: &str) -> Option<(i32, String)> {
 /// K0805 for timeliness (时效) values: a deadline or a period after the budget year.
 fn timeliness(
     cx: &Ctx<'_>,
-    file: usize,
+    file: FileId,
     year: i32,
     indicators: &[Indicator],
     out: &mut Vec<Diagnostic>,
@@ -163,7 +163,7 @@ fn timeliness(
     }
 }
 
-fn filed(cx: &Ctx<'_>, file: usize, year: i32, filed: &Filed, out: &mut Vec<Diagnostic>) {
+fn filed(cx: &Ctx<'_>, file: FileId, year: i32, filed: &Filed, out: &mut Vec<Diagnostic>) {
     let Some(date) = &filed.date else { return };
     let d: Date = date.value;
     let (late_m, late_d) = cx.config.late_filing_after();
@@ -218,7 +218,7 @@ pub(super) fn check(cx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         let Some(year) = cx.budget_year(form.year) else {
             continue;
         };
-        let file = form.origin.file_index;
+        let file = form.origin.file_id;
         if let Some(per) = form.project().and_then(|p| p.period.as_ref()) {
             period(cx, file, year, &per.value, per.span, out);
         }

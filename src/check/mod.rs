@@ -30,7 +30,7 @@ use rust_decimal::Decimal;
 use crate::diag::{self, Diagnostic, Text};
 use crate::filing::Loaded;
 use crate::model::{Filing, Quantity};
-use crate::source::{SourceFile, Span};
+use crate::source::{FileId, SourceFile, Span};
 
 pub use crate::config::{Config, Level, Profile};
 pub use crate::diag::{family_of, Doc, Family, Rule, FAMILIES};
@@ -101,7 +101,7 @@ impl Ctx<'_> {
     pub fn diag(
         &self,
         rule: &'static Rule,
-        file: usize,
+        file: FileId,
         span: Span,
         message: Text,
         help: Text,
@@ -110,7 +110,7 @@ impl Ctx<'_> {
     }
 
     /// The source text of a file.
-    pub fn source(&self, file: usize) -> &SourceFile {
+    pub fn source(&self, file: FileId) -> &SourceFile {
         self.sources.get(file)
     }
 }
@@ -164,7 +164,7 @@ pub(crate) fn checked_sum(amounts: impl IntoIterator<Item = Decimal>) -> Option<
 
 /// K0208 for amounts that add up (or multiply out) past what kpi computes with: `what` names
 /// them (`the sources of the budget`, `预算的各来源`).
-pub(crate) fn too_large(file: usize, span: Span, what: (&str, &str)) -> Diagnostic {
+pub(crate) fn too_large(file: FileId, span: Span, what: (&str, &str)) -> Diagnostic {
     Diagnostic::new(
         &crate::lower::rules::NUMBER_TOO_LARGE,
         file,

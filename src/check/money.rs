@@ -12,7 +12,7 @@ use crate::diag::{Diagnostic, Fix, Severity, Text};
 use crate::model::{
     vocab, Comparator, Indicator, Level1, Level2, LineCategory, Project, Source, Split, Value,
 };
-use crate::source::Span;
+use crate::source::{FileId, Span};
 
 /// The funding sources with their English and Chinese names, from the vocabulary, in the
 /// form's column order.
@@ -62,7 +62,7 @@ pub(super) fn describe_split(amounts: &[Decimal; N_SOURCES], zh: bool) -> String
 fn split_check(
     cx: &Ctx<'_>,
     out: &mut Vec<Diagnostic>,
-    file: usize,
+    file: FileId,
     span: Span,
     total: Decimal,
     split: &Split,
@@ -112,7 +112,7 @@ pub(super) fn is_cost(ind: &Indicator) -> bool {
 }
 
 fn project_costs(cx: &Ctx<'_>, p: &Project, out: &mut Vec<Diagnostic>) {
-    let file = p.origin.file_index;
+    let file = p.origin.file_id;
     let mut money: Vec<(&Indicator, Comparator, Decimal)> = Vec::new();
     for ind in p.indicators.iter().filter(|i| is_cost(i)) {
         let Some(Value::Quantitative {
@@ -330,11 +330,11 @@ pub(super) fn check(cx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     for p in &cx.filing.projects {
         if let Some(b) = &p.budget {
             if let Some(total) = b.total.yuan() {
-                let span = number_span(cx.source(p.origin.file_index), b.span, &b.total);
+                let span = number_span(cx.source(p.origin.file_id), b.span, &b.total);
                 split_check(
                     cx,
                     out,
-                    p.origin.file_index,
+                    p.origin.file_id,
                     span,
                     total,
                     &b.split,
@@ -346,7 +346,7 @@ pub(super) fn check(cx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     }
     for d in &cx.filing.departments {
         let Some(funds) = &d.funds else { continue };
-        let file = d.origin.file_index;
+        let file = d.origin.file_id;
         for line in &funds.lines {
             if let Some(total) = line.amount.yuan() {
                 split_check(

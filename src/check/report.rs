@@ -6,6 +6,7 @@ use serde_json::{json, Value as Json};
 use super::{family_of, rule, rules, Family, FAMILIES};
 use crate::diag::{self, Diagnostic, Lang, Severity, Sources};
 use crate::model::Filing;
+use crate::source::FileId;
 
 /// The version of the JSON report's shape; bumped on any incompatible change.
 pub const REPORT_VERSION: u32 = 1;
@@ -105,7 +106,11 @@ fn source_count(sources: &Sources) -> usize {
 fn human(diags: &[Diagnostic], sources: &Sources, lang: Lang) -> String {
     let mut out = String::new();
     for (index, file) in sources.files.iter().enumerate() {
-        let of: Vec<Diagnostic> = diags.iter().filter(|d| d.file == index).cloned().collect();
+        let of: Vec<Diagnostic> = diags
+            .iter()
+            .filter(|d| d.file.index() == index)
+            .cloned()
+            .collect();
         if of.is_empty() {
             continue;
         }
@@ -143,7 +148,7 @@ fn short(diags: &[Diagnostic], sources: &Sources, lang: Lang) -> String {
     out
 }
 
-fn position(sources: &Sources, file: usize, span: crate::source::Span) -> Json {
+fn position(sources: &Sources, file: FileId, span: crate::source::Span) -> Json {
     let f = sources.get(file);
     let (line, column) = f.line_col(span.start);
     let (end_line, end_column) = f.line_col(span.end);
@@ -225,7 +230,7 @@ fn sarif_level(s: Severity) -> &'static str {
     }
 }
 
-fn sarif_location(sources: &Sources, file: usize, span: crate::source::Span) -> Json {
+fn sarif_location(sources: &Sources, file: FileId, span: crate::source::Span) -> Json {
     let f = sources.get(file);
     let (line, column) = f.line_col(span.start);
     let (end_line, end_column) = f.line_col(span.end);
@@ -314,7 +319,7 @@ fn sarif(diags: &[Diagnostic], sources: &Sources, lang: Lang) -> String {
 }
 
 /// The form a finding belongs to: (label, file, start) for sorting and headings.
-fn form_of(d: &Diagnostic, filing: &Filing, lang: Lang) -> Option<(usize, usize, String)> {
+fn form_of(d: &Diagnostic, filing: &Filing, lang: Lang) -> Option<(FileId, usize, String)> {
     let dep = filing
         .departments
         .iter()
@@ -322,7 +327,7 @@ fn form_of(d: &Diagnostic, filing: &Filing, lang: Lang) -> Option<(usize, usize,
     let proj = filing.projects.iter().map(|x| (&x.origin, &x.name, false));
     dep.chain(proj)
         .find(|(o, _, _)| {
-            o.file_index == d.file && o.span.start <= d.span.start && d.span.start <= o.span.end
+            o.file_id == d.file && o.span.start <= d.span.start && d.span.start <= o.span.end
         })
         .map(|(o, name, is_dep)| {
             let label = match (lang, is_dep) {
@@ -331,7 +336,7 @@ fn form_of(d: &Diagnostic, filing: &Filing, lang: Lang) -> Option<(usize, usize,
                 (Lang::Zh, true) => format!("部门“{name}”"),
                 (Lang::Zh, false) => format!("项目“{name}”"),
             };
-            (o.file_index, o.span.start, label)
+            (o.file_id, o.span.start, label)
         })
 }
 
@@ -352,7 +357,7 @@ fn markdown(diags: &[Diagnostic], sources: &Sources, filing: &Filing, lang: Lang
         }
     }
     // Group by form (department first, then projects in file order); then the rest by file.
-    let mut groups: Vec<((usize, usize), String, Vec<&Diagnostic>)> = Vec::new();
+    let mut groups: Vec<((FileId, usize), String, Vec<&Diagnostic>)> = Vec::new();
     for d in diags {
         let (key, label) = match form_of(d, filing, lang) {
             Some((f, s, l)) => ((f, s), l),

@@ -15,6 +15,7 @@ use super::{wan, Ctx, Doc, Rule};
 use crate::diag::{Diagnostic, Severity, Text};
 use crate::model::{Grade, Indicator, Likelihood, Project};
 use crate::score::{self, Attainment, Scorecard, ScoringProfile};
+use crate::source::FileId;
 
 pub(super) fn check(cx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     let profile = &cx.config.scoring;
@@ -42,7 +43,7 @@ fn execution(
     profile: &ScoringProfile,
     out: &mut Vec<Diagnostic>,
 ) {
-    let file = p.origin.file_index;
+    let file = p.origin.file_id;
     let e = &card.execution;
     let rate = e.rate.map(score::percent).unwrap_or_default();
     if let (Some(claim), Some(span)) = (e.claimed, p.execution.score.as_ref().map(|s| s.span)) {
@@ -128,7 +129,7 @@ fn indicator(
     profile: &ScoringProfile,
     out: &mut Vec<Diagnostic>,
 ) {
-    let file = p.origin.file_index;
+    let file = p.origin.file_id;
     let a = &ind.assessment;
     let actual_span = a.actual.as_ref().map_or(ind.name_span, |v| v.span);
     if let Attainment::UnitsDiffer { target, actual } = &s.attainment {
@@ -218,7 +219,7 @@ fn indicator(
 #[allow(clippy::too_many_arguments)]
 fn claimed(
     cx: &Ctx<'_>,
-    file: usize,
+    file: FileId,
     ind: &Indicator,
     s: &score::IndicatorScore,
     claim: Decimal,
@@ -359,7 +360,7 @@ fn total(
     profile: &ScoringProfile,
     out: &mut Vec<Diagnostic>,
 ) {
-    let file = p.origin.file_index;
+    let file = p.origin.file_id;
     weights(cx, p, card, profile, out);
     let Some(stated) = p.execution.total_score.as_ref() else {
         return;
@@ -432,7 +433,7 @@ fn weights(
     let (e, t) = (card.execution.weight.normalize(), profile.total.normalize());
     out.push(cx.diag(
         &TOTAL_DOES_NOT_ADD_UP,
-        p.origin.file_index,
+        p.origin.file_id,
         p.origin.name_span,
         Text::new(
             format!("the weights add up to {}: the execution rate's {e} and the indicators' {}, not {t}", sum.normalize(), (sum - card.execution.weight).normalize()),
@@ -458,7 +459,7 @@ fn forecast(cx: &Ctx<'_>, p: &Project, ind: &Indicator, out: &mut Vec<Diagnostic
     if score::attain(target, &forecast.value, score::direction(ind)).missed() {
         out.push(cx.diag(
             &CERTAIN_BUT_SHORT,
-            p.origin.file_index,
+            p.origin.file_id,
             likely.span,
             Text::new(
                 format!("“{}” is forecast to miss its target ({}), yet the likelihood is “certain”", ind.name, target_text(ind)),
@@ -524,7 +525,7 @@ fn against_target_forms(cx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
             };
             out.push(cx.diag(
                 &TARGET_DIFFERS_FROM_FILED,
-                p.origin.file_index,
+                p.origin.file_id,
                 ind.value.as_ref().map_or(ind.name_span, |_| ind.value_span),
                 Text::new(en, zh),
                 Text::new(
@@ -539,7 +540,7 @@ fn against_target_forms(cx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
 /// A score above what it can be.
 fn above_weight(
     cx: &Ctx<'_>,
-    file: usize,
+    file: FileId,
     span: crate::source::Span,
     what_en: &str,
     what_zh: &str,

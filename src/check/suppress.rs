@@ -10,11 +10,11 @@ use std::collections::BTreeSet;
 
 use super::Ctx;
 use crate::diag::{Diagnostic, Text};
-use crate::source::Span;
+use crate::source::{FileId, Span};
 
 /// One suppression comment.
 struct Allow {
-    file: usize,
+    file: FileId,
     /// 1-based line it applies to.
     line: usize,
     codes: BTreeSet<String>,
@@ -38,7 +38,7 @@ pub(super) fn apply(cx: &Ctx<'_>, diags: Vec<Diagnostic>) -> Vec<Diagnostic> {
         .trees
         .iter()
         .enumerate()
-        .filter_map(|(i, t)| t.as_ref().map(|t| (i, t)))
+        .filter_map(|(i, t)| t.as_ref().map(|t| (FileId(i), t)))
     {
         let source = cx.source(file);
         for (span, text) in tree.comments() {

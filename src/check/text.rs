@@ -15,7 +15,7 @@ use super::words::{bigrams, content_len, normalize, shared, strip_numbering};
 use super::{Ctx, Doc, Rule};
 use crate::diag::{Diagnostic, Severity, Text};
 use crate::model::{parse_unit, Dimension, Goal, Indicator, Value};
-use crate::source::Span;
+use crate::source::{FileId, Span};
 
 /// A `number unit` pair found in free text.
 #[derive(Debug, Clone, PartialEq)]
@@ -111,7 +111,7 @@ fn clauses(text: &str) -> Vec<(usize, &str)> {
 }
 
 /// The span of a goal's text inside its statement (the string), or the statement.
-pub(super) fn goal_text_span(cx: &Ctx<'_>, file: usize, goal: &Goal) -> (Span, Option<usize>) {
+pub(super) fn goal_text_span(cx: &Ctx<'_>, file: FileId, goal: &Goal) -> (Span, Option<usize>) {
     let src = &cx.source(file).text;
     let stmt = &src[goal.span.start.min(src.len())..goal.span.end.min(src.len())];
     // The goal text is stored unescaped; when it appears verbatim the offsets are exact.
@@ -153,7 +153,7 @@ fn classifier_of(clause: &str, m: &Mention, unit: &str) -> bool {
 
 fn goal_numbers(
     cx: &Ctx<'_>,
-    file: usize,
+    file: FileId,
     goals: &[Goal],
     indicators: &[Indicator],
     out: &mut Vec<Diagnostic>,
@@ -363,7 +363,7 @@ fn copied_goals(cx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         let ((pi, gi, _), (epi, egi, _)) = (goals[q], goals[c]);
         let (p, earlier) = (&projects[pi], &projects[epi]);
         let goal = &p.goals[gi];
-        let file = p.origin.file_index;
+        let file = p.origin.file_id;
         let (span, _) = goal_text_span(cx, file, goal);
         let (en, zh) = if identical {
             ("the same goal text", "相同的目标文字")
@@ -385,7 +385,7 @@ fn copied_goals(cx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
                 ),
             )
             .with_label(
-                earlier.origin.file_index,
+                earlier.origin.file_id,
                 earlier.goals[egi].span,
                 Text::new("the goal it copies", "被复制的目标"),
             ),
@@ -507,7 +507,7 @@ fn value_key(ind: &Indicator) -> Option<String> {
     })
 }
 
-fn duplicates(cx: &Ctx<'_>, file: usize, indicators: &[Indicator], out: &mut Vec<Diagnostic>) {
+fn duplicates(cx: &Ctx<'_>, file: FileId, indicators: &[Indicator], out: &mut Vec<Diagnostic>) {
     let mut seen: BTreeMap<(String, String), Span> = BTreeMap::new();
     // name + value → (category, first place): the same row in two categories (K0705).
     let mut rows: BTreeMap<(String, String), (String, Span)> = BTreeMap::new();
@@ -606,7 +606,7 @@ fn percents(text: &str) -> Vec<(usize, usize, Decimal)> {
 
 /// K0706: the indicator's name states a target (`达标率100%`, `培训20名`) that its value
 /// contradicts (`≥98%`, `≥25人`).
-fn name_contradicts_value(cx: &Ctx<'_>, file: usize, ind: &Indicator, out: &mut Vec<Diagnostic>) {
+fn name_contradicts_value(cx: &Ctx<'_>, file: FileId, ind: &Indicator, out: &mut Vec<Diagnostic>) {
     let Some(Value::Quantitative { quantity, .. }) = &ind.value else {
         return;
     };
@@ -757,7 +757,7 @@ fn goal_calculation(cx: &Ctx<'_>, p: &crate::model::Project, out: &mut Vec<Diagn
     let Some(budget) = p.budget.as_ref().and_then(|b| b.total.yuan()) else {
         return;
     };
-    let file = p.origin.file_index;
+    let file = p.origin.file_id;
     for g in &p.goals {
         let mut found = computed_amounts(&g.text);
         let mut implied_words = None;
@@ -825,7 +825,7 @@ fn goal_calculation(cx: &Ctx<'_>, p: &crate::model::Project, out: &mut Vec<Diagn
 
 pub(super) fn check(cx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     for form in cx.filing.forms() {
-        let file = form.origin.file_index;
+        let file = form.origin.file_id;
         for ind in &form.indicators {
             name_contradicts_value(cx, file, ind, out);
         }

@@ -8,6 +8,7 @@ use super::words::{placeholder, strip_numbering};
 use super::{Ctx, Doc, Rule};
 use crate::diag::{Diagnostic, Severity, Text};
 use crate::model::{Comparator, Dimension, Direction, Indicator, Level1, Level2, Value};
+use crate::source::FileId;
 
 /// Words that make a percentage a pass/completion rate (合格率, 完成率 …).
 const RATE_WORDS: &[&str] = &[
@@ -67,7 +68,7 @@ pub(super) fn names_a_harm(name: &str) -> bool {
 /// K0611: the indicator measures something its category does not: a rate (`…率 ≥95%`) under
 /// 数量, an amount of money under 数量 (an input, not an output), a satisfaction (`…满意度`,
 /// `…满意程度`) outside 满意度.
-fn category_fit(cx: &Ctx<'_>, file: usize, ind: &Indicator, out: &mut Vec<Diagnostic>) {
+fn category_fit(cx: &Ctx<'_>, file: FileId, ind: &Indicator, out: &mut Vec<Diagnostic>) {
     let name = strip_numbering(&ind.name).0;
     let quantity = match &ind.value {
         Some(Value::Quantitative { quantity, .. }) => Some(quantity),
@@ -119,7 +120,7 @@ fn category_fit(cx: &Ctx<'_>, file: usize, ind: &Indicator, out: &mut Vec<Diagno
     ));
 }
 
-fn placeholders(cx: &Ctx<'_>, file: usize, ind: &Indicator, out: &mut Vec<Diagnostic>) {
+fn placeholders(cx: &Ctx<'_>, file: FileId, ind: &Indicator, out: &mut Vec<Diagnostic>) {
     let (rest, numbered) = strip_numbering(&ind.name);
     if numbered && rest.is_empty() {
         out.push(cx.diag(
@@ -279,7 +280,7 @@ fn states_a_time(text: &str) -> bool {
     })
 }
 
-fn qualitative(cx: &Ctx<'_>, file: usize, ind: &Indicator, out: &mut Vec<Diagnostic>) {
+fn qualitative(cx: &Ctx<'_>, file: FileId, ind: &Indicator, out: &mut Vec<Diagnostic>) {
     let Some(Value::Qualitative { text }) = &ind.value else {
         return;
     };
@@ -380,7 +381,7 @@ fn qualitative(cx: &Ctx<'_>, file: usize, ind: &Indicator, out: &mut Vec<Diagnos
     ));
 }
 
-fn numbers(cx: &Ctx<'_>, file: usize, ind: &Indicator, out: &mut Vec<Diagnostic>) {
+fn numbers(cx: &Ctx<'_>, file: FileId, ind: &Indicator, out: &mut Vec<Diagnostic>) {
     let Some(Value::Quantitative {
         comparator,
         quantity,
@@ -560,7 +561,7 @@ fn numbers(cx: &Ctx<'_>, file: usize, ind: &Indicator, out: &mut Vec<Diagnostic>
 
 pub(super) fn check(cx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     for form in cx.filing.forms() {
-        let file = form.origin.file_index;
+        let file = form.origin.file_id;
         for ind in &form.indicators {
             placeholders(cx, file, ind, out);
             category_fit(cx, file, ind, out);
@@ -569,7 +570,7 @@ pub(super) fn check(cx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         }
     }
     for form in cx.filing.forms() {
-        let file = form.origin.file_index;
+        let file = form.origin.file_id;
         for g in &form.goals {
             for m in super::text::mentions(&g.text)
                 .iter()
@@ -601,7 +602,7 @@ pub(super) fn check(cx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
             if let Some(ph) = placeholder(&g.text) {
                 out.push(cx.diag(
                     &TEMPLATE_PLACEHOLDER,
-                    p.origin.file_index,
+                    p.origin.file_id,
                     g.span,
                     Text::new(
                         format!("template placeholder `{ph}` in the goal"),
@@ -618,7 +619,7 @@ pub(super) fn check(cx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
             if let Some(ph) = placeholder(unit) {
                 out.push(cx.diag(
                     &TEMPLATE_PLACEHOLDER,
-                    p.origin.file_index,
+                    p.origin.file_id,
                     p.origin.name_span,
                     Text::new(
                         format!("template placeholder `{ph}` as the implementing unit"),

@@ -5,11 +5,11 @@
 use super::{Ctx, Doc, Rule};
 use crate::diag::{Diagnostic, Severity, Text};
 use crate::model::Indicator;
-use crate::source::Span;
+use crate::source::{FileId, Span};
 
 fn form(
     cx: &Ctx<'_>,
-    file: usize,
+    file: FileId,
     name_span: Span,
     indicators: &[Indicator],
     out: &mut Vec<Diagnostic>,
@@ -77,13 +77,7 @@ pub(super) fn check(cx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     let evaluated =
         |f: &crate::model::Form<'_>| f.project().is_some_and(crate::score::is_self_evaluation);
     for f in cx.filing.forms().filter(|f| !evaluated(f)) {
-        form(
-            cx,
-            f.origin.file_index,
-            f.origin.name_span,
-            &f.indicators,
-            out,
-        );
+        form(cx, f.origin.file_id, f.origin.name_span, &f.indicators, out);
     }
 }
 

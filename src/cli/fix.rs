@@ -34,7 +34,7 @@ pub(super) fn apply(
             continue;
         };
         let (_, diags) = crate::check::run(&mut loaded, config_file);
-        let mut by_file: BTreeMap<usize, Vec<&Diagnostic>> = BTreeMap::new();
+        let mut by_file: BTreeMap<crate::source::FileId, Vec<&Diagnostic>> = BTreeMap::new();
         for d in diags
             .iter()
             .filter(|d| d.elsewhere.is_none() && d.fix.is_some())

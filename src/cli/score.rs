@@ -7,6 +7,7 @@ use std::process::ExitCode;
 use super::{emit_stdout, load_with_units_or_exit};
 use crate::diag::Lang;
 use crate::filing;
+use crate::source::FileId;
 
 pub(super) fn score(paths: &[PathBuf], config: Option<PathBuf>, lang: Lang) -> ExitCode {
     let mut out = String::new();
@@ -31,7 +32,11 @@ pub(super) fn score(paths: &[PathBuf], config: Option<PathBuf>, lang: Lang) -> E
         // itself are `kpi check`'s to report.
         let profile = config_file
             .as_ref()
-            .map(|f| crate::config::parse(f, 0, &|_| None).0.scoring)
+            .map(|f| {
+                crate::config::parse(f, FileId::default(), &|_| None)
+                    .0
+                    .scoring
+            })
             .unwrap_or_default();
         for p in &loaded.filing.projects {
             if let Some(card) = crate::score::score(p, &profile) {

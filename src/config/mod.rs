@@ -30,7 +30,7 @@ pub use profile::Profile;
 use crate::diag::{Diagnostic, Severity, Text};
 use crate::diag::{Doc, Rule};
 use crate::model::{CustomUnits, Dimension};
-use crate::source::{SourceFile, Span};
+use crate::source::{FileId, SourceFile, Span};
 
 /// Which language `kpi fmt` prints keywords in (`[fmt] keywords`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -130,7 +130,7 @@ impl Config {
     }
 }
 
-fn problem(rule: &'static Rule, file: usize, span: Span, message: Text, help: Text) -> Diagnostic {
+fn problem(rule: &'static Rule, file: FileId, span: Span, message: Text, help: Text) -> Diagnostic {
     Diagnostic::new(rule, file, span, message, help)
 }
 
@@ -179,7 +179,7 @@ impl Spans {
     }
 }
 
-fn invalid(file: usize, span: Span, en: String, zh: String) -> Diagnostic {
+fn invalid(file: FileId, span: Span, en: String, zh: String) -> Diagnostic {
     problem(
         &INVALID_CONFIG,
         file,
@@ -207,7 +207,7 @@ fn decimal_of(v: &toml::Value) -> Option<Decimal> {
 /// that this module does not depend on the checker.
 pub fn parse(
     source: &SourceFile,
-    file: usize,
+    file: FileId,
     known: &dyn Fn(&str) -> Option<&'static Rule>,
 ) -> (Config, Vec<Diagnostic>) {
     let mut config = Config::default();
@@ -362,7 +362,7 @@ pub fn parse(
 /// `kpi score`): judging kpi.toml is `kpi check`'s job. `None` without a readable kpi.toml.
 pub fn quiet(paths: &[PathBuf], explicit: Option<PathBuf>) -> Option<Config> {
     let source = find(paths, explicit).ok().flatten()?;
-    Some(parse(&source, 0, &|_| None).0)
+    Some(parse(&source, FileId::default(), &|_| None).0)
 }
 
 /// A profile named in `kpi.toml`: a built-in name, or a `.toml` file relative to kpi.toml.

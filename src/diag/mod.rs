@@ -11,7 +11,7 @@ use std::sync::Arc;
 
 use serde::Serialize;
 
-use crate::source::{SourceFile, Span};
+use crate::source::{FileId, SourceFile, Span};
 
 pub use rule::{family_of, Doc, Family, Rule, FAMILIES};
 
@@ -102,7 +102,7 @@ impl Severity {
 /// A secondary place a diagnostic points at, with its own short label.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Label {
-    pub file: usize,
+    pub file: FileId,
     pub span: Span,
     pub text: Text,
 }
@@ -113,7 +113,7 @@ pub struct Label {
 #[serde(tag = "kind", rename_all = "lowercase")]
 pub enum Location {
     /// A span in a file of the run's [`Sources`].
-    Text { file: usize, span: Span },
+    Text { file: FileId, span: Span },
     /// A cell of a workbook sheet: `拉萨市科学技术局.xlsx!科技专项!D12`.
     Cell {
         workbook: String,
@@ -128,7 +128,7 @@ impl Location {
     /// How a reader finds it: `path:line:col`, `workbook!sheet!cell`, or empty.
     pub fn describe(&self, sources: &Sources) -> String {
         match self {
-            Location::Text { file, span } => match sources.files.get(*file) {
+            Location::Text { file, span } => match sources.try_get(*file) {
                 Some(f) => {
                     let (line, col) = f.line_col(span.start);
                     format!("{}:{line}:{col}", f.name)
@@ -176,7 +176,7 @@ pub struct Diagnostic {
     pub rule: &'static Rule,
     pub severity: Severity,
     /// Index of the file in the [`Sources`] the diagnostic was made against.
-    pub file: usize,
+    pub file: FileId,
     /// The exact byte span the finding is about.
     pub span: Span,
     /// One line saying what is wrong.
@@ -197,7 +197,7 @@ pub struct Diagnostic {
 
 impl Diagnostic {
     /// A finding of a rule, with the rule's default severity (`kpi.toml` may change it later).
-    pub fn new(rule: &'static Rule, file: usize, span: Span, message: Text, help: Text) -> Self {
+    pub fn new(rule: &'static Rule, file: FileId, span: Span, message: Text, help: Text) -> Self {
         Diagnostic {
             code: rule.code,
             rule,
@@ -222,7 +222,7 @@ impl Diagnostic {
     pub fn at(rule: &'static Rule, location: Location, message: Text, help: Text) -> Self {
         let (file, span) = match &location {
             Location::Text { file, span } => (*file, *span),
-            _ => (0, Span::default()),
+            _ => (FileId::default(), Span::default()),
         };
         Diagnostic {
             elsewhere: match location {
@@ -252,7 +252,7 @@ impl Diagnostic {
     }
 
     /// Adds a secondary label.
-    pub fn with_label(mut self, file: usize, span: Span, text: Text) -> Self {
+    pub fn with_label(mut self, file: FileId, span: Span, text: Text) -> Self {
         self.labels.push(Label { file, span, text });
         self
     }
@@ -265,15 +265,20 @@ pub struct Sources {
 }
 
 impl Sources {
-    /// Adds a file and returns its index.
-    pub fn add(&mut self, file: SourceFile) -> usize {
+    /// Adds a file and returns its id.
+    pub fn add(&mut self, file: SourceFile) -> FileId {
         self.files.push(Arc::new(file));
-        self.files.len() - 1
+        FileId(self.files.len() - 1)
     }
 
-    /// The file with this index.
-    pub fn get(&self, index: usize) -> &SourceFile {
-        &self.files[index]
+    /// The file with this id.
+    pub fn get(&self, file: FileId) -> &SourceFile {
+        &self.files[file.0]
+    }
+
+    /// The file with this id, if the run has it.
+    pub fn try_get(&self, file: FileId) -> Option<&SourceFile> {
+        self.files.get(file.0).map(|f| &**f)
     }
 }
 
@@ -519,7 +524,7 @@ pub fn render(diags: &[Diagnostic], sources: &Sources, lang: Lang) -> String {
             .with_links(false);
     let mut out = String::new();
     // Per file, computed once: miette's line starts.
-    let mut line_index: std::collections::HashMap<usize, Arc<Vec<usize>>> =
+    let mut line_index: std::collections::HashMap<FileId, Arc<Vec<usize>>> =
         std::collections::HashMap::new();
     for diag in diags {
         if let Some(place) = &diag.elsewhere {
@@ -544,7 +549,7 @@ pub fn render(diags: &[Diagnostic], sources: &Sources, lang: Lang) -> String {
             diag: &diag,
             lang,
             source: CharColumns {
-                file: Arc::clone(&sources.files[diag.file]),
+                file: Arc::clone(&sources.files[diag.file.index()]),
                 lines: Arc::clone(
                     line_index
                         .entry(diag.file)

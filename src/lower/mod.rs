@@ -42,7 +42,7 @@ impl LoweredFile {
 
 /// Parses and lowers one file.
 pub fn lower_source(source: &SourceFile, file: FileId, units: &CustomUnits) -> LoweredFile {
-    let parsed = syntax::parse_file(&source.text, file.0);
+    let parsed = syntax::parse_file(&source.text, file);
     lower_parsed(source, &parsed, file, units)
 }
 
@@ -55,7 +55,7 @@ pub fn lower_parsed(
 ) -> LoweredFile {
     let mut cx = Lowerer {
         source,
-        file: file.0,
+        file,
         diags: parsed.diagnostics.clone(),
         units,
     };
@@ -78,25 +78,23 @@ pub fn lower_parsed(
 }
 
 /// Lowers one file into the filing; returns the file's diagnostics (syntax and type errors).
-pub fn lower_file(source: &SourceFile, file: usize, filing: &mut Filing) -> Vec<Diagnostic> {
+pub fn lower_file(source: &SourceFile, file: FileId, filing: &mut Filing) -> Vec<Diagnostic> {
     lower_file_with(source, file, filing, &CustomUnits::new())
 }
 
 /// [`lower_file`] with the units the filing declares in `kpi.toml` `[units]`.
 pub fn lower_file_with(
     source: &SourceFile,
-    file: usize,
+    file: FileId,
     filing: &mut Filing,
     units: &CustomUnits,
 ) -> Vec<Diagnostic> {
-    lower_source(source, FileId(file), units)
-        .into_filing(filing)
-        .0
+    lower_source(source, file, units).into_filing(filing).0
 }
 
 struct Lowerer<'s> {
     source: &'s SourceFile,
-    file: usize,
+    file: FileId,
     diags: Vec<Diagnostic>,
     units: &'s CustomUnits,
 }
@@ -196,7 +194,7 @@ impl<'s> Lowerer<'s> {
         Origin {
             file: self.source.name.clone(),
             line: self.line(span),
-            file_index: self.file,
+            file_id: self.file,
             span,
             name_span: name.as_span().into(),
         }
@@ -1249,7 +1247,11 @@ impl<'s> Lowerer<'s> {
 pub fn lowers(snippet: &str) -> Option<Project> {
     let text = format!("project \"t\" {{\n{snippet}\n}}\n");
     let mut filing = Filing::default();
-    let diags = lower_file(&SourceFile::new("snippet.kpi", text), 0, &mut filing);
+    let diags = lower_file(
+        &SourceFile::new("snippet.kpi", text),
+        FileId::default(),
+        &mut filing,
+    );
     if diags.iter().any(Diagnostic::loses_data) {
         return None;
     }

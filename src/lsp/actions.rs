@@ -24,7 +24,9 @@ pub(super) fn code_actions(server: &mut Server, p: CodeActionParams) -> Answer {
             .as_ref()
             .is_none_or(|only| only.iter().any(|o| kind.as_str().starts_with(o.as_str())))
     };
-    let range = a.files[file].index.span(a.text(file), p.range, server.enc);
+    let range = a.files[file.index()]
+        .index
+        .span(a.text(file), p.range, server.enc);
     let lang = server.lang;
     let edit = |fixes: &[&Fix]| {
         let edits = fixes

@@ -20,7 +20,7 @@ use super::workspace::Analysis;
 use crate::config::KeywordStyle;
 use crate::model::vocab::{Meaning, Word, WORDS};
 use crate::model::{units_of_dimension, Dimension, Level1, Level2};
-use crate::source::Span;
+use crate::source::{FileId, Span};
 
 pub(super) fn completion(server: &mut Server, p: CompletionParams) -> Answer {
     let pos = p.text_document_position;
@@ -35,7 +35,7 @@ pub(super) fn completion(server: &mut Server, p: CompletionParams) -> Answer {
 /// The language keywords are offered in: `[fmt] keywords` of kpi.toml when it sets one, else
 /// the language most of the file's keywords are written in, else the language of any Chinese
 /// text in it.
-pub fn keyword_language(a: &Analysis, file: usize) -> KeywordStyle {
+pub fn keyword_language(a: &Analysis, file: FileId) -> KeywordStyle {
     match a.config.keywords {
         KeywordStyle::Keep => {}
         fixed => return fixed,
@@ -78,7 +78,7 @@ fn spelling(w: &Word, style: KeywordStyle) -> &'static str {
 /// The completions at an offset of a file.
 pub fn items_at(
     a: &Analysis,
-    file: usize,
+    file: FileId,
     offset: usize,
     enc: super::position::Encoding,
 ) -> Vec<CompletionItem> {

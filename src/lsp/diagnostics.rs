@@ -11,6 +11,7 @@ use lsp_types::{
 use super::position::Encoding;
 use super::workspace::Analysis;
 use crate::diag::{Diagnostic, Lang, Severity};
+use crate::source::FileId;
 
 /// Where the rules are documented: `docs/rules.md` of this source tree, unless the client
 /// names another page (`initializationOptions.rulesUrl`). Each rule is the anchor of its code
@@ -57,7 +58,7 @@ pub fn to_lsp(
     let related: Vec<DiagnosticRelatedInformation> = d
         .labels
         .iter()
-        .filter(|l| l.file < a.files.len())
+        .filter(|l| l.file.index() < a.files.len())
         .map(|l| DiagnosticRelatedInformation {
             location: a.location(l.file, l.span, enc),
             message: l.text.get(lang).to_string(),
@@ -86,8 +87,9 @@ pub fn publish_all(
     enc: Encoding,
     rules_url: &str,
 ) -> Vec<PublishDiagnosticsParams> {
-    let mut by_file: BTreeMap<usize, Vec<lsp_types::Diagnostic>> =
-        (0..a.files.len()).map(|i| (i, Vec::new())).collect();
+    let mut by_file: BTreeMap<FileId, Vec<lsp_types::Diagnostic>> = (0..a.files.len())
+        .map(|i| (FileId(i), Vec::new()))
+        .collect();
     for d in a.diagnostics.iter().filter(|d| d.elsewhere.is_none()) {
         if let Some(list) = by_file.get_mut(&d.file) {
             list.push(to_lsp(a, d, lang, enc, rules_url));
@@ -96,9 +98,9 @@ pub fn publish_all(
     let mut out: Vec<PublishDiagnosticsParams> = by_file
         .into_iter()
         .map(|(file, diagnostics)| PublishDiagnosticsParams {
-            uri: a.files[file].uri.clone(),
+            uri: a.files[file.index()].uri.clone(),
             diagnostics,
-            version: a.files[file].version,
+            version: a.files[file.index()].version,
         })
         .collect();
     let now: BTreeSet<&Url> = a.files.iter().map(|f| &f.uri).collect();

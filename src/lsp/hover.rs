@@ -19,7 +19,7 @@ use super::{holds, locate};
 use crate::diag::Lang;
 use crate::model::vocab::Meaning;
 use crate::model::{canonical_number, parse_unit_with, unknown_unit, Dimension, Quantity};
-use crate::source::Span;
+use crate::source::{FileId, Span};
 use crate::syntax::{tree::span_of, Rule, SyntaxKind};
 
 pub(super) fn hover(server: &mut Server, p: HoverParams) -> Answer {
@@ -57,7 +57,7 @@ pub(super) fn hover(server: &mut Server, p: HoverParams) -> Answer {
 }
 
 /// The rules of the findings whose range holds the offset.
-fn findings(a: &Analysis, file: usize, offset: usize, lang: Lang) -> Vec<(Span, String)> {
+fn findings(a: &Analysis, file: FileId, offset: usize, lang: Lang) -> Vec<(Span, String)> {
     a.diagnostics
         .iter()
         .filter(|d| d.file == file && d.elsewhere.is_none() && holds(d.span, offset))
@@ -85,7 +85,7 @@ fn findings(a: &Analysis, file: usize, offset: usize, lang: Lang) -> Vec<(Span, 
 /// The syntax node of a rule that holds the offset, innermost first.
 fn node_at(
     a: &Analysis,
-    file: usize,
+    file: FileId,
     offset: usize,
     want: impl Fn(Rule) -> bool,
 ) -> Option<crate::syntax::SyntaxNode> {
@@ -106,7 +106,7 @@ fn node_at(
 }
 
 /// A keyword: its meaning in both languages.
-fn keyword(a: &Analysis, file: usize, offset: usize, lang: Lang) -> Option<(Span, String)> {
+fn keyword(a: &Analysis, file: FileId, offset: usize, lang: Lang) -> Option<(Span, String)> {
     let tree = a.loaded.tree(file)?;
     let element = tree.token_at(offset)?;
     // A keyword is a token of a `kw_*` rule, or a node of one holding the token.
@@ -171,7 +171,7 @@ fn meaning_text(m: Meaning) -> (&'static str, &'static str) {
 }
 
 /// A quantity: exact value, unit, dimension, amount in 元.
-fn quantity(a: &Analysis, file: usize, offset: usize, lang: Lang) -> Option<(Span, String)> {
+fn quantity(a: &Analysis, file: FileId, offset: usize, lang: Lang) -> Option<(Span, String)> {
     let node = node_at(a, file, offset, |r| r == Rule::quantity)?;
     let span = span_of(node.text_range());
     let mut number = None;
@@ -249,12 +249,12 @@ fn dimension_name(d: Dimension, lang: Lang) -> &'static str {
 }
 
 /// A 项目支出 line: the linked form's budget, and where the two differ.
-fn funds_line(a: &Analysis, file: usize, offset: usize, lang: Lang) -> Option<(Span, String)> {
+fn funds_line(a: &Analysis, file: FileId, offset: usize, lang: Lang) -> Option<(Span, String)> {
     let filing = &a.loaded.filing;
     let (link, line) = a.resolution.links.iter().find_map(|l| {
         let d = filing.departments.get(l.department)?;
         let line = d.funds.as_ref()?.lines.get(l.line)?;
-        (d.origin.file_index == file && holds(line.span, offset)).then_some((l, line))
+        (d.origin.file_id == file && holds(line.span, offset)).then_some((l, line))
     })?;
     let zh = lang == Lang::Zh;
     let Some(p) = link.project.and_then(|i| filing.projects.get(i)) else {
@@ -273,7 +273,7 @@ fn funds_line(a: &Analysis, file: usize, offset: usize, lang: Lang) -> Option<(S
         format!(
             "**项目表“{}”**（{}）\n\n- 资金表：{}\n- 项目表预算：{}",
             p.name,
-            file_name(a, p.origin.file_index),
+            file_name(a, p.origin.file_id),
             line.amount.written(),
             budget.map_or("—".to_string(), |b| b.total.written()),
         )
@@ -281,7 +281,7 @@ fn funds_line(a: &Analysis, file: usize, offset: usize, lang: Lang) -> Option<(S
         format!(
             "**Project form “{}”** ({})\n\n- funds table: {}\n- the form's budget: {}",
             p.name,
-            file_name(a, p.origin.file_index),
+            file_name(a, p.origin.file_id),
             line.amount.written(),
             budget.map_or("—".to_string(), |b| b.total.written()),
         )
@@ -337,7 +337,7 @@ fn amount(e: Option<&crate::model::Entry>) -> Option<Decimal> {
     e.and_then(|e| e.amount.as_ref()).and_then(Quantity::yuan)
 }
 
-fn file_name(a: &Analysis, file: usize) -> String {
+fn file_name(a: &Analysis, file: FileId) -> String {
     let name = &a.loaded.sources.get(file).name;
     std::path::Path::new(name)
         .file_name()

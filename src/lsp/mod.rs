@@ -49,7 +49,11 @@ pub fn run_stdio(lang: Option<Lang>) -> Result<(), Box<dyn std::error::Error + S
 
 /// The analysis of a document's filing, the document's file index and the byte offset of a
 /// position in it; `None` for a document the server does not know.
-fn locate(server: &mut Server, uri: &Url, pos: Position) -> Option<(Arc<Analysis>, usize, usize)> {
+fn locate(
+    server: &mut Server,
+    uri: &Url,
+    pos: Position,
+) -> Option<(Arc<Analysis>, crate::source::FileId, usize)> {
     let (a, file) = server.ws.analysis_of(uri)?;
     let offset = a.offset(file, pos, server.enc);
     Some((a, file, offset))

@@ -15,14 +15,14 @@ use super::server::{json, Answer, Server};
 use super::workspace::Analysis;
 use super::{holds, locate};
 use crate::model::{FormHeader, Indicator, Level1, Level2};
-use crate::source::Span;
+use crate::source::{FileId, Span};
 
 /// The funds line at an offset and the project form it names.
-fn link_at(a: &Analysis, file: usize, offset: usize) -> Option<&crate::resolve::FundsLink> {
+fn link_at(a: &Analysis, file: FileId, offset: usize) -> Option<&crate::resolve::FundsLink> {
     let filing = &a.loaded.filing;
     a.resolution.links.iter().find(|l| {
         filing.departments.get(l.department).is_some_and(|d| {
-            d.origin.file_index == file
+            d.origin.file_id == file
                 && d.funds
                     .as_ref()
                     .and_then(|f| f.lines.get(l.line))
@@ -40,11 +40,7 @@ pub(super) fn definition(server: &mut Server, p: GotoDefinitionParams) -> Answer
         .and_then(|l| l.project)
         .and_then(|i| a.loaded.filing.projects.get(i));
     json(target.map(|p| {
-        GotoDefinitionResponse::Scalar(a.location(
-            p.origin.file_index,
-            p.origin.name_span,
-            server.enc,
-        ))
+        GotoDefinitionResponse::Scalar(a.location(p.origin.file_id, p.origin.name_span, server.enc))
     }))
 }
 
@@ -58,7 +54,7 @@ pub(super) fn references(server: &mut Server, p: ReferenceParams) -> Answer {
     let project = filing
         .projects
         .iter()
-        .position(|p| p.origin.file_index == file && holds(p.origin.span, offset))
+        .position(|p| p.origin.file_id == file && holds(p.origin.span, offset))
         .or_else(|| link_at(&a, file, offset).and_then(|l| l.project));
     let Some(project) = project else {
         return json(Option::<Vec<Location>>::None);
@@ -66,7 +62,7 @@ pub(super) fn references(server: &mut Server, p: ReferenceParams) -> Answer {
     let mut out = Vec::new();
     if p.context.include_declaration {
         let form = &filing.projects[project];
-        out.push(a.location(form.origin.file_index, form.origin.name_span, server.enc));
+        out.push(a.location(form.origin.file_id, form.origin.name_span, server.enc));
     }
     for l in a.resolution.lines_naming(project) {
         let Some(d) = filing.departments.get(l.department) else {
@@ -76,7 +72,7 @@ pub(super) fn references(server: &mut Server, p: ReferenceParams) -> Answer {
             continue;
         };
         let span = l.link_span.unwrap_or(line.name_span);
-        out.push(a.location(d.origin.file_index, span, server.enc));
+        out.push(a.location(d.origin.file_id, span, server.enc));
     }
     json(Some(out))
 }
@@ -90,7 +86,7 @@ pub(super) fn document_symbols(server: &mut Server, p: DocumentSymbolParams) -> 
 }
 
 /// The file a symbol is in: its analysis, file index and the session's position encoding.
-type At<'a> = (&'a Analysis, usize, super::position::Encoding);
+type At<'a> = (&'a Analysis, FileId, super::position::Encoding);
 
 /// Indicators by level 2, under one level 1.
 type ByLevel2<'a> = Vec<(Option<Level2>, Vec<&'a Indicator>)>;
@@ -129,12 +125,12 @@ fn symbol(
 
 /// The outline of one file: each form, its categories (level 1 → level 2) and indicators; a
 /// department form's funds table with its lines.
-pub fn outline(a: &Analysis, file: usize, enc: super::position::Encoding) -> Vec<DocumentSymbol> {
+pub fn outline(a: &Analysis, file: FileId, enc: super::position::Encoding) -> Vec<DocumentSymbol> {
     let filing = &a.loaded.filing;
     let mut forms: Vec<(usize, DocumentSymbol)> = Vec::new();
     for form in filing.forms() {
         let h: &FormHeader = form.header();
-        if h.origin.file_index != file {
+        if h.origin.file_id != file {
             continue;
         }
         let mut children = categories(a, file, enc, &h.indicators);
@@ -199,7 +195,7 @@ pub fn outline(a: &Analysis, file: usize, enc: super::position::Encoding) -> Vec
 /// Indicators grouped by level 1, then level 2, in the order they first appear.
 fn categories(
     a: &Analysis,
-    file: usize,
+    file: FileId,
     enc: super::position::Encoding,
     indicators: &[Indicator],
 ) -> Vec<DocumentSymbol> {
@@ -287,8 +283,8 @@ pub(super) fn workspace_symbols(server: &mut Server, p: WorkspaceSymbolParams) -
         let a = server.ws.analysis(&key);
         for form in a.loaded.filing.forms() {
             let h = form.header();
-            let file = h.origin.file_index;
-            if file >= a.files.len() {
+            let file = h.origin.file_id;
+            if file.index() >= a.files.len() {
                 continue;
             }
             let mut push = |name: &str, kind: SymbolKind, span: Span, container: Option<String>| {

@@ -80,28 +80,35 @@ pub struct Analysis {
 
 impl Analysis {
     /// The file index of a document in this filing.
-    pub fn file_of(&self, uri: &Url) -> Option<usize> {
-        self.files.iter().position(|f| &f.uri == uri)
+    pub fn file_of(&self, uri: &Url) -> Option<FileId> {
+        self.files.iter().position(|f| &f.uri == uri).map(FileId)
     }
 
     /// The text of a file.
-    pub fn text(&self, file: usize) -> &str {
+    pub fn text(&self, file: FileId) -> &str {
         &self.loaded.sources.get(file).text
     }
 
     /// The LSP range of a span of a file.
-    pub fn range(&self, file: usize, span: Span, enc: Encoding) -> lsp_types::Range {
-        self.files[file].index.range(self.text(file), span, enc)
+    pub fn range(&self, file: FileId, span: Span, enc: Encoding) -> lsp_types::Range {
+        self.files[file.index()]
+            .index
+            .range(self.text(file), span, enc)
     }
 
     /// The LSP location of a span of a file.
-    pub fn location(&self, file: usize, span: Span, enc: Encoding) -> lsp_types::Location {
-        lsp_types::Location::new(self.files[file].uri.clone(), self.range(file, span, enc))
+    pub fn location(&self, file: FileId, span: Span, enc: Encoding) -> lsp_types::Location {
+        lsp_types::Location::new(
+            self.files[file.index()].uri.clone(),
+            self.range(file, span, enc),
+        )
     }
 
     /// The byte offset of a position in a file.
-    pub fn offset(&self, file: usize, pos: lsp_types::Position, enc: Encoding) -> usize {
-        self.files[file].index.offset(self.text(file), pos, enc)
+    pub fn offset(&self, file: FileId, pos: lsp_types::Position, enc: Encoding) -> usize {
+        self.files[file.index()]
+            .index
+            .offset(self.text(file), pos, enc)
     }
 }
 
@@ -194,7 +201,7 @@ impl Workspace {
     }
 
     /// The analysis of the filing of a document, with the document's file index in it.
-    pub fn analysis_of(&mut self, uri: &Url) -> Option<(Arc<Analysis>, usize)> {
+    pub fn analysis_of(&mut self, uri: &Url) -> Option<(Arc<Analysis>, FileId)> {
         let a = self.analysis(&filing_of(uri));
         let file = a.file_of(uri)?;
         Some((a, file))
@@ -363,8 +370,8 @@ pub fn analyse(
         let index = loaded
             .sources
             .add(SourceFile::new(display_name(uri), text.to_string()));
-        let lowered = cache.lowered(uri, text, FileId(index), &units, || {
-            crate::lower::lower_source(loaded.sources.get(index), FileId(index), &units)
+        let lowered = cache.lowered(uri, text, index, &units, || {
+            crate::lower::lower_source(loaded.sources.get(index), index, &units)
         });
         let (diags, tree) = lowered.into_filing(&mut loaded.filing);
         loaded.diagnostics.extend(diags);
@@ -372,7 +379,9 @@ pub fn analyse(
     }
     for (i, e) in entries.iter().enumerate() {
         if e.3 {
-            loaded.diagnostics.push(crate::filing::legacy_encoding(i));
+            loaded
+                .diagnostics
+                .push(crate::filing::legacy_encoding(FileId(i)));
         }
     }
     crate::diag::sort(&mut loaded.diagnostics);
@@ -382,7 +391,7 @@ pub fn analyse(
         .map(|(i, (uri, _, version, _))| FileInfo {
             uri: uri.clone(),
             version: *version,
-            index: Arc::new(LineIndex::new(&loaded.sources.get(i).text)),
+            index: Arc::new(LineIndex::new(&loaded.sources.get(FileId(i)).text)),
         })
         .collect();
     let (config_uri, config_source, config_version) = match config_file {
@@ -391,7 +400,7 @@ pub fn analyse(
     };
     let (config, diagnostics) = crate::check::run(&mut loaded, config_source);
     if let Some(uri) = config_uri {
-        let last = loaded.sources.files.len() - 1;
+        let last = FileId(loaded.sources.files.len() - 1);
         infos.push(FileInfo {
             uri,
             version: config_version,

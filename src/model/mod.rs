@@ -13,7 +13,7 @@ pub use quantity::{
     unknown_unit, CustomUnits, Dimension, Multiplier, ParsedUnit, Quantity, Unit,
 };
 
-use crate::source::Span;
+use crate::source::{FileId, Span};
 
 /// 一次申报 — every form of one filing (all `.kpi` files under one directory).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -32,7 +32,7 @@ pub struct Origin {
     /// 1-based line of the form's keyword.
     pub line: usize,
     /// Index into the run's sources (for diagnostics).
-    pub file_index: usize,
+    pub file_id: FileId,
     /// The whole item.
     pub span: Span,
     /// The name string.

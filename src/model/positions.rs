@@ -61,12 +61,12 @@ impl ClearPositions for Origin {
         let Origin {
             file: _,
             line,
-            file_index,
+            file_id,
             span,
             name_span,
         } = self;
         *line = 0;
-        *file_index = 0;
+        *file_id = FileId::default();
         *span = Span::default();
         *name_span = Span::default();
     }
@@ -329,7 +329,7 @@ mod tests {
                     origin: Origin {
                         file: "a.kpi".into(),
                         line,
-                        file_index: 0,
+                        file_id: FileId::default(),
                         span,
                         name_span: span,
                     },

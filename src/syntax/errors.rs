@@ -8,7 +8,7 @@ use std::sync::LazyLock;
 use super::Rule;
 use crate::diag::{Diagnostic, Text};
 use crate::model::vocab::{words_where, Meaning, Word, WORDS};
-use crate::source::Span;
+use crate::source::{FileId, Span};
 
 /// Statement keywords, for "did you mean" on an unknown word: (English, Chinese), from the
 /// vocabulary, in its order (the earlier wins a tie).
@@ -187,8 +187,22 @@ fn full_width(c: char) -> Option<(&'static str, &'static str, &'static str)> {
     })
 }
 
-/// Turns a pest error on `text[offset..]` into a diagnostic on the whole file's offsets.
-pub fn syntax_error(text: &str, err: &Error<Rule>, slice: Span, file: usize) -> Diagnostic {
+/// Where a parse failed: the file, the byte where the offending token starts (after the
+/// spaces pest reports some failures before), that token, and what the grammar expected there.
+struct Failure<'t> {
+    text: &'t str,
+    file: FileId,
+    pos: usize,
+    /// The text from `pos` on.
+    rest: &'t str,
+    token: String,
+    token_span: Span,
+    positives: Vec<Rule>,
+}
+
+/// Turns a pest error on `text[offset..]` into a diagnostic on the whole file's offsets: the
+/// first of the specific explanations below that fits, else "expected …, found …".
+pub fn syntax_error(text: &str, err: &Error<Rule>, slice: Span, file: FileId) -> Diagnostic {
     let offset = slice.start;
     let pos = offset
         + match err.location {
@@ -214,76 +228,94 @@ pub fn syntax_error(text: &str, err: &Error<Rule>, slice: Span, file: usize) -> 
             .len()
             .max(rest.chars().next().map_or(0, char::len_utf8)),
     );
+    let at = Failure {
+        text,
+        file,
+        pos,
+        rest,
+        token,
+        token_span,
+        positives,
+    };
+    malformed_number(text, pos, file)
+        .or_else(|| full_width_here(&at))
+        .or_else(|| missing_semicolon(&at))
+        .or_else(|| unbalanced_brace(&at))
+        .or_else(|| unknown_word(&at))
+        .or_else(|| misspelt_level2(&at))
+        .unwrap_or_else(|| unexpected(&at))
+}
 
-    if let Some(d) = malformed_number(text, pos, file) {
-        return d;
+/// K0109: a full-width or look-alike character where its ASCII twin belongs (`；` for `;`).
+fn full_width_here(at: &Failure<'_>) -> Option<Diagnostic> {
+    let c = at.rest.chars().next()?;
+    let (ascii, en, zh) = full_width(c)?;
+    if en.is_empty() {
+        return None;
     }
-    if let Some(c) = rest.chars().next() {
-        if let Some((ascii, en, zh)) = full_width(c) {
-            if !en.is_empty() {
-                let (en, zh) = if matches!(c, '：' | ':') {
-                    (en.to_string(), zh.to_string())
-                } else {
-                    (
-                        format!("did you mean `{ascii}`? {en}"),
-                        format!("是否应为 `{ascii}`？{zh}"),
-                    )
-                };
-                let span = Span::new(pos, pos + c.len_utf8());
-                let d = Diagnostic::new(
-                    &super::rules::MISPLACED_CHARACTER,
-                    file,
-                    span,
-                    Text::new(
-                        format!("`{c}` cannot stand here"),
-                        format!("此处不能使用“{c}”"),
-                    ),
-                    Text::new(en, zh),
-                );
-                // `：` has no one ASCII replacement (its help explains instead); `【】` and the
-                // like become a pair, which is no one-character edit either.
-                if matches!(c, '：' | ':') || ascii.chars().count() != 1 {
-                    return d;
-                }
-                return d.with_fix(crate::diag::Fix {
-                    title: Text::new(
-                        format!("Replace `{c}` with `{ascii}`"),
-                        format!("将“{c}”改为 `{ascii}`"),
-                    ),
-                    span,
-                    replacement: ascii.to_string(),
-                    safe: true,
-                });
-            }
-        }
+    let (en, zh) = if matches!(c, '：' | ':') {
+        (en.to_string(), zh.to_string())
+    } else {
+        (
+            format!("did you mean `{ascii}`? {en}"),
+            format!("是否应为 `{ascii}`？{zh}"),
+        )
+    };
+    let span = Span::new(at.pos, at.pos + c.len_utf8());
+    let d = Diagnostic::new(
+        &super::rules::MISPLACED_CHARACTER,
+        at.file,
+        span,
+        Text::new(
+            format!("`{c}` cannot stand here"),
+            format!("此处不能使用“{c}”"),
+        ),
+        Text::new(en, zh),
+    );
+    // `：` has no one ASCII replacement (its help explains instead); `【】` and the
+    // like become a pair, which is no one-character edit either.
+    if matches!(c, '：' | ':') || ascii.chars().count() != 1 {
+        return Some(d);
     }
+    Some(d.with_fix(crate::diag::Fix {
+        title: Text::new(
+            format!("Replace `{c}` with `{ascii}`"),
+            format!("将“{c}”改为 `{ascii}`"),
+        ),
+        span,
+        replacement: ascii.to_string(),
+        safe: true,
+    }))
+}
 
-    let (en_exp, zh_exp) = expected_words(&positives);
-    let found_en = found(rest, &token, Lang2::En);
-    let found_zh = found(rest, &token, Lang2::Zh);
-
-    let wants_semi = positives.contains(&Rule::semi);
-    let wants_close = positives.contains(&Rule::block_close) || positives.contains(&Rule::rbrace);
-    if wants_semi {
-        // A missing `;` at the end of a line: point just after the statement, not at the next
-        // line's first word.
-        let before = &text[..pos];
-        let trimmed = before.trim_end();
-        if trimmed.len() < before.len() && before[trimmed.len()..].contains('\n') {
-            let at = Span::new(trimmed.len(), trimmed.len());
-            return Diagnostic::new(
-                &super::rules::MISSING_SEMICOLON,
-                file,
-                at,
-                Text::new("missing `;` after this statement", "此语句后缺少分号 `;`"),
-                Text::new(
-                    "end every statement with `;`",
-                    "每条语句以英文分号 `;` 结尾",
-                ),
-            );
-        }
+/// K0108: a `;` missing at the end of a line. Points just after the statement, not at the
+/// next line's first word.
+fn missing_semicolon(at: &Failure<'_>) -> Option<Diagnostic> {
+    if !at.positives.contains(&Rule::semi) {
+        return None;
     }
-    let closes_nothing = positives.iter().any(|r| {
+    let before = &at.text[..at.pos];
+    let trimmed = before.trim_end();
+    if trimmed.len() == before.len() || !before[trimmed.len()..].contains('\n') {
+        return None;
+    }
+    Some(Diagnostic::new(
+        &super::rules::MISSING_SEMICOLON,
+        at.file,
+        Span::new(trimmed.len(), trimmed.len()),
+        Text::new("missing `;` after this statement", "此语句后缺少分号 `;`"),
+        Text::new(
+            "end every statement with `;`",
+            "每条语句以英文分号 `;` 结尾",
+        ),
+    ))
+}
+
+/// K0107, a `}` that closes nothing, or K0110, the end of the file inside a block.
+fn unbalanced_brace(at: &Failure<'_>) -> Option<Diagnostic> {
+    let wants_close =
+        at.positives.contains(&Rule::block_close) || at.positives.contains(&Rule::rbrace);
+    let closes_nothing = at.positives.iter().any(|r| {
         matches!(
             r,
             Rule::item
@@ -294,24 +326,23 @@ pub fn syntax_error(text: &str, err: &Error<Rule>, slice: Span, file: usize) -> 
                 | Rule::kw_department
         )
     }) || !wants_close;
-    if (rest.starts_with('}') || rest.starts_with('｝')) && closes_nothing {
-        return Diagnostic::new(
+    if (at.rest.starts_with('}') || at.rest.starts_with('｝')) && closes_nothing {
+        return Some(Diagnostic::new(
             &super::rules::STRAY_CLOSE,
-            file,
-            token_span,
+            at.file,
+            at.token_span,
             Text::new("this `}` closes nothing", "这个 `}` 没有对应的 `{`"),
             Text::new(
                 "remove it, or add the `{` it was meant to close",
                 "删去它，或补上与之对应的 `{`",
             ),
-        );
+        ));
     }
-    if rest.is_empty() && wants_close {
-        // Find the block that is still open to point at it.
-        return Diagnostic::new(
+    if at.rest.is_empty() && wants_close {
+        return Some(Diagnostic::new(
             &super::rules::UNCLOSED_BLOCK,
-            file,
-            Span::new(pos, pos),
+            at.file,
+            Span::new(at.pos, at.pos),
             Text::new(
                 "the file ends inside a block: `}` is missing",
                 "文件在块内结束：缺少 `}`",
@@ -320,14 +351,20 @@ pub fn syntax_error(text: &str, err: &Error<Rule>, slice: Span, file: usize) -> 
                 "close every `{` with a `}` (the form's last statement is above)",
                 "每个 `{` 都要有对应的 `}`",
             ),
-        );
+        ));
     }
+    None
+}
 
+/// A word where a statement should start: a keyword out of place (out_of_place), or no keyword at all
+/// (K0106, with the nearest keyword as a suggestion).
+fn unknown_word(at: &Failure<'_>) -> Option<Diagnostic> {
+    let token = at.token.as_str();
     let is_word = token
         .chars()
         .next()
         .is_some_and(|c| c.is_alphabetic() || c == '_');
-    let wants_statement = positives.iter().any(|r| {
+    let wants_statement = at.positives.iter().any(|r| {
         matches!(
             r,
             Rule::kw_goal
@@ -342,66 +379,76 @@ pub fn syntax_error(text: &str, err: &Error<Rule>, slice: Span, file: usize) -> 
                 | Rule::department_stmt_only
         )
     });
-    if is_word && wants_statement && statement_keywords().any(|(en, zh)| en == token || zh == token)
-    {
-        return out_of_place(text, token_span, file);
+    if !(is_word && wants_statement) {
+        return None;
     }
-    if is_word && wants_statement {
-        let suggestion = suggest(&token);
-        let (hint_en, hint_zh) = match suggestion {
-            Some((en, zh)) => (
-                format!("did you mean `{en}` (`{zh}`)? See docs/language.md for every keyword"),
-                format!("是否应为 `{zh}`（`{en}`）？全部关键字见 docs/language.md"),
-            ),
-            None if token.chars().any(is_han) => (
-                "names and values are quoted: write `\"…\"` around Chinese text, after a keyword"
-                    .to_string(),
-                "名称和文字值要加引号：在关键字之后写 `\"…\"`".to_string(),
-            ),
-            None => (
-                "see docs/language.md for the keywords".to_string(),
-                "全部关键字见 docs/language.md".to_string(),
-            ),
-        };
-        let d = Diagnostic::new(
-            &super::rules::UNKNOWN_KEYWORD,
-            file,
-            token_span,
-            Text::new(
-                format!("unknown keyword `{token}`: expected {en_exp}"),
-                format!("无法识别的关键字“{token}”：此处应为{zh_exp}"),
-            ),
-            Text::new(hint_en, hint_zh),
-        );
-        return match suggestion {
-            Some((en, zh)) => d.with_fix(keyword_fix(&token, token_span, en, zh)),
-            None => d,
-        };
+    if statement_keywords().any(|(en, zh)| en == token || zh == token) {
+        return Some(out_of_place(at.text, at.token_span, at.file));
     }
+    let (en_exp, zh_exp) = expected_words(&at.positives);
+    let suggestion = suggest(token);
+    let (hint_en, hint_zh) = match suggestion {
+        Some((en, zh)) => (
+            format!("did you mean `{en}` (`{zh}`)? See docs/language.md for every keyword"),
+            format!("是否应为 `{zh}`（`{en}`）？全部关键字见 docs/language.md"),
+        ),
+        None if token.chars().any(is_han) => (
+            "names and values are quoted: write `\"…\"` around Chinese text, after a keyword"
+                .to_string(),
+            "名称和文字值要加引号：在关键字之后写 `\"…\"`".to_string(),
+        ),
+        None => (
+            "see docs/language.md for the keywords".to_string(),
+            "全部关键字见 docs/language.md".to_string(),
+        ),
+    };
+    let d = Diagnostic::new(
+        &super::rules::UNKNOWN_KEYWORD,
+        at.file,
+        at.token_span,
+        Text::new(
+            format!("unknown keyword `{token}`: expected {en_exp}"),
+            format!("无法识别的关键字“{token}”：此处应为{zh_exp}"),
+        ),
+        Text::new(hint_en, hint_zh),
+    );
+    Some(match suggestion {
+        Some((en, zh)) => d.with_fix(keyword_fix(token, at.token_span, en, zh)),
+        None => d,
+    })
+}
 
-    // `产出 质理 "…"`: a misspelt level-2 category, not a name to quote.
-    if positives.contains(&Rule::level2) {
-        if let Some((en, zh)) = suggest_level2(&token) {
-            return Diagnostic::new(
-                &super::rules::UNKNOWN_KEYWORD,
-                file,
-                token_span,
-                Text::new(
-                    format!(
-                        "unknown category `{token}`: expected a level-2 category or a quoted name"
-                    ),
-                    format!("无法识别的类别“{token}”：此处应为二级指标或带引号的名称"),
-                ),
-                Text::new(
-                    format!(
-                        "did you mean `{zh}` (`{en}`)? See docs/language.md for the categories"
-                    ),
-                    format!("是否应为 `{zh}`（`{en}`）？全部类别见 docs/language.md"),
-                ),
-            )
-            .with_fix(keyword_fix(&token, token_span, en, zh));
-        }
+/// K0106 for `产出 质理 "…"`: a misspelt level-2 category, not a name to quote.
+fn misspelt_level2(at: &Failure<'_>) -> Option<Diagnostic> {
+    if !at.positives.contains(&Rule::level2) {
+        return None;
     }
+    let token = at.token.as_str();
+    let (en, zh) = suggest_level2(token)?;
+    Some(
+        Diagnostic::new(
+            &super::rules::UNKNOWN_KEYWORD,
+            at.file,
+            at.token_span,
+            Text::new(
+                format!("unknown category `{token}`: expected a level-2 category or a quoted name"),
+                format!("无法识别的类别“{token}”：此处应为二级指标或带引号的名称"),
+            ),
+            Text::new(
+                format!("did you mean `{zh}` (`{en}`)? See docs/language.md for the categories"),
+                format!("是否应为 `{zh}`（`{en}`）？全部类别见 docs/language.md"),
+            ),
+        )
+        .with_fix(keyword_fix(token, at.token_span, en, zh)),
+    )
+}
+
+/// K0101, when nothing more specific fits: "expected …, found …".
+fn unexpected(at: &Failure<'_>) -> Diagnostic {
+    let (token, positives) = (at.token.as_str(), &at.positives);
+    let (en_exp, zh_exp) = expected_words(positives);
+    let found_en = found(at.rest, token, Lang2::En);
+    let found_zh = found(at.rest, token, Lang2::Zh);
     let help = if positives.contains(&Rule::string) && token.chars().any(is_han) {
         Text::new(
             format!("names and texts are quoted: write \"{token}\""),
@@ -412,8 +459,8 @@ pub fn syntax_error(text: &str, err: &Error<Rule>, slice: Span, file: usize) -> 
     };
     Diagnostic::new(
         &super::rules::UNEXPECTED_TOKEN,
-        file,
-        token_span,
+        at.file,
+        at.token_span,
         Text::new(
             format!("expected {en_exp}, found {found_en}"),
             format!("此处应为{zh_exp}，实际为{found_zh}"),
@@ -566,7 +613,7 @@ fn edit_distance(a: &str, b: &str) -> usize {
 
 /// An unterminated string or block comment before `pos` (in the text being parsed, which
 /// starts at `offset`): the real cause of an error at its end.
-fn unterminated(text: &str, offset: usize, pos: usize, file: usize) -> Option<Diagnostic> {
+fn unterminated(text: &str, offset: usize, pos: usize, file: FileId) -> Option<Diagnostic> {
     let bytes = text.as_bytes();
     let mut i = offset;
     // A closed string that swallowed a `;` and a line break most likely lost its closing quote
@@ -651,7 +698,7 @@ fn unterminated(text: &str, offset: usize, pos: usize, file: usize) -> Option<Di
 }
 
 /// A number such as `12.3.4` or `12.`: the error is in the number, not after it.
-fn malformed_number(text: &str, pos: usize, file: usize) -> Option<Diagnostic> {
+fn malformed_number(text: &str, pos: usize, file: FileId) -> Option<Diagnostic> {
     let start = text[..pos]
         .char_indices()
         .rev()
@@ -691,7 +738,7 @@ fn malformed_number(text: &str, pos: usize, file: usize) -> Option<Diagnostic> {
 }
 
 /// A piece that parses on its own but not where it stands (e.g. `funds` in a project form).
-pub fn out_of_place(text: &str, span: Span, file: usize) -> Diagnostic {
+pub fn out_of_place(text: &str, span: Span, file: FileId) -> Diagnostic {
     let token = next_token(&text[span.start..]);
     Diagnostic::new(
         &super::rules::UNKNOWN_KEYWORD,

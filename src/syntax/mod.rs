@@ -15,7 +15,7 @@ use pest::iterators::Pair;
 use pest::Parser;
 
 use crate::diag::{Diagnostic, Text};
-use crate::source::Span;
+use crate::source::{FileId, Span};
 
 pub use errors::syntax_error;
 pub use keywords::{keyword, meaning};
@@ -50,7 +50,7 @@ thread_local! {
 }
 
 /// Parses a whole file. Never fails: what does not parse becomes diagnostics.
-pub fn parse_file(text: &str, file: usize) -> ParsedFile<'_> {
+pub fn parse_file(text: &str, file: FileId) -> ParsedFile<'_> {
     PARSES.with(|n| n.set(n.get() + 1));
     let mut parsed = ParsedFile {
         items: Vec::new(),
@@ -107,7 +107,7 @@ pub const MAX_DEPTH: usize = 8;
 
 /// K0113 at the first `{` nested deeper than [`MAX_DEPTH`]: one linear scan that skips texts
 /// and comments as the grammar does.
-fn too_deep(text: &str, file: usize) -> Option<Diagnostic> {
+fn too_deep(text: &str, file: FileId) -> Option<Diagnostic> {
     let mut depth = 0usize;
     let mut chars = text.char_indices().peekable();
     while let Some((i, c)) = chars.next() {
@@ -174,7 +174,7 @@ fn too_deep(text: &str, file: usize) -> Option<Diagnostic> {
 
 /// The precise error for a piece of text that the tolerant grammar swallowed: parse it again
 /// with `rule` (which must fail on it) and report where and why.
-pub fn strict_error(text: &str, span: Span, rule: Rule, file: usize) -> Diagnostic {
+pub fn strict_error(text: &str, span: Span, rule: Rule, file: FileId) -> Diagnostic {
     let slice = &text[span.start..span.end];
     match KpiParser::parse(rule, slice) {
         Err(err) => syntax_error(text, &err, span, file),
