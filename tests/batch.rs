@@ -1,7 +1,7 @@
 //! Batches run on all cores (issue 14): `--jobs 1` and `--jobs 2` print the same bytes, for
 //! `kpi check` over many filings and for `kpi build`.
 
-mod common;
+use crate::common;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;

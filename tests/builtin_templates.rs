@@ -2,7 +2,7 @@
 //! committed file is what the generator makes.
 //!
 //! Regenerate after changing the layout:
-//!     KPI_REGENERATE_TEMPLATES=1 cargo test --test builtin_templates
+//!     KPI_REGENERATE_TEMPLATES=1 cargo test --test it builtin_templates::
 
 use rust_xlsxwriter::{
     DocProperties, ExcelDateTime, Format, FormatAlign, FormatBorder, Workbook, Worksheet, XlsxError,
@@ -837,7 +837,7 @@ fn committed_builtin_templates_are_what_the_generator_makes() {
         .expect("templates/kpi-forms.xlsx is missing: run with KPI_REGENERATE_TEMPLATES=1");
     assert!(
         committed == bytes,
-        "templates/kpi-forms.xlsx differs from the generator: run KPI_REGENERATE_TEMPLATES=1 cargo test --test builtin_templates"
+        "templates/kpi-forms.xlsx differs from the generator: run KPI_REGENERATE_TEMPLATES=1 cargo test --test it builtin_templates::"
     );
 }
 

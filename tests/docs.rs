@@ -1,6 +1,6 @@
 //! docs/language.md documents every keyword spelling the grammar accepts.
 
-mod common;
+use crate::common;
 
 #[test]
 fn every_keyword_spelling_is_documented() {

@@ -6,9 +6,9 @@
 //! missed (an expected row kpi does not report, or a row with no code `-`), and false alarms
 //! (an error or warning the review does not expect). Advice (K0610) is counted apart: a
 //! reviewer may take it or leave it. The figures are printed with
-//! `cargo test --test elsewhere -- --nocapture`.
+//! `cargo test --test it elsewhere:: -- --nocapture`.
 
-mod checking;
+use crate::checking;
 
 use std::path::{Path, PathBuf};
 

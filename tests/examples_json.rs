@@ -1,7 +1,7 @@
 //! The JSON of every example: insta snapshots, validation against the committed JSON Schema
 //! with a real validator, byte determinism, and the CLI's exit codes.
 
-mod common;
+use crate::common;
 
 use std::process::Command;
 

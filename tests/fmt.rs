@@ -2,7 +2,7 @@
 //! examples and generated forms, the model of the formatted text is the model of the text
 //! (line numbers aside), and formatting twice gives what formatting once gave.
 
-mod common;
+use crate::common;
 
 use kpi::filing::load_sources;
 use kpi::fmt::{format_text, format_unverified, KeywordStyle, Options};

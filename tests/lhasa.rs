@@ -3,7 +3,7 @@
 //! finding against the seed text; see the snapshots. The counts per rule are asserted too, so
 //! a rule that stops finding a real defect (or starts finding false ones) fails here.
 
-mod checking;
+use crate::checking;
 
 use std::collections::BTreeMap;
 

@@ -6,7 +6,7 @@
 //!
 //! The end-to-end tests with real clients (pytest-lsp, Neovim) are `tests/lsp_clients.rs`.
 
-mod common;
+use crate::common;
 
 use std::path::{Path, PathBuf};
 use std::thread::JoinHandle;

@@ -1,8 +1,8 @@
 //! A benchmark of `kpi lsp`, not a timed test (`#[ignore]`: run it on purpose, in release):
 //!
 //! ```sh
-//! cargo test --release --test lsp_bench -- --ignored --nocapture
-//! KPI_BENCH_EDITS=1000 cargo test --release --test lsp_bench -- --ignored --nocapture
+//! cargo test --release --test it lsp_bench:: -- --ignored --nocapture
+//! KPI_BENCH_EDITS=1000 cargo test --release --test it lsp_bench:: -- --ignored --nocapture
 //! ```
 //!
 //! The Lhasa filing (18 forms and its kpi.toml) is opened; then a project form's budget is
@@ -13,7 +13,7 @@
 //! `/proc/self/status` after the first 1,000 edits and at the end. Figures are in
 //! docs/performance.md.
 
-mod common;
+use crate::common;
 
 use std::time::{Duration, Instant};
 
@@ -44,7 +44,7 @@ fn notify(conn: &Connection, method: &str, params: Value) {
 }
 
 #[test]
-#[ignore = "a benchmark: cargo test --release --test lsp_bench -- --ignored --nocapture"]
+#[ignore = "a benchmark: cargo test --release --test it lsp_bench:: -- --ignored --nocapture"]
 fn diagnostics_latency_and_memory_over_many_edits() {
     let edits: i32 = std::env::var("KPI_BENCH_EDITS")
         .ok()

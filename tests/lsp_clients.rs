@@ -11,7 +11,7 @@
 //! captured output) and in the test's output as `SKIPPED` — except under `CI=true`, where it
 //! fails: `.ci/run` installs both.
 
-mod common;
+use crate::common;
 
 use std::io::Write;
 use std::path::{Path, PathBuf};

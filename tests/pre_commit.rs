@@ -10,7 +10,7 @@
 //! Without `pre-commit` on PATH the test is skipped with a message, unless `CI=true`, where it
 //! fails (CI installs pre-commit in `.ci/run`).
 
-mod common;
+use crate::common;
 
 use std::path::Path;
 use std::process::{Command, Output};

@@ -2,7 +2,7 @@
 //! read to its exact value, gets at most a warning, and `kpi fmt` rewrites it to the canonical
 //! spelling with the same meaning.
 
-mod checking;
+use crate::checking;
 
 use kpi::diag::Lang;
 use kpi::filing::load_sources;

@@ -2,7 +2,7 @@
 //! shape, columns in characters, exit codes, `--deny warnings`, `kpi explain`, kpi.toml and
 //! inline suppressions.
 
-mod checking;
+use crate::checking;
 
 use std::process::Command;
 

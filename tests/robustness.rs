@@ -1,7 +1,7 @@
 //! No input makes kpi panic or hang: every example and fixture cut at many char boundaries,
 //! spliced, and random bytes.
 
-mod common;
+use crate::common;
 
 use kpi::filing::load_sources;
 use kpi::source::SourceFile;

@@ -3,7 +3,7 @@
 //! snapshot-tested (rendered in English, one line each in Chinese); a fixture named
 //! `<CODE>-ok…` is a near miss and must not trigger it.
 
-mod checking;
+use crate::checking;
 
 use std::path::Path;
 

@@ -4,7 +4,7 @@
 //! totals kpi must reproduce, the defects of the published arithmetic it must find, and the
 //! whole report and score table of every table as snapshots.
 
-mod checking;
+use crate::checking;
 
 use std::path::PathBuf;
 use std::str::FromStr;

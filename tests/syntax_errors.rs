@@ -1,7 +1,7 @@
 //! Every malformed input under tests/fixtures/syntax/ gets an insta snapshot of its rendered
 //! diagnostics, in English and in Chinese.
 
-mod common;
+use crate::common;
 
 use kpi::diag::{self, Lang, Severity};
 use kpi::filing::load_sources;

@@ -2,7 +2,7 @@
 //! the file, gives the token at a position, and serves the formatter and suppressions
 //! without parsing again.
 
-mod common;
+use crate::common;
 
 use kpi::syntax::{parse_count, parse_file, SyntaxKind};
 

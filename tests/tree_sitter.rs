@@ -18,7 +18,7 @@
 //! see `.ci/run`) and a C compiler; skipped with a message without it, except when `CI=true`,
 //! where it fails.
 
-mod common;
+use crate::common;
 
 use std::io::Write;
 

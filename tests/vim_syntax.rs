@@ -9,7 +9,7 @@
 //!
 //! Skipped with a message when `vim` is missing, except under `CI=true`, where it fails.
 
-mod common;
+use crate::common;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;

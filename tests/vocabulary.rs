@@ -4,7 +4,7 @@
 //! same way. The editor and docs tests hold their side to the grammar (`vim_syntax.rs`,
 //! `vscode_tokens.rs`, `tree_sitter.rs`, `docs.rs`), so everything that names a keyword agrees.
 
-mod common;
+use crate::common;
 
 use std::collections::BTreeMap;
 

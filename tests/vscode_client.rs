@@ -14,7 +14,7 @@
 //! Needs `node` and `npm install` in `editors/vscode`; skipped with a message without them,
 //! except when `CI=true`, where it fails.
 
-mod common;
+use crate::common;
 
 use std::io::Write;
 

@@ -10,7 +10,7 @@
 //! Needs `node` and `npm install` in `editors/vscode/test`; skipped with a message without
 //! them, except when `CI=true`, where it fails.
 
-mod common;
+use crate::common;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;

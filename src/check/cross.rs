@@ -16,10 +16,10 @@ use std::collections::BTreeMap;
 
 use rust_decimal::Decimal;
 
-use super::money::{describe_split, is_cost, split_amounts};
+use super::money::{describe_split, is_cost, split_amounts, N_SOURCES};
 use super::words::{bigrams, normalize, shared, strip_numbering};
 use super::{number_span, wan, Ctx, Doc, Rule};
-use crate::diag::{Diagnostic, Fix, Severity, Text};
+use crate::diag::{Diagnostic, Finding, Fix, Severity, Text};
 use crate::model::{Comparator, Department, Dimension, FundsLine, LineCategory, Project, Value};
 use crate::source::{FileId, SourceFile, Span};
 
@@ -110,42 +110,24 @@ fn sources_differ(
     if !any_form || !any_table || form == table {
         return;
     }
-    let (note_en, note_zh) = if suggested {
-        (
-            " (matched by a similar name and an equal amount)",
-            "（按相近名称和相同金额对应）",
-        )
-    } else {
-        ("", "")
+    let finding = SourcesDiffer {
+        form_name: &p.name,
+        table: &table,
+        form: &form,
+        suggested,
     };
-    out.push(
-        cx.diag(
-            &FUNDING_SOURCE_DIFFERS,
-            file,
-            line.amount_span,
-            Text::new(
-                format!(
-                    "the funds table says {}, the project form “{}” says {}{note_en}",
-                    describe_split(&table, false),
-                    p.name,
-                    describe_split(&form, false)
-                ),
-                format!("资金表为{}，项目表“{}”为{}{note_zh}", describe_split(&table, true), p.name, describe_split(&form, true)),
-            ),
-            Text::new(
-                "make both documents name the same funding source (a project form's 财政拨款 row is not the funds table's 转移性资金 column)",
-                "使两份表的资金来源一致（项目表的“财政拨款”不等于资金表的“转移性资金”）",
-            ),
-        )
-        .with_label(
-            p.origin.file_id,
-            budget_span(cx, p),
-            Text::new(format!("the form's split: {}", describe_split(&form, false)), format!("项目表资金构成：{}", describe_split(&form, true))),
+    out.push(finding.at(file, line.amount_span).with_label(
+        p.origin.file_id,
+        budget_span(cx, p),
+        Text::new(
+            format!("the form's split: {}", describe_split(&form, false)),
+            format!("项目表资金构成：{}", describe_split(&form, true)),
         ),
-    );
+    ));
 }
 
-fn department_indicators(cx: &Ctx<'_>, d: &Department, out: &mut Vec<Diagnostic>) {
+/// K0406: a department's cost and project-count indicators against its own funds table.
+fn department_indicators(d: &Department, out: &mut Vec<Diagnostic>) {
     let Some(funds) = &d.funds else { return };
     let file = d.origin.file_id;
     let sum = |cat: Option<LineCategory>| -> Option<Decimal> {
@@ -196,19 +178,13 @@ fn department_indicators(cx: &Ctx<'_>, d: &Department, out: &mut Vec<Diagnostic>
                 continue;
             };
             if y != funded {
-                out.push(cx.diag(
-                    &DEPARTMENT_INDICATOR_CONTRADICTS_FUNDS,
-                    file,
-                    ind.value_span,
-                    Text::new(
-                        format!("the cost indicator “{}” is {}, but {en} of the funds table add up to {}", ind.name, wan(y), wan(funded)),
-                        format!("成本指标“{}”为{}，但资金表中{zh}合计{}", ind.name, wan(y), wan(funded)),
-                    ),
-                    Text::new(
-                        format!("make the indicator {} or correct the funds table", wan(funded)),
-                        format!("把该指标改为{}，或更正资金表", wan(funded)),
-                    ),
-                ));
+                let finding = IndicatorContradictsFunds::Cost {
+                    indicator: &ind.name,
+                    lines: (en, zh),
+                    cost: y,
+                    funded,
+                };
+                out.push(finding.at(file, ind.value_span));
             }
         } else if (name.contains("项目数量") || name.contains("项目个数"))
             && quantity
@@ -228,31 +204,12 @@ fn department_indicators(cx: &Ctx<'_>, d: &Department, out: &mut Vec<Diagnostic>
                 Comparator::Equal => count == n,
             };
             if !holds {
-                out.push(cx.diag(
-                    &DEPARTMENT_INDICATOR_CONTRADICTS_FUNDS,
-                    file,
-                    ind.value_span,
-                    Text::new(
-                        format!(
-                            "“{}” targets {}{}, but the funds table has {} 项目支出 lines",
-                            ind.name,
-                            comparator.symbol(),
-                            n,
-                            project_lines
-                        ),
-                        format!(
-                            "“{}”目标为{}{}，但资金表只有{}条项目支出",
-                            ind.name,
-                            comparator.symbol(),
-                            n,
-                            project_lines
-                        ),
-                    ),
-                    Text::new(
-                        "make the target agree with the funds table, or add the missing lines",
-                        "使目标与资金表一致，或补上缺少的行",
-                    ),
-                ));
+                let finding = IndicatorContradictsFunds::Count {
+                    indicator: &ind.name,
+                    target: (comparator.symbol(), n),
+                    lines: project_lines,
+                };
+                out.push(finding.at(file, ind.value_span));
             }
         }
     }
@@ -289,18 +246,15 @@ fn supervisor(cx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     for p in &cx.filing.projects {
         let file = p.origin.file_id;
         let source = cx.source(file);
-        let mut differs: Vec<(Span, Text)> = Vec::new();
+        let mut differs: Vec<(Span, SupervisorDiffers)> = Vec::new();
         if let Some(name) = p.department.as_deref().filter(|n| !n.trim().is_empty()) {
             if !same_department(name, &d.name) {
                 differs.push((
                     super::find_in(source, p.origin.span, name),
-                    Text::new(
-                        format!(
-                            "the supervising department “{name}” is not the department form's “{}”",
-                            d.name
-                        ),
-                        format!("主管部门“{name}”与部门表“{}”不一致", d.name),
-                    ),
+                    SupervisorDiffers::Name {
+                        form: name,
+                        department: &d.name,
+                    },
                 ));
             }
         }
@@ -308,29 +262,19 @@ fn supervisor(cx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
             if !code.trim().is_empty() && code.trim() != dcode.trim() {
                 differs.push((
                     super::find_in(source, p.origin.span, code),
-                    Text::new(
-                        format!(
-                            "the department code “{code}” is not the department form's “{dcode}”"
-                        ),
-                        format!("部门代码“{code}”与部门表的“{dcode}”不一致"),
-                    ),
+                    SupervisorDiffers::Code {
+                        form: code,
+                        department: dcode,
+                    },
                 ));
             }
         }
-        for (span, message) in differs {
-            out.push(
-                cx.diag(
-                    &SUPERVISOR_DIFFERS_FROM_DEPARTMENT,
-                    file,
-                    span,
-                    message,
-                    Text::new(
-                        "a project form names the department that files it: copy the name and code from the department form (the form was probably copied from another department's)",
-                        "项目表应填写申报它的部门：按部门表填写名称和代码（该表可能抄自其他部门）",
-                    ),
-                )
-                .with_label(d.origin.file_id, d.origin.name_span, Text::new("the department form", "部门表")),
-            );
+        for (span, finding) in differs {
+            out.push(finding.at(file, span).with_label(
+                d.origin.file_id,
+                d.origin.name_span,
+                Text::new("the department form", "部门表"),
+            ));
         }
     }
 }
@@ -339,8 +283,8 @@ pub(super) fn check(cx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     supervisor(cx, out);
     duplicate_forms(cx, out);
     for d in &cx.filing.departments {
-        department_indicators(cx, d, out);
-        duplicate_lines(cx, d, out);
+        department_indicators(d, out);
+        duplicate_lines(d, out);
     }
     let (matches, taken) = match_lines(cx);
     for m in &matches {
@@ -368,24 +312,13 @@ fn duplicate_forms(cx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
             Some(&first) => {
                 let f = &projects[first];
                 out.push(
-                    cx.diag(
-                        &DUPLICATE_PROJECT_NAME,
-                        p.origin.file_id,
-                        p.origin.name_span,
-                        Text::new(
-                            format!("a second project form named “{}”", p.name),
-                            format!("第二份名为“{}”的项目表", p.name),
+                    DuplicateName::Form(&p.name)
+                        .at(p.origin.file_id, p.origin.name_span)
+                        .with_label(
+                            f.origin.file_id,
+                            f.origin.name_span,
+                            Text::new("the first form of that name", "同名的第一份表"),
                         ),
-                        Text::new(
-                            "give each project form its own name, or remove the copy",
-                            "每份项目表应有自己的名称，或删去重复的表",
-                        ),
-                    )
-                    .with_label(
-                        f.origin.file_id,
-                        f.origin.name_span,
-                        Text::new("the first form of that name", "同名的第一份表"),
-                    ),
                 );
             }
             None => {
@@ -396,7 +329,7 @@ fn duplicate_forms(cx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
 }
 
 /// K0405: two lines of one funds table with one name.
-fn duplicate_lines(cx: &Ctx<'_>, d: &Department, out: &mut Vec<Diagnostic>) {
+fn duplicate_lines(d: &Department, out: &mut Vec<Diagnostic>) {
     let Some(funds) = &d.funds else { return };
     let file = d.origin.file_id;
     let mut seen: BTreeMap<String, Span> = BTreeMap::new();
@@ -404,24 +337,13 @@ fn duplicate_lines(cx: &Ctx<'_>, d: &Department, out: &mut Vec<Diagnostic>) {
         let key = normalize(&line.name);
         if let Some(first) = seen.get(&key) {
             out.push(
-                cx.diag(
-                    &DUPLICATE_PROJECT_NAME,
-                    file,
-                    line.name_span,
-                    Text::new(
-                        format!("a second funds line named “{}”", line.name),
-                        format!("资金表中第二条名为“{}”的行", line.name),
+                DuplicateName::Line(&line.name)
+                    .at(file, line.name_span)
+                    .with_label(
+                        file,
+                        *first,
+                        Text::new("the first line of that name", "同名的第一行"),
                     ),
-                    Text::new(
-                        "merge the two lines or give each its own name",
-                        "合并两行，或分别命名",
-                    ),
-                )
-                .with_label(
-                    file,
-                    *first,
-                    Text::new("the first line of that name", "同名的第一行"),
-                ),
             );
         } else {
             seen.insert(key, line.name_span);
@@ -491,34 +413,19 @@ fn report_line(cx: &Ctx<'_>, m: &LineMatch<'_>, out: &mut Vec<Diagnostic>) {
                 return;
             };
             if a != b {
-                out.push(
-                    cx.diag(
-                        &AMOUNT_DIFFERS_ACROSS_DOCUMENTS,
-                        file,
-                        line.amount_span,
-                        Text::new(
-                            format!(
-                                "the funds table gives “{}” {}, its project form {}",
-                                line.name,
-                                wan(a),
-                                wan(b)
-                            ),
-                            format!("资金表中“{}”为{}，其项目表为{}", line.name, wan(a), wan(b)),
-                        ),
-                        Text::new(
-                            "make the two documents state the same amount",
-                            "使两份表的金额一致",
-                        ),
-                    )
-                    .with_label(
-                        p.origin.file_id,
-                        budget_span(cx, p),
-                        Text::new(
-                            format!("the form's budget: {}", wan(b)),
-                            format!("项目表预算：{}", wan(b)),
-                        ),
+                let finding = AmountDiffers {
+                    line: &line.name,
+                    table: a,
+                    form: b,
+                };
+                out.push(finding.at(file, line.amount_span).with_label(
+                    p.origin.file_id,
+                    budget_span(cx, p),
+                    Text::new(
+                        format!("the form's budget: {}", wan(b)),
+                        format!("项目表预算：{}", wan(b)),
                     ),
-                );
+                ));
             } else {
                 sources_differ(cx, out, file, line, p, false);
             }
@@ -526,61 +433,32 @@ fn report_line(cx: &Ctx<'_>, m: &LineMatch<'_>, out: &mut Vec<Diagnostic>) {
         Match::Suggested(i) => {
             let p = &projects[i];
             let amount = line.amount.yuan().map(wan).unwrap_or_default();
+            let finding = LineWithoutForm::Suggested {
+                line: &line.name,
+                form: &p.name,
+                amount,
+            };
             out.push(
-                cx.diag(
-                    &FUNDS_LINE_WITHOUT_FORM,
-                    file,
-                    line.name_span,
-                    Text::new(
-                        format!("no project form is named “{}”", line.name),
-                        format!("没有名为“{}”的项目表", line.name),
-                    ),
-                    Text::new(
-                        format!(
-                            "did you mean the form “{}” ({amount})? link it with `-> \"{}\"`",
-                            p.name, p.name
+                finding
+                    .at(file, line.name_span)
+                    .with_label(
+                        p.origin.file_id,
+                        p.origin.name_span,
+                        Text::new(
+                            "a form with a similar name and the same amount",
+                            "名称相近、金额相同的项目表",
                         ),
-                        format!(
-                            "是否指项目表“{}”（{amount}）？用 `-> \"{}\"` 关联",
-                            p.name, p.name
-                        ),
-                    ),
-                )
-                .with_label(
-                    p.origin.file_id,
-                    p.origin.name_span,
-                    Text::new(
-                        "a form with a similar name and the same amount",
-                        "名称相近、金额相同的项目表",
-                    ),
-                )
-                .with_fix(link_fix(cx.source(file), line, &p.name)),
+                    )
+                    .with_fix(link_fix(cx.source(file), line, &p.name)),
             );
             sources_differ(cx, out, file, line, p, true);
         }
         Match::None => {
-            let (en, zh) = match &line.link {
-                Some(link) => (
-                    format!(
-                        "the line links to “{link}”, but there is no project form of that name"
-                    ),
-                    format!("该行关联到“{link}”，但没有该名称的项目表"),
-                ),
-                None => (
-                    format!("no project form for the funds line “{}”", line.name),
-                    format!("资金表中的“{}”没有对应的项目表", line.name),
-                ),
+            let finding = match &line.link {
+                Some(link) => LineWithoutForm::BrokenLink { link },
+                None => LineWithoutForm::Missing { line: &line.name },
             };
-            out.push(cx.diag(
-                &FUNDS_LINE_WITHOUT_FORM,
-                file,
-                line.name_span,
-                Text::new(en, zh),
-                Text::new(
-                    "add the project's form to the filing, or link the line to its form with `-> \"form name\"`",
-                    "把该项目的绩效目标表加入申报材料，或用 `-> \"项目表名称\"` 关联",
-                ),
-            ));
+            out.push(finding.at(file, line.name_span));
         }
     }
 }
@@ -592,20 +470,11 @@ fn unfunded_forms(cx: &Ctx<'_>, taken: &[bool], out: &mut Vec<Diagnostic>) {
         if taken[i] {
             continue;
         }
-        let amount = project_total(p).map(wan).unwrap_or_default();
-        out.push(cx.diag(
-            &FORM_NOT_IN_FUNDS_TABLE,
-            p.origin.file_id,
-            p.origin.name_span,
-            Text::new(
-                format!("the project “{}” ({amount}) is not in the department's funds table", p.name),
-                format!("项目“{}”（{amount}）不在部门资金表中", p.name),
-            ),
-            Text::new(
-                "add a 项目支出 line for it, or link the line that funds it with `-> \"form name\"`",
-                "在资金表中增加该项目支出行，或用 `-> \"项目表名称\"` 关联对应的行",
-            ),
-        ));
+        let finding = FormNotInTable {
+            form: &p.name,
+            amount: project_total(p).map(wan).unwrap_or_default(),
+        };
+        out.push(finding.at(p.origin.file_id, p.origin.name_span));
     }
 }
 
@@ -630,6 +499,54 @@ pub const FUNDS_LINE_WITHOUT_FORM: Rule = Rule {
     },
 };
 
+/// K0401's findings: a 项目支出 line no form matches.
+enum LineWithoutForm<'a> {
+    /// No form of its name, but one of a similar name and the same amount.
+    Suggested {
+        line: &'a str,
+        form: &'a str,
+        amount: String,
+    },
+    /// Its `-> "form"` link names no form.
+    BrokenLink { link: &'a str },
+    /// No form of its name, and none to suggest.
+    Missing { line: &'a str },
+}
+
+impl Finding for LineWithoutForm<'_> {
+    const RULE: &'static Rule = &FUNDS_LINE_WITHOUT_FORM;
+
+    fn message(&self) -> Text {
+        match self {
+            LineWithoutForm::Suggested { line, .. } => Text::new(
+                format!("no project form is named “{line}”"),
+                format!("没有名为“{line}”的项目表"),
+            ),
+            LineWithoutForm::BrokenLink { link } => Text::new(
+                format!("the line links to “{link}”, but there is no project form of that name"),
+                format!("该行关联到“{link}”，但没有该名称的项目表"),
+            ),
+            LineWithoutForm::Missing { line } => Text::new(
+                format!("no project form for the funds line “{line}”"),
+                format!("资金表中的“{line}”没有对应的项目表"),
+            ),
+        }
+    }
+
+    fn help(&self) -> Text {
+        match self {
+            LineWithoutForm::Suggested { form, amount, .. } => Text::new(
+                format!("did you mean the form “{form}” ({amount})? link it with `-> \"{form}\"`"),
+                format!("是否指项目表“{form}”（{amount}）？用 `-> \"{form}\"` 关联"),
+            ),
+            _ => Text::new(
+                "add the project's form to the filing, or link the line to its form with `-> \"form name\"`",
+                "把该项目的绩效目标表加入申报材料，或用 `-> \"项目表名称\"` 关联",
+            ),
+        }
+    }
+}
+
 pub const FORM_NOT_IN_FUNDS_TABLE: Rule = Rule {
     code: "K0402",
     name: "form-not-in-funds-table",
@@ -650,6 +567,32 @@ pub const FORM_NOT_IN_FUNDS_TABLE: Rule = Rule {
         zh: "在资金表中补上该行，用 `-> \"项目表\"` 关联对应的行，或删去多余的表。",
     },
 };
+
+/// K0402's finding: a project form no funds line took.
+struct FormNotInTable<'a> {
+    form: &'a str,
+    /// Its budget, written in 万元.
+    amount: String,
+}
+
+impl Finding for FormNotInTable<'_> {
+    const RULE: &'static Rule = &FORM_NOT_IN_FUNDS_TABLE;
+
+    fn message(&self) -> Text {
+        let (form, amount) = (self.form, &self.amount);
+        Text::new(
+            format!("the project “{form}” ({amount}) is not in the department's funds table"),
+            format!("项目“{form}”（{amount}）不在部门资金表中"),
+        )
+    }
+
+    fn help(&self) -> Text {
+        Text::new(
+            "add a 项目支出 line for it, or link the line that funds it with `-> \"form name\"`",
+            "在资金表中增加该项目支出行，或用 `-> \"项目表名称\"` 关联对应的行",
+        )
+    }
+}
 
 pub const AMOUNT_DIFFERS_ACROSS_DOCUMENTS: Rule = Rule {
     code: "K0403",
@@ -672,6 +615,32 @@ pub const AMOUNT_DIFFERS_ACROSS_DOCUMENTS: Rule = Rule {
     },
 };
 
+/// K0403's finding: a funds line's amount and its form's 年度资金总额, in 元.
+struct AmountDiffers<'a> {
+    line: &'a str,
+    table: Decimal,
+    form: Decimal,
+}
+
+impl Finding for AmountDiffers<'_> {
+    const RULE: &'static Rule = &AMOUNT_DIFFERS_ACROSS_DOCUMENTS;
+
+    fn message(&self) -> Text {
+        let (line, table, form) = (self.line, wan(self.table), wan(self.form));
+        Text::new(
+            format!("the funds table gives “{line}” {table}, its project form {form}"),
+            format!("资金表中“{line}”为{table}，其项目表为{form}"),
+        )
+    }
+
+    fn help(&self) -> Text {
+        Text::new(
+            "make the two documents state the same amount",
+            "使两份表的金额一致",
+        )
+    }
+}
+
 pub const FUNDING_SOURCE_DIFFERS: Rule = Rule {
     code: "K0404",
     name: "funding-source-differs",
@@ -692,6 +661,50 @@ pub const FUNDING_SOURCE_DIFFERS: Rule = Rule {
         zh: "使两份表的资金来源一致；项目表模板即使没有“转移性资金”一行，也应写为 `transfer`（转移性资金）。",
     },
 };
+
+/// K0404's finding: a funds line's split by source and its form's.
+struct SourcesDiffer<'a> {
+    form_name: &'a str,
+    table: &'a [Decimal; N_SOURCES],
+    form: &'a [Decimal; N_SOURCES],
+    /// The line found the form by a suggestion, not by name.
+    suggested: bool,
+}
+
+impl Finding for SourcesDiffer<'_> {
+    const RULE: &'static Rule = &FUNDING_SOURCE_DIFFERS;
+
+    fn message(&self) -> Text {
+        let (note_en, note_zh) = if self.suggested {
+            (
+                " (matched by a similar name and an equal amount)",
+                "（按相近名称和相同金额对应）",
+            )
+        } else {
+            ("", "")
+        };
+        let name = self.form_name;
+        Text::new(
+            format!(
+                "the funds table says {}, the project form “{name}” says {}{note_en}",
+                describe_split(self.table, false),
+                describe_split(self.form, false)
+            ),
+            format!(
+                "资金表为{}，项目表“{name}”为{}{note_zh}",
+                describe_split(self.table, true),
+                describe_split(self.form, true)
+            ),
+        )
+    }
+
+    fn help(&self) -> Text {
+        Text::new(
+            "make both documents name the same funding source (a project form's 财政拨款 row is not the funds table's 转移性资金 column)",
+            "使两份表的资金来源一致（项目表的“财政拨款”不等于资金表的“转移性资金”）",
+        )
+    }
+}
 
 pub const DUPLICATE_PROJECT_NAME: Rule = Rule {
     code: "K0405",
@@ -714,6 +727,43 @@ pub const DUPLICATE_PROJECT_NAME: Rule = Rule {
     },
 };
 
+/// K0405's findings: the second of two project forms, or of two lines of one funds table,
+/// with one name.
+enum DuplicateName<'a> {
+    Form(&'a str),
+    Line(&'a str),
+}
+
+impl Finding for DuplicateName<'_> {
+    const RULE: &'static Rule = &DUPLICATE_PROJECT_NAME;
+
+    fn message(&self) -> Text {
+        match self {
+            DuplicateName::Form(name) => Text::new(
+                format!("a second project form named “{name}”"),
+                format!("第二份名为“{name}”的项目表"),
+            ),
+            DuplicateName::Line(name) => Text::new(
+                format!("a second funds line named “{name}”"),
+                format!("资金表中第二条名为“{name}”的行"),
+            ),
+        }
+    }
+
+    fn help(&self) -> Text {
+        match self {
+            DuplicateName::Form(_) => Text::new(
+                "give each project form its own name, or remove the copy",
+                "每份项目表应有自己的名称，或删去重复的表",
+            ),
+            DuplicateName::Line(_) => Text::new(
+                "merge the two lines or give each its own name",
+                "合并两行，或分别命名",
+            ),
+        }
+    }
+}
+
 pub const DEPARTMENT_INDICATOR_CONTRADICTS_FUNDS: Rule = Rule {
     code: "K0406",
     name: "department-indicator-contradicts-funds",
@@ -735,6 +785,74 @@ pub const DEPARTMENT_INDICATOR_CONTRADICTS_FUNDS: Rule = Rule {
     },
 };
 
+/// K0406's findings: a department indicator that its own funds table contradicts.
+enum IndicatorContradictsFunds<'a> {
+    /// A cost indicator (基本支出, 项目支出, 合计) against the sum of its lines, in 元; `lines`
+    /// names those lines in English and Chinese.
+    Cost {
+        indicator: &'a str,
+        lines: (&'a str, &'a str),
+        cost: Decimal,
+        funded: Decimal,
+    },
+    /// A 项目数量 target (its comparator and number) against the number of 项目支出 lines.
+    Count {
+        indicator: &'a str,
+        target: (&'static str, Decimal),
+        lines: usize,
+    },
+}
+
+impl Finding for IndicatorContradictsFunds<'_> {
+    const RULE: &'static Rule = &DEPARTMENT_INDICATOR_CONTRADICTS_FUNDS;
+
+    fn message(&self) -> Text {
+        match self {
+            IndicatorContradictsFunds::Cost {
+                indicator,
+                lines: (en, zh),
+                cost,
+                funded,
+            } => Text::new(
+                format!(
+                    "the cost indicator “{indicator}” is {}, but {en} of the funds table add up to {}",
+                    wan(*cost),
+                    wan(*funded)
+                ),
+                format!(
+                    "成本指标“{indicator}”为{}，但资金表中{zh}合计{}",
+                    wan(*cost),
+                    wan(*funded)
+                ),
+            ),
+            IndicatorContradictsFunds::Count {
+                indicator,
+                target: (symbol, n),
+                lines,
+            } => Text::new(
+                format!("“{indicator}” targets {symbol}{n}, but the funds table has {lines} 项目支出 lines"),
+                format!("“{indicator}”目标为{symbol}{n}，但资金表只有{lines}条项目支出"),
+            ),
+        }
+    }
+
+    fn help(&self) -> Text {
+        match self {
+            IndicatorContradictsFunds::Cost { funded, .. } => Text::new(
+                format!(
+                    "make the indicator {} or correct the funds table",
+                    wan(*funded)
+                ),
+                format!("把该指标改为{}，或更正资金表", wan(*funded)),
+            ),
+            IndicatorContradictsFunds::Count { .. } => Text::new(
+                "make the target agree with the funds table, or add the missing lines",
+                "使目标与资金表一致，或补上缺少的行",
+            ),
+        }
+    }
+}
+
 pub const SUPERVISOR_DIFFERS_FROM_DEPARTMENT: Rule = Rule {
     code: "K0407",
     name: "supervisor-differs-from-department",
@@ -755,6 +873,36 @@ pub const SUPERVISOR_DIFFERS_FROM_DEPARTMENT: Rule = Rule {
         zh: "按部门表填写部门名称和代码。",
     },
 };
+
+/// K0407's findings: a project form's 主管部门 or 代码 against its department form's.
+enum SupervisorDiffers<'a> {
+    Name { form: &'a str, department: &'a str },
+    Code { form: &'a str, department: &'a str },
+}
+
+impl Finding for SupervisorDiffers<'_> {
+    const RULE: &'static Rule = &SUPERVISOR_DIFFERS_FROM_DEPARTMENT;
+
+    fn message(&self) -> Text {
+        match self {
+            SupervisorDiffers::Name { form, department } => Text::new(
+                format!("the supervising department “{form}” is not the department form's “{department}”"),
+                format!("主管部门“{form}”与部门表“{department}”不一致"),
+            ),
+            SupervisorDiffers::Code { form, department } => Text::new(
+                format!("the department code “{form}” is not the department form's “{department}”"),
+                format!("部门代码“{form}”与部门表的“{department}”不一致"),
+            ),
+        }
+    }
+
+    fn help(&self) -> Text {
+        Text::new(
+            "a project form names the department that files it: copy the name and code from the department form (the form was probably copied from another department's)",
+            "项目表应填写申报它的部门：按部门表填写名称和代码（该表可能抄自其他部门）",
+        )
+    }
+}
 
 /// The rules of this family, in code order.
 pub const RULES: &[&Rule] = &[

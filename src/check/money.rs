@@ -24,7 +24,7 @@ static SOURCES: LazyLock<[(Source, &str, &str); N_SOURCES]> = LazyLock::new(|| {
 });
 
 /// How many sources a split has: 财政拨款, 转移性资金, 上年结转资金, 其他资金.
-const N_SOURCES: usize = 4;
+pub(super) const N_SOURCES: usize = 4;
 
 /// The amount of each source of a split, in 元 (a blank cell or an absent source is 0), and
 /// whether any source has an amount at all.

@@ -4,6 +4,7 @@
 //! rendering (miette) happens only at the edge, so that every stage can be tested on data and
 //! every rendering can be snapshot-tested.
 
+mod finding;
 mod rule;
 
 use std::fmt;
@@ -13,6 +14,7 @@ use serde::Serialize;
 
 use crate::source::{FileId, SourceFile, Span};
 
+pub use finding::Finding;
 pub use rule::{family_of, Doc, Family, Rule, FAMILIES};
 
 /// The language diagnostics are written in (`--lang zh|en`).
