@@ -3,7 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::diag::{self, Diagnostic, Sources, Text};
+use crate::diag::{self, Diagnostic, Finding, Sources, Text};
 use crate::lower::lower_source;
 use crate::model::{CustomUnits, Filing};
 use crate::source::{decode, Encoding, FileId, NotText, SourceFile, Span};
@@ -195,19 +195,7 @@ pub fn load_with_units(paths: &[PathBuf], units: &CustomUnits) -> Result<Loaded,
 
 /// K0112: a file saved in GB18030/GBK, read correctly, to be re-saved as UTF-8.
 pub(crate) fn legacy_encoding(file: FileId) -> Diagnostic {
-    Diagnostic::new(
-        &crate::syntax::rules::LEGACY_ENCODING,
-        file,
-        Span::new(0, 0),
-        Text::new(
-            "this file is saved in GB18030/GBK (the Chinese Windows encoding), not UTF-8",
-            "该文件以 GB18030/GBK（中文 Windows 默认编码）保存，而非 UTF-8",
-        ),
-        Text::new(
-            "kpi read it correctly; run `kpi fmt` on it to re-save it as UTF-8, which every editor and tool reads the same way",
-            "kpi 已正确读取；对其运行 `kpi fmt` 即可另存为 UTF-8，各种编辑器和工具都能一致读取",
-        ),
-    )
+    crate::syntax::rules::LegacyEncoding.at(file, Span::new(0, 0))
 }
 
 /// Lowers sources already in memory (tests, stdin).

@@ -27,7 +27,7 @@ use rust_decimal::Decimal;
 
 pub use profile::Profile;
 
-use crate::diag::{Diagnostic, Severity, Text};
+use crate::diag::{Diagnostic, Finding, Severity, Text};
 use crate::diag::{Doc, Rule};
 use crate::model::{CustomUnits, Dimension};
 use crate::source::{FileId, SourceFile, Span};
@@ -130,10 +130,6 @@ impl Config {
     }
 }
 
-fn problem(rule: &'static Rule, file: FileId, span: Span, message: Text, help: Text) -> Diagnostic {
-    Diagnostic::new(rule, file, span, message, help)
-}
-
 /// Where each key and its value stand in the text, by dotted path (`thresholds.rate_min`),
 /// as the TOML parser reports them.
 struct Spans(BTreeMap<String, (Span, Span)>);
@@ -180,16 +176,7 @@ impl Spans {
 }
 
 fn invalid(file: FileId, span: Span, en: String, zh: String) -> Diagnostic {
-    problem(
-        &INVALID_CONFIG,
-        file,
-        span,
-        Text::new(en, zh),
-        Text::new(
-            "see `docs/rules.md` (K1003) for the settings kpi.toml accepts",
-            "kpi.toml 可用的设置见 `docs/rules.md`（K1003）",
-        ),
-    )
+    InvalidConfig(Text::new(en, zh)).at(file, span)
 }
 
 fn decimal_of(v: &toml::Value) -> Option<Decimal> {
@@ -295,19 +282,7 @@ pub fn parse(
                 for (code, v) in t {
                     let span = spans.key(&format!("rules.{code}"));
                     let Some(rule) = known(code) else {
-                        diags.push(problem(
-                            &UNKNOWN_RULE_CODE,
-                            file,
-                            span,
-                            Text::new(
-                                format!("unknown rule code `{code}`"),
-                                format!("未知的规则代码“{code}”"),
-                            ),
-                            Text::new(
-                                "use a code listed by `kpi explain --all` (docs/rules.md)",
-                                "请使用 `kpi explain --all`（docs/rules.md）列出的代码",
-                            ),
-                        ));
+                        diags.push(UnknownRuleCode::InConfig(code).at(file, span));
                         continue;
                     };
                     let level = match v.as_str() {
@@ -555,6 +530,37 @@ pub const UNKNOWN_RULE_CODE: Rule = Rule {
     },
 };
 
+/// K1001's findings: a rule code that names no rule, in kpi.toml's `[rules]` or in a
+/// `// kpi: allow …` suppression.
+pub enum UnknownRuleCode<'a> {
+    InConfig(&'a str),
+    InSuppression(&'a str),
+}
+
+impl Finding for UnknownRuleCode<'_> {
+    const RULE: &'static Rule = &UNKNOWN_RULE_CODE;
+
+    fn message(&self) -> Text {
+        match self {
+            UnknownRuleCode::InConfig(code) => Text::new(
+                format!("unknown rule code `{code}`"),
+                format!("未知的规则代码“{code}”"),
+            ),
+            UnknownRuleCode::InSuppression(code) => Text::new(
+                format!("unknown rule code `{code}` in this suppression"),
+                format!("抑制注释中的规则代码“{code}”不存在"),
+            ),
+        }
+    }
+
+    fn help(&self) -> Text {
+        Text::new(
+            "use a code listed by `kpi explain --all` (docs/rules.md)",
+            "请使用 `kpi explain --all`（docs/rules.md）列出的代码",
+        )
+    }
+}
+
 pub const SUPPRESSION_WITHOUT_REASON: Rule = Rule {
     code: "K1002",
     name: "suppression-without-reason",
@@ -576,6 +582,24 @@ pub const SUPPRESSION_WITHOUT_REASON: Rule = Rule {
     },
 };
 
+/// K1002's finding: a suppression that gives no reason.
+pub struct SuppressionWithoutReason;
+
+impl Finding for SuppressionWithoutReason {
+    const RULE: &'static Rule = &SUPPRESSION_WITHOUT_REASON;
+
+    fn message(&self) -> Text {
+        Text::new("this suppression gives no reason", "此抑制注释没有写理由")
+    }
+
+    fn help(&self) -> Text {
+        Text::new(
+            "say why after ` -- `: `// kpi: allow K0605 -- 上限由立项批复确定`",
+            "在 ` -- ` 之后写明理由：`// kpi: allow K0605 -- 上限由立项批复确定`",
+        )
+    }
+}
+
 pub const INVALID_CONFIG: Rule = Rule {
     code: "K1003",
     name: "invalid-config",
@@ -596,6 +620,25 @@ pub const INVALID_CONFIG: Rule = Rule {
         zh: "改正设置名或取值；默认值：年度取自表单，profile 为 generic，satisfaction_min 80，rate_min 60，late_filing_after 与 weight_total 取自配置方案（\"06-30\"；generic 下为 90 或 100）。",
     },
 };
+
+/// K1003's finding: a setting kpi.toml cannot take, as the TOML parser or the setting's own
+/// check words it.
+pub struct InvalidConfig(pub Text);
+
+impl Finding for InvalidConfig {
+    const RULE: &'static Rule = &INVALID_CONFIG;
+
+    fn message(&self) -> Text {
+        self.0.clone()
+    }
+
+    fn help(&self) -> Text {
+        Text::new(
+            "see `docs/rules.md` (K1003) for the settings kpi.toml accepts",
+            "kpi.toml 可用的设置见 `docs/rules.md`（K1003）",
+        )
+    }
+}
 
 pub const FORM_DOES_NOT_FIT_PROFILE: Rule = Rule {
     code: "K1004",

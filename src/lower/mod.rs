@@ -12,7 +12,7 @@ use rust_decimal::Decimal;
 
 pub mod rules;
 
-use crate::diag::{self, Diagnostic, Text};
+use crate::diag::{Diagnostic, Finding, Text};
 use crate::model::vocab::{Meaning, WORDS};
 use crate::model::*;
 use crate::source::{FileId, SourceFile, Span};
@@ -116,9 +116,8 @@ impl<'s> Lowerer<'s> {
     }
 
     /// A finding of one of the rules lowering reports (K01, K02).
-    fn report(&mut self, rule: &'static diag::Rule, span: Span, message: Text, help: Text) {
-        self.diags
-            .push(Diagnostic::new(rule, self.file, span, message, help));
+    fn report(&mut self, finding: impl Finding, span: Span) {
+        self.diags.push(finding.at(self.file, span));
     }
 
     /// K0207: a five-digit number where a date belongs, read as the Excel date serial it is.
@@ -129,16 +128,11 @@ impl<'s> Lowerer<'s> {
         match date {
             Some(d) => {
                 self.report(
-                    &rules::EXCEL_DATE_SERIAL,
+                    rules::ExcelDateSerial {
+                        written: text,
+                        date: d,
+                    },
                     span,
-                    Text::new(
-                        format!("`{text}` is an Excel date serial: it means {d}"),
-                        format!("“{text}”是 Excel 日期序号，表示 {d}"),
-                    ),
-                    Text::new(
-                        format!("write the date itself (`{d}`); `kpi fmt` does it. In Excel, format the cell as a date before copying"),
-                        format!("请直接写日期（`{d}`），`kpi fmt` 会自动改写；在 Excel 中先把单元格设为日期格式再复制"),
-                    ),
                 );
                 Some(d)
             }
@@ -167,25 +161,21 @@ impl<'s> Lowerer<'s> {
                 "＞" => ">",
                 _ => continue,
             };
-            self.diags.push(Diagnostic::new(
-                &crate::syntax::rules::FULL_WIDTH_PUNCTUATION,
-                self.file,
-                p.as_span().into(),
-                Text::new(
-                    format!("full-width `{s}` (typed with a Chinese input method)"),
-                    format!("全角符号“{s}”（中文输入法输入）"),
-                ),
-                Text::new(
-                    format!("did you mean `{ascii}`? Type it with the input method in English mode, or run `kpi fmt`"),
-                    format!("是否应为半角 `{ascii}`？请切换到英文标点输入，或运行 `kpi fmt`"),
-                ),
-            ).with_fix(crate::diag::Fix {
-                title: Text::new(format!("Replace `{s}` with `{ascii}`"), format!("将“{s}”改为 `{ascii}`")),
-                span: p.as_span().into(),
-                replacement: ascii.to_string(),
-                // The full-width sign and the ASCII one mean the same to the parser.
-                safe: true,
-            }));
+            let finding = crate::syntax::rules::FullWidth { found: s, ascii };
+            self.diags.push(
+                finding
+                    .at(self.file, p.as_span().into())
+                    .with_fix(crate::diag::Fix {
+                        title: Text::new(
+                            format!("Replace `{s}` with `{ascii}`"),
+                            format!("将“{s}”改为 `{ascii}`"),
+                        ),
+                        span: p.as_span().into(),
+                        replacement: ascii.to_string(),
+                        // The full-width sign and the ASCII one mean the same to the parser.
+                        safe: true,
+                    }),
+            );
         }
     }
 
@@ -201,18 +191,8 @@ impl<'s> Lowerer<'s> {
     }
 
     fn duplicate(&mut self, span: Span, what: &str, what_zh: &str) {
-        self.report(
-            &crate::syntax::rules::FIELD_GIVEN_TWICE,
-            span,
-            Text::new(
-                format!("`{what}` is given twice in this form"),
-                format!("本表中“{what_zh}”出现了两次"),
-            ),
-            Text::new(
-                "keep one; the form has a single cell for it",
-                "只保留一条：表单中此项只有一个单元格",
-            ),
-        );
+        let field = (what, what_zh);
+        self.report(crate::syntax::rules::FieldGivenTwice { field }, span);
     }
 
     /// The form's header with its name and origin, and its statements (the item's children
@@ -472,18 +452,7 @@ impl<'s> Lowerer<'s> {
     }
 
     fn bad_date(&mut self, span: Span, text: &str) {
-        self.report(
-            &rules::IMPOSSIBLE_DATE,
-            span,
-            Text::new(
-                format!("`{text}` is not a real date"),
-                format!("“{text}”不是有效日期"),
-            ),
-            Text::new(
-                "check the year (1900–2999), the month (1–12) and the day of the month",
-                "请核对年份（1900–2999）、月份（1–12）和当月日期",
-            ),
-        );
+        self.report(rules::ImpossibleDate::NoSuchDate { written: text }, span);
     }
 
     /// A `date` or `month` pair → a calendar date.
@@ -526,10 +495,8 @@ impl<'s> Lowerer<'s> {
         let start_of = |d: Date| (d.year, d.month, d.day.unwrap_or(1));
         if start_of(from) > end_of(to) {
             self.report(
-                &rules::IMPOSSIBLE_DATE,
+                rules::ImpossibleDate::EndsBeforeStart,
                 pair.as_span().into(),
-                Text::new("this period ends before it starts", "此期间的结束早于开始"),
-                Text::new("write the earlier date first", "先写较早的日期"),
             );
         }
         Some((from, to))
@@ -556,18 +523,8 @@ impl<'s> Lowerer<'s> {
             Rule::quantity => {
                 let q = self.quantity(&inner, Position::Period)?;
                 if q.dimension() != Some(Dimension::Time) {
-                    self.report(
-                        &rules::NOT_A_PERIOD,
-                        span,
-                        Text::new(
-                            format!("`{}` is not a period", inner.as_str()),
-                            format!("“{}”不是项目期", inner.as_str()),
-                        ),
-                        Text::new(
-                            "write a year (2023), a date range (2023-01..2023-12) or a duration (365天)",
-                            "请写年份（2023）、起止日期（2023-01..2023-12）或时长（365天）",
-                        ),
-                    );
+                    let written = inner.as_str();
+                    self.report(rules::NotAPeriod { written }, span);
                     return None;
                 }
                 Period::Duration { length: q }
@@ -842,36 +799,13 @@ impl<'s> Lowerer<'s> {
                 .collect();
                 let allowed: Vec<&str> = level1.children().iter().map(|l| l.keyword()).collect();
                 let allowed_zh: Vec<&str> = level1.children().iter().map(|l| l.chinese()).collect();
-                self.report(
-                    &rules::LEVEL2_UNDER_WRONG_LEVEL1,
-                    level2_span,
-                    Text::new(
-                        format!(
-                            "`{}` is not a level-2 category of `{}`: it belongs under {}",
-                            l2.keyword(),
-                            level1.keyword(),
-                            parents.join(" or ")
-                        ),
-                        format!(
-                            "“{}”不是“{}”的二级指标，应属于{}",
-                            l2.chinese(),
-                            level1.chinese(),
-                            parents_zh.join("或")
-                        ),
-                    ),
-                    Text::new(
-                        format!(
-                            "under `{}` use one of: {}; or change the level 1",
-                            level1.keyword(),
-                            allowed.join(", ")
-                        ),
-                        format!(
-                            "“{}”下可用：{}；或更正一级指标",
-                            level1.chinese(),
-                            allowed_zh.join("、")
-                        ),
-                    ),
-                );
+                let finding = rules::Level2UnderWrongLevel1 {
+                    level2: l2,
+                    level1,
+                    belongs: (parents, parents_zh),
+                    allowed: (allowed, allowed_zh),
+                };
+                self.report(finding, level2_span);
                 return None;
             }
         }
@@ -1062,18 +996,12 @@ impl<'s> Lowerer<'s> {
         } else {
             format!("“{written}”")
         };
-        self.report(
-            &rules::UNIT_DOES_NOT_FIT_CATEGORY,
-            span,
-            Text::new(
-                format!("{cat_en} indicator cannot be {what}"),
-                format!("{cat_zh}的值不能是{what_zh}"),
-            ),
-            Text::new(
-                format!("{cat_en} is measured in {want_en}; correct the unit or move the indicator to the category it belongs to"),
-                format!("{cat_zh}应以{want_zh}计量；请更正单位，或把该指标移到正确的类别"),
-            ),
-        );
+        let finding = rules::UnitDoesNotFit {
+            category: (cat_en, cat_zh),
+            written: (&what, &what_zh),
+            wanted: (want_en, want_zh),
+        };
+        self.report(finding, span);
     }
 
     fn attributes(&mut self, pair: &Pair<'_, Rule>, ind: &mut Indicator) {
@@ -1125,26 +1053,12 @@ impl<'s> Lowerer<'s> {
     /// K0201: a unit kpi does not know. The value is kept with the unit as written (nothing
     /// the form says is lost), so this is the only finding about it.
     fn unknown_unit(&mut self, u: &Pair<'_, Rule>) {
-        self.report(
-            &rules::UNKNOWN_UNIT,
-            u.as_span().into(),
-            Text::new(
-                format!("unknown unit `{}`", u.as_str()),
-                format!("无法识别的单位“{}”", u.as_str()),
-            ),
-            Text::new(
-                format!(
-                    "use a known unit ({}), or declare it in kpi.toml under [units] (e.g. `\"{}\" = \"count\"`); put a space between a unit and the next word",
-                    known_units(),
-                    u.as_str()
-                ),
-                format!(
-                    "请使用已知单位（{}），或在 kpi.toml 的 [units] 中声明（如 `\"{}\" = \"count\"`）；单位与后面的词之间加空格",
-                    known_units(),
-                    u.as_str()
-                ),
-            ),
-        );
+        let known = known_units();
+        let finding = rules::UnknownUnit {
+            unit: u.as_str(),
+            known: &known,
+        };
+        self.report(finding, u.as_span().into());
     }
 
     fn quantity(&mut self, pair: &Pair<'_, Rule>, position: Position) -> Option<Quantity> {
@@ -1159,18 +1073,9 @@ impl<'s> Lowerer<'s> {
         }
         let number = number?;
         let Ok(value) = Decimal::from_str(&canonical_number(number.as_str())) else {
-            self.report(
-                &crate::syntax::rules::INVALID_NUMBER,
-                number.as_span().into(),
-                Text::new(
-                    format!(
-                        "`{}` is too large or too precise to be exact",
-                        number.as_str()
-                    ),
-                    format!("“{}”过大或小数位过多，无法精确表示", number.as_str()),
-                ),
-                Text::new("use at most 28 significant digits", "有效数字不超过 28 位"),
-            );
+            let literal = number.as_str();
+            let finding = crate::syntax::rules::InvalidNumber::TooPrecise { literal };
+            self.report(finding, number.as_span().into());
             return None;
         };
         let mut q = Quantity {
@@ -1190,21 +1095,8 @@ impl<'s> Lowerer<'s> {
             q.unit = parsed.unit;
         }
         if q.overflows() {
-            self.report(
-                &rules::NUMBER_TOO_LARGE,
-                pair.as_span().into(),
-                Text::new(
-                    format!(
-                        "`{}` is too large to compute with",
-                        pair.as_str().trim_end()
-                    ),
-                    format!("“{}”过大，无法计算", pair.as_str().trim_end()),
-                ),
-                Text::new(
-                    "correct the number (check the unit: 元 or 万元)",
-                    "更正数字（核对单位是元还是万元）",
-                ),
-            );
+            let written = pair.as_str().trim_end();
+            self.report(rules::NumberTooLarge { written }, pair.as_span().into());
             return None;
         }
         let money_position = match position {
@@ -1222,18 +1114,8 @@ impl<'s> Lowerer<'s> {
             let is_money = q.dimension() == Some(Dimension::Money);
             let bare_zero = q.unit.is_none() && q.value.is_zero();
             if !is_money && !bare_zero {
-                self.report(
-                    &rules::AMOUNT_NOT_MONEY,
-                    pair.as_span().into(),
-                    Text::new(
-                        format!("`{}` is not an amount of money", pair.as_str()),
-                        format!("“{}”不是金额", pair.as_str()),
-                    ),
-                    Text::new(
-                        "write the amount with its unit, e.g. 1238.68万元 or 50000元",
-                        "金额须带单位，例如 1238.68万元 或 50000元",
-                    ),
-                );
+                let written = pair.as_str();
+                self.report(rules::AmountNotMoney { written }, pair.as_span().into());
                 return None;
             }
         }

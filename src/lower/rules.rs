@@ -1,6 +1,7 @@
 //! The rules of lowering (K02xx, 单位与类型): units, categories, money positions, dates.
 
-use crate::diag::{Doc, Rule, Severity};
+use crate::diag::{Doc, Finding, Rule, Severity, Text};
+use crate::model::{Date, Level1, Level2};
 
 pub const UNKNOWN_UNIT: Rule = Rule {
     code: "K0201",
@@ -148,3 +149,239 @@ pub const RULES: &[&Rule] = &[
     &EXCEL_DATE_SERIAL,
     &NUMBER_TOO_LARGE,
 ];
+
+// ── The findings of these rules: what each says, from the values it is about ──
+
+/// K0201's finding: a unit kpi does not know (`known` lists the ones it does).
+pub struct UnknownUnit<'a> {
+    pub unit: &'a str,
+    pub known: &'a str,
+}
+
+impl Finding for UnknownUnit<'_> {
+    const RULE: &'static Rule = &UNKNOWN_UNIT;
+
+    fn message(&self) -> Text {
+        let unit = self.unit;
+        Text::new(
+            format!("unknown unit `{unit}`"),
+            format!("无法识别的单位“{unit}”"),
+        )
+    }
+
+    fn help(&self) -> Text {
+        let (unit, known) = (self.unit, self.known);
+        Text::new(
+            format!("use a known unit ({known}), or declare it in kpi.toml under [units] (e.g. `\"{unit}\" = \"count\"`); put a space between a unit and the next word"),
+            format!("请使用已知单位（{known}），或在 kpi.toml 的 [units] 中声明（如 `\"{unit}\" = \"count\"`）；单位与后面的词之间加空格"),
+        )
+    }
+}
+
+/// K0202's finding: a value whose unit its category does not measure in. Each pair is English
+/// and Chinese: the category ("a satisfaction"), what was written, and what it is measured in.
+pub struct UnitDoesNotFit<'a> {
+    pub category: (&'a str, &'a str),
+    pub written: (&'a str, &'a str),
+    pub wanted: (&'a str, &'a str),
+}
+
+impl Finding for UnitDoesNotFit<'_> {
+    const RULE: &'static Rule = &UNIT_DOES_NOT_FIT_CATEGORY;
+
+    fn message(&self) -> Text {
+        let ((cat_en, cat_zh), (what, what_zh)) = (self.category, self.written);
+        Text::new(
+            format!("{cat_en} indicator cannot be {what}"),
+            format!("{cat_zh}的值不能是{what_zh}"),
+        )
+    }
+
+    fn help(&self) -> Text {
+        let ((cat_en, cat_zh), (want_en, want_zh)) = (self.category, self.wanted);
+        Text::new(
+            format!("{cat_en} is measured in {want_en}; correct the unit or move the indicator to the category it belongs to"),
+            format!("{cat_zh}应以{want_zh}计量；请更正单位，或把该指标移到正确的类别"),
+        )
+    }
+}
+
+/// K0203's finding: a level-2 category under a level 1 it does not belong to. `belongs` are
+/// the level 1s it does belong under, `allowed` the level 2s of the one written, each as
+/// keywords and in Chinese.
+pub struct Level2UnderWrongLevel1 {
+    pub level2: Level2,
+    pub level1: Level1,
+    pub belongs: (Vec<&'static str>, Vec<&'static str>),
+    pub allowed: (Vec<&'static str>, Vec<&'static str>),
+}
+
+impl Finding for Level2UnderWrongLevel1 {
+    const RULE: &'static Rule = &LEVEL2_UNDER_WRONG_LEVEL1;
+
+    fn message(&self) -> Text {
+        let (l2, level1, (parents, parents_zh)) = (self.level2, self.level1, &self.belongs);
+        Text::new(
+            format!(
+                "`{}` is not a level-2 category of `{}`: it belongs under {}",
+                l2.keyword(),
+                level1.keyword(),
+                parents.join(" or ")
+            ),
+            format!(
+                "“{}”不是“{}”的二级指标，应属于{}",
+                l2.chinese(),
+                level1.chinese(),
+                parents_zh.join("或")
+            ),
+        )
+    }
+
+    fn help(&self) -> Text {
+        let (level1, (allowed, allowed_zh)) = (self.level1, &self.allowed);
+        Text::new(
+            format!(
+                "under `{}` use one of: {}; or change the level 1",
+                level1.keyword(),
+                allowed.join(", ")
+            ),
+            format!(
+                "“{}”下可用：{}；或更正一级指标",
+                level1.chinese(),
+                allowed_zh.join("、")
+            ),
+        )
+    }
+}
+
+/// K0204's finding: a budget or funds amount that is not money.
+pub struct AmountNotMoney<'a> {
+    pub written: &'a str,
+}
+
+impl Finding for AmountNotMoney<'_> {
+    const RULE: &'static Rule = &AMOUNT_NOT_MONEY;
+
+    fn message(&self) -> Text {
+        let written = self.written;
+        Text::new(
+            format!("`{written}` is not an amount of money"),
+            format!("“{written}”不是金额"),
+        )
+    }
+
+    fn help(&self) -> Text {
+        Text::new(
+            "write the amount with its unit, e.g. 1238.68万元 or 50000元",
+            "金额须带单位，例如 1238.68万元 或 50000元",
+        )
+    }
+}
+
+/// K0205's findings: a date that does not exist, or a period that ends before it starts.
+pub enum ImpossibleDate<'a> {
+    NoSuchDate { written: &'a str },
+    EndsBeforeStart,
+}
+
+impl Finding for ImpossibleDate<'_> {
+    const RULE: &'static Rule = &IMPOSSIBLE_DATE;
+
+    fn message(&self) -> Text {
+        match self {
+            ImpossibleDate::NoSuchDate { written } => Text::new(
+                format!("`{written}` is not a real date"),
+                format!("“{written}”不是有效日期"),
+            ),
+            ImpossibleDate::EndsBeforeStart => {
+                Text::new("this period ends before it starts", "此期间的结束早于开始")
+            }
+        }
+    }
+
+    fn help(&self) -> Text {
+        match self {
+            ImpossibleDate::NoSuchDate { .. } => Text::new(
+                "check the year (1900–2999), the month (1–12) and the day of the month",
+                "请核对年份（1900–2999）、月份（1–12）和当月日期",
+            ),
+            ImpossibleDate::EndsBeforeStart => {
+                Text::new("write the earlier date first", "先写较早的日期")
+            }
+        }
+    }
+}
+
+/// K0206's finding: a project period given as a quantity that is no duration.
+pub struct NotAPeriod<'a> {
+    pub written: &'a str,
+}
+
+impl Finding for NotAPeriod<'_> {
+    const RULE: &'static Rule = &NOT_A_PERIOD;
+
+    fn message(&self) -> Text {
+        let written = self.written;
+        Text::new(
+            format!("`{written}` is not a period"),
+            format!("“{written}”不是项目期"),
+        )
+    }
+
+    fn help(&self) -> Text {
+        Text::new(
+            "write a year (2023), a date range (2023-01..2023-12) or a duration (365天)",
+            "请写年份（2023）、起止日期（2023-01..2023-12）或时长（365天）",
+        )
+    }
+}
+
+/// K0207's finding: an Excel date serial where a date belongs, and the date it means.
+pub struct ExcelDateSerial<'a> {
+    pub written: &'a str,
+    pub date: Date,
+}
+
+impl Finding for ExcelDateSerial<'_> {
+    const RULE: &'static Rule = &EXCEL_DATE_SERIAL;
+
+    fn message(&self) -> Text {
+        let (text, d) = (self.written, self.date);
+        Text::new(
+            format!("`{text}` is an Excel date serial: it means {d}"),
+            format!("“{text}”是 Excel 日期序号，表示 {d}"),
+        )
+    }
+
+    fn help(&self) -> Text {
+        let d = self.date;
+        Text::new(
+            format!("write the date itself (`{d}`); `kpi fmt` does it. In Excel, format the cell as a date before copying"),
+            format!("请直接写日期（`{d}`），`kpi fmt` 会自动改写；在 Excel 中先把单元格设为日期格式再复制"),
+        )
+    }
+}
+
+/// K0208's finding: a number too large to compute with once converted.
+pub struct NumberTooLarge<'a> {
+    pub written: &'a str,
+}
+
+impl Finding for NumberTooLarge<'_> {
+    const RULE: &'static Rule = &NUMBER_TOO_LARGE;
+
+    fn message(&self) -> Text {
+        let written = self.written;
+        Text::new(
+            format!("`{written}` is too large to compute with"),
+            format!("“{written}”过大，无法计算"),
+        )
+    }
+
+    fn help(&self) -> Text {
+        Text::new(
+            "correct the number (check the unit: 元 or 万元)",
+            "更正数字（核对单位是元还是万元）",
+        )
+    }
+}

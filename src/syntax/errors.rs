@@ -5,8 +5,12 @@ use pest::error::{Error, ErrorVariant, InputLocation};
 
 use std::sync::LazyLock;
 
+use super::rules::{
+    InvalidNumber, MisplacedCharacter, MissingSemicolon, StrayClose, UnclosedBlock,
+    UnclosedComment, UnclosedText, UnexpectedToken, UnknownKeyword,
+};
 use super::Rule;
-use crate::diag::{Diagnostic, Text};
+use crate::diag::{Diagnostic, Finding, Text};
 use crate::model::vocab::{words_where, Meaning, Word, WORDS};
 use crate::source::{FileId, Span};
 
@@ -253,25 +257,13 @@ fn full_width_here(at: &Failure<'_>) -> Option<Diagnostic> {
     if en.is_empty() {
         return None;
     }
-    let (en, zh) = if matches!(c, '：' | ':') {
-        (en.to_string(), zh.to_string())
-    } else {
-        (
-            format!("did you mean `{ascii}`? {en}"),
-            format!("是否应为 `{ascii}`？{zh}"),
-        )
-    };
     let span = Span::new(at.pos, at.pos + c.len_utf8());
-    let d = Diagnostic::new(
-        &super::rules::MISPLACED_CHARACTER,
-        at.file,
-        span,
-        Text::new(
-            format!("`{c}` cannot stand here"),
-            format!("此处不能使用“{c}”"),
-        ),
-        Text::new(en, zh),
-    );
+    let d = MisplacedCharacter {
+        found: c,
+        ascii,
+        why: (en, zh),
+    }
+    .at(at.file, span);
     // `：` has no one ASCII replacement (its help explains instead); `【】` and the
     // like become a pair, which is no one-character edit either.
     if matches!(c, '：' | ':') || ascii.chars().count() != 1 {
@@ -299,16 +291,7 @@ fn missing_semicolon(at: &Failure<'_>) -> Option<Diagnostic> {
     if trimmed.len() == before.len() || !before[trimmed.len()..].contains('\n') {
         return None;
     }
-    Some(Diagnostic::new(
-        &super::rules::MISSING_SEMICOLON,
-        at.file,
-        Span::new(trimmed.len(), trimmed.len()),
-        Text::new("missing `;` after this statement", "此语句后缺少分号 `;`"),
-        Text::new(
-            "end every statement with `;`",
-            "每条语句以英文分号 `;` 结尾",
-        ),
-    ))
+    Some(MissingSemicolon.at(at.file, Span::new(trimmed.len(), trimmed.len())))
 }
 
 /// K0107, a `}` that closes nothing, or K0110, the end of the file inside a block.
@@ -327,31 +310,10 @@ fn unbalanced_brace(at: &Failure<'_>) -> Option<Diagnostic> {
         )
     }) || !wants_close;
     if (at.rest.starts_with('}') || at.rest.starts_with('｝')) && closes_nothing {
-        return Some(Diagnostic::new(
-            &super::rules::STRAY_CLOSE,
-            at.file,
-            at.token_span,
-            Text::new("this `}` closes nothing", "这个 `}` 没有对应的 `{`"),
-            Text::new(
-                "remove it, or add the `{` it was meant to close",
-                "删去它，或补上与之对应的 `{`",
-            ),
-        ));
+        return Some(StrayClose.at(at.file, at.token_span));
     }
     if at.rest.is_empty() && wants_close {
-        return Some(Diagnostic::new(
-            &super::rules::UNCLOSED_BLOCK,
-            at.file,
-            Span::new(at.pos, at.pos),
-            Text::new(
-                "the file ends inside a block: `}` is missing",
-                "文件在块内结束：缺少 `}`",
-            ),
-            Text::new(
-                "close every `{` with a `}` (the form's last statement is above)",
-                "每个 `{` 都要有对应的 `}`",
-            ),
-        ));
+        return Some(UnclosedBlock.at(at.file, Span::new(at.pos, at.pos)));
     }
     None
 }
@@ -385,33 +347,13 @@ fn unknown_word(at: &Failure<'_>) -> Option<Diagnostic> {
     if statement_keywords().any(|(en, zh)| en == token || zh == token) {
         return Some(out_of_place(at.text, at.token_span, at.file));
     }
-    let (en_exp, zh_exp) = expected_words(&at.positives);
     let suggestion = suggest(token);
-    let (hint_en, hint_zh) = match suggestion {
-        Some((en, zh)) => (
-            format!("did you mean `{en}` (`{zh}`)? See docs/language.md for every keyword"),
-            format!("是否应为 `{zh}`（`{en}`）？全部关键字见 docs/language.md"),
-        ),
-        None if token.chars().any(is_han) => (
-            "names and values are quoted: write `\"…\"` around Chinese text, after a keyword"
-                .to_string(),
-            "名称和文字值要加引号：在关键字之后写 `\"…\"`".to_string(),
-        ),
-        None => (
-            "see docs/language.md for the keywords".to_string(),
-            "全部关键字见 docs/language.md".to_string(),
-        ),
-    };
-    let d = Diagnostic::new(
-        &super::rules::UNKNOWN_KEYWORD,
-        at.file,
-        at.token_span,
-        Text::new(
-            format!("unknown keyword `{token}`: expected {en_exp}"),
-            format!("无法识别的关键字“{token}”：此处应为{zh_exp}"),
-        ),
-        Text::new(hint_en, hint_zh),
-    );
+    let d = UnknownKeyword::Statement {
+        token,
+        expected: expected_words(&at.positives),
+        nearest: suggestion,
+    }
+    .at(at.file, at.token_span);
     Some(match suggestion {
         Some((en, zh)) => d.with_fix(keyword_fix(token, at.token_span, en, zh)),
         None => d,
@@ -426,19 +368,11 @@ fn misspelt_level2(at: &Failure<'_>) -> Option<Diagnostic> {
     let token = at.token.as_str();
     let (en, zh) = suggest_level2(token)?;
     Some(
-        Diagnostic::new(
-            &super::rules::UNKNOWN_KEYWORD,
-            at.file,
-            at.token_span,
-            Text::new(
-                format!("unknown category `{token}`: expected a level-2 category or a quoted name"),
-                format!("无法识别的类别“{token}”：此处应为二级指标或带引号的名称"),
-            ),
-            Text::new(
-                format!("did you mean `{zh}` (`{en}`)? See docs/language.md for the categories"),
-                format!("是否应为 `{zh}`（`{en}`）？全部类别见 docs/language.md"),
-            ),
-        )
+        UnknownKeyword::Category {
+            token,
+            nearest: (en, zh),
+        }
+        .at(at.file, at.token_span)
         .with_fix(keyword_fix(token, at.token_span, en, zh)),
     )
 }
@@ -446,27 +380,16 @@ fn misspelt_level2(at: &Failure<'_>) -> Option<Diagnostic> {
 /// K0101, when nothing more specific fits: "expected …, found …".
 fn unexpected(at: &Failure<'_>) -> Diagnostic {
     let (token, positives) = (at.token.as_str(), &at.positives);
-    let (en_exp, zh_exp) = expected_words(positives);
-    let found_en = found(at.rest, token, Lang2::En);
-    let found_zh = found(at.rest, token, Lang2::Zh);
-    let help = if positives.contains(&Rule::string) && token.chars().any(is_han) {
-        Text::new(
-            format!("names and texts are quoted: write \"{token}\""),
-            format!("名称和文字要加引号：写成 \"{token}\""),
-        )
-    } else {
-        Text::new(format!("write {en_exp} here"), format!("在此处写{zh_exp}"))
-    };
-    Diagnostic::new(
-        &super::rules::UNEXPECTED_TOKEN,
-        at.file,
-        at.token_span,
-        Text::new(
-            format!("expected {en_exp}, found {found_en}"),
-            format!("此处应为{zh_exp}，实际为{found_zh}"),
+    UnexpectedToken {
+        expected: expected_words(positives),
+        found: (
+            found(at.rest, token, Lang2::En),
+            found(at.rest, token, Lang2::Zh),
         ),
-        help,
-    )
+        unquoted: (positives.contains(&Rule::string) && token.chars().any(is_han))
+            .then(|| token.to_string()),
+    }
+    .at(at.file, at.token_span)
 }
 
 #[derive(Clone, Copy)]
@@ -525,7 +448,7 @@ fn next_token(rest: &str) -> String {
     }
 }
 
-fn is_han(c: char) -> bool {
+pub(super) fn is_han(c: char) -> bool {
     ('\u{4E00}'..='\u{9FFF}').contains(&c) || ('\u{3400}'..='\u{4DBF}').contains(&c)
 }
 
@@ -626,15 +549,7 @@ fn unterminated(text: &str, offset: usize, pos: usize, file: FileId) -> Option<D
         } else if rest.starts_with("/*") {
             match rest.find("*/") {
                 Some(e) => i += e + 2,
-                None => {
-                    return Some(Diagnostic::new(
-                        &super::rules::UNCLOSED_COMMENT,
-                        file,
-                        Span::new(i, i + 2),
-                        Text::new("this comment is never closed", "注释没有结束"),
-                        Text::new("close the comment with `*/`", "用 `*/` 结束注释"),
-                    ))
-                }
+                None => return Some(UnclosedComment.at(file, Span::new(i, i + 2))),
             }
         } else if bytes[i] == b'"' || rest.starts_with('“') {
             let (close, open_len) = if bytes[i] == b'"' {
@@ -657,19 +572,9 @@ fn unterminated(text: &str, offset: usize, pos: usize, file: FileId) -> Option<D
                 }
             }
             if !closed {
-                return Some(Diagnostic::new(
-                    &super::rules::UNCLOSED_TEXT,
-                    file,
-                    Span::new(i, i + open_len),
-                    Text::new(
-                        "this text is never closed: the closing quote is missing",
-                        "文字缺少结束引号",
-                    ),
-                    Text::new(
-                        format!("add the closing `{close}` at the end of the text"),
-                        format!("在文字末尾补上 `{close}`"),
-                    ),
-                ));
+                return Some(
+                    UnclosedText::NeverClosed { close }.at(file, Span::new(i, i + open_len)),
+                );
             }
             let body = &text[i..j];
             if body.contains(";\n") || body.contains("；\n") || body.contains(";\r\n") {
@@ -680,21 +585,7 @@ fn unterminated(text: &str, offset: usize, pos: usize, file: FileId) -> Option<D
             i += rest.chars().next().map_or(1, char::len_utf8);
         }
     }
-    suspect.map(|start| {
-        Diagnostic::new(
-            &super::rules::UNCLOSED_TEXT,
-            file,
-            Span::new(start, start + 1),
-            Text::new(
-                "this text runs over several statements: its closing quote is probably missing",
-                "这段文字跨越了多条语句：可能缺少结束引号",
-            ),
-            Text::new(
-                "add the closing `\"` where the text ends",
-                "在文字结束处补上 `\"`",
-            ),
-        )
-    })
+    suspect.map(|start| UnclosedText::RunsOver.at(file, Span::new(start, start + 1)))
 }
 
 /// A number such as `12.3.4` or `12.`: the error is in the number, not after it.
@@ -725,32 +616,12 @@ fn malformed_number(text: &str, pos: usize, file: FileId) -> Option<Diagnostic> 
     if literal.contains("..") && text[end..].starts_with(|c: char| c.is_ascii_digit()) {
         return None;
     }
-    Some(Diagnostic::new(
-        &super::rules::INVALID_NUMBER,
-        file,
-        Span::new(start, end),
-        Text::new(format!("`{literal}` is not a number"), format!("“{literal}”不是有效的数字")),
-        Text::new(
-            "write a number with at most one decimal point and no thousands separators, e.g. 1238.68",
-            "数字最多一个小数点，不用千分位逗号，例如 1238.68",
-        ),
-    ))
+    Some(InvalidNumber::Malformed { literal }.at(file, Span::new(start, end)))
 }
 
 /// A piece that parses on its own but not where it stands (e.g. `funds` in a project form).
 pub fn out_of_place(text: &str, span: Span, file: FileId) -> Diagnostic {
     let token = next_token(&text[span.start..]);
-    Diagnostic::new(
-        &super::rules::UNKNOWN_KEYWORD,
-        file,
-        Span::new(span.start, span.start + token.len()),
-        Text::new(
-            format!("`{token}` is not allowed in this kind of form"),
-            format!("这类表单中不能使用“{token}”"),
-        ),
-        Text::new(
-            "`funds` belongs in a department form; `department`, `kind`, `period` and `budget` in a project form; `basic` and `total` inside `funds { }`; `weight`, `explanation`, `scoring`, `direction` inside an indicator's `{ }`",
-            "资金表只能写在部门表中；主管部门、项目属性、项目期、年度资金总额只能写在项目表中；基本支出、合计只能写在资金表内；分值、指标解释、评分标准、指标方向只能写在指标的 { } 内",
-        ),
-    )
+    UnknownKeyword::OutOfPlace { token: &token }
+        .at(file, Span::new(span.start, span.start + token.len()))
 }

@@ -14,7 +14,7 @@ pub mod tree;
 use pest::iterators::Pair;
 use pest::Parser;
 
-use crate::diag::{Diagnostic, Text};
+use crate::diag::{Diagnostic, Finding};
 use crate::source::{FileId, Span};
 
 pub use errors::syntax_error;
@@ -150,19 +150,10 @@ fn too_deep(text: &str, file: FileId) -> Option<Diagnostic> {
             '{' | '｛' => {
                 depth += 1;
                 if depth > MAX_DEPTH + 1 {
-                    return Some(Diagnostic::new(
-                        &rules::NESTING_TOO_DEEP,
-                        file,
-                        Span::new(i, i + c.len_utf8()),
-                        Text::new(
-                            format!("braces nested more than {} deep", MAX_DEPTH + 1),
-                            format!("大括号嵌套超过 {} 层", MAX_DEPTH + 1),
-                        ),
-                        Text::new(
-                            "remove the extra braces: a form nests at most 2 deep",
-                            "删去多余的大括号：表单最多嵌套 2 层",
-                        ),
-                    ));
+                    let finding = rules::NestingTooDeep {
+                        limit: MAX_DEPTH + 1,
+                    };
+                    return Some(finding.at(file, Span::new(i, i + c.len_utf8())));
                 }
             }
             '}' | '｝' => depth = depth.saturating_sub(1),

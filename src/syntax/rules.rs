@@ -1,7 +1,7 @@
 //! The syntax rules (K01xx, 语法): codes, severities and docs of what the parser reports
 //! (`errors.rs`), and of what lowering and loading report about the text itself.
 
-use crate::diag::{Doc, Rule, Severity};
+use crate::diag::{Doc, Finding, Rule, Severity, Text};
 
 pub const UNEXPECTED_TOKEN: Rule = Rule {
     code: "K0101",
@@ -271,3 +271,392 @@ pub const RULES: &[&Rule] = &[
     &LEGACY_ENCODING,
     &NESTING_TOO_DEEP,
 ];
+
+// ── The findings of these rules: what each says, from the values it is about ──
+
+/// K0101's finding: the parser met something else than what the grammar allows there.
+pub struct UnexpectedToken {
+    /// What the grammar expected, in English and Chinese ("`;` or `{`").
+    pub expected: (String, String),
+    /// What it found, in English and Chinese (the token, or the end of the file).
+    pub found: (String, String),
+    /// The token is Chinese text where a quoted text belongs: it only lacks its quotes.
+    pub unquoted: Option<String>,
+}
+
+impl Finding for UnexpectedToken {
+    const RULE: &'static Rule = &UNEXPECTED_TOKEN;
+
+    fn message(&self) -> Text {
+        let ((en_exp, zh_exp), (found_en, found_zh)) = (&self.expected, &self.found);
+        Text::new(
+            format!("expected {en_exp}, found {found_en}"),
+            format!("此处应为{zh_exp}，实际为{found_zh}"),
+        )
+    }
+
+    fn help(&self) -> Text {
+        let (en_exp, zh_exp) = &self.expected;
+        match &self.unquoted {
+            Some(token) => Text::new(
+                format!("names and texts are quoted: write \"{token}\""),
+                format!("名称和文字要加引号：写成 \"{token}\""),
+            ),
+            None => Text::new(format!("write {en_exp} here"), format!("在此处写{zh_exp}")),
+        }
+    }
+}
+
+/// K0102's findings: a text whose closing quote is missing.
+pub enum UnclosedText {
+    /// The file ends before the text closes; `close` is the quote that would close it.
+    NeverClosed { close: char },
+    /// The text closes, but only after swallowing `;` and a line break: its own closing quote
+    /// is most likely missing.
+    RunsOver,
+}
+
+impl Finding for UnclosedText {
+    const RULE: &'static Rule = &UNCLOSED_TEXT;
+
+    fn message(&self) -> Text {
+        match self {
+            UnclosedText::NeverClosed { .. } => Text::new(
+                "this text is never closed: the closing quote is missing",
+                "文字缺少结束引号",
+            ),
+            UnclosedText::RunsOver => Text::new(
+                "this text runs over several statements: its closing quote is probably missing",
+                "这段文字跨越了多条语句：可能缺少结束引号",
+            ),
+        }
+    }
+
+    fn help(&self) -> Text {
+        match self {
+            UnclosedText::NeverClosed { close } => Text::new(
+                format!("add the closing `{close}` at the end of the text"),
+                format!("在文字末尾补上 `{close}`"),
+            ),
+            UnclosedText::RunsOver => Text::new(
+                "add the closing `\"` where the text ends",
+                "在文字结束处补上 `\"`",
+            ),
+        }
+    }
+}
+
+/// K0103's findings: a literal that looks like a number but is none (`1,238.68`, `12.3.4`),
+/// or one too large or too precise for an exact decimal.
+pub enum InvalidNumber<'a> {
+    Malformed { literal: &'a str },
+    TooPrecise { literal: &'a str },
+}
+
+impl Finding for InvalidNumber<'_> {
+    const RULE: &'static Rule = &INVALID_NUMBER;
+
+    fn message(&self) -> Text {
+        match self {
+            InvalidNumber::Malformed { literal } => Text::new(
+                format!("`{literal}` is not a number"),
+                format!("“{literal}”不是有效的数字"),
+            ),
+            InvalidNumber::TooPrecise { literal } => Text::new(
+                format!("`{literal}` is too large or too precise to be exact"),
+                format!("“{literal}”过大或小数位过多，无法精确表示"),
+            ),
+        }
+    }
+
+    fn help(&self) -> Text {
+        match self {
+            InvalidNumber::Malformed { .. } => Text::new(
+                "write a number with at most one decimal point and no thousands separators, e.g. 1238.68",
+                "数字最多一个小数点，不用千分位逗号，例如 1238.68",
+            ),
+            InvalidNumber::TooPrecise { .. } => {
+                Text::new("use at most 28 significant digits", "有效数字不超过 28 位")
+            }
+        }
+    }
+}
+
+/// K0104's finding: full-width punctuation the grammar accepts (`；｛｝＜＞`), with the ASCII
+/// character meant.
+pub struct FullWidth<'a> {
+    pub found: &'a str,
+    pub ascii: &'a str,
+}
+
+impl Finding for FullWidth<'_> {
+    const RULE: &'static Rule = &FULL_WIDTH_PUNCTUATION;
+
+    fn message(&self) -> Text {
+        let s = self.found;
+        Text::new(
+            format!("full-width `{s}` (typed with a Chinese input method)"),
+            format!("全角符号“{s}”（中文输入法输入）"),
+        )
+    }
+
+    fn help(&self) -> Text {
+        let ascii = self.ascii;
+        Text::new(
+            format!("did you mean `{ascii}`? Type it with the input method in English mode, or run `kpi fmt`"),
+            format!("是否应为半角 `{ascii}`？请切换到英文标点输入，或运行 `kpi fmt`"),
+        )
+    }
+}
+
+/// K0105's finding: a `/*` comment that is never closed.
+pub struct UnclosedComment;
+
+impl Finding for UnclosedComment {
+    const RULE: &'static Rule = &UNCLOSED_COMMENT;
+
+    fn message(&self) -> Text {
+        Text::new("this comment is never closed", "注释没有结束")
+    }
+
+    fn help(&self) -> Text {
+        Text::new("close the comment with `*/`", "用 `*/` 结束注释")
+    }
+}
+
+/// K0106's findings: a word where a keyword or a category belongs.
+pub enum UnknownKeyword<'a> {
+    /// A word where a statement starts. `expected` is what the grammar wanted there (in
+    /// English and Chinese); `nearest` the keyword it most likely misspells, in English and
+    /// Chinese.
+    Statement {
+        token: &'a str,
+        expected: (String, String),
+        nearest: Option<(&'a str, &'a str)>,
+    },
+    /// A misspelt level-2 category (`产出 质理 "…"`), with the category it most likely is.
+    Category {
+        token: &'a str,
+        nearest: (&'a str, &'a str),
+    },
+    /// A keyword that exists, but not in this kind of form or block (`funds` in a project).
+    OutOfPlace { token: &'a str },
+}
+
+impl Finding for UnknownKeyword<'_> {
+    const RULE: &'static Rule = &UNKNOWN_KEYWORD;
+
+    fn message(&self) -> Text {
+        match self {
+            UnknownKeyword::Statement {
+                token,
+                expected: (en_exp, zh_exp),
+                ..
+            } => Text::new(
+                format!("unknown keyword `{token}`: expected {en_exp}"),
+                format!("无法识别的关键字“{token}”：此处应为{zh_exp}"),
+            ),
+            UnknownKeyword::Category { token, .. } => Text::new(
+                format!("unknown category `{token}`: expected a level-2 category or a quoted name"),
+                format!("无法识别的类别“{token}”：此处应为二级指标或带引号的名称"),
+            ),
+            UnknownKeyword::OutOfPlace { token } => Text::new(
+                format!("`{token}` is not allowed in this kind of form"),
+                format!("这类表单中不能使用“{token}”"),
+            ),
+        }
+    }
+
+    fn help(&self) -> Text {
+        match self {
+            UnknownKeyword::Statement {
+                nearest: Some((en, zh)),
+                ..
+            } => Text::new(
+                format!("did you mean `{en}` (`{zh}`)? See docs/language.md for every keyword"),
+                format!("是否应为 `{zh}`（`{en}`）？全部关键字见 docs/language.md"),
+            ),
+            UnknownKeyword::Statement {
+                token,
+                nearest: None,
+                ..
+            } if token.chars().any(super::errors::is_han) => Text::new(
+                "names and values are quoted: write `\"…\"` around Chinese text, after a keyword",
+                "名称和文字值要加引号：在关键字之后写 `\"…\"`",
+            ),
+            UnknownKeyword::Statement { .. } => Text::new(
+                "see docs/language.md for the keywords",
+                "全部关键字见 docs/language.md",
+            ),
+            UnknownKeyword::Category {
+                nearest: (en, zh), ..
+            } => Text::new(
+                format!("did you mean `{zh}` (`{en}`)? See docs/language.md for the categories"),
+                format!("是否应为 `{zh}`（`{en}`）？全部类别见 docs/language.md"),
+            ),
+            UnknownKeyword::OutOfPlace { .. } => Text::new(
+                "`funds` belongs in a department form; `department`, `kind`, `period` and `budget` in a project form; `basic` and `total` inside `funds { }`; `weight`, `explanation`, `scoring`, `direction` inside an indicator's `{ }`",
+                "资金表只能写在部门表中；主管部门、项目属性、项目期、年度资金总额只能写在项目表中；基本支出、合计只能写在资金表内；分值、指标解释、评分标准、指标方向只能写在指标的 { } 内",
+            ),
+        }
+    }
+}
+
+/// K0107's finding: a `}` with no `{` to close.
+pub struct StrayClose;
+
+impl Finding for StrayClose {
+    const RULE: &'static Rule = &STRAY_CLOSE;
+
+    fn message(&self) -> Text {
+        Text::new("this `}` closes nothing", "这个 `}` 没有对应的 `{`")
+    }
+
+    fn help(&self) -> Text {
+        Text::new(
+            "remove it, or add the `{` it was meant to close",
+            "删去它，或补上与之对应的 `{`",
+        )
+    }
+}
+
+/// K0108's finding: a statement whose `;` is missing at the end of its line.
+pub struct MissingSemicolon;
+
+impl Finding for MissingSemicolon {
+    const RULE: &'static Rule = &MISSING_SEMICOLON;
+
+    fn message(&self) -> Text {
+        Text::new("missing `;` after this statement", "此语句后缺少分号 `;`")
+    }
+
+    fn help(&self) -> Text {
+        Text::new(
+            "end every statement with `;`",
+            "每条语句以英文分号 `;` 结尾",
+        )
+    }
+}
+
+/// K0109's finding: a character that cannot stand where it is (`：`, `【`, `≥` …), with the
+/// ASCII it stands for and a word on why, in English and Chinese.
+pub struct MisplacedCharacter<'a> {
+    pub found: char,
+    pub ascii: &'a str,
+    pub why: (&'a str, &'a str),
+}
+
+impl Finding for MisplacedCharacter<'_> {
+    const RULE: &'static Rule = &MISPLACED_CHARACTER;
+
+    fn message(&self) -> Text {
+        let c = self.found;
+        Text::new(
+            format!("`{c}` cannot stand here"),
+            format!("此处不能使用“{c}”"),
+        )
+    }
+
+    fn help(&self) -> Text {
+        let ((en, zh), ascii) = (self.why, self.ascii);
+        // `：` has no one ASCII replacement: its help explains instead.
+        if matches!(self.found, '：' | ':') {
+            Text::new(en, zh)
+        } else {
+            Text::new(
+                format!("did you mean `{ascii}`? {en}"),
+                format!("是否应为 `{ascii}`？{zh}"),
+            )
+        }
+    }
+}
+
+/// K0110's finding: the file ends inside a block.
+pub struct UnclosedBlock;
+
+impl Finding for UnclosedBlock {
+    const RULE: &'static Rule = &UNCLOSED_BLOCK;
+
+    fn message(&self) -> Text {
+        Text::new(
+            "the file ends inside a block: `}` is missing",
+            "文件在块内结束：缺少 `}`",
+        )
+    }
+
+    fn help(&self) -> Text {
+        Text::new(
+            "close every `{` with a `}` (the form's last statement is above)",
+            "每个 `{` 都要有对应的 `}`",
+        )
+    }
+}
+
+/// K0111's finding: a field given twice in one form (its keyword in English and Chinese).
+pub struct FieldGivenTwice<'a> {
+    pub field: (&'a str, &'a str),
+}
+
+impl Finding for FieldGivenTwice<'_> {
+    const RULE: &'static Rule = &FIELD_GIVEN_TWICE;
+
+    fn message(&self) -> Text {
+        let (what, what_zh) = self.field;
+        Text::new(
+            format!("`{what}` is given twice in this form"),
+            format!("本表中“{what_zh}”出现了两次"),
+        )
+    }
+
+    fn help(&self) -> Text {
+        Text::new(
+            "keep one; the form has a single cell for it",
+            "只保留一条：表单中此项只有一个单元格",
+        )
+    }
+}
+
+/// K0112's finding: a file saved in GB18030/GBK rather than UTF-8 (read correctly all the same).
+pub struct LegacyEncoding;
+
+impl Finding for LegacyEncoding {
+    const RULE: &'static Rule = &LEGACY_ENCODING;
+
+    fn message(&self) -> Text {
+        Text::new(
+            "this file is saved in GB18030/GBK (the Chinese Windows encoding), not UTF-8",
+            "该文件以 GB18030/GBK（中文 Windows 默认编码）保存，而非 UTF-8",
+        )
+    }
+
+    fn help(&self) -> Text {
+        Text::new(
+            "kpi read it correctly; run `kpi fmt` on it to re-save it as UTF-8, which every editor and tool reads the same way",
+            "kpi 已正确读取；对其运行 `kpi fmt` 即可另存为 UTF-8，各种编辑器和工具都能一致读取",
+        )
+    }
+}
+
+/// K0113's finding: braces nested deeper than `limit`.
+pub struct NestingTooDeep {
+    pub limit: usize,
+}
+
+impl Finding for NestingTooDeep {
+    const RULE: &'static Rule = &NESTING_TOO_DEEP;
+
+    fn message(&self) -> Text {
+        let limit = self.limit;
+        Text::new(
+            format!("braces nested more than {limit} deep"),
+            format!("大括号嵌套超过 {limit} 层"),
+        )
+    }
+
+    fn help(&self) -> Text {
+        Text::new(
+            "remove the extra braces: a form nests at most 2 deep",
+            "删去多余的大括号：表单最多嵌套 2 层",
+        )
+    }
+}
