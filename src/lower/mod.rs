@@ -1142,18 +1142,47 @@ pub fn lowers(snippet: &str) -> Option<Project> {
 
 /// True when `text` written bare after an indicator of category `level` (`output quantity`)
 /// reads as a quantity, date or period: an xlsx cell that must be quoted to stay text.
+///
+/// The grammar's `value` rule reads the cell's text alone (no form is built around it) and the
+/// lowerer's own `read_value` judges what it read, so the answer is the one a `.kpi` file would
+/// get: a number with a unit kpi does not know (`2021年初次认定的企业`), an impossible date or a
+/// number too large is text.
 pub fn reads_as_value(text: &str, level: &str) -> bool {
-    let bare = format!("{level} \"n\" {text};");
-    lowers(&bare).is_some_and(|p| {
-        p.indicators.first().is_some_and(|i| match &i.value {
-            Some(Value::Qualitative { .. }) | None => false,
-            // A number with a unit kpi does not know (`2021年初次认定的企业`) is text.
-            Some(Value::Quantitative { quantity, .. }) => {
-                quantity.dimension() != Some(Dimension::Other)
-            }
-            Some(_) => true,
-        })
-    })
+    use pest::Parser;
+    let text = text.trim();
+    let mut words = level.split_whitespace();
+    let Some(level1) = words.next().and_then(Level1::from_keyword) else {
+        return false;
+    };
+    let level2 = words.next().and_then(Level2::from_keyword);
+    let Some(pair) = syntax::KpiParser::parse(Rule::value, text)
+        .ok()
+        .and_then(|mut p| p.next())
+    else {
+        return false;
+    };
+    if pair.as_str().len() != text.len() {
+        return false;
+    }
+    let source = SourceFile::new("<cell>", text);
+    let units = CustomUnits::new();
+    let mut cx = Lowerer {
+        source: &source,
+        file: FileId::default(),
+        diags: Vec::new(),
+        units: &units,
+    };
+    let value = cx.read_value(&pair, level1, level2);
+    if cx.diags.iter().any(Diagnostic::loses_data) {
+        return false;
+    }
+    match value {
+        Some(Value::Qualitative { .. }) | None => false,
+        Some(Value::Quantitative { quantity, .. }) => {
+            quantity.dimension() != Some(Dimension::Other)
+        }
+        Some(_) => true,
+    }
 }
 
 /// What a statement that did not parse would have said, from its first keywords.
@@ -1208,5 +1237,53 @@ fn level2_of(rule: Rule) -> Option<Level2> {
     match syntax::meaning(rule)? {
         Meaning::Level2(l) => Some(l),
         _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The definition `reads_as_value` replaced: the text written bare after an indicator in a
+    /// whole project form, lowered.
+    fn reads_in_a_form(text: &str, level: &str) -> bool {
+        lowers(&format!("{level} \"n\" {text};")).is_some_and(|p| {
+            p.indicators.first().is_some_and(|i| match &i.value {
+                Some(Value::Qualitative { .. }) | None => false,
+                Some(Value::Quantitative { quantity, .. }) => {
+                    quantity.dimension() != Some(Dimension::Other)
+                }
+                Some(_) => true,
+            })
+        })
+    }
+
+    #[test]
+    fn a_cell_reads_as_a_value_exactly_when_it_does_in_a_form() {
+        let cells = [
+            "≥90%", "有所提升", "7家", "≥10%", "5万", "≤1238.68万元", "2023-12-31", "2023-13-45",
+            "2023-01..2023-12", "2023年12月", "≤2023年12月", "45291", "2021年初次认定的企业",
+            "1,238.68", "12.3.4", "99999999999999999999999999999万元", "≥ 95 %", "100", "",
+            "达成预期指标", "“90%”", "90%以上", "5个;", "}", "≥", "3天", "1年", "365天",
+            "2023", "≥98", "0", "-5", "≥-5%", "12月31日前", "=100%", "<5%", ">0",
+        ];
+        let levels = [
+            "output quantity",
+            "output quality",
+            "output timeliness",
+            "output cost",
+            "cost",
+            "effect social",
+            "satisfaction service",
+        ];
+        for level in levels {
+            for cell in cells {
+                assert_eq!(
+                    reads_as_value(cell, level),
+                    reads_in_a_form(cell, level),
+                    "{cell:?} under {level}"
+                );
+            }
+        }
     }
 }
