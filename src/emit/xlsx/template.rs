@@ -160,6 +160,9 @@ fn rect_ref(r: Rect) -> String {
     format!("{}:{}", cell_ref(r.0, r.1), cell_ref(r.2, r.3))
 }
 
+/// The cells of a template sheet that hold placeholders, parsed, by (row, column).
+pub type Cells = BTreeMap<(u32, u32), CellTemplate>;
+
 /// A template sheet, read and checked.
 #[derive(Debug, Clone)]
 pub struct SheetPlan {
@@ -170,7 +173,7 @@ pub struct SheetPlan {
     /// Repeat rows: row → list name.
     pub repeats: BTreeMap<u32, &'static str>,
     /// Parsed cells that hold placeholders or sit in repeat rows.
-    pub cells: BTreeMap<(u32, u32), CellTemplate>,
+    pub cells: Cells,
     pub last_row: u32,
 }
 
@@ -202,6 +205,35 @@ pub fn plan_sheet(
 ) -> Result<Option<SheetPlan>, Vec<Diagnostic>> {
     let title = ws.name().to_string();
     let mut diags = Vec::new();
+    let (parsed, last_row) = read_cells(ws, &title, limits, &mut diags)?;
+    let Some(kind) = form_kind(&title, &parsed, &mut diags)? else {
+        return Ok(None);
+    };
+    let repeats = repeat_rows(&title, kind, &parsed, limits, &mut diags);
+    check_names(&title, kind, &parsed, &repeats, &mut diags);
+    if diags.is_empty() {
+        Ok(Some(SheetPlan {
+            index,
+            title,
+            kind,
+            repeats,
+            cells: parsed,
+            last_row,
+        }))
+    } else {
+        Err(diags)
+    }
+}
+
+/// The cells of a template sheet that hold placeholders, parsed, and the last row the sheet
+/// uses (cells, row formats, merges). Placeholders that do not parse are added to `diags`; a
+/// sheet past the limits is an error on its own.
+fn read_cells(
+    ws: &Worksheet,
+    title: &str,
+    limits: &Limits,
+    diags: &mut Vec<Diagnostic>,
+) -> Result<(Cells, u32), Vec<Diagnostic>> {
     let cells = ws.cells();
     if cells.len() > limits.max_template_cells {
         return Err(vec![xlsx_diag(
@@ -238,7 +270,7 @@ pub fn plan_sheet(
                 ),
                 Text::new("a template is a form's layout: keep it to the form's rows", "模板只需表格本身的行"),
             ));
-            return Err(diags);
+            return Err(std::mem::take(diags));
         }
         last_row = last_row.max(row);
         let text = cell.value();
@@ -250,7 +282,7 @@ pub fn plan_sheet(
             Ok(t) => {
                 parsed.insert((row, col), t);
             }
-            Err(e) => diags.push(parse_error_diag(&title, &at, &text, e)),
+            Err(e) => diags.push(parse_error_diag(title, &at, &text, e)),
         }
     }
     for r in ws.row_dimensions() {
@@ -266,12 +298,21 @@ pub fn plan_sheet(
         }
     }
 
-    // The kind: from names that belong to one family only (docs/templates.md, "Which sheet
-    // is which form"): department names make a department sheet; self-evaluation names
-    // (`{{indicator.actual}}`, `{{total_score}}` …) a self-evaluation sheet; monitoring names
-    // (`{{indicator.midyear}}`, `{{execution.forecast}}` …) a monitoring sheet; names both of
-    // these share (`{{execution.adjusted}}`, `{{indicator.reason}}`) a self-evaluation sheet;
-    // project names alone a project target sheet.
+    Ok((parsed, last_row))
+}
+
+/// The kind of form a sheet is for, from names that belong to one family only
+/// (docs/templates.md, "Which sheet is which form"): department names make a department sheet;
+/// self-evaluation names (`{{indicator.actual}}`, `{{total_score}}` …) a self-evaluation sheet;
+/// monitoring names (`{{indicator.midyear}}`, `{{execution.forecast}}` …) a monitoring sheet;
+/// names both of these share (`{{execution.adjusted}}`, `{{indicator.reason}}`) a
+/// self-evaluation sheet; project names alone a project target sheet. `Ok(None)` for a sheet
+/// with no placeholders at all; an error when the names mix kinds or name none.
+fn form_kind(
+    title: &str,
+    parsed: &Cells,
+    diags: &mut Vec<Diagnostic>,
+) -> Result<Option<FormKind>, Vec<Diagnostic>> {
     use context::NameFamily;
     let mut families = BTreeSet::new();
     for t in parsed.values() {
@@ -298,7 +339,7 @@ pub fn plan_sheet(
             ),
             Text::new("use one sheet for the self-evaluation form and another for the monitoring form", "自评表和监控表请分别放在两个工作表中"),
         ));
-        return Err(diags);
+        return Err(std::mem::take(diags));
     }
     let mut kinds = BTreeSet::new();
     for f in &families {
@@ -316,11 +357,11 @@ pub fn plan_sheet(
             ),
             Text::new("use one sheet for the project form and another for the department form", "项目表和部门表请分别放在两个工作表中"),
         ));
-        return Err(diags);
+        return Err(std::mem::take(diags));
     }
     let Some(mut kind) = kinds.into_iter().next() else {
         if !diags.is_empty() {
-            return Err(diags);
+            return Err(std::mem::take(diags));
         }
         // Only common names (or none): a form sheet only when it has placeholders at all.
         return if parsed.is_empty() {
@@ -346,17 +387,27 @@ pub fn plan_sheet(
             kind = FormKind::SelfEvaluation;
         }
     }
+    Ok(Some(kind))
+}
 
-    // Repeat rows.
+/// The repeat rows of a sheet (`{{#each list}}` in a row's first cell): row → list. Unknown
+/// lists, rows that repeat two lists and too many repeat rows are added to `diags`.
+fn repeat_rows(
+    title: &str,
+    kind: FormKind,
+    parsed: &Cells,
+    limits: &Limits,
+    diags: &mut Vec<Diagnostic>,
+) -> BTreeMap<u32, &'static str> {
     let mut repeats: BTreeMap<u32, &'static str> = BTreeMap::new();
-    for (&(row, col), t) in &parsed {
+    for (&(row, col), t) in parsed {
         let Some(list) = &t.each else { continue };
         let at = cell_ref(col, row);
         let Some(spec) = context::lists(kind).find(|l| l.name == list) else {
             let known: Vec<&str> = context::lists(kind).map(|l| l.name).collect();
             diags.push(sheet_diag(
                 &super::rules::UNKNOWN_LIST,
-                &title,
+                title,
                 &at,
                 format!("unknown list in {{{{#each {list}}}}}"),
                 format!("{{{{#each {list}}}}} 中的列表未知"),
@@ -371,7 +422,7 @@ pub fn plan_sheet(
             if *other != spec.name {
                 diags.push(sheet_diag(
                     &super::rules::BAD_REPEAT_ROW,
-                    &title,
+                    title,
                     &at,
                     format!("row {row} repeats both {other} and {}", spec.name),
                     format!("第 {row} 行同时重复 {other} 和 {}", spec.name),
@@ -404,9 +455,19 @@ pub fn plan_sheet(
             ),
         ));
     }
+    repeats
+}
 
-    // Names.
-    for (&(row, col), t) in &parsed {
+/// Every placeholder of a sheet names something its form has, and list items stand in their
+/// list's repeat row; what does not is added to `diags`.
+fn check_names(
+    title: &str,
+    kind: FormKind,
+    parsed: &Cells,
+    repeats: &BTreeMap<u32, &'static str>,
+    diags: &mut Vec<Diagnostic>,
+) {
+    for (&(row, col), t) in parsed {
         let at = cell_ref(col, row);
         let repeat = repeats
             .get(&row)
@@ -417,7 +478,7 @@ pub fn plan_sheet(
             };
             if context::scalar_names(kind).any(|n| n == name) {
                 if *merge && repeat.is_none() {
-                    diags.push(merge_outside(&title, &at, name));
+                    diags.push(merge_outside(title, &at, name));
                 }
                 continue;
             }
@@ -430,7 +491,7 @@ pub fn plan_sheet(
                     }
                     diags.push(sheet_diag(
                         &super::rules::ITEM_OUTSIDE_REPEAT,
-                        &title,
+                        title,
                         &at,
                         format!(
                             "{{{{{name}}}}} is used outside a {{{{#each {}}}}} row",
@@ -450,7 +511,7 @@ pub fn plan_sheet(
             }
             diags.push(sheet_diag(
                 &super::rules::UNKNOWN_PLACEHOLDER,
-                &title,
+                title,
                 &at,
                 format!("unknown placeholder {{{{{name}}}}}"),
                 format!("未知占位符 {{{{{name}}}}}"),
@@ -460,18 +521,6 @@ pub fn plan_sheet(
                 ),
             ));
         }
-    }
-    if diags.is_empty() {
-        Ok(Some(SheetPlan {
-            index,
-            title,
-            kind,
-            repeats,
-            cells: parsed,
-            last_row,
-        }))
-    } else {
-        Err(diags)
     }
 }
 
@@ -542,6 +591,31 @@ struct RowMap {
 }
 
 impl RowMap {
+    /// The output rows of a plan's template rows: a repeat row once per item of its list (at
+    /// least once, blank, so the table keeps its shape), any other row once.
+    fn new(plan: &SheetPlan, ctx: &Context) -> RowMap {
+        let mut starts = BTreeMap::new();
+        let mut extra = 0u32;
+        for row in 1..=plan.last_row {
+            let n = match plan.repeats.get(&row) {
+                Some(list) => ctx.lists.get(list).map_or(0, Vec::len).max(1) as u32,
+                None => 1,
+            };
+            starts.insert(row, (row + extra, n));
+            extra += n - 1;
+        }
+        RowMap {
+            starts,
+            last_template_row: plan.last_row,
+            extra,
+        }
+    }
+
+    /// How many output rows a template row becomes.
+    fn count(&self, row: u32) -> u32 {
+        self.starts.get(&row).map_or(1, |&(_, n)| n)
+    }
+
     fn start(&self, row: u32) -> u32 {
         match self.starts.get(&row) {
             Some(&(s, _)) => s,
@@ -645,49 +719,82 @@ fn item_lookup<'a>(
 /// Fills a copy of a template sheet with one form. `ws` is the copy: its cells, merges and
 /// row heights are replaced by the rendered ones; page setup, columns and views stay.
 pub fn fill(ws: &mut Worksheet, plan: &SheetPlan, ctx: &Context, new_title: &str) {
-    let template_cells: Vec<Cell> = ws.cells().into_iter().cloned().collect();
-    let template_merges: Vec<Rect> = ws
-        .merge_cells()
-        .iter()
-        .filter_map(|m| parse_rect(&m.range()))
-        .collect();
-    let template_rows: BTreeMap<u32, (f64, bool, bool)> = ws
-        .row_dimensions()
-        .iter()
-        .map(|r| (r.row_num(), (r.height(), r.custom_height(), r.hidden())))
-        .collect();
-    let old_title = ws.name().to_string();
-
-    // Items per repeat row (at least one row, blank, so the table keeps its shape).
-    let mut counts = BTreeMap::new();
-    for (&row, list) in &plan.repeats {
-        let n = ctx.lists.get(list).map_or(0, Vec::len).max(1) as u32;
-        counts.insert(row, n);
-    }
-    let mut starts = BTreeMap::new();
-    let mut extra = 0u32;
-    for row in 1..=plan.last_row {
-        let n = counts.get(&row).copied().unwrap_or(1);
-        starts.insert(row, (row + extra, n));
-        extra += n - 1;
-    }
-    let map = RowMap {
-        starts,
-        last_template_row: plan.last_row,
-        extra,
-    };
-
-    // Clear the copy.
-    for c in &template_cells {
-        ws.remove_cell((c.coordinate().col_num(), c.coordinate().row_num()));
-    }
-    ws.merge_cells_mut().clear();
-    ws.row_dimensions_to_hashmap_mut().clear();
+    let template = TemplateSheet::take(ws);
+    let map = RowMap::new(plan, ctx);
     ws.set_name(new_title);
+    copy_row_heights(ws, &template, &map);
+    // In-row merges of repeat rows, by their first cell.
+    let in_row: BTreeMap<(u32, u32), Rect> = template
+        .merges
+        .iter()
+        .filter(|m| m.1 == m.3 && plan.repeats.contains_key(&m.1))
+        .map(|m| ((m.1, m.0), *m))
+        .collect();
+    let filled = fill_cells(ws, &template, &in_row, plan, ctx, &map);
+    let mut merges = filled.merges;
+    carry_merges(&template.merges, plan, &map, &filled.spanning, &mut merges);
+    merge_equal_cells(ws, plan, &map, &in_row, &filled.values, &mut merges);
+    merges.sort_unstable();
+    merges.dedup();
+    merges.retain(|m| m.0 != m.2 || m.1 != m.3);
+    for m in &merges {
+        ws.add_merge_cells(rect_ref(*m));
+    }
 
-    // Row heights.
-    for (&row, &(height, custom, hidden)) in &template_rows {
-        for k in 0..counts.get(&row).copied().unwrap_or(1) {
+    // Rows without a height of their own grow to show their wrapped text.
+    // (A height equal to the sheet's default row height is not a choice of its own.)
+    let default_height = ws.sheet_format_properties().default_row_height();
+    let fixed: BTreeSet<u32> = template
+        .rows
+        .iter()
+        .filter(|(_, &(height, custom, _))| custom && height != default_height)
+        .flat_map(|(&row, _)| (0..map.count(row)).map(move |k| (row, k)))
+        .map(|(row, k)| map.start(row) + k)
+        .collect();
+    fit_row_heights(ws, &merges, &fixed);
+    move_defined_names(ws, &template.title, new_title, &map);
+}
+
+/// What a template sheet held before it is filled: its cells, merges, row formats (height,
+/// custom height, hidden) and title.
+struct TemplateSheet {
+    cells: Vec<Cell>,
+    merges: Vec<Rect>,
+    rows: BTreeMap<u32, (f64, bool, bool)>,
+    title: String,
+}
+
+impl TemplateSheet {
+    /// Takes the template's contents out of the sheet (a copy of the template), leaving it
+    /// empty to be filled.
+    fn take(ws: &mut Worksheet) -> TemplateSheet {
+        let template = TemplateSheet {
+            cells: ws.cells().into_iter().cloned().collect(),
+            merges: ws
+                .merge_cells()
+                .iter()
+                .filter_map(|m| parse_rect(&m.range()))
+                .collect(),
+            rows: ws
+                .row_dimensions()
+                .iter()
+                .map(|r| (r.row_num(), (r.height(), r.custom_height(), r.hidden())))
+                .collect(),
+            title: ws.name().to_string(),
+        };
+        for c in &template.cells {
+            ws.remove_cell((c.coordinate().col_num(), c.coordinate().row_num()));
+        }
+        ws.merge_cells_mut().clear();
+        ws.row_dimensions_to_hashmap_mut().clear();
+        template
+    }
+}
+
+/// Each template row's format on every output row it becomes.
+fn copy_row_heights(ws: &mut Worksheet, template: &TemplateSheet, map: &RowMap) {
+    for (&row, &(height, custom, hidden)) in &template.rows {
+        for k in 0..map.count(row) {
             let r = ws.row_dimension_mut(map.start(row) + k);
             if height > 0.0 {
                 r.set_height(height);
@@ -696,19 +803,31 @@ pub fn fill(ws: &mut Worksheet, plan: &SheetPlan, ctx: &Context, new_title: &str
             r.set_hidden(hidden);
         }
     }
+}
 
-    // In-row merges of repeat rows, by their first cell.
-    let in_row: BTreeMap<(u32, u32), Rect> = template_merges
-        .iter()
-        .filter(|m| m.1 == m.3 && plan.repeats.contains_key(&m.1))
-        .map(|m| ((m.1, m.0), *m))
-        .collect();
+/// The cells written by [`fill_cells`]: the merges that labels of repeat rows need, those
+/// labels' template cells (row, column), and the filled text of each repeated cell by output
+/// (row, column).
+struct FilledCells {
+    merges: Vec<Rect>,
+    spanning: BTreeSet<(u32, u32)>,
+    values: BTreeMap<(u32, u32), String>,
+}
+
+/// Writes every template cell to its output rows: placeholders filled, a repeat row once per
+/// item of its list.
+fn fill_cells(
+    ws: &mut Worksheet,
+    template: &TemplateSheet,
+    in_row: &BTreeMap<(u32, u32), Rect>,
+    plan: &SheetPlan,
+    ctx: &Context,
+    map: &RowMap,
+) -> FilledCells {
     let mut merges: Vec<Rect> = Vec::new();
     let mut spanning: BTreeSet<(u32, u32)> = BTreeSet::new();
-
-    // Cells.
     let mut filled: BTreeMap<(u32, u32), String> = BTreeMap::new();
-    for cell in &template_cells {
+    for cell in &template.cells {
         let col = cell.coordinate().col_num();
         let row = cell.coordinate().row_num();
         let t = plan.cells.get(&(row, col));
@@ -723,7 +842,7 @@ pub fn fill(ws: &mut Worksheet, plan: &SheetPlan, ctx: &Context, new_title: &str
                 ws.set_cell(c);
             }
             Some(list) => {
-                let n = counts.get(&row).copied().unwrap_or(1);
+                let n = map.count(row);
                 let start = map.start(row);
                 let spec = context::lists(ctx.kind).find(|l| l.name == *list);
                 let var = spec.map_or("", |s| s.var);
@@ -754,14 +873,28 @@ pub fn fill(ws: &mut Worksheet, plan: &SheetPlan, ctx: &Context, new_title: &str
             }
         }
     }
+    FilledCells {
+        merges,
+        spanning,
+        values: filled,
+    }
+}
 
-    // Merges.
-    for m in &template_merges {
+/// The template's merges on the output rows: an in-row merge of a repeat row once per item
+/// (but for labels, which span the rows already), any other stretched over the rows it covers.
+fn carry_merges(
+    template: &[Rect],
+    plan: &SheetPlan,
+    map: &RowMap,
+    spanning: &BTreeSet<(u32, u32)>,
+    merges: &mut Vec<Rect>,
+) {
+    for m in template {
         if m.1 == m.3 && plan.repeats.contains_key(&m.1) {
             if spanning.contains(&(m.1, m.0)) {
                 continue;
             }
-            let n = counts.get(&m.1).copied().unwrap_or(1);
+            let n = map.count(m.1);
             let start = map.start(m.1);
             for k in 0..n {
                 merges.push((m.0, start + k, m.2, start + k));
@@ -770,10 +903,20 @@ pub fn fill(ws: &mut Worksheet, plan: &SheetPlan, ctx: &Context, new_title: &str
             merges.push((m.0, map.start(m.1), m.2, map.end(m.3)));
         }
     }
+}
 
-    // Vertical merges of equal `|merge` cells, nested left to right.
+/// Vertical merges of equal `|merge` cells in repeat rows, nested left to right: a column
+/// merges the rows where it and every `|merge` column left of it are equal.
+fn merge_equal_cells(
+    ws: &mut Worksheet,
+    plan: &SheetPlan,
+    map: &RowMap,
+    in_row: &BTreeMap<(u32, u32), Rect>,
+    filled: &BTreeMap<(u32, u32), String>,
+    merges: &mut Vec<Rect>,
+) {
     for &row in plan.repeats.keys() {
-        let n = counts.get(&row).copied().unwrap_or(1);
+        let n = map.count(row);
         let start = map.start(row);
         let mut merge_cols: Vec<u32> = plan
             .cells
@@ -812,26 +955,11 @@ pub fn fill(ws: &mut Worksheet, plan: &SheetPlan, ctx: &Context, new_title: &str
             }
         }
     }
+}
 
-    merges.sort_unstable();
-    merges.dedup();
-    merges.retain(|m| m.0 != m.2 || m.1 != m.3);
-    for m in &merges {
-        ws.add_merge_cells(rect_ref(*m));
-    }
-
-    // Rows without a height of their own grow to show their wrapped text.
-    // (A height equal to the sheet's default row height is not a choice of its own.)
-    let default_height = ws.sheet_format_properties().default_row_height();
-    let fixed: BTreeSet<u32> = template_rows
-        .iter()
-        .filter(|(_, &(height, custom, _))| custom && height != default_height)
-        .flat_map(|(&row, _)| (0..counts.get(&row).copied().unwrap_or(1)).map(move |k| (row, k)))
-        .map(|(row, k)| map.start(row) + k)
-        .collect();
-    fit_row_heights(ws, &merges, &fixed);
-
-    // Defined names of the sheet (print titles, print area): new sheet name, rows moved.
+/// The sheet's defined names (print titles, print area) under its new title, with the rows
+/// they name moved where the rows went.
+fn move_defined_names(ws: &mut Worksheet, old_title: &str, new_title: &str, map: &RowMap) {
     let quoted = format!("'{new_title}'");
     let names: Vec<umya_spreadsheet::DefinedName> = ws
         .defined_names()
@@ -840,7 +968,7 @@ pub fn fill(ws: &mut Worksheet, plan: &SheetPlan, ctx: &Context, new_title: &str
             let moved = dn
                 .address()
                 .split(',')
-                .map(|part| move_address(part, &old_title, &quoted, &map))
+                .map(|part| move_address(part, old_title, &quoted, map))
                 .collect::<Vec<_>>()
                 .join(",");
             // set_address appends, so the moved name is built anew.
