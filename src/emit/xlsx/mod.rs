@@ -22,7 +22,7 @@ use std::io::Cursor;
 
 use umya_spreadsheet::Workbook;
 
-use crate::diag::{Diagnostic, Lang, Severity, Text};
+use crate::diag::{Diagnostic, Finding, Lang, Location, Severity, Text};
 use crate::model::{Filing, Form};
 use context::{Context, FormKind};
 use template::SheetPlan;
@@ -140,14 +140,7 @@ pub struct Template {
 }
 
 fn not_a_template(en: String, zh: String) -> Vec<Diagnostic> {
-    vec![xlsx_diag(
-        &rules::NOT_A_WORKBOOK,
-        Text::new(en, zh),
-        Text::new(
-            "give an .xlsx workbook saved by Excel, WPS or LibreOffice",
-            "请提供由 Excel、WPS 或 LibreOffice 保存的 .xlsx 工作簿",
-        ),
-    )]
+    vec![rules::NotAWorkbook(Text::new(en, zh)).at_location(Location::Nowhere)]
 }
 
 /// Opens an xlsx workbook within the limits (shared by templates and `kpi import`).
@@ -160,27 +153,15 @@ pub fn open_checked(
             format!("not an xlsx workbook (not a readable zip: {e})"),
             format!("不是 xlsx 工作簿（无法作为 zip 读取：{e}）"),
         ),
-        package::ZipProblem::TooBig(what) => vec![xlsx_diag(
-            &rules::WORKBOOK_TOO_BIG,
-            Text::new(
-                format!("the workbook is too big ({what})"),
-                format!("工作簿过大（{what}）"),
+        package::ZipProblem::TooBig(what) => vec![rules::WorkbookTooBig::Workbook {
+            what: &what,
+            limits: (
+                limits.max_file_bytes >> 20,
+                limits.max_unzipped_bytes >> 20,
+                limits.max_entries,
             ),
-            Text::new(
-                format!(
-                    "a workbook may have at most {} MiB, {} MiB unzipped and {} entries",
-                    limits.max_file_bytes >> 20,
-                    limits.max_unzipped_bytes >> 20,
-                    limits.max_entries
-                ),
-                format!(
-                    "工作簿上限：{} MiB，解压后 {} MiB，{} 个条目",
-                    limits.max_file_bytes >> 20,
-                    limits.max_unzipped_bytes >> 20,
-                    limits.max_entries
-                ),
-            ),
-        )],
+        }
+        .at_location(Location::Nowhere)],
     })
 }
 
@@ -210,17 +191,7 @@ impl Template {
             return Err(diags);
         }
         if plans.is_empty() {
-            return Err(vec![xlsx_diag(
-                &rules::NO_FORM_SHEET,
-                Text::new(
-                    "the template has no form sheet: no sheet uses {{project.…}} or {{department.…}} placeholders",
-                    "模板中没有表格工作表：没有工作表使用 {{project.…}} 或 {{department.…}} 占位符",
-                ),
-                Text::new(
-                    "start from the built-in template (docs/templates.md) and keep its placeholders",
-                    "可从内置模板开始修改（见 docs/templates.md），保留其中的占位符",
-                ),
-            )]);
+            return Err(vec![rules::NoFormSheet.at_location(Location::Nowhere)]);
         }
         Ok(Template {
             book,
@@ -317,17 +288,7 @@ pub struct Options {
 }
 
 fn write_error(e: impl std::fmt::Display) -> Vec<Diagnostic> {
-    vec![xlsx_diag(
-        &rules::WRITE_FAILED,
-        Text::new(
-            format!("the workbook could not be written: {e}"),
-            format!("无法生成工作簿：{e}"),
-        ),
-        Text::new(
-            "this is a bug in kpi; please report it with the template",
-            "这是 kpi 的缺陷，请附上模板报告",
-        ),
-    )]
+    vec![rules::WriteFailed(e.to_string()).at_location(Location::Nowhere)]
 }
 
 /// The workbook(s) for a filing. `template` is the user's; kinds of form it lacks come from

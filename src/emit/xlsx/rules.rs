@@ -1,7 +1,7 @@
 //! The rules of xlsx templates and output (K11xx, 模板与表格输出), reported by
 //! `kpi build --to xlsx`. Their examples describe a template cell or a workbook.
 
-use crate::diag::{Doc, Rule, Severity};
+use crate::diag::{Diagnostic, Doc, Finding, Location, Rule, Severity, Text};
 
 pub const UNKNOWN_PLACEHOLDER: Rule = Rule {
     code: "K1101",
@@ -248,3 +248,384 @@ pub const RULES: &[&Rule] = &[
     &FORM_KIND_UNCLEAR,
     &WRITE_FAILED,
 ];
+
+// ── The findings of these rules: what each says, from the values it is about ──
+
+/// A finding about a template cell: its message starts with the sheet and cell
+/// (`项目支出绩效目标表!B7: …`), and it is located there.
+pub fn at_cell(finding: &impl Finding, sheet: &str, cell: &str) -> Diagnostic {
+    let m = finding.message();
+    let location = Location::Cell {
+        workbook: String::new(),
+        sheet: sheet.to_string(),
+        cell: cell.to_string(),
+    };
+    let mut d = finding.at_location(location);
+    d.message = Text::new(
+        format!("{sheet}!{cell}: {}", m.en),
+        format!("{sheet}!{cell}：{}", m.zh),
+    );
+    d
+}
+
+/// K1101's finding: a placeholder name the form does not have; `known` lists those it has.
+pub struct UnknownPlaceholder<'a> {
+    pub name: &'a str,
+    pub known: String,
+}
+
+impl Finding for UnknownPlaceholder<'_> {
+    const RULE: &'static Rule = &UNKNOWN_PLACEHOLDER;
+
+    fn message(&self) -> Text {
+        let name = self.name;
+        Text::new(
+            format!("unknown placeholder {{{{{name}}}}}"),
+            format!("未知占位符 {{{{{name}}}}}"),
+        )
+    }
+
+    fn help(&self) -> Text {
+        let known = &self.known;
+        Text::new(
+            format!("placeholders of this form: {known}"),
+            format!("此表可用的占位符：{known}"),
+        )
+    }
+}
+
+/// K1102's findings: `|merge` outside a repeat row, or a filter kpi does not have.
+pub enum BadFilter<'a> {
+    MergeOutsideRepeat { name: &'a str },
+    Unknown { filter: &'a str, text: &'a str },
+}
+
+impl Finding for BadFilter<'_> {
+    const RULE: &'static Rule = &BAD_FILTER;
+
+    fn message(&self) -> Text {
+        match self {
+            BadFilter::MergeOutsideRepeat { name } => Text::new(
+                format!("{{{{{name}|merge}}}} merges equal cells of a repeat row, but this row does not repeat"),
+                format!("{{{{{name}|merge}}}} 只用于合并重复行中相同的单元格，而本行不是重复行"),
+            ),
+            BadFilter::Unknown { filter, text } => Text::new(
+                format!("unknown filter |{filter} in {text:?}"),
+                format!("{text:?} 中的过滤器 |{filter} 未知"),
+            ),
+        }
+    }
+
+    fn help(&self) -> Text {
+        match self {
+            BadFilter::MergeOutsideRepeat { .. } => Text::new(
+                "remove |merge, or use it in a {{#each}} row",
+                "删除 |merge，或在 {{#each}} 行中使用",
+            ),
+            BadFilter::Unknown { .. } => {
+                Text::new("the only filter is |merge", "唯一的过滤器是 |merge")
+            }
+        }
+    }
+}
+
+/// K1103's finding: `{{#each list}}` names a list the form does not have; `known` lists those
+/// it has, in English and Chinese punctuation.
+pub struct UnknownList<'a> {
+    pub list: &'a str,
+    pub known: Vec<&'a str>,
+}
+
+impl Finding for UnknownList<'_> {
+    const RULE: &'static Rule = &UNKNOWN_LIST;
+
+    fn message(&self) -> Text {
+        let list = self.list;
+        Text::new(
+            format!("unknown list in {{{{#each {list}}}}}"),
+            format!("{{{{#each {list}}}}} 中的列表未知"),
+        )
+    }
+
+    fn help(&self) -> Text {
+        Text::new(
+            format!("lists of this form: {}", self.known.join(", ")),
+            format!("此表可用的列表：{}", self.known.join("、")),
+        )
+    }
+}
+
+/// K1104's findings: one row that repeats two lists, or a `{{/each}}` (a repeat is one row).
+pub enum BadRepeatRow<'a> {
+    TwoLists {
+        row: u32,
+        first: &'a str,
+        second: &'a str,
+    },
+    ClosingEach {
+        text: &'a str,
+    },
+}
+
+impl Finding for BadRepeatRow<'_> {
+    const RULE: &'static Rule = &BAD_REPEAT_ROW;
+
+    fn message(&self) -> Text {
+        match self {
+            BadRepeatRow::TwoLists { row, first, second } => Text::new(
+                format!("row {row} repeats both {first} and {second}"),
+                format!("第 {row} 行同时重复 {first} 和 {second}"),
+            ),
+            BadRepeatRow::ClosingEach { text } => Text::new(
+                format!("{{{{/each}}}} in {text:?}: a repeat covers exactly the row its {{{{#each}}}} is in"),
+                format!("{text:?} 中有 {{{{/each}}}}：重复范围就是 {{{{#each}}}} 所在的一行"),
+            ),
+        }
+    }
+
+    fn help(&self) -> Text {
+        match self {
+            BadRepeatRow::TwoLists { .. } => Text::new(
+                "a row repeats one list: put each {{#each}} in its own row",
+                "一行只能重复一个列表：每个 {{#each}} 各占一行",
+            ),
+            BadRepeatRow::ClosingEach { .. } => Text::new("remove {{/each}}", "删除 {{/each}}"),
+        }
+    }
+}
+
+/// K1105's findings: a `{{` never closed, or an empty `{{}}`, in a cell's text.
+pub enum MalformedPlaceholder<'a> {
+    Unclosed { text: &'a str },
+    Empty { text: &'a str },
+}
+
+impl Finding for MalformedPlaceholder<'_> {
+    const RULE: &'static Rule = &MALFORMED_PLACEHOLDER;
+
+    fn message(&self) -> Text {
+        match self {
+            MalformedPlaceholder::Unclosed { text } => Text::new(
+                format!("`{{{{` without `}}}}` in {text:?}"),
+                format!("{text:?} 中的 `{{{{` 没有对应的 `}}}}`"),
+            ),
+            MalformedPlaceholder::Empty { text } => Text::new(
+                format!("empty placeholder in {text:?}"),
+                format!("{text:?} 中有空的占位符"),
+            ),
+        }
+    }
+
+    fn help(&self) -> Text {
+        match self {
+            MalformedPlaceholder::Unclosed { .. } => Text::new(
+                "close the placeholder: {{project.name}}",
+                "补全占位符：{{project.name}}",
+            ),
+            MalformedPlaceholder::Empty { .. } => Text::new(
+                "write a name: {{project.name}}, {{#each indicators}}",
+                "写上名称：{{project.name}}、{{#each indicators}}",
+            ),
+        }
+    }
+}
+
+/// K1106's finding: a list item's placeholder outside its list's repeat row.
+pub struct ItemOutsideRepeat<'a> {
+    pub name: &'a str,
+    pub list: &'a str,
+}
+
+impl Finding for ItemOutsideRepeat<'_> {
+    const RULE: &'static Rule = &ITEM_OUTSIDE_REPEAT;
+
+    fn message(&self) -> Text {
+        let (name, list) = (self.name, self.list);
+        Text::new(
+            format!("{{{{{name}}}}} is used outside a {{{{#each {list}}}}} row"),
+            format!("{{{{{name}}}}} 不在 {{{{#each {list}}}}} 行中"),
+        )
+    }
+
+    fn help(&self) -> Text {
+        let list = self.list;
+        Text::new(
+            format!("put {{{{#each {list}}}}} in the first cell of this row"),
+            format!("在本行第一个单元格中写 {{{{#each {list}}}}}"),
+        )
+    }
+}
+
+/// K1107's finding: a file that is not an xlsx workbook, and why (in English and Chinese).
+pub struct NotAWorkbook(pub Text);
+
+impl Finding for NotAWorkbook {
+    const RULE: &'static Rule = &NOT_A_WORKBOOK;
+
+    fn message(&self) -> Text {
+        self.0.clone()
+    }
+
+    fn help(&self) -> Text {
+        Text::new(
+            "give an .xlsx workbook saved by Excel, WPS or LibreOffice",
+            "请提供由 Excel、WPS 或 LibreOffice 保存的 .xlsx 工作簿",
+        )
+    }
+}
+
+/// K1108's finding: a template with no form sheet.
+pub struct NoFormSheet;
+
+impl Finding for NoFormSheet {
+    const RULE: &'static Rule = &NO_FORM_SHEET;
+
+    fn message(&self) -> Text {
+        Text::new(
+            "the template has no form sheet: no sheet uses {{project.…}} or {{department.…}} placeholders",
+            "模板中没有表格工作表：没有工作表使用 {{project.…}} 或 {{department.…}} 占位符",
+        )
+    }
+
+    fn help(&self) -> Text {
+        Text::new(
+            "start from the built-in template (docs/templates.md) and keep its placeholders",
+            "可从内置模板开始修改（见 docs/templates.md），保留其中的占位符",
+        )
+    }
+}
+
+/// K1109's findings: a workbook or template sheet past the limits kpi reads.
+pub enum WorkbookTooBig<'a> {
+    /// The zip: `what` says which limit, `limits` are the file, unzipped (MiB) and entry
+    /// limits.
+    Workbook {
+        what: &'a str,
+        limits: (usize, usize, usize),
+    },
+    /// A template sheet with more cells than a template may have.
+    Cells {
+        sheet: &'a str,
+        cells: usize,
+        max: usize,
+    },
+    /// A template sheet that uses a row past the rows a template may have.
+    Row { sheet: &'a str, row: u32, max: u32 },
+    /// A template sheet with too many repeat rows.
+    RepeatRows { sheet: &'a str, max: usize },
+}
+
+impl Finding for WorkbookTooBig<'_> {
+    const RULE: &'static Rule = &WORKBOOK_TOO_BIG;
+
+    fn message(&self) -> Text {
+        match self {
+            WorkbookTooBig::Workbook { what, .. } => Text::new(
+                format!("the workbook is too big ({what})"),
+                format!("工作簿过大（{what}）"),
+            ),
+            WorkbookTooBig::Cells { sheet, cells, max } => Text::new(
+                format!("template sheet {sheet} has {cells} cells, more than the {max} a template may have"),
+                format!("模板工作表 {sheet} 有 {cells} 个单元格，超过模板上限 {max}"),
+            ),
+            WorkbookTooBig::Row { sheet, row, max } => Text::new(
+                format!("template sheet {sheet} uses row {row}, beyond the {max} rows a template may have"),
+                format!("模板工作表 {sheet} 用到第 {row} 行，超过模板上限 {max} 行"),
+            ),
+            WorkbookTooBig::RepeatRows { sheet, max } => Text::new(
+                format!("template sheet {sheet} has more than {max} repeat rows"),
+                format!("模板工作表 {sheet} 的重复行超过 {max} 行"),
+            ),
+        }
+    }
+
+    fn help(&self) -> Text {
+        match self {
+            WorkbookTooBig::Workbook {
+                limits: (file, unzipped, entries),
+                ..
+            } => Text::new(
+                format!("a workbook may have at most {file} MiB, {unzipped} MiB unzipped and {entries} entries"),
+                format!("工作簿上限：{file} MiB，解压后 {unzipped} MiB，{entries} 个条目"),
+            ),
+            WorkbookTooBig::Cells { .. } | WorkbookTooBig::Row { .. } => Text::new(
+                "a template is a form's layout: keep it to the form's rows",
+                "模板只需表格本身的行",
+            ),
+            WorkbookTooBig::RepeatRows { .. } => Text::new(
+                "a form needs one repeat row per list",
+                "每个列表只需一行重复行",
+            ),
+        }
+    }
+}
+
+/// K1110's findings: a template sheet whose placeholders do not say which one form it is for.
+pub enum FormKindUnclear<'a> {
+    /// Self-evaluation and monitoring placeholders on one sheet.
+    AssessedAndMonitoring { sheet: &'a str },
+    /// Project and department placeholders on one sheet.
+    ProjectAndDepartment { sheet: &'a str },
+    /// Placeholders, but none that names a kind of form.
+    NoKind { sheet: &'a str },
+}
+
+impl Finding for FormKindUnclear<'_> {
+    const RULE: &'static Rule = &FORM_KIND_UNCLEAR;
+
+    fn message(&self) -> Text {
+        match self {
+            FormKindUnclear::AssessedAndMonitoring { sheet } => Text::new(
+                format!("template sheet {sheet} mixes self-evaluation placeholders ({{{{indicator.actual}}}}, {{{{indicator.score}}}}, {{{{execution.executed}}}} …) with monitoring ones ({{{{indicator.midyear}}}}, {{{{indicator.forecast}}}}, {{{{execution.midyear}}}} …)"),
+                format!("模板工作表 {sheet} 同时使用了自评表占位符（{{{{indicator.actual}}}}、{{{{indicator.score}}}}、{{{{execution.executed}}}}……）和监控表占位符（{{{{indicator.midyear}}}}、{{{{indicator.forecast}}}}、{{{{execution.midyear}}}}……）"),
+            ),
+            FormKindUnclear::ProjectAndDepartment { sheet } => Text::new(
+                format!("template sheet {sheet} mixes project placeholders ({{{{project.…}}}}, {{{{budget.…}}}}) with department ones ({{{{department.…}}}}, {{{{#each funds}}}})"),
+                format!("模板工作表 {sheet} 同时使用了项目表占位符（{{{{project.…}}}}、{{{{budget.…}}}}）和部门表占位符（{{{{department.…}}}}、{{{{#each funds}}}}）"),
+            ),
+            FormKindUnclear::NoKind { sheet } => Text::new(
+                format!("template sheet {sheet} does not say which form it is for: it uses no {{{{project.…}}}} or {{{{department.…}}}} placeholder"),
+                format!("模板工作表 {sheet} 未表明用于哪种表：没有 {{{{project.…}}}} 或 {{{{department.…}}}} 占位符"),
+            ),
+        }
+    }
+
+    fn help(&self) -> Text {
+        match self {
+            FormKindUnclear::AssessedAndMonitoring { .. } => Text::new(
+                "use one sheet for the self-evaluation form and another for the monitoring form",
+                "自评表和监控表请分别放在两个工作表中",
+            ),
+            FormKindUnclear::ProjectAndDepartment { .. } => Text::new(
+                "use one sheet for the project form and another for the department form",
+                "项目表和部门表请分别放在两个工作表中",
+            ),
+            FormKindUnclear::NoKind { .. } => Text::new(
+                "add {{project.name}} or {{department.name}} to the sheet",
+                "在表中加入 {{project.name}} 或 {{department.name}}",
+            ),
+        }
+    }
+}
+
+/// K1111's finding: the workbook could not be written (the writer's error).
+pub struct WriteFailed(pub String);
+
+impl Finding for WriteFailed {
+    const RULE: &'static Rule = &WRITE_FAILED;
+
+    fn message(&self) -> Text {
+        let e = &self.0;
+        Text::new(
+            format!("the workbook could not be written: {e}"),
+            format!("无法生成工作簿：{e}"),
+        )
+    }
+
+    fn help(&self) -> Text {
+        Text::new(
+            "this is a bug in kpi; please report it with the template",
+            "这是 kpi 的缺陷，请附上模板报告",
+        )
+    }
+}

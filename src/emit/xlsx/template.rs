@@ -11,8 +11,12 @@ use rust_decimal::Decimal;
 use umya_spreadsheet::{Cell, Worksheet};
 
 use super::context::{self, money_cell, Context, FormKind, Item, MoneyCell, Val};
-use super::{xlsx_diag, Limits};
-use crate::diag::{Diagnostic, Text};
+use super::rules::{
+    at_cell, BadFilter, BadRepeatRow, FormKindUnclear, ItemOutsideRepeat, MalformedPlaceholder,
+    UnknownList, UnknownPlaceholder, WorkbookTooBig,
+};
+use super::Limits;
+use crate::diag::{Diagnostic, Finding, Location};
 
 /// A piece of a cell's text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -177,26 +181,6 @@ pub struct SheetPlan {
     pub last_row: u32,
 }
 
-fn sheet_diag(
-    rule: &'static crate::diag::Rule,
-    title: &str,
-    at: &str,
-    en: String,
-    zh: String,
-    help: Text,
-) -> Diagnostic {
-    Diagnostic::at(
-        rule,
-        crate::diag::Location::Cell {
-            workbook: String::new(),
-            sheet: title.to_string(),
-            cell: at.to_string(),
-        },
-        Text::new(format!("{title}!{at}: {en}"), format!("{title}!{at}：{zh}")),
-        help,
-    )
-}
-
 /// Reads a template sheet. `Ok(None)` for a sheet with no placeholders (not a form sheet).
 pub fn plan_sheet(
     index: usize,
@@ -236,25 +220,12 @@ fn read_cells(
 ) -> Result<(Cells, u32), Vec<Diagnostic>> {
     let cells = ws.cells();
     if cells.len() > limits.max_template_cells {
-        return Err(vec![xlsx_diag(
-            &super::rules::WORKBOOK_TOO_BIG,
-            Text::new(
-                format!(
-                    "template sheet {title} has {} cells, more than the {} a template may have",
-                    cells.len(),
-                    limits.max_template_cells
-                ),
-                format!(
-                    "模板工作表 {title} 有 {} 个单元格，超过模板上限 {}",
-                    cells.len(),
-                    limits.max_template_cells
-                ),
-            ),
-            Text::new(
-                "a template is a form's layout: keep it to the form's rows",
-                "模板只需表格本身的行",
-            ),
-        )]);
+        let finding = WorkbookTooBig::Cells {
+            sheet: title,
+            cells: cells.len(),
+            max: limits.max_template_cells,
+        };
+        return Err(vec![finding.at_location(Location::Nowhere)]);
     }
     let mut parsed = BTreeMap::new();
     let mut last_row = 0;
@@ -262,14 +233,12 @@ fn read_cells(
         let col = cell.coordinate().col_num();
         let row = cell.coordinate().row_num();
         if row > limits.max_template_rows || col > 16_384 {
-            diags.push(xlsx_diag(
-                &super::rules::WORKBOOK_TOO_BIG,
-                Text::new(
-                    format!("template sheet {title} uses row {row}, beyond the {} rows a template may have", limits.max_template_rows),
-                    format!("模板工作表 {title} 用到第 {row} 行，超过模板上限 {} 行", limits.max_template_rows),
-                ),
-                Text::new("a template is a form's layout: keep it to the form's rows", "模板只需表格本身的行"),
-            ));
+            let finding = WorkbookTooBig::Row {
+                sheet: title,
+                row,
+                max: limits.max_template_rows,
+            };
+            diags.push(finding.at_location(Location::Nowhere));
             return Err(std::mem::take(diags));
         }
         last_row = last_row.max(row);
@@ -331,14 +300,8 @@ fn form_kind(
     }
     if families.contains(&NameFamily::SelfEvaluation) && families.contains(&NameFamily::Monitoring)
     {
-        diags.push(xlsx_diag(
-            &super::rules::FORM_KIND_UNCLEAR,
-            Text::new(
-                format!("template sheet {title} mixes self-evaluation placeholders ({{{{indicator.actual}}}}, {{{{indicator.score}}}}, {{{{execution.executed}}}} …) with monitoring ones ({{{{indicator.midyear}}}}, {{{{indicator.forecast}}}}, {{{{execution.midyear}}}} …)"),
-                format!("模板工作表 {title} 同时使用了自评表占位符（{{{{indicator.actual}}}}、{{{{indicator.score}}}}、{{{{execution.executed}}}}……）和监控表占位符（{{{{indicator.midyear}}}}、{{{{indicator.forecast}}}}、{{{{execution.midyear}}}}……）"),
-            ),
-            Text::new("use one sheet for the self-evaluation form and another for the monitoring form", "自评表和监控表请分别放在两个工作表中"),
-        ));
+        let finding = FormKindUnclear::AssessedAndMonitoring { sheet: title };
+        diags.push(finding.at_location(Location::Nowhere));
         return Err(std::mem::take(diags));
     }
     let mut kinds = BTreeSet::new();
@@ -349,14 +312,8 @@ fn form_kind(
         });
     }
     if kinds.len() > 1 {
-        diags.push(xlsx_diag(
-            &super::rules::FORM_KIND_UNCLEAR,
-            Text::new(
-                format!("template sheet {title} mixes project placeholders ({{{{project.…}}}}, {{{{budget.…}}}}) with department ones ({{{{department.…}}}}, {{{{#each funds}}}})"),
-                format!("模板工作表 {title} 同时使用了项目表占位符（{{{{project.…}}}}、{{{{budget.…}}}}）和部门表占位符（{{{{department.…}}}}、{{{{#each funds}}}}）"),
-            ),
-            Text::new("use one sheet for the project form and another for the department form", "项目表和部门表请分别放在两个工作表中"),
-        ));
+        let finding = FormKindUnclear::ProjectAndDepartment { sheet: title };
+        diags.push(finding.at_location(Location::Nowhere));
         return Err(std::mem::take(diags));
     }
     let Some(mut kind) = kinds.into_iter().next() else {
@@ -367,14 +324,8 @@ fn form_kind(
         return if parsed.is_empty() {
             Ok(None)
         } else {
-            Err(vec![xlsx_diag(
-                &super::rules::FORM_KIND_UNCLEAR,
-                Text::new(
-                    format!("template sheet {title} does not say which form it is for: it uses no {{{{project.…}}}} or {{{{department.…}}}} placeholder"),
-                    format!("模板工作表 {title} 未表明用于哪种表：没有 {{{{project.…}}}} 或 {{{{department.…}}}} 占位符"),
-                ),
-                Text::new("add {{project.name}} or {{department.name}} to the sheet", "在表中加入 {{project.name}} 或 {{department.name}}"),
-            )])
+            let finding = FormKindUnclear::NoKind { sheet: title };
+            Err(vec![finding.at_location(Location::Nowhere)])
         };
     };
 
@@ -405,55 +356,29 @@ fn repeat_rows(
         let at = cell_ref(col, row);
         let Some(spec) = context::lists(kind).find(|l| l.name == list) else {
             let known: Vec<&str> = context::lists(kind).map(|l| l.name).collect();
-            diags.push(sheet_diag(
-                &super::rules::UNKNOWN_LIST,
-                title,
-                &at,
-                format!("unknown list in {{{{#each {list}}}}}"),
-                format!("{{{{#each {list}}}}} 中的列表未知"),
-                Text::new(
-                    format!("lists of this form: {}", known.join(", ")),
-                    format!("此表可用的列表：{}", known.join("、")),
-                ),
-            ));
+            let finding = UnknownList { list, known };
+            diags.push(at_cell(&finding, title, &at));
             continue;
         };
         if let Some(other) = repeats.get(&row) {
             if *other != spec.name {
-                diags.push(sheet_diag(
-                    &super::rules::BAD_REPEAT_ROW,
-                    title,
-                    &at,
-                    format!("row {row} repeats both {other} and {}", spec.name),
-                    format!("第 {row} 行同时重复 {other} 和 {}", spec.name),
-                    Text::new(
-                        "a row repeats one list: put each {{#each}} in its own row",
-                        "一行只能重复一个列表：每个 {{#each}} 各占一行",
-                    ),
-                ));
+                let finding = BadRepeatRow::TwoLists {
+                    row,
+                    first: other,
+                    second: spec.name,
+                };
+                diags.push(at_cell(&finding, title, &at));
             }
             continue;
         }
         repeats.insert(row, spec.name);
     }
     if repeats.len() > limits.max_repeat_rows {
-        diags.push(xlsx_diag(
-            &super::rules::WORKBOOK_TOO_BIG,
-            Text::new(
-                format!(
-                    "template sheet {title} has more than {} repeat rows",
-                    limits.max_repeat_rows
-                ),
-                format!(
-                    "模板工作表 {title} 的重复行超过 {} 行",
-                    limits.max_repeat_rows
-                ),
-            ),
-            Text::new(
-                "a form needs one repeat row per list",
-                "每个列表只需一行重复行",
-            ),
-        ));
+        let finding = WorkbookTooBig::RepeatRows {
+            sheet: title,
+            max: limits.max_repeat_rows,
+        };
+        diags.push(finding.at_location(Location::Nowhere));
     }
     repeats
 }
@@ -489,55 +414,25 @@ fn check_names(
                     if repeat.is_some_and(|r| r.name == spec.name) {
                         continue;
                     }
-                    diags.push(sheet_diag(
-                        &super::rules::ITEM_OUTSIDE_REPEAT,
-                        title,
-                        &at,
-                        format!(
-                            "{{{{{name}}}}} is used outside a {{{{#each {}}}}} row",
-                            spec.name
-                        ),
-                        format!("{{{{{name}}}}} 不在 {{{{#each {}}}}} 行中", spec.name),
-                        Text::new(
-                            format!(
-                                "put {{{{#each {}}}}} in the first cell of this row",
-                                spec.name
-                            ),
-                            format!("在本行第一个单元格中写 {{{{#each {}}}}}", spec.name),
-                        ),
-                    ));
+                    let finding = ItemOutsideRepeat {
+                        name,
+                        list: spec.name,
+                    };
+                    diags.push(at_cell(&finding, title, &at));
                     continue;
                 }
             }
-            diags.push(sheet_diag(
-                &super::rules::UNKNOWN_PLACEHOLDER,
-                title,
-                &at,
-                format!("unknown placeholder {{{{{name}}}}}"),
-                format!("未知占位符 {{{{{name}}}}}"),
-                Text::new(
-                    format!("placeholders of this form: {}", known_names(kind)),
-                    format!("此表可用的占位符：{}", known_names(kind)),
-                ),
-            ));
+            let finding = UnknownPlaceholder {
+                name,
+                known: known_names(kind),
+            };
+            diags.push(at_cell(&finding, title, &at));
         }
     }
 }
 
 fn merge_outside(title: &str, at: &str, name: &str) -> Diagnostic {
-    sheet_diag(
-        &super::rules::BAD_FILTER,
-        title,
-        at,
-        format!(
-            "{{{{{name}|merge}}}} merges equal cells of a repeat row, but this row does not repeat"
-        ),
-        format!("{{{{{name}|merge}}}} 只用于合并重复行中相同的单元格，而本行不是重复行"),
-        Text::new(
-            "remove |merge, or use it in a {{#each}} row",
-            "删除 |merge，或在 {{#each}} 行中使用",
-        ),
-    )
+    at_cell(&BadFilter::MergeOutsideRepeat { name }, title, at)
 }
 
 fn known_names(kind: FormKind) -> String {
@@ -554,33 +449,14 @@ fn known_names(kind: FormKind) -> String {
 }
 
 fn parse_error_diag(title: &str, at: &str, text: &str, e: ParseError) -> Diagnostic {
-    let (code, en, zh, help) = match e {
-        ParseError::Unclosed => (
-            &super::rules::MALFORMED_PLACEHOLDER,
-            format!("`{{{{` without `}}}}` in {text:?}"),
-            format!("{text:?} 中的 `{{{{` 没有对应的 `}}}}`"),
-            Text::new("close the placeholder: {{project.name}}", "补全占位符：{{project.name}}"),
-        ),
-        ParseError::Empty => (
-            &super::rules::MALFORMED_PLACEHOLDER,
-            format!("empty placeholder in {text:?}"),
-            format!("{text:?} 中有空的占位符"),
-            Text::new("write a name: {{project.name}}, {{#each indicators}}", "写上名称：{{project.name}}、{{#each indicators}}"),
-        ),
-        ParseError::ClosingEach => (
-            &super::rules::BAD_REPEAT_ROW,
-            format!("{{{{/each}}}} in {text:?}: a repeat covers exactly the row its {{{{#each}}}} is in"),
-            format!("{text:?} 中有 {{{{/each}}}}：重复范围就是 {{{{#each}}}} 所在的一行"),
-            Text::new("remove {{/each}}", "删除 {{/each}}"),
-        ),
-        ParseError::UnknownFilter(f) => (
-            &super::rules::BAD_FILTER,
-            format!("unknown filter |{f} in {text:?}"),
-            format!("{text:?} 中的过滤器 |{f} 未知"),
-            Text::new("the only filter is |merge", "唯一的过滤器是 |merge"),
-        ),
-    };
-    sheet_diag(code, title, at, en, zh, help)
+    match e {
+        ParseError::Unclosed => at_cell(&MalformedPlaceholder::Unclosed { text }, title, at),
+        ParseError::Empty => at_cell(&MalformedPlaceholder::Empty { text }, title, at),
+        ParseError::ClosingEach => at_cell(&BadRepeatRow::ClosingEach { text }, title, at),
+        ParseError::UnknownFilter(f) => {
+            at_cell(&BadFilter::Unknown { filter: &f, text }, title, at)
+        }
+    }
 }
 
 /// Where a template row goes in the output: its first output row and how many rows.
