@@ -57,12 +57,25 @@ pub struct Loaded {
     pub diagnostics: Vec<Diagnostic>,
     /// The syntax tree of each source, by file index (`None` for `kpi.toml`).
     pub trees: Vec<Option<SyntaxTree>>,
+    /// For the sources imported from workbooks (`kpi check forms.xlsx`), by file index: the
+    /// map from their text back to the cells it came from.
+    pub workbooks: std::collections::BTreeMap<usize, std::sync::Arc<crate::import::CellMap>>,
 }
 
 impl Loaded {
     /// The syntax tree of a file, when it is a `.kpi` file of this run.
     pub fn tree(&self, file: usize) -> Option<&SyntaxTree> {
         self.trees.get(file).and_then(Option::as_ref)
+    }
+
+    /// Moves the findings about text imported from a workbook to the cells that text came
+    /// from ([`crate::import::CellMap::relocate`]); the others stay as they are.
+    pub fn relocate(&self, diags: &mut [Diagnostic]) {
+        for d in diags.iter_mut().filter(|d| d.elsewhere.is_none()) {
+            if let Some(map) = self.workbooks.get(&d.file) {
+                map.relocate(d);
+            }
+        }
     }
 }
 
@@ -95,6 +108,12 @@ impl Loaded {
         for d in &mut filing.departments {
             d.origin.file_index += offset;
         }
+        self.workbooks.extend(
+            other
+                .workbooks
+                .into_iter()
+                .map(|(file, map)| (file + offset, map)),
+        );
         self.filing.projects.extend(filing.projects);
         self.filing.departments.extend(filing.departments);
         let shift = |mut d: Diagnostic| {
@@ -116,17 +135,29 @@ impl Loaded {
             filing: Filing::default(),
             diagnostics: Vec::new(),
             trees: Vec::new(),
+            workbooks: Default::default(),
         }
     }
 }
 
 /// The `.kpi` files a list of paths names, directories expanded recursively, sorted.
 pub fn expand(paths: &[PathBuf]) -> Result<Vec<PathBuf>, LoadError> {
+    expand_with(paths, false)
+}
+
+/// True for a path named like an xlsx workbook.
+pub fn is_workbook(path: &Path) -> bool {
+    path.extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("xlsx"))
+}
+
+/// [`expand`], with the `.xlsx` workbooks in folders too when `workbooks` (for `kpi check`).
+pub fn expand_with(paths: &[PathBuf], workbooks: bool) -> Result<Vec<PathBuf>, LoadError> {
     let mut files = Vec::new();
     for path in paths {
         if path.is_dir() {
             let mut found = Vec::new();
-            walk(path, &mut found).map_err(|source| LoadError::Read {
+            walk(path, workbooks, &mut found).map_err(|source| LoadError::Read {
                 path: path.display().to_string(),
                 source,
             })?;
@@ -144,12 +175,17 @@ pub fn expand(paths: &[PathBuf]) -> Result<Vec<PathBuf>, LoadError> {
     Ok(files)
 }
 
-fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
+fn walk(dir: &Path, workbooks: bool, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
     for entry in std::fs::read_dir(dir)? {
         let path = entry?.path();
+        let lock_file = path
+            .file_name()
+            .is_some_and(|n| n.to_string_lossy().starts_with("~$"));
         if path.is_dir() {
-            walk(&path, out)?;
-        } else if path.extension().is_some_and(|e| e == "kpi") {
+            walk(&path, workbooks, out)?;
+        } else if path.extension().is_some_and(|e| e == "kpi")
+            || (workbooks && is_workbook(&path) && !lock_file)
+        {
             out.push(path);
         }
     }
@@ -178,7 +214,53 @@ pub fn load(paths: &[PathBuf]) -> Result<Loaded, LoadError> {
 pub fn load_with_units(paths: &[PathBuf], units: &CustomUnits) -> Result<Loaded, LoadError> {
     let mut texts = Vec::new();
     let mut legacy = Vec::new();
-    for path in expand(paths)? {
+    let mut workbooks = std::collections::BTreeMap::new();
+    let mut problems = Vec::new();
+    for path in expand_with(paths, true)? {
+        if is_workbook(&path) {
+            // Imported in memory; its findings are moved to their cells after the check.
+            let name = path.display().to_string();
+            let bytes = std::fs::read(&path).map_err(|source| LoadError::Read {
+                path: name.clone(),
+                source,
+            })?;
+            let index = texts.len();
+            match crate::import::read_workbook(&bytes, &display_name(&path)) {
+                Ok(read) => {
+                    problems.extend(read.problems.into_iter().map(|mut d| {
+                        d.file = index;
+                        d
+                    }));
+                    workbooks.insert(index, std::sync::Arc::new(read.cells));
+                    texts.push(SourceFile::new(name, read.text));
+                }
+                Err(diags) => {
+                    // A layout kpi cannot read: its diagnostic, placed at the workbook.
+                    problems.extend(diags.into_iter().map(|mut d| {
+                        d.file = index;
+                        if matches!(d.elsewhere, Some(crate::diag::Location::Nowhere) | None) {
+                            d.elsewhere = Some(crate::diag::Location::Cell {
+                                workbook: display_name(&path),
+                                sheet: String::new(),
+                                cell: String::new(),
+                            });
+                        }
+                        d
+                    }));
+                    // Nothing was read: whatever is found in the empty text is the workbook's.
+                    workbooks.insert(
+                        index,
+                        std::sync::Arc::new(crate::import::CellMap {
+                            workbook: display_name(&path),
+                            origins: Vec::new(),
+                            sheets: Vec::new(),
+                        }),
+                    );
+                    texts.push(SourceFile::new(name, String::new()));
+                }
+            }
+            continue;
+        }
         let (text, encoding) = read_text(&path)?;
         if encoding == Encoding::Gb18030 {
             legacy.push(texts.len());
@@ -186,11 +268,18 @@ pub fn load_with_units(paths: &[PathBuf], units: &CustomUnits) -> Result<Loaded,
         texts.push(SourceFile::new(path.display().to_string(), text));
     }
     let mut loaded = load_sources_with(texts, units);
+    loaded.workbooks = workbooks;
+    loaded.diagnostics.extend(problems);
     for index in legacy {
         loaded.diagnostics.push(legacy_encoding(index));
     }
     diag::sort(&mut loaded.diagnostics);
     Ok(loaded)
+}
+
+/// A workbook as findings name it: the path as given (`拉萨市科学技术局.xlsx`).
+fn display_name(path: &Path) -> String {
+    path.display().to_string()
 }
 
 /// K0112: a file saved in GB18030/GBK, read correctly, to be re-saved as UTF-8.
@@ -244,5 +333,6 @@ pub fn load_sources_with(files: Vec<SourceFile>, units: &CustomUnits) -> Loaded 
         filing,
         diagnostics,
         trees,
+        workbooks: Default::default(),
     }
 }
