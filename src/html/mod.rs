@@ -312,6 +312,10 @@ const JS: &str = r#"
     document.querySelectorAll('article.form').forEach(function(a){
       a.hidden=!!fo&&a.dataset.form!==fo;
     });
+    // One form chosen: the page is that form (the filing's summary and charts step aside).
+    ['summary','charts','other'].forEach(function(id){
+      var el=document.getElementById(id);if(el){el.hidden=!!fo;}
+    });
   }
   f.addEventListener('change',apply);
   // A link can carry a filter: report.html#filter:sev=error&family=K03&form=2
