@@ -59,8 +59,26 @@ pub struct Loaded {
     pub trees: Vec<Option<SyntaxTree>>,
     /// For the sources imported from workbooks (`kpi check forms.xlsx`), by file index: the
     /// map from their text back to the cells it came from.
-    pub workbooks: std::collections::BTreeMap<usize, std::sync::Arc<crate::import::CellMap>>,
+    pub workbooks: std::collections::BTreeMap<usize, std::sync::Arc<dyn Relocate>>,
 }
+
+/// Moves a finding about a workbook's imported text to the cell that text came from
+/// (`import::CellMap`; the importer sits above this module, so it is named by this trait).
+pub trait Relocate: Send + Sync {
+    fn relocate(&self, d: &mut Diagnostic);
+}
+
+/// A workbook read as `.kpi` text: the text, the problems reading it (at their cells, or at
+/// the workbook when kpi cannot read its layout), and the way back to its cells.
+pub struct WorkbookText {
+    pub text: String,
+    pub problems: Vec<Diagnostic>,
+    pub cells: std::sync::Arc<dyn Relocate>,
+}
+
+/// Reads a workbook's bytes, named as given on the command line (`kpi check` passes
+/// `import::workbook_text`).
+pub type WorkbookReader = dyn Fn(&[u8], &str) -> WorkbookText + Sync;
 
 impl Loaded {
     /// The syntax tree of a file, when it is a `.kpi` file of this run.
@@ -69,7 +87,7 @@ impl Loaded {
     }
 
     /// Moves the findings about text imported from a workbook to the cells that text came
-    /// from ([`crate::import::CellMap::relocate`]); the others stay as they are.
+    /// from ([`Relocate`]); the others stay as they are.
     pub fn relocate(&self, diags: &mut [Diagnostic]) {
         for d in diags.iter_mut().filter(|d| d.elsewhere.is_none()) {
             if let Some(map) = self.workbooks.get(&d.file) {
@@ -212,12 +230,22 @@ pub fn load(paths: &[PathBuf]) -> Result<Loaded, LoadError> {
 
 /// [`load`] with the units the filing's `kpi.toml` declares.
 pub fn load_with_units(paths: &[PathBuf], units: &CustomUnits) -> Result<Loaded, LoadError> {
+    load_with(paths, units, None)
+}
+
+/// [`load_with_units`], reading `.xlsx` workbooks (named, or in folders) with `reader` when
+/// there is one (`kpi check`); without one a workbook is the load error it always was.
+pub fn load_with(
+    paths: &[PathBuf],
+    units: &CustomUnits,
+    reader: Option<&WorkbookReader>,
+) -> Result<Loaded, LoadError> {
     let mut texts = Vec::new();
     let mut legacy = Vec::new();
     let mut workbooks = std::collections::BTreeMap::new();
     let mut problems = Vec::new();
-    for path in expand_with(paths, true)? {
-        if is_workbook(&path) {
+    for path in expand_with(paths, reader.is_some())? {
+        if let Some(reader) = reader.filter(|_| is_workbook(&path)) {
             // Imported in memory; its findings are moved to their cells after the check.
             let name = path.display().to_string();
             let bytes = std::fs::read(&path).map_err(|source| LoadError::Read {
@@ -225,40 +253,13 @@ pub fn load_with_units(paths: &[PathBuf], units: &CustomUnits) -> Result<Loaded,
                 source,
             })?;
             let index = texts.len();
-            match crate::import::read_workbook(&bytes, &display_name(&path)) {
-                Ok(read) => {
-                    problems.extend(read.problems.into_iter().map(|mut d| {
-                        d.file = index;
-                        d
-                    }));
-                    workbooks.insert(index, std::sync::Arc::new(read.cells));
-                    texts.push(SourceFile::new(name, read.text));
-                }
-                Err(diags) => {
-                    // A layout kpi cannot read: its diagnostic, placed at the workbook.
-                    problems.extend(diags.into_iter().map(|mut d| {
-                        d.file = index;
-                        if matches!(d.elsewhere, Some(crate::diag::Location::Nowhere) | None) {
-                            d.elsewhere = Some(crate::diag::Location::Cell {
-                                workbook: display_name(&path),
-                                sheet: String::new(),
-                                cell: String::new(),
-                            });
-                        }
-                        d
-                    }));
-                    // Nothing was read: whatever is found in the empty text is the workbook's.
-                    workbooks.insert(
-                        index,
-                        std::sync::Arc::new(crate::import::CellMap {
-                            workbook: display_name(&path),
-                            origins: Vec::new(),
-                            sheets: Vec::new(),
-                        }),
-                    );
-                    texts.push(SourceFile::new(name, String::new()));
-                }
-            }
+            let read = reader(&bytes, &name);
+            problems.extend(read.problems.into_iter().map(|mut d| {
+                d.file = index;
+                d
+            }));
+            workbooks.insert(index, read.cells);
+            texts.push(SourceFile::new(name, read.text));
             continue;
         }
         let (text, encoding) = read_text(&path)?;
@@ -275,11 +276,6 @@ pub fn load_with_units(paths: &[PathBuf], units: &CustomUnits) -> Result<Loaded,
     }
     diag::sort(&mut loaded.diagnostics);
     Ok(loaded)
-}
-
-/// A workbook as findings name it: the path as given (`拉萨市科学技术局.xlsx`).
-fn display_name(path: &Path) -> String {
-    path.display().to_string()
 }
 
 /// K0112: a file saved in GB18030/GBK, read correctly, to be re-saved as UTF-8.

@@ -97,7 +97,9 @@ fn check_one(
         .as_ref()
         .map(crate::config::units_of)
         .unwrap_or_default();
-    let mut loaded = filing::load_with_units(filing_paths, &units).map_err(|e| e.text())?;
+    // Workbooks are read as they arrive (issue 12), imported in memory.
+    let mut loaded = filing::load_with(filing_paths, &units, Some(&crate::import::workbook_text))
+        .map_err(|e| e.text())?;
     let (_, mut found) = crate::check::run(&mut loaded, config_file);
     // Findings in workbooks' imported text are reported at their cells.
     loaded.relocate(&mut found);

@@ -125,6 +125,46 @@ pub fn read_workbook(bytes: &[u8], name: &str) -> Result<InMemory, Vec<Diagnosti
     })
 }
 
+/// A workbook read for `kpi check` ([`crate::filing::WorkbookReader`]): its text and cells,
+/// or, for a layout kpi cannot read, no text and the problem placed at the workbook.
+pub fn workbook_text(bytes: &[u8], name: &str) -> crate::filing::WorkbookText {
+    match read_workbook(bytes, name) {
+        Ok(read) => crate::filing::WorkbookText {
+            text: read.text,
+            problems: read.problems,
+            cells: std::sync::Arc::new(read.cells),
+        },
+        Err(diags) => crate::filing::WorkbookText {
+            text: String::new(),
+            problems: diags
+                .into_iter()
+                .map(|mut d| {
+                    if matches!(d.elsewhere, Some(Location::Nowhere) | None) {
+                        d.elsewhere = Some(Location::Cell {
+                            workbook: name.to_string(),
+                            sheet: String::new(),
+                            cell: String::new(),
+                        });
+                    }
+                    d
+                })
+                .collect(),
+            // Nothing was read: whatever is found in the empty text is the workbook's.
+            cells: std::sync::Arc::new(CellMap {
+                workbook: name.to_string(),
+                origins: Vec::new(),
+                sheets: Vec::new(),
+            }),
+        },
+    }
+}
+
+impl crate::filing::Relocate for CellMap {
+    fn relocate(&self, d: &mut Diagnostic) {
+        CellMap::relocate(self, d);
+    }
+}
+
 /// Where a span of imported text came from: a cell of a sheet.
 #[derive(Debug, Clone)]
 pub struct Origin {
