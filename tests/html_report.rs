@@ -154,6 +154,26 @@ fn every_finding_is_in_the_report_once_and_pinned_to_its_form() {
     }
     // As many findings in the report as in the JSON (none dropped, none doubled).
     assert_eq!(html.matches("<li class=\"finding").count(), json.len());
+    // Findings on indicator values (K06xx) sit in their indicator's row of the table.
+    let mut in_rows = 0;
+    for row in html.split("<tr id=\"form-").skip(1) {
+        let row = &row[..row.find("</tr>").unwrap()];
+        in_rows += row.matches("data-family=\"K06\"").count();
+    }
+    // (A K06 finding on a goal's text, `goal "… 0个 …"`, has no row: it is under the fields.)
+    let on_goal = |file: &str, line: usize| {
+        std::fs::read_to_string(root().join(file))
+            .unwrap()
+            .lines()
+            .nth(line - 1)
+            .is_some_and(|l| l.trim_start().starts_with("goal"))
+    };
+    let k06 = json
+        .iter()
+        .filter(|(c, _, file, line)| c.starts_with("K06") && !on_goal(file, *line))
+        .count();
+    assert!(k06 > 5, "{k06}");
+    assert_eq!(in_rows, k06, "K06 findings not pinned to their rows");
 }
 
 #[test]
