@@ -202,6 +202,45 @@ fn tidy_finds_the_report_valid() {
             String::from_utf8_lossy(&out.stderr)
         );
     }
+    // The report of a workbook (its findings link to the workbook, a Chinese file name).
+    let dir = tempfile::tempdir().unwrap();
+    let out = kpi()
+        .args(["build", "--to", "xlsx", "-o"])
+        .arg(dir.path())
+        .arg(LHASA)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{out:?}");
+    let html = dir.path().join("wb.html");
+    let out = kpi()
+        .current_dir(dir.path())
+        .args([
+            "check",
+            "拉萨市科学技术局.xlsx",
+            "--format",
+            "html",
+            "-o",
+            "wb.html",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1), "{out:?}");
+    let text = std::fs::read_to_string(&html).unwrap();
+    assert!(
+        text.contains("data-loc=\"拉萨市科学技术局.xlsx!"),
+        "no cell in the report"
+    );
+    let out = Command::new("tidy")
+        .args(["-q", "-e", "-utf8"])
+        .arg(&html)
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "tidy (workbook): {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
 }
 
 /// Headless Chromium with the flags this machine's closed network needs.

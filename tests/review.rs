@@ -174,7 +174,7 @@ fn a_finding_on_a_value_points_at_the_value_cell() {
         .find(|d| {
             d["help"]["en"]
                 .as_str()
-                .is_some_and(|h| h.contains("\ncell "))
+                .is_some_and(|h| h.contains(" (cell "))
         })
         .expect("a finding showing its cell's text");
     let cell = value_finding["location"]["cell"].as_str().unwrap();

@@ -192,16 +192,15 @@ fn source_link(d: &Diagnostic, sources: &Sources) -> String {
     }
 }
 
-/// A path as a relative URL (`/` separators, spaces and `#`, `?`, `%` escaped).
+/// A path as a relative URL: `/` separators, every byte outside the unreserved set (Chinese
+/// file names included) percent-encoded as UTF-8.
 fn href(path: &str) -> String {
     let mut out = String::new();
-    for c in path.replace('\\', "/").chars() {
-        match c {
-            ' ' => out.push_str("%20"),
-            '#' => out.push_str("%23"),
-            '?' => out.push_str("%3F"),
-            '%' => out.push_str("%25"),
-            c => out.push(c),
+    for b in path.replace('\\', "/").bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~' | b'/') {
+            out.push(char::from(b));
+        } else {
+            let _ = write!(out, "%{b:02X}");
         }
     }
     out

@@ -238,16 +238,14 @@ impl CellMap {
     pub fn relocate(&self, d: &mut Diagnostic) {
         let (location, origin) = self.place(d.span.start);
         if let Some(o) = origin {
-            d.help.en.push_str(&format!(
-                "\ncell {} reads: {}",
-                cell_name(o.row, o.col),
-                o.text
-            ));
-            d.help.zh.push_str(&format!(
-                "\n单元格 {} 的内容：{}",
-                cell_name(o.row, o.col),
-                o.text
-            ));
+            // On the help's line: every format shows it, and the human one keeps its layout.
+            let cell = cell_name(o.row, o.col);
+            d.help
+                .en
+                .push_str(&format!(" (cell {cell} reads: {})", o.text));
+            d.help
+                .zh
+                .push_str(&format!("（单元格 {cell} 的内容：{}）", o.text));
         }
         d.elsewhere = Some(location);
         d.labels.clear();
