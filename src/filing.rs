@@ -57,12 +57,43 @@ pub struct Loaded {
     pub diagnostics: Vec<Diagnostic>,
     /// The syntax tree of each source, by file index (`None` for `kpi.toml`).
     pub trees: Vec<Option<SyntaxTree>>,
+    /// For the sources imported from workbooks (`kpi check forms.xlsx`), by file index: the
+    /// map from their text back to the cells it came from.
+    pub workbooks: std::collections::BTreeMap<usize, std::sync::Arc<dyn Relocate>>,
 }
+
+/// Moves a finding about a workbook's imported text to the cell that text came from
+/// (`import::CellMap`; the importer sits above this module, so it is named by this trait).
+pub trait Relocate: Send + Sync {
+    fn relocate(&self, d: &mut Diagnostic);
+}
+
+/// A workbook read as `.kpi` text: the text, the problems reading it (at their cells, or at
+/// the workbook when kpi cannot read its layout), and the way back to its cells.
+pub struct WorkbookText {
+    pub text: String,
+    pub problems: Vec<Diagnostic>,
+    pub cells: std::sync::Arc<dyn Relocate>,
+}
+
+/// Reads a workbook's bytes, named as given on the command line (`kpi check` passes
+/// `import::workbook_text`).
+pub type WorkbookReader = dyn Fn(&[u8], &str) -> WorkbookText + Sync;
 
 impl Loaded {
     /// The syntax tree of a file, when it is a `.kpi` file of this run.
     pub fn tree(&self, file: FileId) -> Option<&SyntaxTree> {
         self.trees.get(file.index()).and_then(Option::as_ref)
+    }
+
+    /// Moves the findings about text imported from a workbook to the cells that text came
+    /// from ([`Relocate`]); the others stay as they are.
+    pub fn relocate(&self, diags: &mut [Diagnostic]) {
+        for d in diags.iter_mut().filter(|d| d.elsewhere.is_none()) {
+            if let Some(map) = self.workbooks.get(&d.file) {
+                map.relocate(d);
+            }
+        }
     }
 }
 
@@ -95,6 +126,12 @@ impl Loaded {
         for d in &mut filing.departments {
             d.origin.file_id = d.origin.file_id.after(offset);
         }
+        self.workbooks.extend(
+            other
+                .workbooks
+                .into_iter()
+                .map(|(file, map)| (file + offset, map)),
+        );
         self.filing.projects.extend(filing.projects);
         self.filing.departments.extend(filing.departments);
         let shift = |mut d: Diagnostic| {
@@ -116,17 +153,29 @@ impl Loaded {
             filing: Filing::default(),
             diagnostics: Vec::new(),
             trees: Vec::new(),
+            workbooks: Default::default(),
         }
     }
 }
 
 /// The `.kpi` files a list of paths names, directories expanded recursively, sorted.
 pub fn expand(paths: &[PathBuf]) -> Result<Vec<PathBuf>, LoadError> {
+    expand_with(paths, false)
+}
+
+/// True for a path named like an xlsx workbook.
+pub fn is_workbook(path: &Path) -> bool {
+    path.extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("xlsx"))
+}
+
+/// [`expand`], with the `.xlsx` workbooks in folders too when `workbooks` (for `kpi check`).
+pub fn expand_with(paths: &[PathBuf], workbooks: bool) -> Result<Vec<PathBuf>, LoadError> {
     let mut files = Vec::new();
     for path in paths {
         if path.is_dir() {
             let mut found = Vec::new();
-            walk(path, &mut found).map_err(|source| LoadError::Read {
+            walk(path, workbooks, &mut found).map_err(|source| LoadError::Read {
                 path: path.display().to_string(),
                 source,
             })?;
@@ -144,12 +193,17 @@ pub fn expand(paths: &[PathBuf]) -> Result<Vec<PathBuf>, LoadError> {
     Ok(files)
 }
 
-fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
+fn walk(dir: &Path, workbooks: bool, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
     for entry in std::fs::read_dir(dir)? {
         let path = entry?.path();
+        let lock_file = path
+            .file_name()
+            .is_some_and(|n| n.to_string_lossy().starts_with("~$"));
         if path.is_dir() {
-            walk(&path, out)?;
-        } else if path.extension().is_some_and(|e| e == "kpi") {
+            walk(&path, workbooks, out)?;
+        } else if path.extension().is_some_and(|e| e == "kpi")
+            || (workbooks && is_workbook(&path) && !lock_file)
+        {
             out.push(path);
         }
     }
@@ -176,9 +230,38 @@ pub fn load(paths: &[PathBuf]) -> Result<Loaded, LoadError> {
 
 /// [`load`] with the units the filing's `kpi.toml` declares.
 pub fn load_with_units(paths: &[PathBuf], units: &CustomUnits) -> Result<Loaded, LoadError> {
+    load_with(paths, units, None)
+}
+
+/// [`load_with_units`], reading `.xlsx` workbooks (named, or in folders) with `reader` when
+/// there is one (`kpi check`); without one a workbook is the load error it always was.
+pub fn load_with(
+    paths: &[PathBuf],
+    units: &CustomUnits,
+    reader: Option<&WorkbookReader>,
+) -> Result<Loaded, LoadError> {
     let mut texts = Vec::new();
     let mut legacy = Vec::new();
-    for path in expand(paths)? {
+    let mut workbooks = std::collections::BTreeMap::new();
+    let mut problems = Vec::new();
+    for path in expand_with(paths, reader.is_some())? {
+        if let Some(reader) = reader.filter(|_| is_workbook(&path)) {
+            // Imported in memory; its findings are moved to their cells after the check.
+            let name = path.display().to_string();
+            let bytes = std::fs::read(&path).map_err(|source| LoadError::Read {
+                path: name.clone(),
+                source,
+            })?;
+            let index = texts.len();
+            let read = reader(&bytes, &name);
+            problems.extend(read.problems.into_iter().map(|mut d| {
+                d.file = index;
+                d
+            }));
+            workbooks.insert(index, read.cells);
+            texts.push(SourceFile::new(name, read.text));
+            continue;
+        }
         let (text, encoding) = read_text(&path)?;
         if encoding == Encoding::Gb18030 {
             legacy.push(texts.len());
@@ -186,6 +269,8 @@ pub fn load_with_units(paths: &[PathBuf], units: &CustomUnits) -> Result<Loaded,
         texts.push(SourceFile::new(path.display().to_string(), text));
     }
     let mut loaded = load_sources_with(texts, units);
+    loaded.workbooks = workbooks;
+    loaded.diagnostics.extend(problems);
     for index in legacy {
         loaded.diagnostics.push(legacy_encoding(FileId(index)));
     }
@@ -232,5 +317,6 @@ pub fn load_sources_with(files: Vec<SourceFile>, units: &CustomUnits) -> Loaded 
         filing,
         diagnostics,
         trees,
+        workbooks: Default::default(),
     }
 }

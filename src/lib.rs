@@ -11,6 +11,7 @@ pub mod diag;
 pub mod emit;
 pub mod filing;
 pub mod fmt;
+pub mod html;
 pub mod import;
 pub mod lower;
 pub mod lsp;

@@ -130,9 +130,23 @@ fn human(diags: &[Diagnostic], sources: &Sources, lang: Lang) -> String {
     out
 }
 
+/// The place of a finding that is not in `.kpi` text (a workbook's cell): `book!sheet!cell`.
+fn place_elsewhere(d: &Diagnostic, sources: &Sources) -> Option<String> {
+    d.elsewhere.as_ref().map(|l| l.describe(sources))
+}
+
 fn short(diags: &[Diagnostic], sources: &Sources, lang: Lang) -> String {
     let mut out = String::new();
     for d in diags {
+        if let Some(place) = place_elsewhere(d, sources) {
+            out.push_str(&format!(
+                "{place}: {}[{}] {}\n",
+                d.severity.word(Lang::En),
+                d.code,
+                d.message.get(lang)
+            ));
+            continue;
+        }
         let file = sources.get(d.file);
         let (line, col) = file.line_col(d.span.start);
         out.push_str(&format!(
@@ -194,6 +208,15 @@ fn json_report(diags: &[Diagnostic], sources: &Sources, lang: Lang) -> String {
                 })).collect::<Vec<_>>(),
             });
             o["text"] = json!(d.message.get(lang));
+            // A workbook's cell: no line numbers (the imported text is never seen).
+            if let Some(crate::diag::Location::Cell {
+                workbook,
+                sheet,
+                cell,
+            }) = &d.elsewhere
+            {
+                o["location"] = json!({ "file": workbook, "sheet": sheet, "cell": cell });
+            }
             o
         })
         .collect();
@@ -272,7 +295,17 @@ fn sarif(diags: &[Diagnostic], sources: &Sources, lang: Lang) -> String {
                 "ruleId": d.code,
                 "level": sarif_level(d.severity),
                 "message": { "text": d.message.get(lang) },
-                "locations": [sarif_location(sources, d.file, d.span)],
+                "locations": [match &d.elsewhere {
+                    Some(crate::diag::Location::Cell { workbook, cell, .. }) => json!({
+                        "physicalLocation": { "artifactLocation": { "uri": uri(workbook) } },
+                        "logicalLocations": [{
+                            "name": cell,
+                            "fullyQualifiedName": d.location().describe(sources),
+                            "kind": "element",
+                        }],
+                    }),
+                    _ => sarif_location(sources, d.file, d.span),
+                }],
                 "properties": { "help": d.help.get(lang) },
             });
             if let Some(i) = all.iter().position(|r| r.code == d.code) {
@@ -375,7 +408,7 @@ fn markdown(diags: &[Diagnostic], sources: &Sources, filing: &Filing, lang: Lang
         for (i, d) in list.iter().enumerate() {
             let f = sources.get(d.file);
             let (line, _) = f.line_col(d.span.start);
-            let (sev, line_word, fix) = match lang {
+            let (sev, mut line_word, fix) = match lang {
                 Lang::En => (
                     d.severity.word(lang).to_string(),
                     format!("line {line}"),
@@ -387,6 +420,9 @@ fn markdown(diags: &[Diagnostic], sources: &Sources, filing: &Filing, lang: Lang
                     "修改建议",
                 ),
             };
+            if let Some(place) = place_elsewhere(d, sources) {
+                line_word = place;
+            }
             let sep = if lang == Lang::Zh { "：" } else { ": " };
             let (open, close) = if lang == Lang::Zh {
                 ("（", "）")

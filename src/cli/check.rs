@@ -14,6 +14,7 @@ pub(super) fn check(
     format: FormatArg,
     deny_warnings: bool,
     config: Option<PathBuf>,
+    output: Option<&std::path::Path>,
     lang: Lang,
 ) -> ExitCode {
     // Each folder is a filing of its own: its funds table is compared with its own project
@@ -50,14 +51,33 @@ pub(super) fn check(
     }
     let loaded = all;
     let format = match format {
-        FormatArg::Human => Format::Human,
-        FormatArg::Short => Format::Short,
-        FormatArg::Json => Format::Json,
-        FormatArg::Sarif => Format::Sarif,
-        FormatArg::Markdown => Format::Markdown,
+        FormatArg::Human => Some(Format::Human),
+        FormatArg::Short => Some(Format::Short),
+        FormatArg::Json => Some(Format::Json),
+        FormatArg::Sarif => Some(Format::Sarif),
+        FormatArg::Markdown => Some(Format::Markdown),
+        FormatArg::Html => None,
     };
-    let text = report::render(format, &diags, &loaded.sources, &loaded.filing, lang);
-    let _ = std::io::stdout().lock().write_all(text.as_bytes());
+    let text = match format {
+        Some(format) => report::render(format, &diags, &loaded.sources, &loaded.filing, lang),
+        None => crate::html::render(&diags, &loaded.sources, &loaded.filing, lang),
+    };
+    match output {
+        None => {
+            let _ = std::io::stdout().lock().write_all(text.as_bytes());
+        }
+        // Written whole or not at all (a temporary file renamed).
+        Some(path) => {
+            if let Err(e) = crate::output::write_atomic(path, text.as_bytes()) {
+                super::error(
+                    lang,
+                    format!("cannot write {}: {e}", path.display()),
+                    format!("无法写入 {}：{e}", path.display()),
+                );
+                return ExitCode::from(2);
+            }
+        }
+    }
     let (errors, warnings) = report::counts(&diags);
     if errors > 0 || (deny_warnings && warnings > 0) {
         ExitCode::from(1)
@@ -77,8 +97,12 @@ fn check_one(
         .as_ref()
         .map(crate::config::units_of)
         .unwrap_or_default();
-    let mut loaded = filing::load_with_units(filing_paths, &units).map_err(|e| e.text())?;
-    let (_, found) = crate::check::run(&mut loaded, config_file);
+    // Workbooks are read as they arrive (issue 12), imported in memory.
+    let mut loaded = filing::load_with(filing_paths, &units, Some(&crate::import::workbook_text))
+        .map_err(|e| e.text())?;
+    let (_, mut found) = crate::check::run(&mut loaded, config_file);
+    // Findings in workbooks' imported text are reported at their cells.
+    loaded.relocate(&mut found);
     Ok((loaded, found))
 }
 

@@ -57,7 +57,9 @@ shown but does not stop the build: judging the forms is `kpi check`'s job, and i
 const IMPORT_EXAMPLES: &str = "\
 Examples:
   kpi import forms.xlsx                 .kpi text on standard output
-  kpi import forms.xlsx -o forms.kpi    written to a file";
+  kpi import forms.xlsx -o forms.kpi    written to a file
+  kpi import --keywords zh forms.xlsx   with Chinese keywords (项目, 预算 …)
+  kpi import filings/ -o kpi/           every workbook of a folder, one .kpi file each";
 
 const LSP_EXAMPLES: &str = "\
 Examples:
@@ -125,6 +127,9 @@ pub enum Command {
         /// say what changed, then check the fixed files.
         #[arg(long)]
         fix: bool,
+        /// Write the report to this file instead of standard output.
+        #[arg(short, long)]
+        output: Option<PathBuf>,
     },
     /// Explain a rule: what it checks, why, an example, how to fix (规则说明).
     #[command(after_help = EXPLAIN_EXAMPLES)]
@@ -161,11 +166,15 @@ pub enum Command {
     /// Read forms back from an xlsx workbook into .kpi text (导入).
     #[command(after_help = IMPORT_EXAMPLES)]
     Import {
-        /// The .xlsx workbook.
+        /// The .xlsx workbook, or a folder of workbooks (each written to a .kpi file).
         file: PathBuf,
-        /// Output .kpi file (default: standard output).
+        /// Output .kpi file (default: standard output); for a folder, the folder the .kpi
+        /// files are written to (default: the workbooks' folder).
         #[arg(short, long)]
         output: Option<PathBuf>,
+        /// Keyword language of the .kpi text: zh or en (default: en).
+        #[arg(long, value_enum)]
+        keywords: Option<KeywordsArg>,
     },
     /// Run the language server on standard input and output (语言服务器).
     #[command(after_help = LSP_EXAMPLES)]
@@ -222,6 +231,8 @@ pub enum FormatArg {
     Sarif,
     /// A review memo in Markdown.
     Markdown,
+    /// A self-contained HTML review report with charts (docs/reports.md); use with `-o`.
+    Html,
 }
 
 /// `--deny` values.
@@ -262,13 +273,21 @@ pub fn run(cli: Cli) -> ExitCode {
             deny,
             config,
             fix,
+            output,
         } => {
             if fix {
                 if let Err(code) = fix::apply(&paths, config.clone(), lang) {
                     return code;
                 }
             }
-            check::check(&paths, format, deny.is_some(), config, lang)
+            check::check(
+                &paths,
+                format,
+                deny.is_some(),
+                config,
+                output.as_deref(),
+                lang,
+            )
         }
         Command::Explain {
             code,
@@ -296,7 +315,11 @@ pub fn run(cli: Cli) -> ExitCode {
             paths, to, output, ..
         } => build::build(&paths, to, output, lang),
         Command::Score { paths, config } => score::score(&paths, config, lang),
-        Command::Import { file, output } => xlsx::import(&file, output.as_deref(), lang),
+        Command::Import {
+            file,
+            output,
+            keywords,
+        } => xlsx::import(&file, output.as_deref(), keywords, lang),
         Command::Fmt {
             paths,
             check,

@@ -88,28 +88,106 @@ pub fn build(
     }
 }
 
-/// `kpi import FILE.xlsx [-o OUT.kpi]`
-pub fn import(file: &Path, output: Option<&Path>, lang: Lang) -> ExitCode {
+/// `kpi import FILE.xlsx [-o OUT.kpi]`, or `kpi import FOLDER [-o OUT-FOLDER]`. Rows the
+/// reader could not place are reported (K1202) and make the exit code 1, the text is still
+/// written (with the row as a comment).
+pub fn import(
+    file: &Path,
+    output: Option<&Path>,
+    keywords: Option<super::KeywordsArg>,
+    lang: Lang,
+) -> ExitCode {
     quiet_panics();
+    let options = crate::fmt::Options {
+        keywords: match keywords {
+            Some(super::KeywordsArg::Zh) => crate::fmt::KeywordStyle::Zh,
+            // The importer writes English keywords; `keep` keeps them.
+            _ => crate::fmt::KeywordStyle::Keep,
+        },
+    };
+    if file.is_dir() {
+        return import_folder(file, output, &options, lang);
+    }
     let bytes = match std::fs::read(file) {
         Ok(b) => b,
         Err(e) => return io_error("read", file, e, lang),
     };
-    let text = match crate::import::xlsx_to_kpi(&bytes, &file.display().to_string()) {
+    let imported = match crate::import::import(&bytes, &file.display().to_string(), &options) {
         Ok(t) => t,
         Err(diags) => {
             eprint!("{}", xlsx::render_plain(&diags, lang));
             return ExitCode::from(1);
         }
     };
+    eprint!("{}", xlsx::render_plain(&imported.problems, lang));
+    let done = if imported.problems.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    };
+    let text = imported.text;
     match output {
         None => {
             let _ = std::io::stdout().lock().write_all(text.as_bytes());
-            ExitCode::SUCCESS
+            done
         }
         Some(path) => match crate::output::write_atomic(path, text.as_bytes()) {
-            Ok(()) => ExitCode::SUCCESS,
+            Ok(()) => done,
             Err(e) => io_error("write", path, e, lang),
         },
     }
+}
+
+/// Every `.xlsx` of a folder (sorted; not its subfolders, not Excel's `~$` lock files), each
+/// to `<name>.kpi` in `output` (default: the same folder). Prints each path written.
+fn import_folder(
+    dir: &Path,
+    output: Option<&Path>,
+    options: &crate::fmt::Options,
+    lang: Lang,
+) -> ExitCode {
+    let mut books: Vec<std::path::PathBuf> = match std::fs::read_dir(dir) {
+        Ok(entries) => entries
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| {
+                p.is_file()
+                    && crate::filing::is_workbook(p)
+                    && !p
+                        .file_name()
+                        .is_some_and(|n| n.to_string_lossy().starts_with("~$"))
+            })
+            .collect(),
+        Err(e) => return io_error("read", dir, e, lang),
+    };
+    books.sort();
+    let out_dir = output.unwrap_or(dir);
+    if let Err(e) = std::fs::create_dir_all(out_dir) {
+        return io_error("write", out_dir, e, lang);
+    }
+    let mut code = ExitCode::SUCCESS;
+    for book in &books {
+        let bytes = match std::fs::read(book) {
+            Ok(b) => b,
+            Err(e) => return io_error("read", book, e, lang),
+        };
+        match crate::import::import(&bytes, &book.display().to_string(), options) {
+            Ok(imported) => {
+                eprint!("{}", xlsx::render_plain(&imported.problems, lang));
+                if !imported.problems.is_empty() {
+                    code = ExitCode::from(1);
+                }
+                let stem = book.file_stem().unwrap_or_default();
+                let path = out_dir.join(stem).with_extension("kpi");
+                if let Err(e) = crate::output::write_atomic(&path, imported.text.as_bytes()) {
+                    return io_error("write", &path, e, lang);
+                }
+                println!("{}", path.display());
+            }
+            Err(diags) => {
+                eprint!("{}", xlsx::render_plain(&diags, lang));
+                code = ExitCode::from(1);
+            }
+        }
+    }
+    code
 }

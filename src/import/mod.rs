@@ -15,12 +15,52 @@ use std::io::Cursor;
 
 use calamine::{Data, Reader, Xlsx};
 
-use crate::diag::{Diagnostic, Text};
+use std::cmp::Reverse;
+
+use crate::diag::{Diagnostic, Location, Text};
 use crate::emit::xlsx::{guarded, open_checked, xlsx_diag, Limits};
 pub use sheet::Grid;
 
 /// Reads a workbook and writes its forms as .kpi text. `name` is shown in the header comment.
+/// Rows the reader could not place are comments in the text; [`import`] also reports them.
 pub fn xlsx_to_kpi(bytes: &[u8], name: &str) -> Result<String, Vec<Diagnostic>> {
+    import(bytes, name, &crate::fmt::Options::default()).map(|i| i.text)
+}
+
+/// A workbook imported: its .kpi text and the errors about rows it could not place (K1202,
+/// at their cells).
+pub struct Imported {
+    pub text: String,
+    pub problems: Vec<Diagnostic>,
+}
+
+/// Reads a workbook and writes its forms as .kpi text in the layout `options` give (`kpi
+/// import --keywords zh` writes Chinese keywords), with the rows it could not place.
+pub fn import(
+    bytes: &[u8],
+    name: &str,
+    options: &crate::fmt::Options,
+) -> Result<Imported, Vec<Diagnostic>> {
+    let read = read_workbook(bytes, name)?;
+    // In kpi fmt's layout (the formatter keeps the text as is if it cannot).
+    let text = crate::fmt::format_text(&read.text, options).unwrap_or(read.text);
+    Ok(Imported {
+        text,
+        problems: read.problems,
+    })
+}
+
+/// A workbook read into .kpi text in memory, for `kpi check`: the text as the readers wrote it
+/// (not formatted, so that its spans are those of [`CellMap`]), where each span came from,
+/// and the rows that could not be placed.
+pub struct InMemory {
+    pub text: String,
+    pub cells: CellMap,
+    pub problems: Vec<Diagnostic>,
+}
+
+/// Reads a workbook's forms into .kpi text, recording the cell each piece of text came from.
+pub fn read_workbook(bytes: &[u8], name: &str) -> Result<InMemory, Vec<Diagnostic>> {
     let limits = Limits::for_import(bytes.len());
     open_checked(bytes, &limits)?;
     let grids = guarded(|| read_grids(bytes, &limits))
@@ -29,12 +69,23 @@ pub fn xlsx_to_kpi(bytes: &[u8], name: &str) -> Result<String, Vec<Diagnostic>> 
     let _ = writeln!(out, "// Imported from {name} by kpi import.");
     let mut forms = 0;
     let mut skipped = Vec::new();
+    let mut cells = CellMap {
+        workbook: name.to_string(),
+        origins: Vec::new(),
+        sheets: Vec::new(),
+    };
+    let mut problems = Vec::new();
     for grid in &grids {
         match sheet::form_of(grid) {
-            Some(text) => {
+            Some(marked) => {
                 out.push('\n');
-                out.push_str(&text);
+                let start = out.len();
+                unmark(&marked, grid, &mut out, &mut cells.origins);
+                cells.sheets.push((start..out.len(), grid.name.clone()));
                 forms += 1;
+                for (r, c, text) in grid.unplaced.borrow().iter() {
+                    problems.push(unplaced_row(name, &grid.name, *r, *c, text));
+                }
             }
             None => skipped.push(grid.name.clone()),
         }
@@ -64,8 +115,214 @@ pub fn xlsx_to_kpi(bytes: &[u8], name: &str) -> Result<String, Vec<Diagnostic>> 
             skipped.join(", ")
         );
     }
-    // In kpi fmt's canonical layout (the formatter keeps the text as is if it cannot).
-    Ok(crate::fmt::format_text(&out, &crate::fmt::Options::default()).unwrap_or(out))
+    cells
+        .origins
+        .sort_by_key(|o| (o.span.start, Reverse(o.span.end)));
+    Ok(InMemory {
+        text: out,
+        cells,
+        problems,
+    })
+}
+
+/// A workbook read for `kpi check` ([`crate::filing::WorkbookReader`]): its text and cells,
+/// or, for a layout kpi cannot read, no text and the problem placed at the workbook.
+pub fn workbook_text(bytes: &[u8], name: &str) -> crate::filing::WorkbookText {
+    match read_workbook(bytes, name) {
+        Ok(read) => crate::filing::WorkbookText {
+            text: read.text,
+            problems: read.problems,
+            cells: std::sync::Arc::new(read.cells),
+        },
+        Err(diags) => crate::filing::WorkbookText {
+            text: String::new(),
+            problems: diags
+                .into_iter()
+                .map(|mut d| {
+                    if matches!(d.elsewhere, Some(Location::Nowhere) | None) {
+                        d.elsewhere = Some(Location::Cell {
+                            workbook: name.to_string(),
+                            sheet: String::new(),
+                            cell: String::new(),
+                        });
+                    }
+                    d
+                })
+                .collect(),
+            // Nothing was read: whatever is found in the empty text is the workbook's.
+            cells: std::sync::Arc::new(CellMap {
+                workbook: name.to_string(),
+                origins: Vec::new(),
+                sheets: Vec::new(),
+            }),
+        },
+    }
+}
+
+impl crate::filing::Relocate for CellMap {
+    fn relocate(&self, d: &mut Diagnostic) {
+        CellMap::relocate(self, d);
+    }
+}
+
+/// Where a span of imported text came from: a cell of a sheet.
+#[derive(Debug, Clone)]
+pub struct Origin {
+    pub span: std::ops::Range<usize>,
+    pub sheet: String,
+    /// 0-based row and column.
+    pub row: u32,
+    pub col: u32,
+    /// The cell's text as the workbook shows it.
+    pub text: String,
+}
+
+/// The map from the spans of a workbook's imported text back to its cells (单元格定位).
+#[derive(Debug, Clone)]
+pub struct CellMap {
+    pub workbook: String,
+    /// Marked spans, by start (outer spans before the spans inside them).
+    pub origins: Vec<Origin>,
+    /// The span of each sheet's form in the text.
+    pub sheets: Vec<(std::ops::Range<usize>, String)>,
+}
+
+impl CellMap {
+    /// The innermost marked span holding byte `at` (an empty span at a mark's end counts).
+    pub fn origin(&self, at: usize) -> Option<&Origin> {
+        self.origins
+            .iter()
+            .filter(|o| o.span.start <= at && (at < o.span.end || o.span.is_empty()))
+            .min_by_key(|o| o.span.len())
+            .or_else(|| {
+                // Just past a mark (a missing `;` after a value): the mark that ends there.
+                self.origins
+                    .iter()
+                    .filter(|o| o.span.end == at)
+                    .min_by_key(|o| o.span.len())
+            })
+    }
+
+    /// Where a finding at byte `at` of the text is in the workbook: the cell its text came
+    /// from; text the importer wrote itself (a keyword, a form's closing brace) is placed at
+    /// its sheet (no cell), and text outside every form at the workbook.
+    pub fn place(&self, at: usize) -> (Location, Option<&Origin>) {
+        if let Some(o) = self.origin(at) {
+            return (
+                Location::Cell {
+                    workbook: self.workbook.clone(),
+                    sheet: o.sheet.clone(),
+                    cell: cell_name(o.row, o.col),
+                },
+                Some(o),
+            );
+        }
+        let sheet = self
+            .sheets
+            .iter()
+            .find(|(span, _)| span.start <= at && at <= span.end)
+            .map(|(_, name)| name.clone())
+            .unwrap_or_default();
+        (
+            Location::Cell {
+                workbook: self.workbook.clone(),
+                sheet,
+                cell: String::new(),
+            },
+            None,
+        )
+    }
+
+    /// Moves each finding about this workbook's text to the cell it came from, and shows the
+    /// cell's text in its help (the reader never saw the imported `.kpi` text).
+    pub fn relocate(&self, d: &mut Diagnostic) {
+        let (location, origin) = self.place(d.span.start);
+        if let Some(o) = origin {
+            // On the help's line: every format shows it, and the human one keeps its layout.
+            let cell = cell_name(o.row, o.col);
+            d.help
+                .en
+                .push_str(&format!(" (cell {cell} reads: {})", o.text));
+            d.help
+                .zh
+                .push_str(&format!("（单元格 {cell} 的内容：{}）", o.text));
+        }
+        d.elsewhere = Some(location);
+        d.labels.clear();
+    }
+}
+
+/// `D12` for 0-based row 11, column 3.
+pub fn cell_name(row: u32, col: u32) -> String {
+    let mut letters = Vec::new();
+    let mut c = col + 1;
+    while c > 0 {
+        let rem = (c - 1) % 26;
+        letters.push(char::from(b'A' + rem as u8));
+        c = (c - 1) / 26;
+    }
+    letters.iter().rev().collect::<String>() + &(row + 1).to_string()
+}
+
+/// Appends `marked` to `out` without its marks, recording each mark's span and cell.
+fn unmark(marked: &str, grid: &Grid, out: &mut String, origins: &mut Vec<Origin>) {
+    let mut open: Vec<(usize, u32, u32)> = Vec::new();
+    let mut rest = marked;
+    while let Some(i) = rest.find([sheet::MARK_OPEN, sheet::MARK_CLOSE]) {
+        out.push_str(&rest[..i]);
+        let ch = rest[i..].chars().next().unwrap_or(sheet::MARK_CLOSE);
+        rest = &rest[i + ch.len_utf8()..];
+        if ch == sheet::MARK_OPEN {
+            let (addr, after) = rest.split_once(sheet::MARK_MID).unwrap_or(("", rest));
+            let (r, c) = addr.split_once(',').unwrap_or(("0", "0"));
+            open.push((out.len(), r.parse().unwrap_or(0), c.parse().unwrap_or(0)));
+            rest = after;
+        } else if let Some((start, row, col)) = open.pop() {
+            origins.push(Origin {
+                span: start..out.len(),
+                sheet: grid.name.clone(),
+                row,
+                col,
+                text: grid.get(row, col).to_string(),
+            });
+        }
+    }
+    out.push_str(rest);
+}
+
+/// K1202 at the category cell of a row the reader could not place.
+fn unplaced_row(workbook: &str, sheet: &str, row: u32, col: u32, text: &str) -> Diagnostic {
+    let cell = cell_name(row, col);
+    let (en, zh) = if text.is_empty() {
+        (
+            format!(
+                "row {} has no 一级指标 and none above it to carry down",
+                row + 1
+            ),
+            format!("第 {} 行没有一级指标，上方也没有可沿用的类别", row + 1),
+        )
+    } else {
+        (
+            format!(
+                "row {}: 一级指标 “{text}” is no category kpi knows",
+                row + 1
+            ),
+            format!("第 {} 行：一级指标“{text}”不是 kpi 认识的类别", row + 1),
+        )
+    };
+    Diagnostic::at(
+        &rules::UNPLACED_ROW,
+        Location::Cell {
+            workbook: workbook.to_string(),
+            sheet: sheet.to_string(),
+            cell,
+        },
+        Text::new(en, zh),
+        Text::new(
+            "write the category (产出指标, 效益指标, 满意度指标 or 成本指标) in the row's 一级指标 cell; the row was not imported",
+            "请在该行的一级指标单元格填写类别（产出指标、效益指标、满意度指标或成本指标）；该行未被导入",
+        ),
+    )
 }
 
 fn unreadable(e: String) -> Vec<Diagnostic> {
@@ -140,7 +397,9 @@ fn read_grids(bytes: &[u8], _limits: &Limits) -> Result<Vec<Grid>, Vec<Diagnosti
                 .map_err(|e| unreadable(e.to_string()))?;
             while let Some(cell) = reader.next_cell().map_err(|e| unreadable(e.to_string()))? {
                 let (r, c) = cell.get_position();
+                // Without the private-use characters the readers mark their text with.
                 let text = cell_text(&Data::from(cell.get_value().clone()))
+                    .replace([sheet::MARK_OPEN, sheet::MARK_MID, sheet::MARK_CLOSE], "")
                     .trim()
                     .to_string();
                 if text.is_empty() {

@@ -23,5 +23,26 @@ pub const NO_FORM_FOUND: Rule = Rule {
     },
 };
 
+pub const UNPLACED_ROW: Rule = Rule {
+    code: "K1202",
+    name: "unplaced-row",
+    severity: Severity::Error,
+    loses_data: true,
+    title: Doc { en: "An indicator row kpi cannot place", zh: "无法归类的指标行" },
+    what: Doc {
+        en: "A row of the indicator table whose 一级指标 cell names no category kpi knows (产出指标, 效益指标, 满意度指标, 成本指标 …), with no filled category cell above it to carry down. Reported at the category's cell; `kpi import` keeps the row as a comment in its output, and `kpi check` on the workbook reports it here.",
+        zh: "指标表中一级指标单元格不是 kpi 认识的类别（产出指标、效益指标、满意度指标、成本指标……），且上方也没有可沿用的已填类别的行。报告位置为该类别单元格；`kpi import` 在输出中以注释保留此行，`kpi check` 检查工作簿时在此报告。",
+    },
+    why: Doc {
+        en: "Without its category the indicator cannot be checked or scored; importing it under a guessed category, or dropping it, would change the form silently.",
+        zh: "没有类别，指标就无法检查或评分；猜一个类别导入或直接丢弃，都会悄悄改变表格内容。",
+    },
+    example: "一级指标 cell reads 其他 (or is blank on the table's first row), 三级指标 reads 培训人次\n一级指标单元格为“其他”（或表格第一行为空），三级指标为“培训人次”",
+    fix: Doc {
+        en: "Write the row's category in its 一级指标 cell (产出指标, 效益指标, 满意度指标 or 成本指标), or leave it blank under a filled one.",
+        zh: "在该行的一级指标单元格填写类别（产出指标、效益指标、满意度指标或成本指标），或使其位于已填类别的下方并留空。",
+    },
+};
+
 /// The rules of this family, in code order.
-pub const RULES: &[&Rule] = &[&NO_FORM_FOUND];
+pub const RULES: &[&Rule] = &[&NO_FORM_FOUND, &UNPLACED_ROW];

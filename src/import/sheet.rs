@@ -7,12 +7,32 @@ use std::fmt::Write as _;
 use crate::model::vocab::{self, words_where, Meaning, Word, KIND_SEPARATOR};
 use crate::model::{Level1, ProjectKind};
 
+/// Opens a mark around text taken from a cell: `\u{E000}row,col\u{E001}text\u{E002}`. The
+/// readers mark what they write so that `kpi check` can tell, for each span of the imported
+/// text, the cell it came from (see [`super::CellMap`]); [`super::unmark`] removes the marks
+/// and records their spans. Private-use characters, removed from cell texts when read, so a
+/// cell cannot forge one.
+pub const MARK_OPEN: char = '\u{E000}';
+/// Ends a mark's cell address.
+pub const MARK_MID: char = '\u{E001}';
+/// Closes a mark.
+pub const MARK_CLOSE: char = '\u{E002}';
+
+/// `text` marked as coming from cell (`r`, `c`).
+pub fn mark(r: u32, c: u32, text: &str) -> String {
+    format!("{MARK_OPEN}{r},{c}{MARK_MID}{text}{MARK_CLOSE}")
+}
+
 /// A merged region: its first and last (row, column), 0-based.
 pub type Region = ((u32, u32), (u32, u32));
 
 /// A sheet's cells as text (0-based rows and columns) with its merged regions.
 pub struct Grid {
     pub name: String,
+    /// Indicator rows the reader could not place (no 一级指标 recognised, none above to carry
+    /// down): (row, column of the category cell, the category's text). Reported as errors at
+    /// their cells (K1202), never only as a comment.
+    pub unplaced: std::cell::RefCell<Vec<(u32, u32, String)>>,
     cells: BTreeMap<(u32, u32), String>,
     merges: Vec<Region>,
     /// For each row, the merged regions that cover it (so a lookup is not a scan).
@@ -66,6 +86,7 @@ impl Grid {
         }
         Grid {
             name,
+            unplaced: Default::default(),
             cells,
             merges,
             row_merges,
@@ -82,7 +103,8 @@ impl Grid {
         self.cols
     }
 
-    fn raw(&self, r: u32, c: u32) -> &str {
+    /// The text a cell holds (empty when it is blank or covered by a merge).
+    pub fn raw(&self, r: u32, c: u32) -> &str {
         self.cells.get(&(r, c)).map_or("", String::as_str)
     }
 
@@ -137,6 +159,11 @@ impl Grid {
     /// The value of a labelled field: right of the label, or after the colon in the label
     /// cell itself (`填报日期：2023年1月28日`).
     fn field(&self, labels: &[&str]) -> Option<String> {
+        self.field_at(labels).map(|(v, _)| v)
+    }
+
+    /// [`Grid::field`] with the cell the value is in.
+    fn field_at(&self, labels: &[&str]) -> Option<(String, (u32, u32))> {
         let (r, c) = self.find(|t| {
             labels
                 .iter()
@@ -145,11 +172,17 @@ impl Grid {
         let own = norm(self.raw(r, c));
         if let Some((_, rest)) = own.split_once(':') {
             if !rest.is_empty() {
-                return Some(after_colon(self.raw(r, c)));
+                return Some((after_colon(self.raw(r, c)), (r, c)));
             }
         }
-        let (v, _) = self.right_of(r, c);
-        (!v.is_empty()).then_some(v)
+        let (v, col) = self.right_of(r, c);
+        (!v.is_empty()).then_some((v, (r, col)))
+    }
+
+    /// A field's value as .kpi (through `kpi`), marked with its cell.
+    fn field_kpi(&self, labels: &[&str], kpi: impl Fn(&str) -> String) -> Option<String> {
+        self.field_at(labels)
+            .map(|(v, (r, c))| mark(r, c, &kpi(&v)))
     }
 }
 
@@ -324,7 +357,7 @@ fn year_of(grid: &Grid) -> Option<String> {
         .chars()
         .filter(char::is_ascii_digit)
         .collect();
-    Some(digits)
+    Some(mark(r, c, &digits))
 }
 
 fn filed_kpi(grid: &Grid, out: &mut String) {
@@ -377,7 +410,7 @@ fn goals_kpi(grid: &Grid, out: &mut String) {
             continue;
         }
         last_region = Some(region);
-        let _ = writeln!(out, "  goal {};", quote(&text));
+        let _ = writeln!(out, "  goal {};", mark(row, col, &quote(&text)));
     }
 }
 
@@ -438,6 +471,11 @@ fn indicators_kpi(grid: &Grid, out: &mut String) -> bool {
     let cs = col_of(&["评分标准", "评(扣)分标准", "评扣分标准"]);
     let cd = col_of(&["指标方向"]);
     let (_, header_end) = grid.region(hr, c1);
+    // A form typed by hand leaves the category cells blank under a filled one instead of
+    // merging them (the way clerks type): a blank 一级指标 / 二级指标 carries the one above
+    // down. A filled 一级指标 starts afresh (its 二级指标 is not carried from another category).
+    let mut above1: Option<String> = None;
+    let mut above2: Option<String> = None;
     for r in header_end.0 + 1..grid.rows() {
         let l1 = grid.get(r, c1);
         let name = grid.get(r, c3);
@@ -452,7 +490,15 @@ fn indicators_kpi(grid: &Grid, out: &mut String) -> bool {
         if name.is_empty() && value.is_empty() && l1.is_empty() {
             continue; // a blank row (a list with no items keeps one)
         }
-        let Some(kw1) = level1_kw(l1) else {
+        let l1 = if l1.is_empty() {
+            above1.clone().unwrap_or_default()
+        } else {
+            above2 = None;
+            l1.to_string()
+        };
+        let Some(kw1) = level1_kw(&l1) else {
+            // Kept in the output as a comment for the reader of the .kpi text, and reported
+            // as an error at the category's cell (K1202) so the row is never lost silently.
             let _ = writeln!(
                 out,
                 "  // row {}: no 一级指标 recognised in {:?}: {} {}",
@@ -461,23 +507,35 @@ fn indicators_kpi(grid: &Grid, out: &mut String) -> bool {
                 quote(name),
                 quote(value)
             );
+            grid.unplaced.borrow_mut().push((r, c1, l1.clone()));
             continue;
         };
-        let l2 = c2.map(|c| grid.get(r, c)).unwrap_or("");
-        let level = match level2_kw(l2) {
+        above1 = Some(l1.clone());
+        let l2 = match c2.map(|c| grid.get(r, c)).unwrap_or("") {
+            "" => above2.clone().unwrap_or_default(),
+            l2 => {
+                above2 = Some(l2.to_string());
+                l2.to_string()
+            }
+        };
+        let level = match level2_kw(&l2) {
             // 成本指标 as level 2 under 产出 is `cost`; as level 1 it has no level-2 of that name.
             Some("cost") if kw1 == "cost" => kw1.to_string(),
             Some(kw2) => format!("{kw1} {kw2}"),
             None => kw1.to_string(),
         };
-        let _ = write!(out, "  {level} {}", quote(name));
+        // The line is the row, at the indicator's name; the value and weight at their cells.
+        let mut line = format!("{level} {}", mark(r, c3, &quote(name)));
         if !value.is_empty() {
-            let _ = write!(out, " {}", value_kpi(value, &level));
+            let _ = write!(line, " {}", mark(r, cv, &value_kpi(value, &level)));
         }
         let mut attrs = String::new();
-        if let Some(w) = cw.map(|c| grid.get(r, c)).filter(|w| !w.is_empty()) {
+        if let Some((w, c)) = cw
+            .map(|c| (grid.get(r, c), c))
+            .filter(|(w, _)| !w.is_empty())
+        {
             if w.parse::<rust_decimal::Decimal>().is_ok() {
-                let _ = write!(attrs, " weight {w};");
+                let _ = write!(attrs, " weight {};", mark(r, c, w));
             }
         }
         if let Some(e) = ce.map(|c| grid.get(r, c)).filter(|e| !e.is_empty()) {
@@ -521,9 +579,10 @@ fn indicators_kpi(grid: &Grid, out: &mut String) -> bool {
             }
         }
         if !attrs.is_empty() {
-            let _ = write!(out, " {{{attrs} }}");
+            let _ = write!(line, " {{{attrs} }}");
         }
-        out.push_str(";\n");
+        line.push(';');
+        let _ = writeln!(out, "  {}", mark(r, c3, &line));
     }
     true
 }
@@ -533,37 +592,34 @@ fn sources() -> impl Iterator<Item = (&'static str, &'static str)> {
     vocab::sources().map(|s| (s.chinese(), s.keyword()))
 }
 
-fn project_kpi(grid: &Grid, name: &str) -> String {
+fn project_kpi(grid: &Grid, (name, (nr, nc)): (String, (u32, u32))) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "// sheet {}", grid.name);
-    let _ = writeln!(out, "project {} {{", quote(name));
+    let _ = writeln!(out, "project {} {{", mark(nr, nc, &quote(&name)));
     if let Some(y) = year_of(grid) {
         let _ = writeln!(out, "  year {y};");
     }
     filed_kpi(grid, &mut out);
-    if let Some(dc) = grid.field(&["主管部门及代码", "主管部门"]) {
+    if let Some((dc, (r, c))) = grid.field_at(&["主管部门及代码", "主管部门"]) {
         let (dept, code) = split_code(&dc);
-        match (dept, code) {
-            (Some(d), Some(c)) => {
-                let _ = writeln!(out, "  department {} code {};", quote(&d), quote(&c));
-            }
-            (Some(d), None) => {
-                let _ = writeln!(out, "  department {};", quote(&d));
-            }
-            (None, Some(c)) => {
-                let _ = writeln!(out, "  code {};", quote(&c));
-            }
-            (None, None) => {}
+        let line = match (dept, code) {
+            (Some(d), Some(c)) => format!("department {} code {};", quote(&d), quote(&c)),
+            (Some(d), None) => format!("department {};", quote(&d)),
+            (None, Some(c)) => format!("code {};", quote(&c)),
+            (None, None) => String::new(),
+        };
+        if !line.is_empty() {
+            let _ = writeln!(out, "  {}", mark(r, c, &line));
         }
     }
-    if let Some(u) = grid.field(&["实施单位"]) {
-        let _ = writeln!(out, "  unit {};", quote(&u));
+    if let Some(u) = grid.field_kpi(&["实施单位"], quote) {
+        let _ = writeln!(out, "  unit {u};");
     }
-    if let Some(k) = grid.field(&["项目属性"]) {
-        let _ = writeln!(out, "  kind {};", kind_kpi(&k));
+    if let Some(k) = grid.field_kpi(&["项目属性"], kind_kpi) {
+        let _ = writeln!(out, "  kind {k};");
     }
-    if let Some(p) = grid.field(&["项目期"]) {
-        let _ = writeln!(out, "  period {};", period_kpi(&p));
+    if let Some(p) = grid.field_kpi(&["项目期"], period_kpi) {
+        let _ = writeln!(out, "  period {p};");
     }
     let assessed = execution_kpi(grid, &mut out);
     if assessed {
@@ -572,13 +628,14 @@ fn project_kpi(grid: &Grid, name: &str) -> String {
         grid.find(|t| t == "年度资金总额" || t.starts_with("年度资金总额:"))
     {
         let own = after_colon(grid.raw(r, c));
-        let total =
+        let (total, total_at) =
             if own.is_empty() || !norm(grid.raw(r, c)).contains(':') || own == grid.raw(r, c) {
-                grid.right_of(r, c).0
+                let (v, col) = grid.right_of(r, c);
+                (v, (r, col))
             } else {
-                own
+                (own, (r, c))
             };
-        if let Some(total) = money_kpi(&total) {
+        if let Some(total) = money_kpi(&total).map(|t| mark(total_at.0, total_at.1, &t)) {
             let mut split = String::new();
             let mut row = grid.region(r, c).1 .0 + 1;
             while row < grid.rows() {
@@ -587,10 +644,10 @@ fn project_kpi(grid: &Grid, name: &str) -> String {
                 let Some((_, kw)) = sources().find(|(zh, _)| label == *zh) else {
                     break;
                 };
-                let (amount, _) = grid.right_of(row, c);
+                let (amount, col) = grid.right_of(row, c);
                 match money_kpi(&amount) {
                     Some(a) => {
-                        let _ = write!(split, " {kw} {a};");
+                        let _ = write!(split, " {kw} {};", mark(row, col, &a));
                     }
                     None => {
                         let _ = write!(split, " {kw};");
@@ -779,19 +836,19 @@ fn split_code(text: &str) -> (Option<String>, Option<String>) {
     ((!t.is_empty()).then(|| t.to_string()), None)
 }
 
-fn department_kpi(grid: &Grid, name: &str) -> String {
+fn department_kpi(grid: &Grid, (name, (nr, nc)): (String, (u32, u32))) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "// sheet {}", grid.name);
-    let _ = writeln!(out, "department {} {{", quote(name));
+    let _ = writeln!(out, "department {} {{", mark(nr, nc, &quote(&name)));
     if let Some(y) = year_of(grid) {
         let _ = writeln!(out, "  year {y};");
     }
     filed_kpi(grid, &mut out);
-    if let Some(c) = grid.field(&["部门代码"]) {
-        let _ = writeln!(out, "  code {};", quote(&c));
+    if let Some(c) = grid.field_kpi(&["部门代码"], quote) {
+        let _ = writeln!(out, "  code {c};");
     }
-    if let Some(u) = grid.field(&["实施单位"]) {
-        let _ = writeln!(out, "  unit {};", quote(&u));
+    if let Some(u) = grid.field_kpi(&["实施单位"], quote) {
+        let _ = writeln!(out, "  unit {u};");
     }
     funds_kpi(grid, &mut out);
     goals_kpi(grid, &mut out);
@@ -865,18 +922,21 @@ fn funds_kpi(grid: &Grid, out: &mut String) {
         let mut split = String::new();
         for (kw, c) in &sources {
             if let Some(a) = money_kpi(grid.get(r, *c)) {
-                let _ = write!(split, " {kw} {a};");
+                let _ = write!(split, " {kw} {};", mark(r, *c, &a));
             }
         }
-        let _ = write!(body, "    {head}");
+        // The line is the row (at its name's cell, or the category's); the amounts their cells.
+        let mut line = head;
         if let Some(n) = name {
-            let _ = write!(body, " {}", quote(&n));
+            let at = c_name.unwrap_or(c_cat);
+            let _ = write!(line, " {}", mark(r, at, &quote(&n)));
         }
-        let _ = write!(body, " {amount}");
+        let _ = write!(line, " {}", mark(r, c_total, &amount));
         if !split.is_empty() {
-            let _ = write!(body, " {{{split} }}");
+            let _ = write!(line, " {{{split} }}");
         }
-        body.push_str(";\n");
+        line.push(';');
+        let _ = writeln!(body, "    {}", mark(r, c_name.unwrap_or(c_cat), &line));
     }
     if !body.is_empty() {
         let _ = writeln!(out, "  funds {{\n{body}  }}");
@@ -885,12 +945,12 @@ fn funds_kpi(grid: &Grid, out: &mut String) {
 
 /// The .kpi text of the form on a sheet, when the sheet holds one.
 pub fn form_of(grid: &Grid) -> Option<String> {
-    if let Some(name) = grid.field(&["部门(单位)名称", "部门(单位名称)", "部门名称", "单位名称"])
+    if let Some(name) = grid.field_at(&["部门(单位)名称", "部门(单位名称)", "部门名称", "单位名称"])
     {
-        return Some(department_kpi(grid, &name));
+        return Some(department_kpi(grid, name));
     }
-    grid.field(&["项目名称"])
-        .map(|name| project_kpi(grid, &name))
+    grid.field_at(&["项目名称"])
+        .map(|name| project_kpi(grid, name))
 }
 
 #[cfg(test)]
