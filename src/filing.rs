@@ -59,7 +59,7 @@ pub struct Loaded {
     pub trees: Vec<Option<SyntaxTree>>,
     /// For the sources imported from workbooks (`kpi check forms.xlsx`), by file index: the
     /// map from their text back to the cells it came from.
-    pub workbooks: std::collections::BTreeMap<usize, std::sync::Arc<dyn Relocate>>,
+    pub workbooks: std::collections::BTreeMap<FileId, std::sync::Arc<dyn Relocate>>,
 }
 
 /// Moves a finding about a workbook's imported text to the cell that text came from
@@ -130,7 +130,7 @@ impl Loaded {
             other
                 .workbooks
                 .into_iter()
-                .map(|(file, map)| (file + offset, map)),
+                .map(|(file, map)| (file.after(offset), map)),
         );
         self.filing.projects.extend(filing.projects);
         self.filing.departments.extend(filing.departments);
@@ -252,7 +252,7 @@ pub fn load_with(
                 path: name.clone(),
                 source,
             })?;
-            let index = texts.len();
+            let index = FileId(texts.len());
             let read = reader(&bytes, &name);
             problems.extend(read.problems.into_iter().map(|mut d| {
                 d.file = index;

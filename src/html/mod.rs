@@ -62,7 +62,7 @@ impl Form<'_> {
     /// True when the finding is about this form's text.
     fn holds(&self, d: &Diagnostic) -> bool {
         let o = &self.header.origin;
-        o.file_index == d.file && o.span.start <= d.span.start && d.span.start <= o.span.end
+        o.file_id == d.file && o.span.start <= d.span.start && d.span.start <= o.span.end
     }
 }
 
@@ -84,7 +84,7 @@ pub(crate) fn forms(filing: &Filing) -> Vec<Form<'_>> {
     forms.sort_by_key(|f| {
         (
             f.department.is_none(),
-            f.header.origin.file_index,
+            f.header.origin.file_id,
             f.header.origin.span.start,
         )
     });
@@ -172,7 +172,7 @@ fn sev_class(s: Severity) -> &'static str {
 /// The source of a finding as a link: the `.kpi` file at its line, or the workbook's cell.
 fn source_link(d: &Diagnostic, sources: &Sources) -> String {
     match d.location() {
-        Location::Text { file, span } => match sources.files.get(file) {
+        Location::Text { file, span } => match sources.try_get(file) {
             Some(f) => {
                 let (line, col) = f.line_col(span.start);
                 format!(
@@ -689,12 +689,10 @@ fn form_section(
 ) {
     let h = form.header;
     let file = sources
-        .files
-        .get(h.origin.file_index)
+        .try_get(h.origin.file_id)
         .map_or("", |f| f.name.as_str());
     let last_line = sources
-        .files
-        .get(h.origin.file_index)
+        .try_get(h.origin.file_id)
         .map_or(h.origin.line, |f| f.line_col(h.origin.span.end).0);
     let _ = writeln!(
         out,

@@ -17,8 +17,9 @@ use calamine::{Data, Reader, Xlsx};
 
 use std::cmp::Reverse;
 
-use crate::diag::{Diagnostic, Location, Text};
-use crate::emit::xlsx::{guarded, open_checked, xlsx_diag, Limits};
+use crate::diag::{Diagnostic, Finding, Location, Text};
+use crate::emit::xlsx::rules::{NotAWorkbook, WorkbookTooBig};
+use crate::emit::xlsx::{guarded, open_checked, Limits};
 pub use sheet::Grid;
 
 /// Reads a workbook and writes its forms as .kpi text. `name` is shown in the header comment.
@@ -96,17 +97,8 @@ pub fn read_workbook(bytes: &[u8], name: &str) -> Result<InMemory, Vec<Diagnosti
             .map(|g| g.name.as_str())
             .collect::<Vec<_>>()
             .join(", ");
-        return Err(vec![xlsx_diag(
-            &rules::NO_FORM_FOUND,
-            Text::new(
-                format!("no form found in the workbook (sheets: {names}): no sheet has a 项目名称 label (project form) or a 部门（单位）名称 / 部门名称 label (department form)"),
-                format!("工作簿中没有找到绩效目标表（工作表：{names}）：没有工作表含“项目名称”（项目表）或“部门（单位）名称”/“部门名称”（部门表）标签"),
-            ),
-            Text::new(
-                "kpi import reads the layouts kpi writes and official layouts whose fields and columns are labelled (项目名称, 一级指标, 二级指标, 三级指标, 指标值 …)",
-                "kpi import 可读取 kpi 生成的版式，以及字段和列都有标签（项目名称、一级指标、二级指标、三级指标、指标值……）的官方版式",
-            ),
-        )]);
+        let finding = rules::NoFormFound { sheets: names };
+        return Err(vec![finding.at_location(Location::Nowhere)]);
     }
     if !skipped.is_empty() {
         let _ = writeln!(
@@ -292,51 +284,23 @@ fn unmark(marked: &str, grid: &Grid, out: &mut String, origins: &mut Vec<Origin>
 
 /// K1202 at the category cell of a row the reader could not place.
 fn unplaced_row(workbook: &str, sheet: &str, row: u32, col: u32, text: &str) -> Diagnostic {
-    let cell = cell_name(row, col);
-    let (en, zh) = if text.is_empty() {
-        (
-            format!(
-                "row {} has no 一级指标 and none above it to carry down",
-                row + 1
-            ),
-            format!("第 {} 行没有一级指标，上方也没有可沿用的类别", row + 1),
-        )
-    } else {
-        (
-            format!(
-                "row {}: 一级指标 “{text}” is no category kpi knows",
-                row + 1
-            ),
-            format!("第 {} 行：一级指标“{text}”不是 kpi 认识的类别", row + 1),
-        )
+    let finding = rules::UnplacedRow {
+        row: row + 1,
+        category: text,
     };
-    Diagnostic::at(
-        &rules::UNPLACED_ROW,
-        Location::Cell {
-            workbook: workbook.to_string(),
-            sheet: sheet.to_string(),
-            cell,
-        },
-        Text::new(en, zh),
-        Text::new(
-            "write the category (产出指标, 效益指标, 满意度指标 or 成本指标) in the row's 一级指标 cell; the row was not imported",
-            "请在该行的一级指标单元格填写类别（产出指标、效益指标、满意度指标或成本指标）；该行未被导入",
-        ),
-    )
+    finding.at_location(Location::Cell {
+        workbook: workbook.to_string(),
+        sheet: sheet.to_string(),
+        cell: cell_name(row, col),
+    })
 }
 
 fn unreadable(e: String) -> Vec<Diagnostic> {
-    vec![xlsx_diag(
-        &crate::emit::xlsx::rules::NOT_A_WORKBOOK,
-        Text::new(
-            format!("the workbook could not be read: {e}"),
-            format!("无法读取该工作簿：{e}"),
-        ),
-        Text::new(
-            "give an .xlsx workbook saved by Excel, WPS or LibreOffice",
-            "请提供由 Excel、WPS 或 LibreOffice 保存的 .xlsx 工作簿",
-        ),
-    )]
+    let why = Text::new(
+        format!("the workbook could not be read: {e}"),
+        format!("无法读取该工作簿：{e}"),
+    );
+    vec![NotAWorkbook(why).at_location(Location::Nowhere)]
 }
 
 /// A cell's text: numbers through their shortest decimal text.
@@ -371,17 +335,12 @@ const MAX_MERGES: usize = 500_000;
 const MAX_MERGE_ROWS: u64 = 10_000_000;
 
 fn too_big(name: &str, what: String) -> Vec<Diagnostic> {
-    vec![xlsx_diag(
-        &crate::emit::xlsx::rules::WORKBOOK_TOO_BIG,
-        Text::new(
-            format!("sheet {name} is too big to be a form ({what})"),
-            format!("工作表 {name} 过大，不像绩效目标表（{what}）"),
-        ),
-        Text::new(
-            format!("a form sheet may have at most {MAX_CELLS} cells, {MAX_ROW} rows, {MAX_COL} columns and {MAX_MERGES} merged regions"),
-            format!("表格工作表上限：{MAX_CELLS} 个单元格、{MAX_ROW} 行、{MAX_COL} 列、{MAX_MERGES} 个合并区域"),
-        ),
-    )]
+    let finding = WorkbookTooBig::Sheet {
+        sheet: name,
+        what: &what,
+        limits: (MAX_CELLS, MAX_ROW, MAX_COL, MAX_MERGES),
+    };
+    vec![finding.at_location(Location::Nowhere)]
 }
 
 /// Reads every sheet cell by cell (never as a dense range: a hostile sheet with one cell at

@@ -1,6 +1,6 @@
 //! The rules of `kpi import` (K12xx, 导入). Their examples describe a workbook.
 
-use crate::diag::{Doc, Rule, Severity};
+use crate::diag::{Doc, Finding, Rule, Severity, Text};
 
 pub const NO_FORM_FOUND: Rule = Rule {
     code: "K1201",
@@ -46,3 +46,61 @@ pub const UNPLACED_ROW: Rule = Rule {
 
 /// The rules of this family, in code order.
 pub const RULES: &[&Rule] = &[&NO_FORM_FOUND, &UNPLACED_ROW];
+
+/// K1201's finding: a workbook with no sheet kpi can read as a form; `sheets` names its
+/// sheets.
+pub struct NoFormFound {
+    pub sheets: String,
+}
+
+impl Finding for NoFormFound {
+    const RULE: &'static Rule = &NO_FORM_FOUND;
+
+    fn message(&self) -> Text {
+        let names = &self.sheets;
+        Text::new(
+            format!("no form found in the workbook (sheets: {names}): no sheet has a 项目名称 label (project form) or a 部门（单位）名称 / 部门名称 label (department form)"),
+            format!("工作簿中没有找到绩效目标表（工作表：{names}）：没有工作表含“项目名称”（项目表）或“部门（单位）名称”/“部门名称”（部门表）标签"),
+        )
+    }
+
+    fn help(&self) -> Text {
+        Text::new(
+            "kpi import reads the layouts kpi writes and official layouts whose fields and columns are labelled (项目名称, 一级指标, 二级指标, 三级指标, 指标值 …)",
+            "kpi import 可读取 kpi 生成的版式，以及字段和列都有标签（项目名称、一级指标、二级指标、三级指标、指标值……）的官方版式",
+        )
+    }
+}
+
+/// K1202's finding: an indicator row (1-based `row`) with no 一级指标 to carry down, or one
+/// (`category`) that is no category kpi knows.
+pub struct UnplacedRow<'a> {
+    pub row: u32,
+    pub category: &'a str,
+}
+
+impl Finding for UnplacedRow<'_> {
+    const RULE: &'static Rule = &UNPLACED_ROW;
+
+    fn message(&self) -> Text {
+        let (row, text) = (self.row, self.category);
+        if text.is_empty() {
+            Text::new(
+                format!("row {row} has no 一级指标 and none above it to carry down"),
+                format!("第 {row} 行没有一级指标，上方也没有可沿用的类别"),
+            )
+        } else {
+            Text::new(
+                format!("row {row}: 一级指标 “{text}” is no category kpi knows"),
+                format!("第 {row} 行：一级指标“{text}”不是 kpi 认识的类别"),
+            )
+        }
+    }
+
+    fn help(&self) -> Text {
+        Text::new(
+            "write the category (产出指标, 效益指标, 满意度指标 or 成本指标) in the row's 一级指标 cell; the row was not imported",
+            "请在该行的一级指标单元格填写类别（产出指标、效益指标、满意度指标或成本指标）；该行未被导入",
+        )
+    }
+}

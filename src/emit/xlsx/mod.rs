@@ -81,12 +81,6 @@ impl Limits {
     }
 }
 
-/// A diagnostic about an xlsx file: there is no text span, so the span is empty and the
-/// message names the sheet and cell.
-pub fn xlsx_diag(rule: &'static crate::diag::Rule, message: Text, help: Text) -> Diagnostic {
-    Diagnostic::at(rule, crate::diag::Location::Nowhere, message, help)
-}
-
 /// Renders xlsx diagnostics (no source text to show): `error[K1101]: message` and the help.
 pub fn render_plain(diags: &[Diagnostic], lang: Lang) -> String {
     // The one renderer; workbook findings carry their place, not text to show.

@@ -513,6 +513,13 @@ pub enum WorkbookTooBig<'a> {
     Row { sheet: &'a str, row: u32, max: u32 },
     /// A template sheet with too many repeat rows.
     RepeatRows { sheet: &'a str, max: usize },
+    /// A sheet `kpi import` reads that is too big to be a form: `what` says which limit,
+    /// `limits` are the cells, rows, columns and merged regions a form sheet may have.
+    Sheet {
+        sheet: &'a str,
+        what: &'a str,
+        limits: (usize, u32, u32, usize),
+    },
 }
 
 impl Finding for WorkbookTooBig<'_> {
@@ -536,6 +543,10 @@ impl Finding for WorkbookTooBig<'_> {
                 format!("template sheet {sheet} has more than {max} repeat rows"),
                 format!("模板工作表 {sheet} 的重复行超过 {max} 行"),
             ),
+            WorkbookTooBig::Sheet { sheet, what, .. } => Text::new(
+                format!("sheet {sheet} is too big to be a form ({what})"),
+                format!("工作表 {sheet} 过大，不像绩效目标表（{what}）"),
+            ),
         }
     }
 
@@ -555,6 +566,13 @@ impl Finding for WorkbookTooBig<'_> {
             WorkbookTooBig::RepeatRows { .. } => Text::new(
                 "a form needs one repeat row per list",
                 "每个列表只需一行重复行",
+            ),
+            WorkbookTooBig::Sheet {
+                limits: (cells, rows, cols, merges),
+                ..
+            } => Text::new(
+                format!("a form sheet may have at most {cells} cells, {rows} rows, {cols} columns and {merges} merged regions"),
+                format!("表格工作表上限：{cells} 个单元格、{rows} 行、{cols} 列、{merges} 个合并区域"),
             ),
         }
     }
