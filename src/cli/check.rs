@@ -55,6 +55,7 @@ pub(super) fn check(
         FormatArg::Json => Format::Json,
         FormatArg::Sarif => Format::Sarif,
         FormatArg::Markdown => Format::Markdown,
+        FormatArg::Gitlab => Format::Gitlab,
     };
     let text = report::render(format, &diags, &loaded.sources, &loaded.filing, lang);
     let _ = std::io::stdout().lock().write_all(text.as_bytes());
