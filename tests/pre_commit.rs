@@ -197,6 +197,30 @@ fn system_hooks_use_the_installed_kpi() {
     let repo = tmp.path();
     let path = path_with_kpi();
 
+    // docs/editors.md: `rev:` is filled in by `pre-commit autoupdate --bleeding-edge`, which
+    // writes the newest commit of the hook repository (here this checkout's HEAD).
+    let config_file = repo.join(".pre-commit-config.yaml");
+    let config = std::fs::read_to_string(&config_file).unwrap();
+    let head = config
+        .lines()
+        .find_map(|l| l.trim().strip_prefix("rev: "))
+        .unwrap()
+        .to_string();
+    std::fs::write(&config_file, config.replace(&head, &"0".repeat(40))).unwrap();
+    let out = run(Command::new("pre-commit")
+        .args(["autoupdate", "--bleeding-edge", "--color", "never"])
+        .current_dir(repo)
+        .env("PRE_COMMIT_HOME", common::root().join("target/pre-commit-home"))
+        .env_remove("GIT_DIR")
+        .env_remove("GIT_INDEX_FILE")
+        .env_remove("GIT_WORK_TREE"));
+    assert!(out.status.success(), "{}", text(&out));
+    assert!(
+        std::fs::read_to_string(&config_file).unwrap().contains(&format!("rev: {head}")),
+        "autoupdate did not write HEAD:\n{}",
+        text(&out)
+    );
+
     std::fs::write(repo.join("clean.kpi"), CLEAN).unwrap();
     git(repo, &["add", "."]);
     let out = pre_commit_with_path(repo, Some(&path));
