@@ -28,7 +28,7 @@ fn skip(client: &str, install: &str) {
     eprintln!("skipped: `{client}` is not installed ({install})");
 }
 
-/// What bash's programmable completion offers for the words of `line` (the cursor at its end),
+/// What bash's programmable completion offers for `words` (the cursor at the end of the last),
 /// with the script `kpi completions bash` printed loaded.
 fn complete(script: &std::path::Path, words: &[&str]) -> Vec<String> {
     let words_list = words
