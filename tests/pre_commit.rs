@@ -206,17 +206,22 @@ fn system_hooks_use_the_installed_kpi() {
         .find_map(|l| l.trim().strip_prefix("rev: "))
         .unwrap()
         .to_string();
-    std::fs::write(&config_file, config.replace(&head, &"0".repeat(40))).unwrap();
+    std::fs::write(&config_file, config.replace(&head, "\"\"")).unwrap();
     let out = run(Command::new("pre-commit")
         .args(["autoupdate", "--bleeding-edge", "--color", "never"])
         .current_dir(repo)
-        .env("PRE_COMMIT_HOME", common::root().join("target/pre-commit-home"))
+        .env(
+            "PRE_COMMIT_HOME",
+            common::root().join("target/pre-commit-home"),
+        )
         .env_remove("GIT_DIR")
         .env_remove("GIT_INDEX_FILE")
         .env_remove("GIT_WORK_TREE"));
     assert!(out.status.success(), "{}", text(&out));
     assert!(
-        std::fs::read_to_string(&config_file).unwrap().contains(&format!("rev: {head}")),
+        std::fs::read_to_string(&config_file)
+            .unwrap()
+            .contains(&format!("rev: \"{head}\"")),
         "autoupdate did not write HEAD:\n{}",
         text(&out)
     );
