@@ -9,20 +9,24 @@
 mod checking;
 mod common;
 
+mod actionlint;
 mod architecture;
 mod batch;
 mod builtin_templates;
 mod cli_lang;
+mod completions;
 mod docs;
 mod elsewhere;
 mod examples_json;
 mod fmt;
+mod gitlab;
 mod html_report;
 mod language;
 mod lhasa;
 mod lsp;
 mod lsp_bench;
 mod lsp_clients;
+mod packaging;
 mod pre_commit;
 mod real_text;
 mod registry;

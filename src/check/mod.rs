@@ -16,6 +16,7 @@ mod completeness;
 mod cross;
 mod dates;
 mod docs;
+pub mod gitlab;
 mod money;
 pub mod report;
 mod scores;

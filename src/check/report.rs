@@ -24,6 +24,8 @@ pub enum Format {
     Sarif,
     /// A review memo in Markdown, per form.
     Markdown,
+    /// GitLab's Code Quality report (`super::gitlab`).
+    Gitlab,
 }
 
 /// Renders the findings in a format.
@@ -40,6 +42,7 @@ pub fn render(
         Format::Json => json_report(diags, sources, lang),
         Format::Sarif => sarif(diags, sources, lang),
         Format::Markdown => markdown(diags, sources, filing, lang),
+        Format::Gitlab => super::gitlab::render(diags, sources, lang),
     }
 }
 

@@ -57,6 +57,7 @@ pub(super) fn check(
         FormatArg::Sarif => Some(Format::Sarif),
         FormatArg::Markdown => Some(Format::Markdown),
         FormatArg::Html => None,
+        FormatArg::Gitlab => Some(Format::Gitlab),
     };
     let text = match format {
         Some(format) => report::render(format, &diags, &loaded.sources, &loaded.filing, lang),

@@ -62,6 +62,9 @@ const ZH: &[(&str, &str, &str)] = &[
     ("fmt", "paths", ".kpi 文件或文件夹；`-` 从标准输入读取并写到标准输出"),
     ("fmt", "check", "不改动文件：打印将要改动之处的差异，有改动时以 1 退出"),
     ("fmt", "keywords", "关键字语言：保持原样，或全部中文 / 全部英文（默认：最近 kpi.toml 的 `[fmt] keywords`，否则保持）"),
+    ("completions", "", "打印 bash、zsh、fish、elvish 或 PowerShell 的命令补全脚本"),
+    ("completions", "shell", "哪种 shell"),
+    ("man", "", "在标准输出上打印手册页（roff 格式）"),
 ];
 
 const TEMPLATE_ZH: &str =

@@ -16,6 +16,7 @@ mod build;
 mod check;
 mod fix;
 mod fmt;
+mod install;
 pub mod lang;
 mod score;
 mod xlsx;
@@ -28,6 +29,7 @@ Examples:
   kpi check forms/ --format short          one line per finding: path:line:col: severity[CODE] message
   kpi check forms/ --format sarif > r.sarif  SARIF 2.1.0 for code-scanning tools
   kpi check forms/ --format markdown       a review memo to paste into a reply
+  kpi check forms/ --format gitlab > gl-code-quality.json  GitLab Code Quality (docs/ci.md)
   kpi check forms/ --deny warnings         exit 1 on warnings too
   kpi check --fix forms/                   apply the safe fixes (full-width `；` → `;` …), then check
 
@@ -82,6 +84,23 @@ Examples:
   kpi fmt --check forms/           print a diff and exit 1 if any file is not formatted
   kpi fmt - < form.kpi             format standard input to standard output
   kpi fmt --keywords zh form.kpi   also write every keyword in Chinese";
+
+const COMPLETIONS_EXAMPLES: &str = "\
+Examples:
+  source <(kpi completions bash)                         this shell only
+  kpi completions bash > ~/.local/share/bash-completion/completions/kpi
+  kpi completions zsh > ~/.zfunc/_kpi                    (fpath+=~/.zfunc in ~/.zshrc)
+  kpi completions fish > ~/.config/fish/completions/kpi.fish
+  kpi completions powershell >> $PROFILE
+
+The .deb installs the bash, zsh and fish scripts already (docs/install.md).";
+
+const MAN_EXAMPLES: &str = "\
+Examples:
+  kpi man | man -l -                           read it now
+  kpi man > ~/.local/share/man/man1/kpi.1      install it for `man kpi`
+
+The .deb installs it already (docs/install.md).";
 
 /// kpi — checks and compiles budget performance-target forms (预算绩效目标表).
 #[derive(Debug, Parser)]
@@ -208,6 +227,16 @@ pub enum Command {
         #[arg(long, value_enum)]
         keywords: Option<KeywordsArg>,
     },
+    /// Print the shell completion script for bash, zsh, fish, elvish or PowerShell (命令补全).
+    #[command(after_help = COMPLETIONS_EXAMPLES)]
+    Completions {
+        /// The shell.
+        #[arg(value_enum)]
+        shell: install::Shell,
+    },
+    /// Print the manual page (roff) on standard output (手册页).
+    #[command(after_help = MAN_EXAMPLES)]
+    Man,
 }
 
 /// `--keywords` values.
@@ -233,6 +262,8 @@ pub enum FormatArg {
     Markdown,
     /// A self-contained HTML review report with charts (docs/reports.md); use with `-o`.
     Html,
+    /// GitLab Code Quality JSON (`artifacts:reports:codequality`; docs/ci.md).
+    Gitlab,
 }
 
 /// `--deny` values.
@@ -325,6 +356,8 @@ pub fn run(cli: Cli) -> ExitCode {
             check,
             keywords,
         } => fmt::fmt_cmd(&paths, check, keywords, lang),
+        Command::Completions { shell } => install::completions(shell),
+        Command::Man => install::man(lang),
         Command::Lsp { stdio: _ } => {
             let asked = cli.lang.map(|l| match l {
                 LangArg::Zh => Lang::Zh,
