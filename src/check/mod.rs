@@ -97,18 +97,6 @@ impl Ctx<'_> {
         crate::resolve::budget_year(self.config.year, form_year, self.filing)
     }
 
-    /// A finding of a rule, with its default severity.
-    pub fn diag(
-        &self,
-        rule: &'static Rule,
-        file: FileId,
-        span: Span,
-        message: Text,
-        help: Text,
-    ) -> Diagnostic {
-        Diagnostic::new(rule, file, span, message, help)
-    }
-
     /// The source text of a file.
     pub fn source(&self, file: FileId) -> &SourceFile {
         self.sources.get(file)
