@@ -73,7 +73,7 @@ fn split_check(
         return;
     }
     let Some(sum) = super::checked_sum(amounts.iter().copied()) else {
-        out.push(super::too_large(file, span, (what.0, what.1)));
+        out.push(super::TooLargeToCompute { what }.at(file, span));
         return;
     };
     if sum == total {
@@ -209,11 +209,12 @@ fn project_costs(cx: &Ctx<'_>, p: &Project, out: &mut Vec<Diagnostic>) {
                 return;
             }
             let Some(sum) = super::checked_sum(components.iter().map(|c| c.2)) else {
-                out.push(super::too_large(
-                    file,
-                    components[0].0.value_span,
-                    ("the cost components", "成本构成合计"),
-                ));
+                out.push(
+                    super::TooLargeToCompute {
+                        what: ("the cost components", "成本构成合计"),
+                    }
+                    .at(file, components[0].0.value_span),
+                );
                 return;
             };
             if sum != total {
@@ -299,11 +300,12 @@ pub(super) fn check(cx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
                 None => ("the grand total 金额合计", "金额合计"),
             };
             let Some(sum) = super::checked_sum(lines.iter().filter_map(|l| l.amount.yuan())) else {
-                out.push(super::too_large(
-                    file,
-                    stated.amount_span,
-                    ("the funds lines", "资金表各行合计"),
-                ));
+                out.push(
+                    super::TooLargeToCompute {
+                        what: ("the funds lines", "资金表各行合计"),
+                    }
+                    .at(file, stated.amount_span),
+                );
                 continue;
             };
             let mut columns = Vec::new();
@@ -325,11 +327,12 @@ pub(super) fn check(cx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
                         .and_then(|e| e.amount.as_ref())
                         .and_then(|q| q.yuan())
                 })) else {
-                    out.push(super::too_large(
-                        file,
-                        stated.amount_span,
-                        ("the funds lines", "资金表各行合计"),
-                    ));
+                    out.push(
+                        super::TooLargeToCompute {
+                            what: ("the funds lines", "资金表各行合计"),
+                        }
+                        .at(file, stated.amount_span),
+                    );
                     continue;
                 };
                 let written = stated.split.get(*source).is_some();

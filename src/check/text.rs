@@ -711,11 +711,12 @@ fn goal_calculation(cx: &Ctx<'_>, p: &crate::model::Project, out: &mut Vec<Diagn
                 (span, None) => span,
             };
             if amount == Decimal::MAX {
-                out.push(super::too_large(
-                    file,
-                    span,
-                    ("the goal's calculation", "目标中的测算"),
-                ));
+                out.push(
+                    super::TooLargeToCompute {
+                        what: ("the goal's calculation", "目标中的测算"),
+                    }
+                    .at(file, span),
+                );
                 continue;
             }
             let said = match &implied_words {

@@ -22,11 +22,12 @@ fn form(
     }
     let totals = cx.config.weight_totals();
     let Some(sum) = super::checked_sum(weighted.iter().filter_map(|i| i.weight)) else {
-        out.push(super::too_large(
-            file,
-            name_span,
-            ("the weights", "各指标分值合计"),
-        ));
+        out.push(
+            super::TooLargeToCompute {
+                what: ("the weights", "各指标分值合计"),
+            }
+            .at(file, name_span),
+        );
         return;
     };
     if !totals.contains(&sum) {
