@@ -2,10 +2,12 @@
 //! units, header fields, goals, a blank budget split. Drafts are incomplete by nature, so these
 //! are warnings: a draft still compiles.
 
+use rust_decimal::Decimal;
+
 use super::words::{normalize, placeholder, strip_numbering};
 use super::{Ctx, Doc, Rule};
 use crate::config::profile::{HeaderField, Requirement};
-use crate::diag::{Diagnostic, Lang, Severity, Text};
+use crate::diag::{Diagnostic, Finding, Lang, Severity, Text};
 use crate::model::{Form, Goal, Indicator, Level1, Level2, Project, Unread, Value};
 use crate::source::{FileId, Span};
 
@@ -54,29 +56,16 @@ fn required(
         }
         let blank = indicators.iter().find(|i| req.matches(i));
         let span = blank.map(|i| i.span).unwrap_or(form_span);
-        let profile = &cx.config.profile.name;
-        out.push(cx.diag(
-            &REQUIRED_CATEGORY_MISSING,
-            file,
-            span,
-            Text::new(
-                format!(
-                    "the required category {} has no indicator",
-                    req.name.get(Lang::En)
-                ),
-                format!("必填的{}没有指标", req.name.get(Lang::Zh)),
-            ),
-            Text::new(
-                format!(
-                    "add at least one indicator with a value in this category (profile {profile})"
-                ),
-                format!("在该类别下至少填写一个有指标值的指标（配置方案 {profile}）"),
-            ),
-        ));
+        let finding = CategoryMissing {
+            category: &req.name,
+            profile: &cx.config.profile.name,
+        };
+        out.push(finding.at(file, span));
     }
 }
 
-fn indicators(cx: &Ctx<'_>, file: FileId, list: &[Indicator], out: &mut Vec<Diagnostic>) {
+/// K0502–K0504: an indicator without a name, a value, or a unit.
+fn indicators(file: FileId, list: &[Indicator], out: &mut Vec<Diagnostic>) {
     for ind in list {
         let (name, numbered) = strip_numbering(&ind.name);
         if is_blank_row(ind) || (numbered && name.is_empty()) || placeholder(&ind.name).is_some() {
@@ -85,56 +74,36 @@ fn indicators(cx: &Ctx<'_>, file: FileId, list: &[Indicator], out: &mut Vec<Diag
             continue;
         }
         if name.is_empty() {
-            out.push(cx.diag(
-                &INDICATOR_WITHOUT_NAME,
-                file,
-                ind.span,
-                Text::new("this indicator has a value but no name", "该指标有指标值但没有名称"),
-                Text::new(
-                    "write what is measured (三级指标), or remove the row if the value belongs to the row above",
-                    "写明衡量的内容（三级指标）；如果该值属于上一行，删去本行",
-                ),
-            ));
+            out.push(IndicatorWithoutName.at(file, ind.span));
             continue;
         }
         match &ind.value {
-            None => out.push(cx.diag(
-                &EMPTY_VALUE,
-                file,
-                ind.name_span,
-                Text::new(format!("the indicator “{}” has no value", ind.name), format!("指标“{}”没有指标值", ind.name)),
-                Text::new(
-                    "write the target: a comparison and a quantity (`≥95%`) or a phrase (`有所提升`)",
-                    "填写指标值：比较符加数量（`≥95%`）或定性描述（`有所提升`）",
-                ),
-            )),
+            None => out.push(
+                EmptyValue {
+                    indicator: &ind.name,
+                }
+                .at(file, ind.name_span),
+            ),
             Some(Value::Quantitative { quantity, .. })
                 if quantity.unit.is_none()
                     && !super::money::is_cost(ind)
                     && !quantity.value.is_zero()
                     && unit_in_name(&ind.name).is_none() =>
             {
-                out.push(cx.diag(
-                    &VALUE_WITHOUT_UNIT,
-                    file,
-                    ind.value_span,
-                    Text::new(
-                        format!("the value `{}` of “{}” has no unit", quantity.written(), ind.name),
-                        format!("指标“{}”的值“{}”没有单位", ind.name, quantity.written()),
-                    ),
-                    Text::new(
-                        format!("write the unit: `{}人`, `{}个`, `{}%` …", quantity.value, quantity.value, quantity.value),
-                        format!("写明单位：`{}人`、`{}个`、`{}%` 等", quantity.value, quantity.value, quantity.value),
-                    ),
-                ));
+                let finding = ValueWithoutUnit {
+                    indicator: &ind.name,
+                    written: quantity.written(),
+                    value: quantity.value,
+                };
+                out.push(finding.at(file, ind.value_span));
             }
             _ => {}
         }
     }
 }
 
+/// K0506: a form without a goal, or with an empty one.
 fn goals(
-    cx: &Ctx<'_>,
     file: FileId,
     name_span: Span,
     goals: &[Goal],
@@ -145,32 +114,11 @@ fn goals(
         .iter()
         .any(|u| matches!(u, Unread::Field("goal") | Unread::Unknown));
     if goals.is_empty() && !goal_unread {
-        out.push(cx.diag(
-            &MISSING_GOAL,
-            file,
-            name_span,
-            Text::new(
-                "the form has no goal (年度总体目标)",
-                "该表没有年度总体目标",
-            ),
-            Text::new(
-                "add `goal \"…\";` saying what the money will achieve this year",
-                "增加 `目标 \"……\";`，写明本年度资金要达到的目标",
-            ),
-        ));
+        out.push(MissingGoal::NoGoal.at(file, name_span));
     }
     for g in goals {
         if g.text.trim().is_empty() {
-            out.push(cx.diag(
-                &MISSING_GOAL,
-                file,
-                g.span,
-                Text::new("this goal is empty", "该目标为空"),
-                Text::new(
-                    "write the goal, or remove the empty statement",
-                    "填写目标内容，或删去空语句",
-                ),
-            ));
+            out.push(MissingGoal::EmptyGoal.at(file, g.span));
         }
     }
 }
@@ -239,19 +187,11 @@ fn header(cx: &Ctx<'_>, p: &Project, out: &mut Vec<Diagnostic>) {
         ));
     }
     for (en, zh, example) in missing {
-        out.push(cx.diag(
-            &MISSING_HEADER_FIELD,
-            p.origin.file_id,
-            p.origin.name_span,
-            Text::new(
-                format!("the form does not give {en}"),
-                format!("该表未填写{zh}"),
-            ),
-            Text::new(
-                format!("add it, e.g. `{example}`"),
-                format!("请补上，例如 `{example}`"),
-            ),
-        ));
+        let finding = MissingHeaderField {
+            field: (en, zh),
+            example,
+        };
+        out.push(finding.at(p.origin.file_id, p.origin.name_span));
     }
     if let Some(b) = &p.budget {
         let blank = !b.split.is_empty()
@@ -264,19 +204,10 @@ fn header(cx: &Ctx<'_>, p: &Project, out: &mut Vec<Diagnostic>) {
             .flatten()
             .all(|e| e.amount.is_none());
         if blank {
-            out.push(cx.diag(
-                &BUDGET_SPLIT_BLANK,
-                p.origin.file_id,
-                b.span,
-                Text::new(
-                    format!("the budget {} does not say where the money comes from: every 其中 row is blank", b.total.written()),
-                    format!("年度资金总额{}未说明资金来源：其中各行均为空", b.total.written()),
-                ),
-                Text::new(
-                    "fill in 财政拨款 / 转移性资金 / 其他资金 (`fiscal 1238.68万元;`)",
-                    "填写财政拨款 / 转移性资金 / 其他资金（`财政拨款 1238.68万元;`）",
-                ),
-            ));
+            let finding = BudgetSplitBlank {
+                budget: b.total.written(),
+            };
+            out.push(finding.at(p.origin.file_id, b.span));
         }
     }
 }
@@ -306,37 +237,42 @@ fn profile_mismatch(
     let Some(why) = cx.config.profile.mismatch(indicators) else {
         return false;
     };
-    out.push(cx.diag(
-        &crate::config::FORM_DOES_NOT_FIT_PROFILE,
-        file,
-        name_span,
-        why,
+    out.push(ProfileMismatch { why }.at(file, name_span));
+    true
+}
+
+/// K1004's finding (the rule is the config's, [`crate::config::FORM_DOES_NOT_FIT_PROFILE`];
+/// its finding is here, beside the only check that reports it): a form laid out for another
+/// template than the profile's.
+struct ProfileMismatch {
+    /// Why the form does not fit, as the profile words it.
+    why: Text,
+}
+
+impl Finding for ProfileMismatch {
+    const RULE: &'static Rule = &crate::config::FORM_DOES_NOT_FIT_PROFILE;
+
+    fn message(&self) -> Text {
+        self.why.clone()
+    }
+
+    fn help(&self) -> Text {
         Text::new(
             "set the profile of your region's template in kpi.toml (`profile = \"generic\"`, `\"central-2021\"`, `\"lhasa-2023\"` or a file of your own, see docs/profiles.md), or lay the form out as the profile's template does",
             "在 kpi.toml 中设置本地模板对应的配置方案（`profile = \"generic\"`、`\"central-2021\"`、`\"lhasa-2023\"` 或自定义文件，见 docs/profiles.md），或按该方案的模板填写",
-        ),
-    ));
-    true
+        )
+    }
 }
 
 pub(super) fn check(cx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     for form in cx.filing.forms() {
         let file = form.origin.file_id;
         let name_span = form.origin.name_span;
-        goals(cx, file, name_span, &form.goals, &form.unread, out);
+        goals(file, name_span, &form.goals, &form.unread, out);
         let (required_here, mismatch) = match form {
             Form::Project(p) => {
                 if normalize(&p.name).is_empty() {
-                    out.push(cx.diag(
-                        &EMPTY_PROJECT_NAME,
-                        file,
-                        name_span,
-                        Text::new("the project form has no name", "项目表没有项目名称"),
-                        Text::new(
-                            "write the project's name as in the department's funds table: `project \"科技专项\" { … }`",
-                            "按部门资金表填写项目名称：`项目 \"科技专项\" { … }`",
-                        ),
-                    ));
+                    out.push(EmptyProjectName.at(file, name_span));
                 }
                 header(cx, p, out);
                 let mismatch = profile_mismatch(cx, file, name_span, &p.indicators, out);
@@ -355,7 +291,7 @@ pub(super) fn check(cx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
                 out,
             );
         }
-        indicators(cx, file, &form.indicators, out);
+        indicators(file, &form.indicators, out);
     }
 }
 
@@ -380,6 +316,36 @@ pub const REQUIRED_CATEGORY_MISSING: Rule = Rule {
     },
 };
 
+/// K0501's finding: a category the profile requires, with no indicator.
+struct CategoryMissing<'a> {
+    /// The category's name in both languages, from the profile.
+    category: &'a Text,
+    /// The profile's name.
+    profile: &'a str,
+}
+
+impl Finding for CategoryMissing<'_> {
+    const RULE: &'static Rule = &REQUIRED_CATEGORY_MISSING;
+
+    fn message(&self) -> Text {
+        Text::new(
+            format!(
+                "the required category {} has no indicator",
+                self.category.get(Lang::En)
+            ),
+            format!("必填的{}没有指标", self.category.get(Lang::Zh)),
+        )
+    }
+
+    fn help(&self) -> Text {
+        let profile = self.profile;
+        Text::new(
+            format!("add at least one indicator with a value in this category (profile {profile})"),
+            format!("在该类别下至少填写一个有指标值的指标（配置方案 {profile}）"),
+        )
+    }
+}
+
 pub const EMPTY_VALUE: Rule = Rule {
     code: "K0502",
     name: "empty-value",
@@ -400,6 +366,30 @@ pub const EMPTY_VALUE: Rule = Rule {
         zh: "填写目标值：比较符加数量（`≥95%`）或定性描述（`有所提升`）；或删去该行。",
     },
 };
+
+/// K0502's finding: a named indicator with no value.
+struct EmptyValue<'a> {
+    indicator: &'a str,
+}
+
+impl Finding for EmptyValue<'_> {
+    const RULE: &'static Rule = &EMPTY_VALUE;
+
+    fn message(&self) -> Text {
+        let indicator = self.indicator;
+        Text::new(
+            format!("the indicator “{indicator}” has no value"),
+            format!("指标“{indicator}”没有指标值"),
+        )
+    }
+
+    fn help(&self) -> Text {
+        Text::new(
+            "write the target: a comparison and a quantity (`≥95%`) or a phrase (`有所提升`)",
+            "填写指标值：比较符加数量（`≥95%`）或定性描述（`有所提升`）",
+        )
+    }
+}
 
 pub const INDICATOR_WITHOUT_NAME: Rule = Rule {
     code: "K0503",
@@ -422,6 +412,27 @@ pub const INDICATOR_WITHOUT_NAME: Rule = Rule {
     },
 };
 
+/// K0503's finding: an indicator with a value and no name.
+struct IndicatorWithoutName;
+
+impl Finding for IndicatorWithoutName {
+    const RULE: &'static Rule = &INDICATOR_WITHOUT_NAME;
+
+    fn message(&self) -> Text {
+        Text::new(
+            "this indicator has a value but no name",
+            "该指标有指标值但没有名称",
+        )
+    }
+
+    fn help(&self) -> Text {
+        Text::new(
+            "write what is measured (三级指标), or remove the row if the value belongs to the row above",
+            "写明衡量的内容（三级指标）；如果该值属于上一行，删去本行",
+        )
+    }
+}
+
 pub const VALUE_WITHOUT_UNIT: Rule = Rule {
     code: "K0504",
     name: "value-without-unit",
@@ -442,6 +453,35 @@ pub const VALUE_WITHOUT_UNIT: Rule = Rule {
         zh: "写明单位：`35人`。",
     },
 };
+
+/// K0504's finding: a quantity with no unit.
+struct ValueWithoutUnit<'a> {
+    indicator: &'a str,
+    /// The quantity as written.
+    written: String,
+    /// Its number, for the help's examples.
+    value: Decimal,
+}
+
+impl Finding for ValueWithoutUnit<'_> {
+    const RULE: &'static Rule = &VALUE_WITHOUT_UNIT;
+
+    fn message(&self) -> Text {
+        let (indicator, written) = (self.indicator, &self.written);
+        Text::new(
+            format!("the value `{written}` of “{indicator}” has no unit"),
+            format!("指标“{indicator}”的值“{written}”没有单位"),
+        )
+    }
+
+    fn help(&self) -> Text {
+        let value = self.value;
+        Text::new(
+            format!("write the unit: `{value}人`, `{value}个`, `{value}%` …"),
+            format!("写明单位：`{value}人`、`{value}个`、`{value}%` 等"),
+        )
+    }
+}
 
 pub const MISSING_HEADER_FIELD: Rule = Rule {
     code: "K0505",
@@ -464,6 +504,34 @@ pub const MISSING_HEADER_FIELD: Rule = Rule {
     },
 };
 
+/// K0505's finding: a header field the profile requires, not given.
+struct MissingHeaderField<'a> {
+    /// The field, in English and Chinese: `("the project period (项目期)", "项目期")`.
+    field: (&'a str, &'a str),
+    /// A statement that gives it, for the help.
+    example: &'a str,
+}
+
+impl Finding for MissingHeaderField<'_> {
+    const RULE: &'static Rule = &MISSING_HEADER_FIELD;
+
+    fn message(&self) -> Text {
+        let (en, zh) = self.field;
+        Text::new(
+            format!("the form does not give {en}"),
+            format!("该表未填写{zh}"),
+        )
+    }
+
+    fn help(&self) -> Text {
+        let example = self.example;
+        Text::new(
+            format!("add it, e.g. `{example}`"),
+            format!("请补上，例如 `{example}`"),
+        )
+    }
+}
+
 pub const MISSING_GOAL: Rule = Rule {
     code: "K0506",
     name: "missing-goal",
@@ -484,6 +552,39 @@ pub const MISSING_GOAL: Rule = Rule {
         zh: "写明本年度资金要达到的目标：`目标 \"……\";`。",
     },
 };
+
+/// K0506's findings: a form without a goal, or an empty goal statement.
+enum MissingGoal {
+    NoGoal,
+    EmptyGoal,
+}
+
+impl Finding for MissingGoal {
+    const RULE: &'static Rule = &MISSING_GOAL;
+
+    fn message(&self) -> Text {
+        match self {
+            MissingGoal::NoGoal => Text::new(
+                "the form has no goal (年度总体目标)",
+                "该表没有年度总体目标",
+            ),
+            MissingGoal::EmptyGoal => Text::new("this goal is empty", "该目标为空"),
+        }
+    }
+
+    fn help(&self) -> Text {
+        match self {
+            MissingGoal::NoGoal => Text::new(
+                "add `goal \"…\";` saying what the money will achieve this year",
+                "增加 `目标 \"……\";`，写明本年度资金要达到的目标",
+            ),
+            MissingGoal::EmptyGoal => Text::new(
+                "write the goal, or remove the empty statement",
+                "填写目标内容，或删去空语句",
+            ),
+        }
+    }
+}
 
 pub const BUDGET_SPLIT_BLANK: Rule = Rule {
     code: "K0507",
@@ -506,6 +607,31 @@ pub const BUDGET_SPLIT_BLANK: Rule = Rule {
     },
 };
 
+/// K0507's finding: a budget whose 其中 rows are all blank.
+struct BudgetSplitBlank {
+    /// The budget as written.
+    budget: String,
+}
+
+impl Finding for BudgetSplitBlank {
+    const RULE: &'static Rule = &BUDGET_SPLIT_BLANK;
+
+    fn message(&self) -> Text {
+        let budget = &self.budget;
+        Text::new(
+            format!("the budget {budget} does not say where the money comes from: every 其中 row is blank"),
+            format!("年度资金总额{budget}未说明资金来源：其中各行均为空"),
+        )
+    }
+
+    fn help(&self) -> Text {
+        Text::new(
+            "fill in 财政拨款 / 转移性资金 / 其他资金 (`fiscal 1238.68万元;`)",
+            "填写财政拨款 / 转移性资金 / 其他资金（`财政拨款 1238.68万元;`）",
+        )
+    }
+}
+
 pub const EMPTY_PROJECT_NAME: Rule = Rule {
     code: "K0508",
     name: "empty-project-name",
@@ -526,6 +652,24 @@ pub const EMPTY_PROJECT_NAME: Rule = Rule {
         zh: "按资金表填写项目名称。",
     },
 };
+
+/// K0508's finding: a project form with no name.
+struct EmptyProjectName;
+
+impl Finding for EmptyProjectName {
+    const RULE: &'static Rule = &EMPTY_PROJECT_NAME;
+
+    fn message(&self) -> Text {
+        Text::new("the project form has no name", "项目表没有项目名称")
+    }
+
+    fn help(&self) -> Text {
+        Text::new(
+            "write the project's name as in the department's funds table: `project \"科技专项\" { … }`",
+            "按部门资金表填写项目名称：`项目 \"科技专项\" { … }`",
+        )
+    }
+}
 
 /// The rules of this family, in code order.
 pub const RULES: &[&Rule] = &[

@@ -174,7 +174,7 @@ fn department_indicators(d: &Department, out: &mut Vec<Diagnostic>) {
                 continue;
             };
             let Some(funded) = sum(cat) else {
-                out.push(super::too_large(file, ind.value_span, (en, zh)));
+                out.push(super::TooLargeToCompute { what: (en, zh) }.at(file, ind.value_span));
                 continue;
             };
             if y != funded {

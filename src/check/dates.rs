@@ -4,18 +4,12 @@
 //! The budget year is `year` in kpi.toml, else the form's own `year`, else the department's.
 
 use super::{Ctx, Doc, Rule};
-use crate::diag::{Diagnostic, Severity, Text};
+use crate::diag::{Diagnostic, Finding, Severity, Text};
 use crate::model::{Date, Filed, Indicator, Level2, Period, Value};
 use crate::source::{FileId, Span};
 
-fn period(
-    cx: &Ctx<'_>,
-    file: FileId,
-    year: i32,
-    period: &Period,
-    span: Span,
-    out: &mut Vec<Diagnostic>,
-) {
+/// K0801 and K0805: the project period against the budget year.
+fn period(file: FileId, year: i32, period: &Period, span: Span, out: &mut Vec<Diagnostic>) {
     let (from, to, written) = match period {
         Period::Year { year } => (*year, *year, format!("{year}")),
         Period::Range { from, to } => (from.year, to.year, format!("{from} – {to}")),
@@ -23,58 +17,22 @@ fn period(
         Period::Duration { .. } | Period::Text { .. } => return,
     };
     if from <= year && year < to {
-        out.push(past_year(
-            cx,
-            file,
-            span,
-            &written,
+        let finding = PastBudgetYear {
+            what: ("project period", "项目期"),
+            written: &written,
             year,
-            "project period",
-            "项目期",
-        ));
+        };
+        out.push(finding.at(file, span));
         return;
     }
     if from <= year && year <= to {
         return;
     }
-    out.push(cx.diag(
-        &PERIOD_OUTSIDE_BUDGET_YEAR,
-        file,
-        span,
-        Text::new(
-            format!("the project period {written} lies outside the budget year {year}"),
-            format!("项目期 {written} 不在预算年度 {year} 年内"),
-        ),
-        Text::new(
-            format!("a form for {year} plans work in {year}: correct the period (e.g. `period {year};`), it was probably copied from an older form"),
-            format!("{year} 年的表应计划 {year} 年的工作：请更正项目期（如 `项目期 {year};`），该值可能抄自往年的表"),
-        ),
-    ));
-}
-
-/// K0805: a period or date that starts in the budget year and runs past it.
-fn past_year(
-    cx: &Ctx<'_>,
-    file: FileId,
-    span: Span,
-    written: &str,
-    year: i32,
-    what: &str,
-    what_zh: &str,
-) -> Diagnostic {
-    cx.diag(
-        &PERIOD_PAST_BUDGET_YEAR,
-        file,
-        span,
-        Text::new(
-            format!("the {what} {written} runs past the budget year {year}"),
-            format!("{what_zh} {written} 超出了预算年度 {year} 年"),
-        ),
-        Text::new(
-            format!("a {year} form sets targets for {year}: end the {what} by {year}-12-31, or file the later part with next year's budget"),
-            format!("{year} 年的表设定 {year} 年的目标：{what_zh}应在 {year} 年 12 月 31 日前结束，以后的部分随下一年度预算申报"),
-        ),
-    )
+    let finding = OutsideBudgetYear {
+        written: &written,
+        year,
+    };
+    out.push(finding.at(file, span));
 }
 
 /// The latest year written in a phrase as `2026年…` (a deadline in words), with the words from
@@ -108,6 +66,9 @@ fn last_year_in(text: &str) -> Option<(i32, String)> {
     best
 }
 
+/// What K0805 calls a timeliness indicator's value, in English and Chinese.
+const TIMELINESS: (&str, &str) = ("timeliness target", "时效目标");
+
 /// K0805 for timeliness (时效) values: a deadline or a period after the budget year.
 fn timeliness(
     cx: &Ctx<'_>,
@@ -134,15 +95,12 @@ fn timeliness(
                 Some((y, said)) => {
                     if y > year {
                         let span = super::find_in(cx.source(file), ind.name_span, &said);
-                        out.push(past_year(
-                            cx,
-                            file,
-                            span,
-                            &said,
+                        let finding = PastBudgetYear {
+                            what: TIMELINESS,
+                            written: &said,
                             year,
-                            "timeliness target",
-                            "时效目标",
-                        ));
+                        };
+                        out.push(finding.at(file, span));
                     }
                     continue;
                 }
@@ -150,15 +108,12 @@ fn timeliness(
             },
         };
         if last > year {
-            out.push(past_year(
-                cx,
-                file,
-                ind.value_span,
-                &written,
+            let finding = PastBudgetYear {
+                what: TIMELINESS,
+                written: &written,
                 year,
-                "timeliness target",
-                "时效目标",
-            ));
+            };
+            out.push(finding.at(file, ind.value_span));
         }
     }
 }
@@ -169,47 +124,16 @@ fn filed(cx: &Ctx<'_>, file: FileId, year: i32, filed: &Filed, out: &mut Vec<Dia
     let (late_m, late_d) = cx.config.late_filing_after();
     let day = d.day.unwrap_or(1);
     if d.year > year {
-        out.push(cx.diag(
-            &FILED_AFTER_BUDGET_YEAR,
-            file,
-            date.span,
-            Text::new(
-                format!("filed on {d}, after the budget year {year} it plans for"),
-                format!("填报日期 {d} 晚于其所计划的预算年度 {year} 年"),
-            ),
-            Text::new(
-                "a performance target is set before the money is spent: correct the date or the year",
-                "绩效目标应在资金使用前设定：请更正填报日期或年度",
-            ),
-        ));
+        out.push(FiledAfterYear { filed: d, year }.at(file, date.span));
     } else if d.year == year && (d.month, day) > (late_m, late_d) {
-        out.push(cx.diag(
-            &FILED_LATE,
-            file,
-            date.span,
-            Text::new(
-                format!("filed on {d}, late in the budget year {year} (after {late_m:02}-{late_d:02})"),
-                format!("填报日期 {d} 已晚于预算年度 {year} 年的{late_m}月{late_d}日"),
-            ),
-            Text::new(
-                "targets are filed with the budget, before or early in the year; check the date (a typing error for 1月?)",
-                "绩效目标应随预算在年初或上一年申报；请核对日期（是否把 1 月误写）",
-            ),
-        ));
+        let finding = FiledLate {
+            filed: d,
+            year,
+            after: (late_m, late_d),
+        };
+        out.push(finding.at(file, date.span));
     } else if d.year < year - 1 {
-        out.push(cx.diag(
-            &FILED_LONG_BEFORE,
-            file,
-            date.span,
-            Text::new(
-                format!("filed on {d}, more than a year before the budget year {year}"),
-                format!("填报日期 {d} 比预算年度 {year} 年早一年以上"),
-            ),
-            Text::new(
-                "the form was probably copied from an older year: update the date",
-                "该表可能抄自往年：请更新填报日期",
-            ),
-        ));
+        out.push(FiledLongBefore { filed: d, year }.at(file, date.span));
     }
 }
 
@@ -220,7 +144,7 @@ pub(super) fn check(cx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         };
         let file = form.origin.file_id;
         if let Some(per) = form.project().and_then(|p| p.period.as_ref()) {
-            period(cx, file, year, &per.value, per.span, out);
+            period(file, year, &per.value, per.span, out);
         }
         // A monitoring form is filed in the summer and a self-evaluation after the year: the
         // filing-date rules are about target forms.
@@ -253,6 +177,33 @@ pub const PERIOD_OUTSIDE_BUDGET_YEAR: Rule = Rule {
     },
 };
 
+/// K0801's finding: a project period that does not include the budget year.
+struct OutsideBudgetYear<'a> {
+    /// The period as written: `2021`, `2021-01 – 2021-12`.
+    written: &'a str,
+    year: i32,
+}
+
+impl Finding for OutsideBudgetYear<'_> {
+    const RULE: &'static Rule = &PERIOD_OUTSIDE_BUDGET_YEAR;
+
+    fn message(&self) -> Text {
+        let (written, year) = (self.written, self.year);
+        Text::new(
+            format!("the project period {written} lies outside the budget year {year}"),
+            format!("项目期 {written} 不在预算年度 {year} 年内"),
+        )
+    }
+
+    fn help(&self) -> Text {
+        let year = self.year;
+        Text::new(
+            format!("a form for {year} plans work in {year}: correct the period (e.g. `period {year};`), it was probably copied from an older form"),
+            format!("{year} 年的表应计划 {year} 年的工作：请更正项目期（如 `项目期 {year};`），该值可能抄自往年的表"),
+        )
+    }
+}
+
 pub const FILED_LATE: Rule = Rule {
     code: "K0802",
     name: "filed-late",
@@ -273,6 +224,33 @@ pub const FILED_LATE: Rule = Rule {
         zh: "若日期录错请更正；否则说明补报原因，并在抑制注释中写明理由。",
     },
 };
+
+/// K0802's finding: a filing date late in the budget year.
+struct FiledLate {
+    filed: Date,
+    year: i32,
+    /// The configured month and day after which a filing is late.
+    after: (u32, u32),
+}
+
+impl Finding for FiledLate {
+    const RULE: &'static Rule = &FILED_LATE;
+
+    fn message(&self) -> Text {
+        let (d, year, (late_m, late_d)) = (self.filed, self.year, self.after);
+        Text::new(
+            format!("filed on {d}, late in the budget year {year} (after {late_m:02}-{late_d:02})"),
+            format!("填报日期 {d} 已晚于预算年度 {year} 年的{late_m}月{late_d}日"),
+        )
+    }
+
+    fn help(&self) -> Text {
+        Text::new(
+            "targets are filed with the budget, before or early in the year; check the date (a typing error for 1月?)",
+            "绩效目标应随预算在年初或上一年申报；请核对日期（是否把 1 月误写）",
+        )
+    }
+}
 
 pub const FILED_AFTER_BUDGET_YEAR: Rule = Rule {
     code: "K0803",
@@ -298,6 +276,31 @@ pub const FILED_AFTER_BUDGET_YEAR: Rule = Rule {
     },
 };
 
+/// K0803's finding: a filing date after the budget year.
+struct FiledAfterYear {
+    filed: Date,
+    year: i32,
+}
+
+impl Finding for FiledAfterYear {
+    const RULE: &'static Rule = &FILED_AFTER_BUDGET_YEAR;
+
+    fn message(&self) -> Text {
+        let (d, year) = (self.filed, self.year);
+        Text::new(
+            format!("filed on {d}, after the budget year {year} it plans for"),
+            format!("填报日期 {d} 晚于其所计划的预算年度 {year} 年"),
+        )
+    }
+
+    fn help(&self) -> Text {
+        Text::new(
+            "a performance target is set before the money is spent: correct the date or the year",
+            "绩效目标应在资金使用前设定：请更正填报日期或年度",
+        )
+    }
+}
+
 pub const FILED_LONG_BEFORE: Rule = Rule {
     code: "K0804",
     name: "filed-long-before",
@@ -319,6 +322,31 @@ pub const FILED_LONG_BEFORE: Rule = Rule {
     },
 };
 
+/// K0804's finding: a filing date more than a year before the budget year.
+struct FiledLongBefore {
+    filed: Date,
+    year: i32,
+}
+
+impl Finding for FiledLongBefore {
+    const RULE: &'static Rule = &FILED_LONG_BEFORE;
+
+    fn message(&self) -> Text {
+        let (d, year) = (self.filed, self.year);
+        Text::new(
+            format!("filed on {d}, more than a year before the budget year {year}"),
+            format!("填报日期 {d} 比预算年度 {year} 年早一年以上"),
+        )
+    }
+
+    fn help(&self) -> Text {
+        Text::new(
+            "the form was probably copied from an older year: update the date",
+            "该表可能抄自往年：请更新填报日期",
+        )
+    }
+}
+
 pub const PERIOD_PAST_BUDGET_YEAR: Rule = Rule {
     code: "K0805",
     name: "period-past-budget-year",
@@ -339,6 +367,35 @@ pub const PERIOD_PAST_BUDGET_YEAR: Rule = Rule {
         zh: "把期间和期限定在预算年度内；跨年度项目可写明理由后抑制（`// kpi: allow K0805 -- 跨年度项目`）。",
     },
 };
+
+/// K0805's finding: a period or date that starts in the budget year and runs past it.
+struct PastBudgetYear<'a> {
+    /// What runs past, in English and Chinese: `("project period", "项目期")`.
+    what: (&'a str, &'a str),
+    /// The period or date as written.
+    written: &'a str,
+    year: i32,
+}
+
+impl Finding for PastBudgetYear<'_> {
+    const RULE: &'static Rule = &PERIOD_PAST_BUDGET_YEAR;
+
+    fn message(&self) -> Text {
+        let ((what, what_zh), written, year) = (self.what, self.written, self.year);
+        Text::new(
+            format!("the {what} {written} runs past the budget year {year}"),
+            format!("{what_zh} {written} 超出了预算年度 {year} 年"),
+        )
+    }
+
+    fn help(&self) -> Text {
+        let ((what, what_zh), year) = (self.what, self.year);
+        Text::new(
+            format!("a {year} form sets targets for {year}: end the {what} by {year}-12-31, or file the later part with next year's budget"),
+            format!("{year} 年的表设定 {year} 年的目标：{what_zh}应在 {year} 年 12 月 31 日前结束，以后的部分随下一年度预算申报"),
+        )
+    }
+}
 
 /// The rules of this family, in code order.
 pub const RULES: &[&Rule] = &[

@@ -28,7 +28,7 @@ mod words;
 
 use rust_decimal::Decimal;
 
-use crate::diag::{self, Diagnostic, Text};
+use crate::diag::{self, Diagnostic, Finding, Text};
 use crate::filing::Loaded;
 use crate::model::{Filing, Quantity};
 use crate::source::{FileId, SourceFile, Span};
@@ -98,18 +98,6 @@ impl Ctx<'_> {
         crate::resolve::budget_year(self.config.year, form_year, self.filing)
     }
 
-    /// A finding of a rule, with its default severity.
-    pub fn diag(
-        &self,
-        rule: &'static Rule,
-        file: FileId,
-        span: Span,
-        message: Text,
-        help: Text,
-    ) -> Diagnostic {
-        Diagnostic::new(rule, file, span, message, help)
-    }
-
     /// The source text of a file.
     pub fn source(&self, file: FileId) -> &SourceFile {
         self.sources.get(file)
@@ -163,22 +151,31 @@ pub(crate) fn checked_sum(amounts: impl IntoIterator<Item = Decimal>) -> Option<
         .try_fold(Decimal::ZERO, |sum, a| sum.checked_add(a))
 }
 
-/// K0208 for amounts that add up (or multiply out) past what kpi computes with: `what` names
-/// them (`the sources of the budget`, `预算的各来源`).
-pub(crate) fn too_large(file: FileId, span: Span, what: (&str, &str)) -> Diagnostic {
-    Diagnostic::new(
-        &crate::lower::rules::NUMBER_TOO_LARGE,
-        file,
-        span,
+/// K0208's finding in the checker (the rule is lowering's,
+/// [`crate::lower::rules::NUMBER_TOO_LARGE`]): amounts that add up (or multiply out) past what
+/// kpi computes with.
+struct TooLargeToCompute<'a> {
+    /// What they are, in English and Chinese: `("the weights", "各指标分值合计")`.
+    what: (&'a str, &'a str),
+}
+
+impl Finding for TooLargeToCompute<'_> {
+    const RULE: &'static Rule = &crate::lower::rules::NUMBER_TOO_LARGE;
+
+    fn message(&self) -> Text {
+        let (en, zh) = self.what;
         Text::new(
-            format!("{}: the result is too large to compute with", what.0),
-            format!("{}：计算结果过大，无法计算", what.1),
-        ),
+            format!("{en}: the result is too large to compute with"),
+            format!("{zh}：计算结果过大，无法计算"),
+        )
+    }
+
+    fn help(&self) -> Text {
         Text::new(
             "correct the numbers (check the units: 元 or 万元)",
             "更正数字（核对单位是元还是万元）",
-        ),
-    )
+        )
+    }
 }
 
 /// Money in 万元 as a form writes it: `1238.68万元`.

@@ -8,7 +8,7 @@ use std::sync::LazyLock;
 use rust_decimal::Decimal;
 
 use super::{find_in, number_span, wan, Ctx, Doc, Rule};
-use crate::diag::{Diagnostic, Fix, Severity, Text};
+use crate::diag::{Diagnostic, Finding, Fix, Severity, Text};
 use crate::model::{
     vocab, Comparator, Indicator, Level1, Level2, LineCategory, Project, Source, Split, Value,
 };
@@ -59,8 +59,8 @@ pub(super) fn describe_split(amounts: &[Decimal; N_SOURCES], zh: bool) -> String
     }
 }
 
+/// K0301: a total against the sum of its sources.
 fn split_check(
-    cx: &Ctx<'_>,
     out: &mut Vec<Diagnostic>,
     file: FileId,
     span: Span,
@@ -73,37 +73,19 @@ fn split_check(
         return;
     }
     let Some(sum) = super::checked_sum(amounts.iter().copied()) else {
-        out.push(super::too_large(file, span, (what.0, what.1)));
+        out.push(super::TooLargeToCompute { what }.at(file, span));
         return;
     };
     if sum == total {
         return;
     }
-    out.push(cx.diag(
-        &SPLIT_DOES_NOT_ADD_UP,
-        file,
-        span,
-        Text::new(
-            format!(
-                "{} {} is not the sum of its sources: {} = {}",
-                what.0,
-                wan(total),
-                describe_split(&amounts, false),
-                wan(sum)
-            ),
-            format!(
-                "{}{}不等于各来源之和：{} = {}",
-                what.1,
-                wan(total),
-                describe_split(&amounts, true),
-                wan(sum)
-            ),
-        ),
-        Text::new(
-            "correct the total or the amount of a source so that fiscal + transfer + other = total",
-            "更正总额或某一来源的金额，使财政拨款 + 转移性资金 + 其他资金 = 总额",
-        ),
-    ));
+    let finding = SplitDoesNotAddUp {
+        what,
+        total,
+        sources: &amounts,
+        sum,
+    };
+    out.push(finding.at(file, span));
 }
 
 /// The cost indicators of a form: level-1 cost, or cost under output.
@@ -132,14 +114,6 @@ fn project_costs(cx: &Ctx<'_>, p: &Project, out: &mut Vec<Diagnostic>) {
             .as_ref()
             .is_some_and(|u| u.symbol.starts_with('/'));
         if (quantity.unit.is_none() && quantity.multiplier.is_none()) || per_unit_only {
-            let budget_hint = p.budget.as_ref().and_then(|b| b.total.yuan());
-            let (hint_en, hint_zh) = match budget_hint {
-                Some(b) => (
-                    format!(" (the budget is {})", wan(b)),
-                    format!("（项目预算为{}）", wan(b)),
-                ),
-                None => (String::new(), String::new()),
-            };
             // `28.40/株` → `28.40元/株`: the one unit the help proposes exactly (a bare number
             // could be 元 or 万元, so it gets none). A guess still: offered, not applied.
             let fix = per_unit_only
@@ -151,32 +125,18 @@ fn project_costs(cx: &Ctx<'_>, p: &Project, out: &mut Vec<Diagnostic>) {
                     replacement: "元".to_string(),
                     safe: false,
                 });
-            let d = cx.diag(
-                &COST_WITHOUT_MONEY_UNIT,
-                file,
-                ind.value_span,
-                Text::new(
-                    format!(
-                        "the cost `{}` has no money unit: 元 or 万元?",
-                        quantity.value
-                    ),
-                    format!("成本指标值“{}”没有金额单位：是元还是万元？", quantity.value),
-                ),
-                match quantity.unit.as_ref().filter(|_| per_unit_only) {
-                    // `28.40/株`: the rate lacks its money unit, `28.40元/株`.
-                    Some(u) => Text::new(
-                        format!(
-                            "write the money unit, e.g. `≤{}元{}`",
-                            quantity.value, u.symbol
-                        ),
-                        format!("写明金额单位，例如 `≤{}元{}`", quantity.value, u.symbol),
-                    ),
-                    None => Text::new(
-                        format!("write the unit, e.g. `≤{}万元`{hint_en}", quantity.value),
-                        format!("写明单位，例如 `≤{}万元`{hint_zh}", quantity.value),
-                    ),
+            let value = quantity.value;
+            let finding = match quantity.unit.as_ref().filter(|_| per_unit_only) {
+                Some(u) => CostWithoutMoneyUnit::Rate {
+                    value,
+                    per: &u.symbol,
                 },
-            );
+                None => CostWithoutMoneyUnit::Bare {
+                    value,
+                    budget: p.budget.as_ref().and_then(|b| b.total.yuan()),
+                },
+            };
+            let d = finding.at(file, ind.value_span);
             out.push(match fix {
                 Some(f) => d.with_fix(f),
                 None => d,
@@ -197,23 +157,11 @@ fn project_costs(cx: &Ctx<'_>, p: &Project, out: &mut Vec<Diagnostic>) {
         format!("项目预算：{}", wan(total)),
     );
     let above = |ind: &Indicator, y: Decimal| {
-        cx.diag(
-            &COST_ABOVE_BUDGET,
-            file,
-            ind.value_span,
-            Text::new(
-                format!(
-                    "the cost {} is above the project's budget {}",
-                    wan(y),
-                    wan(total)
-                ),
-                format!("成本指标{}高于项目预算{}", wan(y), wan(total)),
-            ),
-            Text::new(
-                "a project cannot cost more than its budget: correct the cost or the budget",
-                "项目成本不能超过预算：请更正成本指标或年度资金总额",
-            ),
-        )
+        CostAboveBudget {
+            cost: y,
+            budget: total,
+        }
+        .at(file, ind.value_span)
         .with_label(file, budget_span, budget_label.clone())
     };
     match money.as_slice() {
@@ -223,28 +171,16 @@ fn project_costs(cx: &Ctx<'_>, p: &Project, out: &mut Vec<Diagnostic>) {
                 out.push(above(ind, *y));
             } else if *y < total {
                 let ceiling = matches!(comparator, Comparator::AtMost | Comparator::Below);
-                out.push(
-                    cx.diag(
-                        &COST_BELOW_BUDGET,
-                        file,
-                        ind.value_span,
-                        Text::new(
-                            format!(
-                                "the cost {}{} is below the project's budget {}: {} of the budget is not accounted for",
-                                if ceiling { "ceiling " } else { "" },
-                                wan(*y),
-                                wan(total),
-                                wan(total - *y)
-                            ),
-                            format!("成本指标{}低于项目预算{}：有{}预算未对应成本", wan(*y), wan(total), wan(total - *y)),
-                        ),
-                        Text::new(
-                            "the cost ceiling (项目预算控制数) is normally the budget: correct it, or reduce the budget",
-                            "成本控制数（项目预算控制数）通常等于预算：请更正成本指标，或核减预算",
-                        ),
-                    )
-                    .with_label(file, budget_span, budget_label.clone()),
-                );
+                let finding = CostBelowBudget {
+                    cost: *y,
+                    budget: total,
+                    ceiling,
+                };
+                out.push(finding.at(file, ind.value_span).with_label(
+                    file,
+                    budget_span,
+                    budget_label.clone(),
+                ));
             }
         }
         several => {
@@ -273,43 +209,26 @@ fn project_costs(cx: &Ctx<'_>, p: &Project, out: &mut Vec<Diagnostic>) {
                 return;
             }
             let Some(sum) = super::checked_sum(components.iter().map(|c| c.2)) else {
-                out.push(super::too_large(
-                    file,
-                    components[0].0.value_span,
-                    ("the cost components", "成本构成合计"),
-                ));
+                out.push(
+                    super::TooLargeToCompute {
+                        what: ("the cost components", "成本构成合计"),
+                    }
+                    .at(file, components[0].0.value_span),
+                );
                 return;
             };
             if sum != total {
                 let first = components[0].0;
-                let mut d = cx
-                    .diag(
-                        &COST_COMPONENTS_MISMATCH,
-                        file,
-                        first.value_span,
-                        Text::new(
-                            format!(
-                                "the {} cost components add up to {}, not to the budget {}",
-                                components.len(),
-                                wan(sum),
-                                wan(total)
-                            ),
-                            format!(
-                                "{}项成本构成合计{}，与项目预算{}不符",
-                                components.len(),
-                                wan(sum),
-                                wan(total)
-                            ),
-                        ),
-                        Text::new(
-                            format!(
-                                "the difference is {}: correct a component or the budget",
-                                wan((total - sum).abs())
-                            ),
-                            format!("相差{}：请更正某项成本或预算", wan((total - sum).abs())),
-                        ),
-                    )
-                    .with_label(file, budget_span, budget_label.clone());
+                let finding = CostComponentsMismatch {
+                    components: components.len(),
+                    sum,
+                    budget: total,
+                };
+                let mut d = finding.at(file, first.value_span).with_label(
+                    file,
+                    budget_span,
+                    budget_label.clone(),
+                );
                 for c in components.iter().skip(1) {
                     d = d.with_label(
                         file,
@@ -332,7 +251,6 @@ pub(super) fn check(cx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
             if let Some(total) = b.total.yuan() {
                 let span = number_span(cx.source(p.origin.file_id), b.span, &b.total);
                 split_check(
-                    cx,
                     out,
                     p.origin.file_id,
                     span,
@@ -350,7 +268,6 @@ pub(super) fn check(cx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         for line in &funds.lines {
             if let Some(total) = line.amount.yuan() {
                 split_check(
-                    cx,
                     out,
                     file,
                     line.amount_span,
@@ -365,7 +282,6 @@ pub(super) fn check(cx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
                 continue;
             };
             split_check(
-                cx,
                 out,
                 file,
                 stated.amount_span,
@@ -384,11 +300,12 @@ pub(super) fn check(cx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
                 None => ("the grand total 金额合计", "金额合计"),
             };
             let Some(sum) = super::checked_sum(lines.iter().filter_map(|l| l.amount.yuan())) else {
-                out.push(super::too_large(
-                    file,
-                    stated.amount_span,
-                    ("the funds lines", "资金表各行合计"),
-                ));
+                out.push(
+                    super::TooLargeToCompute {
+                        what: ("the funds lines", "资金表各行合计"),
+                    }
+                    .at(file, stated.amount_span),
+                );
                 continue;
             };
             let mut columns = Vec::new();
@@ -410,11 +327,12 @@ pub(super) fn check(cx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
                         .and_then(|e| e.amount.as_ref())
                         .and_then(|q| q.yuan())
                 })) else {
-                    out.push(super::too_large(
-                        file,
-                        stated.amount_span,
-                        ("the funds lines", "资金表各行合计"),
-                    ));
+                    out.push(
+                        super::TooLargeToCompute {
+                            what: ("the funds lines", "资金表各行合计"),
+                        }
+                        .at(file, stated.amount_span),
+                    );
                     continue;
                 };
                 let written = stated.split.get(*source).is_some();
@@ -441,34 +359,14 @@ pub(super) fn check(cx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
                         .map(|e| e.span)
                         .unwrap_or(stated.amount_span)
                 };
-                out.push(cx.diag(
-                    &STATED_TOTAL_MISMATCH,
-                    file,
-                    span,
-                    Text::new(
-                        format!(
-                            "{what_en} ({en}) states {}, but its {} lines add up to {} (off by {})",
-                            wan(written),
-                            lines.len(),
-                            wan(computed),
-                            wan((written - computed).abs())
-                        ),
-                        format!(
-                            "{what_zh}（{zh}）写为{}，但{}行合计为{}（相差{}）",
-                            wan(written),
-                            lines.len(),
-                            wan(computed),
-                            wan((written - computed).abs())
-                        ),
-                    ),
-                    Text::new(
-                        format!(
-                            "correct the stated amount to {}, or find the line that is wrong",
-                            wan(computed)
-                        ),
-                        format!("把所列金额更正为{}，或查出有误的行", wan(computed)),
-                    ),
-                ));
+                let finding = StatedTotalMismatch {
+                    what: (what_en, what_zh),
+                    column: (en, zh),
+                    written,
+                    computed,
+                    lines: lines.len(),
+                };
+                out.push(finding.at(file, span));
             }
         }
     }
@@ -495,6 +393,43 @@ pub const SPLIT_DOES_NOT_ADD_UP: Rule = Rule {
     },
 };
 
+/// K0301's finding: an amount that is not the sum of its sources. Amounts in 元.
+struct SplitDoesNotAddUp<'a> {
+    /// The amount, in English and Chinese: `("the budget", "年度资金总额")`.
+    what: (&'a str, &'a str),
+    total: Decimal,
+    /// Each source's amount, in the form's column order.
+    sources: &'a [Decimal; N_SOURCES],
+    sum: Decimal,
+}
+
+impl Finding for SplitDoesNotAddUp<'_> {
+    const RULE: &'static Rule = &SPLIT_DOES_NOT_ADD_UP;
+
+    fn message(&self) -> Text {
+        let (total, sum) = (wan(self.total), wan(self.sum));
+        Text::new(
+            format!(
+                "{} {total} is not the sum of its sources: {} = {sum}",
+                self.what.0,
+                describe_split(self.sources, false)
+            ),
+            format!(
+                "{}{total}不等于各来源之和：{} = {sum}",
+                self.what.1,
+                describe_split(self.sources, true)
+            ),
+        )
+    }
+
+    fn help(&self) -> Text {
+        Text::new(
+            "correct the total or the amount of a source so that fiscal + transfer + other = total",
+            "更正总额或某一来源的金额，使财政拨款 + 转移性资金 + 其他资金 = 总额",
+        )
+    }
+}
+
 pub const STATED_TOTAL_MISMATCH: Rule = Rule {
     code: "K0302",
     name: "stated-total-mismatch",
@@ -515,6 +450,41 @@ pub const STATED_TOTAL_MISMATCH: Rule = Rule {
         zh: "把所列金额改为提示中的合计数，或查出有误的行。",
     },
 };
+
+/// K0302's finding: one column of a stated total against its lines. Amounts in 元.
+struct StatedTotalMismatch<'a> {
+    /// The total, in English and Chinese: `("the 基本支出 subtotal", "基本支出小计")`.
+    what: (&'a str, &'a str),
+    /// The column: `("total", "总额")` or a source's keyword and Chinese name.
+    column: (&'a str, &'a str),
+    written: Decimal,
+    /// The sum of the lines' column.
+    computed: Decimal,
+    /// How many lines the total covers.
+    lines: usize,
+}
+
+impl Finding for StatedTotalMismatch<'_> {
+    const RULE: &'static Rule = &STATED_TOTAL_MISMATCH;
+
+    fn message(&self) -> Text {
+        let ((what_en, what_zh), (en, zh)) = (self.what, self.column);
+        let (written, lines, computed) = (wan(self.written), self.lines, wan(self.computed));
+        let off = wan((self.written - self.computed).abs());
+        Text::new(
+            format!("{what_en} ({en}) states {written}, but its {lines} lines add up to {computed} (off by {off})"),
+            format!("{what_zh}（{zh}）写为{written}，但{lines}行合计为{computed}（相差{off}）"),
+        )
+    }
+
+    fn help(&self) -> Text {
+        let computed = wan(self.computed);
+        Text::new(
+            format!("correct the stated amount to {computed}, or find the line that is wrong"),
+            format!("把所列金额更正为{computed}，或查出有误的行"),
+        )
+    }
+}
 
 pub const COST_ABOVE_BUDGET: Rule = Rule {
     code: "K0303",
@@ -537,6 +507,31 @@ pub const COST_ABOVE_BUDGET: Rule = Rule {
     },
 };
 
+/// K0303's finding: a cost indicator above the form's 年度资金总额, both in 元.
+struct CostAboveBudget {
+    cost: Decimal,
+    budget: Decimal,
+}
+
+impl Finding for CostAboveBudget {
+    const RULE: &'static Rule = &COST_ABOVE_BUDGET;
+
+    fn message(&self) -> Text {
+        let (cost, budget) = (wan(self.cost), wan(self.budget));
+        Text::new(
+            format!("the cost {cost} is above the project's budget {budget}"),
+            format!("成本指标{cost}高于项目预算{budget}"),
+        )
+    }
+
+    fn help(&self) -> Text {
+        Text::new(
+            "a project cannot cost more than its budget: correct the cost or the budget",
+            "项目成本不能超过预算：请更正成本指标或年度资金总额",
+        )
+    }
+}
+
 pub const COST_BELOW_BUDGET: Rule = Rule {
     code: "K0304",
     name: "cost-below-budget",
@@ -557,6 +552,35 @@ pub const COST_BELOW_BUDGET: Rule = Rule {
         zh: "把成本控制数改为预算数，或把预算核减到项目实际成本。",
     },
 };
+
+/// K0304's finding: the only cost indicator below the form's 年度资金总额, both in 元.
+struct CostBelowBudget {
+    cost: Decimal,
+    budget: Decimal,
+    /// The indicator is a ceiling (`≤`, `<`).
+    ceiling: bool,
+}
+
+impl Finding for CostBelowBudget {
+    const RULE: &'static Rule = &COST_BELOW_BUDGET;
+
+    fn message(&self) -> Text {
+        let (cost, budget) = (wan(self.cost), wan(self.budget));
+        let rest = wan(self.budget - self.cost);
+        let ceiling = if self.ceiling { "ceiling " } else { "" };
+        Text::new(
+            format!("the cost {ceiling}{cost} is below the project's budget {budget}: {rest} of the budget is not accounted for"),
+            format!("成本指标{cost}低于项目预算{budget}：有{rest}预算未对应成本"),
+        )
+    }
+
+    fn help(&self) -> Text {
+        Text::new(
+            "the cost ceiling (项目预算控制数) is normally the budget: correct it, or reduce the budget",
+            "成本控制数（项目预算控制数）通常等于预算：请更正成本指标，或核减预算",
+        )
+    }
+}
 
 pub const COST_COMPONENTS_MISMATCH: Rule = Rule {
     code: "K0305",
@@ -579,6 +603,34 @@ pub const COST_COMPONENTS_MISMATCH: Rule = Rule {
     },
 };
 
+/// K0305's finding: cost components whose sum is not the 年度资金总额. Amounts in 元.
+struct CostComponentsMismatch {
+    /// How many components.
+    components: usize,
+    sum: Decimal,
+    budget: Decimal,
+}
+
+impl Finding for CostComponentsMismatch {
+    const RULE: &'static Rule = &COST_COMPONENTS_MISMATCH;
+
+    fn message(&self) -> Text {
+        let (n, sum, budget) = (self.components, wan(self.sum), wan(self.budget));
+        Text::new(
+            format!("the {n} cost components add up to {sum}, not to the budget {budget}"),
+            format!("{n}项成本构成合计{sum}，与项目预算{budget}不符"),
+        )
+    }
+
+    fn help(&self) -> Text {
+        let difference = wan((self.budget - self.sum).abs());
+        Text::new(
+            format!("the difference is {difference}: correct a component or the budget"),
+            format!("相差{difference}：请更正某项成本或预算"),
+        )
+    }
+}
+
 pub const COST_WITHOUT_MONEY_UNIT: Rule = Rule {
     code: "K0306",
     name: "cost-without-money-unit",
@@ -599,6 +651,52 @@ pub const COST_WITHOUT_MONEY_UNIT: Rule = Rule {
         zh: "写明单位：`≤1000万元`。",
     },
 };
+
+/// K0306's findings: a cost value with no money unit; the help differs by what it lacks.
+enum CostWithoutMoneyUnit<'a> {
+    /// `28.40/株`: a rate that lacks its money unit (`per` is `/株`).
+    Rate { value: Decimal, per: &'a str },
+    /// A bare number; `budget` (元) is the form's 年度资金总额, when it has one.
+    Bare {
+        value: Decimal,
+        budget: Option<Decimal>,
+    },
+}
+
+impl Finding for CostWithoutMoneyUnit<'_> {
+    const RULE: &'static Rule = &COST_WITHOUT_MONEY_UNIT;
+
+    fn message(&self) -> Text {
+        let (CostWithoutMoneyUnit::Rate { value, .. } | CostWithoutMoneyUnit::Bare { value, .. }) =
+            self;
+        Text::new(
+            format!("the cost `{value}` has no money unit: 元 or 万元?"),
+            format!("成本指标值“{value}”没有金额单位：是元还是万元？"),
+        )
+    }
+
+    fn help(&self) -> Text {
+        match self {
+            CostWithoutMoneyUnit::Rate { value, per } => Text::new(
+                format!("write the money unit, e.g. `≤{value}元{per}`"),
+                format!("写明金额单位，例如 `≤{value}元{per}`"),
+            ),
+            CostWithoutMoneyUnit::Bare { value, budget } => {
+                let (hint_en, hint_zh) = match budget {
+                    Some(b) => (
+                        format!(" (the budget is {})", wan(*b)),
+                        format!("（项目预算为{}）", wan(*b)),
+                    ),
+                    None => (String::new(), String::new()),
+                };
+                Text::new(
+                    format!("write the unit, e.g. `≤{value}万元`{hint_en}"),
+                    format!("写明单位，例如 `≤{value}万元`{hint_zh}"),
+                )
+            }
+        }
+    }
+}
 
 /// The rules of this family, in code order.
 pub const RULES: &[&Rule] = &[

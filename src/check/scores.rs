@@ -12,7 +12,7 @@ use std::collections::HashMap;
 use rust_decimal::Decimal;
 
 use super::{wan, Ctx, Doc, Rule};
-use crate::diag::{Diagnostic, Severity, Text};
+use crate::diag::{Diagnostic, Finding, Severity, Text};
 use crate::model::{Grade, Indicator, Likelihood, Project};
 use crate::score::{self, Attainment, Scorecard, ScoringProfile};
 use crate::source::FileId;
@@ -21,14 +21,14 @@ pub(super) fn check(cx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     let profile = &cx.config.scoring;
     for p in &cx.filing.projects {
         if let Some(card) = score::score(p, profile) {
-            execution(cx, p, &card, profile, out);
+            execution(p, &card, profile, out);
             for (ind, s) in p.indicators.iter().zip(&card.indicators) {
-                indicator(cx, p, ind, s, profile, out);
+                indicator(p, ind, s, profile, out);
             }
-            total(cx, p, &card, profile, out);
+            total(p, &card, profile, out);
         }
         for ind in &p.indicators {
-            forecast(cx, p, ind, out);
+            forecast(p, ind, out);
         }
     }
     against_target_forms(cx, out);
@@ -36,42 +36,28 @@ pub(super) fn check(cx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
 
 /// 预算执行率: the claimed score, a score above the weight, a low rate without a reason, more
 /// spent than budgeted.
-fn execution(
-    cx: &Ctx<'_>,
-    p: &Project,
-    card: &Scorecard,
-    profile: &ScoringProfile,
-    out: &mut Vec<Diagnostic>,
-) {
+fn execution(p: &Project, card: &Scorecard, profile: &ScoringProfile, out: &mut Vec<Diagnostic>) {
     let file = p.origin.file_id;
     let e = &card.execution;
     let rate = e.rate.map(score::percent).unwrap_or_default();
     if let (Some(claim), Some(span)) = (e.claimed, p.execution.score.as_ref().map(|s| s.span)) {
         if claim > e.weight {
-            out.push(above_weight(
-                cx,
-                file,
-                span,
-                "the budget execution",
-                "预算执行率",
+            let finding = AboveWeight {
+                what: ("the budget execution", "预算执行率"),
                 claim,
-                e.weight,
-            ));
+                weight: e.weight,
+            };
+            out.push(finding.at(file, span));
         } else if let Some(computed) = e.computed.filter(|c| !score::matches(claim, *c, profile)) {
             let shown = score::shown(computed, profile);
-            out.push(cx.diag(
-                &SCORE_DIFFERS,
-                file,
-                span,
-                Text::new(
-                    format!("the execution score claimed is {}, but an execution rate of {rate} scores {shown} of {}", claim.normalize(), e.weight.normalize()),
-                    format!("预算执行率得分填为{}，但执行率{rate}应得{shown}分（分值{}）", claim.normalize(), e.weight.normalize()),
-                ),
-                Text::new(
-                    format!("write {shown}, or correct the executed or budgeted amount (scoring profile {})", profile.name),
-                    format!("改为{shown}，或更正执行数、预算数（评分规则 {}）", profile.name),
-                ),
-            ));
+            let finding = ScoreDiffers::Execution {
+                claim,
+                weight: e.weight,
+                rate: rate.clone(),
+                shown,
+                profile: &profile.name,
+            };
+            out.push(finding.at(file, span));
         }
     }
     let Some(r) = e.rate else { return };
@@ -79,19 +65,11 @@ fn execution(
     if r < profile.reason_below && p.execution.reason.is_none() {
         if let Some(b) = executed {
             let below = score::percent(profile.reason_below);
-            out.push(cx.diag(
-                &NO_DEVIATION_REASON,
-                file,
-                b.span,
-                Text::new(
-                    format!("the execution rate is {rate}, under {below}, and no deviation reason is given"),
-                    format!("预算执行率为{rate}，低于{below}，但未说明偏差原因"),
-                ),
-                Text::new(
-                    "state why the money was not spent and what will change: `reason \"…\";`",
-                    "说明资金未执行的原因及改进措施：`偏差原因 \"……\";`",
-                ),
-            ));
+            let finding = NoDeviationReason::Execution {
+                rate: rate.clone(),
+                below,
+            };
+            out.push(finding.at(file, b.span));
         }
     }
     if r > Decimal::ONE {
@@ -102,19 +80,12 @@ fn execution(
                 .map(wan)
                 .unwrap_or_default();
             let spent = b.total.yuan().map(wan).unwrap_or_default();
-            out.push(cx.diag(
-                &EXECUTED_EXCEEDS_BUDGET,
-                file,
-                b.span,
-                Text::new(
-                    format!("{spent} was executed against a budget of {base_amount} (an execution rate of {rate})"),
-                    format!("全年执行数{spent}超过全年预算数{base_amount}（执行率{rate}）"),
-                ),
-                Text::new(
-                    "correct the executed amount, or state the adjusted budget (`adjusted …;`) it was spent against",
-                    "更正全年执行数，或填写调整后的全年预算数（`全年预算数 ……;`）",
-                ),
-            ));
+            let finding = ExecutedExceedsBudget {
+                spent,
+                budget: base_amount,
+                rate,
+            };
+            out.push(finding.at(file, b.span));
         }
     }
 }
@@ -122,7 +93,6 @@ fn execution(
 /// One indicator: its claimed score, its unit, a missed target without a reason, completion
 /// claimed for a missed target, a target exceeded by far.
 fn indicator(
-    cx: &Ctx<'_>,
     p: &Project,
     ind: &Indicator,
     s: &score::IndicatorScore,
@@ -133,84 +103,44 @@ fn indicator(
     let a = &ind.assessment;
     let actual_span = a.actual.as_ref().map_or(ind.name_span, |v| v.span);
     if let Attainment::UnitsDiffer { target, actual } = &s.attainment {
-        out.push(cx.diag(
-            &ACTUAL_UNIT_DIFFERS,
-            file,
-            actual_span,
-            Text::new(
-                format!(
-                    "the actual of “{}” is {actual}, in another unit than its target {target}",
-                    ind.name
-                ),
-                format!("“{}”的实际完成值{actual}与指标值{target}单位不同", ind.name),
-            ),
-            Text::new(
-                "write the actual in the target's unit, so that the two can be compared",
-                "请用与指标值相同的单位填写实际完成值，以便比较",
-            ),
-        ));
+        let finding = ActualUnitDiffers {
+            indicator: &ind.name,
+            actual,
+            target,
+        };
+        out.push(finding.at(file, actual_span));
     }
     if let (Some(claim), Some(score_span)) = (s.claimed, a.score.as_ref().map(|s| s.span)) {
-        claimed(cx, file, ind, s, claim, score_span, profile, out);
+        claimed(file, ind, s, claim, score_span, profile, out);
     }
     if s.attainment.missed() {
         if a.reason.is_none() {
-            out.push(cx.diag(
-                &NO_DEVIATION_REASON,
-                file,
-                actual_span,
-                Text::new(
-                    format!(
-                        "“{}” missed its target ({}), and no deviation reason is given",
-                        ind.name,
-                        target_text(ind)
-                    ),
-                    format!(
-                        "“{}”未完成指标值（{}），但未说明偏差原因",
-                        ind.name,
-                        target_text(ind)
-                    ),
-                ),
-                Text::new(
-                    "state why the target was missed and what will change: `{ reason \"…\"; }`",
-                    "说明未完成的原因及改进措施：`{ 偏差原因 \"……\"; }`",
-                ),
-            ));
+            let finding = NoDeviationReason::Indicator {
+                indicator: &ind.name,
+                target: target_text(ind),
+            };
+            out.push(finding.at(file, actual_span));
         }
         let grade_says = a.grade.as_ref().filter(|g| g.value == Grade::Achieved);
         let reason_says = a.reason.as_ref().filter(|r| claims_completion(&r.value));
         if let Some(span) = grade_says.map(|g| g.span).or(reason_says.map(|r| r.span)) {
-            out.push(cx.diag(
-                &COMPLETION_CLAIMED_FOR_MISSED_TARGET,
-                file,
-                span,
-                Text::new(
-                    format!("“{}” is said to be achieved, but its actual misses the target ({})", ind.name, target_text(ind)),
-                    format!("“{}”称已完成（达成），但实际完成值未达到指标值（{}）", ind.name, target_text(ind)),
-                ),
-                Text::new(
-                    "grade it as partly achieved or missed and explain the deviation, or correct the actual",
-                    "将达成度改为部分达成或未达成并说明偏差，或更正实际完成值",
-                ),
-            ));
+            let finding = CompletionClaimed {
+                indicator: &ind.name,
+                target: target_text(ind),
+            };
+            out.push(finding.at(file, span));
         }
     }
     if let Attainment::Met { ratio: Some(r) } = &s.attainment {
         let limit = Decimal::ONE + profile.overshoot;
         if *r > limit {
-            out.push(cx.diag(
-                &TARGET_SET_TOO_LOW,
-                file,
-                actual_span,
-                Text::new(
-                    format!("“{}” reached {} of its target ({}): a target exceeded by more than {} suggests it was set too low", ind.name, score::percent(*r), target_text(ind), score::percent(profile.overshoot)),
-                    format!("“{}”完成指标值的{}（{}）：超出{}以上，说明年初指标值可能设定偏低", ind.name, score::percent(*r), target_text(ind), score::percent(profile.overshoot)),
-                ),
-                Text::new(
-                    "explain the overshoot; the rules lower the score in proportion to it when the target was set too low, and next year's target should be raised",
-                    "说明超出原因；如属年初指标值设定偏低，应按偏离度适度调减分值，并提高下年度指标值",
-                ),
-            ));
+            let finding = TargetSetTooLow {
+                indicator: &ind.name,
+                reached: *r,
+                target: target_text(ind),
+                overshoot: profile.overshoot,
+            };
+            out.push(finding.at(file, actual_span));
         }
     }
 }
@@ -218,7 +148,6 @@ fn indicator(
 /// A claimed score: above the weight, outside its grade, or not the score the rules give.
 #[allow(clippy::too_many_arguments)]
 fn claimed(
-    cx: &Ctx<'_>,
     file: FileId,
     ind: &Indicator,
     s: &score::IndicatorScore,
@@ -230,33 +159,21 @@ fn claimed(
     let Some(weight) = s.weight else { return };
     if claim > weight {
         let what = format!("“{}”", ind.name);
-        out.push(above_weight(cx, file, span, &what, &what, claim, weight));
+        let finding = AboveWeight {
+            what: (&what, &what),
+            claim,
+            weight,
+        };
+        out.push(finding.at(file, span));
         return;
     }
     if s.attainment == Attainment::NotStated && !claim.is_zero() {
-        out.push(cx.diag(
-            &SCORE_DIFFERS,
-            file,
-            span,
-            Text::new(
-                format!(
-                    "“{}” claims {} of {}, but states no actual to score",
-                    ind.name,
-                    claim.normalize(),
-                    weight.normalize()
-                ),
-                format!(
-                    "“{}”得分填为{}（分值{}），但未填实际完成值，得分无从核对",
-                    ind.name,
-                    claim.normalize(),
-                    weight.normalize()
-                ),
-            ),
-            Text::new(
-                "write the actual (`actual …;`) the score stands on",
-                "填写得分所依据的实际完成值（`实际完成值 ……;`）",
-            ),
-        ));
+        let finding = ScoreDiffers::NoActual {
+            indicator: &ind.name,
+            claim,
+            weight,
+        };
+        out.push(finding.at(file, span));
         return;
     }
     if let Some(computed) = s.computed.filter(|c| !score::matches(claim, *c, profile)) {
@@ -271,34 +188,15 @@ fn claimed(
                 format!("实际完成值为指标值的{}", s.attainment_share()),
             ),
         };
-        out.push(cx.diag(
-            &SCORE_DIFFERS,
-            file,
-            span,
-            Text::new(
-                format!(
-                    "“{}” claims {} of {}, but {}: {shown}",
-                    ind.name,
-                    claim.normalize(),
-                    weight.normalize(),
-                    why.0
-                ),
-                format!(
-                    "“{}”得分填为{}（分值{}），但{}：{shown}分",
-                    ind.name,
-                    claim.normalize(),
-                    weight.normalize(),
-                    why.1
-                ),
-            ),
-            Text::new(
-                format!(
-                    "write {shown}, or correct the actual (scoring profile {})",
-                    profile.name
-                ),
-                format!("改为{shown}，或更正实际完成值（评分规则 {}）", profile.name),
-            ),
-        ));
+        let finding = ScoreDiffers::Computed {
+            indicator: &ind.name,
+            claim,
+            weight,
+            why,
+            shown,
+            profile: &profile.name,
+        };
+        out.push(finding.at(file, span));
         return;
     }
     let grade = ind.assessment.grade.as_ref().map(|g| g.value).or_else(|| {
@@ -309,33 +207,14 @@ fn claimed(
     });
     if let (Some((lo, hi)), Some(g)) = (s.range, grade) {
         if claim < lo || claim > hi {
-            let (lo, hi) = (lo.normalize(), hi.normalize());
-            out.push(cx.diag(
-                &SCORE_DIFFERS,
-                file,
-                span,
-                Text::new(
-                    format!(
-                        "“{}” is graded {} ({}), which scores {lo}–{hi} of {}, but claims {}",
-                        ind.name,
-                        g.keyword(),
-                        g.chinese(),
-                        weight.normalize(),
-                        claim.normalize()
-                    ),
-                    format!(
-                        "“{}”达成度为{}，应得{lo}–{hi}分（分值{}），但得分填为{}",
-                        ind.name,
-                        g.chinese(),
-                        weight.normalize(),
-                        claim.normalize()
-                    ),
-                ),
-                Text::new(
-                    format!("score it within {lo}–{hi}, or change the grade"),
-                    format!("在{lo}–{hi}分之间评分，或更正达成度"),
-                ),
-            ));
+            let finding = ScoreDiffers::Grade {
+                indicator: &ind.name,
+                claim,
+                weight,
+                grade: g,
+                range: (lo, hi),
+            };
+            out.push(finding.at(file, span));
         }
     }
 }
@@ -353,68 +232,34 @@ impl score::IndicatorScore {
 }
 
 /// 总分: the claimed total against the claimed parts and the computed total.
-fn total(
-    cx: &Ctx<'_>,
-    p: &Project,
-    card: &Scorecard,
-    profile: &ScoringProfile,
-    out: &mut Vec<Diagnostic>,
-) {
+fn total(p: &Project, card: &Scorecard, profile: &ScoringProfile, out: &mut Vec<Diagnostic>) {
     let file = p.origin.file_id;
-    weights(cx, p, card, profile, out);
+    weights(p, card, profile, out);
     let Some(stated) = p.execution.total_score.as_ref() else {
         return;
     };
     if stated.value > profile.total {
-        out.push(above_weight(
-            cx,
-            file,
-            stated.span,
-            "the total",
-            "总分",
-            stated.value,
-            profile.total,
-        ));
+        let finding = AboveWeight {
+            what: ("the total", "总分"),
+            claim: stated.value,
+            weight: profile.total,
+        };
+        out.push(finding.at(file, stated.span));
         return;
     }
     if let Some(sum) = card.claimed_sum.filter(|s| *s != stated.value) {
-        out.push(cx.diag(
-            &TOTAL_DOES_NOT_ADD_UP,
-            file,
-            stated.span,
-            Text::new(
-                format!(
-                    "the total claimed is {}, but the scores claimed add up to {}",
-                    stated.value.normalize(),
-                    sum.normalize()
-                ),
-                format!(
-                    "总分填为{}，但各项得分合计为{}",
-                    stated.value.normalize(),
-                    sum.normalize()
-                ),
-            ),
-            Text::new(
-                format!(
-                    "write {} as the total, or correct the score that is wrong",
-                    sum.normalize()
-                ),
-                format!("总分改为{}，或更正有误的得分", sum.normalize()),
-            ),
-        ));
+        let finding = TotalDoesNotAddUp::Scores {
+            stated: stated.value,
+            sum,
+        };
+        out.push(finding.at(file, stated.span));
     }
 }
 
 /// The weights of a self-evaluation: execution plus every applicable indicator must make the
 /// profile's total (K0901 judges target forms; a self-evaluation's execution weight comes
 /// from the scoring profile).
-fn weights(
-    cx: &Ctx<'_>,
-    p: &Project,
-    card: &Scorecard,
-    profile: &ScoringProfile,
-    out: &mut Vec<Diagnostic>,
-) {
+fn weights(p: &Project, card: &Scorecard, profile: &ScoringProfile, out: &mut Vec<Diagnostic>) {
     let applicable = card
         .indicators
         .iter()
@@ -430,24 +275,17 @@ fn weights(
     if card.scaled_total.is_some() {
         return;
     }
-    let (e, t) = (card.execution.weight.normalize(), profile.total.normalize());
-    out.push(cx.diag(
-        &TOTAL_DOES_NOT_ADD_UP,
-        p.origin.file_id,
-        p.origin.name_span,
-        Text::new(
-            format!("the weights add up to {}: the execution rate's {e} and the indicators' {}, not {t}", sum.normalize(), (sum - card.execution.weight).normalize()),
-            format!("分值合计为{}（预算执行率{e}分、指标{}分），不等于{t}", sum.normalize(), (sum - card.execution.weight).normalize()),
-        ),
-        Text::new(
-            format!("make the indicators weigh {} in all (scoring profile {})", (profile.total - card.execution.weight).normalize(), profile.name),
-            format!("调整指标分值，使合计为{}（评分规则 {}）", (profile.total - card.execution.weight).normalize(), profile.name),
-        ),
-    ));
+    let finding = TotalDoesNotAddUp::Weights {
+        sum,
+        execution: card.execution.weight,
+        total: profile.total,
+        profile: &profile.name,
+    };
+    out.push(finding.at(p.origin.file_id, p.origin.name_span));
 }
 
 /// Monitoring: a forecast that misses the target while the likelihood says 确定能.
-fn forecast(cx: &Ctx<'_>, p: &Project, ind: &Indicator, out: &mut Vec<Diagnostic>) {
+fn forecast(p: &Project, ind: &Indicator, out: &mut Vec<Diagnostic>) {
     let a = &ind.assessment;
     let (Some(target), Some(forecast), Some(likely)) = (&ind.value, &a.forecast, &a.likelihood)
     else {
@@ -457,19 +295,11 @@ fn forecast(cx: &Ctx<'_>, p: &Project, ind: &Indicator, out: &mut Vec<Diagnostic
         return;
     }
     if score::attain(target, &forecast.value, score::direction(ind)).missed() {
-        out.push(cx.diag(
-            &CERTAIN_BUT_SHORT,
-            p.origin.file_id,
-            likely.span,
-            Text::new(
-                format!("“{}” is forecast to miss its target ({}), yet the likelihood is “certain”", ind.name, target_text(ind)),
-                format!("“{}”全年预计完成情况未达到指标值（{}），完成目标可能性却填“确定能”", ind.name, target_text(ind)),
-            ),
-            Text::new(
-                "say “possible” or “impossible” and give the deviation cause, or correct the forecast",
-                "将完成目标可能性改为“有可能”或“完全不可能”并说明偏差原因，或更正预计完成情况",
-            ),
-        ));
+        let finding = CertainButShort {
+            indicator: &ind.name,
+            target: target_text(ind),
+        };
+        out.push(finding.at(p.origin.file_id, likely.span));
     }
 }
 
@@ -494,80 +324,24 @@ fn against_target_forms(cx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
             .collect();
         for ind in &p.indicators {
             let was = filed_by_name.get(&crate::resolve::name_key(&ind.name));
-            let (en, zh) = match was {
-                None => (
-                    format!(
-                        "“{}” is not an indicator of the filed target form “{}” ({})",
-                        ind.name, filed.name, filed.origin.file
-                    ),
-                    format!(
-                        "“{}”不是已报绩效目标表“{}”（{}）中的指标",
-                        ind.name, filed.name, filed.origin.file
-                    ),
-                ),
-                Some(w) if w.value != ind.value => (
-                    format!(
-                        "the target of “{}” is {}, but the filed target form ({}) says {}",
-                        ind.name,
-                        target_text(ind),
-                        filed.origin.file,
-                        target_text(w)
-                    ),
-                    format!(
-                        "“{}”的指标值为{}，但已报绩效目标表（{}）为{}",
-                        ind.name,
-                        target_text(ind),
-                        filed.origin.file,
-                        target_text(w)
-                    ),
-                ),
+            let finding = match was {
+                None => DiffersFromFiled::NotFiled {
+                    indicator: &ind.name,
+                    form: &filed.name,
+                    file: &filed.origin.file,
+                },
+                Some(w) if w.value != ind.value => DiffersFromFiled::Target {
+                    indicator: &ind.name,
+                    target: target_text(ind),
+                    file: &filed.origin.file,
+                    filed: target_text(w),
+                },
                 Some(_) => continue,
             };
-            out.push(cx.diag(
-                &TARGET_DIFFERS_FROM_FILED,
-                p.origin.file_id,
-                ind.value.as_ref().map_or(ind.name_span, |_| ind.value_span),
-                Text::new(en, zh),
-                Text::new(
-                    "evaluate against the targets as filed; a target changed during the year needs the approved adjustment",
-                    "按已批复的绩效目标自评；年中调整的目标须有批准的调整文件",
-                ),
-            ));
+            let span = ind.value.as_ref().map_or(ind.name_span, |_| ind.value_span);
+            out.push(finding.at(p.origin.file_id, span));
         }
     }
-}
-
-/// A score above what it can be.
-fn above_weight(
-    cx: &Ctx<'_>,
-    file: FileId,
-    span: crate::source::Span,
-    what_en: &str,
-    what_zh: &str,
-    claim: Decimal,
-    weight: Decimal,
-) -> Diagnostic {
-    cx.diag(
-        &SCORE_ABOVE_WEIGHT,
-        file,
-        span,
-        Text::new(
-            format!(
-                "{what_en} scores {}, more than its weight {}",
-                claim.normalize(),
-                weight.normalize()
-            ),
-            format!(
-                "{what_zh}得分{}超过分值{}",
-                claim.normalize(),
-                weight.normalize()
-            ),
-        ),
-        Text::new(
-            format!("a score is at most its weight ({})", weight.normalize()),
-            format!("得分不能超过分值（{}）", weight.normalize()),
-        ),
-    )
 }
 
 /// An indicator's target as written, for messages.
@@ -621,6 +395,142 @@ pub const SCORE_DIFFERS: Rule = Rule {
     },
 };
 
+/// K1301's findings: a claimed score that is not the one the scoring profile gives. Scores are
+/// points; `weight` is the indicator's (or the execution rate's) weight.
+enum ScoreDiffers<'a> {
+    /// The budget execution's score; `rate` and `shown` are written for the message.
+    Execution {
+        claim: Decimal,
+        weight: Decimal,
+        rate: String,
+        shown: String,
+        profile: &'a str,
+    },
+    /// A score claimed with no actual to score.
+    NoActual {
+        indicator: &'a str,
+        claim: Decimal,
+        weight: Decimal,
+    },
+    /// Not the computed score; `why` says how far the actual reaches, in English and Chinese.
+    Computed {
+        indicator: &'a str,
+        claim: Decimal,
+        weight: Decimal,
+        why: (String, String),
+        shown: String,
+        profile: &'a str,
+    },
+    /// Outside the range its grade scores.
+    Grade {
+        indicator: &'a str,
+        claim: Decimal,
+        weight: Decimal,
+        grade: Grade,
+        range: (Decimal, Decimal),
+    },
+}
+
+impl Finding for ScoreDiffers<'_> {
+    const RULE: &'static Rule = &SCORE_DIFFERS;
+
+    fn message(&self) -> Text {
+        match self {
+            ScoreDiffers::Execution {
+                claim,
+                weight,
+                rate,
+                shown,
+                ..
+            } => {
+                let (claim, weight) = (claim.normalize(), weight.normalize());
+                Text::new(
+                    format!("the execution score claimed is {claim}, but an execution rate of {rate} scores {shown} of {weight}"),
+                    format!("预算执行率得分填为{claim}，但执行率{rate}应得{shown}分（分值{weight}）"),
+                )
+            }
+            ScoreDiffers::NoActual {
+                indicator,
+                claim,
+                weight,
+            } => {
+                let (claim, weight) = (claim.normalize(), weight.normalize());
+                Text::new(
+                    format!("“{indicator}” claims {claim} of {weight}, but states no actual to score"),
+                    format!("“{indicator}”得分填为{claim}（分值{weight}），但未填实际完成值，得分无从核对"),
+                )
+            }
+            ScoreDiffers::Computed {
+                indicator,
+                claim,
+                weight,
+                why,
+                shown,
+                ..
+            } => {
+                let (claim, weight) = (claim.normalize(), weight.normalize());
+                Text::new(
+                    format!(
+                        "“{indicator}” claims {claim} of {weight}, but {}: {shown}",
+                        why.0
+                    ),
+                    format!(
+                        "“{indicator}”得分填为{claim}（分值{weight}），但{}：{shown}分",
+                        why.1
+                    ),
+                )
+            }
+            ScoreDiffers::Grade {
+                indicator,
+                claim,
+                weight,
+                grade,
+                range: (lo, hi),
+            } => {
+                let (claim, weight) = (claim.normalize(), weight.normalize());
+                let (lo, hi) = (lo.normalize(), hi.normalize());
+                Text::new(
+                    format!(
+                        "“{indicator}” is graded {} ({}), which scores {lo}–{hi} of {weight}, but claims {claim}",
+                        grade.keyword(),
+                        grade.chinese()
+                    ),
+                    format!(
+                        "“{indicator}”达成度为{}，应得{lo}–{hi}分（分值{weight}），但得分填为{claim}",
+                        grade.chinese()
+                    ),
+                )
+            }
+        }
+    }
+
+    fn help(&self) -> Text {
+        match self {
+            ScoreDiffers::Execution { shown, profile, .. } => Text::new(
+                format!("write {shown}, or correct the executed or budgeted amount (scoring profile {profile})"),
+                format!("改为{shown}，或更正执行数、预算数（评分规则 {profile}）"),
+            ),
+            ScoreDiffers::NoActual { .. } => Text::new(
+                "write the actual (`actual …;`) the score stands on",
+                "填写得分所依据的实际完成值（`实际完成值 ……;`）",
+            ),
+            ScoreDiffers::Computed { shown, profile, .. } => Text::new(
+                format!("write {shown}, or correct the actual (scoring profile {profile})"),
+                format!("改为{shown}，或更正实际完成值（评分规则 {profile}）"),
+            ),
+            ScoreDiffers::Grade {
+                range: (lo, hi), ..
+            } => {
+                let (lo, hi) = (lo.normalize(), hi.normalize());
+                Text::new(
+                    format!("score it within {lo}–{hi}, or change the grade"),
+                    format!("在{lo}–{hi}分之间评分，或更正达成度"),
+                )
+            }
+        }
+    }
+}
+
 pub const SCORE_ABOVE_WEIGHT: Rule = Rule {
     code: "K1302",
     name: "score-above-weight",
@@ -641,6 +551,35 @@ pub const SCORE_ABOVE_WEIGHT: Rule = Rule {
         zh: "得分不超过分值。",
     },
 };
+
+/// K1302's finding: a score above its weight, in points.
+struct AboveWeight<'a> {
+    /// What is scored, in English and Chinese: `("the total", "总分")`.
+    what: (&'a str, &'a str),
+    claim: Decimal,
+    weight: Decimal,
+}
+
+impl Finding for AboveWeight<'_> {
+    const RULE: &'static Rule = &SCORE_ABOVE_WEIGHT;
+
+    fn message(&self) -> Text {
+        let ((what_en, what_zh), claim) = (self.what, self.claim.normalize());
+        let weight = self.weight.normalize();
+        Text::new(
+            format!("{what_en} scores {claim}, more than its weight {weight}"),
+            format!("{what_zh}得分{claim}超过分值{weight}"),
+        )
+    }
+
+    fn help(&self) -> Text {
+        let weight = self.weight.normalize();
+        Text::new(
+            format!("a score is at most its weight ({weight})"),
+            format!("得分不能超过分值（{weight}）"),
+        )
+    }
+}
 
 pub const TOTAL_DOES_NOT_ADD_UP: Rule = Rule {
     code: "K1303",
@@ -663,6 +602,78 @@ pub const TOTAL_DOES_NOT_ADD_UP: Rule = Rule {
     },
 };
 
+/// K1303's findings: a total that is not the sum of its parts, in points.
+enum TotalDoesNotAddUp<'a> {
+    /// The claimed total against the claimed scores' sum.
+    Scores { stated: Decimal, sum: Decimal },
+    /// The weights (execution's and the indicators') against the profile's total.
+    Weights {
+        sum: Decimal,
+        /// The execution rate's weight.
+        execution: Decimal,
+        total: Decimal,
+        profile: &'a str,
+    },
+}
+
+impl Finding for TotalDoesNotAddUp<'_> {
+    const RULE: &'static Rule = &TOTAL_DOES_NOT_ADD_UP;
+
+    fn message(&self) -> Text {
+        match self {
+            TotalDoesNotAddUp::Scores { stated, sum } => {
+                let (stated, sum) = (stated.normalize(), sum.normalize());
+                Text::new(
+                    format!(
+                        "the total claimed is {stated}, but the scores claimed add up to {sum}"
+                    ),
+                    format!("总分填为{stated}，但各项得分合计为{sum}"),
+                )
+            }
+            TotalDoesNotAddUp::Weights {
+                sum,
+                execution,
+                total,
+                ..
+            } => {
+                let (e, t) = (execution.normalize(), total.normalize());
+                let indicators = (*sum - *execution).normalize();
+                let sum = sum.normalize();
+                Text::new(
+                    format!("the weights add up to {sum}: the execution rate's {e} and the indicators' {indicators}, not {t}"),
+                    format!("分值合计为{sum}（预算执行率{e}分、指标{indicators}分），不等于{t}"),
+                )
+            }
+        }
+    }
+
+    fn help(&self) -> Text {
+        match self {
+            TotalDoesNotAddUp::Scores { sum, .. } => {
+                let sum = sum.normalize();
+                Text::new(
+                    format!("write {sum} as the total, or correct the score that is wrong"),
+                    format!("总分改为{sum}，或更正有误的得分"),
+                )
+            }
+            TotalDoesNotAddUp::Weights {
+                execution,
+                total,
+                profile,
+                ..
+            } => {
+                let indicators = (*total - *execution).normalize();
+                Text::new(
+                    format!(
+                        "make the indicators weigh {indicators} in all (scoring profile {profile})"
+                    ),
+                    format!("调整指标分值，使合计为{indicators}（评分规则 {profile}）"),
+                )
+            }
+        }
+    }
+}
+
 pub const NO_DEVIATION_REASON: Rule = Rule {
     code: "K1304",
     name: "deviation-without-reason",
@@ -683,6 +694,48 @@ pub const NO_DEVIATION_REASON: Rule = Rule {
         zh: "添加 `偏差原因 \"……\";`，说明未完成的原因及改进措施。",
     },
 };
+
+/// K1304's findings: a deviation without a reason.
+enum NoDeviationReason<'a> {
+    /// A low execution rate; `rate` and `below` (the profile's threshold) as percentages.
+    Execution { rate: String, below: String },
+    /// A missed target, as written.
+    Indicator { indicator: &'a str, target: String },
+}
+
+impl Finding for NoDeviationReason<'_> {
+    const RULE: &'static Rule = &NO_DEVIATION_REASON;
+
+    fn message(&self) -> Text {
+        match self {
+            NoDeviationReason::Execution { rate, below } => Text::new(
+                format!(
+                    "the execution rate is {rate}, under {below}, and no deviation reason is given"
+                ),
+                format!("预算执行率为{rate}，低于{below}，但未说明偏差原因"),
+            ),
+            NoDeviationReason::Indicator { indicator, target } => Text::new(
+                format!(
+                    "“{indicator}” missed its target ({target}), and no deviation reason is given"
+                ),
+                format!("“{indicator}”未完成指标值（{target}），但未说明偏差原因"),
+            ),
+        }
+    }
+
+    fn help(&self) -> Text {
+        match self {
+            NoDeviationReason::Execution { .. } => Text::new(
+                "state why the money was not spent and what will change: `reason \"…\";`",
+                "说明资金未执行的原因及改进措施：`偏差原因 \"……\";`",
+            ),
+            NoDeviationReason::Indicator { .. } => Text::new(
+                "state why the target was missed and what will change: `{ reason \"…\"; }`",
+                "说明未完成的原因及改进措施：`{ 偏差原因 \"……\"; }`",
+            ),
+        }
+    }
+}
 
 pub const COMPLETION_CLAIMED_FOR_MISSED_TARGET: Rule = Rule {
     code: "K1305",
@@ -705,6 +758,33 @@ pub const COMPLETION_CLAIMED_FOR_MISSED_TARGET: Rule = Rule {
     },
 };
 
+/// K1305's finding: completion claimed for a missed target (as written).
+struct CompletionClaimed<'a> {
+    indicator: &'a str,
+    target: String,
+}
+
+impl Finding for CompletionClaimed<'_> {
+    const RULE: &'static Rule = &COMPLETION_CLAIMED_FOR_MISSED_TARGET;
+
+    fn message(&self) -> Text {
+        let (indicator, target) = (self.indicator, &self.target);
+        Text::new(
+            format!(
+                "“{indicator}” is said to be achieved, but its actual misses the target ({target})"
+            ),
+            format!("“{indicator}”称已完成（达成），但实际完成值未达到指标值（{target}）"),
+        )
+    }
+
+    fn help(&self) -> Text {
+        Text::new(
+            "grade it as partly achieved or missed and explain the deviation, or correct the actual",
+            "将达成度改为部分达成或未达成并说明偏差，或更正实际完成值",
+        )
+    }
+}
+
 pub const ACTUAL_UNIT_DIFFERS: Rule = Rule {
     code: "K1306",
     name: "actual-unit-differs",
@@ -725,6 +805,34 @@ pub const ACTUAL_UNIT_DIFFERS: Rule = Rule {
         zh: "用指标值的单位填写实际完成值。",
     },
 };
+
+/// K1306's finding: an actual in another unit than its target (both as written).
+struct ActualUnitDiffers<'a> {
+    indicator: &'a str,
+    actual: &'a str,
+    target: &'a str,
+}
+
+impl Finding for ActualUnitDiffers<'_> {
+    const RULE: &'static Rule = &ACTUAL_UNIT_DIFFERS;
+
+    fn message(&self) -> Text {
+        let (indicator, actual, target) = (self.indicator, self.actual, self.target);
+        Text::new(
+            format!(
+                "the actual of “{indicator}” is {actual}, in another unit than its target {target}"
+            ),
+            format!("“{indicator}”的实际完成值{actual}与指标值{target}单位不同"),
+        )
+    }
+
+    fn help(&self) -> Text {
+        Text::new(
+            "write the actual in the target's unit, so that the two can be compared",
+            "请用与指标值相同的单位填写实际完成值，以便比较",
+        )
+    }
+}
 
 pub const CERTAIN_BUT_SHORT: Rule = Rule {
     code: "K1307",
@@ -747,6 +855,31 @@ pub const CERTAIN_BUT_SHORT: Rule = Rule {
     },
 };
 
+/// K1307's finding: a forecast short of the target (as written) said to be certain.
+struct CertainButShort<'a> {
+    indicator: &'a str,
+    target: String,
+}
+
+impl Finding for CertainButShort<'_> {
+    const RULE: &'static Rule = &CERTAIN_BUT_SHORT;
+
+    fn message(&self) -> Text {
+        let (indicator, target) = (self.indicator, &self.target);
+        Text::new(
+            format!("“{indicator}” is forecast to miss its target ({target}), yet the likelihood is “certain”"),
+            format!("“{indicator}”全年预计完成情况未达到指标值（{target}），完成目标可能性却填“确定能”"),
+        )
+    }
+
+    fn help(&self) -> Text {
+        Text::new(
+            "say “possible” or “impossible” and give the deviation cause, or correct the forecast",
+            "将完成目标可能性改为“有可能”或“完全不可能”并说明偏差原因，或更正预计完成情况",
+        )
+    }
+}
+
 pub const TARGET_DIFFERS_FROM_FILED: Rule = Rule {
     code: "K1308",
     name: "target-differs-from-filed",
@@ -767,6 +900,57 @@ pub const TARGET_DIFFERS_FROM_FILED: Rule = Rule {
         zh: "按已批复的目标自评；年中调整的目标须附批准的调整文件。",
     },
 };
+
+/// K1308's findings: a self-evaluation's indicator against the filed target form (`file` is
+/// that form's file).
+enum DiffersFromFiled<'a> {
+    /// The filed form has no indicator of that name.
+    NotFiled {
+        indicator: &'a str,
+        form: &'a str,
+        file: &'a str,
+    },
+    /// Its target (as written) is not the filed one.
+    Target {
+        indicator: &'a str,
+        target: String,
+        file: &'a str,
+        filed: String,
+    },
+}
+
+impl Finding for DiffersFromFiled<'_> {
+    const RULE: &'static Rule = &TARGET_DIFFERS_FROM_FILED;
+
+    fn message(&self) -> Text {
+        match self {
+            DiffersFromFiled::NotFiled {
+                indicator,
+                form,
+                file,
+            } => Text::new(
+                format!("“{indicator}” is not an indicator of the filed target form “{form}” ({file})"),
+                format!("“{indicator}”不是已报绩效目标表“{form}”（{file}）中的指标"),
+            ),
+            DiffersFromFiled::Target {
+                indicator,
+                target,
+                file,
+                filed,
+            } => Text::new(
+                format!("the target of “{indicator}” is {target}, but the filed target form ({file}) says {filed}"),
+                format!("“{indicator}”的指标值为{target}，但已报绩效目标表（{file}）为{filed}"),
+            ),
+        }
+    }
+
+    fn help(&self) -> Text {
+        Text::new(
+            "evaluate against the targets as filed; a target changed during the year needs the approved adjustment",
+            "按已批复的绩效目标自评；年中调整的目标须有批准的调整文件",
+        )
+    }
+}
 
 pub const EXECUTED_EXCEEDS_BUDGET: Rule = Rule {
     code: "K1309",
@@ -789,6 +973,34 @@ pub const EXECUTED_EXCEEDS_BUDGET: Rule = Rule {
     },
 };
 
+/// K1309's finding: more executed than budgeted; amounts in 万元 and the rate, as written.
+struct ExecutedExceedsBudget {
+    spent: String,
+    budget: String,
+    rate: String,
+}
+
+impl Finding for ExecutedExceedsBudget {
+    const RULE: &'static Rule = &EXECUTED_EXCEEDS_BUDGET;
+
+    fn message(&self) -> Text {
+        let (spent, budget, rate) = (&self.spent, &self.budget, &self.rate);
+        Text::new(
+            format!(
+                "{spent} was executed against a budget of {budget} (an execution rate of {rate})"
+            ),
+            format!("全年执行数{spent}超过全年预算数{budget}（执行率{rate}）"),
+        )
+    }
+
+    fn help(&self) -> Text {
+        Text::new(
+            "correct the executed amount, or state the adjusted budget (`adjusted …;`) it was spent against",
+            "更正全年执行数，或填写调整后的全年预算数（`全年预算数 ……;`）",
+        )
+    }
+}
+
 pub const TARGET_SET_TOO_LOW: Rule = Rule {
     code: "K1310",
     name: "target-set-too-low",
@@ -809,6 +1021,37 @@ pub const TARGET_SET_TOO_LOW: Rule = Rule {
         zh: "在偏差原因中说明超额原因；如指标值设定偏低，适度调减得分，并提高下年度指标值。",
     },
 };
+
+/// K1310's finding: a target exceeded by more than the profile's overshoot.
+struct TargetSetTooLow<'a> {
+    indicator: &'a str,
+    /// The share of the target reached (1 = 100%).
+    reached: Decimal,
+    /// The target as written.
+    target: String,
+    /// The profile's overshoot (0.2 = 20%).
+    overshoot: Decimal,
+}
+
+impl Finding for TargetSetTooLow<'_> {
+    const RULE: &'static Rule = &TARGET_SET_TOO_LOW;
+
+    fn message(&self) -> Text {
+        let (indicator, target) = (self.indicator, &self.target);
+        let (reached, overshoot) = (score::percent(self.reached), score::percent(self.overshoot));
+        Text::new(
+            format!("“{indicator}” reached {reached} of its target ({target}): a target exceeded by more than {overshoot} suggests it was set too low"),
+            format!("“{indicator}”完成指标值的{reached}（{target}）：超出{overshoot}以上，说明年初指标值可能设定偏低"),
+        )
+    }
+
+    fn help(&self) -> Text {
+        Text::new(
+            "explain the overshoot; the rules lower the score in proportion to it when the target was set too low, and next year's target should be raised",
+            "说明超出原因；如属年初指标值设定偏低，应按偏离度适度调减分值，并提高下年度指标值",
+        )
+    }
+}
 
 /// The rules of this family, in code order.
 pub const RULES: &[&Rule] = &[

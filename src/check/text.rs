@@ -13,7 +13,7 @@ use rust_decimal::Decimal;
 
 use super::words::{bigrams, content_len, normalize, shared, strip_numbering};
 use super::{Ctx, Doc, Rule};
-use crate::diag::{Diagnostic, Severity, Text};
+use crate::diag::{Diagnostic, Finding, Severity, Text};
 use crate::model::{parse_unit, Dimension, Goal, Indicator, Value};
 use crate::source::{FileId, Span};
 
@@ -233,51 +233,25 @@ fn goal_numbers(
             None => text_span,
         };
         let said = &goal.text[m.start..m.end];
-        let (en, zh, help_en, help_zh) = if unit_differs {
-            (
-                format!(
-                    "the goal says {said}, but the indicator “{}” targets {}: the unit differs",
-                    ind.name,
-                    quantity.written()
-                ),
-                format!(
-                    "目标中写的是{said}，但指标“{}”的目标为{}：单位不一致",
-                    ind.name,
-                    quantity.written()
-                ),
-                "make the goal and the indicator count in the same unit",
-                "使目标与指标的计量单位一致",
-            )
+        let (indicator, target) = (ind.name.as_str(), quantity.written());
+        let finding = if unit_differs {
+            GoalContradictsIndicator::Unit {
+                said,
+                indicator,
+                target,
+            }
         } else {
-            (
-                format!(
-                    "the goal says {said}, but the indicator “{}” targets {}",
-                    ind.name,
-                    quantity.written()
-                ),
-                format!(
-                    "目标中写的是{said}，但指标“{}”的目标为{}",
-                    ind.name,
-                    quantity.written()
-                ),
-                "make the goal and the indicator state the same number",
-                "使目标与指标的数字一致",
-            )
+            GoalContradictsIndicator::Number {
+                said,
+                indicator,
+                target,
+            }
         };
-        out.push(
-            cx.diag(
-                &GOAL_CONTRADICTS_INDICATOR,
-                file,
-                ind.value_span,
-                Text::new(en, zh),
-                Text::new(help_en, help_zh),
-            )
-            .with_label(
-                file,
-                label_span,
-                Text::new(format!("the goal: {said}"), format!("目标：{said}")),
-            ),
-        );
+        out.push(finding.at(file, ind.value_span).with_label(
+            file,
+            label_span,
+            Text::new(format!("the goal: {said}"), format!("目标：{said}")),
+        ));
     }
 }
 
@@ -370,26 +344,15 @@ fn copied_goals(cx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         } else {
             ("nearly the same goal text", "几乎相同的目标文字")
         };
-        out.push(
-            cx.diag(
-                &GOAL_COPIED,
-                file,
-                span,
-                Text::new(
-                    format!("{en} as the project “{}”", earlier.name),
-                    format!("与项目“{}”{zh}", earlier.name),
-                ),
-                Text::new(
-                    "write this project's own goal: what this money achieves this year",
-                    "写出本项目自己的目标：这笔资金本年度要达到什么",
-                ),
-            )
-            .with_label(
-                earlier.origin.file_id,
-                earlier.goals[egi].span,
-                Text::new("the goal it copies", "被复制的目标"),
-            ),
-        );
+        let finding = GoalCopied {
+            how: (en, zh),
+            earlier: &earlier.name,
+        };
+        out.push(finding.at(file, span).with_label(
+            earlier.origin.file_id,
+            earlier.goals[egi].span,
+            Text::new("the goal it copies", "被复制的目标"),
+        ));
     }
 }
 
@@ -507,7 +470,8 @@ fn value_key(ind: &Indicator) -> Option<String> {
     })
 }
 
-fn duplicates(cx: &Ctx<'_>, file: FileId, indicators: &[Indicator], out: &mut Vec<Diagnostic>) {
+/// K0703 and K0705: an indicator twice in a category, or with one value in two.
+fn duplicates(file: FileId, indicators: &[Indicator], out: &mut Vec<Diagnostic>) {
     let mut seen: BTreeMap<(String, String), Span> = BTreeMap::new();
     // name + value → (category, first place): the same row in two categories (K0705).
     let mut rows: BTreeMap<(String, String), (String, Span)> = BTreeMap::new();
@@ -520,23 +484,15 @@ fn duplicates(cx: &Ctx<'_>, file: FileId, indicators: &[Indicator], out: &mut Ve
         if let Some(value) = value_key(ind) {
             match rows.get(&(name.clone(), value.clone())) {
                 Some((first_level, first)) if *first_level != level => out.push(
-                    cx.diag(
-                        &INDICATOR_IN_TWO_CATEGORIES,
+                    InTwoCategories {
+                        indicator: &ind.name,
+                    }
+                    .at(file, ind.name_span)
+                    .with_label(
                         file,
-                        ind.name_span,
-                        Text::new(
-                            format!(
-                                "the indicator “{}” with the same value stands in two categories",
-                                ind.name
-                            ),
-                            format!("指标“{}”以相同的值出现在两个类别中", ind.name),
-                        ),
-                        Text::new(
-                            "keep it in the category it measures, and put the indicator that was meant in the other",
-                            "只保留在其所衡量的类别中，另一类别填写本应填写的指标",
-                        ),
-                    )
-                    .with_label(file, *first, Text::new("first here", "第一次出现")),
+                        *first,
+                        Text::new("first here", "第一次出现"),
+                    ),
                 ),
                 Some(_) => {}
                 None => {
@@ -546,22 +502,10 @@ fn duplicates(cx: &Ctx<'_>, file: FileId, indicators: &[Indicator], out: &mut Ve
         }
         match seen.get(&(level.clone(), name.clone())) {
             Some(first) => out.push(
-                cx.diag(
-                    &DUPLICATE_INDICATOR,
-                    file,
-                    ind.name_span,
-                    Text::new(
-                        format!(
-                            "the indicator “{}” appears twice in this category",
-                            ind.name
-                        ),
-                        format!("指标“{}”在同一类别中出现了两次", ind.name),
-                    ),
-                    Text::new(
-                        "merge the two rows, or name what distinguishes them",
-                        "合并两行，或写明两者的区别",
-                    ),
-                )
+                DuplicateIndicator {
+                    indicator: &ind.name,
+                }
+                .at(file, ind.name_span)
                 .with_label(file, *first, Text::new("first here", "第一次出现")),
             ),
             None => {
@@ -606,7 +550,7 @@ fn percents(text: &str) -> Vec<(usize, usize, Decimal)> {
 
 /// K0706: the indicator's name states a target (`达标率100%`, `培训20名`) that its value
 /// contradicts (`≥98%`, `≥25人`).
-fn name_contradicts_value(cx: &Ctx<'_>, file: FileId, ind: &Indicator, out: &mut Vec<Diagnostic>) {
+fn name_contradicts_value(file: FileId, ind: &Indicator, out: &mut Vec<Diagnostic>) {
     let Some(Value::Quantitative { quantity, .. }) = &ind.value else {
         return;
     };
@@ -645,19 +589,12 @@ fn name_contradicts_value(cx: &Ctx<'_>, file: FileId, ind: &Indicator, out: &mut
     };
     let Some((start, end)) = said else { return };
     let said = &ind.name[start..end];
-    out.push(cx.diag(
-        &NAME_CONTRADICTS_VALUE,
-        file,
-        ind.value_span,
-        Text::new(
-            format!("the name “{}” says {said}, but the target is {}", ind.name, quantity.written()),
-            format!("指标名称“{}”写的是{said}，而指标值为{}", ind.name, quantity.written()),
-        ),
-        Text::new(
-            "make the name and the target agree; a name says what is measured and leaves the number to the value",
-            "使名称与指标值一致；名称写明衡量什么，数值写在指标值中",
-        ),
-    ));
+    let finding = NameContradictsValue {
+        name: &ind.name,
+        said,
+        target: quantity.written(),
+    };
+    out.push(finding.at(file, ind.value_span));
 }
 
 /// The results of calculations written in a goal: a money amount right after `=` / `＝`
@@ -774,11 +711,12 @@ fn goal_calculation(cx: &Ctx<'_>, p: &crate::model::Project, out: &mut Vec<Diagn
                 (span, None) => span,
             };
             if amount == Decimal::MAX {
-                out.push(super::too_large(
-                    file,
-                    span,
-                    ("the goal's calculation", "目标中的测算"),
-                ));
+                out.push(
+                    super::TooLargeToCompute {
+                        what: ("the goal's calculation", "目标中的测算"),
+                    }
+                    .at(file, span),
+                );
                 continue;
             }
             let said = match &implied_words {
@@ -789,36 +727,16 @@ fn goal_calculation(cx: &Ctx<'_>, p: &crate::model::Project, out: &mut Vec<Diagn
                 Some(b) => super::number_span(cx.source(file), b.span, &b.total),
                 None => p.origin.name_span,
             };
-            out.push(
-                cx.diag(
-                    &GOAL_CALCULATION_DIFFERS_FROM_BUDGET,
-                    file,
-                    span,
-                    Text::new(
-                        format!(
-                            "the goal's calculation comes to {said} ({}), but the budget is {}",
-                            super::wan(amount),
-                            super::wan(budget)
-                        ),
-                        format!(
-                            "目标中的测算结果为{said}（{}），而项目预算为{}",
-                            super::wan(amount),
-                            super::wan(budget)
-                        ),
-                    ),
-                    Text::new(
-                        format!(
-                            "explain the difference of {} or make the budget agree with the calculation",
-                            super::wan((budget - amount).abs())
-                        ),
-                        format!(
-                            "说明相差的{}，或使预算与测算一致",
-                            super::wan((budget - amount).abs())
-                        ),
-                    ),
-                )
-                .with_label(file, b, Text::new("the budget", "项目预算")),
-            );
+            let finding = CalculationDiffers {
+                said,
+                amount,
+                budget,
+            };
+            out.push(finding.at(file, span).with_label(
+                file,
+                b,
+                Text::new("the budget", "项目预算"),
+            ));
         }
     }
 }
@@ -827,13 +745,13 @@ pub(super) fn check(cx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     for form in cx.filing.forms() {
         let file = form.origin.file_id;
         for ind in &form.indicators {
-            name_contradicts_value(cx, file, ind, out);
+            name_contradicts_value(file, ind, out);
         }
         if let Some(p) = form.project() {
             goal_calculation(cx, p, out);
         }
         goal_numbers(cx, file, &form.goals, &form.indicators, out);
-        duplicates(cx, file, &form.indicators, out);
+        duplicates(file, &form.indicators, out);
     }
     copied_goals(cx, out);
 }
@@ -859,6 +777,63 @@ pub const GOAL_CONTRADICTS_INDICATOR: Rule = Rule {
     },
 };
 
+/// K0701's findings: a number in a goal against an indicator's target; worded by whether the
+/// unit or the number differs.
+enum GoalContradictsIndicator<'a> {
+    /// The goal counts in another unit.
+    Unit {
+        /// The goal's words: `21次`.
+        said: &'a str,
+        indicator: &'a str,
+        /// The target as written.
+        target: String,
+    },
+    /// Same unit, another number.
+    Number {
+        said: &'a str,
+        indicator: &'a str,
+        target: String,
+    },
+}
+
+impl Finding for GoalContradictsIndicator<'_> {
+    const RULE: &'static Rule = &GOAL_CONTRADICTS_INDICATOR;
+
+    fn message(&self) -> Text {
+        match self {
+            GoalContradictsIndicator::Unit {
+                said,
+                indicator,
+                target,
+            } => Text::new(
+                format!("the goal says {said}, but the indicator “{indicator}” targets {target}: the unit differs"),
+                format!("目标中写的是{said}，但指标“{indicator}”的目标为{target}：单位不一致"),
+            ),
+            GoalContradictsIndicator::Number {
+                said,
+                indicator,
+                target,
+            } => Text::new(
+                format!("the goal says {said}, but the indicator “{indicator}” targets {target}"),
+                format!("目标中写的是{said}，但指标“{indicator}”的目标为{target}"),
+            ),
+        }
+    }
+
+    fn help(&self) -> Text {
+        match self {
+            GoalContradictsIndicator::Unit { .. } => Text::new(
+                "make the goal and the indicator count in the same unit",
+                "使目标与指标的计量单位一致",
+            ),
+            GoalContradictsIndicator::Number { .. } => Text::new(
+                "make the goal and the indicator state the same number",
+                "使目标与指标的数字一致",
+            ),
+        }
+    }
+}
+
 pub const GOAL_COPIED: Rule = Rule {
     code: "K0702",
     name: "goal-copied",
@@ -879,6 +854,33 @@ pub const GOAL_COPIED: Rule = Rule {
         zh: "写出本项目资金本年度要达成的目标，并给出本项目自己的数字。",
     },
 };
+
+/// K0702's finding: a goal copied from an earlier form's.
+struct GoalCopied<'a> {
+    /// How close the copy is, in English and Chinese: `("the same goal text", "相同的目标文字")`.
+    how: (&'a str, &'a str),
+    /// The earlier project's name.
+    earlier: &'a str,
+}
+
+impl Finding for GoalCopied<'_> {
+    const RULE: &'static Rule = &GOAL_COPIED;
+
+    fn message(&self) -> Text {
+        let ((en, zh), earlier) = (self.how, self.earlier);
+        Text::new(
+            format!("{en} as the project “{earlier}”"),
+            format!("与项目“{earlier}”{zh}"),
+        )
+    }
+
+    fn help(&self) -> Text {
+        Text::new(
+            "write this project's own goal: what this money achieves this year",
+            "写出本项目自己的目标：这笔资金本年度要达到什么",
+        )
+    }
+}
 
 pub const DUPLICATE_INDICATOR: Rule = Rule {
     code: "K0703",
@@ -901,6 +903,30 @@ pub const DUPLICATE_INDICATOR: Rule = Rule {
     },
 };
 
+/// K0703's finding: an indicator named twice in one category.
+struct DuplicateIndicator<'a> {
+    indicator: &'a str,
+}
+
+impl Finding for DuplicateIndicator<'_> {
+    const RULE: &'static Rule = &DUPLICATE_INDICATOR;
+
+    fn message(&self) -> Text {
+        let indicator = self.indicator;
+        Text::new(
+            format!("the indicator “{indicator}” appears twice in this category"),
+            format!("指标“{indicator}”在同一类别中出现了两次"),
+        )
+    }
+
+    fn help(&self) -> Text {
+        Text::new(
+            "merge the two rows, or name what distinguishes them",
+            "合并两行，或写明两者的区别",
+        )
+    }
+}
+
 pub const GOAL_CALCULATION_DIFFERS_FROM_BUDGET: Rule = Rule {
     code: "K0704",
     name: "goal-calculation-differs-from-budget",
@@ -921,6 +947,36 @@ pub const GOAL_CALCULATION_DIFFERS_FROM_BUDGET: Rule = Rule {
         zh: "使预算与测算一致，或在测算中补上遗漏的项目。",
     },
 };
+
+/// K0704's finding: a goal's calculation against the budget, both in 元.
+struct CalculationDiffers {
+    /// The calculation's result as the goal writes it, or as implied: `21×7人 = 147000元`.
+    said: String,
+    amount: Decimal,
+    budget: Decimal,
+}
+
+impl Finding for CalculationDiffers {
+    const RULE: &'static Rule = &GOAL_CALCULATION_DIFFERS_FROM_BUDGET;
+
+    fn message(&self) -> Text {
+        let (said, amount, budget) = (&self.said, super::wan(self.amount), super::wan(self.budget));
+        Text::new(
+            format!(
+                "the goal's calculation comes to {said} ({amount}), but the budget is {budget}"
+            ),
+            format!("目标中的测算结果为{said}（{amount}），而项目预算为{budget}"),
+        )
+    }
+
+    fn help(&self) -> Text {
+        let difference = super::wan((self.budget - self.amount).abs());
+        Text::new(
+            format!("explain the difference of {difference} or make the budget agree with the calculation"),
+            format!("说明相差的{difference}，或使预算与测算一致"),
+        )
+    }
+}
 
 pub const INDICATOR_IN_TWO_CATEGORIES: Rule = Rule {
     code: "K0705",
@@ -943,6 +999,30 @@ pub const INDICATOR_IN_TWO_CATEGORIES: Rule = Rule {
     },
 };
 
+/// K0705's finding: one indicator, with one value, in two categories.
+struct InTwoCategories<'a> {
+    indicator: &'a str,
+}
+
+impl Finding for InTwoCategories<'_> {
+    const RULE: &'static Rule = &INDICATOR_IN_TWO_CATEGORIES;
+
+    fn message(&self) -> Text {
+        let indicator = self.indicator;
+        Text::new(
+            format!("the indicator “{indicator}” with the same value stands in two categories"),
+            format!("指标“{indicator}”以相同的值出现在两个类别中"),
+        )
+    }
+
+    fn help(&self) -> Text {
+        Text::new(
+            "keep it in the category it measures, and put the indicator that was meant in the other",
+            "只保留在其所衡量的类别中，另一类别填写本应填写的指标",
+        )
+    }
+}
+
 pub const NAME_CONTRADICTS_VALUE: Rule = Rule {
     code: "K0706",
     name: "name-contradicts-value",
@@ -963,6 +1043,34 @@ pub const NAME_CONTRADICTS_VALUE: Rule = Rule {
         zh: "数字只写在指标值中：`产出 质量 \"基础设施建设质量达标率\" >= 98%;`（或更正指标值）。",
     },
 };
+
+/// K0706's finding: a number in an indicator's name against its target.
+struct NameContradictsValue<'a> {
+    name: &'a str,
+    /// The name's words for the number: `100%`.
+    said: &'a str,
+    /// The target as written.
+    target: String,
+}
+
+impl Finding for NameContradictsValue<'_> {
+    const RULE: &'static Rule = &NAME_CONTRADICTS_VALUE;
+
+    fn message(&self) -> Text {
+        let (name, said, target) = (self.name, self.said, &self.target);
+        Text::new(
+            format!("the name “{name}” says {said}, but the target is {target}"),
+            format!("指标名称“{name}”写的是{said}，而指标值为{target}"),
+        )
+    }
+
+    fn help(&self) -> Text {
+        Text::new(
+            "make the name and the target agree; a name says what is measured and leaves the number to the value",
+            "使名称与指标值一致；名称写明衡量什么，数值写在指标值中",
+        )
+    }
+}
 
 /// The rules of this family, in code order.
 pub const RULES: &[&Rule] = &[

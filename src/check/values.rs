@@ -6,7 +6,7 @@ use rust_decimal::Decimal;
 
 use super::words::{placeholder, strip_numbering};
 use super::{Ctx, Doc, Rule};
-use crate::diag::{Diagnostic, Severity, Text};
+use crate::diag::{Diagnostic, Finding, Severity, Text};
 use crate::model::{Comparator, Dimension, Direction, Indicator, Level1, Level2, Value};
 use crate::source::FileId;
 
@@ -68,7 +68,7 @@ pub(super) fn names_a_harm(name: &str) -> bool {
 /// K0611: the indicator measures something its category does not: a rate (`…率 ≥95%`) under
 /// 数量, an amount of money under 数量 (an input, not an output), a satisfaction (`…满意度`,
 /// `…满意程度`) outside 满意度.
-fn category_fit(cx: &Ctx<'_>, file: FileId, ind: &Indicator, out: &mut Vec<Diagnostic>) {
+fn category_fit(file: FileId, ind: &Indicator, out: &mut Vec<Diagnostic>) {
     let name = strip_numbering(&ind.name).0;
     let quantity = match &ind.value {
         Some(Value::Quantitative { quantity, .. }) => Some(quantity),
@@ -81,112 +81,64 @@ fn category_fit(cx: &Ctx<'_>, file: FileId, ind: &Indicator, out: &mut Vec<Diagn
         .split(['(', '（'])
         .next()
         .is_some_and(|head| head.trim_end().ends_with('率'));
-    let (en, zh, fix_en, fix_zh) = if under_quantity
+    let written = || quantity.map(|q| q.written()).unwrap_or_default();
+    let indicator = ind.name.as_str();
+    let finding = if under_quantity
         && (dim == Some(Dimension::Percent) && name.contains('率') || rate_name && dim.is_none())
     {
-        (
-            format!("“{}” is a rate ({}), filed under 数量指标", ind.name, quantity.map(|q| q.written()).unwrap_or_default()),
-            format!("“{}”是比率（{}），却填在数量指标下", ind.name, quantity.map(|q| q.written()).unwrap_or_default()),
-            "a quantity counts what the project delivers; move a rate to 质量指标 (or 时效 for a completion-on-time rate), and count the output under 数量",
-            "数量指标计量项目产出的多少；比率应移到质量指标（按时完成率移到时效指标），数量指标下填写产出的数量",
-        )
+        DoesNotFitCategory::Rate {
+            indicator,
+            written: written(),
+        }
     } else if under_quantity && dim == Some(Dimension::Money) {
-        (
-            format!("“{}” is an amount of money ({}), filed as an output quantity", ind.name, quantity.map(|q| q.written()).unwrap_or_default()),
-            format!("“{}”是金额（{}），却作为产出数量填报", ind.name, quantity.map(|q| q.written()).unwrap_or_default()),
-            "money spent is an input (成本指标), not an output: state what the money delivers under 数量",
-            "支出金额是投入（成本指标），不是产出：数量指标下应写明资金带来的产出",
-        )
+        DoesNotFitCategory::Money {
+            indicator,
+            written: written(),
+        }
     } else if ind.level1 != Level1::Satisfaction
         && ["满意度", "满意程度", "满意率"]
             .iter()
             .any(|w| name.contains(w))
     {
-        (
-            format!("“{}” measures satisfaction, filed under {}", ind.name, ind.level1.chinese()),
-            format!("“{}”衡量的是满意度，却填在{}下", ind.name, ind.level1.chinese()),
-            "move it to 满意度指标, and state under this category what it measures (an effect: what changed for whom)",
-            "将其移到满意度指标，本类别下填写本应衡量的内容（效益：为谁带来了什么变化）",
-        )
+        DoesNotFitCategory::Satisfaction {
+            indicator,
+            category: ind.level1.chinese(),
+        }
     } else {
         return;
     };
-    out.push(cx.diag(
-        &MEASURE_DOES_NOT_FIT_CATEGORY,
-        file,
-        ind.name_span,
-        Text::new(en, zh),
-        Text::new(fix_en, fix_zh),
-    ));
+    out.push(finding.at(file, ind.name_span));
 }
 
-fn placeholders(cx: &Ctx<'_>, file: FileId, ind: &Indicator, out: &mut Vec<Diagnostic>) {
+/// K0601 in an indicator: a template's numbering, placeholder or bare unit left in place.
+fn placeholders(file: FileId, ind: &Indicator, out: &mut Vec<Diagnostic>) {
     let (rest, numbered) = strip_numbering(&ind.name);
     if numbered && rest.is_empty() {
-        out.push(cx.diag(
-            &TEMPLATE_PLACEHOLDER,
-            file,
-            ind.name_span,
-            Text::new(
-                format!(
-                    "template leftover: the indicator name is only `{}`",
-                    ind.name.trim()
-                ),
-                format!("模板残留：指标名称只有“{}”", ind.name.trim()),
-            ),
-            Text::new(
-                "write the indicator, or delete the template row",
-                "填写指标内容，或删去模板行",
-            ),
-        ));
+        let finding = Placeholder::NumberingOnly {
+            name: ind.name.trim(),
+        };
+        out.push(finding.at(file, ind.name_span));
         return;
     }
     if let Some(p) = placeholder(&ind.name) {
-        out.push(cx.diag(
-            &TEMPLATE_PLACEHOLDER,
-            file,
-            ind.name_span,
-            Text::new(
-                format!("template placeholder `{p}` in the indicator name"),
-                format!("指标名称中有模板占位符“{p}”"),
-            ),
-            Text::new(
-                "replace the placeholder with the real indicator",
-                "用真实的指标替换占位符",
-            ),
-        ));
+        out.push(Placeholder::InName { placeholder: p }.at(file, ind.name_span));
     }
     if let Some(Value::Qualitative { text }) = &ind.value {
         if super::words::unit_only(text) {
-            out.push(cx.diag(
-                &TEMPLATE_PLACEHOLDER,
-                file,
-                ind.value_span,
-                Text::new(
-                    format!("template leftover: the value of “{}” is only the unit `{}`, with no number", ind.name, text.trim()),
-                    format!("模板残留：指标“{}”的值只有单位“{}”，没有数值", ind.name, text.trim()),
-                ),
-                Text::new(
-                    "write the target with its number (`≥9200人`), or delete the row if the category does not apply",
-                    "填写带数值的目标（如 `≥9200人`）；如该指标不适用，删去该行",
-                ),
-            ));
+            let finding = Placeholder::UnitOnly {
+                indicator: &ind.name,
+                unit: text.trim(),
+            };
+            out.push(finding.at(file, ind.value_span));
             return;
         }
         if let Some(p) = placeholder(text) {
-            out.push(cx.diag(
-                &TEMPLATE_PLACEHOLDER,
-                file,
-                ind.value_span,
-                Text::new(
-                    format!("template placeholder `{}` as the value of “{}”", text.trim(), ind.name),
-                    format!("指标“{}”的值是模板占位符“{}”", ind.name, text.trim()),
-                ),
-                Text::new(
-                    format!("`{p}` is the template's list of choices: pick one (`高`), or write the target (`有所提升`)"),
-                    format!("“{p}”是模板给出的选项：请选定其一（如“高”），或写明目标（如“有所提升”）"),
-                ),
-            ));
+            let finding = Placeholder::AsValue {
+                indicator: &ind.name,
+                value: text.trim(),
+                placeholder: p,
+            };
+            out.push(finding.at(file, ind.value_span));
         }
     }
 }
@@ -280,7 +232,8 @@ fn states_a_time(text: &str) -> bool {
     })
 }
 
-fn qualitative(cx: &Ctx<'_>, file: FileId, ind: &Indicator, out: &mut Vec<Diagnostic>) {
+/// K0606, K0608, K0609: values written as phrases that measure nothing.
+fn qualitative(file: FileId, ind: &Indicator, out: &mut Vec<Diagnostic>) {
     let Some(Value::Qualitative { text }) = &ind.value else {
         return;
     };
@@ -289,61 +242,29 @@ fn qualitative(cx: &Ctx<'_>, file: FileId, ind: &Indicator, out: &mut Vec<Diagno
     }
     if ind.level2 == Some(Level2::Timeliness) {
         if !states_a_time(text) {
-            out.push(cx.diag(
-                &TIMELINESS_NOT_A_TIME,
-                file,
-                ind.value_span,
-                Text::new(
-                    format!("the timeliness target of “{}” is “{}”, which is not a time, a date, a period or a rate", ind.name, text.trim()),
-                    format!("时效指标“{}”的值“{}”不是时间、日期、期间或比率", ind.name, text.trim()),
-                ),
-                Text::new(
-                    "write when or how fast: a date (`≤2023-12-31`), a time (`≤30天`), a period or a rate (`≥95%`)",
-                    "写明完成时间或时效：日期（`≤2023-12-31`）、时长（`≤30天`）、期间或比率（`≥95%`）",
-                ),
-            ));
+            let finding = NotATime {
+                indicator: &ind.name,
+                value: text.trim(),
+            };
+            out.push(finding.at(file, ind.value_span));
         }
         return;
     }
     if ind.level1 == Level1::Effect && says_no_benefit(&ind.name, text) {
-        out.push(cx.diag(
-            &BOILERPLATE_VALUE,
-            file,
-            ind.value_span,
-            Text::new(
-                format!("the effect “{}” is answered “{}”: the row promises no effect", ind.name, text.trim()),
-                format!("效益指标“{}”的值为“{}”：该行承诺的是没有效益", ind.name, text.trim()),
-            ),
-            Text::new(
-                "state the effect the project has (`带动增收 ≥5000元/户`), or leave out an optional (选填) category that does not apply",
-                "写明项目产生的效益（如 `带动增收 ≥5000元/户`）；不适用的选填类别可不填",
-            ),
-        ));
+        let finding = Boilerplate::NoEffect {
+            indicator: &ind.name,
+            value: text.trim(),
+        };
+        out.push(finding.at(file, ind.value_span));
         return;
     }
     if ind.level1 == Level1::Output && ind.level2 == Some(Level2::Quantity) && is_boilerplate(text)
     {
-        out.push(cx.diag(
-            &BOILERPLATE_VALUE,
-            file,
-            ind.value_span,
-            Text::new(
-                format!(
-                    "“{}” measures nothing: the quantity target of “{}” is boilerplate",
-                    text.trim(),
-                    ind.name
-                ),
-                format!(
-                    "“{}”无法衡量：数量指标“{}”的值是套话",
-                    text.trim(),
-                    ind.name
-                ),
-            ),
-            Text::new(
-                "write how many the project delivers (`≥20个`)",
-                "写明项目完成的数量（如 `≥20个`）",
-            ),
-        ));
+        let finding = Boilerplate::Quantity {
+            indicator: &ind.name,
+            value: text.trim(),
+        };
+        out.push(finding.at(file, ind.value_span));
         return;
     }
     let (en, zh, want_en, want_zh) = if super::money::is_cost(ind) {
@@ -363,22 +284,12 @@ fn qualitative(cx: &Ctx<'_>, file: FileId, ind: &Indicator, out: &mut Vec<Diagno
     } else {
         return;
     };
-    out.push(cx.diag(
-        &QUALITATIVE_COST_OR_SATISFACTION,
-        file,
-        ind.value_span,
-        Text::new(
-            format!(
-                "{en} indicator with a phrase as its value: “{}”",
-                text.trim()
-            ),
-            format!("{zh}的值是文字：“{}”", text.trim()),
-        ),
-        Text::new(
-            format!("{en} target is measured: write {want_en}"),
-            format!("{zh}须定量：请写{want_zh}"),
-        ),
-    ));
+    let finding = PhraseForMeasure {
+        kind: (en, zh),
+        want: (want_en, want_zh),
+        value: text.trim(),
+    };
+    out.push(finding.at(file, ind.value_span));
 }
 
 fn numbers(cx: &Ctx<'_>, file: FileId, ind: &Indicator, out: &mut Vec<Diagnostic>) {
@@ -399,29 +310,12 @@ fn numbers(cx: &Ctx<'_>, file: FileId, ind: &Indicator, out: &mut Vec<Diagnostic
         Comparator::AtLeast | Comparator::Above | Comparator::Equal
     );
     if is_percent && (value > hundred || (value == hundred && *comparator == Comparator::Above)) {
-        out.push(cx.diag(
-            &PERCENT_ABOVE_100,
-            file,
-            ind.value_span,
-            Text::new(
-                format!(
-                    "the percentage {}{}% of “{}” is above 100%",
-                    comparator.symbol(),
-                    value,
-                    ind.name
-                ),
-                format!(
-                    "指标“{}”的百分比{}{}%超过100%",
-                    ind.name,
-                    comparator.symbol(),
-                    value
-                ),
-            ),
-            Text::new(
-                "a rate cannot exceed 100%: correct the number",
-                "比率不能超过100%：请更正数值",
-            ),
-        ));
+        let finding = PercentAbove100 {
+            indicator: &ind.name,
+            comparator: comparator.symbol(),
+            percent: value,
+        };
+        out.push(finding.at(file, ind.value_span));
     }
     if is_percent && at_least && ind.direction != Some(Direction::Negative) {
         let name = strip_numbering(&ind.name).0;
@@ -447,95 +341,44 @@ fn numbers(cx: &Ctx<'_>, file: FileId, ind: &Indicator, out: &mut Vec<Diagnostic
             (Decimal::ZERO, "", "")
         };
         if value < min && !value.is_zero() {
-            out.push(cx.diag(
-                &IMPLAUSIBLE_THRESHOLD,
-                file,
-                ind.value_span,
-                Text::new(
-                    format!("{what_en} of {}{}% for “{}” is implausibly low (below {}%)", comparator.symbol(), value, ind.name, min),
-                    format!("指标“{}”的{what_zh}{}{}%过低（低于{}%）", ind.name, comparator.symbol(), value, min),
-                ),
-                Text::new(
-                    format!("targets of this kind are normally at least {min}% (often ≥90%); check for a typing error"),
-                    format!("此类目标通常不低于{min}%（多为≥90%）；请核对是否录错"),
-                ),
-            ));
+            let finding = ImplausiblyLow {
+                what: (what_en, what_zh),
+                indicator: &ind.name,
+                comparator: comparator.symbol(),
+                percent: value,
+                min,
+            };
+            out.push(finding.at(file, ind.value_span));
         }
     }
     if value.is_zero() && super::money::is_cost(ind) {
-        out.push(cx.diag(
-            &COST_TARGET_NOT_POSITIVE,
-            file,
-            ind.value_span,
-            Text::new(
-                format!(
-                    "the cost target of “{}” is {}{}: a cost is a positive amount",
-                    ind.name,
-                    comparator.symbol(),
-                    quantity.written()
-                ),
-                format!(
-                    "成本指标“{}”的目标为{}{}：成本应为正的金额",
-                    ind.name,
-                    comparator.symbol(),
-                    quantity.written()
-                ),
-            ),
-            Text::new(
-                "write what the project costs (`≤10万元`), at most its budget",
-                "写明项目成本（如 `≤10万元`），不超过项目预算",
-            ),
-        ));
+        let finding = CostNotPositive {
+            indicator: &ind.name,
+            comparator: comparator.symbol(),
+            written: quantity.written(),
+        };
+        out.push(finding.at(file, ind.value_span));
         return;
     }
     // A bare `100%` can only mean "all": at least 100% and exactly 100% are the same target.
     if !explicit && is_percent && value != hundred {
-        out.push(cx.diag(
-            &RATE_WITHOUT_COMPARATOR,
-            file,
-            ind.value_span,
-            Text::new(
-                format!(
-                    "the rate `{}` of “{}” has no comparator: at least, at most or exactly?",
-                    quantity.written(),
-                    ind.name
-                ),
-                format!(
-                    "指标“{}”的比率“{}”没有比较符：是不低于、不高于还是等于？",
-                    ind.name,
-                    quantity.written()
-                ),
-            ),
-            Text::new(
-                format!(
-                    "write `≥{0}` (at least) or `≤{0}` (at most); a bare rate is read as `={0}`",
-                    quantity.written()
-                ),
-                format!(
-                    "写作 `≥{0}`（不低于）或 `≤{0}`（不高于）；不写比较符按 `={0}` 理解",
-                    quantity.written()
-                ),
-            ),
-        ));
+        let finding = RateWithoutComparator {
+            indicator: &ind.name,
+            written: quantity.written(),
+        };
+        out.push(finding.at(file, ind.value_span));
     }
     if value.is_zero()
         && matches!(comparator, Comparator::AtLeast | Comparator::Equal)
         && ind.direction != Some(Direction::Negative)
         && !names_a_harm(&ind.name)
     {
-        out.push(cx.diag(
-            &ZERO_TARGET,
-            file,
-            ind.value_span,
-            Text::new(
-                format!("the target of “{}” is {}{}: it is met by doing nothing", ind.name, comparator.symbol(), quantity.written()),
-                format!("指标“{}”的目标为{}{}：什么都不做也能完成", ind.name, comparator.symbol(), quantity.written()),
-            ),
-            Text::new(
-                "write the amount the project will deliver; for a limit (e.g. no accidents) write `≤0`",
-                "写明项目将完成的数量；若为上限（如安全事故）写 `≤0`",
-            ),
-        ));
+        let finding = ZeroTarget::Indicator {
+            indicator: &ind.name,
+            comparator: comparator.symbol(),
+            written: quantity.written(),
+        };
+        out.push(finding.at(file, ind.value_span));
     }
     if ind.level1 == Level1::Output
         && ind.level2 == Some(Level2::Quantity)
@@ -543,19 +386,12 @@ fn numbers(cx: &Ctx<'_>, file: FileId, ind: &Indicator, out: &mut Vec<Diagnostic
         && ind.direction != Some(Direction::Negative)
         && !value.is_zero()
     {
-        out.push(cx.diag(
-            &OUTPUT_BOUNDED_ABOVE,
-            file,
-            ind.value_span,
-            Text::new(
-                format!("the output quantity “{}” is bounded from above ({}{})", ind.name, comparator.symbol(), quantity.written()),
-                format!("产出数量指标“{}”设了上限（{}{}）", ind.name, comparator.symbol(), quantity.written()),
-            ),
-            Text::new(
-                format!("outputs are targets to reach: write `≥{}`, or mark the indicator `direction negative` (反向) if less really is better", quantity.written()),
-                format!("产出是要达到的目标：应写 `≥{}`；如确实越少越好，标注 `指标方向 反向`", quantity.written()),
-            ),
-        ));
+        let finding = BoundedAbove {
+            indicator: &ind.name,
+            comparator: comparator.symbol(),
+            written: quantity.written(),
+        };
+        out.push(finding.at(file, ind.value_span));
     }
 }
 
@@ -563,9 +399,9 @@ pub(super) fn check(cx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     for form in cx.filing.forms() {
         let file = form.origin.file_id;
         for ind in &form.indicators {
-            placeholders(cx, file, ind, out);
-            category_fit(cx, file, ind, out);
-            qualitative(cx, file, ind, out);
+            placeholders(file, ind, out);
+            category_fit(file, ind, out);
+            qualitative(file, ind, out);
             numbers(cx, file, ind, out);
         }
     }
@@ -581,55 +417,20 @@ pub(super) fn check(cx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
                     (span, None) => span,
                 };
                 let said = &g.text[m.start..m.end];
-                out.push(cx.diag(
-                    &ZERO_TARGET,
-                    file,
-                    span,
-                    Text::new(
-                        format!("the goal sets a target of {said}: it is met by doing nothing"),
-                        format!("目标中的数量为{said}：什么都不做也能完成"),
-                    ),
-                    Text::new(
-                        "write the number the project will deliver, or drop the sentence",
-                        "写明项目将完成的数量，或删去该句",
-                    ),
-                ));
+                out.push(ZeroTarget::Goal { said }.at(file, span));
             }
         }
     }
     for p in &cx.filing.projects {
         for g in &p.goals {
             if let Some(ph) = placeholder(&g.text) {
-                out.push(cx.diag(
-                    &TEMPLATE_PLACEHOLDER,
-                    p.origin.file_id,
-                    g.span,
-                    Text::new(
-                        format!("template placeholder `{ph}` in the goal"),
-                        format!("目标中有模板占位符“{ph}”"),
-                    ),
-                    Text::new(
-                        "replace the placeholder with the real goal",
-                        "用真实的目标替换占位符",
-                    ),
-                ));
+                out.push(Placeholder::InGoal { placeholder: ph }.at(p.origin.file_id, g.span));
             }
         }
         if let Some(unit) = &p.implementing_unit {
             if let Some(ph) = placeholder(unit) {
-                out.push(cx.diag(
-                    &TEMPLATE_PLACEHOLDER,
-                    p.origin.file_id,
-                    p.origin.name_span,
-                    Text::new(
-                        format!("template placeholder `{ph}` as the implementing unit"),
-                        format!("实施单位是模板占位符“{ph}”"),
-                    ),
-                    Text::new(
-                        "write the unit that carries out the project",
-                        "填写实施该项目的单位",
-                    ),
-                ));
+                let finding = Placeholder::AsUnit { placeholder: ph };
+                out.push(finding.at(p.origin.file_id, p.origin.name_span));
             }
         }
     }
@@ -656,6 +457,90 @@ pub const TEMPLATE_PLACEHOLDER: Rule = Rule {
     },
 };
 
+/// K0601's findings: a template's leftovers, one variant per place they are left in.
+enum Placeholder<'a> {
+    /// An indicator named only by the template's numbering: `1.`.
+    NumberingOnly { name: &'a str },
+    /// A placeholder (`XXX`, `**`) in an indicator's name.
+    InName { placeholder: &'a str },
+    /// A value that is only a unit: `人`.
+    UnitOnly { indicator: &'a str, unit: &'a str },
+    /// A value that is a placeholder: the template's list of choices, `高/中/低`.
+    AsValue {
+        indicator: &'a str,
+        value: &'a str,
+        placeholder: &'a str,
+    },
+    /// A placeholder in a goal.
+    InGoal { placeholder: &'a str },
+    /// A placeholder as the implementing unit (实施单位).
+    AsUnit { placeholder: &'a str },
+}
+
+impl Finding for Placeholder<'_> {
+    const RULE: &'static Rule = &TEMPLATE_PLACEHOLDER;
+
+    fn message(&self) -> Text {
+        match self {
+            Placeholder::NumberingOnly { name } => Text::new(
+                format!("template leftover: the indicator name is only `{name}`"),
+                format!("模板残留：指标名称只有“{name}”"),
+            ),
+            Placeholder::InName { placeholder: p } => Text::new(
+                format!("template placeholder `{p}` in the indicator name"),
+                format!("指标名称中有模板占位符“{p}”"),
+            ),
+            Placeholder::UnitOnly { indicator, unit } => Text::new(
+                format!("template leftover: the value of “{indicator}” is only the unit `{unit}`, with no number"),
+                format!("模板残留：指标“{indicator}”的值只有单位“{unit}”，没有数值"),
+            ),
+            Placeholder::AsValue {
+                indicator, value, ..
+            } => Text::new(
+                format!("template placeholder `{value}` as the value of “{indicator}”"),
+                format!("指标“{indicator}”的值是模板占位符“{value}”"),
+            ),
+            Placeholder::InGoal { placeholder: ph } => Text::new(
+                format!("template placeholder `{ph}` in the goal"),
+                format!("目标中有模板占位符“{ph}”"),
+            ),
+            Placeholder::AsUnit { placeholder: ph } => Text::new(
+                format!("template placeholder `{ph}` as the implementing unit"),
+                format!("实施单位是模板占位符“{ph}”"),
+            ),
+        }
+    }
+
+    fn help(&self) -> Text {
+        match self {
+            Placeholder::NumberingOnly { .. } => Text::new(
+                "write the indicator, or delete the template row",
+                "填写指标内容，或删去模板行",
+            ),
+            Placeholder::InName { .. } => Text::new(
+                "replace the placeholder with the real indicator",
+                "用真实的指标替换占位符",
+            ),
+            Placeholder::UnitOnly { .. } => Text::new(
+                "write the target with its number (`≥9200人`), or delete the row if the category does not apply",
+                "填写带数值的目标（如 `≥9200人`）；如该指标不适用，删去该行",
+            ),
+            Placeholder::AsValue { placeholder: p, .. } => Text::new(
+                format!("`{p}` is the template's list of choices: pick one (`高`), or write the target (`有所提升`)"),
+                format!("“{p}”是模板给出的选项：请选定其一（如“高”），或写明目标（如“有所提升”）"),
+            ),
+            Placeholder::InGoal { .. } => Text::new(
+                "replace the placeholder with the real goal",
+                "用真实的目标替换占位符",
+            ),
+            Placeholder::AsUnit { .. } => Text::new(
+                "write the unit that carries out the project",
+                "填写实施该项目的单位",
+            ),
+        }
+    }
+}
+
 pub const PERCENT_ABOVE_100: Rule = Rule {
     code: "K0602",
     name: "percent-above-100",
@@ -676,6 +561,34 @@ pub const PERCENT_ABOVE_100: Rule = Rule {
         zh: "更正数值（如 `≥98%`）。",
     },
 };
+
+/// K0602's finding: a percentage above 100%.
+struct PercentAbove100<'a> {
+    indicator: &'a str,
+    /// The comparator's symbol: `≥`.
+    comparator: &'a str,
+    /// The number of percent.
+    percent: Decimal,
+}
+
+impl Finding for PercentAbove100<'_> {
+    const RULE: &'static Rule = &PERCENT_ABOVE_100;
+
+    fn message(&self) -> Text {
+        let (indicator, comparator, value) = (self.indicator, self.comparator, self.percent);
+        Text::new(
+            format!("the percentage {comparator}{value}% of “{indicator}” is above 100%"),
+            format!("指标“{indicator}”的百分比{comparator}{value}%超过100%"),
+        )
+    }
+
+    fn help(&self) -> Text {
+        Text::new(
+            "a rate cannot exceed 100%: correct the number",
+            "比率不能超过100%：请更正数值",
+        )
+    }
+}
 
 pub const IMPLAUSIBLE_THRESHOLD: Rule = Rule {
     code: "K0603",
@@ -698,6 +611,40 @@ pub const IMPLAUSIBLE_THRESHOLD: Rule = Rule {
     },
 };
 
+/// K0603's finding: a satisfaction or rate target below the configured minimum.
+struct ImplausiblyLow<'a> {
+    /// The kind of target, in English and Chinese: `("a rate target", "比率目标")`.
+    what: (&'a str, &'a str),
+    indicator: &'a str,
+    /// The comparator's symbol: `≥`.
+    comparator: &'a str,
+    /// The target, in percent.
+    percent: Decimal,
+    /// The configured minimum, in percent.
+    min: Decimal,
+}
+
+impl Finding for ImplausiblyLow<'_> {
+    const RULE: &'static Rule = &IMPLAUSIBLE_THRESHOLD;
+
+    fn message(&self) -> Text {
+        let ((what_en, what_zh), indicator) = (self.what, self.indicator);
+        let (comparator, value, min) = (self.comparator, self.percent, self.min);
+        Text::new(
+            format!("{what_en} of {comparator}{value}% for “{indicator}” is implausibly low (below {min}%)"),
+            format!("指标“{indicator}”的{what_zh}{comparator}{value}%过低（低于{min}%）"),
+        )
+    }
+
+    fn help(&self) -> Text {
+        let min = self.min;
+        Text::new(
+            format!("targets of this kind are normally at least {min}% (often ≥90%); check for a typing error"),
+            format!("此类目标通常不低于{min}%（多为≥90%）；请核对是否录错"),
+        )
+    }
+}
+
 pub const ZERO_TARGET: Rule = Rule {
     code: "K0604",
     name: "zero-target",
@@ -718,6 +665,53 @@ pub const ZERO_TARGET: Rule = Rule {
         zh: "写明项目将完成的数量，或删去该指标。",
     },
 };
+
+/// K0604's findings: a target of zero, in an indicator or in a goal.
+enum ZeroTarget<'a> {
+    Indicator {
+        indicator: &'a str,
+        /// The comparator's symbol: `≥`.
+        comparator: &'a str,
+        /// The quantity as written.
+        written: String,
+    },
+    /// The goal's words: `0个`.
+    Goal { said: &'a str },
+}
+
+impl Finding for ZeroTarget<'_> {
+    const RULE: &'static Rule = &ZERO_TARGET;
+
+    fn message(&self) -> Text {
+        match self {
+            ZeroTarget::Indicator {
+                indicator,
+                comparator,
+                written,
+            } => Text::new(
+                format!("the target of “{indicator}” is {comparator}{written}: it is met by doing nothing"),
+                format!("指标“{indicator}”的目标为{comparator}{written}：什么都不做也能完成"),
+            ),
+            ZeroTarget::Goal { said } => Text::new(
+                format!("the goal sets a target of {said}: it is met by doing nothing"),
+                format!("目标中的数量为{said}：什么都不做也能完成"),
+            ),
+        }
+    }
+
+    fn help(&self) -> Text {
+        match self {
+            ZeroTarget::Indicator { .. } => Text::new(
+                "write the amount the project will deliver; for a limit (e.g. no accidents) write `≤0`",
+                "写明项目将完成的数量；若为上限（如安全事故）写 `≤0`",
+            ),
+            ZeroTarget::Goal { .. } => Text::new(
+                "write the number the project will deliver, or drop the sentence",
+                "写明项目将完成的数量，或删去该句",
+            ),
+        }
+    }
+}
 
 pub const OUTPUT_BOUNDED_ABOVE: Rule = Rule {
     code: "K0605",
@@ -740,6 +734,37 @@ pub const OUTPUT_BOUNDED_ABOVE: Rule = Rule {
     },
 };
 
+/// K0605's finding: an output quantity with a ceiling (`≤`) for a target.
+struct BoundedAbove<'a> {
+    indicator: &'a str,
+    /// The comparator's symbol: `≤`.
+    comparator: &'a str,
+    /// The quantity as written.
+    written: String,
+}
+
+impl Finding for BoundedAbove<'_> {
+    const RULE: &'static Rule = &OUTPUT_BOUNDED_ABOVE;
+
+    fn message(&self) -> Text {
+        let (indicator, comparator, written) = (self.indicator, self.comparator, &self.written);
+        Text::new(
+            format!(
+                "the output quantity “{indicator}” is bounded from above ({comparator}{written})"
+            ),
+            format!("产出数量指标“{indicator}”设了上限（{comparator}{written}）"),
+        )
+    }
+
+    fn help(&self) -> Text {
+        let written = &self.written;
+        Text::new(
+            format!("outputs are targets to reach: write `≥{written}`, or mark the indicator `direction negative` (反向) if less really is better"),
+            format!("产出是要达到的目标：应写 `≥{written}`；如确实越少越好，标注 `指标方向 反向`"),
+        )
+    }
+}
+
 pub const QUALITATIVE_COST_OR_SATISFACTION: Rule = Rule {
     code: "K0606",
     name: "qualitative-cost-or-satisfaction",
@@ -761,6 +786,36 @@ pub const QUALITATIVE_COST_OR_SATISFACTION: Rule = Rule {
     },
 };
 
+/// K0606's finding: a cost or satisfaction indicator with a phrase as its value.
+struct PhraseForMeasure<'a> {
+    /// The kind of indicator, in English and Chinese: `("a cost", "成本指标")`.
+    kind: (&'a str, &'a str),
+    /// What its target should be, in English and Chinese: `("a percentage (`≥90%`)", …)`.
+    want: (&'a str, &'a str),
+    /// The phrase.
+    value: &'a str,
+}
+
+impl Finding for PhraseForMeasure<'_> {
+    const RULE: &'static Rule = &QUALITATIVE_COST_OR_SATISFACTION;
+
+    fn message(&self) -> Text {
+        let ((en, zh), value) = (self.kind, self.value);
+        Text::new(
+            format!("{en} indicator with a phrase as its value: “{value}”"),
+            format!("{zh}的值是文字：“{value}”"),
+        )
+    }
+
+    fn help(&self) -> Text {
+        let ((en, zh), (want_en, want_zh)) = (self.kind, self.want);
+        Text::new(
+            format!("{en} target is measured: write {want_en}"),
+            format!("{zh}须定量：请写{want_zh}"),
+        )
+    }
+}
+
 pub const COST_TARGET_NOT_POSITIVE: Rule = Rule {
     code: "K0607",
     name: "cost-target-not-positive",
@@ -778,6 +833,34 @@ pub const COST_TARGET_NOT_POSITIVE: Rule = Rule {
     example: "project \"办公经费\" {\n  budget 10万元;\n  cost economic \"办公经费支出\" <= 0元;\n}",
     fix: Doc { en: "Write what the project costs (`≤10万元`).", zh: "写明项目成本（如 `≤10万元`）。" },
 };
+
+/// K0607's finding: a cost target of zero.
+struct CostNotPositive<'a> {
+    indicator: &'a str,
+    /// The comparator's symbol: `≤`.
+    comparator: &'a str,
+    /// The quantity as written.
+    written: String,
+}
+
+impl Finding for CostNotPositive<'_> {
+    const RULE: &'static Rule = &COST_TARGET_NOT_POSITIVE;
+
+    fn message(&self) -> Text {
+        let (indicator, comparator, written) = (self.indicator, self.comparator, &self.written);
+        Text::new(
+            format!("the cost target of “{indicator}” is {comparator}{written}: a cost is a positive amount"),
+            format!("成本指标“{indicator}”的目标为{comparator}{written}：成本应为正的金额"),
+        )
+    }
+
+    fn help(&self) -> Text {
+        Text::new(
+            "write what the project costs (`≤10万元`), at most its budget",
+            "写明项目成本（如 `≤10万元`），不超过项目预算",
+        )
+    }
+}
 
 pub const TIMELINESS_NOT_A_TIME: Rule = Rule {
     code: "K0608",
@@ -797,6 +880,32 @@ pub const TIMELINESS_NOT_A_TIME: Rule = Rule {
     fix: Doc { en: "Write a date (`≤2023-12-31`), a time (`≤30天`), a period or a rate (`≥95%`).", zh: "写日期（`≤2023-12-31`）、时长（`≤30天`）、期间或比率（`≥95%`）。" },
 };
 
+/// K0608's finding: a timeliness target that states no time.
+struct NotATime<'a> {
+    indicator: &'a str,
+    /// The phrase.
+    value: &'a str,
+}
+
+impl Finding for NotATime<'_> {
+    const RULE: &'static Rule = &TIMELINESS_NOT_A_TIME;
+
+    fn message(&self) -> Text {
+        let (indicator, value) = (self.indicator, self.value);
+        Text::new(
+            format!("the timeliness target of “{indicator}” is “{value}”, which is not a time, a date, a period or a rate"),
+            format!("时效指标“{indicator}”的值“{value}”不是时间、日期、期间或比率"),
+        )
+    }
+
+    fn help(&self) -> Text {
+        Text::new(
+            "write when or how fast: a date (`≤2023-12-31`), a time (`≤30天`), a period or a rate (`≥95%`)",
+            "写明完成时间或时效：日期（`≤2023-12-31`）、时长（`≤30天`）、期间或比率（`≥95%`）",
+        )
+    }
+}
+
 pub const BOILERPLATE_VALUE: Rule = Rule {
     code: "K0609",
     name: "boilerplate-value",
@@ -815,6 +924,44 @@ pub const BOILERPLATE_VALUE: Rule = Rule {
     fix: Doc { en: "Write the number the project delivers (`≥20个`).", zh: "写明项目完成的数量（如 `≥20个`）。" },
 };
 
+/// K0609's findings: a value that measures nothing.
+enum Boilerplate<'a> {
+    /// An effect answered “no” (`否`): the row promises no effect.
+    NoEffect { indicator: &'a str, value: &'a str },
+    /// An output quantity answered with a phrase of [`BOILERPLATE`].
+    Quantity { indicator: &'a str, value: &'a str },
+}
+
+impl Finding for Boilerplate<'_> {
+    const RULE: &'static Rule = &BOILERPLATE_VALUE;
+
+    fn message(&self) -> Text {
+        match self {
+            Boilerplate::NoEffect { indicator, value } => Text::new(
+                format!("the effect “{indicator}” is answered “{value}”: the row promises no effect"),
+                format!("效益指标“{indicator}”的值为“{value}”：该行承诺的是没有效益"),
+            ),
+            Boilerplate::Quantity { indicator, value } => Text::new(
+                format!("“{value}” measures nothing: the quantity target of “{indicator}” is boilerplate"),
+                format!("“{value}”无法衡量：数量指标“{indicator}”的值是套话"),
+            ),
+        }
+    }
+
+    fn help(&self) -> Text {
+        match self {
+            Boilerplate::NoEffect { .. } => Text::new(
+                "state the effect the project has (`带动增收 ≥5000元/户`), or leave out an optional (选填) category that does not apply",
+                "写明项目产生的效益（如 `带动增收 ≥5000元/户`）；不适用的选填类别可不填",
+            ),
+            Boilerplate::Quantity { .. } => Text::new(
+                "write how many the project delivers (`≥20个`)",
+                "写明项目完成的数量（如 `≥20个`）",
+            ),
+        }
+    }
+}
+
 pub const RATE_WITHOUT_COMPARATOR: Rule = Rule {
     code: "K0610",
     name: "rate-without-comparator",
@@ -832,6 +979,33 @@ pub const RATE_WITHOUT_COMPARATOR: Rule = Rule {
     example: "project \"科技专项\" {\n  output quality \"验收合格率\" 95%;\n}",
     fix: Doc { en: "Write `≥95%` for a floor, `≤5%` for a ceiling.", zh: "下限写 `≥95%`，上限写 `≤5%`。" },
 };
+
+/// K0610's finding: a rate with no comparator.
+struct RateWithoutComparator<'a> {
+    indicator: &'a str,
+    /// The rate as written: `95%`.
+    written: String,
+}
+
+impl Finding for RateWithoutComparator<'_> {
+    const RULE: &'static Rule = &RATE_WITHOUT_COMPARATOR;
+
+    fn message(&self) -> Text {
+        let (indicator, written) = (self.indicator, &self.written);
+        Text::new(
+            format!("the rate `{written}` of “{indicator}” has no comparator: at least, at most or exactly?"),
+            format!("指标“{indicator}”的比率“{written}”没有比较符：是不低于、不高于还是等于？"),
+        )
+    }
+
+    fn help(&self) -> Text {
+        let written = &self.written;
+        Text::new(
+            format!("write `≥{written}` (at least) or `≤{written}` (at most); a bare rate is read as `={written}`"),
+            format!("写作 `≥{written}`（不低于）或 `≤{written}`（不高于）；不写比较符按 `={written}` 理解"),
+        )
+    }
+}
 
 pub const MEASURE_DOES_NOT_FIT_CATEGORY: Rule = Rule {
     code: "K0611",
@@ -853,6 +1027,62 @@ pub const MEASURE_DOES_NOT_FIT_CATEGORY: Rule = Rule {
         zh: "把该行移到其所衡量的类别（质量、成本、满意度），本类别填写应衡量的内容。",
     },
 };
+
+/// K0611's findings: an indicator that measures what its category does not.
+enum DoesNotFitCategory<'a> {
+    /// A rate under 数量; `written` is its value as written.
+    Rate { indicator: &'a str, written: String },
+    /// An amount of money under 数量.
+    Money { indicator: &'a str, written: String },
+    /// A satisfaction outside 满意度; `category` is the level-1 category's Chinese name.
+    Satisfaction {
+        indicator: &'a str,
+        category: &'a str,
+    },
+}
+
+impl Finding for DoesNotFitCategory<'_> {
+    const RULE: &'static Rule = &MEASURE_DOES_NOT_FIT_CATEGORY;
+
+    fn message(&self) -> Text {
+        match self {
+            DoesNotFitCategory::Rate { indicator, written } => Text::new(
+                format!("“{indicator}” is a rate ({written}), filed under 数量指标"),
+                format!("“{indicator}”是比率（{written}），却填在数量指标下"),
+            ),
+            DoesNotFitCategory::Money { indicator, written } => Text::new(
+                format!(
+                    "“{indicator}” is an amount of money ({written}), filed as an output quantity"
+                ),
+                format!("“{indicator}”是金额（{written}），却作为产出数量填报"),
+            ),
+            DoesNotFitCategory::Satisfaction {
+                indicator,
+                category,
+            } => Text::new(
+                format!("“{indicator}” measures satisfaction, filed under {category}"),
+                format!("“{indicator}”衡量的是满意度，却填在{category}下"),
+            ),
+        }
+    }
+
+    fn help(&self) -> Text {
+        match self {
+            DoesNotFitCategory::Rate { .. } => Text::new(
+                "a quantity counts what the project delivers; move a rate to 质量指标 (or 时效 for a completion-on-time rate), and count the output under 数量",
+                "数量指标计量项目产出的多少；比率应移到质量指标（按时完成率移到时效指标），数量指标下填写产出的数量",
+            ),
+            DoesNotFitCategory::Money { .. } => Text::new(
+                "money spent is an input (成本指标), not an output: state what the money delivers under 数量",
+                "支出金额是投入（成本指标），不是产出：数量指标下应写明资金带来的产出",
+            ),
+            DoesNotFitCategory::Satisfaction { .. } => Text::new(
+                "move it to 满意度指标, and state under this category what it measures (an effect: what changed for whom)",
+                "将其移到满意度指标，本类别下填写本应衡量的内容（效益：为谁带来了什么变化）",
+            ),
+        }
+    }
+}
 
 /// The rules of this family, in code order.
 pub const RULES: &[&Rule] = &[

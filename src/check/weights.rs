@@ -3,7 +3,9 @@
 //! Only forms that give any weight are checked; self-evaluations are weighed by K1303.
 
 use super::{Ctx, Doc, Rule};
-use crate::diag::{Diagnostic, Severity, Text};
+use rust_decimal::Decimal;
+
+use crate::diag::{Diagnostic, Finding, Severity, Text};
 use crate::model::Indicator;
 use crate::source::{FileId, Span};
 
@@ -20,54 +22,31 @@ fn form(
     }
     let totals = cx.config.weight_totals();
     let Some(sum) = super::checked_sum(weighted.iter().filter_map(|i| i.weight)) else {
-        out.push(super::too_large(
-            file,
-            name_span,
-            ("the weights", "各指标分值合计"),
-        ));
+        out.push(
+            super::TooLargeToCompute {
+                what: ("the weights", "各指标分值合计"),
+            }
+            .at(file, name_span),
+        );
         return;
     };
     if !totals.contains(&sum) {
-        let total = totals
-            .iter()
-            .map(|t| t.normalize().to_string())
-            .collect::<Vec<_>>()
-            .join(" or ");
-        let total_zh = total.replace(" or ", "或");
-        out.push(cx.diag(
-            &WEIGHTS_DO_NOT_ADD_UP,
-            file,
-            name_span,
-            Text::new(
-                format!("the indicator weights add up to {}, not {total}", sum.normalize()),
-                format!("指标分值合计为{}，应为{total_zh}", sum.normalize()),
-            ),
-            Text::new(
-                format!("adjust the weights so they add up to {total} (set `weight_total` in kpi.toml if your province uses another total)"),
-                format!("调整分值使合计为{total_zh}（如本省总分不同，在 kpi.toml 中设置 `weight_total`）"),
-            ),
-        ));
+        let finding = WeightsDoNotAddUp {
+            sum,
+            totals: &totals,
+        };
+        out.push(finding.at(file, name_span));
     }
     for ind in indicators
         .iter()
         .filter(|i| i.weight.is_none() && !super::completeness::is_blank_row(i))
     {
-        out.push(cx.diag(
-            &WEIGHT_MISSING,
-            file,
-            ind.name_span,
-            Text::new(
-                format!(
-                    "the indicator “{}” has no weight, while others do",
-                    ind.name
-                ),
-                format!("指标“{}”没有分值，而其他指标有", ind.name),
-            ),
-            Text::new(
-                "give every indicator a weight (`{ weight 10; }`)",
-                "为每个指标设定分值（`{ 分值 10; }`）",
-            ),
-        ));
+        out.push(
+            WeightMissing {
+                indicator: &ind.name,
+            }
+            .at(file, ind.name_span),
+        );
     }
 }
 
@@ -102,6 +81,47 @@ pub const WEIGHTS_DO_NOT_ADD_UP: Rule = Rule {
     },
 };
 
+/// K0901's finding: a form's weights and the totals they may add up to.
+struct WeightsDoNotAddUp<'a> {
+    sum: Decimal,
+    /// The configured totals (`weight_total`), any of which is right.
+    totals: &'a [Decimal],
+}
+
+impl WeightsDoNotAddUp<'_> {
+    /// The totals, `90 or 100` and `90或100`.
+    fn totals(&self) -> (String, String) {
+        let total = self
+            .totals
+            .iter()
+            .map(|t| t.normalize().to_string())
+            .collect::<Vec<_>>()
+            .join(" or ");
+        let total_zh = total.replace(" or ", "或");
+        (total, total_zh)
+    }
+}
+
+impl Finding for WeightsDoNotAddUp<'_> {
+    const RULE: &'static Rule = &WEIGHTS_DO_NOT_ADD_UP;
+
+    fn message(&self) -> Text {
+        let ((total, total_zh), sum) = (self.totals(), self.sum.normalize());
+        Text::new(
+            format!("the indicator weights add up to {sum}, not {total}"),
+            format!("指标分值合计为{sum}，应为{total_zh}"),
+        )
+    }
+
+    fn help(&self) -> Text {
+        let (total, total_zh) = self.totals();
+        Text::new(
+            format!("adjust the weights so they add up to {total} (set `weight_total` in kpi.toml if your province uses another total)"),
+            format!("调整分值使合计为{total_zh}（如本省总分不同，在 kpi.toml 中设置 `weight_total`）"),
+        )
+    }
+}
+
 pub const WEIGHT_MISSING: Rule = Rule {
     code: "K0902",
     name: "weight-missing",
@@ -122,6 +142,30 @@ pub const WEIGHT_MISSING: Rule = Rule {
         zh: "为每个指标设定分值。",
     },
 };
+
+/// K0902's finding: an indicator with no weight in a form whose others have one.
+struct WeightMissing<'a> {
+    indicator: &'a str,
+}
+
+impl Finding for WeightMissing<'_> {
+    const RULE: &'static Rule = &WEIGHT_MISSING;
+
+    fn message(&self) -> Text {
+        let indicator = self.indicator;
+        Text::new(
+            format!("the indicator “{indicator}” has no weight, while others do"),
+            format!("指标“{indicator}”没有分值，而其他指标有"),
+        )
+    }
+
+    fn help(&self) -> Text {
+        Text::new(
+            "give every indicator a weight (`{ weight 10; }`)",
+            "为每个指标设定分值（`{ 分值 10; }`）",
+        )
+    }
+}
 
 /// The rules of this family, in code order.
 pub const RULES: &[&Rule] = &[&WEIGHTS_DO_NOT_ADD_UP, &WEIGHT_MISSING];
