@@ -237,31 +237,8 @@ fn profile_mismatch(
     let Some(why) = cx.config.profile.mismatch(indicators) else {
         return false;
     };
-    out.push(ProfileMismatch { why }.at(file, name_span));
+    out.push(crate::config::ProfileMismatch { why }.at(file, name_span));
     true
-}
-
-/// K1004's finding (the rule is the config's, [`crate::config::FORM_DOES_NOT_FIT_PROFILE`];
-/// its finding is here, beside the only check that reports it): a form laid out for another
-/// template than the profile's.
-struct ProfileMismatch {
-    /// Why the form does not fit, as the profile words it.
-    why: Text,
-}
-
-impl Finding for ProfileMismatch {
-    const RULE: &'static Rule = &crate::config::FORM_DOES_NOT_FIT_PROFILE;
-
-    fn message(&self) -> Text {
-        self.why.clone()
-    }
-
-    fn help(&self) -> Text {
-        Text::new(
-            "set the profile of your region's template in kpi.toml (`profile = \"generic\"`, `\"central-2021\"`, `\"lhasa-2023\"` or a file of your own, see docs/profiles.md), or lay the form out as the profile's template does",
-            "在 kpi.toml 中设置本地模板对应的配置方案（`profile = \"generic\"`、`\"central-2021\"`、`\"lhasa-2023\"` 或自定义文件，见 docs/profiles.md），或按该方案的模板填写",
-        )
-    }
 }
 
 pub(super) fn check(cx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {

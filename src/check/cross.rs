@@ -174,7 +174,10 @@ fn department_indicators(d: &Department, out: &mut Vec<Diagnostic>) {
                 continue;
             };
             let Some(funded) = sum(cat) else {
-                out.push(super::TooLargeToCompute { what: (en, zh) }.at(file, ind.value_span));
+                out.push(
+                    crate::lower::rules::NumberTooLarge::Result { what: (en, zh) }
+                        .at(file, ind.value_span),
+                );
                 continue;
             };
             if y != funded {

@@ -28,7 +28,7 @@ mod words;
 
 use rust_decimal::Decimal;
 
-use crate::diag::{self, Diagnostic, Finding, Text};
+use crate::diag::{self, Diagnostic};
 use crate::filing::Loaded;
 use crate::model::{Filing, Quantity};
 use crate::source::{FileId, SourceFile, Span};
@@ -149,33 +149,6 @@ pub(crate) fn checked_sum(amounts: impl IntoIterator<Item = Decimal>) -> Option<
     amounts
         .into_iter()
         .try_fold(Decimal::ZERO, |sum, a| sum.checked_add(a))
-}
-
-/// K0208's finding in the checker (the rule is lowering's,
-/// [`crate::lower::rules::NUMBER_TOO_LARGE`]): amounts that add up (or multiply out) past what
-/// kpi computes with.
-struct TooLargeToCompute<'a> {
-    /// What they are, in English and Chinese: `("the weights", "各指标分值合计")`.
-    what: (&'a str, &'a str),
-}
-
-impl Finding for TooLargeToCompute<'_> {
-    const RULE: &'static Rule = &crate::lower::rules::NUMBER_TOO_LARGE;
-
-    fn message(&self) -> Text {
-        let (en, zh) = self.what;
-        Text::new(
-            format!("{en}: the result is too large to compute with"),
-            format!("{zh}：计算结果过大，无法计算"),
-        )
-    }
-
-    fn help(&self) -> Text {
-        Text::new(
-            "correct the numbers (check the units: 元 or 万元)",
-            "更正数字（核对单位是元还是万元）",
-        )
-    }
 }
 
 /// Money in 万元 as a form writes it: `1238.68万元`.

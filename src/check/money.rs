@@ -73,7 +73,7 @@ fn split_check(
         return;
     }
     let Some(sum) = super::checked_sum(amounts.iter().copied()) else {
-        out.push(super::TooLargeToCompute { what }.at(file, span));
+        out.push(crate::lower::rules::NumberTooLarge::Result { what }.at(file, span));
         return;
     };
     if sum == total {
@@ -210,7 +210,7 @@ fn project_costs(cx: &Ctx<'_>, p: &Project, out: &mut Vec<Diagnostic>) {
             }
             let Some(sum) = super::checked_sum(components.iter().map(|c| c.2)) else {
                 out.push(
-                    super::TooLargeToCompute {
+                    crate::lower::rules::NumberTooLarge::Result {
                         what: ("the cost components", "成本构成合计"),
                     }
                     .at(file, components[0].0.value_span),
@@ -301,7 +301,7 @@ pub(super) fn check(cx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
             };
             let Some(sum) = super::checked_sum(lines.iter().filter_map(|l| l.amount.yuan())) else {
                 out.push(
-                    super::TooLargeToCompute {
+                    crate::lower::rules::NumberTooLarge::Result {
                         what: ("the funds lines", "资金表各行合计"),
                     }
                     .at(file, stated.amount_span),
@@ -328,7 +328,7 @@ pub(super) fn check(cx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
                         .and_then(|q| q.yuan())
                 })) else {
                     out.push(
-                        super::TooLargeToCompute {
+                        crate::lower::rules::NumberTooLarge::Result {
                             what: ("the funds lines", "资金表各行合计"),
                         }
                         .at(file, stated.amount_span),

@@ -9,7 +9,7 @@
 use std::collections::BTreeSet;
 
 use super::Ctx;
-use crate::diag::{Diagnostic, Finding, Rule, Text};
+use crate::diag::{Diagnostic, Finding};
 use crate::source::{FileId, Span};
 
 /// One suppression comment.
@@ -18,50 +18,6 @@ struct Allow {
     /// 1-based line it applies to.
     line: usize,
     codes: BTreeSet<String>,
-}
-
-/// K1001's finding in a suppression (the rule is the config's,
-/// [`crate::config::UNKNOWN_RULE_CODE`]): a code no rule has.
-struct UnknownCode<'a> {
-    code: &'a str,
-}
-
-impl Finding for UnknownCode<'_> {
-    const RULE: &'static Rule = &crate::config::UNKNOWN_RULE_CODE;
-
-    fn message(&self) -> Text {
-        let code = self.code;
-        Text::new(
-            format!("unknown rule code `{code}` in this suppression"),
-            format!("抑制注释中的规则代码“{code}”不存在"),
-        )
-    }
-
-    fn help(&self) -> Text {
-        Text::new(
-            "use a code listed by `kpi explain --all` (docs/rules.md)",
-            "请使用 `kpi explain --all`（docs/rules.md）列出的代码",
-        )
-    }
-}
-
-/// K1002's finding (the rule is the config's, [`crate::config::SUPPRESSION_WITHOUT_REASON`]):
-/// a suppression with no reason after ` -- `.
-struct WithoutReason;
-
-impl Finding for WithoutReason {
-    const RULE: &'static Rule = &crate::config::SUPPRESSION_WITHOUT_REASON;
-
-    fn message(&self) -> Text {
-        Text::new("this suppression gives no reason", "此抑制注释没有写理由")
-    }
-
-    fn help(&self) -> Text {
-        Text::new(
-            "say why after ` -- `: `// kpi: allow K0605 -- 上限由立项批复确定`",
-            "在 ` -- ` 之后写明理由：`// kpi: allow K0605 -- 上限由立项批复确定`",
-        )
-    }
 }
 
 /// What follows `allow` in a `// kpi: allow …` comment.
@@ -106,11 +62,13 @@ pub(super) fn apply(cx: &Ctx<'_>, diags: Vec<Diagnostic>) -> Vec<Diagnostic> {
                     Some(rule) => {
                         codes.insert(rule.code.to_string());
                     }
-                    None => problems.push(UnknownCode { code }.at(file, comment)),
+                    None => problems.push(
+                        crate::config::UnknownRuleCode::InSuppression(code).at(file, comment),
+                    ),
                 }
             }
             if reason.is_empty() {
-                problems.push(WithoutReason.at(file, comment));
+                problems.push(crate::config::SuppressionWithoutReason.at(file, comment));
             }
             allows.push(Allow {
                 file,

@@ -712,7 +712,7 @@ fn goal_calculation(cx: &Ctx<'_>, p: &crate::model::Project, out: &mut Vec<Diagn
             };
             if amount == Decimal::MAX {
                 out.push(
-                    super::TooLargeToCompute {
+                    crate::lower::rules::NumberTooLarge::Result {
                         what: ("the goal's calculation", "目标中的测算"),
                     }
                     .at(file, span),

@@ -23,7 +23,7 @@ fn form(
     let totals = cx.config.weight_totals();
     let Some(sum) = super::checked_sum(weighted.iter().filter_map(|i| i.weight)) else {
         out.push(
-            super::TooLargeToCompute {
+            crate::lower::rules::NumberTooLarge::Result {
                 what: ("the weights", "各指标分值合计"),
             }
             .at(file, name_span),

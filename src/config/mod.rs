@@ -661,6 +661,27 @@ pub const FORM_DOES_NOT_FIT_PROFILE: Rule = Rule {
     },
 };
 
+/// K1004's finding: a form laid out for another template than the profile's.
+pub struct ProfileMismatch {
+    /// Why the form does not fit, as the profile words it.
+    pub why: Text,
+}
+
+impl Finding for ProfileMismatch {
+    const RULE: &'static Rule = &FORM_DOES_NOT_FIT_PROFILE;
+
+    fn message(&self) -> Text {
+        self.why.clone()
+    }
+
+    fn help(&self) -> Text {
+        Text::new(
+            "set the profile of your region's template in kpi.toml (`profile = \"generic\"`, `\"central-2021\"`, `\"lhasa-2023\"` or a file of your own, see docs/profiles.md), or lay the form out as the profile's template does",
+            "在 kpi.toml 中设置本地模板对应的配置方案（`profile = \"generic\"`、`\"central-2021\"`、`\"lhasa-2023\"` 或自定义文件，见 docs/profiles.md），或按该方案的模板填写",
+        )
+    }
+}
+
 /// The rules of this family, in code order.
 pub const RULES: &[&Rule] = &[
     &UNKNOWN_RULE_CODE,

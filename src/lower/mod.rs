@@ -1096,7 +1096,10 @@ impl<'s> Lowerer<'s> {
         }
         if q.overflows() {
             let written = pair.as_str().trim_end();
-            self.report(rules::NumberTooLarge { written }, pair.as_span().into());
+            self.report(
+                rules::NumberTooLarge::Written { written },
+                pair.as_span().into(),
+            );
             return None;
         }
         let money_position = match position {

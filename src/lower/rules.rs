@@ -362,26 +362,41 @@ impl Finding for ExcelDateSerial<'_> {
     }
 }
 
-/// K0208's finding: a number too large to compute with once converted.
-pub struct NumberTooLarge<'a> {
-    pub written: &'a str,
+/// K0208's findings: a number too large to compute with once converted, or a sum or product
+/// of the form's numbers past what kpi computes with.
+pub enum NumberTooLarge<'a> {
+    /// A number as written.
+    Written { written: &'a str },
+    /// What was computed, in English and Chinese: `("the weights", "各指标分值合计")`.
+    Result { what: (&'a str, &'a str) },
 }
 
 impl Finding for NumberTooLarge<'_> {
     const RULE: &'static Rule = &NUMBER_TOO_LARGE;
 
     fn message(&self) -> Text {
-        let written = self.written;
-        Text::new(
-            format!("`{written}` is too large to compute with"),
-            format!("“{written}”过大，无法计算"),
-        )
+        match self {
+            NumberTooLarge::Written { written } => Text::new(
+                format!("`{written}` is too large to compute with"),
+                format!("“{written}”过大，无法计算"),
+            ),
+            NumberTooLarge::Result { what: (en, zh) } => Text::new(
+                format!("{en}: the result is too large to compute with"),
+                format!("{zh}：计算结果过大，无法计算"),
+            ),
+        }
     }
 
     fn help(&self) -> Text {
-        Text::new(
-            "correct the number (check the unit: 元 or 万元)",
-            "更正数字（核对单位是元还是万元）",
-        )
+        match self {
+            NumberTooLarge::Written { .. } => Text::new(
+                "correct the number (check the unit: 元 or 万元)",
+                "更正数字（核对单位是元还是万元）",
+            ),
+            NumberTooLarge::Result { .. } => Text::new(
+                "correct the numbers (check the units: 元 or 万元)",
+                "更正数字（核对单位是元还是万元）",
+            ),
+        }
     }
 }
