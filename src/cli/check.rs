@@ -7,7 +7,7 @@ use std::process::ExitCode;
 use super::FormatArg;
 use crate::check::report::{self, Format};
 use crate::diag::Lang;
-use crate::filing::{self, Loaded};
+use crate::filing;
 
 pub(super) fn check(
     paths: &[PathBuf],
@@ -24,7 +24,7 @@ pub(super) fn check(
     use rayon::prelude::*;
     let filings = filing::filings(paths);
     let bar = super::progress(filings.len(), lang);
-    let results: Vec<Result<(Loaded, Vec<crate::diag::Diagnostic>), crate::diag::Text>> = filings
+    let results: Vec<Result<crate::check::Checked, crate::diag::Text>> = filings
         .par_iter()
         .map(|filing_paths| {
             let checked = check_one(filing_paths, config.clone());
@@ -37,18 +37,18 @@ pub(super) fn check(
     if let Some(bar) = bar {
         bar.finish_and_clear();
     }
-    let mut all = Loaded::empty();
-    let mut diags = Vec::new();
+    let mut checked = Vec::with_capacity(results.len());
     for result in results {
         match result {
-            Ok((loaded, found)) => diags.extend(all.absorb(loaded, found)),
+            Ok(c) => checked.push(c),
             Err(e) => {
                 super::error(lang, &e.en, &e.zh);
                 return ExitCode::from(2);
             }
         }
     }
-    let loaded = all;
+    // One report over all filings, with the checks across them (K0408).
+    let (loaded, diags) = crate::check::join(checked);
     let format = match format {
         FormatArg::Human => Format::Human,
         FormatArg::Short => Format::Short,
@@ -70,7 +70,7 @@ pub(super) fn check(
 fn check_one(
     filing_paths: &[PathBuf],
     config: Option<PathBuf>,
-) -> Result<(Loaded, Vec<crate::diag::Diagnostic>), crate::diag::Text> {
+) -> Result<crate::check::Checked, crate::diag::Text> {
     let config_file = crate::config::find(filing_paths, config)
         .map_err(|e| crate::diag::Text::new(e.clone(), e))?;
     let units = config_file
@@ -78,8 +78,12 @@ fn check_one(
         .map(crate::config::units_of)
         .unwrap_or_default();
     let mut loaded = filing::load_with_units(filing_paths, &units).map_err(|e| e.text())?;
-    let (_, found) = crate::check::run(&mut loaded, config_file);
-    Ok((loaded, found))
+    let (config, diags) = crate::check::run(&mut loaded, config_file);
+    Ok(crate::check::Checked {
+        loaded,
+        config,
+        diags,
+    })
 }
 
 pub(super) fn explain(code: Option<String>, all: bool, markdown: bool, lang: Lang) -> ExitCode {
