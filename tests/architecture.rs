@@ -115,3 +115,28 @@ fn back_ends_and_leaves_stay_in_their_place() {
         of("model")
     );
 }
+
+/// Issue 9: a rule's message is defined once, beside the rule, by its finding type
+/// (`diag::Finding`). A diagnostic made by hand elsewhere would word a rule somewhere else.
+#[test]
+fn diagnostics_are_made_only_from_findings() {
+    let mut files = Vec::new();
+    walk(Path::new("src"), &mut files);
+    let mut by_hand = Vec::new();
+    for f in files {
+        let path = f.to_string_lossy().replace('\\', "/");
+        if path.starts_with("src/diag/") {
+            continue;
+        }
+        let text = std::fs::read_to_string(&f).unwrap();
+        for (i, line) in text.lines().enumerate() {
+            if line.contains("Diagnostic::new(") || line.contains("Diagnostic::at(") {
+                by_hand.push(format!("{path}:{}", i + 1));
+            }
+        }
+    }
+    assert!(
+        by_hand.is_empty(),
+        "make these diagnostics from the rule's finding type (impl diag::Finding): {by_hand:?}"
+    );
+}

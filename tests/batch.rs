@@ -72,3 +72,31 @@ fn one_thread_and_two_give_the_same_bytes() {
     let check = kpi("2", &["check", "--format", "short"], &paths);
     assert!(!String::from_utf8_lossy(&check.stderr).contains("filings"));
 }
+
+/// The check across filings (K0408): the same project of two departments of one city is
+/// reported at each later filing, in command-line order, whatever the number of threads.
+#[test]
+fn the_same_project_of_two_departments_is_reported_in_order_with_any_jobs() {
+    let dir = common::root().join("tests/fixtures/rules/K0408");
+    let mut paths: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    paths.sort();
+    let args = &["check", "--format", "short"][..];
+    let one = kpi("1", args, &paths);
+    let two = kpi("2", args, &paths);
+    assert!(one.stdout == two.stdout, "stdout differs");
+    let out = String::from_utf8(one.stdout).unwrap();
+    let found: Vec<&str> = out.lines().filter(|l| l.contains("[K0408]")).collect();
+    assert_eq!(found.len(), 2, "{out}");
+    assert!(found[0].contains("2-chengguan"), "{out}");
+    assert!(found[1].contains("3-kejiju"), "{out}");
+    // Reversed on the command line, the first filing of the name is another one.
+    paths.reverse();
+    let out = String::from_utf8(kpi("2", args, &paths).stdout).unwrap();
+    let found: Vec<&str> = out.lines().filter(|l| l.contains("[K0408]")).collect();
+    assert_eq!(found.len(), 2, "{out}");
+    assert!(found[0].contains("2-chengguan"), "{out}");
+    assert!(found[1].contains("1-jiaoyu"), "{out}");
+}

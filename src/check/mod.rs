@@ -18,6 +18,7 @@ mod dates;
 mod docs;
 pub mod gitlab;
 mod money;
+mod national;
 pub mod report;
 mod scores;
 mod suppress;
@@ -36,6 +37,7 @@ use crate::source::{FileId, SourceFile, Span};
 pub use crate::config::{Config, Level, Profile};
 pub use crate::diag::{family_of, Doc, Family, Rule, FAMILIES};
 pub use docs::{explain, rules_markdown};
+pub use national::{join, Checked};
 
 /// Every rule, in code order: the registry that `kpi explain`, `docs/rules.md`, SARIF's rule
 /// list and `kpi.toml` validation read. Built once.
@@ -47,6 +49,7 @@ pub fn rules() -> Vec<&'static Rule> {
             crate::lower::rules::RULES,
             money::RULES,
             cross::RULES,
+            national::RULES,
             completeness::RULES,
             values::RULES,
             text::RULES,

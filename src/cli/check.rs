@@ -7,7 +7,7 @@ use std::process::ExitCode;
 use super::FormatArg;
 use crate::check::report::{self, Format};
 use crate::diag::Lang;
-use crate::filing::{self, Loaded};
+use crate::filing;
 
 pub(super) fn check(
     paths: &[PathBuf],
@@ -25,7 +25,7 @@ pub(super) fn check(
     use rayon::prelude::*;
     let filings = filing::filings(paths);
     let bar = super::progress(filings.len(), lang);
-    let results: Vec<Result<(Loaded, Vec<crate::diag::Diagnostic>), crate::diag::Text>> = filings
+    let results: Vec<Result<crate::check::Checked, crate::diag::Text>> = filings
         .par_iter()
         .map(|filing_paths| {
             let checked = check_one(filing_paths, config.clone());
@@ -38,18 +38,18 @@ pub(super) fn check(
     if let Some(bar) = bar {
         bar.finish_and_clear();
     }
-    let mut all = Loaded::empty();
-    let mut diags = Vec::new();
+    let mut checked = Vec::with_capacity(results.len());
     for result in results {
         match result {
-            Ok((loaded, found)) => diags.extend(all.absorb(loaded, found)),
+            Ok(c) => checked.push(c),
             Err(e) => {
                 super::error(lang, &e.en, &e.zh);
                 return ExitCode::from(2);
             }
         }
     }
-    let loaded = all;
+    // One report over all filings, with the checks across them (K0408).
+    let (loaded, diags) = crate::check::join(checked);
     let format = match format {
         FormatArg::Human => Some(Format::Human),
         FormatArg::Short => Some(Format::Short),
@@ -91,7 +91,7 @@ pub(super) fn check(
 fn check_one(
     filing_paths: &[PathBuf],
     config: Option<PathBuf>,
-) -> Result<(Loaded, Vec<crate::diag::Diagnostic>), crate::diag::Text> {
+) -> Result<crate::check::Checked, crate::diag::Text> {
     let config_file = crate::config::find(filing_paths, config)
         .map_err(|e| crate::diag::Text::new(e.clone(), e))?;
     let units = config_file
@@ -101,10 +101,14 @@ fn check_one(
     // Workbooks are read as they arrive (issue 12), imported in memory.
     let mut loaded = filing::load_with(filing_paths, &units, Some(&crate::import::workbook_text))
         .map_err(|e| e.text())?;
-    let (_, mut found) = crate::check::run(&mut loaded, config_file);
+    let (config, mut diags) = crate::check::run(&mut loaded, config_file);
     // Findings in workbooks' imported text are reported at their cells.
-    loaded.relocate(&mut found);
-    Ok((loaded, found))
+    loaded.relocate(&mut diags);
+    Ok(crate::check::Checked {
+        loaded,
+        config,
+        diags,
+    })
 }
 
 pub(super) fn explain(code: Option<String>, all: bool, markdown: bool, lang: Lang) -> ExitCode {

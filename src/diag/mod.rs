@@ -199,6 +199,8 @@ pub struct Diagnostic {
 
 impl Diagnostic {
     /// A finding of a rule, with the rule's default severity (`kpi.toml` may change it later).
+    /// The crate's own rules report through their finding types ([`Finding::at`]), which call
+    /// this; `tests/architecture.rs` holds the rest of the crate to that.
     pub fn new(rule: &'static Rule, file: FileId, span: Span, message: Text, help: Text) -> Self {
         Diagnostic {
             code: rule.code,

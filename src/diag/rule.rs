@@ -1,8 +1,8 @@
 //! Rules as values (规则): a rule is its stable code, name, family, default severity and
 //! four-part doc in both languages. Each is a `const` defined beside the code that reports it
 //! (`src/syntax/rules.rs`, `src/lower/rules.rs`, each `src/check/` family, `src/config/`,
-//! `src/emit/xlsx/rules.rs`, `src/import/rules.rs`), and a diagnostic is made from the rule
-//! itself ([`crate::diag::Diagnostic::new`]), so an unknown code cannot compile. The registry
+//! `src/emit/xlsx/rules.rs`, `src/import/rules.rs`), so an unknown code cannot compile; beside
+//! it is its finding type ([`crate::diag::Finding`]), which words what one finding says. The registry
 //! of them all, in code order, is `crate::check::rules()`.
 
 use crate::diag::{Lang, Severity};
