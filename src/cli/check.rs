@@ -71,8 +71,7 @@ fn check_one(
     filing_paths: &[PathBuf],
     config: Option<PathBuf>,
 ) -> Result<(Loaded, Vec<crate::diag::Diagnostic>), crate::diag::Text> {
-    let config_file = crate::config::find(filing_paths, config)
-        .map_err(|e| crate::diag::Text::new(e.clone(), e))?;
+    let config_file = crate::config::find(filing_paths, config)?;
     let units = config_file
         .as_ref()
         .map(crate::config::units_of)

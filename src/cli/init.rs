@@ -252,8 +252,9 @@ mod tests {
     fn placeholders_are_filled() {
         for lang in [Lang::Zh, Lang::En] {
             for text in scaffold("lhasa-2023", 2027, lang) {
-                assert!(!text.contains('{') || !text.contains("{year}"), "{text}");
-                assert!(!text.contains("{profile}") && !text.contains("{lang}"));
+                for slot in ["{year}", "{filed}", "{profile}", "{lang}"] {
+                    assert!(!text.contains(slot), "{slot} left in:\n{text}");
+                }
             }
         }
     }

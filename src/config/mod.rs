@@ -545,14 +545,18 @@ fn relative_to_cwd(path: &Path) -> PathBuf {
 
 /// The `kpi.toml` of a filing: `explicit` (`--config`) when given, else [`find_for`] from the
 /// first path. `None` when there is none.
-pub fn find(paths: &[PathBuf], explicit: Option<PathBuf>) -> Result<Option<SourceFile>, String> {
+pub fn find(paths: &[PathBuf], explicit: Option<PathBuf>) -> Result<Option<SourceFile>, Text> {
     let path = match explicit {
         Some(p) => Some(p),
         None => paths.first().and_then(|p| find_for(p)),
     };
     let Some(path) = path else { return Ok(None) };
-    let text = std::fs::read_to_string(&path)
-        .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    let text = std::fs::read_to_string(&path).map_err(|e| {
+        Text::new(
+            format!("cannot read {}: {e}", path.display()),
+            format!("无法读取 {}：{e}", path.display()),
+        )
+    })?;
     Ok(Some(SourceFile::new(path.display().to_string(), text)))
 }
 
