@@ -99,6 +99,24 @@ const ZH_VALUES: &[(&str, &str, &str)] = &[
     ("lang", "en", "英文"),
 ];
 
+/// Chinese names of the values options and arguments take (`<PATHS>` → `<路径>`), by id.
+const ZH_VALUE_NAMES: &[(&str, &str)] = &[
+    ("paths", "路径"),
+    ("format", "格式"),
+    ("deny", "类别"),
+    ("config", "文件"),
+    ("to", "格式"),
+    ("output", "输出"),
+    ("template", "模板.xlsx"),
+    ("code", "代码"),
+    ("file", "工作簿.xlsx"),
+    ("dir", "文件夹"),
+    ("profile", "配置方案"),
+    ("year", "年度"),
+    ("keywords", "语言"),
+    ("lang", "语言"),
+];
+
 /// The examples after each subcommand's help, in Chinese.
 const ZH_EXAMPLES: &[(&str, &str)] = &[
     ("check", "\
@@ -190,6 +208,13 @@ fn translate(cmd: Command, name: &str) -> Command {
                 "选项"
             };
             let a = a.help_heading(heading);
+            let a = match ZH_VALUE_NAMES
+                .iter()
+                .find(|(id, _)| *id == a.get_id().as_str())
+            {
+                Some((_, zh)) if a.get_action().takes_values() => a.value_name(*zh),
+                _ => a,
+            };
             let a = match ZH
                 .iter()
                 .find(|(c, id, _)| *c == name && *id == a.get_id().as_str())
