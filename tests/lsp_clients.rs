@@ -7,8 +7,8 @@
 //!   Lhasa filing, waits for diagnostics, asks for a hover and a definition, formats, and the
 //!   test checks what Neovim received.
 //!
-//! Each is skipped when its client is missing — said on the terminal (not only in the
-//! captured output) and in the test's output as `SKIPPED` — except under `CI=true`, where it
+//! Each is skipped when its client is missing — a `SKIPPED` line that `cargo test` shows
+//! without `--nocapture` (`common::skip_without_client`) — except under `CI=true`, where it
 //! fails: `.ci/run` installs both.
 
 mod common;
