@@ -292,10 +292,30 @@ pub fn command(lang: Lang) -> Command {
         .help("显示版本")
         .help_heading("选项");
     let mut cmd = translate(cmd, "").disable_version_flag(true).arg(version);
-    for name in names {
-        cmd = cmd.mut_subcommand(&name, |s| translate(s, &name));
+    for name in &names {
+        cmd = cmd.mut_subcommand(name, |s| translate(s, name));
     }
-    cmd.disable_help_subcommand(true)
+    let cmd = cmd.disable_help_subcommand(true);
+    // clap writes `[OPTIONS]` and `<COMMAND>` in usage lines itself: each usage is rendered
+    // once from a built copy and given back in Chinese.
+    let mut built = cmd.clone();
+    built.build();
+    let zh_usage = |c: &mut Command| {
+        let usage = c.render_usage().to_string();
+        let usage = usage.strip_prefix("Usage: ").unwrap_or(&usage).to_string();
+        usage
+            .replace("[OPTIONS]", "[选项]")
+            .replace("<COMMAND>", "<命令>")
+    };
+    let top = zh_usage(&mut built);
+    let mut cmd = cmd.override_usage(top);
+    for name in &names {
+        if let Some(sub) = built.find_subcommand_mut(name) {
+            let usage = zh_usage(sub);
+            cmd = cmd.mut_subcommand(name, |s| s.override_usage(usage));
+        }
+    }
+    cmd
 }
 
 /// Parses the arguments with help and errors in the user's language; exits on `--help`,
