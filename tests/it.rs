@@ -21,6 +21,7 @@ mod examples_json;
 mod fmt;
 mod gitlab;
 mod html_report;
+mod init;
 mod language;
 mod lhasa;
 mod lsp;
@@ -42,6 +43,7 @@ mod vim_syntax;
 mod vocabulary;
 mod vscode_client;
 mod vscode_tokens;
+mod watch;
 mod xlsx;
 
 /// Cargo finds no test targets by itself (`autotests = false`), so a new `tests/*.rs` file must

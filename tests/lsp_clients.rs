@@ -7,13 +7,12 @@
 //!   Lhasa filing, waits for diagnostics, asks for a hover and a definition, formats, and the
 //!   test checks what Neovim received.
 //!
-//! Each is skipped when its client is missing — said on the terminal (not only in the
-//! captured output) and in the test's output as `SKIPPED` — except under `CI=true`, where it
+//! Each is skipped when its client is missing — a `SKIPPED` line that `cargo test` shows
+//! without `--nocapture` (`common::skip_without_client`) — except under `CI=true`, where it
 //! fails: `.ci/run` installs both.
 
 use crate::common;
 
-use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -26,13 +25,10 @@ fn available(test: &str, ok: bool, install: &str) -> bool {
     if ok {
         return true;
     }
-    if std::env::var("CI").is_ok_and(|v| v == "true") {
-        panic!("CI=true but {install} is missing");
-    }
-    let line = format!("test lsp_clients::{test} ... SKIPPED: {install} is missing\n");
-    // Straight to the terminal: the test harness captures `eprintln!` of passing tests.
-    let _ = std::io::stderr().write_all(line.as_bytes());
-    eprintln!("SKIPPED: {install} is missing");
+    common::skip_without_client(
+        &format!("lsp_clients::{test}"),
+        &format!("{install} is missing"),
+    );
     false
 }
 

@@ -80,10 +80,10 @@ const DEFECTIVE: &str = "project \"拉萨科技\" {\n  budget 1238.68万元\n  o
 
 fn skip_without_pre_commit() -> bool {
     if !have_pre_commit() {
-        if std::env::var("CI").is_ok_and(|v| v == "true") {
-            panic!("CI=true but `pre-commit` is not installed (pip install pre-commit)");
-        }
-        eprintln!("skipped: `pre-commit` is not installed (pip install pre-commit)");
+        common::skip_without_client(
+            "pre_commit",
+            "`pre-commit` is not installed (pip install pre-commit)",
+        );
         return true;
     }
     false

@@ -92,8 +92,7 @@ fn check_one(
     filing_paths: &[PathBuf],
     config: Option<PathBuf>,
 ) -> Result<crate::check::Checked, crate::diag::Text> {
-    let config_file = crate::config::find(filing_paths, config)
-        .map_err(|e| crate::diag::Text::new(e.clone(), e))?;
+    let config_file = crate::config::find(filing_paths, config)?;
     let units = config_file
         .as_ref()
         .map(crate::config::units_of)
@@ -120,7 +119,10 @@ pub(super) fn explain(code: Option<String>, all: bool, markdown: bool, lang: Lan
     let selected: Vec<&crate::check::Rule> = if all {
         crate::check::rules()
     } else {
-        let code = code.unwrap_or_default();
+        let Some(code) = code else {
+            let _ = write!(out, "{}", rule_list(lang));
+            return ExitCode::SUCCESS;
+        };
         match crate::check::rule(&code) {
             Some(r) => vec![r],
             None => {
@@ -140,4 +142,54 @@ pub(super) fn explain(code: Option<String>, all: bool, markdown: bool, lang: Lan
         let _ = write!(out, "{}", crate::check::explain(r, lang));
     }
     ExitCode::SUCCESS
+}
+
+/// `kpi explain` with no code (规则一览): every code with its one-line summary, by family,
+/// then how many there are — the count the README gives.
+pub fn rule_list(lang: Lang) -> String {
+    use crate::diag::{family_of, FAMILIES};
+    let rules = crate::check::rules();
+    let mut out = String::new();
+    for family in FAMILIES {
+        let members: Vec<_> = rules
+            .iter()
+            .filter(|r| family_of(r.code).is_some_and(|f| f.prefix == family.prefix))
+            .collect();
+        if members.is_empty() {
+            continue;
+        }
+        out.push_str(&format!("{}xx {}\n", family.prefix, family.name.get(lang)));
+        for r in members {
+            // The Chinese severity words are all two characters wide; the English ones padded.
+            let severity = match lang {
+                Lang::En => format!("{:<8}", r.severity.word(lang)),
+                Lang::Zh => r.severity.word(lang).to_string(),
+            };
+            out.push_str(&format!("  {}  {severity} {}\n", r.code, r.title.get(lang)));
+        }
+        out.push('\n');
+    }
+    let in_family = |prefixes: &[&str]| {
+        rules
+            .iter()
+            .filter(|r| prefixes.iter().any(|p| r.code.starts_with(p)))
+            .count()
+    };
+    let syntax = in_family(&["K01", "K02"]);
+    let workbook = rules
+        .iter()
+        .filter(|r| family_of(r.code).is_some_and(|f| f.workbook))
+        .count();
+    let checker = rules.len() - syntax - workbook;
+    out.push_str(&match lang {
+        Lang::En => format!(
+            "{} codes: {checker} checker rules (K03–K10, K13), {syntax} syntax and unit codes (K01–K02), {workbook} workbook codes (K11–K12).\n`kpi explain CODE` explains one; `kpi explain --all` explains them all.\n",
+            rules.len()
+        ),
+        Lang::Zh => format!(
+            "共 {} 个代码：检查规则 {checker} 条（K03–K10、K13），语法与单位 {syntax} 条（K01–K02），工作簿 {workbook} 条（K11–K12）。\n`kpi explain 代码` 说明一条规则；`kpi explain --all` 说明全部规则。\n",
+            rules.len()
+        ),
+    });
+    out
 }

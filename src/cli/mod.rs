@@ -17,8 +17,10 @@ mod check;
 mod fix;
 mod fmt;
 mod install;
+pub mod init;
 pub mod lang;
 mod score;
+mod watch;
 mod xlsx;
 
 const CHECK_EXAMPLES: &str = "\
@@ -32,16 +34,27 @@ Examples:
   kpi check forms/ --format gitlab > gl-code-quality.json  GitLab Code Quality (docs/ci.md)
   kpi check forms/ --deny warnings         exit 1 on warnings too
   kpi check --fix forms/                   apply the safe fixes (full-width `；` → `;` …), then check
+  kpi check --watch forms/                 check again whenever a .kpi file or kpi.toml changes (Ctrl-C stops)
 
 Configuration: kpi.toml in the folder checked (budget year, profile, thresholds, per-rule levels).
 Exit codes: 0 no errors, 1 errors (or warnings with --deny warnings), 2 usage or I/O problems.";
 
 const EXPLAIN_EXAMPLES: &str = "\
 Examples:
+  kpi explain                         every code with its one-line summary, by family
   kpi explain K0301                   what K0301 checks, why, an example, how to fix
   kpi explain K0301 --lang zh         in Chinese
   kpi explain --all                   every rule
   kpi explain --all --markdown        the rules reference (docs/rules.md)";
+
+const INIT_EXAMPLES: &str = "\
+Examples:
+  kpi init my-filing                    a new filing in the folder my-filing
+  kpi init --lang zh                    in the current folder, forms and comments in Chinese
+  kpi init forms --profile lhasa-2023   with the profile of your region's template (docs/profiles.md)
+
+Writes kpi.toml, 00-department.kpi and 01-project.kpi; refuses when any of them exists.
+`kpi check` on them reports only the `XX` placeholders still to fill in (K0601).";
 
 const BUILD_EXAMPLES: &str = "\
 Examples:
@@ -106,7 +119,8 @@ The .deb installs it already (docs/install.md).";
 #[derive(Debug, Parser)]
 #[command(name = "kpi", version, about, long_about = None)]
 pub struct Cli {
-    /// Language of messages: zh or en (default: from LC_ALL / LANG, English when unset).
+    /// Language of messages: zh or en (default: KPI_LANG, else kpi.toml `lang`, else the
+    /// locale — LC_ALL / LANG, on Windows the display language; English when unset).
     #[arg(long, global = true, value_enum)]
     pub lang: Option<LangArg>,
     /// How many threads check and build use (default: one per core). The output is the same
@@ -149,12 +163,29 @@ pub enum Command {
         /// Write the report to this file instead of standard output.
         #[arg(short, long)]
         output: Option<PathBuf>,
+        /// Keep running: check again whenever a .kpi file, kpi.toml or .xlsx under the paths
+        /// changes (for editors without the language server). Ctrl-C stops.
+        #[arg(long)]
+        watch: bool,
+    },
+    /// Start a filing: kpi.toml, a department form and a project form to fill in (新建).
+    #[command(after_help = INIT_EXAMPLES)]
+    Init {
+        /// The folder (default: the current folder; created when missing).
+        #[arg(default_value = ".")]
+        dir: PathBuf,
+        /// The profile of your region's template: generic, lhasa-2023, central-2021, or a
+        /// .toml file (docs/profiles.md).
+        #[arg(long, default_value = "generic")]
+        profile: String,
+        /// The budget year (default: next year).
+        #[arg(long)]
+        year: Option<i32>,
     },
     /// Explain a rule: what it checks, why, an example, how to fix (规则说明).
     #[command(after_help = EXPLAIN_EXAMPLES)]
     Explain {
-        /// The rule's code, e.g. K0301.
-        #[arg(required_unless_present = "all")]
+        /// The rule's code, e.g. K0301 (without one: the list of every code).
         code: Option<String>,
         /// Every rule.
         #[arg(long)]
@@ -286,11 +317,11 @@ pub enum Target {
 
 /// Runs the command line and returns the process exit code.
 pub fn run(cli: Cli) -> ExitCode {
-    let lang = match cli.lang {
-        Some(LangArg::Zh) => Lang::Zh,
-        Some(LangArg::En) => Lang::En,
-        None => Lang::from_env(),
-    };
+    let asked = cli.lang.map(|l| match l {
+        LangArg::Zh => Lang::Zh,
+        LangArg::En => Lang::En,
+    });
+    let lang = language(asked, &cli.command);
     if let Some(jobs) = cli.jobs {
         // Fails only if the pool was built already (never in the binary): then the default.
         let _ = rayon::ThreadPoolBuilder::new()
@@ -305,7 +336,11 @@ pub fn run(cli: Cli) -> ExitCode {
             config,
             fix,
             output,
+            watch,
         } => {
+            if watch {
+                return watch::watch(&paths, format, config, fix, lang);
+            }
             if fix {
                 if let Err(code) = fix::apply(&paths, config.clone(), lang) {
                     return code;
@@ -320,6 +355,7 @@ pub fn run(cli: Cli) -> ExitCode {
                 lang,
             )
         }
+        Command::Init { dir, profile, year } => init::init(&dir, Some(&profile), year, lang),
         Command::Explain {
             code,
             all,
@@ -358,24 +394,48 @@ pub fn run(cli: Cli) -> ExitCode {
         } => fmt::fmt_cmd(&paths, check, keywords, lang),
         Command::Completions { shell } => install::completions(shell),
         Command::Man => install::man(lang),
-        Command::Lsp { stdio: _ } => {
-            let asked = cli.lang.map(|l| match l {
-                LangArg::Zh => Lang::Zh,
-                LangArg::En => Lang::En,
-            });
-            match crate::lsp::run_stdio(asked) {
-                Ok(()) => ExitCode::SUCCESS,
-                Err(e) => {
-                    error(
-                        lang,
-                        format!("the language server stopped: {e}"),
-                        format!("语言服务器异常退出：{e}"),
-                    );
-                    ExitCode::from(2)
-                }
+        Command::Lsp { stdio: _ } => match crate::lsp::run_stdio(asked) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => {
+                error(
+                    lang,
+                    format!("the language server stopped: {e}"),
+                    format!("语言服务器异常退出：{e}"),
+                );
+                ExitCode::from(2)
             }
-        }
+        },
     }
+}
+
+/// The language of messages (界面语言), first found: `--lang`, `KPI_LANG`, `lang` in the
+/// command's kpi.toml (by the one search rule from its paths, else from the current folder),
+/// the locale (on Windows the display language), English.
+fn language(asked: Option<Lang>, command: &Command) -> Lang {
+    if let Some(l) = asked.or_else(Lang::from_kpi_lang) {
+        return l;
+    }
+    let (paths, config): (Vec<PathBuf>, Option<PathBuf>) = match command {
+        Command::Check { paths, config, .. } | Command::Score { paths, config } => {
+            (paths.clone(), config.clone())
+        }
+        Command::Build { paths, .. } => (paths.clone(), None),
+        Command::Fmt { paths, .. } => (
+            paths
+                .iter()
+                .filter(|p| p.as_os_str() != "-")
+                .cloned()
+                .collect(),
+            None,
+        ),
+        Command::Import { file, .. } => (vec![file.clone()], None),
+        Command::Init { dir, .. } => (vec![dir.clone()], None),
+        Command::Explain { .. }
+        | Command::Lsp { .. }
+        | Command::Completions { .. }
+        | Command::Man => (Vec::new(), None),
+    };
+    crate::config::lang(&paths, config).unwrap_or_else(Lang::from_locale)
 }
 
 /// A progress bar on stderr for a batch of `len` filings: only when stderr is a terminal and

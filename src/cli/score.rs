@@ -16,7 +16,7 @@ pub(super) fn score(paths: &[PathBuf], config: Option<PathBuf>, lang: Lang) -> E
         let config_file = match crate::config::find(&filing_paths, config.clone()) {
             Ok(c) => c,
             Err(e) => {
-                super::error(lang, &e, &e);
+                super::error(lang, &e.en, &e.zh);
                 return ExitCode::from(2);
             }
         };

@@ -7,6 +7,7 @@
 //! ```toml
 //! year = 2023                 # budget year (else each form's `year`, else the department's)
 //! profile = "lhasa-2023"      # or "central-2021", "generic" (default), or "my-profile.toml"
+//! lang = "zh"                 # language of kpi's messages and --help: "zh" or "en"
 //!
 //! [thresholds]
 //! satisfaction_min = 80       # % — a satisfaction target below this is implausible
@@ -27,7 +28,7 @@ use rust_decimal::Decimal;
 
 pub use profile::Profile;
 
-use crate::diag::{Diagnostic, Finding, Severity, Text};
+use crate::diag::{Diagnostic, Finding, Lang, Severity, Text};
 use crate::diag::{Doc, Rule};
 use crate::model::{CustomUnits, Dimension};
 use crate::source::{FileId, SourceFile, Span};
@@ -79,6 +80,9 @@ pub struct Config {
     pub keywords: KeywordStyle,
     /// Per-rule severities.
     pub levels: BTreeMap<String, Level>,
+    /// 界面语言 — the language of messages (`lang`), below `--lang` and `KPI_LANG`, above
+    /// the locale.
+    pub lang: Option<Lang>,
 }
 
 impl Default for Config {
@@ -94,6 +98,7 @@ impl Default for Config {
             units: CustomUnits::new(),
             keywords: KeywordStyle::Keep,
             levels: BTreeMap::new(),
+            lang: None,
         }
     }
 }
@@ -227,6 +232,15 @@ pub fn parse(
                 Ok(p) => config.profile = p,
                 Err(text) => diags.push(invalid(file, spans.value("profile"), text.en, text.zh)),
             },
+            ("lang", toml::Value::String(l)) if l == "zh" || l == "en" => {
+                config.lang = Some(if l == "zh" { Lang::Zh } else { Lang::En })
+            }
+            ("lang", _) => diags.push(invalid(
+                file,
+                spans.value("lang"),
+                "`lang` must be \"zh\" or \"en\"".to_string(),
+                "“lang”只能是 \"zh\" 或 \"en\"".to_string(),
+            )),
             ("scoring", toml::Value::String(p)) => match load_scoring(source, p) {
                 Ok(p) => config.scoring = p,
                 Err(text) => diags.push(invalid(file, spans.value("scoring"), text.en, text.zh)),
@@ -338,6 +352,15 @@ pub fn parse(
 pub fn quiet(paths: &[PathBuf], explicit: Option<PathBuf>) -> Option<Config> {
     let source = find(paths, explicit).ok().flatten()?;
     Some(parse(&source, FileId::default(), &|_| None).0)
+}
+
+/// The language `kpi.toml` sets (`lang`), by the one search rule from `paths` (the current
+/// folder when there are none) or `--config`; `None` when there is no readable kpi.toml or it
+/// sets no valid `lang` (a wrong value is reported by `kpi check`, K1003).
+pub fn lang(paths: &[PathBuf], explicit: Option<PathBuf>) -> Option<Lang> {
+    let here = [PathBuf::from(".")];
+    let paths = if paths.is_empty() { &here[..] } else { paths };
+    quiet(paths, explicit)?.lang
 }
 
 /// A profile named in `kpi.toml`: a built-in name, or a `.toml` file relative to kpi.toml.
@@ -497,14 +520,18 @@ fn relative_to_cwd(path: &Path) -> PathBuf {
 
 /// The `kpi.toml` of a filing: `explicit` (`--config`) when given, else [`find_for`] from the
 /// first path. `None` when there is none.
-pub fn find(paths: &[PathBuf], explicit: Option<PathBuf>) -> Result<Option<SourceFile>, String> {
+pub fn find(paths: &[PathBuf], explicit: Option<PathBuf>) -> Result<Option<SourceFile>, Text> {
     let path = match explicit {
         Some(p) => Some(p),
         None => paths.first().and_then(|p| find_for(p)),
     };
     let Some(path) = path else { return Ok(None) };
-    let text = std::fs::read_to_string(&path)
-        .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    let text = std::fs::read_to_string(&path).map_err(|e| {
+        Text::new(
+            format!("cannot read {}: {e}", path.display()),
+            format!("无法读取 {}：{e}", path.display()),
+        )
+    })?;
     Ok(Some(SourceFile::new(path.display().to_string(), text)))
 }
 
@@ -607,8 +634,8 @@ pub const INVALID_CONFIG: Rule = Rule {
     loses_data: false,
     title: Doc { en: "kpi.toml cannot be read", zh: "kpi.toml 无法读取" },
     what: Doc {
-        en: "Checks that `kpi.toml` is valid TOML and uses only known settings: `year`, `profile` (`generic`, `lhasa-2023`, `central-2021` or the path of a profile file, docs/profiles.md), `scoring` (`national-2020`, `hubei-2022` or the path of a scoring profile, docs/scoring.md), `[units]` (`\"标准箱\" = \"count\"`), `[thresholds]` (`satisfaction_min`, `rate_min`, `late_filing_after` as \"MM-DD\", `weight_total`) and `[rules]` (`CODE = \"allow\" | \"warn\" | \"error\"`); `[fmt]` is the formatter's (`keywords`, see docs/editors.md).",
-        zh: "检查 `kpi.toml` 是有效的 TOML，且只使用已知设置：`year`、`profile`（`generic`、`lhasa-2023`、`central-2021` 或配置方案文件路径，见 docs/profiles.md）、`scoring`（`national-2020`、`hubei-2022` 或评分规则文件路径，见 docs/scoring.md）、`[units]`（`\"标准箱\" = \"count\"`）、`[thresholds]`（`satisfaction_min`、`rate_min`、`late_filing_after` 格式 \"MM-DD\"、`weight_total`）和 `[rules]`（`代码 = \"allow\" | \"warn\" | \"error\"`）；`[fmt]` 属于格式化工具（`keywords`，见 docs/editors.md）。",
+        en: "Checks that `kpi.toml` is valid TOML and uses only known settings: `year`, `lang` (`zh` or `en`), `profile` (`generic`, `lhasa-2023`, `central-2021` or the path of a profile file, docs/profiles.md), `scoring` (`national-2020`, `hubei-2022` or the path of a scoring profile, docs/scoring.md), `[units]` (`\"标准箱\" = \"count\"`), `[thresholds]` (`satisfaction_min`, `rate_min`, `late_filing_after` as \"MM-DD\", `weight_total`) and `[rules]` (`CODE = \"allow\" | \"warn\" | \"error\"`); `[fmt]` is the formatter's (`keywords`, see docs/editors.md).",
+        zh: "检查 `kpi.toml` 是有效的 TOML，且只使用已知设置：`year`、`lang`（`zh` 或 `en`）、`profile`（`generic`、`lhasa-2023`、`central-2021` 或配置方案文件路径，见 docs/profiles.md）、`scoring`（`national-2020`、`hubei-2022` 或评分规则文件路径，见 docs/scoring.md）、`[units]`（`\"标准箱\" = \"count\"`）、`[thresholds]`（`satisfaction_min`、`rate_min`、`late_filing_after` 格式 \"MM-DD\"、`weight_total`）和 `[rules]`（`代码 = \"allow\" | \"warn\" | \"error\"`）；`[fmt]` 属于格式化工具（`keywords`，见 docs/editors.md）。",
     },
     why: Doc {
         en: "A setting kpi does not understand is ignored; the checks then run with defaults the writer did not intend.",

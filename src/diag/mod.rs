@@ -28,26 +28,79 @@ pub enum Lang {
 }
 
 impl Lang {
-    /// The language from the environment: `KPI_LANG` (kpi's own setting, `zh` or `en`), then
-    /// the locale, `LC_ALL`, then `LANG`; Chinese when it starts with `zh`, English otherwise
-    /// (and when unset).
+    /// The language from the environment, for what has no `--lang` and no kpi.toml `lang`
+    /// to go by: `KPI_LANG`, else the locale ([`Lang::from_locale`]).
     pub fn from_env() -> Lang {
-        let pick = |v: &str| {
-            if v.to_ascii_lowercase().starts_with("zh") {
-                Lang::Zh
-            } else {
-                Lang::En
-            }
-        };
-        for var in ["KPI_LANG", "LC_ALL", "LANG"] {
+        Lang::from_kpi_lang().unwrap_or_else(Lang::from_locale)
+    }
+
+    /// `KPI_LANG` (kpi's own setting, `zh` or `en`), when set and not empty.
+    pub fn from_kpi_lang() -> Option<Lang> {
+        std::env::var("KPI_LANG")
+            .ok()
+            .filter(|v| !v.is_empty())
+            .map(|v| Lang::from_locale_name(&v))
+    }
+
+    /// The user's locale (区域设置): `LC_ALL`, then `LC_MESSAGES`, then `LANG`; where none is
+    /// set, on Windows the user's display language (`GetUserDefaultUILanguage`: a Chinese
+    /// Windows sets no LANG); English otherwise.
+    pub fn from_locale() -> Lang {
+        for var in ["LC_ALL", "LC_MESSAGES", "LANG"] {
             if let Ok(v) = std::env::var(var) {
                 if !v.is_empty() {
-                    return pick(&v);
+                    return Lang::from_locale_name(&v);
                 }
             }
         }
-        Lang::En
+        windows_ui_language().unwrap_or(Lang::En)
     }
+
+    /// The language of a locale name: Chinese for `zh`, `zh_CN.UTF-8`, `zh-Hans`, `zh_TW`
+    /// …, English for anything else (`C`, `POSIX`, `en_US.UTF-8`, `de_DE`).
+    pub fn from_locale_name(name: &str) -> Lang {
+        let name = name.trim().to_ascii_lowercase();
+        if name == "zh"
+            || name.starts_with("zh_")
+            || name.starts_with("zh-")
+            || name.starts_with("zh.")
+            || name.starts_with("chinese")
+        {
+            Lang::Zh
+        } else {
+            Lang::En
+        }
+    }
+
+    /// The language of a Windows language identifier (LANGID): Chinese when its primary
+    /// language (the low 10 bits) is `LANG_CHINESE` (0x04: 0x0804 zh-CN, 0x0404 zh-TW,
+    /// 0x0C04 zh-HK …), English otherwise.
+    pub fn from_langid(langid: u16) -> Lang {
+        const LANG_CHINESE: u16 = 0x04;
+        if langid & 0x3ff == LANG_CHINESE {
+            Lang::Zh
+        } else {
+            Lang::En
+        }
+    }
+}
+
+/// The Windows user's display language. One kernel32 call, declared here rather than through
+/// a bindings crate: it is the only Windows API kpi uses.
+#[cfg(windows)]
+fn windows_ui_language() -> Option<Lang> {
+    #[link(name = "kernel32")]
+    extern "system" {
+        fn GetUserDefaultUILanguage() -> u16;
+    }
+    // SAFETY: no arguments, no state; documented to always succeed.
+    let id = unsafe { GetUserDefaultUILanguage() };
+    Some(Lang::from_langid(id))
+}
+
+#[cfg(not(windows))]
+fn windows_ui_language() -> Option<Lang> {
+    None
 }
 
 /// A text in both languages.
@@ -642,5 +695,45 @@ mod tests {
             Text::new("", ""),
         );
         assert_eq!(text.location().describe(&sources), "a.kpi:2:3");
+    }
+
+    /// The mapping from a locale name to a language. (The Windows call itself cannot run
+    /// here; its LANGID mapping is tested below.)
+    #[test]
+    fn locale_names_map_to_languages() {
+        for zh in [
+            "zh",
+            "zh_CN.UTF-8",
+            "zh_CN",
+            "zh-Hans",
+            "zh_TW.Big5",
+            "ZH_cn.utf8",
+            "Chinese (Simplified)_China.936",
+        ] {
+            assert_eq!(Lang::from_locale_name(zh), Lang::Zh, "{zh}");
+        }
+        for en in [
+            "en",
+            "en_US.UTF-8",
+            "C",
+            "POSIX",
+            "C.UTF-8",
+            "de_DE",
+            "zhx",
+            "",
+        ] {
+            assert_eq!(Lang::from_locale_name(en), Lang::En, "{en}");
+        }
+    }
+
+    /// Windows LANGIDs: every Chinese sublanguage is Chinese, the rest English.
+    #[test]
+    fn windows_language_ids_map_to_languages() {
+        for zh in [0x0804u16, 0x0404, 0x0C04, 0x1004, 0x1404, 0x0004, 0x7C04] {
+            assert_eq!(Lang::from_langid(zh), Lang::Zh, "{zh:#06x}");
+        }
+        for en in [0x0409u16, 0x0809, 0x0411, 0x0412, 0x0000, 0x0407] {
+            assert_eq!(Lang::from_langid(en), Lang::En, "{en:#06x}");
+        }
     }
 }

@@ -1,7 +1,21 @@
 //! Helpers shared by the integration tests.
 #![allow(dead_code)]
 
+use std::io::Write;
 use std::path::{Path, PathBuf};
+
+/// Says that a test skips because a real client (LibreOffice, Vim, pre-commit, Node …) is not
+/// installed — or fails it when `CI=true`, where `.ci/run` installs every client. The line goes
+/// straight to the process's stderr: the test harness captures `eprintln!` and shows it only
+/// for failing tests, and a skip that nobody sees reads as a pass.
+#[track_caller]
+pub fn skip_without_client(test: &str, why: &str) {
+    if std::env::var("CI").is_ok_and(|v| v == "true") {
+        panic!("CI=true but {test} cannot run: {why}");
+    }
+    let line = format!("SKIPPED {test}: {why}\n");
+    let _ = std::io::stderr().lock().write_all(line.as_bytes());
+}
 
 /// The repository root.
 pub fn root() -> PathBuf {
