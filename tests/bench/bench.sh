@@ -6,6 +6,7 @@
 #   tests/bench/bench.sh NEW_KPI [OLD_KPI] [SIZES_MB…]      e.g.
 #   tests/bench/bench.sh target/release/kpi /work/main/target/release/kpi 1 10
 #
+# Also openpyxl filling the template with the same cells, when openpyxl is installed.
 # Prints Markdown tables: wall seconds and peak memory (GNU time), one run each (the
 # machine's other load makes a single run an upper bound). A command that takes longer than
 # $LIMIT seconds (default 300) is stopped and shown as "> LIMIT s". Needs python3 and a
@@ -69,6 +70,12 @@ for mb in "${SIZES[@]}"; do
   row "build json" "\$K build $c --to json -o $WORK/out/c.json"
   row "build xlsx" "\$K build $c --to xlsx -o $WORK/out"
   "$NEW" build "$c" --to xlsx -o "$WORK/x$mb" >/dev/null 2>&1
+  # openpyxl filling the same template with the same cells (the floor issue 14 sets for
+  # xlsx memory); only the fill is measured, see tests/bench/openpyxl_baseline.py.
+  if python3 -c "import openpyxl" 2>/dev/null; then
+    python3 tests/bench/openpyxl_baseline.py plan "$WORK"/x$mb/*.xlsx "$WORK/plan$mb.jsonl"
+    echo "| $mb | floor | openpyxl fills the template with the same cells | $(run python3 tests/bench/openpyxl_baseline.py fill templates/kpi-forms.xlsx "$WORK/plan$mb.jsonl" "$WORK/out/openpyxl.xlsx") |"
+  fi
   row "import (new's workbook)" "\$K import $WORK/x$mb/*.xlsx -o $WORK/out/back.kpi"
   row "fmt --check" "\$K fmt --check $c"
 done

@@ -408,17 +408,10 @@ fn assemble(
     guarded(|| umya_spreadsheet::writer::xlsx::write_writer(&book, &mut raw))
         .ok_or_else(|| write_error("the writer failed"))?
         .map_err(write_error)?;
-    let entries = package::read_entries(
-        &raw,
-        &Limits {
-            max_file_bytes: usize::MAX,
-            max_unzipped_bytes: usize::MAX,
-            max_entries: usize::MAX,
-            ..Limits::default()
-        },
-    )
-    .map_err(|e| write_error(format!("{e:?}")))?;
-    package::write_entries(&entries).map_err(write_error)
+    // The workbook is most of the memory (issue 14): free it before the zip is rewritten,
+    // rather than holding it, the written zip, its unzipped entries and the new zip at once.
+    drop(book);
+    package::rewrite(&raw).map_err(write_error)
 }
 
 /// True for the severities that stop a build.
