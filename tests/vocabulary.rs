@@ -39,9 +39,10 @@ fn grammar_and_vocabulary_spell_the_same_keywords() {
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 
-/// A unit must not swallow a keyword (`unit = @{ !(keyword ~ kw_end) ~ … }`): every spelling
-/// is in the grammar's `keyword` rule, directly or through a rule spelt the same (`kw_cost2`
-/// is `kw_cost`).
+/// A unit must not swallow a keyword (`unit = @{ !(&keyword_start ~ keyword ~ kw_end) ~ … }`):
+/// every spelling is in the grammar's `keyword` rule, directly or through a rule spelt the same
+/// (`kw_cost2` is `kw_cost`); that each begins with a `keyword_start` character is
+/// `syntax::keywords::tests::keyword_start_begins_every_keyword`.
 #[test]
 fn every_keyword_stops_a_unit() {
     let pest = std::fs::read_to_string(common::root().join("grammar/kpi.pest")).unwrap();

@@ -57,4 +57,22 @@ mod tests {
         assert_eq!(keyword(Rule::string), None);
         assert_eq!(keyword(Rule::kw_cost2).map(|w| w.en), Some("cost"));
     }
+
+    /// `unit` tries the keywords only after `keyword_start` (issue 14): every spelling of
+    /// every keyword (the vocabulary's, which `tests/vocabulary.rs` holds to the grammar's)
+    /// must begin with one of its characters, or a unit spelt like it would be read as a unit.
+    #[test]
+    fn keyword_start_begins_every_keyword() {
+        use pest::Parser;
+        for w in WORDS {
+            for s in w.spellings {
+                assert!(
+                    crate::syntax::KpiParser::parse(Rule::keyword_start, s).is_ok(),
+                    "{s} ({}) begins with no character of keyword_start",
+                    w.rule
+                );
+            }
+        }
+        assert!(crate::syntax::KpiParser::parse(Rule::keyword_start, "万元").is_err());
+    }
 }

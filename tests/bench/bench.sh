@@ -60,7 +60,7 @@ for mb in "${SIZES[@]}"; do
     done
     echo "$line"
   }
-  echo "| $mb | floor | \`cat\` every file | $(run bash -c "find $c -name '*.kpi' -exec cat {} + >/dev/null") |"
+  echo "| $mb | floor | \`cat\` every file | $(run bash -c "find $c/ -name '*.kpi' -exec cat {} + >/dev/null") |"
   "$NEW" build "$c" --to json -o "$WORK/c$mb.json" >/dev/null 2>&1
   if [ -x "$BASELINE" ]; then
     echo "| $mb | floor | serde_json parse of its JSON ($(du -m "$WORK/c$mb.json" | cut -f1) MB) | $(run "$BASELINE" "$WORK/c$mb.json") |"
