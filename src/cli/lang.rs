@@ -44,6 +44,7 @@ const ZH: &[(&str, &str, &str)] = &[
     ("check", "deny", "`--deny warnings`：有警告也以 1 退出"),
     ("check", "config", "配置文件（默认：按统一规则查找最近的 kpi.toml）"),
     ("check", "fix", "对文件应用可安全修复的建议（全角标点等），说明改了什么，再检查修复后的文件"),
+    ("check", "output", "把报告写入此文件，而不是标准输出（html 格式时应使用）"),
     ("check", "watch", "持续运行：路径下的 .kpi 文件、kpi.toml 或 .xlsx 一有改动就重新检查（适合没有语言服务器的编辑器）；按 Ctrl-C 退出"),
     ("init", "", "新建一份申报材料：kpi.toml、一张部门整体支出表和一张项目支出表，照着填写即可"),
     ("init", "dir", "文件夹（默认：当前文件夹；不存在时自动创建）"),
@@ -60,8 +61,9 @@ const ZH: &[(&str, &str, &str)] = &[
     ("build", "template", "xlsx：要填写的模板工作簿（默认：内置表样）"),
     ("build", "split", "xlsx：每张表一个工作簿，而不是每份申报材料一个"),
     ("import", "", "把 xlsx 工作簿中的表读回 .kpi 文本"),
-    ("import", "file", ".xlsx 工作簿"),
-    ("import", "output", "输出的 .kpi 文件（默认：标准输出）"),
+    ("import", "file", ".xlsx 工作簿，或装有工作簿的文件夹"),
+    ("import", "output", "输出的 .kpi 文件（默认：标准输出）；读文件夹时为输出文件夹（默认：工作簿所在文件夹）"),
+    ("import", "keywords", ".kpi 文本的关键字语言：zh（中文）或 en（英文，默认）"),
     ("lsp", "", "在标准输入输出上运行语言服务器"),
     ("lsp", "stdio", "接受但忽略：只支持标准输入输出（vscode-languageclient 等客户端会传入）"),
     ("score", "", "打印每张自评表的得分表（计算得分与自评得分并列）"),
@@ -87,6 +89,8 @@ const ZH_VALUES: &[(&str, &str, &str)] = &[
     ("format", "json", "JSON，见 docs/reports.md"),
     ("format", "sarif", "SARIF 2.1.0，供代码扫描工具使用"),
     ("format", "markdown", "Markdown 格式的审核意见"),
+    ("format", "html", "自包含的 HTML 审核报告（含图表，可打印），与 -o 一起使用"),
+    ("format", "gitlab", "GitLab 代码质量报告（JSON），见 docs/ci.md"),
     ("deny", "warnings", "有警告也算不通过"),
     ("to", "json", "申报材料的 JSON，见 docs/json.md"),
     ("to", "schema", "JSON 输出的 JSON Schema"),
@@ -166,7 +170,24 @@ const ZH_EXAMPLES: &[(&str, &str)] = &[
     ("import", "\
 示例：
   kpi import forms.xlsx                 .kpi 文本输出到标准输出
-  kpi import forms.xlsx -o forms.kpi    写入文件"),
+  kpi import forms.xlsx -o forms.kpi    写入文件
+  kpi import --keywords zh forms.xlsx   用中文关键字（项目、预算……）
+  kpi import filings/ -o kpi/           读取文件夹中的每个工作簿，各写一个 .kpi 文件"),
+    ("completions", "\
+示例：
+  source <(kpi completions bash)                         只在当前 shell 中生效
+  kpi completions bash > ~/.local/share/bash-completion/completions/kpi
+  kpi completions zsh > ~/.zfunc/_kpi                    （在 ~/.zshrc 中加上 fpath+=~/.zfunc）
+  kpi completions fish > ~/.config/fish/completions/kpi.fish
+  kpi completions powershell >> $PROFILE
+
+.deb 安装包已经装好 bash、zsh 和 fish 的补全脚本（见 docs/install.md）。"),
+    ("man", "\
+示例：
+  kpi man | man -l -                           直接阅读
+  kpi man > ~/.local/share/man/man1/kpi.1      安装后可用 `man kpi` 阅读
+
+.deb 安装包已经装好手册页（见 docs/install.md）。"),
     ("lsp", "\
 示例：
   kpi lsp                  通过标准输入输出为编辑器提供服务
