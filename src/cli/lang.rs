@@ -89,8 +89,16 @@ const ZH_VALUES: &[(&str, &str, &str)] = &[
     ("format", "json", "JSON，见 docs/reports.md"),
     ("format", "sarif", "SARIF 2.1.0，供代码扫描工具使用"),
     ("format", "markdown", "Markdown 格式的审核意见"),
-    ("format", "html", "自包含的 HTML 审核报告（含图表，可打印），与 -o 一起使用"),
-    ("format", "gitlab", "GitLab 代码质量报告（JSON），见 docs/ci.md"),
+    (
+        "format",
+        "html",
+        "自包含的 HTML 审核报告（含图表，可打印），与 -o 一起使用",
+    ),
+    (
+        "format",
+        "gitlab",
+        "GitLab 代码质量报告（JSON），见 docs/ci.md",
+    ),
     ("deny", "warnings", "有警告也算不通过"),
     ("to", "json", "申报材料的 JSON，见 docs/json.md"),
     ("to", "schema", "JSON 输出的 JSON Schema"),
