@@ -1,21 +1,12 @@
 //! The command line's own words follow `--lang` (and LC_ALL / LANG) like the diagnostics:
 //! `--help`'s headings, about texts and options, and the command line's errors.
 
+use crate::common;
+
 use std::process::Command;
 
 fn kpi(args: &[&str], lang_env: &str) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_kpi"))
-        .args(args)
-        .env("LANG", lang_env)
-        .env_remove("LC_ALL")
-        .env_remove("KPI_LANG")
-        .output()
-        .expect("kpi runs");
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).to_string(),
-        String::from_utf8_lossy(&out.stderr).to_string(),
-    )
+    common::kpi_in(None, args, &[("LANG", lang_env)])
 }
 
 #[test]
@@ -95,25 +86,9 @@ fn usage_errors_follow_the_language() {
     );
 }
 
-/// Runs kpi in `dir` with the given environment (LC_ALL, LC_MESSAGES and KPI_LANG removed
-/// unless given).
+/// Runs kpi in `dir` with the given environment on top of an English locale.
 fn kpi_in(dir: &std::path::Path, args: &[&str], env: &[(&str, &str)]) -> (i32, String, String) {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_kpi"));
-    cmd.args(args)
-        .current_dir(dir)
-        .env("LANG", "en_US.UTF-8")
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .env_remove("KPI_LANG");
-    for (k, v) in env {
-        cmd.env(k, v);
-    }
-    let out = cmd.output().expect("kpi runs");
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).to_string(),
-        String::from_utf8_lossy(&out.stderr).to_string(),
-    )
+    common::kpi_in(Some(dir), args, env)
 }
 
 const FORM: &str =

@@ -3,23 +3,16 @@
 //! fingerprints unique (GitLab shows only the first of findings sharing one) and stable
 //! (the same for the same input, for either --lang, and when lines are added above).
 
+use crate::common;
 use std::collections::BTreeSet;
+
 use std::process::Command;
 
 const FILING: &str = "examples/lhasa-kjj-2023";
 
 fn kpi(args: &[&str]) -> (i32, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_kpi"))
-        .args(args)
-        .env("LANG", "en_US.UTF-8")
-        .env_remove("LC_ALL")
-        .env_remove("KPI_LANG")
-        .output()
-        .expect("kpi runs");
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).to_string(),
-    )
+    let (code, stdout, _) = common::kpi_in(None, args, &[]);
+    (code, stdout)
 }
 
 fn report(args: &[&str]) -> Vec<serde_json::Value> {

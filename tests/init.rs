@@ -2,25 +2,12 @@
 //! `XX` placeholders, K0601), in both languages and under every built-in profile; it never
 //! writes over existing files.
 
+use crate::common;
 use std::path::Path;
-use std::process::Command;
 
 /// Runs kpi in `dir` with an English locale and no KPI_LANG: (exit code, stdout, stderr).
 fn kpi(dir: &Path, args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_kpi"))
-        .args(args)
-        .current_dir(dir)
-        .env("LANG", "en_US.UTF-8")
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .env_remove("KPI_LANG")
-        .output()
-        .expect("kpi runs");
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).to_string(),
-        String::from_utf8_lossy(&out.stderr).to_string(),
-    )
+    common::kpi_in(Some(dir), args, &[])
 }
 
 /// How many `XX` the scaffold's checks report: the project's implementing unit, its goal, and

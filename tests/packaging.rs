@@ -43,11 +43,7 @@ fn run(cmd: &mut Command) -> Output {
 }
 
 fn text(out: &Output) -> String {
-    format!(
-        "{}{}",
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr)
-    )
+    common::output_text(out)
 }
 
 /// The one release build, by maturin when it is here (which also makes the wheel), else by

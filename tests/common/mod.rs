@@ -3,6 +3,7 @@
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
 
 /// Says that a test skips because a real client (LibreOffice, Vim, pre-commit, Node …) is not
 /// installed — or fails it when `CI=true`, where `.ci/run` installs every client. The line goes
@@ -89,4 +90,37 @@ pub fn grammar_keyword_rules() -> Vec<(String, Vec<String>)> {
         rest = &rest[rule_end..];
     }
     rules
+}
+
+/// Runs the kpi binary in `dir` (the current folder when `None`) with an English locale
+/// (LANG=en_US.UTF-8; LC_ALL, LC_MESSAGES and KPI_LANG removed), then the `env` given on top:
+/// (exit code, stdout, stderr). One language and one environment whatever the machine's.
+pub fn kpi_in(dir: Option<&Path>, args: &[&str], env: &[(&str, &str)]) -> (i32, String, String) {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_kpi"));
+    cmd.args(args)
+        .env("LANG", "en_US.UTF-8")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env_remove("KPI_LANG");
+    if let Some(dir) = dir {
+        cmd.current_dir(dir);
+    }
+    for (k, v) in env {
+        cmd.env(k, v);
+    }
+    let out = cmd.output().expect("kpi runs");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).to_string(),
+        String::from_utf8_lossy(&out.stderr).to_string(),
+    )
+}
+
+/// A finished command's stdout then stderr, for a failure message.
+pub fn output_text(out: &Output) -> String {
+    format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    )
 }
