@@ -140,3 +140,35 @@ fn diagnostics_are_made_only_from_findings() {
         "make these diagnostics from the rule's finding type (impl diag::Finding): {by_hand:?}"
     );
 }
+
+/// Issue 13 (cold build time): the lock file holds one version of each xlsx crate and no
+/// ICU4X. calamine and umya-spreadsheet share zip and quick-xml only while their versions
+/// agree, and ICU4X (about 20 s of a cold release build) comes back with a plain
+/// `cargo update` unless Cargo.toml's pins (`idna_adapter`, `textwrap`) hold it out. Read from
+/// Cargo.lock, so `cargo update` that undoes either fails here, not silently in build time.
+#[test]
+fn the_build_has_one_zip_one_xml_reader_and_no_icu() {
+    let lock = std::fs::read_to_string("Cargo.lock").unwrap();
+    let mut versions: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
+    let mut name = None;
+    for line in lock.lines() {
+        if let Some(n) = line.strip_prefix("name = ") {
+            name = Some(n.trim_matches('"'));
+        } else if let (Some(v), Some(n)) = (line.strip_prefix("version = "), name.take()) {
+            versions.entry(n).or_default().push(v.trim_matches('"'));
+        }
+    }
+    for krate in ["zip", "quick-xml", "calamine", "umya-spreadsheet"] {
+        assert_eq!(
+            versions.get(krate).map(Vec::len),
+            Some(1),
+            "{krate}: {:?} — keep one version (Cargo.toml says which calamine goes with umya)",
+            versions.get(krate)
+        );
+    }
+    let icu: Vec<_> = versions.keys().filter(|n| n.starts_with("icu_")).collect();
+    assert!(
+        icu.is_empty(),
+        "ICU4X is back in the build: {icu:?} (see the idna_adapter and textwrap pins in Cargo.toml)"
+    );
+}

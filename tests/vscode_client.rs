@@ -138,7 +138,7 @@ fn the_extension_type_checks_builds_passes_its_tests_and_packages() {
 fn vsix_entries(vsix: &Path) -> Vec<String> {
     let mut zip = zip::ZipArchive::new(std::fs::File::open(vsix).unwrap()).unwrap();
     (0..zip.len())
-        .map(|i| zip.by_index(i).unwrap().name().unwrap().to_string())
+        .map(|i| zip.by_index(i).unwrap().name().to_string())
         .collect()
 }
 

@@ -35,10 +35,7 @@ pub fn read_entries(bytes: &[u8], limits: &Limits) -> Result<Vec<(String, Vec<u8
         let entry = archive
             .by_index(i)
             .map_err(|e| ZipProblem::NotZip(e.to_string()))?;
-        let name = entry
-            .name()
-            .map_err(|e| ZipProblem::NotZip(e.to_string()))?
-            .to_string();
+        let name = entry.name().to_string();
         let budget = limits.max_unzipped_bytes.saturating_sub(total);
         let mut data = Vec::new();
         entry
@@ -90,7 +87,7 @@ pub fn rewrite(zip_bytes: &[u8]) -> std::io::Result<Vec<u8>> {
     let mut data = Vec::new();
     for i in 0..archive.len() {
         let mut entry = archive.by_index(i).map_err(std::io::Error::other)?;
-        let name = entry.name().map_err(std::io::Error::other)?.to_string();
+        let name = entry.name().to_string();
         data.clear();
         entry.read_to_end(&mut data)?;
         zip.start_file(name, entry_options())
