@@ -500,6 +500,41 @@ fn hover_in_chinese_with_lang_option() {
     assert!(v.contains("4000.00 元") && v.contains("金额"), "{v}");
 }
 
+/// Issue 13: the language server takes its language where `kpi check` does — here from
+/// `lang = "zh"` in the workspace's kpi.toml, with neither `--lang` nor an editor setting.
+#[test]
+fn the_workspace_kpi_toml_sets_the_language() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("kpi.toml"), "lang = \"zh\"\n").unwrap();
+    let path = dir.path().join("a.kpi");
+    std::fs::write(&path, "project \"科技\" {\n  budget 0.4万元;\n}\n").unwrap();
+    let (server_conn, conn) = Connection::memory();
+    let server = std::thread::spawn(move || kpi::lsp::serve(&server_conn, None).unwrap());
+    let mut c = Client {
+        conn,
+        server: Some(server),
+        next: 0,
+        notifications: Vec::new(),
+    };
+    c.request(
+        "initialize",
+        json!({ "capabilities": {}, "rootUri": url(dir.path()),
+                "initializationOptions": { "debounceMs": 0 } }),
+    );
+    c.notify("initialized", json!({}));
+    c.open(&path);
+    let diags = c.diagnostics(&path);
+    // KPI_LANG, when the environment sets it, comes before kpi.toml, as in `kpi check`.
+    let chinese = Lang::from_kpi_lang().unwrap_or(Lang::Zh) == Lang::Zh;
+    let message = |d: &Value| d["message"].as_str().unwrap().to_string();
+    assert!(!diags.is_empty());
+    assert_eq!(
+        diags.iter().any(|d| message(d).contains("没有")),
+        chinese,
+        "{diags:?}"
+    );
+}
+
 #[test]
 fn completion_offers_what_fits_the_cursor() {
     let (_tmp, dir) = lhasa();

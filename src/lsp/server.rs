@@ -145,9 +145,10 @@ pub fn serve(conn: &Connection, lang: Option<Lang>) -> Result<(), Error> {
     ws.roots = roots.filter_map(|u| u.to_file_path().ok()).collect();
     ws.roots.sort();
     ws.roots.dedup();
+    let lang = workspace::language(lang, options, &ws.roots);
     let mut server = Server {
         ws,
-        lang: workspace::language(lang, options),
+        lang,
         enc,
         rules_url: options
             .and_then(|o| o.get("rulesUrl"))

@@ -455,9 +455,11 @@ fn config_for(
     None
 }
 
-/// The language of messages: `--lang`, else the client's `initializationOptions.lang`, else
-/// the environment (LC_ALL / LANG), as `kpi check` decides.
-pub fn language(cli: Option<Lang>, options: Option<&serde_json::Value>) -> Lang {
+/// The language of messages (界面语言): `--lang`, else the client's
+/// `initializationOptions.lang` (the editor's own setting, as explicit as `--lang`), else the
+/// order `kpi check` follows: `KPI_LANG`, `lang` in the kpi.toml found from the workspace's
+/// first root folder, the locale.
+pub fn language(cli: Option<Lang>, options: Option<&serde_json::Value>, roots: &[PathBuf]) -> Lang {
     if let Some(l) = cli {
         return l;
     }
@@ -467,6 +469,11 @@ pub fn language(cli: Option<Lang>, options: Option<&serde_json::Value>) -> Lang 
     {
         Some("zh") => Lang::Zh,
         Some("en") => Lang::En,
-        _ => Lang::from_env(),
+        _ => Lang::from_kpi_lang()
+            .or_else(|| {
+                let root = roots.first()?;
+                crate::config::lang(std::slice::from_ref(root), None)
+            })
+            .unwrap_or_else(Lang::from_locale),
     }
 }
