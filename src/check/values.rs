@@ -421,12 +421,15 @@ pub(super) fn check(cx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
             }
         }
     }
-    for p in &cx.filing.projects {
-        for g in &p.goals {
+    // Goals of every form: a department's annual goals (年度目标) are filed as text too.
+    for form in cx.filing.forms() {
+        for g in &form.goals {
             if let Some(ph) = placeholder(&g.text) {
-                out.push(Placeholder::InGoal { placeholder: ph }.at(p.origin.file_id, g.span));
+                out.push(Placeholder::InGoal { placeholder: ph }.at(form.origin.file_id, g.span));
             }
         }
+    }
+    for p in &cx.filing.projects {
         if let Some(unit) = &p.implementing_unit {
             if let Some(ph) = placeholder(unit) {
                 let finding = Placeholder::AsUnit { placeholder: ph };
