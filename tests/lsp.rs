@@ -30,12 +30,22 @@ struct Client {
 }
 
 impl Client {
-    /// A server started with the given client capabilities' position encodings and
-    /// initialisation options, initialised.
+    /// A server started with `--lang en` and the given client capabilities' position
+    /// encodings and initialisation options, initialised.
     fn start(encodings: &[&str], options: Value, root: Option<&Path>) -> Client {
+        Client::start_in(Some(Lang::En), encodings, options, root)
+    }
+
+    /// The same with `lang` as `kpi lsp --lang` (None: no `--lang`).
+    fn start_in(
+        lang: Option<Lang>,
+        encodings: &[&str],
+        options: Value,
+        root: Option<&Path>,
+    ) -> Client {
         let (server_conn, conn) = Connection::memory();
         let server = std::thread::spawn(move || {
-            kpi::lsp::serve(&server_conn, Some(Lang::En)).expect("the server runs");
+            kpi::lsp::serve(&server_conn, lang).expect("the server runs");
         });
         let mut c = Client {
             conn,
@@ -472,20 +482,9 @@ fn hover_in_chinese_with_lang_option() {
     let path = dir.path().join("a.kpi");
     let text = "项目 \"科技\" {\n  预算 0.4万元;\n}\n";
     std::fs::write(&path, text).unwrap();
-    let (server_conn, conn) = Connection::memory();
     // No --lang: the client's initializationOptions decide.
-    let server = std::thread::spawn(move || kpi::lsp::serve(&server_conn, None).unwrap());
-    let mut c = Client {
-        conn,
-        server: Some(server),
-        next: 0,
-        notifications: Vec::new(),
-    };
-    c.request(
-        "initialize",
-        json!({ "capabilities": {}, "initializationOptions": { "lang": "zh", "debounceMs": 0 } }),
-    );
-    c.notify("initialized", json!({}));
+    let options = json!({ "lang": "zh", "debounceMs": 0 });
+    let mut c = Client::start_in(None, &["utf-16"], options, None);
     c.open(&path);
     let diags = c.diagnostics(&path);
     assert!(
@@ -508,20 +507,8 @@ fn the_workspace_kpi_toml_sets_the_language() {
     std::fs::write(dir.path().join("kpi.toml"), "lang = \"zh\"\n").unwrap();
     let path = dir.path().join("a.kpi");
     std::fs::write(&path, "project \"科技\" {\n  budget 0.4万元;\n}\n").unwrap();
-    let (server_conn, conn) = Connection::memory();
-    let server = std::thread::spawn(move || kpi::lsp::serve(&server_conn, None).unwrap());
-    let mut c = Client {
-        conn,
-        server: Some(server),
-        next: 0,
-        notifications: Vec::new(),
-    };
-    c.request(
-        "initialize",
-        json!({ "capabilities": {}, "rootUri": url(dir.path()),
-                "initializationOptions": { "debounceMs": 0 } }),
-    );
-    c.notify("initialized", json!({}));
+    let options = json!({ "debounceMs": 0 });
+    let mut c = Client::start_in(None, &["utf-16"], options, Some(dir.path()));
     c.open(&path);
     let diags = c.diagnostics(&path);
     // KPI_LANG, when the environment sets it, comes before kpi.toml, as in `kpi check`.
