@@ -190,6 +190,37 @@ fn zip_rewrite_entry_by_entry_gives_the_same_bytes() {
     );
 }
 
+/// The workbook is written sheet by sheet (issue 14, bounded memory): each sheet goes into the
+/// zip as soon as it is filled, and the parts the sheets share (document properties, shared
+/// strings, styles, `workbook.xml`) are written after the last one. Memory cannot be measured
+/// in the shared test binary; this order is what only the sheet-by-sheet writer gives — a
+/// writer holding the whole workbook (umya's `write_writer`) writes the document properties
+/// first.
+#[test]
+fn the_workbook_is_written_sheet_by_sheet() {
+    let loaded = load_ok(&root("examples/lhasa-kjj-2023"));
+    let bytes = build(&loaded, None);
+    let zip = zip::ZipArchive::new(Cursor::new(&bytes)).unwrap();
+    let names: Vec<&str> = (0..zip.len())
+        .map(|i| zip.name_for_index(i).unwrap())
+        .collect();
+    let sheets = loaded.filing.departments.len() + loaded.filing.projects.len();
+    assert!(sheets > 10, "{sheets}");
+    let expected: Vec<String> = (1..=sheets)
+        .map(|n| format!("xl/worksheets/sheet{n}.xml"))
+        .collect();
+    assert_eq!(names[..sheets], expected, "{names:?}");
+    for shared in [
+        "docProps/app.xml",
+        "docProps/core.xml",
+        "xl/sharedStrings.xml",
+        "xl/styles.xml",
+        "xl/workbook.xml",
+    ] {
+        assert!(names[sheets..].contains(&shared), "{shared}: {names:?}");
+    }
+}
+
 #[test]
 fn zip_entries_have_fixed_timestamps_and_properties() {
     let loaded = load_ok(&root("examples/quickstart.kpi"));

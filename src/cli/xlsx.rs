@@ -57,8 +57,9 @@ pub fn build(
             }
         }
     };
-    let loaded = match load_for_build(paths, lang) {
-        Ok(l) => l,
+    // The findings are reported by now; only the model is needed to fill the sheets.
+    let filing = match load_for_build(paths, lang) {
+        Ok(l) => l.into_filing(),
         Err(code) => return code,
     };
     // The budget year and the scoring profile of kpi.toml, found by the one search rule
@@ -70,7 +71,7 @@ pub fn build(
         year: config.as_ref().and_then(|c| c.year),
         scoring: config.map(|c| c.scoring),
     };
-    let outputs = match xlsx::build(&loaded.filing, user_template.as_ref(), &options) {
+    let outputs = match xlsx::build(&filing, user_template.as_ref(), &options) {
         Ok(o) => o,
         Err(diags) => {
             eprint!("{}", xlsx::render_plain(&diags, lang));

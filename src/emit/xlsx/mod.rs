@@ -20,7 +20,8 @@ pub mod template;
 use std::collections::BTreeSet;
 use std::io::Cursor;
 
-use umya_spreadsheet::Workbook;
+use umya_spreadsheet::writer::streaming_writer::StreamingWriter;
+use umya_spreadsheet::{Workbook, Worksheet};
 
 use crate::diag::{Diagnostic, Finding, Lang, Location, Severity, Text};
 use crate::model::{Filing, Form};
@@ -319,34 +320,40 @@ pub fn build(
     if options.split {
         for form in &forms {
             let mut sheet_names = BTreeSet::new();
-            let sheet = render_form(form, pick(form.kind()), profile, &mut sheet_names)?;
             let year = crate::resolve::budget_year(options.year, form.year, filing).or(year);
-            let bytes = assemble(base, vec![sheet], year)?;
-            outputs.push(Output {
-                file_name: names::file_name(form.name.as_str(), &mut files),
-                bytes,
-            });
-        }
-    } else {
-        let mut sheet_names = BTreeSet::new();
-        let mut sheets = Vec::new();
-        for form in &forms {
-            sheets.push(render_form(
+            let mut book = SheetWriter::new(base, year)?;
+            book.add(render_form(
                 form,
                 pick(form.kind()),
                 profile,
                 &mut sheet_names,
-            )?);
+            )?)?;
+            outputs.push(Output {
+                file_name: names::file_name(form.name.as_str(), &mut files),
+                bytes: book.finish()?,
+            });
+        }
+    } else {
+        // Each sheet is written as soon as it is filled, and dropped (issue 14: one filled
+        // sheet in memory, not the whole workbook).
+        let mut book = SheetWriter::new(base, year)?;
+        let mut sheet_names = BTreeSet::new();
+        for form in &forms {
+            book.add(render_form(
+                form,
+                pick(form.kind()),
+                profile,
+                &mut sheet_names,
+            )?)?;
         }
         let stem = options
             .file_stem
             .clone()
             .or_else(|| filing.departments.first().map(|d| d.name.clone()))
             .unwrap_or_else(|| "kpi-forms".into());
-        let bytes = assemble(base, sheets, year)?;
         outputs.push(Output {
             file_name: names::file_name(&stem, &mut files),
-            bytes,
+            bytes: book.finish()?,
         });
     }
     Ok(outputs)
@@ -357,7 +364,7 @@ fn render_form(
     template: &Template,
     profile: &crate::score::ScoringProfile,
     sheet_names: &mut BTreeSet<String>,
-) -> Result<umya_spreadsheet::Worksheet, Vec<Diagnostic>> {
+) -> Result<Worksheet, Vec<Diagnostic>> {
     let kind = form.kind();
     let plan = template
         .plan(kind)
@@ -375,43 +382,74 @@ fn render_form(
     Ok(ws)
 }
 
-/// Puts rendered sheets into a copy of the template workbook and writes deterministic bytes.
-fn assemble(
-    base: &Template,
-    sheets: Vec<umya_spreadsheet::Worksheet>,
-    year: Option<i32>,
-) -> Result<Vec<u8>, Vec<Diagnostic>> {
-    // A fresh copy of the template workbook, with a table of strings of its own.
-    let mut book = read_book(&base.bytes)?;
-    while book.sheet_count() > 0 {
-        book.remove_sheet(0).map_err(write_error)?;
+/// A workbook written sheet by sheet (issue 14, bounded memory): umya's [`StreamingWriter`]
+/// writes each filled sheet's XML into the zip as soon as it is added and keeps only a stub
+/// (its name and defined names, for `workbook.xml`), so one filled sheet is in memory at a
+/// time rather than the whole workbook (≈ 500 MB of umya cells for a 10 MB corpus). What the
+/// sheets share — the table of strings, the styles — grows as they are written, and is
+/// written with the workbook's other parts at [`SheetWriter::finish`].
+///
+/// The entries come out in the order written: the sheets first, then the document
+/// properties, the shared strings, the styles and the workbook. The bytes are the same for
+/// the same input: the zip is rewritten with fixed timestamps ([`package::rewrite`]).
+struct SheetWriter {
+    writer: StreamingWriter<Cursor<Vec<u8>>>,
+    /// Sheets written so far: the next sheet's 0-based index.
+    sheets: u32,
+}
+
+impl SheetWriter {
+    /// A fresh copy of the template workbook without its sheets, with fixed document
+    /// properties: 1 January of the budget year (2000 when no year is given).
+    fn new(base: &Template, year: Option<i32>) -> Result<SheetWriter, Vec<Diagnostic>> {
+        // A fresh copy, with a table of strings of its own (see `Template::bytes`).
+        let mut book = read_book(&base.bytes)?;
+        while book.sheet_count() > 0 {
+            book.remove_sheet(0).map_err(write_error)?;
+        }
+        book.defined_names_mut().clear();
+        book.set_active_sheet(0);
+        let stamp = format!("{}-01-01T00:00:00Z", year.unwrap_or(2000).clamp(1900, 2999));
+        let props = book.properties_mut();
+        props.set_created(stamp.clone());
+        props.set_modified(stamp);
+        props.set_creator("kpi");
+        props.set_last_modified_by("kpi");
+        let zip = zip::ZipWriter::new(Cursor::new(Vec::new()));
+        Ok(SheetWriter {
+            writer: StreamingWriter::new(zip, book),
+            sheets: 0,
+        })
     }
-    for (i, mut ws) in sheets.into_iter().enumerate() {
+
+    /// Writes a filled sheet as the workbook's next sheet, and drops it.
+    fn add(&mut self, mut ws: Worksheet) -> Result<(), Vec<Diagnostic>> {
+        let index = self.sheets;
+        // The sheet's print area and titles belong to it by its place in the workbook.
         for dn in ws.defined_names_mut() {
-            dn.set_local_sheet_id(i as u32);
+            dn.set_local_sheet_id(index);
         }
         for view in ws.sheet_views_mut().sheet_view_list_mut() {
-            view.set_tab_selected(i == 0);
+            view.set_tab_selected(index == 0);
         }
-        book.add_sheet(ws).map_err(write_error)?;
+        let writer = &mut self.writer;
+        guarded(move || writer.flush_sheet(ws))
+            .ok_or_else(|| write_error("the writer failed"))?
+            .map_err(write_error)?;
+        self.sheets += 1;
+        Ok(())
     }
-    book.defined_names_mut().clear();
-    book.set_active_sheet(0);
-    // Fixed document properties: 1 January of the budget year (2000 when no year is given).
-    let stamp = format!("{}-01-01T00:00:00Z", year.unwrap_or(2000).clamp(1900, 2999));
-    let props = book.properties_mut();
-    props.set_created(stamp.clone());
-    props.set_modified(stamp);
-    props.set_creator("kpi");
-    props.set_last_modified_by("kpi");
-    let mut raw = Vec::new();
-    guarded(|| umya_spreadsheet::writer::xlsx::write_writer(&book, &mut raw))
-        .ok_or_else(|| write_error("the writer failed"))?
-        .map_err(write_error)?;
-    // The workbook is most of the memory (issue 14): free it before the zip is rewritten,
-    // rather than holding it, the written zip, its unzipped entries and the new zip at once.
-    drop(book);
-    package::rewrite(&raw).map_err(write_error)
+
+    /// Writes the workbook's shared parts and returns its bytes, rewritten with fixed
+    /// timestamps.
+    fn finish(self) -> Result<Vec<u8>, Vec<Diagnostic>> {
+        let writer = self.writer;
+        let raw = guarded(move || writer.finish())
+            .ok_or_else(|| write_error("the writer failed"))?
+            .map_err(write_error)?
+            .into_inner();
+        package::rewrite(&raw).map_err(write_error)
+    }
 }
 
 /// True for the severities that stop a build.
