@@ -386,6 +386,66 @@ fn copied_goals(cx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     }
 }
 
+/// Size classes of goals (by number of bigrams): the quartiles of the filing's goals, so that
+/// each class holds about a quarter of them.
+struct SizeClasses {
+    /// The largest size of each class but the last, ascending.
+    upper: Vec<usize>,
+}
+
+impl SizeClasses {
+    fn of(sizes: impl Iterator<Item = usize>) -> SizeClasses {
+        let mut sizes: Vec<usize> = sizes.collect();
+        sizes.sort_unstable();
+        let mut upper: Vec<usize> = (1..4)
+            .filter_map(|q| sizes.get(sizes.len() * q / 4).copied())
+            .collect();
+        upper.dedup();
+        SizeClasses { upper }
+    }
+
+    /// How many classes there are.
+    fn len(&self) -> usize {
+        self.upper.len() + 1
+    }
+
+    /// The class of a goal of `n` bigrams.
+    fn class(&self, n: usize) -> usize {
+        self.upper.partition_point(|&u| u < n)
+    }
+}
+
+/// Posting lists: per bigram id and size class, the goals (position, number of bigrams) in
+/// the order they were added.
+struct Postings<'a> {
+    classes: &'a SizeClasses,
+    lists: Vec<Vec<(u32, u32)>>,
+}
+
+impl<'a> Postings<'a> {
+    fn new(ids: usize, classes: &'a SizeClasses) -> Postings<'a> {
+        Postings {
+            classes,
+            lists: vec![Vec::new(); ids * classes.len()],
+        }
+    }
+
+    fn push(&mut self, id: u32, entry: (u32, u32)) {
+        let k = self.classes.len();
+        self.lists[id as usize * k + self.classes.class(entry.1 as usize)].push(entry);
+    }
+
+    /// The lists of one bigram for some classes, with their class.
+    fn lists(
+        &self,
+        id: u32,
+        classes: std::ops::Range<usize>,
+    ) -> impl Iterator<Item = (usize, &Vec<(u32, u32)>)> {
+        let base = id as usize * self.classes.len();
+        classes.map(move |c| (c, &self.lists[base + c]))
+    }
+}
+
 /// What [`copies`] did, for the test that holds its candidate sets down.
 #[derive(Debug, Default, Clone, Copy)]
 struct CopyWork {
@@ -410,6 +470,8 @@ fn copies(goals: &[(usize, usize, &str)]) -> Vec<(usize, usize, bool)> {
 /// earlier goal, (1) for each of its bigrams, the goals of at most its size whose prefix holds
 /// that bigram, and (2) for each bigram of its own prefix, the larger goals that hold it; only
 /// a goal counted `hits_needed` times is compared exactly.
+/// The posting lists are split by size class ([`SizeClasses`]), so that each walk reads only
+/// the classes on its side and filters by size only in the goal's own class.
 ///
 /// Cost per goal: the posting-list entries counted (an increment each), which grow with the
 /// number of goals holding the same rare bigrams, and the exact comparisons, which grow only
@@ -461,12 +523,16 @@ fn copies_counted(
     }
 
     // Indexes over the goals of the forms already passed: by bigram, the goals (position,
-    // number of bigrams) that hold it, and those whose prefix holds it.
+    // number of bigrams) that hold it, and those whose prefix holds it; each split by size
+    // class, so that a walk that keeps only larger (or only not larger) goals reads the other
+    // classes not at all.
     let mut first_with_key: HashMap<&str, usize> = HashMap::new();
-    let mut by_bigram: Vec<Vec<(u32, u32)>> = vec![Vec::new(); rank.len()];
-    let mut by_prefix: Vec<Vec<(u32, u32)>> = vec![Vec::new(); rank.len()];
-    let mut indexed = 0; // prints[..indexed] are in the indexes
-                         // Per earlier goal: the goal that last counted it, and how many times (one cache line).
+    let bounds = SizeClasses::of(prints.iter().map(|p| p.ids.len()));
+    let mut by_bigram = Postings::new(rank.len(), &bounds);
+    let mut by_prefix = Postings::new(rank.len(), &bounds);
+    // prints[..indexed] are in the indexes.
+    let mut indexed = 0;
+    // Per earlier goal: the goal that last counted it, and how many times (one cache line).
     let mut tally: Vec<(u32, u32)> = vec![(u32::MAX, 0); prints.len()];
     // hits_needed by number of bigrams, looked up once per posting-list entry.
     let max_len = prints.iter().map(|p| p.ids.len()).max().unwrap_or(0);
@@ -488,10 +554,10 @@ fn copies_counted(
             first_with_key.entry(e.key.as_str()).or_insert(indexed);
             let entry = (indexed as u32, e.ids.len() as u32);
             for &id in &e.ids {
-                by_bigram[id as usize].push(entry);
+                by_bigram.push(id, entry);
             }
             for &id in e.prefix(hits) {
-                by_prefix[id as usize].push(entry);
+                by_prefix.push(id, entry);
             }
             indexed += 1;
         }
@@ -510,12 +576,14 @@ fn copies_counted(
             }
         };
         // (1) Earlier goals with no more bigrams than this one: their prefix meets this goal.
+        let own = bounds.class(s);
         for &id in &g.ids {
-            let list = &by_prefix[id as usize];
-            work.walked += list.len();
-            for &(c, n) in list {
-                if n as usize <= s {
-                    hit(c, needed_for[n as usize], &mut candidates);
+            for (class, list) in by_prefix.lists(id, 0..own + 1) {
+                work.walked += list.len();
+                for &(c, n) in list {
+                    if class < own || n as usize <= s {
+                        hit(c, needed_for[n as usize], &mut candidates);
+                    }
                 }
             }
         }
@@ -523,11 +591,12 @@ fn copies_counted(
         if s > 0 {
             let needed = needed_for[s];
             for &id in g.prefix(hits) {
-                let list = &by_bigram[id as usize];
-                work.walked += list.len();
-                for &(c, n) in list {
-                    if n as usize > s {
-                        hit(c, needed, &mut candidates);
+                for (class, list) in by_bigram.lists(id, own..bounds.len()) {
+                    work.walked += list.len();
+                    for &(c, n) in list {
+                        if class > own || n as usize > s {
+                            hit(c, needed, &mut candidates);
+                        }
                     }
                 }
             }
