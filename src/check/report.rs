@@ -354,26 +354,72 @@ fn sarif(diags: &[Diagnostic], sources: &Sources, lang: Lang) -> String {
     s
 }
 
-/// The form a finding belongs to: (label, file, start) for sorting and headings.
-fn form_of(d: &Diagnostic, filing: &Filing, lang: Lang) -> Option<(FileId, usize, String)> {
-    let dep = filing
-        .departments
-        .iter()
-        .map(|x| (&x.origin, &x.name, true));
-    let proj = filing.projects.iter().map(|x| (&x.origin, &x.name, false));
-    dep.chain(proj)
-        .find(|(o, _, _)| {
-            o.file_id == d.file && o.span.start <= d.span.start && d.span.start <= o.span.end
-        })
-        .map(|(o, name, is_dep)| {
+/// The forms of a filing by file, to find the form a finding belongs to without scanning
+/// every form per finding (linear in findings and forms; it was their product, issue 14).
+struct FormsByFile<'a> {
+    /// Per file: (start, end, name, is a department form, position in the departments-then-
+    /// projects order), sorted by start; and the largest end among each entry and those before.
+    files: std::collections::HashMap<FileId, (Vec<FormSpan<'a>>, Vec<usize>)>,
+}
+
+type FormSpan<'a> = (usize, usize, &'a str, bool, usize);
+
+impl<'a> FormsByFile<'a> {
+    fn new(filing: &'a Filing) -> FormsByFile<'a> {
+        let dep = filing
+            .departments
+            .iter()
+            .map(|x| (&x.origin, x.name.as_str(), true));
+        let proj = filing
+            .projects
+            .iter()
+            .map(|x| (&x.origin, x.name.as_str(), false));
+        let mut files: std::collections::HashMap<FileId, (Vec<FormSpan<'a>>, Vec<usize>)> =
+            std::collections::HashMap::new();
+        for (i, (o, name, is_dep)) in dep.chain(proj).enumerate() {
+            let entry = (o.span.start, o.span.end, name, is_dep, i);
+            files.entry(o.file_id).or_default().0.push(entry);
+        }
+        for (forms, max_end) in files.values_mut() {
+            forms.sort_by_key(|f| (f.0, f.4));
+            let mut m = 0;
+            *max_end = forms
+                .iter()
+                .map(|f| {
+                    m = m.max(f.1);
+                    m
+                })
+                .collect();
+        }
+        FormsByFile { files }
+    }
+
+    /// The form a finding belongs to: (file, start, label) for sorting and headings. The
+    /// first form (departments, then projects) whose span holds the finding's start.
+    fn form_of(&self, d: &Diagnostic, lang: Lang) -> Option<(FileId, usize, String)> {
+        let (forms, max_end) = self.files.get(&d.file)?;
+        let at = d.span.start;
+        // Forms that start at or before the finding, walked back while one of them may still
+        // reach it (forms do not overlap, so this is one or two).
+        let mut i = forms.partition_point(|f| f.0 <= at);
+        let mut best: Option<&FormSpan<'a>> = None;
+        while i > 0 && max_end[i - 1] >= at {
+            i -= 1;
+            let f = &forms[i];
+            if f.1 >= at && best.is_none_or(|b| f.4 < b.4) {
+                best = Some(f);
+            }
+        }
+        best.map(|&(start, _, name, is_dep, _)| {
             let label = match (lang, is_dep) {
                 (Lang::En, true) => format!("Department “{name}”"),
                 (Lang::En, false) => format!("Project “{name}”"),
                 (Lang::Zh, true) => format!("部门“{name}”"),
                 (Lang::Zh, false) => format!("项目“{name}”"),
             };
-            (o.file_id, o.span.start, label)
+            (d.file, start, label)
         })
+    }
 }
 
 fn markdown(diags: &[Diagnostic], sources: &Sources, filing: &Filing, lang: Lang) -> String {
@@ -394,14 +440,20 @@ fn markdown(diags: &[Diagnostic], sources: &Sources, filing: &Filing, lang: Lang
     }
     // Group by form (department first, then projects in file order); then the rest by file.
     let mut groups: Vec<((FileId, usize), String, Vec<&Diagnostic>)> = Vec::new();
+    let mut group_of: std::collections::HashMap<(FileId, usize), usize> =
+        std::collections::HashMap::new();
+    let forms = FormsByFile::new(filing);
     for d in diags {
-        let (key, label) = match form_of(d, filing, lang) {
+        let (key, label) = match forms.form_of(d, lang) {
             Some((f, s, l)) => ((f, s), l),
             None => ((d.file, usize::MAX), sources.get(d.file).name.clone()),
         };
-        match groups.iter_mut().find(|g| g.0 == key) {
-            Some(g) => g.2.push(d),
-            None => groups.push((key, label, vec![d])),
+        match group_of.get(&key) {
+            Some(&g) => groups[g].2.push(d),
+            None => {
+                group_of.insert(key, groups.len());
+                groups.push((key, label, vec![d]));
+            }
         }
     }
     groups.sort_by_key(|g| g.0);

@@ -6,7 +6,7 @@
 //! without a reason is reported (K1002) and still applies; an unknown code is reported
 //! (K1001).
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 
 use super::Ctx;
 use crate::diag::{Diagnostic, Finding};
@@ -77,13 +77,22 @@ pub(super) fn apply(cx: &Ctx<'_>, diags: Vec<Diagnostic>) -> Vec<Diagnostic> {
             });
         }
     }
+    // By (file, line): a finding looks up its own line instead of every comment (linear in
+    // findings and comments; it was their product, issue 14).
+    let mut by_line: HashMap<(FileId, usize), Vec<&Allow>> = HashMap::new();
+    for a in &allows {
+        by_line.entry((a.file, a.line)).or_default().push(a);
+    }
     let mut kept: Vec<Diagnostic> = diags
         .into_iter()
         .filter(|d| {
+            if by_line.is_empty() {
+                return true;
+            }
             let line = cx.source(d.file).line_col(d.span.start).0;
-            !allows
-                .iter()
-                .any(|a| a.file == d.file && a.line == line && a.codes.contains(d.code))
+            !by_line
+                .get(&(d.file, line))
+                .is_some_and(|list| list.iter().any(|a| a.codes.contains(d.code)))
         })
         .collect();
     kept.extend(problems);

@@ -273,31 +273,60 @@ fn required_shared(smaller: usize) -> usize {
 /// How much of the smaller bigram set two goals share to count as copied.
 const COPY_OVERLAP: f64 = 0.9;
 
-/// One goal that takes part in K0702: its form, its normalised text and its bigrams as ids
-/// sorted rarest first.
+/// One goal that takes part in K0702: its form, its normalised text, and its bigrams as ids
+/// sorted ascending, an id being its bigram's rank by frequency in the filing (so the first
+/// ids are the rarest bigrams).
 struct GoalPrint {
     project: usize,
     key: String,
     ids: Vec<u32>,
 }
 
+/// How many of the rarest bigrams of the smaller of two copied goals the other must hold
+/// (the `k` of the prefix filter, below): six, or all that the smaller needs when it needs
+/// fewer.
+///
+/// Why six: the rarest bigrams of a goal come in runs, a place name's two to four bigrams
+/// recurring together (拉萨, 萨市, 市城 in every goal of 拉萨市城关区's forms). Requiring one or
+/// two would still compare a goal exactly with every goal of its city, a share of the filing
+/// that grows with it; six need more in common than a place name (see the test
+/// `copied_goals_are_compared_with_a_bounded_candidate_set`: 1.7 goals compared per goal at
+/// 4 000 goals, against 19.6 with four, 137 with two and 253 with one). Any `k` up to
+/// `required_shared` finds the same copies; a larger `k` lengthens the prefixes (more
+/// posting-list entries counted) and shortens the list of goals compared exactly.
+fn hits_needed(n: usize, hits: usize) -> usize {
+    required_shared(n).min(hits)
+}
+
+/// See [`hits_needed`].
+const HITS: usize = 6;
+
 impl GoalPrint {
-    /// How many ids of this goal any set sharing `required_shared` of the smaller set must
-    /// contain (the prefix filter of set-similarity joins).
-    fn prefix(&self) -> &[u32] {
+    /// The rarest `n − required_shared(n) + hits_needed(n)` ids of this goal's `n`.
+    ///
+    /// The prefix filter of set-similarity joins: when two sets share at least `c` elements,
+    /// their `k` rarest common elements lie within the first `size − c + k` elements of each
+    /// (after them there are not enough elements left for the other `c − k`). For the smaller
+    /// set of a copied pair `c` is `required_shared` of its own size, so its prefix holds
+    /// `hits_needed` elements of the other set.
+    fn prefix(&self, hits: usize) -> &[u32] {
         let n = self.ids.len();
         if n == 0 {
             return &[];
         }
-        &self.ids[..n - required_shared(n) + 1]
+        &self.ids[..n - required_shared(n) + hits_needed(n, hits)]
     }
 }
 
-/// Shared elements of two sorted id lists.
-fn shared_sorted(a: &[u32], b: &[u32], rank: &[u32]) -> usize {
+/// Whether two sorted id lists share at least `need` elements; stops as soon as what is left
+/// cannot reach it.
+fn shares_at_least(a: &[u32], b: &[u32], need: usize) -> bool {
     let (mut i, mut j, mut n) = (0, 0, 0);
-    while i < a.len() && j < b.len() {
-        match rank[a[i] as usize].cmp(&rank[b[j] as usize]) {
+    while n < need {
+        if i == a.len() || j == b.len() || n + (a.len() - i).min(b.len() - j) < need {
+            return false;
+        }
+        match a[i].cmp(&b[j]) {
             std::cmp::Ordering::Less => i += 1,
             std::cmp::Ordering::Greater => j += 1,
             std::cmp::Ordering::Equal => {
@@ -307,18 +336,19 @@ fn shared_sorted(a: &[u32], b: &[u32], rank: &[u32]) -> usize {
             }
         }
     }
-    n
+    true
 }
 
 /// K0702. Each goal is reported once, against the first goal (in form order) of an earlier
 /// form that is identical after normalising or shares at least 90% of the smaller bigram set.
 ///
-/// Complexity: linear in the goals' text plus the candidates. Fingerprints (normalised text,
-/// bigram ids) are computed once per goal; identical goals meet in a hash map; near copies
-/// are found with a prefix-filter index (every goal is indexed by all its bigrams and by the
-/// rarest `n − ⌈0.9·n⌉ + 1` of them, and a goal only meets goals that share one of those),
-/// then verified exactly. Before issue 14 every goal was compared with every earlier goal,
-/// rebuilding both bigram sets per pair: quadratic, 91% of a 10 MB check.
+/// Complexity: fingerprints (normalised text, bigram ids) once per goal; identical goals meet
+/// in a hash map; near copies through a prefix-filter index, see [`copies`]: a goal is
+/// compared exactly only with the earlier goals that share six of the rarest bigrams of the
+/// smaller of the two (six bigrams together are far rarer than one), found by counting over
+/// posting lists. Before issue 14 every goal was compared with every earlier goal, rebuilding
+/// both bigram sets per pair (91% of a 10 MB check); the first index verified every goal that
+/// shared *one* rare bigram, which on a filing of 100 MB was again most of the time.
 fn copied_goals(cx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     const MIN_CHARS: usize = 15;
     let projects = &cx.filing.projects;
@@ -356,13 +386,105 @@ fn copied_goals(cx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     }
 }
 
+/// Size classes of goals (by number of bigrams): the quartiles of the filing's goals, so that
+/// each class holds about a quarter of them.
+struct SizeClasses {
+    /// The largest size of each class but the last, ascending.
+    upper: Vec<usize>,
+}
+
+impl SizeClasses {
+    fn of(sizes: impl Iterator<Item = usize>) -> SizeClasses {
+        let mut sizes: Vec<usize> = sizes.collect();
+        sizes.sort_unstable();
+        let mut upper: Vec<usize> = (1..4)
+            .filter_map(|q| sizes.get(sizes.len() * q / 4).copied())
+            .collect();
+        upper.dedup();
+        SizeClasses { upper }
+    }
+
+    /// How many classes there are.
+    fn len(&self) -> usize {
+        self.upper.len() + 1
+    }
+
+    /// The class of a goal of `n` bigrams.
+    fn class(&self, n: usize) -> usize {
+        self.upper.partition_point(|&u| u < n)
+    }
+}
+
+/// Posting lists: per bigram id and size class, the goals (position, number of bigrams) in
+/// the order they were added.
+struct Postings<'a> {
+    classes: &'a SizeClasses,
+    lists: Vec<Vec<(u32, u32)>>,
+}
+
+impl<'a> Postings<'a> {
+    fn new(ids: usize, classes: &'a SizeClasses) -> Postings<'a> {
+        Postings {
+            classes,
+            lists: vec![Vec::new(); ids * classes.len()],
+        }
+    }
+
+    fn push(&mut self, id: u32, entry: (u32, u32)) {
+        let k = self.classes.len();
+        self.lists[id as usize * k + self.classes.class(entry.1 as usize)].push(entry);
+    }
+
+    /// The lists of one bigram for some classes, with their class.
+    fn lists(
+        &self,
+        id: u32,
+        classes: std::ops::Range<usize>,
+    ) -> impl Iterator<Item = (usize, &Vec<(u32, u32)>)> {
+        let base = id as usize * self.classes.len();
+        classes.map(move |c| (c, &self.lists[base + c]))
+    }
+}
+
+/// What [`copies`] did, for the test that holds its candidate sets down.
+#[derive(Debug, Default, Clone, Copy)]
+struct CopyWork {
+    /// Posting-list entries read (a counter increment each).
+    walked: usize,
+    /// Pairs of goals compared exactly.
+    verified: usize,
+}
+
 /// The copies among goals given as (form, goal, text) in form order: for each goal that has
 /// one, (its position, the position of the first earlier form's goal it copies, whether the
 /// two are identical after normalising).
 fn copies(goals: &[(usize, usize, &str)]) -> Vec<(usize, usize, bool)> {
+    copies_counted(goals, HITS, &mut CopyWork::default())
+}
+
+/// [`copies`], counting its work.
+///
+/// A goal `g` of `s` bigrams against an earlier goal `e` of `n`: they are copies when they
+/// share `required_shared(min(s, n))`. By the prefix filter ([`GoalPrint::prefix`]) the
+/// smaller one's prefix then holds `hits_needed` bigrams of the other. So `g` counts, per
+/// earlier goal, (1) for each of its bigrams, the goals of at most its size whose prefix holds
+/// that bigram, and (2) for each bigram of its own prefix, the larger goals that hold it; only
+/// a goal counted `hits_needed` times is compared exactly.
+/// The posting lists are split by size class ([`SizeClasses`]), so that each walk reads only
+/// the classes on its side and filters by size only in the goal's own class.
+///
+/// Cost per goal: the posting-list entries counted (an increment each), which grow with the
+/// number of goals holding the same rare bigrams, and the exact comparisons, which grow only
+/// with the goals holding six of them together (see the test
+/// `copied_goals_are_compared_with_a_bounded_candidate_set`).
+fn copies_counted(
+    goals: &[(usize, usize, &str)],
+    hits: usize,
+    work: &mut CopyWork,
+) -> Vec<(usize, usize, bool)> {
     use std::collections::HashMap;
-    // Bigram ids: each distinct bigram once; then ranks by (frequency, bigram) so that prefixes
-    // hold the rarest bigrams, whose posting lists are short.
+    // Bigram ids: each distinct bigram once; then renumbered by (frequency, bigram), so that
+    // sorted ids put the rarest first and prefixes hold the bigrams with short posting lists.
     let mut id_of: HashMap<(char, char), u32> = HashMap::new();
     let mut freq: Vec<u32> = Vec::new();
     let mut bigram_of: Vec<(char, char)> = Vec::new();
@@ -394,52 +516,100 @@ fn copies(goals: &[(usize, usize, &str)]) -> Vec<(usize, usize, bool)> {
         rank[id as usize] = r as u32;
     }
     for p in &mut prints {
-        p.ids.sort_by_key(|&id| rank[id as usize]);
+        for id in &mut p.ids {
+            *id = rank[*id as usize];
+        }
+        p.ids.sort_unstable();
     }
 
-    // Indexes over the goals of the forms already passed (by position in `prints`).
+    // Indexes over the goals of the forms already passed: by bigram, the goals (position,
+    // number of bigrams) that hold it, and those whose prefix holds it; each split by size
+    // class, so that a walk that keeps only larger (or only not larger) goals reads the other
+    // classes not at all.
     let mut first_with_key: HashMap<&str, usize> = HashMap::new();
-    let mut by_bigram: HashMap<u32, Vec<usize>> = HashMap::new();
-    let mut by_prefix: HashMap<u32, Vec<usize>> = HashMap::new();
-    let mut indexed = 0; // prints[..indexed] are in the indexes
-    let mut seen: Vec<u32> = vec![u32::MAX; prints.len()];
+    let bounds = SizeClasses::of(prints.iter().map(|p| p.ids.len()));
+    let mut by_bigram = Postings::new(rank.len(), &bounds);
+    let mut by_prefix = Postings::new(rank.len(), &bounds);
+    // prints[..indexed] are in the indexes.
+    let mut indexed = 0;
+    // Per earlier goal: the goal that last counted it, and how many times (one cache line).
+    let mut tally: Vec<(u32, u32)> = vec![(u32::MAX, 0); prints.len()];
+    // hits_needed by number of bigrams, looked up once per posting-list entry.
+    let max_len = prints.iter().map(|p| p.ids.len()).max().unwrap_or(0);
+    let needed_for: Vec<u32> = (0..=max_len)
+        .map(|n| {
+            if n == 0 {
+                0
+            } else {
+                hits_needed(n, hits) as u32
+            }
+        })
+        .collect();
+    let mut candidates: Vec<usize> = Vec::new();
     let mut found = Vec::new();
     for q in 0..prints.len() {
         // Index the goals of every earlier form (not this form's own).
         while indexed < q && prints[indexed].project < prints[q].project {
             let e = &prints[indexed];
             first_with_key.entry(e.key.as_str()).or_insert(indexed);
+            let entry = (indexed as u32, e.ids.len() as u32);
             for &id in &e.ids {
-                by_bigram.entry(id).or_default().push(indexed);
+                by_bigram.push(id, entry);
             }
-            for &id in e.prefix() {
-                by_prefix.entry(id).or_default().push(indexed);
+            for &id in e.prefix(hits) {
+                by_prefix.push(id, entry);
             }
             indexed += 1;
         }
         let g = &prints[q];
-        let mut best: Option<usize> = first_with_key.get(g.key.as_str()).copied();
-        let mut consider = |c: usize, best: &mut Option<usize>| {
-            if seen[c] == q as u32 || best.is_some_and(|b| b <= c) {
-                return;
+        let s = g.ids.len();
+        candidates.clear();
+        let stamp = q as u32;
+        let mut hit = |c: u32, needed: u32, candidates: &mut Vec<usize>| {
+            let t = &mut tally[c as usize];
+            if t.0 != stamp {
+                *t = (stamp, 0);
             }
-            seen[c] = q as u32;
-            let e = &prints[c];
-            let min = g.ids.len().min(e.ids.len());
-            if min > 0 && shared_sorted(&g.ids, &e.ids, &rank) >= required_shared(min) {
-                *best = Some(c);
+            t.1 += 1;
+            if t.1 == needed {
+                candidates.push(c as usize);
             }
         };
-        // Earlier goals with no more bigrams than this one: their prefix meets this goal.
-        for id in &g.ids {
-            for &c in by_prefix.get(id).into_iter().flatten() {
-                consider(c, &mut best);
+        // (1) Earlier goals with no more bigrams than this one: their prefix meets this goal.
+        let own = bounds.class(s);
+        for &id in &g.ids {
+            for (class, list) in by_prefix.lists(id, 0..own + 1) {
+                work.walked += list.len();
+                for &(c, n) in list {
+                    if class < own || n as usize <= s {
+                        hit(c, needed_for[n as usize], &mut candidates);
+                    }
+                }
             }
         }
-        // Earlier goals with at least as many: this goal's prefix meets them.
-        for id in g.prefix() {
-            for &c in by_bigram.get(id).into_iter().flatten() {
-                consider(c, &mut best);
+        // (2) Earlier goals with more: this goal's prefix meets them.
+        if s > 0 {
+            let needed = needed_for[s];
+            for &id in g.prefix(hits) {
+                for (class, list) in by_bigram.lists(id, own..bounds.len()) {
+                    work.walked += list.len();
+                    for &(c, n) in list {
+                        if class > own || n as usize > s {
+                            hit(c, needed, &mut candidates);
+                        }
+                    }
+                }
+            }
+        }
+        let mut best: Option<usize> = first_with_key.get(g.key.as_str()).copied();
+        for &c in &candidates {
+            if best.is_some_and(|b| b <= c) {
+                continue;
+            }
+            let e = &prints[c];
+            work.verified += 1;
+            if shares_at_least(&g.ids, &e.ids, required_shared(s.min(e.ids.len()))) {
+                best = Some(c);
             }
         }
         if let Some(c) = best {
@@ -1140,6 +1310,225 @@ mod tests {
         );
         assert!(expected.iter().any(|e| !e.2), "and near copies");
         assert_eq!(copies(&goals), expected);
+    }
+
+    /// A small generator of numbers for the tests (no dependency, same sequence everywhere).
+    fn lcg(seed: u64) -> impl FnMut(usize) -> usize {
+        let mut seed = seed;
+        move |n: usize| {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            ((seed >> 33) % n as u64) as usize
+        }
+    }
+
+    /// The pairwise definition (the rule before issue 14): each goal against every goal of an
+    /// earlier form, the first that is identical after normalising or overlaps by 90%.
+    fn pairwise(goals: &[(usize, usize, &str)]) -> Vec<(usize, usize, bool)> {
+        use super::super::words::overlap;
+        let mut expected = Vec::new();
+        for (q, &(p, _, t)) in goals.iter().enumerate() {
+            if let Some(c) = goals.iter().position(|&(ep, _, et)| {
+                ep < p && (normalize(t) == normalize(et) || overlap(t, et) >= 0.9)
+            }) {
+                expected.push((q, c, normalize(t) == normalize(goals[c].2)));
+            }
+        }
+        expected
+    }
+
+    /// The same on the cases the count filter must get right: goals of one or two bigrams
+    /// (where a single shared bigram is all a copy needs), a short goal contained in a much
+    /// longer one, and near copies made by changing a few characters, over an alphabet small
+    /// enough that every bigram is common.
+    #[test]
+    fn indexed_copies_match_the_pairwise_definition_on_small_alphabets() {
+        let alphabet: Vec<char> = "科技创新专项资金培训服务乡镇企业".chars().collect();
+        let mut next = lcg(11);
+        let mut texts: Vec<(usize, usize, String)> = Vec::new();
+        for project in 0..150 {
+            for goal in 0..1 + next(2) {
+                let text: String = match next(6) {
+                    // One bigram, repeated past the 15 characters K0702 needs.
+                    0 => "科技 ".repeat(8),
+                    // Two or three bigrams.
+                    1 => format!("{}{}", "科技创 ".repeat(5), "新专 ".repeat(next(3))),
+                    // An earlier goal with a few characters changed, or cut short, or
+                    // lengthened (containment either way).
+                    2 | 3 if !texts.is_empty() => {
+                        let (_, _, base) = &texts[next(texts.len())];
+                        let mut chars: Vec<char> = base.chars().collect();
+                        match next(3) {
+                            0 => {
+                                for _ in 0..1 + next(3) {
+                                    let i = next(chars.len());
+                                    chars[i] = alphabet[next(alphabet.len())];
+                                }
+                            }
+                            1 => chars.truncate(15 + next(chars.len().max(16) - 15)),
+                            _ => chars.extend((0..40).map(|_| alphabet[next(alphabet.len())])),
+                        }
+                        chars.into_iter().collect()
+                    }
+                    _ => (0..15 + next(100))
+                        .map(|_| match next(12) {
+                            0 => '，',
+                            _ => alphabet[next(alphabet.len())],
+                        })
+                        .collect(),
+                };
+                texts.push((project, goal, text));
+            }
+        }
+        let goals: Vec<(usize, usize, &str)> = texts
+            .iter()
+            .map(|(p, g, t)| (*p, *g, t.as_str()))
+            .filter(|(_, _, t)| content_len(t) >= 15)
+            .collect();
+        let expected = pairwise(&goals);
+        assert!(
+            expected.iter().filter(|e| !e.2).count() > 20,
+            "the test builds near copies: {expected:?}"
+        );
+        assert_eq!(copies(&goals), expected);
+    }
+
+    /// Goals written the way a province's are (and the way `tests/bench/gen_corpus.py`
+    /// writes them): the department's place names, then clauses from a common stock with
+    /// their own numbers. No bigram is rare: each city's bigrams recur in a fortieth of the
+    /// goals, each district's in a twentieth, every clause's in many more; only the city and
+    /// district together are the department's own. A goal is compared exactly only with the
+    /// goals that share six of the rarest bigrams (of the smaller one): a few per goal
+    /// when the filing grows tenfold. With one or two (the first index, and the first
+    /// version of this one) it grows with the filing, since the two or three bigrams of a
+    /// city's name come together: the exact comparisons made one filing of 100 MB quadratic.
+    #[test]
+    fn copied_goals_are_compared_with_a_bounded_candidate_set() {
+        let cities = [
+            "拉萨",
+            "日喀则",
+            "昌都",
+            "林芝",
+            "山南",
+            "那曲",
+            "阿里",
+            "成都",
+            "绵阳",
+            "德阳",
+            "乐山",
+            "宜宾",
+            "泸州",
+            "南充",
+            "达州",
+            "遂宁",
+            "内江",
+            "自贡",
+            "眉山",
+            "雅安",
+            "广元",
+            "巴中",
+            "资阳",
+            "攀枝花",
+            "西宁",
+            "海东",
+            "格尔木",
+            "玉树",
+            "昆明",
+            "大理",
+            "丽江",
+            "曲靖",
+            "玉溪",
+            "保山",
+            "昭通",
+            "普洱",
+            "临沧",
+            "兰州",
+            "天水",
+            "酒泉",
+        ];
+        let districts = [
+            "城关",
+            "堆龙德庆",
+            "达孜",
+            "东城",
+            "西城",
+            "南山",
+            "北湖",
+            "高新",
+            "经开",
+            "滨江",
+            "青山",
+            "白云",
+            "金水",
+            "红旗",
+            "新华",
+            "长安",
+            "永宁",
+            "太平",
+            "和平",
+            "团结",
+        ];
+        let projects = [
+            "机动经费",
+            "科技专项",
+            "百家科技",
+            "双创办公经费",
+            "科普行动计划",
+        ];
+        let clauses = [
+            "完成{}个科普示范点的建设任务",
+            "组织开展{}场双创培训",
+            "覆盖{}个乡镇（街道）",
+            "受益群众不少于{}人",
+            "支持{}家企业开展技术攻关",
+            "发放宣传资料{}份",
+            "引进各类人才{}名",
+            "形成调研报告{}份",
+        ];
+        let work_per_goal = |departments: usize, hits: usize| {
+            let mut next = lcg(5);
+            let mut texts: Vec<(usize, usize, String)> = Vec::new();
+            for d in 0..departments {
+                let place = format!(
+                    "{}市{}区",
+                    cities[d % cities.len()],
+                    districts[(d / cities.len()) % districts.len()]
+                );
+                for (i, p) in projects.iter().enumerate() {
+                    let mut text = format!("{place}{p}：");
+                    for _ in 0..3 + next(4) {
+                        let clause = clauses[next(clauses.len())];
+                        text.push_str(&clause.replace("{}", &(2 + next(900)).to_string()));
+                        text.push('；');
+                    }
+                    texts.push((d * projects.len() + i, 0, text));
+                }
+            }
+            let goals: Vec<(usize, usize, &str)> =
+                texts.iter().map(|(p, g, t)| (*p, *g, t.as_str())).collect();
+            let mut work = CopyWork::default();
+            copies_counted(&goals, hits, &mut work);
+            (work.verified as f64 / goals.len() as f64, goals.len())
+        };
+        let (small, n_small) = work_per_goal(80, HITS);
+        let (large, n_large) = work_per_goal(800, HITS);
+        assert_eq!((n_small, n_large), (400, 4_000));
+        assert!(
+            small < 1.0,
+            "{small:.2} goals compared per goal of {n_small}"
+        );
+        assert!(
+            large < 3.0,
+            "{large:.2} goals compared per goal of {n_large}"
+        );
+        // One shared rare bigram (the first index) compares hundreds per goal, a number that
+        // grows with the filing.
+        let (one, _) = work_per_goal(800, 1);
+        assert!(
+            one > 100.0,
+            "{one:.2} goals compared per goal with one bigram"
+        );
     }
 
     use super::*;

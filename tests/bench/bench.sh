@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Whole-process benchmarks of kpi (issue 14): check, build json, build xlsx, import and fmt on
 # generated corpora of 1, 10 (and 100) MB, against serde_json parsing the JSON of the same
-# corpus and `cat` as the floor; and one department form with 1 … 50 000 funds lines.
+# corpus and `cat` as the floor; and one department form with 1 … 50 000 funds lines, alone
+# and with a project form for most lines (some found only by a near name: the suggestions).
 #
 #   tests/bench/bench.sh NEW_KPI [OLD_KPI] [SIZES_MB…]      e.g.
 #   tests/bench/bench.sh target/release/kpi /work/main/target/release/kpi 1 10
@@ -87,8 +88,11 @@ echo "| lines | what | $(for b in "${bins[@]}"; do printf '%s | ' "${b%%:*}"; do
 echo "|---|---|$(for b in "${bins[@]}"; do printf -- '---|'; done)"
 for n in $LINES; do
   d="$WORK/lines$n"
+  f="$WORK/lines${n}f"
   [ -d "$d" ] || python3 tests/bench/gen_corpus.py "$d" --funds-lines "$n" 2>/dev/null
-  for what in "check:check $d --format short" "build json:build $d --to json -o $WORK/out/l.json" "build xlsx:build $d --to xlsx -o $WORK/out"; do
+  # The same table with project forms for its lines, some named only nearly (suggestions).
+  [ -d "$f" ] || python3 tests/bench/gen_corpus.py "$f" --funds-lines "$n" --forms 2>/dev/null
+  for what in "check:check $d --format short" "build json:build $d --to json -o $WORK/out/l.json" "build xlsx:build $d --to xlsx -o $WORK/out" "check, with project forms:check $f --format short"; do
     line="| $n | ${what%%:*} |"
     for b in "${bins[@]}"; do
       K=${b#*:}

@@ -5,6 +5,8 @@ wording, funds lines linked to their forms, and defects mixed in.
 
     python3 tests/bench/gen_corpus.py OUT --mb 10            # OUT/d00000/ … until ≈ 10 MB
     python3 tests/bench/gen_corpus.py OUT --funds-lines 5000 # one department, 5000 funds lines
+    python3 tests/bench/gen_corpus.py OUT --funds-lines 5000 --forms  # and project forms for
+                                                 # them, some by a near name (suggestions)
 
 Deterministic for a given --seed. Why not the `sed` copy of docs/performance.md: its copies
 share their goals and amounts, so the near-duplicate rules stop at the first comparison and
@@ -165,19 +167,39 @@ def department(k, rng, dept_seed, projects, previous_goal):
     return files, first_goal
 
 
-def many_lines(out, n, rng):
-    """One department form with n funds lines (the funds-table scaling case)."""
+def many_lines(out, n, rng, forms=False):
+    """One department form with n funds lines (the funds-table scaling case). With `forms`,
+    the 项目支出 lines also get project forms (`01-projects-NNN.kpi`, 500 forms a file): half
+    by the line's own name, three in ten by a near name only (`2023年度` + the line's name:
+    found by the checker's suggestion, which searches the forms of the line's amount), the
+    rest none (K0401, after the same search); and a quarter of all amounts are round figures
+    (5, 10, 20, 50 or 100万元), so that many forms share an amount, as in a real table."""
     lines = []
+    projects = []
     total = Decimal(0)
+    round_amounts = [Decimal(x) for x in (5, 10, 20, 50, 100)]
     for i in range(n):
-        amount = Decimal(rng.randint(1, 99999)) / 100
+        if forms and rng.random() < 0.25:
+            amount = rng.choice(round_amounts)
+        else:
+            amount = Decimal(rng.randint(1, 99999)) / 100
         total += amount
         cat = "basic" if i % 10 == 0 else "project"
-        lines.append(f'    {cat} "{rng.choice(THINGS)}专项经费第{i + 1}项" {amount}万元 fiscal;')
+        name = f"{rng.choice(THINGS)}专项经费第{i + 1}项"
+        lines.append(f'    {cat} "{name}" {amount}万元 fiscal;')
+        if forms and cat == "project":
+            way = rng.random()
+            form = name if way < 0.5 else f"2023年度{name}" if way < 0.8 else None
+            if form is not None:
+                projects.append(
+                    f'project "{form}" {{\n  year 2023;\n  budget {amount}万元 {{ fiscal {amount}万元; }};\n'
+                    f'  goal "{goal_text(rng, form)}";\n}}\n')
     text = ("department \"拉萨市资金表测试局\" {\n  year 2023;\n  funds {\n" + "\n".join(lines)
             + f"\n    total {total}万元 fiscal;\n  }}\n  goal \"{goal_text(rng, '本局')}\";\n}}\n")
     out.mkdir(parents=True, exist_ok=True)
     (out / "00-department.kpi").write_text(text, "utf-8")
+    for k in range(0, len(projects), 500):
+        (out / f"01-projects-{k // 500:03d}.kpi").write_text("".join(projects[k:k + 500]), "utf-8")
 
 
 def main():
@@ -185,11 +207,13 @@ def main():
     ap.add_argument("out", type=Path)
     ap.add_argument("--mb", type=float, default=1.0, help="stop once this many MB are written")
     ap.add_argument("--funds-lines", type=int, help="one department form with this many lines")
+    ap.add_argument("--forms", action="store_true",
+                    help="with --funds-lines: project forms for the lines, some by a near name only")
     ap.add_argument("--seed", type=int, default=14)
     args = ap.parse_args()
     rng = random.Random(args.seed)
     if args.funds_lines:
-        many_lines(args.out, args.funds_lines, rng)
+        many_lines(args.out, args.funds_lines, rng, args.forms)
         return
     dept_seed, projects = seed_forms()
     toml = (SEED_DIR / "kpi.toml").read_text("utf-8")
