@@ -247,33 +247,57 @@ pub fn load_with(
     units: &CustomUnits,
     reader: Option<&WorkbookReader>,
 ) -> Result<Loaded, LoadError> {
-    let mut texts = Vec::new();
+    use rayon::prelude::*;
+    /// One file as read: a `.kpi` text (and its encoding), or a workbook imported in memory.
+    enum Read {
+        Text(SourceFile, Encoding),
+        Workbook(SourceFile, WorkbookText),
+    }
+    // Files are read (and workbooks imported) on all cores, then taken in path order: the
+    // same file numbers, and the same first error, as reading them one by one.
+    let paths = expand_with(paths, reader.is_some())?;
+    let read: Vec<Result<Read, LoadError>> = paths
+        .par_iter()
+        .map(|path| {
+            let name = path.display().to_string();
+            match reader.filter(|_| is_workbook(path)) {
+                Some(reader) => {
+                    let bytes = std::fs::read(path).map_err(|source| LoadError::Read {
+                        path: name.clone(),
+                        source,
+                    })?;
+                    let mut read = reader(&bytes, &name);
+                    let text = std::mem::take(&mut read.text);
+                    Ok(Read::Workbook(SourceFile::new(name, text), read))
+                }
+                None => read_text(path)
+                    .map(|(text, encoding)| Read::Text(SourceFile::new(name, text), encoding)),
+            }
+        })
+        .collect();
+    let mut texts = Vec::with_capacity(paths.len());
     let mut legacy = Vec::new();
     let mut workbooks = std::collections::BTreeMap::new();
     let mut problems = Vec::new();
-    for path in expand_with(paths, reader.is_some())? {
-        if let Some(reader) = reader.filter(|_| is_workbook(&path)) {
+    for read in read {
+        match read? {
             // Imported in memory; its findings are moved to their cells after the check.
-            let name = path.display().to_string();
-            let bytes = std::fs::read(&path).map_err(|source| LoadError::Read {
-                path: name.clone(),
-                source,
-            })?;
-            let index = FileId(texts.len());
-            let read = reader(&bytes, &name);
-            problems.extend(read.problems.into_iter().map(|mut d| {
-                d.file = index;
-                d
-            }));
-            workbooks.insert(index, read.cells);
-            texts.push(SourceFile::new(name, read.text));
-            continue;
+            Read::Workbook(source, read) => {
+                let index = FileId(texts.len());
+                problems.extend(read.problems.into_iter().map(|mut d| {
+                    d.file = index;
+                    d
+                }));
+                workbooks.insert(index, read.cells);
+                texts.push(source);
+            }
+            Read::Text(source, encoding) => {
+                if encoding == Encoding::Gb18030 {
+                    legacy.push(texts.len());
+                }
+                texts.push(source);
+            }
         }
-        let (text, encoding) = read_text(&path)?;
-        if encoding == Encoding::Gb18030 {
-            legacy.push(texts.len());
-        }
-        texts.push(SourceFile::new(path.display().to_string(), text));
     }
     let mut loaded = load_sources_with(texts, units);
     loaded.workbooks = workbooks;

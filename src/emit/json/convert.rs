@@ -8,11 +8,13 @@ use super::types::{FilingJson, JSON_VERSION};
 use crate::model;
 
 impl From<&model::Filing> for FilingJson {
+    /// Forms are converted on all cores, in order (a batch's JSON is one document; issue 14).
     fn from(f: &model::Filing) -> Self {
+        use rayon::prelude::*;
         FilingJson {
             kpi_json_version: JSON_VERSION,
-            departments: f.departments.iter().map(Into::into).collect(),
-            projects: f.projects.iter().map(Into::into).collect(),
+            departments: f.departments.par_iter().map(Into::into).collect(),
+            projects: f.projects.par_iter().map(Into::into).collect(),
         }
     }
 }

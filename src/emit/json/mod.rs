@@ -26,10 +26,12 @@ pub fn to_json(filing: &Filing) -> String {
 /// The filing as pretty-printed JSON, self-evaluations scored by `profile` (kpi.toml
 /// `scoring`): each score computed beside the claimed one.
 pub fn to_json_scored(filing: &Filing, profile: &crate::score::ScoringProfile) -> String {
+    use rayon::prelude::*;
     let mut doc = FilingJson::from(filing);
-    for (json, p) in doc.projects.iter_mut().zip(&filing.projects) {
-        convert::add_scores(json, p, profile);
-    }
+    doc.projects
+        .par_iter_mut()
+        .zip(filing.projects.par_iter())
+        .for_each(|(json, p)| convert::add_scores(json, p, profile));
     // Serialising plain data structs with string keys cannot fail.
     let mut out = serde_json::to_string_pretty(&doc).unwrap_or_default();
     out.push('\n');
