@@ -10,10 +10,10 @@ fn kpi(dir: &Path, args: &[&str]) -> (i32, String, String) {
     common::kpi_in(Some(dir), args, &[])
 }
 
-/// How many `XX` the scaffold's checks report: the project's implementing unit, its goal, and
-/// one effect indicator in each form (kpi does not judge a department's name or goal for
+/// How many `XX` the scaffold's checks report: the project's implementing unit, each form's
+/// goal and one effect indicator in each form (kpi does not judge a department's name for
 /// placeholders; the message after `kpi init` asks for every `XX`).
-const NOTES: usize = 4;
+const NOTES: usize = 5;
 
 #[test]
 fn the_scaffold_checks_with_only_fill_in_notes_in_both_languages_and_every_profile() {
