@@ -1290,11 +1290,7 @@ mod tests {
                 texts.push((project, goal, text));
             }
         }
-        let goals: Vec<(usize, usize, &str)> = texts
-            .iter()
-            .map(|(p, g, t)| (*p, *g, t.as_str()))
-            .filter(|(_, _, t)| content_len(t) >= 15)
-            .collect();
+        let goals = long_enough(&texts);
         let mut expected = Vec::new();
         for (q, &(p, _, t)) in goals.iter().enumerate() {
             if let Some(c) = goals.iter().position(|&(ep, _, et)| {
@@ -1325,6 +1321,15 @@ mod tests {
 
     /// The pairwise definition (the rule before issue 14): each goal against every goal of an
     /// earlier form, the first that is identical after normalising or overlaps by 90%.
+    /// The goals K0702 compares (15 content characters or more), as (project, goal, text).
+    fn long_enough(texts: &[(usize, usize, String)]) -> Vec<(usize, usize, &str)> {
+        texts
+            .iter()
+            .map(|(p, g, t)| (*p, *g, t.as_str()))
+            .filter(|(_, _, t)| content_len(t) >= 15)
+            .collect()
+    }
+
     fn pairwise(goals: &[(usize, usize, &str)]) -> Vec<(usize, usize, bool)> {
         use super::super::words::overlap;
         let mut expected = Vec::new();
@@ -1381,11 +1386,7 @@ mod tests {
                 texts.push((project, goal, text));
             }
         }
-        let goals: Vec<(usize, usize, &str)> = texts
-            .iter()
-            .map(|(p, g, t)| (*p, *g, t.as_str()))
-            .filter(|(_, _, t)| content_len(t) >= 15)
-            .collect();
+        let goals = long_enough(&texts);
         let expected = pairwise(&goals);
         assert!(
             expected.iter().filter(|e| !e.2).count() > 20,

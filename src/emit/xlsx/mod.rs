@@ -315,6 +315,10 @@ pub fn build(
     let year = crate::resolve::budget_year(options.year, None, filing)
         .or_else(|| filing.projects.iter().find_map(|p| p.year));
 
+    // A form's sheet, filled from its kind's template; `sheet_names` are the workbook's so far.
+    let render = |form: &Form<'_>, sheet_names: &mut BTreeSet<String>| {
+        render_form(form, pick(form.kind()), profile, sheet_names)
+    };
     let mut files = BTreeSet::new();
     let mut outputs = Vec::new();
     if options.split {
@@ -322,12 +326,7 @@ pub fn build(
             let mut sheet_names = BTreeSet::new();
             let year = crate::resolve::budget_year(options.year, form.year, filing).or(year);
             let mut book = SheetWriter::new(base, year)?;
-            book.add(render_form(
-                form,
-                pick(form.kind()),
-                profile,
-                &mut sheet_names,
-            )?)?;
+            book.add(render(form, &mut sheet_names)?)?;
             outputs.push(Output {
                 file_name: names::file_name(form.name.as_str(), &mut files),
                 bytes: book.finish()?,
@@ -339,12 +338,7 @@ pub fn build(
         let mut book = SheetWriter::new(base, year)?;
         let mut sheet_names = BTreeSet::new();
         for form in &forms {
-            book.add(render_form(
-                form,
-                pick(form.kind()),
-                profile,
-                &mut sheet_names,
-            )?)?;
+            book.add(render(form, &mut sheet_names)?)?;
         }
         let stem = options
             .file_stem
