@@ -412,7 +412,7 @@ pub fn run(cli: Cli) -> ExitCode {
 /// command's kpi.toml (by the one search rule from its paths, else from the current folder),
 /// the locale (on Windows the display language), English.
 fn language(asked: Option<Lang>, command: &Command) -> Lang {
-    if let Some(l) = asked.or_else(Lang::from_kpi_lang) {
+    if let Some(l) = asked {
         return l;
     }
     let (paths, config): (Vec<PathBuf>, Option<PathBuf>) = match command {
@@ -435,7 +435,7 @@ fn language(asked: Option<Lang>, command: &Command) -> Lang {
         | Command::Completions { .. }
         | Command::Man => (Vec::new(), None),
     };
-    crate::config::lang(&paths, config).unwrap_or_else(Lang::from_locale)
+    crate::config::language(&paths, config)
 }
 
 /// A progress bar on stderr for a batch of `len` filings: only when stderr is a terminal and

@@ -363,6 +363,15 @@ pub fn lang(paths: &[PathBuf], explicit: Option<PathBuf>) -> Option<Lang> {
     quiet(paths, explicit)?.lang
 }
 
+/// The language of messages (界面语言) when none is asked for (`--lang`, an editor's
+/// setting): `KPI_LANG`, else [`lang`] from `paths`, else the locale (on Windows the display
+/// language). `kpi` commands and the language server decide by this one rule.
+pub fn language(paths: &[PathBuf], explicit: Option<PathBuf>) -> Lang {
+    Lang::from_kpi_lang()
+        .or_else(|| lang(paths, explicit))
+        .unwrap_or_else(Lang::from_locale)
+}
+
 /// A profile named in `kpi.toml`: a built-in name, or a `.toml` file relative to kpi.toml.
 fn load_profile(source: &SourceFile, name: &str) -> Result<Profile, Text> {
     let known: Vec<&str> = profile::BUILT_IN.iter().map(|(n, _)| *n).collect();

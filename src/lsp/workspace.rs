@@ -469,11 +469,8 @@ pub fn language(cli: Option<Lang>, options: Option<&serde_json::Value>, roots: &
     {
         Some("zh") => Lang::Zh,
         Some("en") => Lang::En,
-        _ => Lang::from_kpi_lang()
-            .or_else(|| {
-                let root = roots.first()?;
-                crate::config::lang(std::slice::from_ref(root), None)
-            })
-            .unwrap_or_else(Lang::from_locale),
+        // Without a root folder there is no kpi.toml to read (not the server's own folder).
+        _ if roots.is_empty() => Lang::from_env(),
+        _ => crate::config::language(&roots[..1], None),
     }
 }

@@ -427,9 +427,7 @@ impl SheetWriter {
             view.set_tab_selected(index == 0);
         }
         let writer = &mut self.writer;
-        guarded(move || writer.flush_sheet(ws))
-            .ok_or_else(|| write_error("the writer failed"))?
-            .map_err(write_error)?;
+        written(move || writer.flush_sheet(ws))?;
         self.sheets += 1;
         Ok(())
     }
@@ -438,12 +436,18 @@ impl SheetWriter {
     /// timestamps.
     fn finish(self) -> Result<Vec<u8>, Vec<Diagnostic>> {
         let writer = self.writer;
-        let raw = guarded(move || writer.finish())
-            .ok_or_else(|| write_error("the writer failed"))?
-            .map_err(write_error)?
-            .into_inner();
+        let raw = written(move || writer.finish())?.into_inner();
         package::rewrite(&raw).map_err(write_error)
     }
+}
+
+/// Runs one of umya's writing steps under the panic guard: its panic or its error is K1111.
+fn written<T, E: std::fmt::Display>(
+    step: impl FnOnce() -> Result<T, E>,
+) -> Result<T, Vec<Diagnostic>> {
+    guarded(step)
+        .ok_or_else(|| write_error("the writer failed"))?
+        .map_err(write_error)
 }
 
 /// True for the severities that stop a build.
