@@ -123,8 +123,8 @@ impl SyntaxTree {
 
     /// The comments of the file, in order: their span and text.
     pub fn comments(&self) -> Vec<(Span, String)> {
-        // A comment is a node (`COMMENT` holds its `line_comment` or `block_comment` token) or,
-        // should that change, a token. Walked on the green tree, offsets counted by hand: the
+        // A comment is a token (`comment`, the grammar's line or block comment) or, should
+        // that change, a node. Walked on the green tree, offsets counted by hand: the
         // cursor API (`descendants_with_tokens`) allocates a node per step, and this walk runs
         // over every file of every check (issue 14: it was 6% of a check's instructions).
         let mut out = Vec::new();
