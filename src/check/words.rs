@@ -72,7 +72,14 @@ pub fn content_len(text: &str) -> usize {
 /// Template leftovers written as a value or name: 高中低, 高中低所, XX, `*`.
 pub fn placeholder(text: &str) -> Option<&'static str> {
     let t = text.trim();
-    if t.is_empty() {
+    // Every case below needs one of these characters; most names and values hold none, and
+    // one pass over them is cheaper than the seven searches (issue 14: 3% of a check).
+    if !t.contains(|c| {
+        matches!(
+            c,
+            '高' | 'X' | 'x' | '×' | 'Ｘ' | '*' | '＊' | '★' | '☆' | '.' | '…' | '。'
+        )
+    }) {
         return None;
     }
     if t.contains("高中低") {
