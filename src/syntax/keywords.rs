@@ -73,6 +73,10 @@ mod tests {
                 );
             }
         }
-        assert!(crate::syntax::KpiParser::parse(Rule::keyword_start, "万元").is_err());
+        // The fast refusals of common units, and a character on the list.
+        for unit in ["万元", "%", "天", "个"] {
+            assert!(crate::syntax::KpiParser::parse(Rule::keyword_start, unit).is_err());
+        }
+        assert!(crate::syntax::KpiParser::parse(Rule::keyword_start, "人次").is_ok());
     }
 }
