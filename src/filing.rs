@@ -4,7 +4,7 @@
 use std::path::{Path, PathBuf};
 
 use crate::diag::{self, Diagnostic, Finding, Sources, Text};
-use crate::lower::lower_source;
+use crate::lower::{lower_source, FileSyntax};
 use crate::model::{CustomUnits, Filing};
 use crate::source::{decode, Encoding, FileId, NotText, SourceFile, Span};
 use crate::syntax::SyntaxTree;
@@ -50,13 +50,13 @@ impl LoadError {
 }
 
 /// Everything one run reads: the sources, the model, the diagnostics of lowering and each
-/// `.kpi` file's lossless syntax tree.
+/// `.kpi` file's comments (and its lossless syntax tree in the language server).
 pub struct Loaded {
     pub sources: Sources,
     pub filing: Filing,
     pub diagnostics: Vec<Diagnostic>,
-    /// The syntax tree of each source, by file index (`None` for `kpi.toml`).
-    pub trees: Vec<Option<SyntaxTree>>,
+    /// The syntax of each source, by file index (`None` for `kpi.toml`).
+    pub syntax: Vec<Option<FileSyntax>>,
     /// For the sources imported from workbooks (`kpi check forms.xlsx`), by file index: the
     /// map from their text back to the cells it came from.
     pub workbooks: std::collections::BTreeMap<FileId, std::sync::Arc<dyn Relocate>>,
@@ -81,9 +81,15 @@ pub struct WorkbookText {
 pub type WorkbookReader = dyn Fn(&[u8], &str) -> WorkbookText + Sync;
 
 impl Loaded {
-    /// The syntax tree of a file, when it is a `.kpi` file of this run.
+    /// The syntax of a file, when it is a `.kpi` file of this run.
+    pub fn syntax(&self, file: FileId) -> Option<&FileSyntax> {
+        self.syntax.get(file.index()).and_then(Option::as_ref)
+    }
+
+    /// The lossless syntax tree of a file, when it is a `.kpi` file of this run and the run
+    /// keeps trees (the language server).
     pub fn tree(&self, file: FileId) -> Option<&SyntaxTree> {
-        self.trees.get(file.index()).and_then(Option::as_ref)
+        self.syntax(file)?.tree.as_ref()
     }
 
     /// The filing alone, for an output built from the model only: the texts, syntax trees and
@@ -124,8 +130,8 @@ impl Loaded {
     pub fn absorb(&mut self, other: Loaded, diags: Vec<Diagnostic>) -> Vec<Diagnostic> {
         let offset = self.sources.files.len();
         self.sources.files.extend(other.sources.files);
-        self.trees.resize(offset, None);
-        self.trees.extend(other.trees);
+        self.syntax.resize(offset, None);
+        self.syntax.extend(other.syntax);
         let mut filing = other.filing;
         for p in &mut filing.projects {
             p.origin.file_id = p.origin.file_id.after(offset);
@@ -159,7 +165,7 @@ impl Loaded {
             sources: Sources::default(),
             filing: Filing::default(),
             diagnostics: Vec::new(),
-            trees: Vec::new(),
+            syntax: Vec::new(),
             workbooks: Default::default(),
         }
     }
@@ -325,7 +331,7 @@ pub fn load_sources_with(files: Vec<SourceFile>, units: &CustomUnits) -> Loaded 
     let mut sources = Sources::default();
     let mut filing = Filing::default();
     let mut diagnostics = Vec::new();
-    let mut trees = Vec::new();
+    let mut syntax = Vec::new();
     for file in files {
         sources.add(file);
     }
@@ -338,16 +344,16 @@ pub fn load_sources_with(files: Vec<SourceFile>, units: &CustomUnits) -> Loaded 
         .map(|(index, source)| lower_source(source, FileId(index), units))
         .collect();
     for file in lowered {
-        let (diags, tree) = file.into_filing(&mut filing);
+        let (diags, file_syntax) = file.into_filing(&mut filing);
         diagnostics.extend(diags);
-        trees.push(Some(tree));
+        syntax.push(Some(file_syntax));
     }
     diag::sort(&mut diagnostics);
     Loaded {
         sources,
         filing,
         diagnostics,
-        trees,
+        syntax,
         workbooks: Default::default(),
     }
 }

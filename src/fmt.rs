@@ -110,7 +110,7 @@ pub fn format_text(text: &str, options: &Options) -> Result<String, Vec<Diagnost
         return Ok(out);
     }
     // The check reads the output once: its model and its comments from one parse.
-    let parsed = syntax::parse_file(&out, FileId(0));
+    let parsed = syntax::parse_file_without_tree(&out, FileId(0));
     let source = SourceFile::new("<fmt>", out.as_str());
     let mut after = Filing::default();
     lower_parsed(&source, &parsed, FileId(0), &CustomUnits::new()).into_filing(&mut after);
@@ -146,7 +146,7 @@ fn format_and_model(
     options: &Options,
 ) -> Result<(String, Filing, Vec<String>), Vec<Diagnostic>> {
     let source = SourceFile::new("<fmt>", text);
-    let parsed = syntax::parse_file(text, FileId(0));
+    let parsed = syntax::parse_file_without_tree(text, FileId(0));
     let mut filing = Filing::default();
     let (diagnostics, _) =
         lower_parsed(&source, &parsed, FileId(0), &CustomUnits::new()).into_filing(&mut filing);

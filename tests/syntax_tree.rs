@@ -15,7 +15,7 @@ fn the_tree_holds_every_byte_of_every_example_and_fixture() {
         let text = kpi::source::decode(&std::fs::read(&path).unwrap())
             .unwrap()
             .0;
-        let tree = parse_file(&text, kpi::source::FileId(0)).tree;
+        let tree = parse_file(&text, kpi::source::FileId(0)).tree.unwrap();
         assert_eq!(tree.text(), text, "{}", common::rel(&path));
         // Cut files too: what does not parse is in the tree as an error piece.
         for cut in [text.len() / 3, text.len() / 2] {
@@ -25,7 +25,10 @@ fn the_tree_holds_every_byte_of_every_example_and_fixture() {
             }
             let part = &text[..cut];
             assert_eq!(
-                parse_file(part, kpi::source::FileId(0)).tree.text(),
+                parse_file(part, kpi::source::FileId(0))
+                    .tree
+                    .unwrap()
+                    .text(),
                 part,
                 "{}",
                 common::rel(&path)
@@ -37,7 +40,7 @@ fn the_tree_holds_every_byte_of_every_example_and_fixture() {
 #[test]
 fn the_tree_answers_what_is_at_a_position() {
     let text = "project \"科技专项\" {\n  // 注释 kpi: allow K0605 -- x\n  output quantity \"科技项目实施\" ≥23个;\n  this does not parse;\n}\n";
-    let tree = parse_file(text, kpi::source::FileId(0)).tree;
+    let tree = parse_file(text, kpi::source::FileId(0)).tree.unwrap();
     let at = |needle: &str| {
         let offset = text.find(needle).unwrap();
         tree.token_at(offset).unwrap()

@@ -88,8 +88,8 @@ pub(crate) struct Ctx<'a> {
     pub filing: &'a Filing,
     pub sources: &'a diag::Sources,
     pub config: &'a Config,
-    /// The syntax tree of each file (`None` for `kpi.toml`).
-    pub trees: &'a [Option<crate::syntax::SyntaxTree>],
+    /// The syntax (comments) of each file (`None` for `kpi.toml`).
+    pub syntax: &'a [Option<crate::lower::FileSyntax>],
     /// What the filing's names refer to (funds lines → forms).
     pub resolution: crate::resolve::Resolution,
 }
@@ -128,7 +128,7 @@ pub fn run(loaded: &mut Loaded, config_file: Option<SourceFile>) -> (Config, Vec
         filing: &loaded.filing,
         sources: &loaded.sources,
         config: &config,
-        trees: &loaded.trees,
+        syntax: &loaded.syntax,
         resolution: crate::resolve::Resolution::of(&loaded.filing),
     };
     money::check(&cx, &mut diags);

@@ -33,15 +33,15 @@ fn allow_text(comment: &str) -> Option<&str> {
 pub(super) fn apply(cx: &Ctx<'_>, diags: Vec<Diagnostic>) -> Vec<Diagnostic> {
     let mut allows = Vec::new();
     let mut problems = Vec::new();
-    // The comments come from each file's syntax tree: a `//` inside a text is no comment.
-    for (file, tree) in cx
-        .trees
+    // The comments come from each file's parse: a `//` inside a text is no comment.
+    for (file, syntax) in cx
+        .syntax
         .iter()
         .enumerate()
         .filter_map(|(i, t)| t.as_ref().map(|t| (FileId(i), t)))
     {
         let source = cx.source(file);
-        for (span, text) in tree.comments() {
+        for (span, text) in &syntax.comments {
             let Some(rest) = allow_text(&text) else {
                 continue;
             };

@@ -40,7 +40,7 @@ pub(super) fn apply(
             .filter(|d| d.elsewhere.is_none() && d.fix.is_some())
         {
             // Only `.kpi` files (kpi.toml has no tree).
-            if loaded.tree(d.file).is_some() {
+            if loaded.syntax(d.file).is_some() {
                 by_file.entry(d.file).or_default().push(d);
             }
         }

@@ -18,9 +18,10 @@ use crate::model::*;
 use crate::source::{FileId, SourceFile, Span};
 use crate::syntax::{self, children, string_value, ParsedFile, Rule, SyntaxTree};
 
-/// What lowering one file gives: its forms, its diagnostics (syntax and type errors) and its
-/// lossless syntax tree. Each file is lowered on its own, so a result can be kept and
-/// recombined into a filing ([`LoweredFile::into_filing`]) when another file changes.
+/// What lowering one file gives: its forms, its diagnostics (syntax and type errors), its
+/// comments and, when asked for, its lossless syntax tree. Each file is lowered on its own, so
+/// a result can be kept and recombined into a filing ([`LoweredFile::into_filing`]) when
+/// another file changes.
 #[derive(Debug, Clone)]
 pub struct LoweredFile {
     /// The file's index in its run's sources.
@@ -28,20 +29,39 @@ pub struct LoweredFile {
     pub projects: Vec<Project>,
     pub departments: Vec<Department>,
     pub diagnostics: Vec<Diagnostic>,
-    pub tree: SyntaxTree,
+    pub syntax: FileSyntax,
+}
+
+/// What a run keeps of a `.kpi` file's syntax once it is lowered.
+#[derive(Debug, Clone, Default)]
+pub struct FileSyntax {
+    /// The comments, in file order: their span and text (suppressions read them).
+    pub comments: Vec<(Span, String)>,
+    /// The lossless tree, for the language server ([`lower_source_with_tree`]).
+    pub tree: Option<SyntaxTree>,
 }
 
 impl LoweredFile {
-    /// Adds the file's forms to a filing; returns its diagnostics and tree.
-    pub fn into_filing(self, filing: &mut Filing) -> (Vec<Diagnostic>, SyntaxTree) {
+    /// Adds the file's forms to a filing; returns its diagnostics and syntax.
+    pub fn into_filing(self, filing: &mut Filing) -> (Vec<Diagnostic>, FileSyntax) {
         filing.projects.extend(self.projects);
         filing.departments.extend(self.departments);
-        (self.diagnostics, self.tree)
+        (self.diagnostics, self.syntax)
     }
 }
 
-/// Parses and lowers one file.
+/// Parses and lowers one file; its lossless tree is not built (check, build).
 pub fn lower_source(source: &SourceFile, file: FileId, units: &CustomUnits) -> LoweredFile {
+    let parsed = syntax::parse_file_without_tree(&source.text, file);
+    lower_parsed(source, &parsed, file, units)
+}
+
+/// [`lower_source`], keeping the file's lossless tree (the language server).
+pub fn lower_source_with_tree(
+    source: &SourceFile,
+    file: FileId,
+    units: &CustomUnits,
+) -> LoweredFile {
     let parsed = syntax::parse_file(&source.text, file);
     lower_parsed(source, &parsed, file, units)
 }
@@ -73,7 +93,10 @@ pub fn lower_parsed(
         projects,
         departments,
         diagnostics: cx.diags,
-        tree: parsed.tree.clone(),
+        syntax: FileSyntax {
+            comments: parsed.comment_spans(),
+            tree: parsed.tree.clone(),
+        },
     }
 }
 

@@ -371,11 +371,11 @@ pub fn analyse(
             .sources
             .add(SourceFile::new(display_name(uri), text.to_string()));
         let lowered = cache.lowered(uri, text, index, &units, || {
-            crate::lower::lower_source(loaded.sources.get(index), index, &units)
+            crate::lower::lower_source_with_tree(loaded.sources.get(index), index, &units)
         });
-        let (diags, tree) = lowered.into_filing(&mut loaded.filing);
+        let (diags, syntax) = lowered.into_filing(&mut loaded.filing);
         loaded.diagnostics.extend(diags);
-        loaded.trees.push(Some(tree));
+        loaded.syntax.push(Some(syntax));
     }
     for (i, e) in entries.iter().enumerate() {
         if e.3 {

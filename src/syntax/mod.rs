@@ -33,8 +33,19 @@ pub struct ParsedFile<'a> {
     /// Comments, in file order (kept for the formatter).
     pub comments: Vec<Pair<'a, Rule>>,
     pub diagnostics: Vec<Diagnostic>,
-    /// The lossless tree of the file (every byte, trivia and errors included).
-    pub tree: SyntaxTree,
+    /// The lossless tree of the file (every byte, trivia and errors included), when asked
+    /// for: [`parse_file`] builds it, [`parse_file_without_tree`] does not.
+    pub tree: Option<SyntaxTree>,
+}
+
+impl ParsedFile<'_> {
+    /// The comments, in file order: their span and text (what suppressions read).
+    pub fn comment_spans(&self) -> Vec<(Span, String)> {
+        self.comments
+            .iter()
+            .map(|c| (Span::from(c.as_span()), c.as_str().to_string()))
+            .collect()
+    }
 }
 
 /// How many files this process has parsed ([`parse_file`] calls): how the tests hold the
@@ -49,21 +60,36 @@ thread_local! {
     static PARSES: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
 }
 
-/// Parses a whole file. Never fails: what does not parse becomes diagnostics.
+/// Parses a whole file and builds its lossless tree (the language server's view of it).
+/// Never fails: what does not parse becomes diagnostics.
 pub fn parse_file(text: &str, file: FileId) -> ParsedFile<'_> {
+    parse(text, file, true)
+}
+
+/// [`parse_file`] without the lossless tree, for the commands that read the model and the
+/// comments only (check, build, fmt): building the tree was a sixth of a check's
+/// instructions, and holding it a quarter of its memory (issue 14).
+pub fn parse_file_without_tree(text: &str, file: FileId) -> ParsedFile<'_> {
+    parse(text, file, false)
+}
+
+fn parse(text: &str, file: FileId, with_tree: bool) -> ParsedFile<'_> {
     PARSES.with(|n| n.set(n.get() + 1));
+    let tree = |pairs: Option<pest::iterators::Pairs<'_, Rule>>| {
+        with_tree.then(|| SyntaxTree::build(text, pairs))
+    };
     let mut parsed = ParsedFile {
         items: Vec::new(),
         comments: Vec::new(),
         diagnostics: Vec::new(),
         // Filled below, once: from the parse, or as one error piece when there is none.
-        tree: SyntaxTree::build("", None),
+        tree: None,
     };
     let pairs = match KpiParser::parse(Rule::file, text) {
         Ok(mut pairs) => match pairs.next() {
             Some(file_pair) => file_pair.into_inner(),
             None => {
-                parsed.tree = SyntaxTree::build(text, None);
+                parsed.tree = tree(None);
                 return parsed;
             }
         },
@@ -72,14 +98,14 @@ pub fn parse_file(text: &str, file: FileId) -> ParsedFile<'_> {
             parsed
                 .diagnostics
                 .push(syntax_error(text, &err, Span::new(0, text.len()), file));
-            parsed.tree = SyntaxTree::build(text, None);
+            parsed.tree = tree(None);
             return parsed;
         }
     };
     if let Some(d) = too_deep(text, file) {
         parsed.diagnostics.push(d);
     }
-    parsed.tree = SyntaxTree::build(text, Some(pairs.clone()));
+    parsed.tree = tree(Some(pairs.clone()));
     for pair in pairs {
         match pair.as_rule() {
             Rule::item => {

@@ -3,8 +3,9 @@
 //! knows its span. Built once per file from pest's parse (the grammar stays the one source of
 //! truth for syntax) into a rowan green tree, the structure rust-analyzer and taplo use, so
 //! that it outlives lowering: an editor asks "what is at this position?" of the tree
-//! ([`SyntaxTree::token_at`]) without parsing again, and suppressions read real comments
-//! instead of scanning for `//`.
+//! ([`SyntaxTree::token_at`]) without parsing again. Only the language server keeps one:
+//! check, build and fmt parse without it (`syntax::parse_file_without_tree`), and read the
+//! comments from the parse.
 
 use pest::iterators::{Pair, Pairs};
 use rowan::{GreenNodeBuilder, Language};
@@ -220,9 +221,10 @@ mod tests {
             .collect()
     }
 
-    /// The green walk finds the same comments at the same spans as the cursor API, in every
-    /// place a comment can stand (before, between and inside forms, in an indicator's block,
-    /// in text that did not parse, at the end without a newline) and in the examples.
+    /// The green walk finds the same comments at the same spans as the cursor API, and so
+    /// does the parse without a tree, in every place a comment can stand (before, between and
+    /// inside forms, in an indicator's block, in text that did not parse, at the end without
+    /// a newline) and in the examples.
     #[test]
     fn green_walk_finds_the_comments_the_cursor_finds() {
         let mut texts = vec![
@@ -239,9 +241,12 @@ mod tests {
         }
         let mut seen = 0;
         for text in &texts {
-            let tree = crate::syntax::parse_file(text, crate::source::FileId(0)).tree;
+            let parsed = crate::syntax::parse_file(text, crate::source::FileId(0));
+            let tree = parsed.tree.clone().expect("parse_file builds the tree");
             let comments = tree.comments();
             assert_eq!(comments, by_cursor(&tree));
+            // Suppressions read the parse's comments (check builds no tree): the same ones.
+            assert_eq!(parsed.comment_spans(), comments);
             for (span, comment) in &comments {
                 assert_eq!(&text[span.start..span.end], comment);
             }
