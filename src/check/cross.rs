@@ -50,7 +50,7 @@ fn project_total(p: &Project) -> Option<Decimal> {
 /// into bigrams every form's name: lines × forms.
 struct Suggester {
     by_amount: std::collections::HashMap<Decimal, Vec<usize>>,
-    bigrams: Vec<std::collections::BTreeSet<(char, char)>>,
+    bigrams: Vec<super::words::Bigrams>,
 }
 
 impl Suggester {

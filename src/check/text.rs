@@ -158,6 +158,28 @@ fn goal_numbers(
     indicators: &[Indicator],
     out: &mut Vec<Diagnostic>,
 ) {
+    /// A clause of a goal: where it starts, its text, its bigrams, and its count mentions
+    /// (read when first needed). Made once per goal, not once per indicator and goal.
+    struct Clause<'t> {
+        offset: usize,
+        text: &'t str,
+        bigrams: super::words::Bigrams,
+        mentions: std::cell::OnceCell<Vec<Mention>>,
+    }
+    let goal_clauses: Vec<Vec<Clause<'_>>> = goals
+        .iter()
+        .map(|g| {
+            clauses(&g.text)
+                .into_iter()
+                .map(|(offset, text)| Clause {
+                    offset,
+                    text,
+                    bigrams: bigrams(text),
+                    mentions: std::cell::OnceCell::new(),
+                })
+                .collect()
+        })
+        .collect();
     for ind in indicators {
         let Some(Value::Quantitative { quantity, .. }) = &ind.value else {
             continue;
@@ -180,18 +202,17 @@ fn goal_numbers(
         // more words.
         let mut candidates: Vec<(usize, &Goal, Mention)> = Vec::new();
         let mut other_units: Vec<(usize, &Goal, Mention)> = Vec::new();
-        for g in goals {
-            for (offset, clause) in clauses(&g.text) {
-                let cb = bigrams(clause);
-                let s = shared(&nb, &cb);
+        for (g, clauses) in goals.iter().zip(&goal_clauses) {
+            for clause in clauses {
+                let s = shared(&nb, &clause.bigrams);
                 if s < 2 {
                     continue;
                 }
-                for m in mentions(clause) {
+                for m in clause.mentions.get_or_init(|| mentions(clause.text)) {
                     let m = Mention {
-                        start: m.start + offset,
-                        end: m.end + offset,
-                        ..m
+                        start: m.start + clause.offset,
+                        end: m.end + clause.offset,
+                        ..m.clone()
                     };
                     if same_kind(&m.unit, &unit.symbol) {
                         candidates.push((s, g, m));

@@ -1,7 +1,5 @@
 //! Text helpers for the rules: name normalisation, character bigrams, template numbering.
 
-use std::collections::BTreeSet;
-
 /// True for a CJK ideograph.
 pub fn is_han(c: char) -> bool {
     matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x2FFFF)
@@ -28,26 +26,70 @@ pub fn strip_numbering(name: &str) -> (&str, bool) {
     (t, false)
 }
 
-/// The set of character bigrams of a text's CJK and alphanumeric runs.
-pub fn bigrams(text: &str) -> BTreeSet<(char, char)> {
-    let mut set = BTreeSet::new();
+/// The set of character bigrams (二元组) of a text's CJK and alphanumeric runs, sorted, each
+/// once. A sorted vector rather than a `BTreeSet`: the rules build one per name, goal and
+/// clause and only count what two sets share, a merge (issue 14: the tree sets were 4% of a
+/// check).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Bigrams(Vec<(char, char)>);
+
+impl Bigrams {
+    /// How many distinct bigrams.
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    /// The bigrams, in order.
+    #[cfg(test)]
+    pub fn iter(&self) -> impl Iterator<Item = &(char, char)> {
+        self.0.iter()
+    }
+}
+
+impl IntoIterator for Bigrams {
+    type Item = (char, char);
+    type IntoIter = std::vec::IntoIter<(char, char)>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.into_iter()
+    }
+}
+
+/// The bigrams of a text.
+pub fn bigrams(text: &str) -> Bigrams {
+    let mut all = Vec::new();
     let mut prev: Option<char> = None;
     for c in text.chars() {
         if is_han(c) || c.is_alphanumeric() {
             if let Some(p) = prev {
-                set.insert((p, c));
+                all.push((p, c));
             }
             prev = Some(c);
         } else {
             prev = None;
         }
     }
-    set
+    all.sort_unstable();
+    all.dedup();
+    Bigrams(all)
 }
 
 /// How many bigrams two texts share.
-pub fn shared(a: &BTreeSet<(char, char)>, b: &BTreeSet<(char, char)>) -> usize {
-    a.intersection(b).count()
+pub fn shared(a: &Bigrams, b: &Bigrams) -> usize {
+    let (mut i, mut j, mut n) = (0, 0, 0);
+    let (a, b) = (&a.0, &b.0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                n += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    n
 }
 
 /// Overlap coefficient of the bigram sets: shared / the smaller set (1.0 when one text's
@@ -120,6 +162,54 @@ pub fn unit_only(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The sorted bigrams and their merge count agree with sets built the obvious way, on
+    /// texts from a small alphabet of ideographs, letters, digits and punctuation.
+    #[test]
+    fn bigrams_and_shared_match_tree_sets() {
+        use std::collections::BTreeSet;
+        let set = |t: &str| -> BTreeSet<(char, char)> {
+            let mut out = BTreeSet::new();
+            let mut prev: Option<char> = None;
+            for c in t.chars() {
+                if is_han(c) || c.is_alphanumeric() {
+                    if let Some(p) = prev {
+                        out.insert((p, c));
+                    }
+                    prev = Some(c);
+                } else {
+                    prev = None;
+                }
+            }
+            out
+        };
+        let alphabet: Vec<char> = "科技项目完成率拉萨市a1B，。 %".chars().collect();
+        let mut seed = 14u64;
+        let mut text = || -> String {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            let len = (seed >> 59) as usize;
+            (0..len)
+                .map(|k| alphabet[((seed >> (k % 50)) as usize) % alphabet.len()])
+                .collect()
+        };
+        for _ in 0..2000 {
+            let (a, b) = (text(), text());
+            let (ba, bb) = (bigrams(&a), bigrams(&b));
+            assert_eq!(
+                ba.iter().copied().collect::<BTreeSet<_>>(),
+                set(&a),
+                "{a:?}"
+            );
+            assert_eq!(ba.len(), set(&a).len());
+            assert_eq!(
+                shared(&ba, &bb),
+                set(&a).intersection(&set(&b)).count(),
+                "{a:?} {b:?}"
+            );
+        }
+    }
 
     #[test]
     fn quotes_and_spaces_do_not_matter() {
