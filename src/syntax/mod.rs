@@ -241,3 +241,113 @@ pub fn string_value(pair: &Pair<'_, Rule>) -> String {
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use std::collections::{BTreeMap, BTreeSet};
+
+    /// The rules of a grammar text and the rules each one names, read the plain way: comments,
+    /// strings and character literals removed, then `name = modifier{ body }`.
+    fn rule_graph(grammar: &str) -> BTreeMap<String, BTreeSet<String>> {
+        let mut plain = String::new();
+        let mut chars = grammar.chars().peekable();
+        while let Some(c) = chars.next() {
+            match c {
+                '/' if chars.peek() == Some(&'/') => {
+                    for c in chars.by_ref() {
+                        if c == '\n' {
+                            plain.push('\n');
+                            break;
+                        }
+                    }
+                }
+                '"' | '\'' => {
+                    while let Some(d) = chars.next() {
+                        if d == '\\' {
+                            chars.next();
+                        } else if d == c {
+                            break;
+                        }
+                    }
+                    plain.push(' ');
+                }
+                c => plain.push(c),
+            }
+        }
+        let mut bodies: Vec<(String, String)> = Vec::new();
+        for line in plain.lines() {
+            let definition = line.split_once('=').filter(|(name, rest)| {
+                let name = name.trim();
+                !name.is_empty()
+                    && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
+                    && rest.trim_start().starts_with(['{', '_', '@', '$', '!'])
+            });
+            match definition {
+                Some((name, rest)) => bodies.push((name.trim().to_string(), rest.to_string())),
+                None => {
+                    if let Some(last) = bodies.last_mut() {
+                        last.1.push(' ');
+                        last.1.push_str(line);
+                    }
+                }
+            }
+        }
+        let names: BTreeSet<String> = bodies.iter().map(|(n, _)| n.clone()).collect();
+        bodies
+            .into_iter()
+            .map(|(name, body)| {
+                let used = body
+                    .split(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+                    .filter(|w| names.contains(*w))
+                    .map(str::to_string)
+                    .collect();
+                (name, used)
+            })
+            .collect()
+    }
+
+    /// No rule of the grammar reaches itself, so a parse's depth is bounded by the grammar and
+    /// pest's stack probe (its `std` feature, left out in Cargo.toml for speed) is not needed:
+    /// nesting in the input is bounded by unrolling (`brace_group` … `brace_group8`, K0113).
+    #[test]
+    fn the_grammar_has_no_recursion() {
+        let graph = rule_graph(include_str!("../../grammar/kpi.pest"));
+        assert!(graph.len() > 150, "{} rules read", graph.len());
+        assert!(
+            graph["value"].contains("quantity") && graph["brace_group"].contains("brace_group2")
+        );
+        // Depth-first, with the path held: a rule met again on its own path is a cycle.
+        fn visit<'g>(
+            rule: &'g str,
+            graph: &'g BTreeMap<String, BTreeSet<String>>,
+            path: &mut Vec<&'g str>,
+            done: &mut BTreeSet<&'g str>,
+        ) {
+            if done.contains(rule) {
+                return;
+            }
+            assert!(
+                !path.contains(&rule),
+                "the grammar recurses: {} -> {rule}",
+                path.join(" -> ")
+            );
+            path.push(rule);
+            for next in &graph[rule] {
+                visit(next, graph, path, done);
+            }
+            path.pop();
+            done.insert(rule);
+        }
+        let mut done = BTreeSet::new();
+        for rule in graph.keys() {
+            visit(rule, &graph, &mut Vec::new(), &mut done);
+        }
+        // The reader does find a cycle when there is one.
+        let looped = rule_graph("a = { b ~ \"x\" }\nb = { \"(\" ~ a? ~ \")\" }\n");
+        assert!(std::panic::catch_unwind(|| {
+            let mut done = BTreeSet::new();
+            visit("a", &looped, &mut Vec::new(), &mut done);
+        })
+        .is_err());
+    }
+}
