@@ -14,7 +14,7 @@ use rust_decimal::Decimal;
 use super::words::{bigrams, content_len, normalize, shared, strip_numbering};
 use super::{Ctx, Doc, Rule};
 use crate::diag::{Diagnostic, Finding, Severity, Text};
-use crate::model::{parse_unit, Dimension, Goal, Indicator, Value};
+use crate::model::{parse_unit, Dimension, Goal, Indicator, Level1, Level2, Value};
 use crate::source::{FileId, Span};
 
 /// A `number unit` pair found in free text.
@@ -503,10 +503,9 @@ fn copies_counted(
     hits: usize,
     work: &mut CopyWork,
 ) -> Vec<(usize, usize, bool)> {
-    use std::collections::HashMap;
     // Bigram ids: each distinct bigram once; then renumbered by (frequency, bigram), so that
     // sorted ids put the rarest first and prefixes hold the bigrams with short posting lists.
-    let mut id_of: HashMap<(char, char), u32> = HashMap::new();
+    let mut id_of: rustc_hash::FxHashMap<(char, char), u32> = Default::default();
     let mut freq: Vec<u32> = Vec::new();
     let mut bigram_of: Vec<(char, char)> = Vec::new();
     let mut prints: Vec<GoalPrint> = Vec::new();
@@ -547,7 +546,7 @@ fn copies_counted(
     // number of bigrams) that hold it, and those whose prefix holds it; each split by size
     // class, so that a walk that keeps only larger (or only not larger) goals reads the other
     // classes not at all.
-    let mut first_with_key: HashMap<&str, usize> = HashMap::new();
+    let mut first_with_key: rustc_hash::FxHashMap<&str, usize> = Default::default();
     let bounds = SizeClasses::of(prints.iter().map(|p| p.ids.len()));
     let mut by_bigram = Postings::new(rank.len(), &bounds);
     let mut by_prefix = Postings::new(rank.len(), &bounds);
@@ -663,15 +662,17 @@ fn value_key(ind: &Indicator) -> Option<String> {
 
 /// K0703 and K0705: an indicator twice in a category, or with one value in two.
 fn duplicates(file: FileId, indicators: &[Indicator], out: &mut Vec<Diagnostic>) {
-    let mut seen: BTreeMap<(String, String), Span> = BTreeMap::new();
+    // The category, compared as values rather than as their formatted names (issue 14).
+    type Category = (Level1, Option<Level2>);
+    let mut seen: BTreeMap<(Category, String), Span> = BTreeMap::new();
     // name + value → (category, first place): the same row in two categories (K0705).
-    let mut rows: BTreeMap<(String, String), (String, Span)> = BTreeMap::new();
+    let mut rows: BTreeMap<(String, String), (Category, Span)> = BTreeMap::new();
     for ind in indicators {
         let name = normalize(strip_numbering(&ind.name).0);
         if name.is_empty() || super::words::placeholder(&ind.name).is_some() {
             continue;
         }
-        let level = format!("{:?}/{:?}", ind.level1, ind.level2);
+        let level: Category = (ind.level1, ind.level2);
         if let Some(value) = value_key(ind) {
             match rows.get(&(name.clone(), value.clone())) {
                 Some((first_level, first)) if *first_level != level => out.push(
@@ -687,11 +688,11 @@ fn duplicates(file: FileId, indicators: &[Indicator], out: &mut Vec<Diagnostic>)
                 ),
                 Some(_) => {}
                 None => {
-                    rows.insert((name.clone(), value), (level.clone(), ind.name_span));
+                    rows.insert((name.clone(), value), (level, ind.name_span));
                 }
             }
         }
-        match seen.get(&(level.clone(), name.clone())) {
+        match seen.get(&(level, name.clone())) {
             Some(first) => out.push(
                 DuplicateIndicator {
                     indicator: &ind.name,

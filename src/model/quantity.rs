@@ -4,7 +4,7 @@
 //! exactly, never rounded. Normalised money is shown with at least two decimal places (cents).
 
 use rust_decimal::Decimal;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 use std::sync::LazyLock;
 
 /// What a unit measures.
@@ -304,9 +304,9 @@ pub type CustomUnits = std::collections::BTreeMap<String, (Dimension, Option<(St
 /// lookup: the checker reads every value's unit, and scanning the tables per unit was 4% of a
 /// check (issue 14).
 fn known_dimension(symbol: &str) -> Option<Dimension> {
-    static MONEY_UNITS: LazyLock<HashMap<&'static str, Dimension>> =
+    static MONEY_UNITS: LazyLock<FxHashMap<&'static str, Dimension>> =
         LazyLock::new(|| MONEY.iter().map(|(s, _)| (*s, Dimension::Money)).collect());
-    static OTHER_UNITS: LazyLock<HashMap<String, Dimension>> = LazyLock::new(|| {
+    static OTHER_UNITS: LazyLock<FxHashMap<String, Dimension>> = LazyLock::new(|| {
         let tables: [(&[&str], Dimension); 9] = [
             (PERCENT, Dimension::Percent),
             (TIME, Dimension::Time),
@@ -318,7 +318,7 @@ fn known_dimension(symbol: &str) -> Option<Dimension> {
             (ENERGY, Dimension::Energy),
             (RATIO, Dimension::Ratio),
         ];
-        let mut map = HashMap::new();
+        let mut map = FxHashMap::default();
         for (table, dim) in tables {
             for unit in table {
                 map.entry(unit.to_ascii_lowercase()).or_insert(dim);
