@@ -42,7 +42,7 @@ pub(super) fn apply(cx: &Ctx<'_>, diags: Vec<Diagnostic>) -> Vec<Diagnostic> {
     {
         let source = cx.source(file);
         for (span, text) in &syntax.comments {
-            let Some(rest) = allow_text(&text) else {
+            let Some(rest) = allow_text(text) else {
                 continue;
             };
             let comment = Span::new(span.start, span.start + text.trim_end().len());

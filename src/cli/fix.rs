@@ -39,7 +39,7 @@ pub(super) fn apply(
             .iter()
             .filter(|d| d.elsewhere.is_none() && d.fix.is_some())
         {
-            // Only `.kpi` files (kpi.toml has no tree).
+            // Only `.kpi` files (kpi.toml has no syntax).
             if loaded.syntax(d.file).is_some() {
                 by_file.entry(d.file).or_default().push(d);
             }
