@@ -299,6 +299,20 @@ pub fn fold_unit_text(text: &str) -> String {
 /// Units declared in `kpi.toml` `[units]`: symbol → dimension and optional conversion.
 pub type CustomUnits = std::collections::BTreeMap<String, (Dimension, Option<(String, Decimal)>)>;
 
+/// The unit tables other than money, in the order they are searched: a unit in two tables
+/// has the first one's dimension.
+const DIMENSION_TABLES: [(&[&str], Dimension); 9] = [
+    (PERCENT, Dimension::Percent),
+    (TIME, Dimension::Time),
+    (COUNT, Dimension::Count),
+    (AREA, Dimension::Area),
+    (LENGTH, Dimension::Length),
+    (MASS, Dimension::Mass),
+    (VOLUME, Dimension::Volume),
+    (ENERGY, Dimension::Energy),
+    (RATIO, Dimension::Ratio),
+];
+
 /// The dimension of a unit in the tables above: money as written, Latin units without regard
 /// to case (`KM`, `Km` and `km` are one unit); a table earlier in the list wins. One hash
 /// lookup: the checker reads every value's unit, and scanning the tables per unit was 4% of a
@@ -307,19 +321,8 @@ fn known_dimension(symbol: &str) -> Option<Dimension> {
     static MONEY_UNITS: LazyLock<FxHashMap<&'static str, Dimension>> =
         LazyLock::new(|| MONEY.iter().map(|(s, _)| (*s, Dimension::Money)).collect());
     static OTHER_UNITS: LazyLock<FxHashMap<String, Dimension>> = LazyLock::new(|| {
-        let tables: [(&[&str], Dimension); 9] = [
-            (PERCENT, Dimension::Percent),
-            (TIME, Dimension::Time),
-            (COUNT, Dimension::Count),
-            (AREA, Dimension::Area),
-            (LENGTH, Dimension::Length),
-            (MASS, Dimension::Mass),
-            (VOLUME, Dimension::Volume),
-            (ENERGY, Dimension::Energy),
-            (RATIO, Dimension::Ratio),
-        ];
         let mut map = FxHashMap::default();
-        for (table, dim) in tables {
+        for (table, dim) in DIMENSION_TABLES {
             for unit in table {
                 map.entry(unit.to_ascii_lowercase()).or_insert(dim);
             }
@@ -582,26 +585,13 @@ mod tests {
                 return Some(Dimension::Money);
             }
             let lower = symbol.to_ascii_lowercase();
-            let tables: [(&[&str], Dimension); 9] = [
-                (PERCENT, Dimension::Percent),
-                (TIME, Dimension::Time),
-                (COUNT, Dimension::Count),
-                (AREA, Dimension::Area),
-                (LENGTH, Dimension::Length),
-                (MASS, Dimension::Mass),
-                (VOLUME, Dimension::Volume),
-                (ENERGY, Dimension::Energy),
-                (RATIO, Dimension::Ratio),
-            ];
-            tables
+            DIMENSION_TABLES
                 .into_iter()
                 .find(|(table, _)| table.iter().any(|u| u.eq_ignore_ascii_case(&lower)))
                 .map(|(_, dim)| dim)
         };
         let mut words: Vec<String> = vec!["".into(), "万".into(), "XX".into(), "件(册)".into()];
-        for table in [
-            PERCENT, TIME, COUNT, AREA, LENGTH, MASS, VOLUME, ENERGY, RATIO,
-        ] {
+        for (table, _) in DIMENSION_TABLES {
             for u in table {
                 words.push(u.to_string());
                 words.push(u.to_ascii_uppercase());
