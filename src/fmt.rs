@@ -225,8 +225,9 @@ struct Printer<'a> {
     level2: Option<Rule>,
 }
 
+/// The grammar's white space (Unicode white space and the byte-order mark) but line breaks.
 fn is_hspace(c: char) -> bool {
-    matches!(c, ' ' | '\t' | '\u{3000}' | '\u{A0}' | '\u{FEFF}')
+    (c.is_whitespace() || c == '\u{FEFF}') && !matches!(c, '\n' | '\r')
 }
 
 impl<'a> Printer<'a> {

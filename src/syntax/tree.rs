@@ -162,12 +162,8 @@ pub fn span_of(range: rowan::TextRange) -> Span {
 /// The text between two pairs: runs of whitespace (trivia) and of the literals pest does not
 /// name (quotes, `->`).
 fn trivia(b: &mut GreenNodeBuilder<'_>, gap: &str) {
-    let space = |c: char| {
-        matches!(
-            c,
-            ' ' | '\t' | '\r' | '\n' | '\u{3000}' | '\u{FEFF}' | '\u{A0}'
-        )
-    };
+    // The grammar's WHITESPACE: Unicode white space and the byte-order mark.
+    let space = |c: char| c.is_whitespace() || c == '\u{FEFF}';
     let mut rest = gap;
     while let Some(first) = rest.chars().next() {
         let is_space = space(first);
