@@ -100,6 +100,24 @@ fn chinese_and_english_keywords_mean_the_same() {
     assert_eq!(en.projects[0].indicators.len(), 8);
 }
 
+/// Any Unicode white space separates words as a space does: the no-break space, the en and em
+/// spaces and the thin spaces a paste from Word brings, the line separator, the byte-order
+/// mark (docs/language.md, "spacing").
+#[test]
+fn unicode_white_space_is_white_space() {
+    let odd = ENGLISH
+        .replace("\n  ", "\n\u{2003}\u{a0}")
+        .replace("output ", "output\u{2002}\u{feff}")
+        .replace(" {", "\u{205f}{")
+        .replace(";\n", ";\u{200a}\u{2028}\u{3000}\u{85}\n");
+    assert_ne!(odd, ENGLISH);
+    assert!(!odd.contains("\n  "));
+    assert_eq!(
+        json_without_origin(&lower(&odd)),
+        json_without_origin(&lower(ENGLISH))
+    );
+}
+
 #[test]
 fn the_design_brief_line_compiles_as_written() {
     let f = lower(
