@@ -14,7 +14,9 @@ use rust_decimal::Decimal;
 use super::words::{bigrams, content_len, normalize, shared, strip_numbering};
 use super::{Ctx, Doc, Rule};
 use crate::diag::{Diagnostic, Finding, Severity, Text};
-use crate::model::{parse_unit, Dimension, Goal, Indicator, Level1, Level2, Value};
+use crate::model::{
+    may_be_in_known_unit, parse_unit, Dimension, Goal, Indicator, Level1, Level2, Value,
+};
 use crate::source::{FileId, Span};
 
 /// A `number unit` pair found in free text.
@@ -57,9 +59,15 @@ pub(super) fn mentions(text: &str) -> Vec<Mention> {
         while k < chars.len() && chars[k].1 == ' ' {
             k += 1;
         }
-        // The longest unit text (up to 4 characters) that parses.
+        // The longest unit text (up to 4 characters) that parses; only characters that can
+        // be in a known unit are tried.
+        let known = chars[k..]
+            .iter()
+            .take(4)
+            .take_while(|(_, c)| may_be_in_known_unit(*c))
+            .count();
         let mut found = None;
-        for len in (1..=4).rev() {
+        for len in (1..=known).rev() {
             if k + len > chars.len() {
                 continue;
             }

@@ -9,8 +9,9 @@ pub mod vocab;
 pub use date::{date_parts, is_canonical_date};
 pub use date::{days_in_month, Date, Period};
 pub use quantity::{
-    canonical_number, fold_unit_text, known_units, parse_unit, parse_unit_with, units_of_dimension,
-    unknown_unit, CustomUnits, Dimension, Multiplier, ParsedUnit, Quantity, Unit,
+    canonical_number, fold_unit_text, known_units, may_be_in_known_unit, parse_unit,
+    parse_unit_with, units_of_dimension, unknown_unit, CustomUnits, Dimension, Multiplier,
+    ParsedUnit, Quantity, Unit,
 };
 
 use crate::source::{FileId, Span};

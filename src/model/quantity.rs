@@ -296,6 +296,27 @@ pub fn fold_unit_text(text: &str) -> String {
         .collect()
 }
 
+/// Whether `c` can be part of a unit [`parse_unit`] knows: a character of a unit in the
+/// tables (Latin letters in either case), a multiplier (千 万 亿), a bracket, the `/` of a
+/// rate, or a character [`fold_unit_text`] folds. A text with any other character is no known unit, so a reader
+/// of free text need not try it (issue 14: `check::text::mentions` tried four lengths after
+/// every number). Units declared in `kpi.toml` are not covered.
+pub fn may_be_in_known_unit(c: char) -> bool {
+    static CHARS: LazyLock<rustc_hash::FxHashSet<char>> = LazyLock::new(|| {
+        let mut set: rustc_hash::FxHashSet<char> = "千万亿()（）/％／".chars().collect();
+        let tables = DIMENSION_TABLES.iter().flat_map(|(table, _)| table.iter());
+        for unit in MONEY.iter().map(|(u, _)| u).chain(tables) {
+            for c in unit.chars() {
+                set.insert(c);
+                set.insert(c.to_ascii_lowercase());
+                set.insert(c.to_ascii_uppercase());
+            }
+        }
+        set
+    });
+    CHARS.contains(&c)
+}
+
 /// Units declared in `kpi.toml` `[units]`: symbol → dimension and optional conversion.
 pub type CustomUnits = std::collections::BTreeMap<String, (Dimension, Option<(String, Decimal)>)>;
 
@@ -578,6 +599,34 @@ mod tests {
     /// The hash lookup gives what scanning the tables in order gave (money exactly, the rest
     /// without regard to ASCII case, the earlier table first), for every unit in the tables,
     /// in three cases, and for words that are no unit.
+    #[test]
+    fn a_known_unit_has_only_characters_of_known_units() {
+        // Every unit of the tables, with a multiplier, in brackets, as a rate, folded:
+        // parse_unit knows it, and may_be_in_known_unit accepts each of its characters.
+        let mut texts: Vec<String> = Vec::new();
+        for unit in MONEY
+            .iter()
+            .map(|(u, _)| *u)
+            .chain(DIMENSION_TABLES.iter().flat_map(|(t, _)| t.iter().copied()))
+        {
+            texts.push(unit.to_string());
+            texts.push(unit.to_ascii_uppercase());
+            texts.push(format!("万{unit}"));
+            texts.push(format!("{unit}/天"));
+            texts.push(format!("{unit}／人"));
+        }
+        texts.extend(["件(册)", "件（册）", "％", "万", "亿元", "/株"].map(String::from));
+        for text in &texts {
+            if parse_unit(text).is_some() {
+                assert!(text.chars().all(may_be_in_known_unit), "{text}");
+            }
+        }
+        assert!(texts.iter().filter(|t| parse_unit(t).is_some()).count() > 100);
+        for c in ['；', '，', '覆', 'の', '1'] {
+            assert!(!may_be_in_known_unit(c), "{c}");
+        }
+    }
+
     #[test]
     fn known_dimension_matches_the_table_scan() {
         let scan = |symbol: &str| -> Option<Dimension> {
