@@ -80,7 +80,9 @@ pub fn decode(bytes: &[u8]) -> Result<(String, Encoding), NotText> {
     if bytes.starts_with(b"PK\x03\x04") {
         return Err(NotText::Workbook);
     }
-    match std::str::from_utf8(bytes) {
+    // simdutf8 validates with vector instructions: a sixth of the instructions of the
+    // standard library's check on Chinese text (issue 14); same answer.
+    match simdutf8::basic::from_utf8(bytes) {
         Ok(text) => Ok((text.to_string(), Encoding::Utf8)),
         Err(_) if bytes.contains(&0) => Err(NotText::Unknown),
         Err(_) => encoding_rs::GB18030
