@@ -7,8 +7,6 @@
 //! some clause with that unit shares at least two character bigrams with the
 //! indicator's name, and no such clause states the indicator's number.
 
-use std::collections::BTreeMap;
-
 use rust_decimal::Decimal;
 
 use super::words::{bigrams, content_len, normalize, shared, strip_numbering};
@@ -670,11 +668,14 @@ fn value_key(ind: &Indicator) -> Option<String> {
 
 /// K0703 and K0705: an indicator twice in a category, or with one value in two.
 fn duplicates(file: FileId, indicators: &[Indicator], out: &mut Vec<Diagnostic>) {
+    use std::collections::hash_map::Entry;
     // The category, compared as values rather than as their formatted names (issue 14).
     type Category = (Level1, Option<Level2>);
-    let mut seen: BTreeMap<(Category, String), Span> = BTreeMap::new();
+    // Hash maps, only looked up and never iterated: no order reaches the findings, which
+    // follow the indicators (issue 14: the tree maps and their key copies were 1% of a check).
+    let mut seen: rustc_hash::FxHashMap<(Category, String), Span> = Default::default();
     // name + value → (category, first place): the same row in two categories (K0705).
-    let mut rows: BTreeMap<(String, String), (Category, Span)> = BTreeMap::new();
+    let mut rows: rustc_hash::FxHashMap<(String, String), (Category, Span)> = Default::default();
     for ind in indicators {
         let name = normalize(strip_numbering(&ind.name).0);
         if name.is_empty() || super::words::placeholder(&ind.name).is_some() {
@@ -682,34 +683,42 @@ fn duplicates(file: FileId, indicators: &[Indicator], out: &mut Vec<Diagnostic>)
         }
         let level: Category = (ind.level1, ind.level2);
         if let Some(value) = value_key(ind) {
-            match rows.get(&(name.clone(), value.clone())) {
-                Some((first_level, first)) if *first_level != level => out.push(
-                    InTwoCategories {
-                        indicator: &ind.name,
+            match rows.entry((name.clone(), value)) {
+                Entry::Occupied(row) => {
+                    let (first_level, first) = *row.get();
+                    if first_level != level {
+                        out.push(
+                            InTwoCategories {
+                                indicator: &ind.name,
+                            }
+                            .at(file, ind.name_span)
+                            .with_label(
+                                file,
+                                first,
+                                Text::new("first here", "第一次出现"),
+                            ),
+                        );
                     }
-                    .at(file, ind.name_span)
-                    .with_label(
-                        file,
-                        *first,
-                        Text::new("first here", "第一次出现"),
-                    ),
-                ),
-                Some(_) => {}
-                None => {
-                    rows.insert((name.clone(), value), (level, ind.name_span));
+                }
+                Entry::Vacant(row) => {
+                    row.insert((level, ind.name_span));
                 }
             }
         }
-        match seen.get(&(level, name.clone())) {
-            Some(first) => out.push(
+        match seen.entry((level, name)) {
+            Entry::Occupied(first) => out.push(
                 DuplicateIndicator {
                     indicator: &ind.name,
                 }
                 .at(file, ind.name_span)
-                .with_label(file, *first, Text::new("first here", "第一次出现")),
+                .with_label(
+                    file,
+                    *first.get(),
+                    Text::new("first here", "第一次出现"),
+                ),
             ),
-            None => {
-                seen.insert((level, name), ind.name_span);
+            Entry::Vacant(first) => {
+                first.insert(ind.name_span);
             }
         }
     }
