@@ -80,6 +80,10 @@ pub(super) fn check(
         }
     }
     let (errors, warnings) = report::counts(&diags);
+    // The models, texts and findings of every filing are not freed one allocation at a
+    // time on the way out: the process ends here, and the system takes its memory back at
+    // once (what rustc and ripgrep do; issue 14: freeing was a tenth of a large check).
+    std::mem::forget((loaded, diags, text));
     if errors > 0 || (deny_warnings && warnings > 0) {
         ExitCode::from(1)
     } else {
