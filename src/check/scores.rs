@@ -100,7 +100,7 @@ fn indicator(
     out: &mut Vec<Diagnostic>,
 ) {
     let file = p.origin.file_id;
-    let a = &ind.assessment;
+    let a = ind.assessment();
     let actual_span = a.actual.as_ref().map_or(ind.name_span, |v| v.span);
     if let Attainment::UnitsDiffer { target, actual } = &s.attainment {
         let finding = ActualUnitDiffers {
@@ -199,12 +199,17 @@ fn claimed(
         out.push(finding.at(file, span));
         return;
     }
-    let grade = ind.assessment.grade.as_ref().map(|g| g.value).or_else(|| {
-        ind.assessment
-            .actual
-            .as_ref()
-            .and_then(|a| score::implied_grade(&a.value))
-    });
+    let grade = ind
+        .assessment()
+        .grade
+        .as_ref()
+        .map(|g| g.value)
+        .or_else(|| {
+            ind.assessment()
+                .actual
+                .as_ref()
+                .and_then(|a| score::implied_grade(&a.value))
+        });
     if let (Some((lo, hi)), Some(g)) = (s.range, grade) {
         if claim < lo || claim > hi {
             let finding = ScoreDiffers::Grade {
@@ -286,7 +291,7 @@ fn weights(p: &Project, card: &Scorecard, profile: &ScoringProfile, out: &mut Ve
 
 /// Monitoring: a forecast that misses the target while the likelihood says 确定能.
 fn forecast(p: &Project, ind: &Indicator, out: &mut Vec<Diagnostic>) {
-    let a = &ind.assessment;
+    let a = ind.assessment();
     let (Some(target), Some(forecast), Some(likely)) = (&ind.value, &a.forecast, &a.likelihood)
     else {
         return;

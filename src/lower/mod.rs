@@ -858,7 +858,7 @@ impl<'s> Lowerer<'s> {
             scoring: None,
             standard: None,
             direction: None,
-            assessment: Assessment::default(),
+            assessment: None,
             line: self.line(span),
             span,
             name_span,
@@ -1059,16 +1059,25 @@ impl<'s> Lowerer<'s> {
                         _ => Direction::Positive,
                     })
                 }
-                Rule::kw_actual => ind.assessment.actual = self.assessed_value(&arg, ind),
-                Rule::kw_midyear => ind.assessment.midyear = self.assessed_value(&arg, ind),
-                Rule::kw_forecast => ind.assessment.forecast = self.assessed_value(&arg, ind),
+                Rule::kw_actual => {
+                    let value = self.assessed_value(&arg, ind);
+                    ind.assessment_mut().actual = value;
+                }
+                Rule::kw_midyear => {
+                    let value = self.assessed_value(&arg, ind);
+                    ind.assessment_mut().midyear = value;
+                }
+                Rule::kw_forecast => {
+                    let value = self.assessed_value(&arg, ind);
+                    ind.assessment_mut().forecast = value;
+                }
                 Rule::kw_score => {
-                    ind.assessment.score = self
+                    ind.assessment_mut().score = self
                         .number(&arg)
                         .map(|v| Spanned::new(v, arg.as_span().into()))
                 }
                 Rule::kw_reason => {
-                    ind.assessment.reason =
+                    ind.assessment_mut().reason =
                         Some(Spanned::new(string_value(&arg), arg.as_span().into()))
                 }
                 Rule::kw_grade | Rule::kw_cause | Rule::kw_likelihood => {
@@ -1076,7 +1085,7 @@ impl<'s> Lowerer<'s> {
                     let meaning = children(&arg)
                         .next()
                         .and_then(|k| syntax::meaning(k.as_rule()));
-                    let a = &mut ind.assessment;
+                    let a = ind.assessment_mut();
                     match meaning {
                         Some(Meaning::Grade(g)) => a.grade = Some(Spanned::new(g, span)),
                         Some(Meaning::Cause(c)) => a.cause = Some(Spanned::new(c, span)),
@@ -1086,6 +1095,11 @@ impl<'s> Lowerer<'s> {
                 }
                 _ => {}
             }
+        }
+        // An assessment attribute whose value did not read leaves nothing: no empty box, so
+        // that a model is the same however its attributes failed.
+        if ind.assessment.as_ref().is_some_and(|a| a.is_empty()) {
+            ind.assessment = None;
         }
     }
 

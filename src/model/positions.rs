@@ -208,7 +208,9 @@ impl ClearPositions for Indicator {
             name_span,
             value_span,
         } = self;
-        assessment.clear_positions();
+        if let Some(assessment) = assessment {
+            assessment.clear_positions();
+        }
         *line = 0;
         *span = Span::default();
         *name_span = Span::default();
@@ -343,7 +345,7 @@ mod tests {
                         scoring: None,
                         standard: None,
                         direction: None,
-                        assessment: Assessment::default(),
+                        assessment: None,
                         line: line + 1,
                         span,
                         name_span: span,

@@ -22,7 +22,7 @@ pub use profile::{ExecutionRule, ScoringProfile};
 /// Whether a form is a self-evaluation or monitoring form: it states any execution figure,
 /// actual or score.
 pub fn is_assessed(p: &Project) -> bool {
-    !p.execution.is_empty() || p.indicators.iter().any(|i| !i.assessment.is_empty())
+    !p.execution.is_empty() || p.indicators.iter().any(|i| !i.assessment().is_empty())
 }
 
 /// Whether a form is a self-evaluation (it states an actual, a score or the executed amount),
@@ -34,7 +34,7 @@ pub fn is_self_evaluation(p: &Project) -> bool {
         || e.total_score.is_some()
         || p.indicators
             .iter()
-            .any(|i| i.assessment.actual.is_some() || i.assessment.score.is_some())
+            .any(|i| i.assessment().actual.is_some() || i.assessment().score.is_some())
 }
 
 /// How an indicator's actual compares with its target.
@@ -208,7 +208,7 @@ fn execution(p: &Project, profile: &ScoringProfile) -> ExecutionScore {
 
 /// One indicator's attainment and score.
 fn indicator(ind: &Indicator, profile: &ScoringProfile) -> IndicatorScore {
-    let a = &ind.assessment;
+    let a = ind.assessment();
     let attainment = match (&ind.value, &a.actual) {
         (_, None) => Attainment::NotStated,
         (_, Some(actual)) if not_applicable(&actual.value) => Attainment::NotApplicable,

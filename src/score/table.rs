@@ -73,12 +73,17 @@ pub fn render(p: &Project, card: &Scorecard, profile: &ScoringProfile, lang: Lan
             Attainment::Missed { ratio: None } => t("missed", "未完成").to_string(),
             Attainment::UnitsDiffer { .. } => t("units differ", "单位不同").to_string(),
             Attainment::Judged => {
-                match ind.assessment.grade.as_ref().map(|g| g.value).or_else(|| {
-                    ind.assessment
-                        .actual
-                        .as_ref()
-                        .and_then(|a| super::implied_grade(&a.value))
-                }) {
+                match ind
+                    .assessment()
+                    .grade
+                    .as_ref()
+                    .map(|g| g.value)
+                    .or_else(|| {
+                        ind.assessment()
+                            .actual
+                            .as_ref()
+                            .and_then(|a| super::implied_grade(&a.value))
+                    }) {
                     Some(g) if zh => g.chinese().to_string(),
                     Some(g) => g.keyword().to_string(),
                     None => t("judged", "定性评价").to_string(),
@@ -89,7 +94,7 @@ pub fn render(p: &Project, card: &Scorecard, profile: &ScoringProfile, lang: Lan
         out.push_str(&row(
             &format!("{level} “{}”", ind.name),
             &ind.value.as_ref().map(value_text).unwrap_or_default(),
-            &ind.assessment
+            &ind.assessment()
                 .actual
                 .as_ref()
                 .map(|a| value_text(&a.value))

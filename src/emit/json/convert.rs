@@ -266,7 +266,7 @@ impl From<&model::Indicator> for out::Indicator {
             scoring: i.scoring.clone(),
             standard: i.standard.clone(),
             direction: i.direction.map(Into::into),
-            assessment: (!i.assessment.is_empty()).then(|| (&i.assessment).into()),
+            assessment: (!i.assessment().is_empty()).then(|| i.assessment().into()),
             line: i.line,
         }
     }

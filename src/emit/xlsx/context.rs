@@ -582,7 +582,7 @@ fn assessed_indicator_item(
     profile: &ScoringProfile,
 ) -> Item {
     let mut item = indicator_item(i);
-    let a = &i.assessment;
+    let a = i.assessment();
     let value = |v: Option<&crate::model::Spanned<Value>>| {
         v.map_or(Val::Blank, |v| Val::Text(indicator_value_text(i, &v.value)))
     };
