@@ -38,8 +38,17 @@ pub fn to_json_scored(filing: &Filing, profile: &crate::score::ScoringProfile) -
     out
 }
 
-/// The JSON Schema of `kpi build --to json`, generated from the output types.
+/// The JSON Schema of `kpi build --to json`: `docs/kpi.schema.json`, generated from the output
+/// types by the unit test `committed_schema_is_the_generated_one`, which fails when the two
+/// differ (and rewrites the file with `KPI_WRITE_SCHEMA=1`). Built in rather than generated at
+/// run time, so that release builds do without schemars (issue 13).
 pub fn schema() -> String {
+    include_str!("../../../docs/kpi.schema.json").to_string()
+}
+
+/// The schema as the output types define it.
+#[cfg(test)]
+fn generated_schema() -> String {
     let schema = schemars::schema_for!(FilingJson);
     let mut out = serde_json::to_string_pretty(&schema).unwrap_or_default();
     out.push('\n');
@@ -49,6 +58,21 @@ pub fn schema() -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// docs/kpi.schema.json (what `kpi build --to schema` prints) is the schema of the output
+    /// types. After a deliberate change to them: `KPI_WRITE_SCHEMA=1 cargo test --lib schema`.
+    #[test]
+    fn committed_schema_is_the_generated_one() {
+        let generated = generated_schema();
+        if std::env::var_os("KPI_WRITE_SCHEMA").is_some() {
+            let path = concat!(env!("CARGO_MANIFEST_DIR"), "/docs/kpi.schema.json");
+            std::fs::write(path, &generated).unwrap();
+        }
+        assert!(
+            schema() == generated,
+            "docs/kpi.schema.json is stale: run `KPI_WRITE_SCHEMA=1 cargo test --lib schema`"
+        );
+    }
     use crate::filing::load_sources;
     use crate::source::SourceFile;
 

@@ -2,8 +2,9 @@
 //!
 //! These types exist only to be serialised. Their field names and order, their
 //! `skip_serializing_if`, their enum spellings and their doc comments *are* the JSON and its
-//! schema (`docs/kpi.schema.json`, generated from them): an edit here is an edit to a published
-//! format. Adding a field is compatible; renaming, removing or changing the meaning of one
+//! schema (`docs/kpi.schema.json`, generated from them by the unit test
+//! `emit::json::tests::committed_schema_is_the_generated_one`): an edit here is an edit to a
+//! published format. Adding a field is compatible; renaming, removing or changing the meaning of one
 //! bumps [`JSON_VERSION`] (and `docs/json.md`).
 //!
 //! The doc comments (`///`) feed the schema's descriptions, so a type or field that had none
@@ -11,6 +12,10 @@
 //! `//` comments. The model (`crate::model`) is converted into these types in `convert.rs` and
 //! may change freely.
 
+// The schema is derived in test builds only: `kpi build --to schema` prints the committed
+// docs/kpi.schema.json, which a unit test holds to these types (issue 13: schemars and its
+// derive were 4 s of CPU in every cold release build).
+#[cfg(test)]
 use schemars::JsonSchema;
 use serde::Serialize;
 
@@ -18,7 +23,8 @@ use serde::Serialize;
 pub const JSON_VERSION: u32 = 1;
 
 /// The versioned JSON document `kpi build --to json` writes.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(JsonSchema))]
 pub struct FilingJson {
     /// The JSON shape's version ([`JSON_VERSION`]).
     pub kpi_json_version: u32,
@@ -29,7 +35,8 @@ pub struct FilingJson {
 }
 
 /// 部门整体支出绩效目标表 — a department form.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(JsonSchema))]
 pub struct Department {
     /// 部门(单位名称)
     pub name: String,
@@ -46,7 +53,8 @@ pub struct Department {
 }
 
 // 项目支出绩效目标表 — a project form. (No description in the version 1 schema.)
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(JsonSchema))]
 pub struct Project {
     /// 项目名称
     pub name: String,
@@ -78,7 +86,8 @@ pub struct Project {
 }
 
 /// 预算执行情况 of a monitoring or self-evaluation form, with the scores.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(JsonSchema))]
 pub struct Execution {
     /// 全年预算数
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -94,7 +103,7 @@ pub struct Execution {
     pub forecast: Option<Budget>,
     /// 预算执行率 (全年执行数 / 全年预算数), exact, as a fraction (`"0.9775"`).
     #[serde(skip_serializing_if = "Option::is_none")]
-    #[schemars(with = "Option<rust_decimal::Decimal>")]
+    #[cfg_attr(test, schemars(with = "Option<rust_decimal::Decimal>"))]
     pub rate: Option<String>,
     /// The execution rate's score: its weight, the score the profile gives, the one claimed.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -115,20 +124,22 @@ pub struct Execution {
 
 /// A score: the weight, the exact score the scoring profile gives and the score the form
 /// claims, each a decimal string; `null` when not known.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(JsonSchema))]
 pub struct Score {
-    #[schemars(with = "Option<rust_decimal::Decimal>")]
+    #[cfg_attr(test, schemars(with = "Option<rust_decimal::Decimal>"))]
     pub weight: Option<String>,
     /// Exact, unrounded: `"19.565217391304347826086956522"`.
-    #[schemars(with = "Option<rust_decimal::Decimal>")]
+    #[cfg_attr(test, schemars(with = "Option<rust_decimal::Decimal>"))]
     pub computed: Option<String>,
     /// As written on the form.
-    #[schemars(with = "Option<rust_decimal::Decimal>")]
+    #[cfg_attr(test, schemars(with = "Option<rust_decimal::Decimal>"))]
     pub claimed: Option<String>,
 }
 
 /// What a monitoring or self-evaluation form says about an indicator, with its score.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(JsonSchema))]
 pub struct Assessment {
     /// 实际完成值
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -157,7 +168,8 @@ pub struct Assessment {
 }
 
 /// Where a form came from.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(JsonSchema))]
 pub struct Origin {
     /// The file, as given on the command line.
     pub file: String,
@@ -166,14 +178,16 @@ pub struct Origin {
 }
 
 /// 年度主要任务 — the department's funds table.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(JsonSchema))]
 pub struct Funds {
     pub lines: Vec<FundsLine>,
     pub totals: Vec<StatedTotal>,
 }
 
 /// 年度主要任务 — a line of the department funds table.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(JsonSchema))]
 pub struct FundsLine {
     /// 基本支出 or 项目支出
     pub category: LineCategory,
@@ -190,7 +204,8 @@ pub struct FundsLine {
 }
 
 /// 支出类别
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(JsonSchema))]
 #[serde(rename_all = "lowercase")]
 pub enum LineCategory {
     /// 基本支出
@@ -200,7 +215,8 @@ pub enum LineCategory {
 }
 
 /// A subtotal or total as stated on the form: 基本支出, 项目支出合计, 金额合计.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(JsonSchema))]
 pub struct StatedTotal {
     /// `null` for the grand total 金额合计.
     pub category: Option<LineCategory>,
@@ -211,7 +227,8 @@ pub struct StatedTotal {
 
 /// 其中 — how an amount splits across sources. A source absent here was not written; a source
 /// written with no amount (`other;`) is present with `None` (a blank cell on the form).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(JsonSchema))]
 pub struct Split {
     /// 财政拨款
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -228,14 +245,16 @@ pub struct Split {
 }
 
 /// One source row of a split: its amount, or a blank cell.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(JsonSchema))]
 pub struct Entry {
     /// `null` when the cell is blank.
     pub amount: Option<Quantity>,
 }
 
 /// 项目资金 — a project's money: 年度资金总额 and its split.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(JsonSchema))]
 pub struct Budget {
     /// 年度资金总额
     pub total: Quantity,
@@ -243,7 +262,8 @@ pub struct Budget {
 }
 
 /// 填报信息 — who filed the form and when.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(JsonSchema))]
 pub struct Filed {
     /// 填报日期
     pub date: Option<FiledDate>,
@@ -255,11 +275,15 @@ pub struct Filed {
 
 /// 填报日期: serialised as the bare date. A wrapper only because version 1 of the schema
 /// defines it as its own definition, `Spanned` (the name of the model type it came from).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(JsonSchema))]
 #[serde(transparent)]
-#[schemars(
-    rename = "Spanned",
-    description = "A value with the span it was written at."
+#[cfg_attr(
+    test,
+    schemars(
+        rename = "Spanned",
+        description = "A value with the span it was written at."
+    )
 )]
 pub struct FiledDate {
     pub date: Date,
@@ -267,24 +291,30 @@ pub struct FiledDate {
 
 /// 项目期: serialised as the bare period. A wrapper only because version 1 of the schema
 /// defines it as its own definition, `Spanned2` (the model type's name, numbered by schemars).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(JsonSchema))]
 #[serde(transparent)]
-#[schemars(
-    rename = "Spanned2",
-    description = "A value with the span it was written at."
+#[cfg_attr(
+    test,
+    schemars(
+        rename = "Spanned2",
+        description = "A value with the span it was written at."
+    )
 )]
 pub struct ProjectPeriod {
     pub period: Period,
 }
 
 /// 年度总体目标 — one goal, as free text.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(JsonSchema))]
 pub struct Goal {
     pub text: String,
 }
 
 /// 项目属性 as the form states it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(JsonSchema))]
 pub struct Kind {
     /// The attributes recognised.
     pub kinds: Vec<ProjectKind>,
@@ -294,7 +324,8 @@ pub struct Kind {
 }
 
 /// 项目属性 — a project's attribute.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(JsonSchema))]
 #[serde(rename_all = "kebab-case")]
 pub enum ProjectKind {
     /// 一次性
@@ -310,7 +341,8 @@ pub enum ProjectKind {
 }
 
 /// 三级指标 — one performance indicator with its target.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(JsonSchema))]
 pub struct Indicator {
     pub level1: Level1,
     /// `null` when the form gives no level 2.
@@ -322,7 +354,7 @@ pub struct Indicator {
     /// 分值
     // A decimal string as written; the schema is rust_decimal's, as in version 1.
     #[serde(skip_serializing_if = "Option::is_none")]
-    #[schemars(with = "Option<rust_decimal::Decimal>")]
+    #[cfg_attr(test, schemars(with = "Option<rust_decimal::Decimal>"))]
     pub weight: Option<String>,
     /// 指标解释
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -344,7 +376,8 @@ pub struct Indicator {
 }
 
 /// 一级指标 — the level-1 category of an indicator.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(JsonSchema))]
 #[serde(rename_all = "lowercase")]
 pub enum Level1 {
     /// 产出指标
@@ -358,7 +391,8 @@ pub enum Level1 {
 }
 
 /// 二级指标 — the level-2 category of an indicator.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(JsonSchema))]
 #[serde(rename_all = "lowercase")]
 pub enum Level2 {
     /// 数量指标
@@ -384,7 +418,8 @@ pub enum Level2 {
 }
 
 /// 指标值 — an indicator's target.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(JsonSchema))]
 #[serde(tag = "type", rename_all = "lowercase")]
 pub enum Value {
     /// 定量 — a comparison with a quantity. `explicit` is false for a bare quantity (means `=`).
@@ -411,7 +446,8 @@ pub enum Value {
 }
 
 /// A comparison in a quantitative value.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(JsonSchema))]
 pub enum Comparator {
     #[serde(rename = ">=")]
     AtLeast,
@@ -426,7 +462,8 @@ pub enum Comparator {
 }
 
 /// 指标方向
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(JsonSchema))]
 #[serde(rename_all = "lowercase")]
 pub enum Direction {
     /// 正向 — higher is better
@@ -436,7 +473,8 @@ pub enum Direction {
 }
 
 /// The JSON shape of a quantity: decimals as strings, the unit, and the normalised value.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(JsonSchema))]
 pub struct Quantity {
     /// The number as written, as a decimal string.
     pub value: String,
@@ -456,7 +494,8 @@ pub struct Quantity {
 }
 
 /// 千 万 亿 written between the number and the unit (`2万件`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(JsonSchema))]
 pub enum Multiplier {
     #[serde(rename = "千")]
     Thousand,
@@ -467,7 +506,8 @@ pub enum Multiplier {
 }
 
 /// What a unit measures.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(JsonSchema))]
 #[serde(rename_all = "lowercase")]
 pub enum Dimension {
     /// 金额 — 元 万元 亿元
@@ -497,14 +537,16 @@ pub enum Dimension {
 }
 
 /// A quantity in its base unit.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(JsonSchema))]
 pub struct Normalized {
     pub value: String,
     pub unit: String,
 }
 
 /// 项目期 — a project's period, or a period used as an indicator value.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(JsonSchema))]
 #[serde(tag = "type", rename_all = "lowercase")]
 pub enum Period {
     /// A calendar year: `2023`, `2023年`.
@@ -524,6 +566,7 @@ pub enum Period {
 #[serde(transparent)]
 pub struct Date(pub String);
 
+#[cfg(test)]
 impl JsonSchema for Date {
     fn schema_name() -> std::borrow::Cow<'static, str> {
         "Date".into()
