@@ -21,3 +21,5 @@ pub mod resolve;
 pub mod score;
 pub mod source;
 pub mod syntax;
+#[cfg(test)]
+mod testing;

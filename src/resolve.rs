@@ -157,22 +157,10 @@ mod tests {
     /// (same lead bytes), Chinese, ASCII and four-byte characters.
     #[test]
     fn name_key_is_its_character_by_character_definition() {
-        let pool: Vec<char> = " \t\n\r\u{b}\u{c}\u{85}\u{a0}\u{a9}\u{1680}\u{1681}\u{2000}\u{200a}\u{200b}\u{2028}\u{202f}\u{205f}\u{3000}\u{3001}\u{3002}\"'“”‘’「」『』【（），：；、，．＂aZz09-_.科技局专项\u{ff41}\u{20000}é"
-            .chars()
-            .collect();
+        let pool = " \t\n\r\u{b}\u{c}\u{85}\u{a0}\u{a9}\u{1680}\u{1681}\u{2000}\u{200a}\u{200b}\u{2028}\u{202f}\u{205f}\u{3000}\u{3001}\u{3002}\"'“”‘’「」『』【（），：；、，．＂aZz09-_.科技局专项\u{ff41}\u{20000}é";
         let reference =
             |name: &str| -> String { name.chars().filter_map(fold_name_char).collect() };
-        let mut seed = 21u64;
-        for _ in 0..20_000 {
-            seed = seed
-                .wrapping_mul(6364136223846793005)
-                .wrapping_add(1442695040888963407);
-            let len = (seed >> 59) as usize;
-            let mut text = String::new();
-            for k in 0..len {
-                let r = seed.rotate_left(7 * k as u32 + 3) ^ (k as u64).wrapping_mul(0x9E37_79B9);
-                text.push(pool[(r >> 11) as usize % pool.len()]);
-            }
+        for text in crate::testing::random_texts(pool, 21, 20_000, 31) {
             assert_eq!(name_key(&text), reference(&text), "{text:?}");
         }
         assert_eq!(

@@ -199,17 +199,7 @@ fn claimed(
         out.push(finding.at(file, span));
         return;
     }
-    let grade = ind
-        .assessment()
-        .grade
-        .as_ref()
-        .map(|g| g.value)
-        .or_else(|| {
-            ind.assessment()
-                .actual
-                .as_ref()
-                .and_then(|a| score::implied_grade(&a.value))
-        });
+    let grade = score::stated_or_implied_grade(ind.assessment());
     if let (Some((lo, hi)), Some(g)) = (s.range, grade) {
         if claim < lo || claim > hi {
             let finding = ScoreDiffers::Grade {

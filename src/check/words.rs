@@ -221,9 +221,7 @@ mod tests {
     /// of every kind, Chinese and ASCII.
     #[test]
     fn byte_scans_match_their_character_definitions() {
-        let pool: Vec<char> = "高髙骨XxY×÷ＸＹ*＊★☆✩.…‥。、 \t\n\r\u{b}\u{c}\u{85}\u{a0}\u{a9}\u{1680}\u{2000}\u{200a}\u{200b}\u{2028}\u{202f}\u{205f}\u{3000}\u{3001}科技a1"
-            .chars()
-            .collect();
+        let pool = "高髙骨XxY×÷ＸＹ*＊★☆✩.…‥。、 \t\n\r\u{b}\u{c}\u{85}\u{a0}\u{a9}\u{1680}\u{2000}\u{200a}\u{200b}\u{2028}\u{202f}\u{205f}\u{3000}\u{3001}科技a1";
         let placeholder_char = |t: &str| {
             t.contains(|c| {
                 matches!(
@@ -232,15 +230,7 @@ mod tests {
                 )
             })
         };
-        let mut seed = 5u64;
-        for _ in 0..20_000 {
-            seed = seed
-                .wrapping_mul(6364136223846793005)
-                .wrapping_add(1442695040888963407);
-            let len = (seed >> 60) as usize;
-            let text: String = (0..len)
-                .map(|k| pool[(seed.rotate_left(9 * k as u32 + 5) >> 13) as usize % pool.len()])
-                .collect();
+        for text in crate::testing::random_texts(pool, 5, 20_000, 15) {
             assert_eq!(trim(&text), text.trim(), "{text:?}");
             assert_eq!(
                 has_placeholder_char(&text),

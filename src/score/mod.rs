@@ -258,6 +258,15 @@ pub fn direction(ind: &Indicator) -> Option<Direction> {
     ind.direction.or(cost.then_some(Direction::Negative))
 }
 
+/// The 达成度 of a qualitative indicator: the grade the form gives, or else the one its
+/// actual implies ([`implied_grade`]).
+pub fn stated_or_implied_grade(a: &crate::model::Assessment) -> Option<Grade> {
+    a.grade
+        .as_ref()
+        .map(|g| g.value)
+        .or_else(|| a.actual.as_ref().and_then(|v| implied_grade(&v.value)))
+}
+
 /// The grade an actual written in the table's own grade words states: 达成预期指标 (达成年度
 /// 指标), 部分达成…, 未达成… — as published tables write the 实际完成值 of a qualitative row.
 pub fn implied_grade(actual: &Value) -> Option<Grade> {

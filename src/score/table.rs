@@ -72,23 +72,11 @@ pub fn render(p: &Project, card: &Scorecard, profile: &ScoringProfile, lang: Lan
             }
             Attainment::Missed { ratio: None } => t("missed", "未完成").to_string(),
             Attainment::UnitsDiffer { .. } => t("units differ", "单位不同").to_string(),
-            Attainment::Judged => {
-                match ind
-                    .assessment()
-                    .grade
-                    .as_ref()
-                    .map(|g| g.value)
-                    .or_else(|| {
-                        ind.assessment()
-                            .actual
-                            .as_ref()
-                            .and_then(|a| super::implied_grade(&a.value))
-                    }) {
-                    Some(g) if zh => g.chinese().to_string(),
-                    Some(g) => g.keyword().to_string(),
-                    None => t("judged", "定性评价").to_string(),
-                }
-            }
+            Attainment::Judged => match super::stated_or_implied_grade(ind.assessment()) {
+                Some(g) if zh => g.chinese().to_string(),
+                Some(g) => g.keyword().to_string(),
+                None => t("judged", "定性评价").to_string(),
+            },
             Attainment::NotApplicable => t("not applicable", "不适用").to_string(),
         };
         out.push_str(&row(
