@@ -118,6 +118,23 @@ fn unicode_white_space_is_white_space() {
     );
 }
 
+/// Recovery after a broken form finds the next form however it is spaced: the recovery rules
+/// know the same white space as the rest of the grammar (here before the next form's `{`).
+#[test]
+fn recovery_finds_the_next_form_after_any_white_space() {
+    for space in [" ", "\u{a0}", "\u{feff}", "\u{2003}", "\u{3000}"] {
+        let text = format!(
+            "project \"a\" {{\n  budget 1万元\nproject \"b\"{space}{{\n  budget 2万元;\n}}\n"
+        );
+        let loaded = load_sources(vec![SourceFile::new("t.kpi", text.as_str())]);
+        assert!(!loaded.diagnostics.is_empty(), "form a is broken");
+        assert!(
+            loaded.filing.projects.iter().any(|p| p.name == "b"),
+            "{space:?}: form b was swallowed by the recovery of form a"
+        );
+    }
+}
+
 #[test]
 fn the_design_brief_line_compiles_as_written() {
     let f = lower(

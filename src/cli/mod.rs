@@ -353,6 +353,7 @@ pub fn run(cli: Cli) -> ExitCode {
                 config,
                 output.as_deref(),
                 lang,
+                check::Run::Last,
             )
         }
         Command::Init { dir, profile, year } => init::init(&dir, Some(&profile), year, lang),

@@ -62,7 +62,15 @@ pub(super) fn watch(
             let _ = super::fix::apply(paths, config.clone(), lang);
         }
         // The exit code is the check's verdict, which a watch does not act on.
-        let _ = super::check::check(paths, format, false, config.clone(), None, lang);
+        let _ = super::check::check(
+            paths,
+            format,
+            false,
+            config.clone(),
+            None,
+            lang,
+            super::check::Run::Again,
+        );
         let _ = std::io::stdout().flush();
         let words = match lang {
             Lang::En => "watching for changes (Ctrl-C stops)",

@@ -43,7 +43,9 @@ pub fn to_json_scored(filing: &Filing, profile: &crate::score::ScoringProfile) -
 /// differ (and rewrites the file with `KPI_WRITE_SCHEMA=1`). Built in rather than generated at
 /// run time, so that release builds do without schemars (issue 13).
 pub fn schema() -> String {
-    include_str!("../../../docs/kpi.schema.json").to_string()
+    // With LF line ends whatever the checkout did to the file (a Windows build's git may
+    // have written CRLF), as the generated schema has.
+    include_str!("../../../docs/kpi.schema.json").replace("\r\n", "\n")
 }
 
 /// The schema as the output types define it.
