@@ -64,18 +64,12 @@ pub(super) fn mentions(text: &str) -> Vec<Mention> {
             .take(4)
             .take_while(|(_, c)| may_be_in_known_unit(*c))
             .count();
-        let mut found = None;
-        for len in (1..=known).rev() {
-            if k + len > chars.len() {
-                continue;
-            }
+        // (`known` never reaches past the text, so `chars[k]` exists whenever a length is tried.)
+        let found = (1..=known).rev().find_map(|len| {
             let from = chars[k].0;
-            let to = chars.get(k + len).map(|x| x.0).unwrap_or(text.len());
-            if let Some(p) = parse_unit(&text[from..to]) {
-                found = Some((p, to));
-                break;
-            }
-        }
+            let to = chars.get(k + len).map_or(text.len(), |x| x.0);
+            parse_unit(&text[from..to]).map(|p| (p, to))
+        });
         if let Some((p, to)) = found {
             if let Some(u) = &p.unit {
                 if u.dimension == Dimension::Count {
