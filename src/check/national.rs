@@ -37,7 +37,21 @@ pub struct Checked {
 /// finding, sorted.
 pub fn join(filings: Vec<Checked>) -> (Loaded, Vec<Diagnostic>) {
     let mut all = Loaded::empty();
-    let mut diags = Vec::new();
+    // Room for every filing at once: grown by doubling, the joined forms were copied again
+    // at each doubling (issue 14: 2% of checking a 10 MB batch).
+    let sum = |of: fn(&Checked) -> usize| filings.iter().map(of).sum::<usize>();
+    all.sources
+        .files
+        .reserve(sum(|c| c.loaded.sources.files.len()));
+    all.syntax.reserve(sum(|c| c.loaded.syntax.len()));
+    all.filing
+        .projects
+        .reserve(sum(|c| c.loaded.filing.projects.len()));
+    all.filing
+        .departments
+        .reserve(sum(|c| c.loaded.filing.departments.len()));
+    all.diagnostics.reserve(sum(|c| c.loaded.diagnostics.len()));
+    let mut diags = Vec::with_capacity(sum(|c| c.diags.len()));
     let mut parts = Vec::with_capacity(filings.len());
     for c in filings {
         let projects = all.filing.projects.len();

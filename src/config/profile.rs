@@ -102,9 +102,20 @@ pub struct Profile {
 impl Profile {
     /// A built-in profile by name.
     pub fn built_in(name: &str) -> Option<Profile> {
-        let (_, text) = BUILT_IN.iter().find(|(n, _)| *n == name)?;
-        // The built-in files are tested (`built_in_profiles_parse`); a failure here is a bug.
-        Profile::from_toml(text).ok()
+        // Parsed once per process, not once per filing: every filing's configuration starts
+        // from the default profile, and parsing its TOML was 3% of checking a batch of small
+        // filings (issue 14).
+        static PARSED: std::sync::OnceLock<Vec<(&str, Option<Profile>)>> =
+            std::sync::OnceLock::new();
+        let parsed = PARSED.get_or_init(|| {
+            BUILT_IN
+                .iter()
+                // The built-in files are tested (`built_in_profiles_parse`); a failure here
+                // is a bug.
+                .map(|(n, text)| (*n, Profile::from_toml(text).ok()))
+                .collect()
+        });
+        parsed.iter().find(|(n, _)| *n == name)?.1.clone()
     }
 
     /// The profile used when none is named.

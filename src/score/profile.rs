@@ -92,8 +92,16 @@ impl Default for ScoringProfile {
 
 /// A built-in profile by name.
 pub fn built_in(name: &str) -> Option<ScoringProfile> {
-    let (_, text) = BUILT_IN.iter().find(|(n, _)| *n == name)?;
-    parse(text).ok()
+    // Parsed once per process, as the template profiles are (`Profile::built_in`).
+    static PARSED: std::sync::OnceLock<Vec<(&str, Option<ScoringProfile>)>> =
+        std::sync::OnceLock::new();
+    let parsed = PARSED.get_or_init(|| {
+        BUILT_IN
+            .iter()
+            .map(|(n, text)| (*n, parse(text).ok()))
+            .collect()
+    });
+    parsed.iter().find(|(n, _)| *n == name)?.1.clone()
 }
 
 /// Reads a profile from its TOML text.
