@@ -29,7 +29,8 @@ pub(super) fn is_blank_row(ind: &Indicator) -> bool {
 fn satisfied(req: &Requirement, indicators: &[Indicator]) -> bool {
     indicators
         .iter()
-        .any(|i| !is_blank_row(i) && req.matches(i))
+        // The category first: it is a comparison, the blank-row test reads the name.
+        .any(|i| req.matches(i) && !is_blank_row(i))
 }
 
 fn required(
@@ -68,7 +69,9 @@ fn required(
 fn indicators(file: FileId, list: &[Indicator], out: &mut Vec<Diagnostic>) {
     for ind in list {
         let (name, numbered) = strip_numbering(&ind.name);
-        if is_blank_row(ind) || (numbered && name.is_empty()) || placeholder(&ind.name).is_some() {
+        // `is_blank_row`, with the name already stripped.
+        let blank = name.is_empty() && ind.value.is_none();
+        if blank || (numbered && name.is_empty()) || placeholder(&ind.name).is_some() {
             // A template row left blank (reported by K0501 when required) or a placeholder
             // name (K0601).
             continue;

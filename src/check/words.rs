@@ -133,19 +133,23 @@ pub fn content_len(text: &str) -> usize {
 pub fn placeholder(text: &str) -> Option<&'static str> {
     let t = trim(text);
     // Every case below needs one of these characters; most names and values hold none, and
-    // one pass over them is cheaper than the seven searches (issue 14: 3% of a check).
-    if !has_placeholder_char(t) {
+    // one pass over them is cheaper than the seven searches (issue 14: 3% of a check). The
+    // searches need more than a `.` or `。`, which most goals and many values hold.
+    let marks = placeholder_marks(t);
+    if !marks.any {
         return None;
     }
-    if t.contains("高中低") {
-        return Some("高中低");
-    }
-    if t.contains("XX") || t.contains("xx") || t.contains("××") || t.contains("ＸＸ") {
-        return Some("XX");
-    }
-    // The template's hint for the value, left in a name: `培训人数(≥**人)`.
-    if t.contains("**") || t.contains("＊＊") {
-        return Some("**");
+    if marks.searched {
+        if t.contains("高中低") {
+            return Some("高中低");
+        }
+        if t.contains("XX") || t.contains("xx") || t.contains("××") || t.contains("ＸＸ") {
+            return Some("XX");
+        }
+        // The template's hint for the value, left in a name: `培训人数(≥**人)`.
+        if t.contains("**") || t.contains("＊＊") {
+            return Some("**");
+        }
     }
     // The template's marks for core indicators, left in front of a name: `*项目完成率`, `★★★`.
     if t.starts_with(['★', '☆']) {
@@ -162,17 +166,33 @@ pub fn placeholder(text: &str) -> Option<&'static str> {
     None
 }
 
-/// Whether a text holds one of `高 X x × Ｘ * ＊ ★ ☆ . … 。`, the characters every
-/// placeholder needs: one pass over the bytes, looking closer only at the five lead bytes of
-/// the non-ASCII ones (× C3 97; ★ ☆ … E2; 。 E3 80 82; 高 E9 AB 98; Ｘ ＊ EF BC).
-fn has_placeholder_char(t: &str) -> bool {
+/// Which characters of the placeholders a text holds ([`placeholder_marks`]).
+struct PlaceholderMarks {
+    /// One of `高 X x × Ｘ * ＊ ★ ☆ . … 。`: every placeholder needs one.
+    any: bool,
+    /// One of `高 X x × Ｘ * ＊`: the placeholders found by a search need one.
+    searched: bool,
+}
+
+/// The placeholder characters of a text, in one pass over its bytes, looking closer only at
+/// the five lead bytes of the non-ASCII ones (× C3 97; ★ ☆ … E2; 。 E3 80 82; 高 E9 AB 98;
+/// Ｘ ＊ EF BC).
+fn placeholder_marks(t: &str) -> PlaceholderMarks {
     let b = t.as_bytes();
+    let mut any = false;
     let mut i = 0;
     while i < b.len() {
         let lead = b[i];
         if lead < 0x80 {
-            if matches!(lead, b'X' | b'x' | b'*' | b'.') {
-                return true;
+            match lead {
+                b'X' | b'x' | b'*' => {
+                    return PlaceholderMarks {
+                        any: true,
+                        searched: true,
+                    }
+                }
+                b'.' => any = true,
+                _ => {}
             }
             i += 1;
             continue;
@@ -181,16 +201,25 @@ fn has_placeholder_char(t: &str) -> bool {
             b.get(i + 1).copied().unwrap_or(0),
             b.get(i + 2).copied().unwrap_or(0),
         );
-        let found = match lead {
-            0xC3 => x == 0x97,
-            0xE2 => (x == 0x98 && matches!(y, 0x85 | 0x86)) || (x == 0x80 && y == 0xA6),
-            0xE3 => x == 0x80 && y == 0x82,
-            0xE9 => x == 0xAB && y == 0x98,
-            0xEF => x == 0xBC && matches!(y, 0xB8 | 0x8A),
-            _ => false,
+        let (found, searched) = match lead {
+            0xC3 => (x == 0x97, true),
+            0xE2 => (
+                (x == 0x98 && matches!(y, 0x85 | 0x86)) || (x == 0x80 && y == 0xA6),
+                false,
+            ),
+            0xE3 => (x == 0x80 && y == 0x82, false),
+            0xE9 => (x == 0xAB && y == 0x98, true),
+            0xEF => (x == 0xBC && matches!(y, 0xB8 | 0x8A), true),
+            _ => (false, false),
         };
         if found {
-            return true;
+            if searched {
+                return PlaceholderMarks {
+                    any: true,
+                    searched: true,
+                };
+            }
+            any = true;
         }
         // The text is UTF-8: the lead byte gives the character's length.
         i += match lead {
@@ -199,7 +228,10 @@ fn has_placeholder_char(t: &str) -> bool {
             _ => 2,
         };
     }
-    false
+    PlaceholderMarks {
+        any,
+        searched: false,
+    }
 }
 
 /// True when a value is only a unit, perhaps with a comparator, and no number: the template's
@@ -230,13 +262,13 @@ mod tests {
                 )
             })
         };
+        let searched_char =
+            |t: &str| t.contains(|c| matches!(c, '高' | 'X' | 'x' | '×' | 'Ｘ' | '*' | '＊'));
         for text in crate::testing::random_texts(pool, 5, 20_000, 15) {
             assert_eq!(trim(&text), text.trim(), "{text:?}");
-            assert_eq!(
-                has_placeholder_char(&text),
-                placeholder_char(&text),
-                "{text:?}"
-            );
+            let marks = placeholder_marks(&text);
+            assert_eq!(marks.any, placeholder_char(&text), "{text:?}");
+            assert_eq!(marks.searched, searched_char(&text), "{text:?}");
         }
     }
 
