@@ -550,9 +550,9 @@ fn copies_counted(
 ) -> Vec<(usize, usize, bool)> {
     // Bigram ids: each distinct bigram once; then renumbered by (frequency, bigram), so that
     // sorted ids put the rarest first and prefixes hold the bigrams with short posting lists.
-    let mut id_of: rustc_hash::FxHashMap<(char, char), u32> = Default::default();
+    let mut id_of: rustc_hash::FxHashMap<super::words::Bigram, u32> = Default::default();
     let mut freq: Vec<u32> = Vec::new();
-    let mut bigram_of: Vec<(char, char)> = Vec::new();
+    let mut bigram_of: Vec<super::words::Bigram> = Vec::new();
     let mut prints: Vec<GoalPrint> = Vec::new();
     for &(project, _, text) in goals {
         let ids: Vec<u32> = bigrams(text)
