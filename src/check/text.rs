@@ -444,9 +444,9 @@ impl SizeClasses {
 struct Postings<'a> {
     classes: &'a SizeClasses,
     /// Where each list begins in `entries` (and, last, where the last one ends).
-    start: Vec<u32>,
+    start: Vec<usize>,
     /// Where each list's visible part ends.
-    end: Vec<u32>,
+    end: Vec<usize>,
     entries: Vec<(u32, u32)>,
 }
 
@@ -460,7 +460,7 @@ impl<'a> Postings<'a> {
     ) -> Postings<'a> {
         let k = classes.len();
         let list = |id: u32, p: &GoalPrint| id as usize * k + classes.class(p.ids.len());
-        let mut start = vec![0u32; ids * k + 1];
+        let mut start = vec![0usize; ids * k + 1];
         for p in prints {
             for &id in held(p) {
                 start[list(id, p) + 1] += 1;
@@ -470,11 +470,11 @@ impl<'a> Postings<'a> {
             start[i] += start[i - 1];
         }
         let mut next = start[..ids * k].to_vec();
-        let mut entries = vec![(0, 0); start[ids * k] as usize];
+        let mut entries = vec![(0, 0); start[ids * k]];
         for (g, p) in prints.iter().enumerate() {
             for &id in held(p) {
                 let l = list(id, p);
-                entries[next[l] as usize] = (g as u32, p.ids.len() as u32);
+                entries[next[l]] = (g as u32, p.ids.len() as u32);
                 next[l] += 1;
             }
         }
@@ -491,7 +491,7 @@ impl<'a> Postings<'a> {
     /// order and goals are shown in that order.
     fn show(&mut self, id: u32, entry: (u32, u32)) {
         let l = id as usize * self.classes.len() + self.classes.class(entry.1 as usize);
-        debug_assert_eq!(self.entries[self.end[l] as usize], entry);
+        debug_assert_eq!(self.entries[self.end[l]], entry);
         self.end[l] += 1;
     }
 
@@ -504,10 +504,7 @@ impl<'a> Postings<'a> {
         let base = id as usize * self.classes.len();
         classes.map(move |c| {
             let l = base + c;
-            (
-                c,
-                &self.entries[self.start[l] as usize..self.end[l] as usize],
-            )
+            (c, &self.entries[self.start[l]..self.end[l]])
         })
     }
 }

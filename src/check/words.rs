@@ -84,7 +84,7 @@ impl IntoIterator for Bigrams {
 /// The bigrams of a text.
 pub fn bigrams(text: &str) -> Bigrams {
     // At most one bigram per character; most characters here take three bytes.
-    let mut all: Vec<Bigram> = Vec::with_capacity(text.len() / 3 + 1);
+    let mut all: Vec<Bigram> = Vec::with_capacity(text.len() / 3);
     let mut prev: Option<char> = None;
     for c in text.chars() {
         if is_han(c) || c.is_alphanumeric() {
