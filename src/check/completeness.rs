@@ -23,7 +23,12 @@ pub(super) fn unit_in_name(name: &str) -> Option<String> {
 
 /// True when a row says nothing: no name (beyond template numbering) and no value.
 pub(super) fn is_blank_row(ind: &Indicator) -> bool {
-    strip_numbering(&ind.name).0.is_empty() && ind.value.is_none()
+    says_nothing(strip_numbering(&ind.name).0, ind)
+}
+
+/// [`is_blank_row`] for a caller that has stripped the name already.
+fn says_nothing(stripped_name: &str, ind: &Indicator) -> bool {
+    stripped_name.is_empty() && ind.value.is_none()
 }
 
 fn satisfied(req: &Requirement, indicators: &[Indicator]) -> bool {
@@ -69,9 +74,10 @@ fn required(
 fn indicators(file: FileId, list: &[Indicator], out: &mut Vec<Diagnostic>) {
     for ind in list {
         let (name, numbered) = strip_numbering(&ind.name);
-        // `is_blank_row`, with the name already stripped.
-        let blank = name.is_empty() && ind.value.is_none();
-        if blank || (numbered && name.is_empty()) || placeholder(&ind.name).is_some() {
+        if says_nothing(name, ind)
+            || (numbered && name.is_empty())
+            || placeholder(&ind.name).is_some()
+        {
             // A template row left blank (reported by K0501 when required) or a placeholder
             // name (K0601).
             continue;

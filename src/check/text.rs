@@ -459,7 +459,7 @@ impl<'a> Postings<'a> {
         held: impl Fn(&GoalPrint) -> &[u32],
     ) -> Postings<'a> {
         let k = classes.len();
-        let list = |id: u32, p: &GoalPrint| id as usize * k + classes.class(p.ids.len());
+        let list = |id: u32, p: &GoalPrint| list_index(classes, id, classes.class(p.ids.len()));
         let mut start = vec![0usize; ids * k + 1];
         for p in prints {
             for &id in held(p) {
@@ -490,7 +490,7 @@ impl<'a> Postings<'a> {
     /// Makes the next goal of the list of `id` visible: `entry`, since lists are in goal
     /// order and goals are shown in that order.
     fn show(&mut self, id: u32, entry: (u32, u32)) {
-        let l = id as usize * self.classes.len() + self.classes.class(entry.1 as usize);
+        let l = list_index(self.classes, id, self.classes.class(entry.1 as usize));
         debug_assert_eq!(self.entries[self.end[l]], entry);
         self.end[l] += 1;
     }
@@ -501,12 +501,16 @@ impl<'a> Postings<'a> {
         id: u32,
         classes: std::ops::Range<usize>,
     ) -> impl Iterator<Item = (usize, &[(u32, u32)])> {
-        let base = id as usize * self.classes.len();
         classes.map(move |c| {
-            let l = base + c;
+            let l = list_index(self.classes, id, c);
             (c, &self.entries[self.start[l]..self.end[l]])
         })
     }
+}
+
+/// Where the list of a bigram id and size class is: the lists of one bigram side by side.
+fn list_index(classes: &SizeClasses, id: u32, class: usize) -> usize {
+    id as usize * classes.len() + class
 }
 
 /// What [`copies`] did, for the test that holds its candidate sets down.
