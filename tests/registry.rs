@@ -155,10 +155,12 @@ fn every_rule_example_triggers_its_rule() {
     // The examples of the workbook families (K11, K12) describe a template cell or a
     // workbook, not `.kpi` text, so they cannot be checked: tests/xlsx.rs triggers those codes.
     // K0112 is about a file's encoding: its fixture (tests/fixtures/rules/K0112.kpi) is a
-    // GB18030 file, which a `&str` example cannot be.
+    // GB18030 file, which a `&str` example cannot be. K0707 needs a filing of a thousand
+    // goals; its example shows the beginning of one, and its fixture
+    // (tests/fixtures/rules/K0707.kpi) is the whole.
     for r in kpi::check::rules()
         .into_iter()
-        .filter(|r| !is_workbook(r.code) && r.code != "K0112")
+        .filter(|r| !is_workbook(r.code) && r.code != "K0112" && r.code != "K0707")
     {
         // A rule across filings: each block of its example (blank-line separated, headed by
         // its folder in a comment) is a filing of its own, joined as `kpi check a/ b/` does.

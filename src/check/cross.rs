@@ -9,8 +9,8 @@
 //!
 //! Complexity: lines find their forms through the resolver's hash map on normalised names;
 //! duplicate names go through ordered maps; suggestions look only at the forms of the line's
-//! exact amount (a hash bucket, bigrams computed once per form). Linear in lines and forms
-//! but for forms that share an amount.
+//! exact amount (a hash bucket, bigrams computed once per form) that no line matched by name,
+//! and at most the first [`SCAN_LIMIT`] of them. Linear in lines and forms.
 
 use std::collections::BTreeMap;
 
@@ -42,22 +42,33 @@ fn project_total(p: &Project) -> Option<Decimal> {
     p.budget.as_ref().and_then(|b| b.total.yuan())
 }
 
-/// Suggestions for unmatched lines: the forms by amount, each form's name bigrams computed
-/// once.
+/// Suggestions for unmatched lines: the forms no line matched by name, by amount, each
+/// form's name bigrams computed once.
 ///
 /// Complexity: building is linear in the forms; a line costs the forms of its exact amount
-/// (a hash bucket), not every form. Before issue 14 each unmatched line normalised and split
-/// into bigrams every form's name: lines × forms.
+/// (a hash bucket), not every form, and at most [`SCAN_LIMIT`] of them, so that a table whose
+/// lines share a few round amounts stays linear. Before issue 14 each unmatched line
+/// normalised and split into bigrams every form's name: lines × forms.
 struct Suggester {
     by_amount: std::collections::HashMap<Decimal, Vec<usize>>,
     bigrams: Vec<super::words::Bigrams>,
 }
 
+/// How many forms of its amount a line's suggestion looks at, at most: the first, in form
+/// order. Real tables have a handful of forms per amount; the generated table of 50 000
+/// lines whose amounts are a quarter round figures has about 700 left unmatched per amount
+/// (`docs/performance.md`), all looked at.
+const SCAN_LIMIT: usize = 1_024;
+
 impl Suggester {
-    fn new(projects: &[Project]) -> Suggester {
+    /// The forms not `taken` by a line of their name (only those can be suggested), by amount.
+    fn new(projects: &[Project], taken: &[bool]) -> Suggester {
         let mut by_amount: std::collections::HashMap<Decimal, Vec<usize>> =
             std::collections::HashMap::new();
         for (i, p) in projects.iter().enumerate() {
+            if taken[i] {
+                continue;
+            }
             if let Some(total) = project_total(p) {
                 by_amount.entry(total.normalize()).or_default().push(i);
             }
@@ -78,7 +89,7 @@ impl Suggester {
         let lb = bigrams(&normalize(&line.name));
         let mut best: Option<(usize, usize)> = None;
         // The bucket is in form order, as the scan over every form was.
-        for &i in self.by_amount.get(&amount.normalize())? {
+        for &i in self.by_amount.get(&amount.normalize())?.iter().take(SCAN_LIMIT) {
             if taken[i] {
                 continue;
             }
@@ -392,7 +403,7 @@ fn match_lines<'a>(cx: &Ctx<'a>) -> (Vec<LineMatch<'a>>, Vec<bool>) {
             form: link.project.map(Match::Exact).unwrap_or(Match::None),
         });
     }
-    let suggester = Suggester::new(projects);
+    let suggester = Suggester::new(projects, &taken);
     for m in matches.iter_mut() {
         if m.form == Match::None && m.line.link.is_none() {
             if let Some(i) = suggester.suggest(m.line, &taken) {
@@ -488,8 +499,8 @@ pub const FUNDS_LINE_WITHOUT_FORM: Rule = Rule {
     loses_data: false,
     title: Doc { en: "A funds line has no project form", zh: "资金表中的项目没有项目表" },
     what: Doc {
-        en: "Matches each 项目支出 line of the department funds table to a project form: by name (spaces, quotes and bracket width ignored) or by its `-> \"form\"` link. A line with no match is reported; when a form has an equal amount and a similar name (shared character bigrams), the help suggests it.",
-        zh: "将部门资金表中每条项目支出与项目表对应：按名称（忽略空格、引号和全半角括号）或按 `-> \"项目表\"` 关联。对应不上的行会报告；若有金额相同、名称相近（共享字符二元组）的项目表，帮助中会给出建议。",
+        en: "Matches each 项目支出 line of the department funds table to a project form: by name (spaces, quotes and bracket width ignored) or by its `-> \"form\"` link. A line with no match is reported; when a form has an equal amount and a similar name (shared character bigrams), the help suggests it (looking at no more than the first 1 024 forms of that amount that no line names).",
+        zh: "将部门资金表中每条项目支出与项目表对应：按名称（忽略空格、引号和全半角括号）或按 `-> \"项目表\"` 关联。对应不上的行会报告；若有金额相同、名称相近（共享字符二元组）的项目表，帮助中会给出建议（只看该金额下未被任何行按名称对应的前 1 024 份项目表）。",
     },
     why: Doc {
         en: "Every project in the department budget needs its own performance-target form; a line without one is money with no targets, or a form filed under another name that a reviewer cannot find.",

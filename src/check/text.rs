@@ -370,6 +370,10 @@ fn shares_at_least(a: &[u32], b: &[u32], need: usize) -> bool {
 /// posting lists. Before issue 14 every goal was compared with every earlier goal, rebuilding
 /// both bigram sets per pair (91% of a 10 MB check); the first index verified every goal that
 /// shared *one* rare bigram, which on a filing of 100 MB was again most of the time.
+/// The counting itself grows with the number of earlier goals sharing a goal's rarest bigrams,
+/// which on a filing whose goals all share their wording is the square of the filing; the
+/// [`Budget`] caps it at a constant per bigram and per goal, so the rule is linear on any
+/// filing, and exact on every filing kpi has met (K0707 reports the rest).
 fn copied_goals(cx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     const MIN_CHARS: usize = 15;
     let projects = &cx.filing.projects;
@@ -384,7 +388,19 @@ fn copied_goals(cx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         })
         .filter(|(_, _, t)| content_len(t) >= MIN_CHARS)
         .collect();
-    for (q, c, identical) in copies(&goals) {
+    let (found, work) = copies(&goals);
+    if let Some(&(first, _, _)) = work.windows.first() {
+        // K0707: once per filing, on the first goal the budget bound.
+        let (pi, gi, _) = goals[first];
+        let p = &projects[pi];
+        let (span, _) = goal_text_span(cx, p.origin.file_id, &p.goals[gi]);
+        let finding = CopySearchBounded {
+            goals: work.windows.len(),
+            nearest: work.windows.iter().map(|w| w.2).min().unwrap_or(0),
+        };
+        out.push(finding.at(p.origin.file_id, span));
+    }
+    for (q, c, identical) in found {
         let ((pi, gi, _), (epi, egi, _)) = (goals[q], goals[c]);
         let (p, earlier) = (&projects[pi], &projects[epi]);
         let goal = &p.goals[gi];
@@ -452,17 +468,17 @@ struct Postings<'a> {
 
 impl<'a> Postings<'a> {
     /// The lists of the bigrams `held` gives for each goal, none of them visible yet.
-    fn new(
+    fn new<'p>(
         ids: usize,
         classes: &'a SizeClasses,
-        prints: &[GoalPrint],
-        held: impl Fn(&GoalPrint) -> &[u32],
+        prints: &'p [GoalPrint],
+        held: impl Fn(usize, &'p GoalPrint) -> &'p [u32],
     ) -> Postings<'a> {
         let k = classes.len();
         let list = |id: u32, p: &GoalPrint| list_index(classes, id, classes.class(p.ids.len()));
         let mut start = vec![0usize; ids * k + 1];
-        for p in prints {
-            for &id in held(p) {
+        for (g, p) in prints.iter().enumerate() {
+            for &id in held(g, p) {
                 start[list(id, p) + 1] += 1;
             }
         }
@@ -472,7 +488,7 @@ impl<'a> Postings<'a> {
         let mut next = start[..ids * k].to_vec();
         let mut entries = vec![(0, 0); start[ids * k]];
         for (g, p) in prints.iter().enumerate() {
-            for &id in held(p) {
+            for &id in held(g, p) {
                 let l = list(id, p);
                 entries[next[l]] = (g as u32, p.ids.len() as u32);
                 next[l] += 1;
@@ -495,16 +511,10 @@ impl<'a> Postings<'a> {
         self.end[l] += 1;
     }
 
-    /// The visible part of the lists of one bigram for some classes, with their class.
-    fn lists(
-        &self,
-        id: u32,
-        classes: std::ops::Range<usize>,
-    ) -> impl Iterator<Item = (usize, &[(u32, u32)])> {
-        classes.map(move |c| {
-            let l = list_index(self.classes, id, c);
-            (c, &self.entries[self.start[l]..self.end[l]])
-        })
+    /// Where the visible part of the list of one bigram and size class lies in `entries`.
+    fn visible(&self, id: u32, class: usize) -> (usize, usize) {
+        let l = list_index(self.classes, id, class);
+        (self.start[l], self.end[l])
     }
 }
 
@@ -513,23 +523,127 @@ fn list_index(classes: &SizeClasses, id: u32, class: usize) -> usize {
     id as usize * classes.len() + class
 }
 
-/// What [`copies`] did, for the test that holds its candidate sets down.
-#[derive(Debug, Default, Clone, Copy)]
+/// K0702's work budget: what keeps the search linear on a filing whose goals all share their
+/// wording.
+///
+/// A unit of work is a posting-list entry read, or a bigram compared exactly. A filing gets
+/// `per_bigram` units for each bigram of its goals (its size, in effect). A goal may spend
+/// `share` times its fair share of what is left (what is left over the goals still to
+/// search), and never less than `floor`. A goal whose posting lists hold more than that is
+/// searched among the nearest earlier goals only: the longest run of goals just before it
+/// whose entries fit (see [`window`]). Identical goals meet in a hash map whatever the budget.
+///
+/// On the filings kpi has met, real or generated one department per folder, no goal comes near
+/// its allowance and the search is exact (`docs/performance.md`, "K0702's budget"): the
+/// budget only binds when thousands of a filing's goals share their rarest bigrams, where the
+/// exact search costs the square of the filing.
+#[derive(Debug, Clone, Copy)]
+struct Budget {
+    per_bigram: usize,
+    share: usize,
+    floor: usize,
+}
+
+/// See [`Budget`].
+const BUDGET: Budget = Budget {
+    per_bigram: 256,
+    share: 8,
+    floor: 4_096,
+};
+
+impl Budget {
+    /// The work one goal may do, with `left` units left and `goals` goals (this one included)
+    /// still to search.
+    fn allowance(self, left: usize, goals: usize) -> usize {
+        (left / goals.max(1))
+            .saturating_mul(self.share)
+            .min(left)
+            .max(self.floor)
+    }
+}
+
+/// What [`copies`] did: its work, for the tests that hold it down, and where the budget bound
+/// it, for K0707.
+#[derive(Debug, Default, Clone)]
 struct CopyWork {
     /// Posting-list entries read (a counter increment each).
     walked: usize,
     /// Pairs of goals compared exactly.
     verified: usize,
+    /// The goals the budget bound: searched among the nearest earlier goals only, or with
+    /// their exact comparisons cut short; as (position, the first earlier goal searched, how
+    /// many earlier goals that window holds), in goal order.
+    windows: Vec<(usize, usize, usize)>,
+    /// The positions of those whose exact comparisons were cut short, in goal order.
+    cut: Vec<usize>,
+}
+
+/// A posting-list entry: an earlier goal's position and number of bigrams.
+type Entry = (u32, u32);
+
+/// One posting list (or the visible part of one) that a goal reads: where it lies in the
+/// `entries` of `by_prefix` (`prefix`) or of `by_bigram`, and which earlier goals in it count.
+#[derive(Clone, Copy)]
+struct Read {
+    prefix: bool,
+    from: usize,
+    to: usize,
+    keep: Keep,
+}
+
+/// Which entries of a list count: all (the list's class settles it), or, in the goal's own
+/// class, those on the list's side of the goal's size (not larger for (1), larger for (2)).
+#[derive(Clone, Copy, PartialEq)]
+enum Keep {
+    All,
+    BySize,
+}
+
+/// The first earlier goal a goal can afford to search from: the smallest position `lo` such
+/// that the entries of `reads` at positions `lo` or later number at most `allowance`
+/// (positions below `indexed`). A binary search over positions, each step a binary search in
+/// every list (lists are in goal order): `O(lists · log² goals)` per bounded goal.
+fn window(
+    reads: &[Read],
+    entries: (&[Entry], &[Entry]),
+    indexed: usize,
+    allowance: usize,
+) -> usize {
+    let within = |lo: usize| {
+        let mut n = 0;
+        for r in reads {
+            let list = &(if r.prefix { entries.0 } else { entries.1 })[r.from..r.to];
+            n += list.len() - list.partition_point(|e| (e.0 as usize) < lo);
+            if n > allowance {
+                return false;
+            }
+        }
+        true
+    };
+    let (mut lo, mut hi) = (0, indexed);
+    // within(hi) holds (no entry is at or past `indexed`); within(lo) does not (the caller
+    // asks only when the whole lists exceed the allowance).
+    while hi - lo > 1 {
+        let mid = lo + (hi - lo) / 2;
+        if within(mid) {
+            hi = mid;
+        } else {
+            lo = mid;
+        }
+    }
+    hi
 }
 
 /// The copies among goals given as (form, goal, text) in form order: for each goal that has
 /// one, (its position, the position of the first earlier form's goal it copies, whether the
-/// two are identical after normalising).
-fn copies(goals: &[(usize, usize, &str)]) -> Vec<(usize, usize, bool)> {
-    copies_counted(goals, HITS, &mut CopyWork::default())
+/// two are identical after normalising), with what the search did.
+fn copies(goals: &[(usize, usize, &str)]) -> (Vec<(usize, usize, bool)>, CopyWork) {
+    let mut work = CopyWork::default();
+    let found = copies_counted(goals, HITS, BUDGET, &mut work);
+    (found, work)
 }
 
-/// [`copies`], counting its work.
+/// [`copies`], with the number of shared rarest bigrams and the budget as parameters.
 ///
 /// A goal `g` of `s` bigrams against an earlier goal `e` of `n`: they are copies when they
 /// share `required_shared(min(s, n))`. By the prefix filter ([`GoalPrint::prefix`]) the
@@ -538,15 +652,20 @@ fn copies(goals: &[(usize, usize, &str)]) -> Vec<(usize, usize, bool)> {
 /// that bigram, and (2) for each bigram of its own prefix, the larger goals that hold it; only
 /// a goal counted `hits_needed` times is compared exactly.
 /// The posting lists are split by size class ([`SizeClasses`]), so that each walk reads only
-/// the classes on its side and filters by size only in the goal's own class.
+/// the classes on its side and filters by size only in the goal's own class. A goal identical
+/// to an earlier one (after normalising) is left out of the lists: every goal that would find
+/// it finds the earlier one first.
 ///
 /// Cost per goal: the posting-list entries counted (an increment each), which grow with the
 /// number of goals holding the same rare bigrams, and the exact comparisons, which grow only
 /// with the goals holding six of them together (see the test
-/// `copied_goals_are_compared_with_a_bounded_candidate_set`).
+/// `copied_goals_are_compared_with_a_bounded_candidate_set`). Both come out of the
+/// [`Budget`], which caps the whole at `per_bigram` units per bigram of the filing plus `floor`
+/// per goal: linear in the filing, whatever its goals say.
 fn copies_counted(
     goals: &[(usize, usize, &str)],
     hits: usize,
+    budget: Budget,
     work: &mut CopyWork,
 ) -> Vec<(usize, usize, bool)> {
     // Bigram ids: each distinct bigram once; then renumbered by (frequency, bigram), so that
@@ -587,15 +706,29 @@ fn copies_counted(
         }
         p.ids.sort_unstable();
     }
+    // The first goal of each text: a later goal with the same text stays out of the posting
+    // lists (it would only ever be found after the first).
+    let mut first_with_key: rustc_hash::FxHashMap<&str, usize> = Default::default();
+    let repeated: Vec<bool> = prints
+        .iter()
+        .enumerate()
+        .map(|(g, p)| *first_with_key.entry(p.key.as_str()).or_insert(g) != g)
+        .collect();
+    let none: &[u32] = &[];
+    let listed = |g: usize, ids: &'_ [u32]| -> usize { if repeated[g] { 0 } else { ids.len() } };
 
     // Indexes over the goals of the forms already passed: by bigram, the goals (position,
     // number of bigrams) that hold it, and those whose prefix holds it; each split by size
     // class, so that a walk that keeps only larger (or only not larger) goals reads the other
     // classes not at all.
-    let mut first_with_key: rustc_hash::FxHashMap<&str, usize> = Default::default();
     let bounds = SizeClasses::of(prints.iter().map(|p| p.ids.len()));
-    let mut by_bigram = Postings::new(rank.len(), &bounds, &prints, |p| &p.ids);
-    let mut by_prefix = Postings::new(rank.len(), &bounds, &prints, |p| p.prefix(hits));
+    let mut by_bigram = Postings::new(rank.len(), &bounds, &prints, |g, p| {
+        &p.ids[..listed(g, &p.ids)]
+    });
+    let mut by_prefix = Postings::new(rank.len(), &bounds, &prints, |g, p| {
+        let prefix = p.prefix(hits);
+        if repeated[g] { none } else { prefix }
+    });
     // prints[..indexed] are in the indexes.
     let mut indexed = 0;
     // Per earlier goal: the goal that last counted it, and how many times (one cache line).
@@ -611,27 +744,62 @@ fn copies_counted(
             }
         })
         .collect();
+    let mut left = budget
+        .per_bigram
+        .saturating_mul(prints.iter().map(|p| p.ids.len()).sum());
+    let mut reads: Vec<Read> = Vec::new();
     let mut candidates: Vec<usize> = Vec::new();
     let mut found = Vec::new();
     for q in 0..prints.len() {
         // Index the goals of every earlier form (not this form's own).
         while indexed < q && prints[indexed].project < prints[q].project {
             let e = &prints[indexed];
-            first_with_key.entry(e.key.as_str()).or_insert(indexed);
-            let entry = (indexed as u32, e.ids.len() as u32);
-            for &id in &e.ids {
-                by_bigram.show(id, entry);
-            }
-            for &id in e.prefix(hits) {
-                by_prefix.show(id, entry);
+            if !repeated[indexed] {
+                let entry = (indexed as u32, e.ids.len() as u32);
+                for &id in &e.ids {
+                    by_bigram.show(id, entry);
+                }
+                for &id in e.prefix(hits) {
+                    by_prefix.show(id, entry);
+                }
             }
             indexed += 1;
         }
         let g = &prints[q];
         let s = g.ids.len();
+        // The lists to read: (1) earlier goals with no more bigrams than this one, whose
+        // prefix meets this goal; (2) earlier goals with more, which this goal's prefix meets.
+        let own = bounds.class(s);
+        reads.clear();
+        for &id in &g.ids {
+            for class in 0..own + 1 {
+                let (from, to) = by_prefix.visible(id, class);
+                let keep = if class < own { Keep::All } else { Keep::BySize };
+                reads.push(Read { prefix: true, from, to, keep });
+            }
+        }
+        for &id in g.prefix(hits) {
+            for class in own..bounds.len() {
+                let (from, to) = by_bigram.visible(id, class);
+                let keep = if class > own { Keep::All } else { Keep::BySize };
+                reads.push(Read { prefix: false, from, to, keep });
+            }
+        }
+        reads.retain(|r| r.from < r.to);
+        let entries = (&by_prefix.entries[..], &by_bigram.entries[..]);
+        let allowance = budget.allowance(left, prints.len() - q);
+        let mut spent = 0;
+        let whole: usize = reads.iter().map(|r| r.to - r.from).sum();
+        let lo = if whole <= allowance {
+            0
+        } else {
+            let lo = window(&reads, entries, indexed, allowance);
+            work.windows.push((q, lo, indexed - lo));
+            lo
+        };
         candidates.clear();
         let stamp = q as u32;
-        let mut hit = |c: u32, needed: u32, candidates: &mut Vec<usize>| {
+        let mut hit = |c: u32, needed: u32| {
             let t = &mut tally[c as usize];
             if t.0 != stamp {
                 *t = (stamp, 0);
@@ -641,43 +809,72 @@ fn copies_counted(
                 candidates.push(c as usize);
             }
         };
-        // (1) Earlier goals with no more bigrams than this one: their prefix meets this goal.
-        let own = bounds.class(s);
-        for &id in &g.ids {
-            for (class, list) in by_prefix.lists(id, 0..own + 1) {
-                work.walked += list.len();
-                for &(c, n) in list {
-                    if class < own || n as usize <= s {
-                        hit(c, needed_for[n as usize], &mut candidates);
-                    }
-                }
+        // (1) counts the hits the smaller, earlier goal needs; (2) this goal's. One loop per
+        // kind of list, so that the entry loop tests nothing it could know before.
+        let needed_here = needed_for[s];
+        for r in &reads {
+            let mut list = &(if r.prefix { entries.0 } else { entries.1 })[r.from..r.to];
+            if lo > 0 {
+                list = &list[list.partition_point(|e| (e.0 as usize) < lo)..];
             }
-        }
-        // (2) Earlier goals with more: this goal's prefix meets them.
-        if s > 0 {
-            let needed = needed_for[s];
-            for &id in g.prefix(hits) {
-                for (class, list) in by_bigram.lists(id, own..bounds.len()) {
-                    work.walked += list.len();
+            spent += list.len();
+            match (r.prefix, r.keep) {
+                (true, Keep::All) => {
                     for &(c, n) in list {
-                        if class > own || n as usize > s {
-                            hit(c, needed, &mut candidates);
-                        }
+                        hit(c, needed_for[n as usize]);
+                    }
+                }
+                (true, _) => {
+                    for &(c, n) in list.iter().filter(|e| e.1 as usize <= s) {
+                        hit(c, needed_for[n as usize]);
+                    }
+                }
+                (false, Keep::All) => {
+                    for &(c, _) in list {
+                        hit(c, needed_here);
+                    }
+                }
+                (false, _) => {
+                    for &(c, _) in list.iter().filter(|e| e.1 as usize > s) {
+                        hit(c, needed_here);
                     }
                 }
             }
         }
-        let mut best: Option<usize> = first_with_key.get(g.key.as_str()).copied();
+        work.walked += spent;
+        let mut best: Option<usize> = first_with_key
+            .get(g.key.as_str())
+            .copied()
+            .filter(|&b| b < indexed);
+        // Earliest first: the first that is a copy is the one reported. The comparisons have
+        // an allowance of their own, as large as the walk's.
+        candidates.sort_unstable();
+        let mut compared = 0;
+        let mut cut = false;
         for &c in &candidates {
             if best.is_some_and(|b| b <= c) {
-                continue;
+                break;
             }
             let e = &prints[c];
+            if compared > allowance {
+                cut = true;
+                break;
+            }
             work.verified += 1;
+            compared += s + e.ids.len();
             if shares_at_least(&g.ids, &e.ids, required_shared(s.min(e.ids.len()))) {
                 best = Some(c);
+                break;
             }
         }
+        if cut {
+            work.cut.push(q);
+            if work.windows.last().is_none_or(|w| w.0 != q) {
+                work.windows.push((q, lo, indexed - lo));
+            }
+        }
+        spent += compared;
+        left = left.saturating_sub(spent);
         if let Some(c) = best {
             found.push((q, c, prints[q].key == prints[c].key));
         }
@@ -1090,8 +1287,8 @@ pub const GOAL_COPIED: Rule = Rule {
     loses_data: false,
     title: Doc { en: "Goal text copied from another project", zh: "目标文字抄自其他项目" },
     what: Doc {
-        en: "Compares the goals of the project forms. A goal (15 or more characters) that is identical to an earlier form's goal, or whose character bigrams are at least 90% contained in it (or contain it), is reported once, on the later form, pointing at the first.",
-        zh: "比较各项目表的目标。某条目标（15 字以上）与前面某表的目标相同，或二者字符二元组的包含度不低于 90%，在后一份表上报告一次，并指向第一份。",
+        en: "Compares the goals of the project forms. A goal (15 or more characters) that is identical to an earlier form's goal, or whose character bigrams are at least 90% contained in it (or contain it), is reported once, on the later form, pointing at the first. The search is exhaustive unless a filing's goals share so much wording that it would cost more than a budget in proportion to the filing's size; past it, a goal is compared with the nearest earlier goals only, and K0707 says so.",
+        zh: "比较各项目表的目标。某条目标（15 字以上）与前面某表的目标相同，或二者字符二元组的包含度不低于 90%，在后一份表上报告一次，并指向第一份。检查是穷尽的，除非申报中的目标措辞过于相近，以致比较的代价超出与申报大小成正比的限度；超出后，目标只与其前面最近的目标比较，并由 K0707 说明。",
     },
     why: Doc {
         en: "Each project needs its own goal; a goal copied from another project says nothing about what this money achieves, and the evaluation has nothing to measure against.",
@@ -1103,6 +1300,57 @@ pub const GOAL_COPIED: Rule = Rule {
         zh: "写出本项目资金本年度要达成的目标，并给出本项目自己的数字。",
     },
 };
+
+pub const COPY_SEARCH_BOUNDED: Rule = Rule {
+    code: "K0707",
+    name: "copy-search-bounded",
+    severity: Severity::Advice,
+    loses_data: false,
+    title: Doc {
+        en: "The search for copied goals was bounded",
+        zh: "抄袭目标检查限定了比较范围",
+    },
+    what: Doc {
+        en: "Reported once per filing, on the first goal that K0702 compared only with the nearest earlier goals. K0702 may spend on a filing work in proportion to its size; when thousands of goals share their wording, comparing each with every earlier goal would cost more, so a goal past its share is compared with as many of the goals just before it as the share pays for. Identical goals are still found across the whole filing.",
+        zh: "每份申报最多报告一次，位置是 K0702 只与前面最近的目标比较的第一条目标。K0702 在一份申报上花费的工作量与申报大小成正比；当数千条目标措辞大同小异时，逐条与前面所有目标比较的代价会超出这一限度，超出份额的目标只与其紧前面、份额允许数量的目标比较。完全相同的目标仍在整份申报中查出。",
+    },
+    why: Doc {
+        en: "A near copy of a goal far back in a very large filing may go unreported; the report says so rather than letting a check take time that grows with the square of the filing.",
+        zh: "在很大的申报中，与很靠前的目标几乎相同的目标可能未被报告；报告如实说明这一点，而不是让检查耗时随申报大小的平方增长。",
+    },
+    example: "// one folder of 50 forms and 1 000 goals like these (tests/fixtures/rules/K0707.kpi)\nproject \"p01\" {\n  goal \"创技新科科科创科技科科新新科技\";\n  goal \"科新科科技科新科技科技创新技科\";\n}\nproject \"p02\" {\n  goal \"科技创科技创技创技新技科新新技\";\n}",
+    fix: Doc {
+        en: "Check each department's folder as its own filing (`kpi check dir/*/`): every goal is then compared with every earlier goal of its filing.",
+        zh: "将每个部门的文件夹作为单独的申报检查（`kpi check dir/*/`），每条目标即与本申报前面的所有目标比较。",
+    },
+};
+
+/// K0707's finding: the copied-goal search of this filing was bounded from this goal on.
+struct CopySearchBounded {
+    /// How many goals were compared with their nearest earlier goals only.
+    goals: usize,
+    /// The fewest earlier goals any of them was compared with.
+    nearest: usize,
+}
+
+impl Finding for CopySearchBounded {
+    const RULE: &'static Rule = &COPY_SEARCH_BOUNDED;
+
+    fn message(&self) -> Text {
+        let (goals, nearest) = (self.goals, self.nearest);
+        Text::new(
+            format!("from this goal on, {goals} goals were compared for copies (K0702) only with the goals just before them, {nearest} or more each: this filing's goals share too much wording to compare each with all"),
+            format!("自本条目标起，有 {goals} 条目标只与其紧前面的目标（每条至少 {nearest} 条）比较是否抄袭（K0702）：本申报的目标措辞过于相近，无法逐条与全部目标比较"),
+        )
+    }
+
+    fn help(&self) -> Text {
+        Text::new(
+            "check each department's folder as its own filing (`kpi check dir/*/`) to compare every goal with all earlier ones; identical goals were all found",
+            "将每个部门的文件夹作为单独的申报检查（`kpi check dir/*/`）即可与前面所有目标比较；完全相同的目标已全部查出",
+        )
+    }
+}
 
 /// K0702's finding: a goal copied from an earlier form's.
 struct GoalCopied<'a> {
@@ -1329,6 +1577,7 @@ pub const RULES: &[&Rule] = &[
     &GOAL_CALCULATION_DIFFERS_FROM_BUDGET,
     &INDICATOR_IN_TWO_CATEGORIES,
     &NAME_CONTRADICTS_VALUE,
+    &COPY_SEARCH_BOUNDED,
 ];
 
 #[cfg(test)]
@@ -1384,7 +1633,7 @@ mod tests {
             expected.len()
         );
         assert!(expected.iter().any(|e| !e.2), "and near copies");
-        assert_eq!(copies(&goals), expected);
+        assert_eq!(copies(&goals).0, expected);
     }
 
     /// A small generator of numbers for the tests (no dependency, same sequence everywhere).
@@ -1428,10 +1677,26 @@ mod tests {
     /// enough that every bigram is common.
     #[test]
     fn indexed_copies_match_the_pairwise_definition_on_small_alphabets() {
+        let texts = small_alphabet_goals(150, 11);
+        let goals = long_enough(&texts);
+        let expected = pairwise(&goals);
+        assert!(
+            expected.iter().filter(|e| !e.2).count() > 20,
+            "the test builds near copies: {expected:?}"
+        );
+        let (found, work) = copies(&goals);
+        assert!(work.windows.is_empty(), "the budget does not bind here");
+        assert_eq!(found, expected);
+    }
+
+    /// Goals over an alphabet small enough that every bigram is common, as (project, goal,
+    /// text): goals of one or two bigrams, near copies of earlier goals (a few characters
+    /// changed, cut short, lengthened) and random text.
+    fn small_alphabet_goals(projects: usize, seed: u64) -> Vec<(usize, usize, String)> {
         let alphabet: Vec<char> = "科技创新专项资金培训服务乡镇企业".chars().collect();
-        let mut next = lcg(11);
+        let mut next = lcg(seed);
         let mut texts: Vec<(usize, usize, String)> = Vec::new();
-        for project in 0..150 {
+        for project in 0..projects {
             for goal in 0..1 + next(2) {
                 let text: String = match next(6) {
                     // One bigram, repeated past the 15 characters K0702 needs.
@@ -1465,13 +1730,84 @@ mod tests {
                 texts.push((project, goal, text));
             }
         }
+        texts
+    }
+
+    /// Past its budget, the search finds for each goal exactly what the pairwise definition
+    /// finds among the goals of its window (each earlier text once: a repeat of a text stays
+    /// out of the lists), and identical goals across the whole filing; its work stays within
+    /// the budget: `per_bigram` per bigram, `floor` per goal, and the exact comparisons.
+    #[test]
+    fn past_its_budget_the_search_is_exact_within_each_goals_window() {
+        use super::super::words::overlap;
+        let texts = small_alphabet_goals(400, 23);
         let goals = long_enough(&texts);
-        let expected = pairwise(&goals);
+        let tight = Budget {
+            per_bigram: 2,
+            share: 8,
+            floor: 64,
+        };
+        let mut work = CopyWork::default();
+        let found = copies_counted(&goals, HITS, tight, &mut work);
         assert!(
-            expected.iter().filter(|e| !e.2).count() > 20,
-            "the test builds near copies: {expected:?}"
+            work.windows.len() > goals.len() / 2,
+            "the budget binds: {} of {} goals bounded",
+            work.windows.len(),
+            goals.len()
         );
-        assert_eq!(copies(&goals), expected);
+        let keys: Vec<String> = goals.iter().map(|g| normalize(g.2)).collect();
+        let first_of_text = |c: usize| keys[..c].iter().all(|k| *k != keys[c]);
+        let mut expected = Vec::new();
+        let mut w = work.windows.iter().peekable();
+        for (q, &(p, _, t)) in goals.iter().enumerate() {
+            let lo = match w.peek() {
+                Some(&&(wq, lo, _)) if wq == q => {
+                    w.next();
+                    lo
+                }
+                _ => 0,
+            };
+            let identical = (0..q).find(|&c| goals[c].0 < p && keys[c] == keys[q]);
+            let near = (lo..q).find(|&c| {
+                goals[c].0 < p && first_of_text(c) && overlap(t, goals[c].2) >= 0.9
+            });
+            let best = match (identical, near) {
+                (Some(a), Some(b)) => Some(a.min(b)),
+                (a, b) => a.or(b),
+            };
+            if let Some(c) = best {
+                expected.push((q, c, keys[q] == keys[c]));
+            }
+        }
+        // A goal whose comparisons were cut reports a true copy in its window, or none.
+        let (cut, whole): (Vec<&(usize, usize, bool)>, Vec<_>) = found.iter().partition(|f| work.cut.contains(&f.0));
+        let (cut_expected, whole_expected): (Vec<&(usize, usize, bool)>, Vec<_>) =
+            expected.iter().partition(|e| work.cut.contains(&e.0));
+        assert!(!work.cut.is_empty() && work.cut.len() < work.windows.len());
+        assert_eq!(whole, whole_expected);
+        for f in cut {
+            let e = cut_expected.iter().find(|e| e.0 == f.0).expect("a copy exists");
+            assert!(f.1 >= e.1, "{f:?} {e:?}");
+            assert!(f.2 || overlap(goals[f.0].2, goals[f.1].2) >= 0.9);
+        }
+        // Every goal with an identical earlier goal is reported, bounded or not.
+        let with_twin: Vec<usize> = (0..goals.len())
+            .filter(|&q| (0..q).any(|c| goals[c].0 < goals[q].0 && keys[c] == keys[q]))
+            .collect();
+        assert!(with_twin.len() > 20, "the test builds repeats");
+        assert!(with_twin.iter().all(|q| found.iter().any(|f| f.0 == *q)));
+        let bigrams: usize = goals.iter().map(|g| bigrams(g.2).len()).sum();
+        assert!(
+            work.walked <= tight.per_bigram * bigrams + tight.floor * goals.len(),
+            "walked {} for {bigrams} bigrams and {} goals",
+            work.walked,
+            goals.len()
+        );
+        // And the same goals with the default budget: not bounded, and more found.
+        let (all, work) = copies(&goals);
+        assert!(work.windows.is_empty());
+        assert_eq!(all, pairwise(&goals));
+        assert!(all.len() > found.len());
     }
 
     /// Goals written the way a province's are (and the way `tests/bench/gen_corpus.py`
@@ -1587,8 +1923,19 @@ mod tests {
             }
             let goals: Vec<(usize, usize, &str)> =
                 texts.iter().map(|(p, g, t)| (*p, *g, t.as_str())).collect();
+            // The default budget with six bigrams; none with one, to count all it would do.
+            let budget = if hits == HITS {
+                BUDGET
+            } else {
+                Budget {
+                    per_bigram: 1 << 40,
+                    share: 1,
+                    floor: 1 << 40,
+                }
+            };
             let mut work = CopyWork::default();
-            copies_counted(&goals, hits, &mut work);
+            copies_counted(&goals, hits, budget, &mut work);
+            assert!(work.windows.is_empty(), "the budget does not bind here");
             (work.verified as f64 / goals.len() as f64, goals.len())
         };
         let (small, n_small) = work_per_goal(80, HITS);
