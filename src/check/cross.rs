@@ -89,7 +89,12 @@ impl Suggester {
         let lb = bigrams(&normalize(&line.name));
         let mut best: Option<(usize, usize)> = None;
         // The bucket is in form order, as the scan over every form was.
-        for &i in self.by_amount.get(&amount.normalize())?.iter().take(SCAN_LIMIT) {
+        for &i in self
+            .by_amount
+            .get(&amount.normalize())?
+            .iter()
+            .take(SCAN_LIMIT)
+        {
             if taken[i] {
                 continue;
             }

@@ -715,7 +715,13 @@ fn copies_counted(
         .map(|(g, p)| *first_with_key.entry(p.key.as_str()).or_insert(g) != g)
         .collect();
     let none: &[u32] = &[];
-    let listed = |g: usize, ids: &'_ [u32]| -> usize { if repeated[g] { 0 } else { ids.len() } };
+    let listed = |g: usize, ids: &'_ [u32]| -> usize {
+        if repeated[g] {
+            0
+        } else {
+            ids.len()
+        }
+    };
 
     // Indexes over the goals of the forms already passed: by bigram, the goals (position,
     // number of bigrams) that hold it, and those whose prefix holds it; each split by size
@@ -727,7 +733,11 @@ fn copies_counted(
     });
     let mut by_prefix = Postings::new(rank.len(), &bounds, &prints, |g, p| {
         let prefix = p.prefix(hits);
-        if repeated[g] { none } else { prefix }
+        if repeated[g] {
+            none
+        } else {
+            prefix
+        }
     });
     // prints[..indexed] are in the indexes.
     let mut indexed = 0;
@@ -775,14 +785,24 @@ fn copies_counted(
             for class in 0..own + 1 {
                 let (from, to) = by_prefix.visible(id, class);
                 let keep = if class < own { Keep::All } else { Keep::BySize };
-                reads.push(Read { prefix: true, from, to, keep });
+                reads.push(Read {
+                    prefix: true,
+                    from,
+                    to,
+                    keep,
+                });
             }
         }
         for &id in g.prefix(hits) {
             for class in own..bounds.len() {
                 let (from, to) = by_bigram.visible(id, class);
                 let keep = if class > own { Keep::All } else { Keep::BySize };
-                reads.push(Read { prefix: false, from, to, keep });
+                reads.push(Read {
+                    prefix: false,
+                    from,
+                    to,
+                    keep,
+                });
             }
         }
         reads.retain(|r| r.from < r.to);
@@ -1768,9 +1788,8 @@ mod tests {
                 _ => 0,
             };
             let identical = (0..q).find(|&c| goals[c].0 < p && keys[c] == keys[q]);
-            let near = (lo..q).find(|&c| {
-                goals[c].0 < p && first_of_text(c) && overlap(t, goals[c].2) >= 0.9
-            });
+            let near = (lo..q)
+                .find(|&c| goals[c].0 < p && first_of_text(c) && overlap(t, goals[c].2) >= 0.9);
             let best = match (identical, near) {
                 (Some(a), Some(b)) => Some(a.min(b)),
                 (a, b) => a.or(b),
@@ -1780,13 +1799,17 @@ mod tests {
             }
         }
         // A goal whose comparisons were cut reports a true copy in its window, or none.
-        let (cut, whole): (Vec<&(usize, usize, bool)>, Vec<_>) = found.iter().partition(|f| work.cut.contains(&f.0));
+        let (cut, whole): (Vec<&(usize, usize, bool)>, Vec<_>) =
+            found.iter().partition(|f| work.cut.contains(&f.0));
         let (cut_expected, whole_expected): (Vec<&(usize, usize, bool)>, Vec<_>) =
             expected.iter().partition(|e| work.cut.contains(&e.0));
         assert!(!work.cut.is_empty() && work.cut.len() < work.windows.len());
         assert_eq!(whole, whole_expected);
         for f in cut {
-            let e = cut_expected.iter().find(|e| e.0 == f.0).expect("a copy exists");
+            let e = cut_expected
+                .iter()
+                .find(|e| e.0 == f.0)
+                .expect("a copy exists");
             assert!(f.1 >= e.1, "{f:?} {e:?}");
             assert!(f.2 || overlap(goals[f.0].2, goals[f.1].2) >= 0.9);
         }
