@@ -714,30 +714,24 @@ fn copies_counted(
         .enumerate()
         .map(|(g, p)| *first_with_key.entry(p.key.as_str()).or_insert(g) != g)
         .collect();
-    let none: &[u32] = &[];
-    let listed = |g: usize, ids: &'_ [u32]| -> usize {
-        if repeated[g] {
-            0
-        } else {
-            ids.len()
-        }
-    };
 
     // Indexes over the goals of the forms already passed: by bigram, the goals (position,
     // number of bigrams) that hold it, and those whose prefix holds it; each split by size
     // class, so that a walk that keeps only larger (or only not larger) goals reads the other
-    // classes not at all.
+    // classes not at all. A repeated text holds nothing.
     let bounds = SizeClasses::of(prints.iter().map(|p| p.ids.len()));
+    fn unless(repeated: bool, ids: &[u32]) -> &[u32] {
+        if repeated {
+            &[]
+        } else {
+            ids
+        }
+    }
     let mut by_bigram = Postings::new(rank.len(), &bounds, &prints, |g, p| {
-        &p.ids[..listed(g, &p.ids)]
+        unless(repeated[g], &p.ids)
     });
     let mut by_prefix = Postings::new(rank.len(), &bounds, &prints, |g, p| {
-        let prefix = p.prefix(hits);
-        if repeated[g] {
-            none
-        } else {
-            prefix
-        }
+        unless(repeated[g], p.prefix(hits))
     });
     // prints[..indexed] are in the indexes.
     let mut indexed = 0;
