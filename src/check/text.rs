@@ -389,14 +389,25 @@ fn copied_goals(cx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         .filter(|(_, _, t)| content_len(t) >= MIN_CHARS)
         .collect();
     let (found, work) = copies(&goals);
-    if let Some(&(first, _, _)) = work.windows.first() {
+    let first_window = work.windows.first().map(|w| w.0);
+    if let Some(first) = first_window
+        .into_iter()
+        .chain(work.cut.first().copied())
+        .min()
+    {
         // K0707: once per filing, on the first goal the budget bound.
         let (pi, gi, _) = goals[first];
         let p = &projects[pi];
         let (span, _) = goal_text_span(cx, p.origin.file_id, &p.goals[gi]);
+        let mut bounded: Vec<usize> = work.windows.iter().map(|w| w.0).collect();
+        bounded.extend(&work.cut);
+        bounded.sort_unstable();
+        bounded.dedup();
         let finding = CopySearchBounded {
-            goals: work.windows.len(),
+            goals: bounded.len(),
+            windowed: work.windows.len(),
             nearest: work.windows.iter().map(|w| w.2).min().unwrap_or(0),
+            cut: work.cut.len(),
         };
         out.push(finding.at(p.origin.file_id, span));
     }
@@ -472,13 +483,13 @@ impl<'a> Postings<'a> {
         ids: usize,
         classes: &'a SizeClasses,
         prints: &'p [GoalPrint],
-        held: impl Fn(usize, &'p GoalPrint) -> &'p [u32],
+        held: impl Fn(&'p GoalPrint) -> &'p [u32],
     ) -> Postings<'a> {
         let k = classes.len();
         let list = |id: u32, p: &GoalPrint| list_index(classes, id, classes.class(p.ids.len()));
         let mut start = vec![0usize; ids * k + 1];
-        for (g, p) in prints.iter().enumerate() {
-            for &id in held(g, p) {
+        for p in prints {
+            for &id in held(p) {
                 start[list(id, p) + 1] += 1;
             }
         }
@@ -488,7 +499,7 @@ impl<'a> Postings<'a> {
         let mut next = start[..ids * k].to_vec();
         let mut entries = vec![(0, 0); start[ids * k]];
         for (g, p) in prints.iter().enumerate() {
-            for &id in held(g, p) {
+            for &id in held(p) {
                 let l = list(id, p);
                 entries[next[l]] = (g as u32, p.ids.len() as u32);
                 next[l] += 1;
@@ -531,7 +542,9 @@ fn list_index(classes: &SizeClasses, id: u32, class: usize) -> usize {
 /// `share` times its fair share of what is left (what is left over the goals still to
 /// search), and never less than `floor`. A goal whose posting lists hold more than that is
 /// searched among the nearest earlier goals only: the longest run of goals just before it
-/// whose entries fit (see [`window`]). Identical goals meet in a hash map whatever the budget.
+/// whose entries fit (see [`window`]). Its exact comparisons, earliest candidate first, have
+/// an allowance of the same size; past it the rest are not compared. Identical goals meet in
+/// a hash map whatever the budget.
 ///
 /// On the filings kpi has met, real or generated one department per folder, no goal comes near
 /// its allowance and the search is exact (`docs/performance.md`, "K0702's budget"): the
@@ -570,11 +583,11 @@ struct CopyWork {
     walked: usize,
     /// Pairs of goals compared exactly.
     verified: usize,
-    /// The goals the budget bound: searched among the nearest earlier goals only, or with
-    /// their exact comparisons cut short; as (position, the first earlier goal searched, how
-    /// many earlier goals that window holds), in goal order.
+    /// The goals searched among the nearest earlier goals only, as (position, the first
+    /// earlier goal searched, how many earlier goals that window holds), in goal order.
     windows: Vec<(usize, usize, usize)>,
-    /// The positions of those whose exact comparisons were cut short, in goal order.
+    /// The goals whose exact comparisons were cut short (the earliest candidates compared,
+    /// the rest not), in goal order.
     cut: Vec<usize>,
 }
 
@@ -652,16 +665,17 @@ fn copies(goals: &[(usize, usize, &str)]) -> (Vec<(usize, usize, bool)>, CopyWor
 /// that bigram, and (2) for each bigram of its own prefix, the larger goals that hold it; only
 /// a goal counted `hits_needed` times is compared exactly.
 /// The posting lists are split by size class ([`SizeClasses`]), so that each walk reads only
-/// the classes on its side and filters by size only in the goal's own class. A goal identical
-/// to an earlier one (after normalising) is left out of the lists: every goal that would find
-/// it finds the earlier one first.
+/// the classes on its side and filters by size only in the goal's own class.
 ///
 /// Cost per goal: the posting-list entries counted (an increment each), which grow with the
 /// number of goals holding the same rare bigrams, and the exact comparisons, which grow only
 /// with the goals holding six of them together (see the test
-/// `copied_goals_are_compared_with_a_bounded_candidate_set`). Both come out of the
-/// [`Budget`], which caps the whole at `per_bigram` units per bigram of the filing plus `floor`
-/// per goal: linear in the filing, whatever its goals say.
+/// `copied_goals_are_compared_with_a_bounded_candidate_set`). The [`Budget`] bounds both:
+/// a goal reads no more entries than its allowance, and compares no more bigrams than the
+/// same allowance again; and the allowances above `floor` come out of `per_bigram` units per
+/// bigram of the filing. So the whole is at most twice `per_bigram` per bigram plus twice
+/// `floor` per goal, and the windows' binary searches: linear in the filing (times a log),
+/// whatever its goals say.
 fn copies_counted(
     goals: &[(usize, usize, &str)],
     hits: usize,
@@ -706,33 +720,19 @@ fn copies_counted(
         }
         p.ids.sort_unstable();
     }
-    // The first goal of each text: a later goal with the same text stays out of the posting
-    // lists (it would only ever be found after the first).
+    // The first goal of each text, for identical goals.
     let mut first_with_key: rustc_hash::FxHashMap<&str, usize> = Default::default();
-    let repeated: Vec<bool> = prints
-        .iter()
-        .enumerate()
-        .map(|(g, p)| *first_with_key.entry(p.key.as_str()).or_insert(g) != g)
-        .collect();
+    for (g, p) in prints.iter().enumerate() {
+        first_with_key.entry(p.key.as_str()).or_insert(g);
+    }
 
     // Indexes over the goals of the forms already passed: by bigram, the goals (position,
     // number of bigrams) that hold it, and those whose prefix holds it; each split by size
     // class, so that a walk that keeps only larger (or only not larger) goals reads the other
-    // classes not at all. A repeated text holds nothing.
+    // classes not at all.
     let bounds = SizeClasses::of(prints.iter().map(|p| p.ids.len()));
-    fn unless(repeated: bool, ids: &[u32]) -> &[u32] {
-        if repeated {
-            &[]
-        } else {
-            ids
-        }
-    }
-    let mut by_bigram = Postings::new(rank.len(), &bounds, &prints, |g, p| {
-        unless(repeated[g], &p.ids)
-    });
-    let mut by_prefix = Postings::new(rank.len(), &bounds, &prints, |g, p| {
-        unless(repeated[g], p.prefix(hits))
-    });
+    let mut by_bigram = Postings::new(rank.len(), &bounds, &prints, |p| &p.ids);
+    let mut by_prefix = Postings::new(rank.len(), &bounds, &prints, |p| p.prefix(hits));
     // prints[..indexed] are in the indexes.
     let mut indexed = 0;
     // Per earlier goal: the goal that last counted it, and how many times (one cache line).
@@ -758,14 +758,12 @@ fn copies_counted(
         // Index the goals of every earlier form (not this form's own).
         while indexed < q && prints[indexed].project < prints[q].project {
             let e = &prints[indexed];
-            if !repeated[indexed] {
-                let entry = (indexed as u32, e.ids.len() as u32);
-                for &id in &e.ids {
-                    by_bigram.show(id, entry);
-                }
-                for &id in e.prefix(hits) {
-                    by_prefix.show(id, entry);
-                }
+            let entry = (indexed as u32, e.ids.len() as u32);
+            for &id in &e.ids {
+                by_bigram.show(id, entry);
+            }
+            for &id in e.prefix(hits) {
+                by_prefix.show(id, entry);
             }
             indexed += 1;
         }
@@ -870,12 +868,13 @@ fn copies_counted(
                 break;
             }
             let e = &prints[c];
-            if compared > allowance {
+            let cost = s + e.ids.len();
+            if compared + cost > allowance {
                 cut = true;
                 break;
             }
             work.verified += 1;
-            compared += s + e.ids.len();
+            compared += cost;
             if shares_at_least(&g.ids, &e.ids, required_shared(s.min(e.ids.len()))) {
                 best = Some(c);
                 break;
@@ -883,9 +882,6 @@ fn copies_counted(
         }
         if cut {
             work.cut.push(q);
-            if work.windows.last().is_none_or(|w| w.0 != q) {
-                work.windows.push((q, lo, indexed - lo));
-            }
         }
         spent += compared;
         left = left.saturating_sub(spent);
@@ -1301,8 +1297,8 @@ pub const GOAL_COPIED: Rule = Rule {
     loses_data: false,
     title: Doc { en: "Goal text copied from another project", zh: "目标文字抄自其他项目" },
     what: Doc {
-        en: "Compares the goals of the project forms. A goal (15 or more characters) that is identical to an earlier form's goal, or whose character bigrams are at least 90% contained in it (or contain it), is reported once, on the later form, pointing at the first. The search is exhaustive unless a filing's goals share so much wording that it would cost more than a budget in proportion to the filing's size; past it, a goal is compared with the nearest earlier goals only, and K0707 says so.",
-        zh: "比较各项目表的目标。某条目标（15 字以上）与前面某表的目标相同，或二者字符二元组的包含度不低于 90%，在后一份表上报告一次，并指向第一份。检查是穷尽的，除非申报中的目标措辞过于相近，以致比较的代价超出与申报大小成正比的限度；超出后，目标只与其前面最近的目标比较，并由 K0707 说明。",
+        en: "Compares the goals of the project forms. A goal (15 or more characters) that is identical to an earlier form's goal, or whose character bigrams are at least 90% contained in it (or contain it), is reported once, on the later form, pointing at the first. The search is exhaustive unless a filing's goals share so much wording that it would cost more than a budget in proportion to the filing's size; past it, a goal is compared with the nearest earlier goals only, or with the earliest candidates only, and K0707 says so.",
+        zh: "比较各项目表的目标。某条目标（15 字以上）与前面某表的目标相同，或二者字符二元组的包含度不低于 90%，在后一份表上报告一次，并指向第一份。检查是穷尽的，除非申报中的目标措辞过于相近，以致比较的代价超出与申报大小成正比的限度；超出后，目标只与其前面最近的目标或最早的候选比较，并由 K0707 说明。",
     },
     why: Doc {
         en: "Each project needs its own goal; a goal copied from another project says nothing about what this money achieves, and the evaluation has nothing to measure against.",
@@ -1325,8 +1321,8 @@ pub const COPY_SEARCH_BOUNDED: Rule = Rule {
         zh: "抄袭目标检查限定了比较范围",
     },
     what: Doc {
-        en: "Reported once per filing, on the first goal that K0702 compared only with the nearest earlier goals. K0702 may spend on a filing work in proportion to its size; when thousands of goals share their wording, comparing each with every earlier goal would cost more, so a goal past its share is compared with as many of the goals just before it as the share pays for. Identical goals are still found across the whole filing.",
-        zh: "每份申报最多报告一次，位置是 K0702 只与前面最近的目标比较的第一条目标。K0702 在一份申报上花费的工作量与申报大小成正比；当数千条目标措辞大同小异时，逐条与前面所有目标比较的代价会超出这一限度，超出份额的目标只与其紧前面、份额允许数量的目标比较。完全相同的目标仍在整份申报中查出。",
+        en: "Reported once per filing, on the first goal that K0702 searched only in part. K0702 may spend on a filing work in proportion to its size; when thousands of goals share their wording, comparing each with every earlier goal would cost more, so a goal past its share is compared only with as many of the goals just before it as the share pays for, and compares only as many candidates (earliest first) as it pays for. Identical goals are still found across the whole filing.",
+        zh: "每份申报最多报告一次，位置是 K0702 只检查了一部分的第一条目标。K0702 在一份申报上花费的工作量与申报大小成正比；当数千条目标措辞大同小异时，逐条与前面所有目标比较的代价会超出这一限度，超出份额的目标只与其紧前面、份额允许数量的目标比较，逐一比对的候选（从最早的起）也以份额为限。完全相同的目标仍在整份申报中查出。",
     },
     why: Doc {
         en: "A near copy of a goal far back in a very large filing may go unreported; the report says so rather than letting a check take time that grows with the square of the filing.",
@@ -1334,34 +1330,57 @@ pub const COPY_SEARCH_BOUNDED: Rule = Rule {
     },
     example: "// one folder of 50 forms and 1 000 goals like these (tests/fixtures/rules/K0707.kpi)\nproject \"p01\" {\n  goal \"创技新科科科创科技科科新新科技\";\n  goal \"科新科科技科新科技科技创新技科\";\n}\nproject \"p02\" {\n  goal \"科技创科技创技创技新技科新新技\";\n}",
     fix: Doc {
-        en: "Check each department's folder as its own filing (`kpi check dir/*/`): every goal is then compared with every earlier goal of its filing.",
-        zh: "将每个部门的文件夹作为单独的申报检查（`kpi check dir/*/`），每条目标即与本申报前面的所有目标比较。",
+        en: "Check smaller filings, such as each department's folder as its own (`kpi check dir/*/`); a department's filing stays far inside the budget (every one measured used under 1% of it), though copies between departments are then not looked for.",
+        zh: "分成较小的申报检查，例如每个部门的文件夹单独检查（`kpi check dir/*/`）；部门规模的申报远在限度之内（实测均不到 1%），但这样不再查找部门之间的抄袭。",
     },
 };
 
-/// K0707's finding: the copied-goal search of this filing was bounded from this goal on.
+/// K0707's finding: the copied-goal search of this filing was bounded, first at this goal.
 struct CopySearchBounded {
-    /// How many goals were compared with their nearest earlier goals only.
+    /// How many goals the budget bound, either way.
     goals: usize,
-    /// The fewest earlier goals any of them was compared with.
+    /// How many goals were compared with their nearest earlier goals only.
+    windowed: usize,
+    /// The fewest earlier goals any of those was compared with.
     nearest: usize,
+    /// How many goals had their exact comparisons cut short.
+    cut: usize,
 }
 
 impl Finding for CopySearchBounded {
     const RULE: &'static Rule = &COPY_SEARCH_BOUNDED;
 
     fn message(&self) -> Text {
-        let (goals, nearest) = (self.goals, self.nearest);
-        Text::new(
-            format!("from this goal on, {goals} goals were compared for copies (K0702) only with the goals just before them, {nearest} or more each: this filing's goals share too much wording to compare each with all"),
-            format!("自本条目标起，有 {goals} 条目标只与其紧前面的目标（每条至少 {nearest} 条）比较是否抄袭（K0702）：本申报的目标措辞过于相近，无法逐条与全部目标比较"),
-        )
+        let (goals, windowed, nearest, cut) = (self.goals, self.windowed, self.nearest, self.cut);
+        let mut en = format!("K0702 searched {goals} goals from here on for copies in part");
+        let mut zh = format!("自本条目标起，K0702 对 {goals} 条目标的抄袭检查只做了一部分");
+        if windowed > 0 {
+            en.push_str(&format!(
+                ": {windowed} only among the goals just before them ({nearest} or more each)"
+            ));
+            zh.push_str(&format!(
+                "：{windowed} 条只与其紧前面的目标（每条至少 {nearest} 条）比较"
+            ));
+        }
+        if cut > 0 {
+            en.push_str(&format!(
+                "{} {cut} with their exact comparisons cut short",
+                if windowed > 0 { "," } else { ":" }
+            ));
+            zh.push_str(&format!(
+                "{}{cut} 条的逐一比对未做完",
+                if windowed > 0 { "，" } else { "：" }
+            ));
+        }
+        en.push_str("; this filing's goals share too much wording to compare each with all");
+        zh.push_str("；本申报的目标措辞过于相近，无法逐条与全部目标比较");
+        Text::new(en, zh)
     }
 
     fn help(&self) -> Text {
         Text::new(
-            "check each department's folder as its own filing (`kpi check dir/*/`) to compare every goal with all earlier ones; identical goals were all found",
-            "将每个部门的文件夹作为单独的申报检查（`kpi check dir/*/`）即可与前面所有目标比较；完全相同的目标已全部查出",
+            "identical goals were all found; to compare the rest exhaustively, check smaller filings (each department's folder as its own, `kpi check dir/*/`), though copies between departments are then not looked for",
+            "完全相同的目标已全部查出；如需逐条比较其余目标，请分成较小的申报检查（每个部门的文件夹单独检查，`kpi check dir/*/`），但这样不再查找部门之间的抄袭",
         )
     }
 }
@@ -1748,9 +1767,10 @@ mod tests {
     }
 
     /// Past its budget, the search finds for each goal exactly what the pairwise definition
-    /// finds among the goals of its window (each earlier text once: a repeat of a text stays
-    /// out of the lists), and identical goals across the whole filing; its work stays within
-    /// the budget: `per_bigram` per bigram, `floor` per goal, and the exact comparisons.
+    /// finds among the goals of its window, and identical goals across the whole filing; a
+    /// goal whose comparisons were cut reports a true copy or none; and the work stays within
+    /// the budget: `per_bigram` per bigram and `floor` per goal for the entries read, as much
+    /// again for the comparisons.
     #[test]
     fn past_its_budget_the_search_is_exact_within_each_goals_window() {
         use super::super::words::overlap;
@@ -1769,21 +1789,14 @@ mod tests {
             work.windows.len(),
             goals.len()
         );
+        assert!(!work.cut.is_empty() && work.cut.len() < work.windows.len());
         let keys: Vec<String> = goals.iter().map(|g| normalize(g.2)).collect();
-        let first_of_text = |c: usize| keys[..c].iter().all(|k| *k != keys[c]);
+        let window_of = |q: usize| work.windows.iter().find(|w| w.0 == q);
         let mut expected = Vec::new();
-        let mut w = work.windows.iter().peekable();
         for (q, &(p, _, t)) in goals.iter().enumerate() {
-            let lo = match w.peek() {
-                Some(&&(wq, lo, _)) if wq == q => {
-                    w.next();
-                    lo
-                }
-                _ => 0,
-            };
+            let lo = window_of(q).map_or(0, |w| w.1);
             let identical = (0..q).find(|&c| goals[c].0 < p && keys[c] == keys[q]);
-            let near = (lo..q)
-                .find(|&c| goals[c].0 < p && first_of_text(c) && overlap(t, goals[c].2) >= 0.9);
+            let near = (lo..q).find(|&c| goals[c].0 < p && overlap(t, goals[c].2) >= 0.9);
             let best = match (identical, near) {
                 (Some(a), Some(b)) => Some(a.min(b)),
                 (a, b) => a.or(b),
@@ -1792,12 +1805,16 @@ mod tests {
                 expected.push((q, c, keys[q] == keys[c]));
             }
         }
-        // A goal whose comparisons were cut reports a true copy in its window, or none.
+        // Each window holds the earlier goals from its start: those of earlier forms (the
+        // goals are in form order, so they come first).
+        for &(q, lo, held) in &work.windows {
+            let indexed = goals.iter().take_while(|g| g.0 < goals[q].0).count();
+            assert!(lo <= indexed && held == indexed - lo, "{q} {lo} {held}");
+        }
         let (cut, whole): (Vec<&(usize, usize, bool)>, Vec<_>) =
             found.iter().partition(|f| work.cut.contains(&f.0));
         let (cut_expected, whole_expected): (Vec<&(usize, usize, bool)>, Vec<_>) =
             expected.iter().partition(|e| work.cut.contains(&e.0));
-        assert!(!work.cut.is_empty() && work.cut.len() < work.windows.len());
         assert_eq!(whole, whole_expected);
         for f in cut {
             let e = cut_expected
@@ -1822,9 +1839,94 @@ mod tests {
         );
         // And the same goals with the default budget: not bounded, and more found.
         let (all, work) = copies(&goals);
-        assert!(work.windows.is_empty());
+        assert!(work.windows.is_empty() && work.cut.is_empty());
         assert_eq!(all, pairwise(&goals));
         assert!(all.len() > found.len());
+    }
+
+    /// K0707 names both ways a goal is searched in part, and only those that happened.
+    #[test]
+    fn the_bounded_search_is_described_as_it_happened() {
+        let text = |goals, windowed, nearest, cut| {
+            let m = CopySearchBounded {
+                goals,
+                windowed,
+                nearest,
+                cut,
+            }
+            .message();
+            (m.en, m.zh)
+        };
+        let (en, zh) = text(5, 3, 600, 4);
+        assert!(en.contains("searched 5 goals"), "{en}");
+        assert!(en.contains("3 only among the goals just before them (600 or more each)"));
+        assert!(
+            en.contains(", 4 with their exact comparisons cut short"),
+            "{en}"
+        );
+        assert!(
+            zh.contains("5 条目标") && zh.contains("3 条只与") && zh.contains("4 条的逐一比对")
+        );
+        let (en, zh) = text(2, 0, 0, 2);
+        assert!(
+            !en.contains("just before") && en.contains(": 2 with their exact"),
+            "{en}"
+        );
+        assert!(
+            !zh.contains("紧前面") && zh.contains("：2 条的逐一比对"),
+            "{zh}"
+        );
+        let (en, _) = text(7, 7, 551, 0);
+        assert!(!en.contains("cut short"), "{en}");
+    }
+
+    /// A window starts at the earliest position whose entries, over all the lists a goal
+    /// reads, fit its allowance: checked against counting every start.
+    #[test]
+    fn a_window_is_the_widest_that_fits() {
+        let mut next = lcg(3);
+        for _ in 0..200 {
+            let indexed = 1 + next(60);
+            // Two entry arrays, each a few lists of ascending positions below `indexed`.
+            let mut arrays: [Vec<Entry>; 2] = [Vec::new(), Vec::new()];
+            let mut reads = Vec::new();
+            for _ in 0..1 + next(6) {
+                let prefix = next(2) == 0;
+                let array = &mut arrays[usize::from(!prefix)];
+                let from = array.len();
+                for c in 0..indexed {
+                    if next(3) == 0 {
+                        array.push((c as u32, 1));
+                    }
+                }
+                let to = array.len();
+                reads.push(Read {
+                    prefix,
+                    from,
+                    to,
+                    keep: Keep::All,
+                });
+            }
+            let entries = (&arrays[0][..], &arrays[1][..]);
+            let count = |lo: usize| {
+                reads
+                    .iter()
+                    .map(|r| {
+                        let list = if r.prefix { entries.0 } else { entries.1 };
+                        list[r.from..r.to]
+                            .iter()
+                            .filter(|e| e.0 as usize >= lo)
+                            .count()
+                    })
+                    .sum::<usize>()
+            };
+            if count(0) == 0 {
+                continue;
+            }
+            let allowance = next(count(0));
+            let widest = (0..=indexed).find(|&lo| count(lo) <= allowance).unwrap();
+            assert_eq!(window(&reads, entries, indexed, allowance), widest);
+        }
     }
 
     /// Goals written the way a province's are (and the way `tests/bench/gen_corpus.py`
