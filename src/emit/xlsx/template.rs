@@ -5,7 +5,7 @@
 //! copy of itself, so that repeated rows get the template row's style, height and in-row
 //! merges, and everything below moves down — cells, merges, row heights and print areas.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use rust_decimal::Decimal;
 use umya_spreadsheet::{Cell, Worksheet};
@@ -791,6 +791,9 @@ fn merge_equal_cells(
     filled: &BTreeMap<(u32, u32), String>,
     merges: &mut Vec<Rect>,
 ) {
+    // The cells whose single-row merges a vertical merge replaces, removed in one pass at the
+    // end (a pass per run was runs × merges: quadratic in a long table).
+    let mut replaced: std::collections::HashSet<(u32, u32)> = Default::default();
     for &row in plan.repeats.keys() {
         let n = map.count(row);
         let start = map.start(row);
@@ -821,7 +824,7 @@ fn merge_equal_cells(
                 let value_present = keys[k0].last().is_some_and(|v| !v.is_empty());
                 if k1 > k0 && value_present {
                     let (r0, r1) = (start + k0 as u32, start + k1 as u32);
-                    merges.retain(|m| !(m.0 == col && m.1 == m.3 && m.1 >= r0 && m.1 <= r1));
+                    replaced.extend((r0..=r1).map(|r| (col, r)));
                     merges.push((col, r0, width, r1));
                     for r in r0 + 1..=r1 {
                         ws.cell_mut((col, r)).set_blank();
@@ -830,6 +833,10 @@ fn merge_equal_cells(
                 k0 = k1 + 1;
             }
         }
+    }
+    // The merges pushed above span rows, so none of them is removed.
+    if !replaced.is_empty() {
+        merges.retain(|m| !(m.1 == m.3 && replaced.contains(&(m.0, m.1))));
     }
 }
 
@@ -882,6 +889,13 @@ fn fit_row_heights(ws: &mut Worksheet, merges: &[Rect], fixed: &BTreeSet<u32>) {
             .map_or(8.43, |c| c.width())
             .max(1.0)
     };
+    // The merges by their first cell (the first merge listed, when two share one): a lookup
+    // per wrapped cell, not a scan of every merge (cells × merges was half of a 50 000-line
+    // workbook's time).
+    let mut merge_at: HashMap<(u32, u32), Rect> = HashMap::with_capacity(merges.len());
+    for m in merges {
+        merge_at.entry((m.0, m.1)).or_insert(*m);
+    }
     let mut needed: BTreeMap<u32, f64> = BTreeMap::new();
     for cell in ws.cells() {
         let wrap = cell.style().alignment().is_some_and(|a| a.wrap_text());
@@ -893,7 +907,7 @@ fn fit_row_heights(ws: &mut Worksheet, merges: &[Rect], fixed: &BTreeSet<u32>) {
         if fixed.contains(&row) {
             continue;
         }
-        let merge = merges.iter().find(|m| m.0 == col && m.1 == row);
+        let merge = merge_at.get(&(col, row));
         if merge.is_some_and(|m| m.3 > m.1) {
             continue; // spans rows: its height is theirs together
         }
