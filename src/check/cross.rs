@@ -56,9 +56,9 @@ struct Suggester {
 
 /// How many forms of its amount a line's suggestion looks at, at most: the first, in form
 /// order, of those no line names (forms already suggested to an earlier line count among
-/// them, though they are passed over). Real tables have a handful of forms per amount; the generated table of 50 000
-/// lines whose amounts are a quarter round figures has about 700 left unmatched per amount
-/// (`docs/performance.md`), all looked at.
+/// them, though they are passed over). Real tables have a handful of forms per amount; the
+/// generated table of 50 000 lines whose amounts are a quarter round figures has about 700
+/// left unmatched per amount (`docs/performance.md`), all looked at.
 const SCAN_LIMIT: usize = 1_024;
 
 impl Suggester {

@@ -389,20 +389,15 @@ fn copied_goals(cx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         .filter(|(_, _, t)| content_len(t) >= MIN_CHARS)
         .collect();
     let (found, work) = copies(&goals);
-    let first_window = work.windows.first().map(|w| w.0);
-    if let Some(first) = first_window
-        .into_iter()
-        .chain(work.cut.first().copied())
-        .min()
-    {
-        // K0707: once per filing, on the first goal the budget bound.
+    // K0707: once per filing, on the first goal the budget bound (windowed, cut, or both).
+    let mut bounded: Vec<usize> = work.windows.iter().map(|w| w.0).collect();
+    bounded.extend(&work.cut);
+    bounded.sort_unstable();
+    bounded.dedup();
+    if let Some(&first) = bounded.first() {
         let (pi, gi, _) = goals[first];
         let p = &projects[pi];
         let (span, _) = goal_text_span(cx, p.origin.file_id, &p.goals[gi]);
-        let mut bounded: Vec<usize> = work.windows.iter().map(|w| w.0).collect();
-        bounded.extend(&work.cut);
-        bounded.sort_unstable();
-        bounded.dedup();
         let finding = CopySearchBounded {
             goals: bounded.len(),
             windowed: work.windows.len(),
@@ -604,6 +599,13 @@ struct Read {
     keep: Keep,
 }
 
+impl Read {
+    /// The entries it reads, out of (`by_prefix`'s, `by_bigram`'s).
+    fn list<'e>(&self, entries: (&'e [Entry], &'e [Entry])) -> &'e [Entry] {
+        &(if self.prefix { entries.0 } else { entries.1 })[self.from..self.to]
+    }
+}
+
 /// Which entries of a list count: all (the list's class settles it), or, in the goal's own
 /// class, those on the list's side of the goal's size (not larger for (1), larger for (2)).
 #[derive(Clone, Copy, PartialEq)]
@@ -625,7 +627,7 @@ fn window(
     let within = |lo: usize| {
         let mut n = 0;
         for r in reads {
-            let list = &(if r.prefix { entries.0 } else { entries.1 })[r.from..r.to];
+            let list = r.list(entries);
             n += list.len() - list.partition_point(|e| (e.0 as usize) < lo);
             if n > allowance {
                 return false;
@@ -825,7 +827,7 @@ fn copies_counted(
         // kind of list, so that the entry loop tests nothing it could know before.
         let needed_here = needed_for[s];
         for r in &reads {
-            let mut list = &(if r.prefix { entries.0 } else { entries.1 })[r.from..r.to];
+            let mut list = r.list(entries);
             if lo > 0 {
                 list = &list[list.partition_point(|e| (e.0 as usize) < lo)..];
             }
@@ -1927,8 +1929,7 @@ mod tests {
                 reads
                     .iter()
                     .map(|r| {
-                        let list = if r.prefix { entries.0 } else { entries.1 };
-                        list[r.from..r.to]
+                        r.list(entries)
                             .iter()
                             .filter(|e| e.0 as usize >= lo)
                             .count()
