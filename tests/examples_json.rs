@@ -146,6 +146,32 @@ fn build_writes_the_output_file_atomically() {
     assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
 }
 
+/// `-o -` is standard output (as `-` is for `kpi fmt`), not a file called `-`.
+#[test]
+fn dash_output_is_standard_output() {
+    let cwd = tempfile::tempdir().unwrap();
+    let form = common::root().join("examples/quickstart.kpi");
+    let run = |args: &[&str]| {
+        Command::new(env!("CARGO_BIN_EXE_kpi"))
+            .args(args)
+            .arg(&form)
+            .current_dir(cwd.path())
+            .output()
+            .unwrap()
+    };
+    for args in [
+        &["build", "--to", "json"][..],
+        &["check", "--format", "json"][..],
+    ] {
+        let plain = run(args);
+        let dash = run(&[args, &["-o", "-"][..]].concat());
+        assert_eq!(dash.status.code(), plain.status.code(), "{args:?}");
+        assert!(!plain.stdout.is_empty(), "{args:?}");
+        assert_eq!(dash.stdout, plain.stdout, "{args:?}");
+    }
+    assert_eq!(std::fs::read_dir(cwd.path()).unwrap().count(), 0);
+}
+
 #[test]
 fn build_refuses_input_that_does_not_parse() {
     let dir = tempfile::tempdir().unwrap();

@@ -844,6 +844,49 @@ fn cli_writes_inside_the_output_directory_whatever_the_names() {
     );
 }
 
+/// `-o -` puts the one workbook (or the imported text) on standard output; where a command
+/// makes several files it is a usage error, and no file or folder called `-` appears.
+#[test]
+fn cli_dash_output_is_standard_output() {
+    let cwd = tempfile::tempdir().unwrap();
+    let file = cwd.path().join("forms.xlsx");
+    let quickstart = root("examples/quickstart.kpi");
+    let ok = kpi_cmd()
+        .args(["build", "--to", "xlsx", "-o"])
+        .arg(&file)
+        .arg(&quickstart)
+        .status()
+        .unwrap();
+    assert!(ok.success());
+    let dash = |args: &[&str], path: &Path| {
+        kpi_cmd()
+            .args(args)
+            .arg(path)
+            .args(["-o", "-"])
+            .current_dir(cwd.path())
+            .output()
+            .unwrap()
+    };
+    let out = dash(&["build", "--to", "xlsx"], &quickstart);
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(out.stdout, std::fs::read(&file).unwrap());
+    let out = dash(&["import"], &file);
+    assert_eq!(out.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("project \"科技专项\""));
+    // Several workbooks, or a folder of them: not one output, so a usage error.
+    let out = dash(
+        &["build", "--to", "xlsx", "--split"],
+        &root("examples/lhasa-kjj-2023"),
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("give a folder with -o"));
+    let out = dash(&["import"], cwd.path());
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("give a folder with -o"));
+    assert!(!cwd.path().join("-").exists());
+    assert_eq!(std::fs::read_dir(cwd.path()).unwrap().count(), 1);
+}
+
 #[test]
 fn cli_builds_one_file_and_imports_it() {
     let dir = tempfile::tempdir().unwrap();

@@ -160,7 +160,7 @@ pub enum Command {
         /// say what changed, then check the fixed files.
         #[arg(long)]
         fix: bool,
-        /// Write the report to this file instead of standard output.
+        /// Write the report to this file instead of standard output (`-`: standard output).
         #[arg(short, long)]
         output: Option<PathBuf>,
         /// Keep running: check again whenever a .kpi file, kpi.toml or .xlsx under the paths
@@ -202,8 +202,8 @@ pub enum Command {
         /// Output format.
         #[arg(long, value_enum)]
         to: Target,
-        /// Output file (default: standard output); for xlsx, a directory or an .xlsx file
-        /// (default: the current directory).
+        /// Output file (default and `-`: standard output); for xlsx, a directory or an .xlsx
+        /// file (default: the current directory; `-`: the one workbook on standard output).
         #[arg(short, long)]
         output: Option<PathBuf>,
         /// xlsx: the template workbook to fill (default: the built-in forms).
@@ -218,8 +218,8 @@ pub enum Command {
     Import {
         /// The .xlsx workbook, or a folder of workbooks (each written to a .kpi file).
         file: PathBuf,
-        /// Output .kpi file (default: standard output); for a folder, the folder the .kpi
-        /// files are written to (default: the workbooks' folder).
+        /// Output .kpi file (default and `-`: standard output); for a folder, the folder the
+        /// .kpi files are written to (default: the workbooks' folder).
         #[arg(short, long)]
         output: Option<PathBuf>,
         /// Keyword language of the .kpi text: zh or en (default: en).
@@ -351,7 +351,7 @@ pub fn run(cli: Cli) -> ExitCode {
                 format,
                 deny.is_some(),
                 config,
-                output.as_deref(),
+                stdout_if_dash(output).as_deref(),
                 lang,
                 check::Run::Last,
             )
@@ -381,7 +381,7 @@ pub fn run(cli: Cli) -> ExitCode {
         }
         Command::Build {
             paths, to, output, ..
-        } => build::build(&paths, to, output, lang),
+        } => build::build(&paths, to, stdout_if_dash(output), lang),
         Command::Score { paths, config } => score::score(&paths, config, lang),
         Command::Import {
             file,
@@ -462,6 +462,17 @@ pub(crate) fn progress(len: usize, lang: Lang) -> Option<indicatif::ProgressBar>
 
 /// Prints a problem of the command line itself (not a finding) in the user's language, as
 /// `error: …` or `错误：…`.
+/// `-o -` names standard output, as `-` does for `kpi fmt`: the same as giving no `-o`
+/// (rather than a file called `-`).
+fn stdout_if_dash(output: Option<PathBuf>) -> Option<PathBuf> {
+    output.filter(|p| !is_dash(p))
+}
+
+/// Whether a path given on the command line is `-` (standard input or output).
+pub(crate) fn is_dash(path: &std::path::Path) -> bool {
+    path.as_os_str() == "-"
+}
+
 pub(crate) fn error(lang: Lang, en: impl AsRef<str>, zh: impl AsRef<str>) {
     match lang {
         Lang::En => eprintln!("error: {}", en.as_ref()),

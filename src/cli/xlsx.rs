@@ -78,6 +78,29 @@ pub fn build(
             return ExitCode::from(1);
         }
     };
+    if let Some(dash) = output.filter(|p| super::is_dash(p)) {
+        // `-o -`: the one workbook on standard output (`kpi build --to xlsx -o - | …`).
+        return match outputs.as_slice() {
+            [only] => match std::io::stdout().lock().write_all(&only.bytes) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(e) => io_error("write", dash, e, lang),
+            },
+            several => {
+                super::error(
+                    lang,
+                    format!(
+                        "-o - writes one workbook to standard output, and these forms make {}: give a folder with -o",
+                        several.len()
+                    ),
+                    format!(
+                        "-o - 只能把一个工作簿写到标准输出，这些表要写 {} 个：请用 -o 指定一个文件夹",
+                        several.len()
+                    ),
+                );
+                ExitCode::from(2)
+            }
+        };
+    }
     match xlsx::write_outputs(&outputs, output) {
         Ok(written) => {
             for path in written {
@@ -107,8 +130,18 @@ pub fn import(
         },
     };
     if file.is_dir() {
+        if output.is_some_and(super::is_dash) {
+            super::error(
+                lang,
+                "-o - writes one .kpi file to standard output, and a folder of workbooks makes one for each: give a folder with -o",
+                "-o - 只能把一个 .kpi 文件写到标准输出，一个文件夹的工作簿每个都要写一个：请用 -o 指定一个文件夹",
+            );
+            return ExitCode::from(2);
+        }
         return import_folder(file, output, &options, lang);
     }
+    // `-o -`: standard output, as without -o.
+    let output = output.filter(|p| !super::is_dash(p));
     let bytes = match std::fs::read(file) {
         Ok(b) => b,
         Err(e) => return io_error("read", file, e, lang),
