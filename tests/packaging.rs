@@ -191,6 +191,8 @@ fn deb_installs_with_dpkg_and_runs() {
         assert!(contents.contains(path), "no {path} in:\n{contents}");
     }
 
+    // /usr/bin/kpi exists from here to `dpkg -r`: tests that need a PATH without kpi wait.
+    let system_kpi = common::system_kpi();
     run(Command::new("dpkg").arg("-i").arg(&deb));
     let result = std::panic::catch_unwind(|| {
         let out = run(Command::new("/usr/bin/kpi").arg("--version"));
@@ -211,6 +213,7 @@ fn deb_installs_with_dpkg_and_runs() {
         !Path::new("/usr/bin/kpi").exists(),
         "dpkg -r left /usr/bin/kpi"
     );
+    drop(system_kpi);
     if let Err(e) = result {
         std::panic::resume_unwind(e);
     }

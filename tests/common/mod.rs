@@ -18,6 +18,15 @@ pub fn skip_without_client(test: &str, why: &str) {
     let _ = std::io::stderr().lock().write_all(line.as_bytes());
 }
 
+/// Held by a test while kpi is installed system-wide (`packaging`: `dpkg -i` puts
+/// `/usr/bin/kpi` there for a moment) and by a test that needs a PATH where no kpi is found
+/// (`pre_commit`). The two once ran at the same moment: the PATH without kpi still found the
+/// package's `/usr/bin/kpi`, and the hook ran instead of saying kpi was missing.
+pub fn system_kpi() -> std::sync::MutexGuard<'static, ()> {
+    static LOCK: std::sync::Mutex<()> = std::sync::Mutex::new(());
+    LOCK.lock().unwrap_or_else(|e| e.into_inner())
+}
+
 /// The repository root.
 pub fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
