@@ -30,7 +30,7 @@ pub(super) fn fmt_cmd(
     };
     let mut code = ExitCode::SUCCESS;
     for path in paths {
-        if path.as_os_str() == "-" {
+        if super::is_dash(path) {
             let mut text = String::new();
             if let Err(e) = std::io::Read::read_to_string(&mut std::io::stdin(), &mut text) {
                 super::error(

@@ -422,11 +422,7 @@ fn language(asked: Option<Lang>, command: &Command) -> Lang {
         }
         Command::Build { paths, .. } => (paths.clone(), None),
         Command::Fmt { paths, .. } => (
-            paths
-                .iter()
-                .filter(|p| p.as_os_str() != "-")
-                .cloned()
-                .collect(),
+            paths.iter().filter(|p| !is_dash(p)).cloned().collect(),
             None,
         ),
         Command::Import { file, .. } => (vec![file.clone()], None),
@@ -460,8 +456,6 @@ pub(crate) fn progress(len: usize, lang: Lang) -> Option<indicatif::ProgressBar>
     Some(bar)
 }
 
-/// Prints a problem of the command line itself (not a finding) in the user's language, as
-/// `error: …` or `错误：…`.
 /// `-o -` names standard output, as `-` does for `kpi fmt`: the same as giving no `-o`
 /// (rather than a file called `-`).
 fn stdout_if_dash(output: Option<PathBuf>) -> Option<PathBuf> {
@@ -473,6 +467,8 @@ pub(crate) fn is_dash(path: &std::path::Path) -> bool {
     path.as_os_str() == "-"
 }
 
+/// Prints a problem of the command line itself (not a finding) in the user's language, as
+/// `error: …` or `错误：…`.
 pub(crate) fn error(lang: Lang, en: impl AsRef<str>, zh: impl AsRef<str>) {
     match lang {
         Lang::En => eprintln!("error: {}", en.as_ref()),
